@@ -1,0 +1,62 @@
+using System.Text.Json;
+using KeyAccount.Application.Common.Errors;
+using KeyAccount.Application.Common.Security;
+using KeyAccount.Application.Revenue.Common;
+using KeyAccount.Application.Revenue.ImportRevenueCsv;
+using KeyAccount.Application.Revenue.UpsertRevenue;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace KeyAccount.Api.Endpoints;
+
+/// <summary>POST /api/v1/revenue/import: the ERP's bulk upsert, as JSON or CSV.</summary>
+internal static class RevenueEndpoints
+{
+    /// <summary>10,000 rows of JSON are about 2.5 MB; allow some headroom and refuse anything larger with 413.</summary>
+    public const long MaxBodyBytes = 8 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapRevenue(this RouteGroupBuilder api)
+    {
+        api.MapPost("/revenue/import", Import).WithTags("Revenue").WithName("ImportRevenue").RequireAuthorization(Permissions.RevenueWrite)
+            .WithSummary("Upsert monthly revenue in bulk (JSON or CSV)")
+            .WithDescription("""
+                Inserts or replaces revenue by (account, month): up to 10,000 rows per call, identified by accountId or registrationNumber.
+                Send `application/json` ({ "rows": [...] }) or `text/csv` with a header row naming the columns
+                registrationNumber (or accountId), month (yyyy-MM), revenue, grossProfit, orderCount, currency.
+                Every row is validated; when any fails, the 400 lists each failing row's fields (rows[i].field, or "line N.field" for CSV) and nothing is written.
+                """)
+            .Accepts<RevenueImportRequest>("application/json", "text/csv")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return api;
+    }
+
+    private static async Task<Results<Ok<RevenueImportResult>, ProblemHttpResult>> Import(HttpRequest request, IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    {
+        var contentType = request.ContentType ?? string.Empty;
+        UpsertRevenueCommand command;
+        if (contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var reader = new StreamReader(request.Body);
+            var text = await reader.ReadToEndAsync(ct);
+            var (rows, lines) = RevenueCsvParser.Parse(text, UpsertRevenueHandler.MaxRows);
+            command = new UpsertRevenueCommand(rows, "line {0}", lines);
+        }
+        else if (request.HasJsonContentType())
+        {
+            var body = await JsonSerializer.DeserializeAsync<RevenueImportRequest>(request.Body, json.Value.SerializerOptions, ct)
+                ?? throw new RequestValidationException(new Dictionary<string, string[]> { ["body"] = ["A body { \"rows\": [...] } is required."] });
+            command = new UpsertRevenueCommand(body.Rows ?? []);
+        }
+        else
+        {
+            return TypedResults.Problem(
+                title: "Unsupported media type",
+                detail: "Send application/json or text/csv.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        return TypedResults.Ok(await mediator.Send(command, ct));
+    }
+}

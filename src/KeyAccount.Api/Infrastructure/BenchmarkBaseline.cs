@@ -1,0 +1,101 @@
+using Npgsql;
+
+namespace KeyAccount.Api.Infrastructure;
+
+/// <summary>
+/// Raw-Npgsql baseline endpoints for deploy/bench.sh, mapped only in the Benchmark environment: same process,
+/// same data source (pool and connection string) as the full stack, no auth, no mediator, no EF.
+/// </summary>
+internal static class BenchmarkBaseline
+{
+    private const string SingleSql = """
+        SELECT a.id, a.name, a.registration_number, a.industry, a.region, a.segment, a.status, a.tier, a.owner_id,
+               (SELECT u.display_name FROM users u WHERE u.id = a.owner_id LIMIT 1), a.strategic_fit,
+               a.potential_revenue_amount, a.potential_revenue_currency, a.first_contract_date, a.created_at, a.updated_at, a.xmin
+        FROM accounts a WHERE a.id = $1 LIMIT 1
+        """;
+
+    private const string CountSql = "SELECT count(*)::int FROM accounts a WHERE a.tier = $1";
+
+    private const string ListSql = """
+        SELECT a.id, a.name, a.registration_number, a.industry, a.region, a.segment, a.status, a.tier, a.owner_id,
+               (SELECT u.display_name FROM users u WHERE u.id = a.owner_id LIMIT 1), a.created_at, a.updated_at
+        FROM accounts a WHERE a.tier = $1
+        ORDER BY a.name, a.registration_number
+        LIMIT $2
+        """;
+
+    public static void Map(WebApplication app)
+    {
+        var raw = app.MapGroup("/bench/raw").AllowAnonymous().ExcludeFromDescription();
+        raw.MapGet("/accounts/{id:guid}", async (Guid id, NpgsqlDataSource dataSource, HttpResponse response, CancellationToken ct) =>
+        {
+            await using var command = dataSource.CreateCommand(SingleSql);
+            command.Parameters.Add(new NpgsqlParameter { Value = id });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                return Results.NotFound();
+            }
+
+            var version = reader.GetFieldValue<uint>(16);
+            response.Headers.ETag = ETags.Format(version);
+            return Results.Ok(new
+            {
+                id = reader.GetGuid(0),
+                name = reader.GetString(1),
+                registrationNumber = reader.GetString(2),
+                industry = reader.GetString(3),
+                region = reader.GetString(4),
+                segment = reader.GetString(5),
+                status = reader.GetString(6),
+                tier = reader.GetString(7),
+                ownerId = reader.GetGuid(8),
+                ownerName = reader.IsDBNull(9) ? null : reader.GetString(9),
+                strategicFit = reader.IsDBNull(10) ? (int?)null : reader.GetInt32(10),
+                potentialAnnualRevenue = reader.IsDBNull(11) ? null : new { amount = reader.GetDecimal(11).ToString("0.00##", System.Globalization.CultureInfo.InvariantCulture), currency = reader.GetString(12) },
+                firstContractDate = reader.IsDBNull(13) ? (DateOnly?)null : reader.GetFieldValue<DateOnly>(13),
+                createdAt = reader.GetFieldValue<DateTimeOffset>(14),
+                updatedAt = reader.GetFieldValue<DateTimeOffset>(15),
+            });
+        });
+
+        raw.MapGet("/accounts", async (string tier, int? pageSize, NpgsqlDataSource dataSource, CancellationToken ct) =>
+        {
+            var size = Math.Clamp(pageSize ?? 50, 1, 200);
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            int total;
+            await using (var count = new NpgsqlCommand(CountSql, connection))
+            {
+                count.Parameters.Add(new NpgsqlParameter { Value = tier });
+                total = (int)(await count.ExecuteScalarAsync(ct))!;
+            }
+
+            await using var command = new NpgsqlCommand(ListSql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = tier });
+            command.Parameters.Add(new NpgsqlParameter { Value = size + 1 });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var items = new List<object>(size + 1);
+            while (await reader.ReadAsync(ct))
+            {
+                items.Add(new
+                {
+                    id = reader.GetGuid(0),
+                    name = reader.GetString(1),
+                    registrationNumber = reader.GetString(2),
+                    industry = reader.GetString(3),
+                    region = reader.GetString(4),
+                    segment = reader.GetString(5),
+                    status = reader.GetString(6),
+                    tier = reader.GetString(7),
+                    ownerId = reader.GetGuid(8),
+                    ownerName = reader.IsDBNull(9) ? null : reader.GetString(9),
+                    createdAt = reader.GetFieldValue<DateTimeOffset>(10),
+                    updatedAt = reader.GetFieldValue<DateTimeOffset>(11),
+                });
+            }
+
+            return Results.Ok(new { items = items.Take(size), page = 1, pageSize = size, totalCount = total, nextCursor = items.Count > size ? "next" : null });
+        });
+    }
+}

@@ -1,0 +1,126 @@
+using System.Reflection;
+using KeyAccount.Application.Common.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace KeyAccount.Api.Infrastructure;
+
+/// <summary>The OpenAPI document: XML docs, bearer security, typed ids as uuids, decimals as strings, every response code.</summary>
+internal static class OpenApiSetup
+{
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddKeyAccountOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "KeyAccount API",
+                Version = "v1",
+                Description = """
+                    Key Account Management: accounts (the customer 360), tiering, development plans, satisfaction surveys and complaints.
+
+                    **Authentication**: `POST /api/v1/auth/login` with `{ "email", "password" }` returns `accessToken`; send it as `Authorization: Bearer <token>`.
+                    **Errors** are RFC 9457 problem details (`type`, `title`, `status`, `detail`, `traceId`, and `errors` per field for 400).
+                    **Concurrency**: single resources carry an `ETag`; updates require `If-Match` (412 when stale, 428 when missing).
+                    **Money** is `{ "amount": "1234.50", "currency": "CNY" }`; amounts are decimal strings. Timestamps are ISO 8601 UTC; enums are strings.
+                    """,
+            });
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly })
+            {
+                var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
+                if (File.Exists(xml))
+                {
+                    options.IncludeXmlComments(xml, includeControllerXmlComments: true);
+                }
+            }
+
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "The accessToken from POST /api/v1/auth/login.",
+            });
+            options.OperationFilter<SecurityAndProblemsOperationFilter>();
+            options.SchemaFilter<TypedIdAndDecimalSchemaFilter>();
+            options.MapTypedIds();
+            options.SupportNonNullableReferenceTypes();
+            options.CustomSchemaIds(t => t.Name.Replace("`1", string.Empty, StringComparison.Ordinal) + (t.IsGenericType ? "Of" + string.Join(string.Empty, t.GetGenericArguments().Select(a => a.Name)) : string.Empty));
+        });
+        return services;
+    }
+
+    /// <summary>Adds the security requirement and the 401/403/404/500 problems every protected operation can answer.</summary>
+    private sealed class SecurityAndProblemsOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+            operation.Responses ??= new OpenApiResponses();
+            void Problem(string code, string description)
+            {
+                if (!operation.Responses.ContainsKey(code))
+                {
+                    operation.Responses[code] = new OpenApiResponse
+                    {
+                        Description = description,
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
+                        },
+                    };
+                }
+            }
+
+            if (!anonymous)
+            {
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                Problem("401", "Not signed in, or the token expired.");
+                if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null))
+                {
+                    Problem("403", "Your role does not allow this operation.");
+                }
+            }
+
+            if (context.ApiDescription.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
+            {
+                Problem("404", "Not found, or not visible to you.");
+            }
+
+            if (!anonymous)
+            {
+                Problem("429", "Too many requests; see Retry-After.");
+            }
+
+            Problem("500", "Unexpected error; only a trace id is returned.");
+        }
+    }
+
+    /// <summary>Typed ids are uuid strings; amounts written by <see cref="DecimalStringJsonConverter"/> are decimal strings.</summary>
+    private sealed class TypedIdAndDecimalSchemaFilter : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema concrete)
+            {
+                return;
+            }
+
+            if (context.MemberInfo is PropertyInfo { } property
+                && (property.GetCustomAttribute<System.Text.Json.Serialization.JsonConverterAttribute>()?.ConverterType == typeof(DecimalStringJsonConverter)
+                    || property.DeclaringType?.GetConstructors().SelectMany(c => c.GetParameters())
+                        .Any(p => p.Name == property.Name && p.GetCustomAttribute<System.Text.Json.Serialization.JsonConverterAttribute>()?.ConverterType == typeof(DecimalStringJsonConverter)) == true))
+            {
+                concrete.Type = JsonSchemaType.String;
+                concrete.Format = "decimal";
+                concrete.Pattern = "^-?[0-9]+(\\.[0-9]+)?$";
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Domain.Users;
+using KeyAccount.Infrastructure.Persistence;
+using KeyAccount.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeyAccount.Api.Infrastructure;
+
+/// <summary>Migrations, the optional first administrator, and the demo data (deploy/run.sh only).</summary>
+internal static partial class StartupTasks
+{
+    public static async Task RunAsync(WebApplication app)
+    {
+        var config = app.Configuration;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("KeyAccount.Startup");
+        if (config.GetValue("KeyAccount:MigrateOnStartup", false))
+        {
+            await db.Database.MigrateAsync().ConfigureAwait(false);
+            LogMigrated(logger);
+        }
+
+        // A production install gets its first administrator from configuration, once.
+        var adminEmail = config["KeyAccount:BootstrapAdmin:Email"];
+        var adminPassword = config["KeyAccount:BootstrapAdmin:Password"];
+        if (!string.IsNullOrWhiteSpace(adminEmail) && !string.IsNullOrWhiteSpace(adminPassword)
+            && !await db.Users.AnyAsync(u => u.Role == Role.Admin).ConfigureAwait(false))
+        {
+            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher>();
+            db.Users.Add(User.Create(adminEmail, "Administrator", Role.Admin, hasher.Hash(adminPassword), TimeProvider.System.GetUtcNow()));
+            await db.SaveChangesAsync().ConfigureAwait(false);
+        }
+
+        if (config.GetValue("KeyAccount:SeedDemo", false))
+        {
+            var password = config["KeyAccount:DemoPassword"];
+            if (string.IsNullOrWhiteSpace(password))
+            {
+                throw new InvalidOperationException("KeyAccount:SeedDemo is on but KeyAccount:DemoPassword is empty.");
+            }
+
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(password, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated")]
+    private static partial void LogMigrated(ILogger logger);
+}

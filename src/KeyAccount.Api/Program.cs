@@ -1,0 +1,93 @@
+using System.Text.Json.Serialization;
+using KeyAccount.Api.Endpoints;
+using KeyAccount.Api.Infrastructure;
+using KeyAccount.Application;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Behaviors;
+using KeyAccount.Application.Common.Serialization;
+using KeyAccount.Infrastructure;
+using KeyAccount.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddInfrastructure();
+builder.Services.AddApplication();
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(KeyAccount.Application.DependencyInjection)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddKeyAccountAuth(builder.Configuration);
+builder.Services.AddKeyAccountRateLimits(builder.Configuration);
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddProblemDetails();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = RevenueEndpoints.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
+builder.Services.AddKeyAccountOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+await StartupTasks.RunAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(async context =>
+{
+    var http = context.HttpContext;
+    if (!http.Response.HasStarted && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+    {
+        await ProblemWriter.WriteAsync(http, http.Response.StatusCode, ReasonPhrase(http.Response.StatusCode), "See the status code.");
+    }
+});
+app.UseSwagger();
+app.UseSwaggerUI(ui =>
+{
+    ui.SwaggerEndpoint("/swagger/v1/swagger.json", "KeyAccount API v1");
+    ui.DocumentTitle = "KeyAccount API";
+    ui.EnablePersistAuthorization();
+});
+SpaHosting.UseSpaFiles(app);
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapGet("/swagger", () => Results.Redirect("/swagger/index.html")).ExcludeFromDescription().AllowAnonymous();
+
+var api = app.MapGroup("/api/v1");
+api.MapAuth();
+api.MapAccounts();
+api.MapAccountChildren();
+api.MapRevenue();
+
+if (app.Environment.IsEnvironment("Benchmark"))
+{
+    BenchmarkBaseline.Map(app);
+}
+
+SpaHosting.MapFallback(app);
+
+await app.RunAsync();
+
+static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
+{
+    options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    options.Converters.Add(new TypedIdJsonConverterFactory());
+    options.RespectNullableAnnotations = true;
+    options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+}
+
+static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+/// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,156 @@
+using System.Text.Json.Serialization;
+using KeyAccount.Application.Common.Models;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Users;
+
+namespace KeyAccount.Application.Accounts.Common;
+
+/// <summary>An account's full profile.</summary>
+public sealed record AccountDto
+{
+    /// <summary>Account id.</summary>
+    /// <example>0193f2a4-5b6c-7d8e-9f00-112233445566</example>
+    public AccountId Id { get; init; }
+
+    /// <summary>Customer's name.</summary>
+    /// <example>华东精密制造有限公司</example>
+    public required string Name { get; init; }
+
+    /// <summary>Legal/registration number (unique).</summary>
+    /// <example>91310000MA1FL1234X</example>
+    public required string RegistrationNumber { get; init; }
+
+    /// <summary>Industry.</summary>
+    /// <example>Manufacturing</example>
+    public required string Industry { get; init; }
+
+    /// <summary>Sales region.</summary>
+    /// <example>East China</example>
+    public required string Region { get; init; }
+
+    /// <summary>Customer type (segment).</summary>
+    /// <example>Enterprise</example>
+    public required string Segment { get; init; }
+
+    /// <summary>Lifecycle status.</summary>
+    public AccountStatus Status { get; init; }
+
+    /// <summary>Current tier (set by tiering runs).</summary>
+    public Tier Tier { get; init; }
+
+    /// <summary>The key account manager who owns the account.</summary>
+    public UserId OwnerId { get; init; }
+
+    /// <summary>Display name of the owner.</summary>
+    /// <example>Li Wei</example>
+    public string? OwnerName { get; init; }
+
+    /// <summary>Strategic-fit assessment, 1–5.</summary>
+    /// <example>4</example>
+    public int? StrategicFit { get; init; }
+
+    /// <summary>Estimated potential annual revenue.</summary>
+    public MoneyDto? PotentialAnnualRevenue { get; init; }
+
+    /// <summary>Date of the first contract.</summary>
+    /// <example>2019-04-01</example>
+    public DateOnly? FirstContractDate { get; init; }
+
+    /// <summary>When the account was created (UTC).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the account or any of its contacts or team last changed (UTC).</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Concurrency version; sent as the ETag header, not in the body.</summary>
+    [JsonIgnore]
+    public uint Version { get; init; }
+}
+
+/// <summary>One row of the accounts list.</summary>
+public sealed record AccountSummaryDto
+{
+    /// <summary>Account id.</summary>
+    public AccountId Id { get; init; }
+
+    /// <summary>Customer's name.</summary>
+    /// <example>华东精密制造有限公司</example>
+    public required string Name { get; init; }
+
+    /// <summary>Legal/registration number.</summary>
+    /// <example>91310000MA1FL1234X</example>
+    public required string RegistrationNumber { get; init; }
+
+    /// <summary>Industry.</summary>
+    /// <example>Manufacturing</example>
+    public required string Industry { get; init; }
+
+    /// <summary>Sales region.</summary>
+    /// <example>East China</example>
+    public required string Region { get; init; }
+
+    /// <summary>Customer type (segment).</summary>
+    /// <example>Enterprise</example>
+    public required string Segment { get; init; }
+
+    /// <summary>Lifecycle status.</summary>
+    public AccountStatus Status { get; init; }
+
+    /// <summary>Current tier.</summary>
+    public Tier Tier { get; init; }
+
+    /// <summary>Owner (key account manager).</summary>
+    public UserId OwnerId { get; init; }
+
+    /// <summary>Owner's display name.</summary>
+    /// <example>Li Wei</example>
+    public string? OwnerName { get; init; }
+
+    /// <summary>Created (UTC).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Last change (UTC).</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>The editable profile of an account, as sent on create and update.</summary>
+public sealed record AccountProfileInput
+{
+    /// <summary>Customer's name (1–200 characters).</summary>
+    /// <example>华东精密制造有限公司</example>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>Legal/registration number, unique across accounts (compared without case and surrounding spaces).</summary>
+    /// <example>91310000MA1FL1234X</example>
+    public string RegistrationNumber { get; init; } = string.Empty;
+
+    /// <summary>Industry.</summary>
+    /// <example>Manufacturing</example>
+    public string Industry { get; init; } = string.Empty;
+
+    /// <summary>Sales region.</summary>
+    /// <example>East China</example>
+    public string Region { get; init; } = string.Empty;
+
+    /// <summary>Customer type (segment).</summary>
+    /// <example>Enterprise</example>
+    public string Segment { get; init; } = string.Empty;
+
+    /// <summary>Lifecycle status.</summary>
+    /// <example>Active</example>
+    public AccountStatus Status { get; init; } = AccountStatus.Prospect;
+
+    /// <summary>Strategic-fit assessment, 1–5.</summary>
+    /// <example>4</example>
+    public int? StrategicFit { get; init; }
+
+    /// <summary>Estimated potential annual revenue (amount ≥ 0).</summary>
+    public MoneyDto? PotentialAnnualRevenue { get; init; }
+
+    /// <summary>Date of the first contract.</summary>
+    /// <example>2019-04-01</example>
+    public DateOnly? FirstContractDate { get; init; }
+
+    /// <summary>Owner (key account manager). Defaults to the caller when an AccountManager creates the account.</summary>
+    public UserId? OwnerId { get; init; }
+}

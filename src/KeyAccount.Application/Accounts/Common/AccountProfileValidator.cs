@@ -1,0 +1,32 @@
+using FluentValidation;
+using KeyAccount.Application.Common.Models;
+
+namespace KeyAccount.Application.Accounts.Common;
+
+/// <summary>Field rules of an account profile; the SPA's form mirrors them.</summary>
+public sealed class AccountProfileValidator : AbstractValidator<AccountProfileInput>
+{
+    public AccountProfileValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.RegistrationNumber).NotEmpty().MaximumLength(50)
+            .Matches("^[A-Za-z0-9][A-Za-z0-9 ./-]*$").WithMessage("Registration number may contain letters, digits, spaces, '.', '/' and '-'.");
+        RuleFor(x => x.Industry).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Region).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Segment).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Status).IsInEnum();
+        RuleFor(x => x.StrategicFit).InclusiveBetween(1, 5).When(x => x.StrategicFit is not null);
+        RuleFor(x => x.PotentialAnnualRevenue!).SetValidator(new MoneyValidator()).When(x => x.PotentialAnnualRevenue is not null);
+        RuleFor(x => x.FirstContractDate).Must(d => d!.Value.Year >= 1900 && d.Value <= DateOnly.FromDateTime(DateTime.UtcNow.AddYears(1)))
+            .When(x => x.FirstContractDate is not null).WithMessage("First-contract date must be between 1900 and one year from now.");
+    }
+}
+
+public sealed class MoneyValidator : AbstractValidator<MoneyDto>
+{
+    public MoneyValidator()
+    {
+        RuleFor(x => x.Amount).GreaterThanOrEqualTo(0).LessThan(1_000_000_000_000_000m).PrecisionScale(20, 2, ignoreTrailingZeros: true);
+        RuleFor(x => x.Currency).NotEmpty().Length(3).Matches("^[A-Z]{3}$").WithMessage("Currency must be a three-letter upper-case ISO 4217 code.");
+    }
+}

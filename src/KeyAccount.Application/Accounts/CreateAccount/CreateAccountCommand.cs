@@ -1,0 +1,77 @@
+using FluentValidation;
+using KeyAccount.Application.Accounts.Common;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Errors;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeyAccount.Application.Accounts.CreateAccount;
+
+public sealed record CreateAccountCommand(AccountProfileInput Profile) : ICommand<AccountDto>;
+
+public sealed class CreateAccountValidator : AbstractValidator<CreateAccountCommand>
+{
+    public CreateAccountValidator()
+    {
+        RuleFor(x => x.Profile).NotNull().SetValidator(new AccountProfileValidator()).OverridePropertyName(string.Empty);
+    }
+}
+
+public sealed class CreateAccountHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<CreateAccountCommand, AccountDto>
+{
+    public async ValueTask<AccountDto> Handle(CreateAccountCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var owner = await OwnerRules.ResolveOwnerAsync(db, user, command.Profile.OwnerId, currentOwner: null, cancellationToken).ConfigureAwait(false);
+        await OwnerRules.EnsureRegistrationNumberFreeAsync(db, command.Profile.RegistrationNumber, except: null, cancellationToken).ConfigureAwait(false);
+
+        var account = Account.Create(command.Profile.ToProfile(), owner, clock.GetUtcNow());
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        return await db.Accounts.Where(a => a.Id == account.Id).Select(AccountProjections.ToDto(db)).FirstAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Who may own an account, and registration-number uniqueness, shared by create and update.</summary>
+internal static class OwnerRules
+{
+    public static async Task<UserId> ResolveOwnerAsync(IAppDbContext db, ICurrentUser user, UserId? requested, UserId? currentOwner, CancellationToken cancellationToken)
+    {
+        var me = user.UserId ?? throw new ForbiddenException("Only a signed-in user can own accounts.");
+        var wanted = requested ?? currentOwner ?? me;
+        if (wanted == currentOwner)
+        {
+            return wanted;
+        }
+
+        if (user.Role == Role.AccountManager && wanted != me)
+        {
+            throw new ForbiddenException("An account manager cannot assign accounts to someone else; ask a director.");
+        }
+
+        var eligible = await db.Users.AnyAsync(
+            u => u.Id == wanted && u.IsActive && (u.Role == Role.AccountManager || u.Role == Role.Director), cancellationToken).ConfigureAwait(false);
+        if (!eligible)
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>
+            {
+                ["ownerId"] = ["The owner must be an active account manager or director."],
+            });
+        }
+
+        return wanted;
+    }
+
+    public static async Task EnsureRegistrationNumberFreeAsync(IAppDbContext db, string registrationNumber, AccountId? except, CancellationToken cancellationToken)
+    {
+        var normalized = Account.NormalizeRegistrationNumber(registrationNumber);
+        var taken = await db.Accounts.AnyAsync(a => a.RegistrationNumber == normalized && (except == null || a.Id != except), cancellationToken).ConfigureAwait(false);
+        if (taken)
+        {
+            throw new ConflictException("Another account already has this registration number.", "registrationNumber");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using KeyAccount.Application.Accounts.Common;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Security;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeyAccount.Application.Accounts.GetAccount;
+
+public sealed record GetAccountQuery(AccountId Id) : IQuery<AccountDto>;
+
+public sealed class GetAccountHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<GetAccountQuery, AccountDto>
+{
+    public async ValueTask<AccountDto> Handle(GetAccountQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return await db.Accounts.AsNoTracking()
+            .VisibleTo(user)
+            .Where(a => a.Id == query.Id)
+            .Select(AccountProjections.ToDto(db))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new EntityNotFoundException("Account", query.Id.Value);
+    }
+}

@@ -1,0 +1,36 @@
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Security;
+using KeyAccount.Domain.Common;
+using KeyAccount.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeyAccount.Application.Auth.GetMe;
+
+/// <summary>The signed-in user with what they may do.</summary>
+/// <param name="Id">User id.</param>
+/// <param name="Email">Email (sign-in name).</param>
+/// <param name="DisplayName">Name shown in the app.</param>
+/// <param name="Role">Platform role.</param>
+/// <param name="Permissions">Permissions granted by the role, e.g. accounts:read.</param>
+public sealed record MeDto(UserId Id, string Email, string DisplayName, Role Role, IReadOnlyList<string> Permissions)
+{
+    public static MeDto From(User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new MeDto(user.Id, user.Email, user.DisplayName, user.Role, KeyAccount.Application.Common.Security.Permissions.For(user.Role));
+    }
+}
+
+public sealed record GetMeQuery : IQuery<MeDto>;
+
+public sealed class GetMeHandler(IAppDbContext db, ICurrentUser currentUser) : IQueryHandler<GetMeQuery, MeDto>
+{
+    public async ValueTask<MeDto> Handle(GetMeQuery query, CancellationToken cancellationToken)
+    {
+        var id = currentUser.UserId ?? throw new EntityNotFoundException("User", "me");
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false)
+            ?? throw new EntityNotFoundException("User", id.Value);
+        return MeDto.From(user);
+    }
+}

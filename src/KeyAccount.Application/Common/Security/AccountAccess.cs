@@ -1,0 +1,36 @@
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Common;
+using KeyAccount.Domain.Users;
+
+namespace KeyAccount.Application.Common.Security;
+
+/// <summary>
+/// Object-level access to accounts, in one place: an AccountManager sees the accounts they own and those whose
+/// team they are on; other roles allowed by the endpoint's policy see all. An account the caller may not see
+/// does not exist for them (404, no existence leak).
+/// </summary>
+public static class AccountAccess
+{
+    public static IQueryable<Account> VisibleTo(this IQueryable<Account> accounts, ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Role != Role.AccountManager)
+        {
+            return accounts;
+        }
+
+        var me = user.UserId ?? throw new InvalidOperationException("An AccountManager request has no user id.");
+        return accounts.Where(a => a.OwnerId == me || a.Team.Any(m => m.UserId == me));
+    }
+
+    /// <summary>Throws <see cref="EntityNotFoundException"/> when the caller may not see the account.</summary>
+    public static void EnsureVisible(this Account? account, ICurrentUser user, AccountId id)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (account is null || (user.Role == Role.AccountManager && (user.UserId is not { } me || !account.IsVisibleTo(me))))
+        {
+            throw new EntityNotFoundException("Account", id.Value);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using KeyAccount.Domain.Users;
+
+namespace KeyAccount.Application.Common.Security;
+
+/// <summary>
+/// What a caller may do, as permission strings. Roles grant permissions here (one table); API clients will be
+/// granted the same strings as scopes. Every endpoint requires exactly one permission (its policy).
+/// </summary>
+public static class Permissions
+{
+    public const string AccountsRead = "accounts:read";
+    public const string AccountsWrite = "accounts:write";
+    public const string AccountsDelete = "accounts:delete";
+    public const string RevenueRead = "revenue:read";
+    public const string RevenueWrite = "revenue:write";
+    public const string RemindersRead = "reminders:read";
+
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead];
+
+    private static readonly Dictionary<Role, string[]> ByRole = new()
+    {
+        [Role.Admin] = [],
+        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead],
+        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead],
+        [Role.ServiceAgent] = [AccountsRead],
+        [Role.QualityManager] = [AccountsRead, RevenueRead],
+        [Role.Marketing] = [],
+    };
+
+    public static IReadOnlyList<string> For(Role role) => ByRole.TryGetValue(role, out var p) ? p : [];
+
+    public static bool Grants(Role role, string permission) => For(role).Contains(permission, StringComparer.Ordinal);
+}

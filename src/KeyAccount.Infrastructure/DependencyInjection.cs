@@ -1,0 +1,110 @@
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Infrastructure.Identity;
+using KeyAccount.Infrastructure.Jobs;
+using KeyAccount.Infrastructure.Persistence;
+using KeyAccount.Infrastructure.Persistence.Interceptors;
+using KeyAccount.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Quartz;
+
+namespace KeyAccount.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Pool size of the EF context pool and of Npgsql's connection pool per process (keep replicas × this below max_connections).</summary>
+    public const int PoolSize = 64;
+
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var connectionString = BuildConnectionString(builder.Configuration);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new DomainEventsToOutboxInterceptor());
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
+        services.AddSingleton(dataSource);
+        services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>()), PoolSize);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+
+        services.AddScoped<IRevenueWriter, RevenueWriter>();
+        services.AddScoped<IReminderWriter, ReminderWriter>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+
+        // Outbound HTTP (webhooks, notification gateways) goes through this client: retries with backoff,
+        // timeouts and a circuit breaker (Polly, via Microsoft.Extensions.Http.Resilience).
+        services.AddHttpClient(OutboundHttpClient).AddStandardResilienceHandler();
+
+        if (builder.Configuration.GetValue("Jobs:Enabled", true))
+        {
+            AddScheduler(builder, connectionString);
+        }
+
+        return builder;
+    }
+
+    public const string OutboundHttpClient = "outbound";
+
+    /// <summary>Production connection settings: pooled, auto-prepared statements, bounded pool.</summary>
+    public static string BuildConnectionString(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var raw = configuration.GetConnectionString("KeyAccount");
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            throw new InvalidOperationException("ConnectionStrings:KeyAccount is not configured (deploy/run.sh sets it; see the README).");
+        }
+
+        var csb = new NpgsqlConnectionStringBuilder(raw);
+        if (!raw.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            csb.MaxAutoPrepare = 64;
+            csb.AutoPrepareMinUsages = 2;
+        }
+
+        if (!raw.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) && !raw.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            csb.MaxPoolSize = PoolSize;
+        }
+
+        csb.ApplicationName ??= "keyaccount";
+        return csb.ConnectionString;
+    }
+
+    private static void AddScheduler(IHostApplicationBuilder builder, string connectionString)
+    {
+        var cron = builder.Configuration["Jobs:ContactCadenceReminders:Cron"] ?? "0 0 6 * * ?";
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseDefaultThreadPool(4);
+            q.UsePersistentStore(store =>
+            {
+                // Separate small pool for the scheduler, so jobs never starve requests (and the other way round).
+                var quartzConnection = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 8, ApplicationName = "keyaccount-quartz" };
+                store.UsePostgres(quartzConnection.ConnectionString);
+                store.UseClustering(c =>
+                {
+                    c.CheckinInterval = TimeSpan.FromSeconds(15);
+                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(30);
+                });
+            });
+            q.AddJob<ContactCadenceReminderJob>(j => j.WithIdentity(ContactCadenceReminderJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(ContactCadenceReminderJob.Key)
+                .WithIdentity("contact-cadence-reminders-daily", "accounts")
+                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+        });
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+}

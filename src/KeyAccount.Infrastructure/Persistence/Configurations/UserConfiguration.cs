@@ -1,0 +1,52 @@
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Reminders;
+using KeyAccount.Domain.Users;
+using KeyAccount.Infrastructure.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KeyAccount.Infrastructure.Persistence.Configurations;
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> builder)
+    {
+        builder.ToTable("users");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Version).IsRowVersion();
+        builder.Property(u => u.Email).HasMaxLength(254);
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PasswordHash).HasMaxLength(500);
+        builder.HasIndex(u => u.Email).IsUnique().HasDatabaseName(UniqueConstraints.UserEmail);
+        builder.Ignore(u => u.DomainEvents);
+    }
+}
+
+internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
+{
+    public void Configure(EntityTypeBuilder<Reminder> builder)
+    {
+        builder.ToTable("reminders");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasDefaultValueSql("gen_random_uuid()");
+        builder.Property(r => r.Message).HasMaxLength(500);
+        builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        // One reminder per user, kind, subject and due date: the job may run any number of times.
+        builder.HasIndex(r => new { r.UserId, r.Kind, r.SubjectId, r.DueDate }).IsUnique();
+        builder.HasIndex(r => new { r.UserId, r.DueDate }).HasFilter("dismissed_at IS NULL");
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).UseIdentityAlwaysColumn();
+        builder.Property(m => m.Type).HasMaxLength(100);
+        builder.Property(m => m.Payload).HasColumnType("jsonb");
+        builder.HasIndex(m => m.Id).HasFilter("processed_at IS NULL").HasDatabaseName("ix_outbox_messages_unprocessed");
+    }
+}

@@ -1,0 +1,74 @@
+using KeyAccount.Application.Common.Abstractions;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeyAccount.Infrastructure.Persistence;
+
+/// <summary>
+/// Records due reminders set-based (three INSERT ... SELECT statements in one transaction, whatever the number of
+/// accounts). The unique index (user, kind, subject, due date) makes a rerun record nothing new.
+/// </summary>
+internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
+{
+    // Overdue contact: the owner of an active account whose tier's cadence (design §1.1: Strategic 30 days,
+    // Key 60, Growth 90, Standard none) has passed since the last interaction (or since the account was created).
+    // Due date = the day the account became overdue, so one reminder per overdue spell.
+    private const string OverdueContact = """
+        INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
+        SELECT a.owner_id, a.id, 'OverdueContact', a.id, d.due::date,
+               'No interaction with ' || a.name || ' for more than ' || c.gap || ' days (' || a.tier || ' cadence).', @now
+        FROM accounts a
+        JOIN (VALUES ('Strategic', 30), ('Key', 60), ('Growth', 90)) AS c(tier, gap) ON c.tier = a.tier
+        LEFT JOIN LATERAL (SELECT max(i.occurred_at) AS last_at FROM interactions i WHERE i.account_id = a.id) l ON true
+        CROSS JOIN LATERAL (SELECT coalesce(l.last_at, a.created_at) + make_interval(days => c.gap) AS due) d
+        WHERE a.status = 'Active' AND d.due < @now
+        ON CONFLICT DO NOTHING
+        """;
+
+    // Birthdays of contacts in the next 7 days, for the account owner.
+    private const string Birthdays = """
+        INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
+        SELECT a.owner_id, a.id, 'ContactBirthday', ct.id, b.next_birthday,
+               ct.name || ' (' || a.name || ') has a birthday on ' || to_char(b.next_birthday, 'YYYY-MM-DD') || '.', @now
+        FROM contacts ct
+        JOIN accounts a ON a.id = ct.account_id AND a.status IN ('Active', 'Prospect')
+        CROSS JOIN LATERAL (SELECT extract(year from @today)::int - extract(year from ct.birthday)::int AS age) y
+        CROSS JOIN LATERAL (
+            -- "+ n years" maps 29 February to 28 February in common years.
+            SELECT CASE WHEN (ct.birthday + make_interval(years => y.age))::date >= @today
+                        THEN (ct.birthday + make_interval(years => y.age))::date
+                        ELSE (ct.birthday + make_interval(years => y.age + 1))::date
+                   END AS next_birthday) b
+        WHERE ct.birthday IS NOT NULL AND b.next_birthday BETWEEN @today AND @today + 7
+        ON CONFLICT DO NOTHING
+        """;
+
+    // Next steps due within 3 days (or overdue by up to 30 days), for whoever logged the interaction.
+    private const string NextSteps = """
+        INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
+        SELECT i.logged_by, i.account_id, 'NextStepDue', i.id, i.next_step_due,
+               'Next step for ' || a.name || ': ' || left(i.next_step, 300), @now
+        FROM interactions i
+        JOIN accounts a ON a.id = i.account_id
+        WHERE i.next_step_due BETWEEN @today - 30 AND @today + 3
+        ON CONFLICT DO NOTHING
+        """;
+
+    public async Task<int> RecordDueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var parameters = new object[]
+        {
+            new Npgsql.NpgsqlParameter("now", now),
+            new Npgsql.NpgsqlParameter("today", today),
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var count = 0;
+        foreach (var sql in new[] { OverdueContact, Birthdays, NextSteps })
+        {
+            count += await db.Database.ExecuteSqlRawAsync(sql, parameters.Select(p => ((Npgsql.NpgsqlParameter)p).Clone()), cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+}

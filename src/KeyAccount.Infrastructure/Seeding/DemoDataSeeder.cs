@@ -1,0 +1,167 @@
+using System.Globalization;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Common;
+using KeyAccount.Domain.Users;
+using KeyAccount.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace KeyAccount.Infrastructure.Seeding;
+
+/// <summary>
+/// The demo dataset of deploy/run.sh: one user per role (plus a second account manager), 320 accounts across
+/// industries and regions, each with contacts, interactions and 24 months of revenue. Deterministic (fixed seed),
+/// and it runs once: a database that already has the demo director is left as it is. Never enabled by default.
+/// </summary>
+public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hasher, IRevenueWriter revenue, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    public const string Domain = "demo.keyaccount.local";
+    public const int AccountCount = 320;
+
+    private static readonly (string Local, string Name, Role Role)[] DemoUsers =
+    [
+        ("admin", "系统管理员 Admin", Role.Admin),
+        ("director", "陈静 Chen Jing", Role.Director),
+        ("accountmanager", "李伟 Li Wei", Role.AccountManager),
+        ("accountmanager2", "王磊 Wang Lei", Role.AccountManager),
+        ("serviceagent", "赵敏 Zhao Min", Role.ServiceAgent),
+        ("qualitymanager", "孙洁 Sun Jie", Role.QualityManager),
+        ("marketing", "周婷 Zhou Ting", Role.Marketing),
+    ];
+
+    private static readonly string[] Industries = ["Manufacturing", "Automotive", "Electronics", "Pharmaceuticals", "Logistics", "Energy", "Food & Beverage", "Chemicals", "Retail", "Construction"];
+    private static readonly string[] IndustryWords = ["精密制造", "汽车零部件", "电子科技", "医药", "物流", "能源", "食品", "化工", "商贸", "建材"];
+    private static readonly string[] Regions = ["East China", "South China", "North China", "Central China", "Southwest", "Northeast", "Northwest", "Overseas"];
+    private static readonly string[] Segments = ["Enterprise", "Mid-Market", "Distributor", "Government", "OEM"];
+    private static readonly string[] Prefixes = ["华东", "华南", "北方", "中科", "金桥", "恒信", "远航", "海川", "宏达", "瑞丰", "天成", "嘉禾", "鼎盛", "新元", "盛世", "广联"];
+    private static readonly string[] Surnames = ["张", "王", "李", "刘", "陈", "杨", "黄", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "林"];
+    private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "涛", "明", "超", "霞"];
+    private static readonly string[] Titles = ["总经理", "采购总监", "技术总监", "财务经理", "采购经理", "工程师", "生产经理", "质量经理"];
+    private static readonly string[] Departments = ["Management", "Procurement", "Engineering", "Finance", "Production", "Quality"];
+    private static readonly string[] Summaries = ["季度业务回顾", "新产品技术交流", "年度框架协议谈判", "交付问题沟通", "高层拜访", "Quarterly business review", "Site visit to the plant", "Pricing discussion for 2027"];
+
+    public async Task SeedAsync(string demoPassword, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(demoPassword);
+        if (await db.Users.AnyAsync(u => u.Email == $"director@{Domain}", cancellationToken).ConfigureAwait(false))
+        {
+            LogSkipped(logger);
+            return;
+        }
+
+        // All or nothing: a seed interrupted half-way must not leave users without their accounts.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var hash = hasher.Hash(demoPassword);
+        var users = DemoUsers.ToDictionary(u => u.Local, u => User.Create($"{u.Local}@{Domain}", u.Name, u.Role, hash, now));
+        db.Users.AddRange(users.Values);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var random = new Random(20261123);
+        var managers = new[] { users["accountmanager"], users["accountmanager2"] };
+        var accounts = new List<Account>(AccountCount);
+        var interactions = new List<Interaction>();
+        var rows = new List<RevenueRow>();
+        var thisMonth = new DateOnly(now.Year, now.Month, 1);
+
+        for (var i = 0; i < AccountCount; i++)
+        {
+            var industry = random.Next(Industries.Length);
+            // Two managers share most accounts; every tenth belongs to the director, so object-level access shows.
+            var owner = i % 10 == 9 ? users["director"] : managers[i % 2];
+            var size = Math.Pow(random.NextDouble(), 3); // long tail: a few large customers
+            var monthly = Math.Round(20_000m + (decimal)size * 4_000_000m, 2);
+            var status = i % 23 == 0 ? AccountStatus.Dormant : i % 37 == 0 ? AccountStatus.Prospect : AccountStatus.Active;
+            var profile = new AccountProfile(
+                $"{Prefixes[i % Prefixes.Length]}{IndustryWords[industry]}{(i / Prefixes.Length) + 1:D2}有限公司",
+                string.Create(CultureInfo.InvariantCulture, $"9131{i:D6}MA{random.Next(100000, 999999)}X"),
+                Industries[industry],
+                Regions[random.Next(Regions.Length)],
+                Segments[random.Next(Segments.Length)],
+                status,
+                random.Next(1, 6),
+                new Money(Math.Round(monthly * 12 * (decimal)(1.2 + random.NextDouble()) / 1000m) * 1000m, "CNY"),
+                thisMonth.AddMonths(-random.Next(6, 180)));
+            var account = Account.Create(profile, owner.Id, now.AddDays(-random.Next(400, 2000)));
+            account.AssignTier(size switch { > 0.5 => Tier.Strategic, > 0.2 => Tier.Key, > 0.05 => Tier.Growth, _ => Tier.Standard }, now);
+            if (i % 5 == 0)
+            {
+                account.ReplaceTeam([new AccountTeamMember(managers[(i + 1) % 2].Id, AccountTeamRole.SalesEngineer), new AccountTeamMember(users["serviceagent"].Id, AccountTeamRole.ServiceLead)], now);
+            }
+
+            AddContacts(account, random, now);
+            accounts.Add(account);
+
+            if (status != AccountStatus.Prospect)
+            {
+                var trend = 0.9 + (random.NextDouble() * 0.3);
+                for (var m = 23; m >= 0; m--)
+                {
+                    var month = thisMonth.AddMonths(-m - 1);
+                    var factor = (decimal)(Math.Pow(trend, (24 - m) / 12.0) * (0.8 + (random.NextDouble() * 0.4)));
+                    var value = Math.Round(monthly * factor, 2);
+                    rows.Add(new RevenueRow(account.Id, month, value, Math.Round(value * (decimal)(0.12 + (random.NextDouble() * 0.2)), 2), random.Next(1, 60), "CNY"));
+                }
+            }
+
+            var contactIds = account.Contacts.Select(c => c.Id).ToList();
+            var count = random.Next(0, 9);
+            for (var k = 0; k < count; k++)
+            {
+                var involved = contactIds.Count == 0 ? [] : new[] { contactIds[random.Next(contactIds.Count)] };
+                var due = k == 0 && random.Next(3) == 0 ? DateOnly.FromDateTime(now.UtcDateTime).AddDays(random.Next(-5, 10)) : (DateOnly?)null;
+                interactions.Add(account.LogInteraction(
+                    new InteractionDetails(
+                        (InteractionType)random.Next(5),
+                        now.AddDays(-random.Next(1, 200)).AddHours(-random.Next(0, 10)),
+                        Summaries[random.Next(Summaries.Length)],
+                        involved,
+                        due is null ? null : "Send the follow-up proposal",
+                        due),
+                    owner.Id,
+                    now));
+            }
+
+            account.ClearDomainEvents();
+        }
+
+        db.Accounts.AddRange(accounts);
+        db.Interactions.AddRange(interactions);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await revenue.UpsertAsync(rows, now, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        LogSeeded(logger, users.Count, accounts.Count, interactions.Count, rows.Count);
+    }
+
+    private static void AddContacts(Account account, Random random, DateTimeOffset now)
+    {
+        var count = random.Next(2, 7);
+        Contact? top = null;
+        for (var c = 0; c < count; c++)
+        {
+            var name = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)] + (random.Next(2) == 0 ? GivenNames[random.Next(GivenNames.Length)] : string.Empty);
+            var contact = account.AddContact(
+                new ContactDetails(
+                    name,
+                    c == 0 ? Titles[0] : Titles[random.Next(1, Titles.Length)],
+                    Departments[random.Next(Departments.Length)],
+                    $"contact{c}.{account.RegistrationNumber.ToLowerInvariant()}@example.cn",
+                    $"+86 21 {random.Next(5000, 9999)} {random.Next(1000, 9999)}",
+                    random.Next(4) == 0 ? DateOnly.FromDateTime(now.UtcDateTime).AddYears(-random.Next(28, 60)).AddDays(random.Next(-3, 20)) : null,
+                    c == 0 && random.Next(5) != 0 ? BuyingRole.DecisionMaker : (BuyingRole)random.Next(1, 5),
+                    (Attitude)random.Next(5),
+                    top?.Id,
+                    (RelationshipLevel)random.Next(3),
+                    RelationshipLevel.TrustedAdvisor),
+                now);
+            top ??= contact;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data already present; not seeding again")]
+    private static partial void LogSkipped(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data: {Users} users, {Accounts} accounts, {Interactions} interactions, {Revenue} revenue months")]
+    private static partial void LogSeeded(ILogger logger, int users, int accounts, int interactions, int revenue);
+}
