@@ -10,7 +10,7 @@ public sealed class AccountProfileValidator : AbstractValidator<AccountProfileIn
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
         RuleFor(x => x.RegistrationNumber).NotEmpty().MaximumLength(50)
-            .Matches("^[A-Za-z0-9][A-Za-z0-9 ./-]*$").WithMessage("Registration number may contain letters, digits, spaces, '.', '/' and '-'.");
+            .Matches(@"^\s*[A-Za-z0-9][A-Za-z0-9 ./-]*$").WithMessage("Registration number may contain letters, digits, spaces, '.', '/' and '-'.");
         RuleFor(x => x.Industry).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Region).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Segment).NotEmpty().MaximumLength(100);

@@ -33,7 +33,7 @@ public sealed record RevenueMonthDto
 /// <summary>An account's monthly revenue with trailing-twelve-month totals.</summary>
 /// <param name="AccountId">The account.</param>
 /// <param name="Months">Months in the requested range, oldest first.</param>
-/// <param name="TrailingTwelveMonthsRevenue">Revenue of the last 12 months with data up to the range's end.</param>
+/// <param name="TrailingTwelveMonthsRevenue">Revenue of the 12 months ending with the latest month that has data (up to the range's end).</param>
 /// <param name="PreviousTwelveMonthsRevenue">Revenue of the 12 months before those.</param>
 /// <param name="TrailingTwelveMonthsGrossMargin">Gross margin % of the last 12 months (null without revenue).</param>
 public sealed record AccountRevenueDto(

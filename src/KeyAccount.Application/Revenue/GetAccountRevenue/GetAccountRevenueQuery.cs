@@ -30,8 +30,11 @@ public sealed class GetAccountRevenueHandler(IAppDbContext db, ICurrentUser user
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var to = FirstOfMonth(query.To ?? today);
         var from = FirstOfMonth(query.From ?? to.AddMonths(-23));
-        var ttmStart = to.AddMonths(-11);
-        var previousStart = to.AddMonths(-23);
+        // Trailing twelve months end at the latest month with data (the current month is often not yet reported).
+        var latest = await db.RevenueRecords.Where(r => r.AccountId == query.AccountId && r.Month <= to)
+            .MaxAsync(r => (DateOnly?)r.Month, cancellationToken).ConfigureAwait(false) ?? to;
+        var ttmStart = latest.AddMonths(-11);
+        var previousStart = latest.AddMonths(-23);
         var earliest = from < previousStart ? from : previousStart;
 
         var rows = await db.RevenueRecords.AsNoTracking()
@@ -40,7 +43,7 @@ public sealed class GetAccountRevenueHandler(IAppDbContext db, ICurrentUser user
             .Select(r => new RevenueMonthDto { Month = r.Month, Revenue = r.Revenue, GrossProfit = r.GrossProfit, OrderCount = r.OrderCount, Currency = r.Currency })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        var ttm = rows.Where(r => r.Month >= ttmStart).ToList();
+        var ttm = rows.Where(r => r.Month >= ttmStart && r.Month <= latest).ToList();
         var ttmRevenue = ttm.Sum(r => r.Revenue);
         var previous = rows.Where(r => r.Month >= previousStart && r.Month < ttmStart).Sum(r => r.Revenue);
         decimal? margin = ttmRevenue == 0 ? null : Math.Round(ttm.Sum(r => r.GrossProfit) / ttmRevenue * 100, 2);

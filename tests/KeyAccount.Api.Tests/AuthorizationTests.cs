@@ -1,0 +1,146 @@
+using System.Net.Http.Json;
+using KeyAccount.Api.Tests.Infrastructure;
+using KeyAccount.Application.Common.Security;
+using KeyAccount.Domain.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KeyAccount.Api.Tests;
+
+/// <summary>
+/// For every endpoint of the API, discovered from the routing table (so a new endpoint is covered without
+/// editing this file): anonymous → 401, each role without its permission → 403, and an AccountManager asking
+/// for another manager's account → 404.
+/// </summary>
+public class AuthorizationTests : ApiTestBase
+{
+    private static readonly Dictionary<string, string> RoleUsers = new()
+    {
+        [nameof(Role.Admin)] = "admin",
+        [nameof(Role.Director)] = "director",
+        [nameof(Role.AccountManager)] = "accountmanager",
+        [nameof(Role.ServiceAgent)] = "serviceagent",
+        [nameof(Role.QualityManager)] = "qualitymanager",
+        [nameof(Role.Marketing)] = "marketing",
+    };
+
+    public sealed record ApiEndpoint(string Name, string Method, string Pattern, string? Permission, bool Anonymous)
+    {
+        public override string ToString() => $"{Method} /{Pattern}";
+    }
+
+    public static IEnumerable<ApiEndpoint> Endpoints()
+    {
+        var sources = ApiFixture.Factory.Services.GetRequiredService<EndpointDataSource>();
+        return sources.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1", StringComparison.Ordinal) == true)
+            .Select(e => new ApiEndpoint(
+                e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? e.DisplayName!,
+                e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single(),
+                e.RoutePattern.RawText!.TrimStart('/'),
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null))
+            .OrderBy(e => e.Pattern).ThenBy(e => e.Method)
+            .ToList();
+    }
+
+    [Test]
+    public void EveryEndpoint_HasAnAuthorizationRule()
+    {
+        var endpoints = Endpoints().ToList();
+        Assert.That(endpoints, Has.Count.GreaterThanOrEqualTo(15));
+        var sources = ApiFixture.Factory.Services.GetRequiredService<EndpointDataSource>();
+        var unguarded = sources.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1", StringComparison.Ordinal) == true)
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any())
+            .Select(e => e.DisplayName);
+        Assert.That(unguarded, Is.Empty);
+        Assert.That(endpoints.Where(e => e.Anonymous).Select(e => e.Name), Is.EqualTo(new[] { "Login" }));
+    }
+
+    [Test]
+    public async Task EveryProtectedEndpoint_WhenAnonymous_Returns401()
+    {
+        using var client = ApiFixture.Anonymous();
+        Assert.Multiple(async () =>
+        {
+            foreach (var endpoint in Endpoints().Where(e => !e.Anonymous))
+            {
+                var response = await client.SendAsync(Request(endpoint, Guid.NewGuid().ToString(), Guid.NewGuid().ToString()));
+                Assert.That((int)response.StatusCode, Is.EqualTo(401), endpoint.ToString());
+            }
+        });
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public async Task EveryEndpoint_WhenTheRoleLacksItsPermission_Returns403()
+    {
+        var id = await CreateAccountAsync("director");
+        var checkedPairs = 0;
+        foreach (var endpoint in Endpoints().Where(e => e.Permission is not null))
+        {
+            foreach (var (role, user) in RoleUsers)
+            {
+                if (Permissions.Grants(Enum.Parse<Role>(role), endpoint.Permission!))
+                {
+                    continue;
+                }
+
+                using var client = await As(user);
+                var response = await client.SendAsync(Request(endpoint, id, Guid.NewGuid().ToString()));
+                Assert.That((int)response.StatusCode, Is.EqualTo(403), $"{endpoint} as {role}: {await response.Content.ReadAsStringAsync()}");
+                checkedPairs++;
+            }
+        }
+
+        Assert.That(checkedPairs, Is.GreaterThanOrEqualTo(Endpoints().Count(e => e.Permission is not null)));
+    }
+
+    [Test]
+    public async Task EveryAccountEndpoint_WhenAnotherManagersAccount_Returns404()
+    {
+        var othersAccount = await CreateAccountAsync("accountmanager2", "OTHERS-1");
+        using var owner = await As("accountmanager2");
+        var contact = await Body(await owner.PostAsJsonAsync($"/api/v1/accounts/{othersAccount}/contacts", new { name = "王芳" }));
+        using var manager = await As("accountmanager");
+        var endpoints = Endpoints()
+            .Where(e => e.Pattern.Contains("{id", StringComparison.Ordinal) || e.Pattern.Contains("{accountId", StringComparison.Ordinal))
+            .Where(e => e.Pattern.Contains("accounts", StringComparison.Ordinal))
+            .Where(e => e.Permission is not null && Permissions.Grants(Role.AccountManager, e.Permission))
+            .ToList();
+        Assert.That(endpoints, Has.Count.GreaterThanOrEqualTo(10));
+
+        foreach (var endpoint in endpoints)
+        {
+            var response = await manager.SendAsync(Request(endpoint, othersAccount, contact["id"]!.GetValue<string>()));
+            Assert.That((int)response.StatusCode, Is.EqualTo(404), $"{endpoint}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        // And the owner still can.
+        Assert.That((int)(await owner.GetAsync($"/api/v1/accounts/{othersAccount}")).StatusCode, Is.EqualTo(200));
+    }
+
+    /// <summary>A request that passes validation, so that what answers is access control.</summary>
+    private static HttpRequestMessage Request(ApiEndpoint endpoint, string accountId, string contactId)
+    {
+        var path = "/" + endpoint.Pattern
+            .Replace("{id:guid}", accountId, StringComparison.Ordinal)
+            .Replace("{accountId:guid}", accountId, StringComparison.Ordinal)
+            .Replace("{contactId:guid}", contactId, StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
+        request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        request.Content = endpoint.Name switch
+        {
+            "CreateAccount" or "UpdateAccount" => JsonContent.Create(NewAccount()),
+            "ReplaceAccountTeam" => JsonContent.Create(Array.Empty<object>()),
+            "AddContact" or "UpdateContact" => JsonContent.Create(new { name = "王芳" }),
+            "LogInteraction" => JsonContent.Create(new { type = "Call", occurredAt = DateTimeOffset.UtcNow.AddHours(-1), summary = "Call" }),
+            "ImportRevenue" => JsonContent.Create(new { rows = new[] { new { accountId, month = "2025-01", revenue = 1m, grossProfit = 0m, orderCount = 1, currency = "CNY" } } }),
+            "Login" => JsonContent.Create(new { email = "x@test.local", password = "x" }),
+            _ => null,
+        };
+        return request;
+    }
+}

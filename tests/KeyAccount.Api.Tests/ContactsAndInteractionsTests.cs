@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using KeyAccount.Api.Tests.Infrastructure;
+
+namespace KeyAccount.Api.Tests;
+
+public class ContactsAndInteractionsTests : ApiTestBase
+{
+    [Test]
+    public async Task Contacts_BuildAnOrgChartAndRefuseACycle()
+    {
+        var id = await CreateAccountAsync();
+        using var client = await As("accountmanager");
+        var ceo = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "张伟", title = "总经理", buyingRole = "DecisionMaker", attitude = "Supporter", relationshipLevel = "CredibleSource", targetRelationshipLevel = "TrustedAdvisor" }));
+        var buyer = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "王芳", buyingRole = "Influencer", reportsToId = ceo["id"]!.GetValue<string>() }));
+        Assert.That(buyer["reportsToId"]!.GetValue<string>(), Is.EqualTo(ceo["id"]!.GetValue<string>()));
+
+        var etag = (await client.GetAsync($"/api/v1/accounts/{id}")).Headers.ETag!.Tag;
+        using var loop = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/accounts/{id}/contacts/{ceo["id"]}")
+        {
+            Content = JsonContent.Create(new { name = "张伟", buyingRole = "DecisionMaker", reportsToId = buyer["id"]!.GetValue<string>() }),
+        };
+        loop.Headers.TryAddWithoutValidation("If-Match", etag);
+        await AssertProblem(await client.SendAsync(loop), 409, "reportsToId");
+
+        var list = await Body(await client.GetAsync($"/api/v1/accounts/{id}/contacts"));
+        Assert.That(list["items"]!.AsArray(), Has.Count.EqualTo(2));
+        Assert.That(list["items"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "张伟")!["reportsToId"], Is.Null);
+    }
+
+    [Test]
+    public async Task AddContact_WhenReportsToUnknownContact_Returns409NamingTheField()
+    {
+        var id = await CreateAccountAsync();
+        using var client = await As("accountmanager");
+        var response = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "王芳", reportsToId = Guid.NewGuid() });
+        await AssertProblem(response, 409, "reportsToId");
+    }
+
+    [Test]
+    public async Task AddContact_WhenEmailInvalid_Returns400NamingTheField()
+    {
+        var id = await CreateAccountAsync();
+        using var client = await As("accountmanager");
+        await AssertProblem(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "王芳", email = "not-an-email" }), 400, "email");
+    }
+
+    [Test]
+    public async Task LogInteraction_AppearsInTheTimelineNewestFirst()
+    {
+        var id = await CreateAccountAsync();
+        using var client = await As("accountmanager");
+        var contact = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "张伟" }));
+        var older = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/interactions", new { type = "Call", occurredAt = DateTimeOffset.UtcNow.AddDays(-3), summary = "电话沟通" });
+        Assert.That((int)older.StatusCode, Is.EqualTo(201), await older.Content.ReadAsStringAsync());
+        var newer = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/interactions", new
+        {
+            type = "Visit",
+            occurredAt = DateTimeOffset.UtcNow.AddHours(-2),
+            summary = "季度业务回顾",
+            contactIds = new[] { contact["id"]!.GetValue<string>() },
+            nextStep = "Send the quotation",
+            nextStepDue = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)),
+        });
+        Assert.That((int)newer.StatusCode, Is.EqualTo(201), await newer.Content.ReadAsStringAsync());
+
+        var timeline = await Body(await client.GetAsync($"/api/v1/accounts/{id}/interactions"));
+        var summaries = timeline["items"]!.AsArray().Select(i => i!["summary"]!.GetValue<string>());
+        Assert.That(summaries, Is.EqualTo(new[] { "季度业务回顾", "电话沟通" }));
+    }
+
+    [Test]
+    public async Task LogInteraction_WhenInTheFutureOrDueWithoutStep_Returns400NamingTheFields()
+    {
+        var id = await CreateAccountAsync();
+        using var client = await As("accountmanager");
+        var response = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/interactions", new
+        {
+            type = "Call",
+            occurredAt = DateTimeOffset.UtcNow.AddDays(3),
+            summary = "x",
+            nextStepDue = "2026-12-01",
+        });
+        var problem = await AssertProblem(response, 400, "occurredAt");
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Does.Contain("nextStep"));
+    }
+
+    [Test]
+    public async Task LogInteraction_WhenContactOfAnotherAccount_Returns409AndWritesNothing()
+    {
+        var first = await CreateAccountAsync(registration: "A-1");
+        var second = await CreateAccountAsync(registration: "A-2");
+        using var client = await As("accountmanager");
+        var stranger = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{second}/contacts", new { name = "外人" }));
+
+        var response = await client.PostAsJsonAsync($"/api/v1/accounts/{first}/interactions", new { type = "Call", occurredAt = DateTimeOffset.UtcNow, summary = "x", contactIds = new[] { stranger["id"]!.GetValue<string>() } });
+
+        await AssertProblem(response, 409, "contactIds");
+        Assert.That((await Body(await client.GetAsync($"/api/v1/accounts/{first}/interactions")))["totalCount"]!.GetValue<int>(), Is.Zero);
+    }
+}

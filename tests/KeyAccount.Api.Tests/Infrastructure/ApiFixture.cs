@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Domain.Users;
+using KeyAccount.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using KeyAccount.Api.Tests.Infrastructure;
+using Respawn;
+
+namespace KeyAccount.Api.Tests;
+
+/// <summary>
+/// One API host for the whole run (WebApplicationFactory, Production settings, real PostgreSQL, Quartz on its
+/// clustered store). Users are created once; everything else is reset with Respawn before each test.
+/// </summary>
+[SetUpFixture]
+public sealed class ApiFixture
+{
+    public const string Password = "Test-Password!1";
+
+    private static TestDatabase? database;
+    private static Respawner? respawner;
+    private static readonly Dictionary<string, string> Tokens = [];
+
+    public static WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public static string ConnectionString => database!.ConnectionString;
+
+    /// <summary>The test users, by email local part: one per role plus a second account manager.</summary>
+    public static IReadOnlyDictionary<string, User> Users { get; private set; } = new Dictionary<string, User>();
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        database = await TestDatabase.StartAsync();
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Production");
+            web.UseSetting("ConnectionStrings:KeyAccount", database.ConnectionString);
+            web.UseSetting("Auth:SigningKey", "integration-tests-signing-key-0123456789abcdef");
+            web.UseSetting("KeyAccount:MigrateOnStartup", "true");
+            web.UseSetting("RateLimits:LoginsPerMinutePerAddress", "100000");
+            web.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        _ = Factory.Server; // start: migrates
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var hash = scope.ServiceProvider.GetRequiredService<IPasswordHasher>().Hash(Password);
+        var now = DateTimeOffset.UtcNow;
+        var users = new Dictionary<string, User>
+        {
+            ["admin"] = User.Create("admin@test.local", "Admin", Role.Admin, hash, now),
+            ["director"] = User.Create("director@test.local", "Director", Role.Director, hash, now),
+            ["accountmanager"] = User.Create("accountmanager@test.local", "Manager One", Role.AccountManager, hash, now),
+            ["accountmanager2"] = User.Create("accountmanager2@test.local", "Manager Two", Role.AccountManager, hash, now),
+            ["serviceagent"] = User.Create("serviceagent@test.local", "Agent", Role.ServiceAgent, hash, now),
+            ["qualitymanager"] = User.Create("qualitymanager@test.local", "Quality", Role.QualityManager, hash, now),
+            ["marketing"] = User.Create("marketing@test.local", "Marketing", Role.Marketing, hash, now),
+        };
+        db.Users.AddRange(users.Values);
+        await db.SaveChangesAsync();
+        Users = users;
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["__ef_migrations_history", "users", "qrtz_job_details", "qrtz_triggers", "qrtz_cron_triggers", "qrtz_simple_triggers", "qrtz_locks", "qrtz_scheduler_state", "qrtz_fired_triggers"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await Factory.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    public static async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await respawner!.ResetAsync(connection);
+    }
+
+    /// <summary>An HTTP client signed in (through the real login endpoint) as the given test user.</summary>
+    public static async Task<HttpClient> ClientAsAsync(string user)
+    {
+        var client = Factory.CreateClient();
+        if (!Tokens.TryGetValue(user, out var token))
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"{user}@test.local", password = Password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<LoginBody>())!.AccessToken;
+            Tokens[user] = token;
+        }
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static HttpClient Anonymous() => Factory.CreateClient();
+
+    private sealed record LoginBody(string AccessToken);
+}

@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KeyAccount.Api.Tests.Infrastructure;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KeyAccount.Api.Tests;
+
+public class PlatformTests : ApiTestBase
+{
+    [Test]
+    public async Task Health_LiveAndReady_Answer200WithoutAToken()
+    {
+        using var client = ApiFixture.Anonymous();
+        Assert.That((int)(await client.GetAsync("/health/live")).StatusCode, Is.EqualTo(200));
+        Assert.That((int)(await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task OpenApiDocument_DescribesEveryOperationWithSecurityAndProblems()
+    {
+        using var client = ApiFixture.Anonymous();
+        var doc = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var paths = doc["paths"]!.AsObject();
+        Assert.That(paths.Select(p => p.Key), Is.SupersetOf(new[] { "/api/v1/auth/login", "/api/v1/me", "/api/v1/accounts", "/api/v1/accounts/{id}", "/api/v1/accounts/{accountId}/contacts", "/api/v1/revenue/import" }));
+        Assert.That(doc["components"]!["securitySchemes"]!["Bearer"], Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            foreach (var (path, item) in paths)
+            {
+                foreach (var (method, operation) in item!.AsObject())
+                {
+                    Assert.That(operation!["operationId"], Is.Not.Null, $"{method} {path} operationId");
+                    Assert.That(operation["summary"], Is.Not.Null, $"{method} {path} summary");
+                    Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Does.Contain("500"), $"{method} {path}");
+                    if (path != "/api/v1/auth/login")
+                    {
+                        Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Does.Contain("401"), $"{method} {path}");
+                    }
+                }
+            }
+        });
+        var account = doc["components"]!["schemas"]!["AccountDto"]!["properties"]!;
+        Assert.That(account["registrationNumber"]!["example"], Is.Not.Null);
+        Assert.That(doc["components"]!["schemas"]!["MoneyDto"]!["properties"]!["amount"]!["type"]!.ToString(), Does.Contain("string"));
+    }
+
+    [Test]
+    public async Task ReminderJob_RecordsOverdueContactOnceForTheOwner()
+    {
+        var id = await CreateAccountAsync("accountmanager", "REM-1");
+        await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // A Strategic account created 40 days ago, never contacted: past its 30-day cadence.
+            await db.Database.ExecuteSqlRawAsync("UPDATE accounts SET tier = 'Strategic', created_at = now() - interval '40 days' WHERE registration_number = 'REM-1'");
+            var writer = scope.ServiceProvider.GetRequiredService<IReminderWriter>();
+            var first = await writer.RecordDueRemindersAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+            var second = await writer.RecordDueRemindersAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+            Assert.That((first, second), Is.EqualTo((1, 0)));
+        }
+
+        using var client = await As("accountmanager");
+        var reminders = (await Body(await client.GetAsync("/api/v1/me/reminders"))).AsArray();
+        Assert.That(reminders, Has.Count.EqualTo(1));
+        Assert.That(reminders[0]!["kind"]!.GetValue<string>(), Is.EqualTo("OverdueContact"));
+        Assert.That(reminders[0]!["accountId"]!.GetValue<string>(), Is.EqualTo(id));
+
+        Assert.That((int)(await client.PostAsync($"/api/v1/me/reminders/{reminders[0]!["id"]}/dismiss", null)).StatusCode, Is.EqualTo(204));
+        Assert.That((await Body(await client.GetAsync("/api/v1/me/reminders"))).AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Quartz_StoresTheReminderJobInThePostgresJobStore()
+    {
+        await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var jobs = await db.Database.SqlQueryRaw<string>("SELECT job_name AS \"Value\" FROM qrtz_job_details").ToListAsync();
+        var schedulers = await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM qrtz_scheduler_state").SingleAsync();
+        Assert.That(jobs, Does.Contain("contact-cadence-reminders"));
+        Assert.That(schedulers, Is.GreaterThanOrEqualTo(1), "the clustered scheduler checks in");
+    }
+
+    [Test]
+    public async Task DomainEvents_AreWrittenToTheOutboxWithTheChange()
+    {
+        await CreateAccountAsync("accountmanager", "OUT-1");
+        await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var types = await db.OutboxMessages.Select(m => m.Type).ToListAsync();
+        Assert.That(types, Does.Contain("account.created"));
+    }
+}
