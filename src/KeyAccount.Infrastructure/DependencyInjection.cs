@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
+            // Pooled contexts are never shared between threads; skip the per-call concurrency check.
+            .EnableThreadSafetyChecks(false)
             .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>()), PoolSize);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());

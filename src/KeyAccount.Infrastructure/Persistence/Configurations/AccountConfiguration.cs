@@ -27,6 +27,10 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(a => new { a.OwnerId, a.Name });
         builder.HasIndex(a => new { a.UpdatedAt, a.RegistrationNumber });
         builder.HasIndex(a => new { a.CreatedAt, a.RegistrationNumber });
+        // Narrow indexes for the list's totalCount (an index-only scan over a one-column index is ~4x cheaper
+        // than over the wide sort indexes above).
+        builder.HasIndex(a => a.Tier);
+        builder.HasIndex(a => a.Status);
         builder.HasIndex(a => a.Industry);
         builder.HasIndex(a => a.Region);
         builder.HasIndex(a => a.Segment);

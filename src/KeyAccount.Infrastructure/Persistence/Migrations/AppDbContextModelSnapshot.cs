@@ -113,6 +113,12 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.HasIndex("Segment")
                         .HasDatabaseName("ix_accounts_segment");
 
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_accounts_status");
+
+                    b.HasIndex("Tier")
+                        .HasDatabaseName("ix_accounts_tier");
+
                     b.HasIndex("CreatedAt", "RegistrationNumber")
                         .HasDatabaseName("ix_accounts_created_at_registration_number");
 
