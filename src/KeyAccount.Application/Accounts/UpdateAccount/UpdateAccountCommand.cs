@@ -35,6 +35,6 @@ public sealed class UpdateAccountHandler(IAppDbContext db, ICurrentUser user, Ti
         account.ChangeOwner(owner, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        return await db.Accounts.Where(a => a.Id == account.Id).Select(AccountProjections.ToDto(db)).FirstAsync(cancellationToken).ConfigureAwait(false);
+        return (await db.ReadAccountAsync(account.Id, user: null, cancellationToken).ConfigureAwait(false))!;
     }
 }
