@@ -29,9 +29,38 @@ dotnet test KeyAccount.sln -c Release --no-build --logger "trx" --logger "consol
   | grep -E --line-buffered "^\s*(Passed|Failed|Skipped) |Integration tests run|Passed!|Failed!|error|Total tests|^Test Run" || true
 [ "${PIPESTATUS[0]}" = "0" ] || status=1
 
-# --- Browser client (added by the SPA issue): npm ci, Vitest, Playwright, OpenAPI drift check go here. ---
+echo "== OpenAPI contract drift check"
+bash deploy/openapi.sh --check || status=1
 
-python3 - "$results" "$status" <<'PY'
+echo "== Browser client: type check, Vitest, build, bundle budget"
+(cd client && npm ci --no-audit --no-fund --loglevel=error)
+client_log="$work/client.log"
+(cd client && npx tsc -b && npx vitest run --reporter=default && npx vite build --logLevel warn && node scripts/initial-js-size.mjs) 2>&1 | tee "$client_log" || status=1
+
+echo "== Browser end-to-end (Playwright driving the system Chromium)"
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qiE "wqy|noto.*cjk"; then
+  echo "Installing Chromium and a CJK font (Debian packages)…"
+  (apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; })
+fi
+e2e_port=$(pg_free_port)
+e2e_db="${PG_CONNECTION/Database=keyaccount/Database=keyaccount_e2e}"
+PGPASSWORD=$(cat "$work/postgres/pg-password") psql -h 127.0.0.1 -p "$(echo "$PG_CONNECTION" | sed 's/.*Port=\([0-9]*\).*/\1/')" -U keyaccount -d postgres -qc "CREATE DATABASE keyaccount_e2e"
+ConnectionStrings__KeyAccount="$e2e_db" Auth__SigningKey="e2e-signing-key-0123456789-abcdefghijklmnop" \
+KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword='E2e-Password!1' \
+KeyAccount__SpaPath="$repo/client/dist" ASPNETCORE_URLS="http://127.0.0.1:$e2e_port" Logging__LogLevel__Default=Warning \
+  dotnet src/KeyAccount.Api/bin/Release/net10.0/KeyAccount.Api.dll > "$work/e2e-api.log" 2>&1 &
+e2e_api=$!
+for _ in $(seq 1 90); do curl -fsS -o /dev/null "http://127.0.0.1:$e2e_port/health/ready" 2>/dev/null && break; sleep 1; done
+shots="$repo/client/e2e-screenshots"
+rm -rf "$shots"
+(cd client && E2E_BASE_URL="http://127.0.0.1:$e2e_port" E2E_PASSWORD='E2e-Password!1' E2E_SCREENSHOTS="$shots" \
+  node --test --test-reporter=spec e2e/) 2>&1 | tee -a "$client_log" || status=1
+kill "$e2e_api" 2>/dev/null || true
+wait "$e2e_api" 2>/dev/null || true
+echo "Screenshots of each page: $shots"
+
+python3 - "$results" "$status" "$client_log" <<'PY'
 import glob, re, sys
 passed = failed = skipped = total = 0
 for f in glob.glob(sys.argv[1] + "/*.trx"):
@@ -40,6 +69,14 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     if m:
         total += int(m.group(1)); passed += int(m.group(3)); failed += int(m.group(4))
         skipped += int(m.group(1)) - int(m.group(2))
+# Vitest ("Tests  14 passed (14)") and node:test ("ℹ pass 3" / "ℹ fail 0") summaries.
+log = re.sub(r"\x1b\[[0-9;]*m", "", open(sys.argv[3], encoding="utf-8", errors="replace").read())
+for m in re.finditer(r"Tests\s+(?:(\d+) failed \| )?(\d+) passed", log):
+    failed += int(m.group(1) or 0); passed += int(m.group(2)); total += int(m.group(2))
+for m in re.finditer(r"ℹ pass (\d+)", log):
+    passed += int(m.group(1)); total += int(m.group(1))
+for m in re.finditer(r"ℹ fail (\d+)", log):
+    failed += int(m.group(1))
 print(f"\n{passed} passed, {failed} failed, {skipped} skipped")
 if total == 0:
     print("no tests ran", file=sys.stderr); sys.exit(1)

@@ -47,6 +47,7 @@ internal static class OpenApiSetup
             });
             options.OperationFilter<SecurityAndProblemsOperationFilter>();
             options.SchemaFilter<TypedIdAndDecimalSchemaFilter>();
+            options.SchemaFilter<ResponsePropertiesRequiredSchemaFilter>();
             options.MapTypedIds();
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(t => t.Name.Replace("`1", string.Empty, StringComparison.Ordinal) + (t.IsGenericType ? "Of" + string.Join(string.Empty, t.GetGenericArguments().Select(a => a.Name)) : string.Empty));
@@ -99,6 +100,52 @@ internal static class OpenApiSetup
             }
 
             Problem("500", "Unexpected error; only a trace id is returned.");
+
+            // Updates that answer 428 require the version being changed.
+            if (operation.Responses.ContainsKey("428"))
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "If-Match",
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "The ETag of your last read of the resource (for contacts and the team: of the account), e.g. \"42\".",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Example = System.Text.Json.Nodes.JsonValue.Create("\"42\""),
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the API sends always carries every property (null where nullable): response schemas list all their
+    /// non-nullable properties as required, so generated clients need no undefined checks. Request schemas
+    /// (…Input, …Request, …Command) keep their optional fields optional.
+    /// </summary>
+    private sealed class ResponsePropertiesRequiredSchemaFilter : ISchemaFilter
+    {
+        private static readonly string[] RequestSuffixes = ["Input", "Request", "Command"];
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema concrete || concrete.Properties is not { Count: > 0 } properties
+                || RequestSuffixes.Any(s => context.Type.Name.EndsWith(s, StringComparison.Ordinal))
+                || context.Type.Namespace?.StartsWith("KeyAccount", StringComparison.Ordinal) != true)
+            {
+                return;
+            }
+
+            concrete.Required ??= new HashSet<string>();
+            foreach (var (name, property) in properties)
+            {
+                var nullable = property is OpenApiSchema { } p && ((p.Type & JsonSchemaType.Null) == JsonSchemaType.Null || p.Extensions?.ContainsKey("nullable") == true);
+                var nullableFlag = property is OpenApiSchema { } q && q.GetType().GetProperty("Nullable")?.GetValue(q) is true;
+                if (!nullable && !nullableFlag)
+                {
+                    concrete.Required.Add(name);
+                }
+            }
         }
     }
 

@@ -1,0 +1,119 @@
+// End-to-end: the real API + PostgreSQL (started by deploy/test.sh) and the built SPA, in the system Chromium.
+// Env: E2E_BASE_URL, E2E_PASSWORD (demo users' password), E2E_SCREENSHOTS (folder for page screenshots).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const base = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5080';
+const password = process.env.E2E_PASSWORD ?? 'KeyAccount!2026';
+const shots = process.env.E2E_SCREENSHOTS ?? join(process.cwd(), 'e2e-screenshots');
+mkdirSync(shots, { recursive: true });
+
+let browser;
+let page;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+test('an account manager signs in, filters, opens an account, logs an interaction and switches to Chinese', async () => {
+  await page.goto(`${base}/accounts`);
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('Email').fill('accountmanager@demo.keyaccount.local');
+  await page.getByLabel('Password').fill(password);
+  await shot('01-login');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // The accounts list.
+  await page.waitForURL(/\/accounts$/);
+  await page.locator('.ant-table-row').first().waitFor();
+  const total = await page.locator('.ant-pagination-total-text').textContent();
+  assert.match(total ?? '', /\d+ accounts/);
+
+  // Filter by tier: kept in the URL, every row is a Key account.
+  await page.getByTestId('filter-tier').click();
+  await page.locator('.ant-select-item-option', { hasText: /^Key$/ }).click();
+  await page.waitForURL(/tier=Key/);
+  // The previous page stays on screen while the filtered one loads: wait for the rows to be the filtered ones.
+  await page
+    .waitForFunction(() => {
+      const cells = [...document.querySelectorAll('.ant-table-row td:nth-child(3)')].map((td) => td.textContent);
+      return cells.length > 0 && cells.every((t) => t === 'Key');
+    })
+    .catch(() => {});
+  const tiers = await page.locator('.ant-table-row td:nth-child(3)').allTextContents();
+  assert.ok(tiers.length > 0, 'some Key accounts are listed');
+  assert.ok(tiers.every((t) => t === 'Key'), `only Key accounts: ${tiers.join(', ')}`);
+  await shot('02-accounts-filtered');
+
+  // Open the first account: the 360 page.
+  const firstName = await page.locator('.ant-table-row td:first-child a').first().textContent();
+  await page.locator('.ant-table-row td:first-child a').first().click();
+  await page.getByTestId('account-name').waitFor();
+  assert.equal(await page.getByTestId('account-name').textContent(), firstName);
+  await page.getByText('Decision chain').waitFor();
+  await page.getByTestId('revenue-chart').waitFor();
+
+  // Log an interaction and see it in the timeline.
+  const summary = `E2E quarterly review ${Date.now()}`;
+  await page.getByTestId('interaction-form').getByLabel('Summary').fill(summary);
+  await page.getByRole('button', { name: 'Log interaction' }).click();
+  await page.getByTestId('interaction-timeline').getByText(summary).waitFor();
+  await shot('03-account-360');
+
+  // Switch language: Chinese labels everywhere, and the choice persists across a reload.
+  await page.getByText('中文', { exact: true }).click();
+  await page.getByText('客户团队').waitFor();
+  await page.getByText('决策链').waitFor();
+  await page.reload();
+  await page.getByText('互动记录').first().waitFor();
+  await page.getByTestId('revenue-chart').waitFor();
+  await shot('04-account-360-zh');
+
+  // Unknown pages answer the 404 page.
+  await page.goto(`${base}/no-such-page`);
+  await page.getByText('页面不存在').waitFor();
+  await shot('05-not-found-zh');
+});
+
+test('a service agent does not see what it may not use', async () => {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill('serviceagent@demo.keyaccount.local');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/accounts$/);
+  await page.locator('.ant-table-row').first().waitFor();
+  assert.equal(await page.getByRole('button', { name: 'New account' }).count(), 0, 'no create button without accounts:write');
+  assert.equal(await page.getByRole('menuitem', { name: /Reminders/ }).count(), 0, 'no reminders entry without reminders:read');
+  await page.goto(`${base}/accounts/new`);
+  await page.getByText('No access').waitFor();
+  await shot('06-forbidden');
+});
+
+test('an expired session returns to the login page with a message', async () => {
+  await page.evaluate(() => {
+    const raw = localStorage.getItem('keyaccount.session');
+    const session = JSON.parse(raw);
+    session.accessToken = 'expired.token.value';
+    localStorage.setItem('keyaccount.session', JSON.stringify(session));
+  });
+  await page.goto(`${base}/accounts`);
+  await page.getByText('Your session has expired').waitFor();
+  await shot('07-session-expired');
+});

@@ -1,0 +1,56 @@
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nProvider } from './i18n/I18nProvider';
+import { SessionProvider } from './auth/session';
+import { AppLayout, HomeRedirect, RequirePermission } from './shell/AppLayout';
+import { ErrorBoundary, ErrorPage } from './shell/ErrorPages';
+import { ApiProblem } from './shared/problem';
+import LoginPage from './features/auth/LoginPage';
+
+// Pages load on demand: the login page's JavaScript stays small.
+const AccountsListPage = lazy(() => import('./features/accounts/AccountsListPage'));
+const AccountPage = lazy(() => import('./features/accounts/AccountPage'));
+const AccountFormPage = lazy(() => import('./features/accounts/AccountFormPage'));
+const RemindersPage = lazy(() => import('./features/accounts/RemindersPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      retry: (count, error) => !(error instanceof ApiProblem && error.status < 500) && count < 2,
+    },
+  },
+});
+
+export default function App() {
+  return (
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <BrowserRouter>
+            <ErrorBoundary>
+              <Suspense fallback={<Spin style={{ display: 'block', margin: '20vh auto' }} />}>
+                <Routes>
+                  <Route path="/login" element={<LoginPage />} />
+                  <Route element={<AppLayout />}>
+                    <Route index element={<HomeRedirect />} />
+                    <Route path="accounts" element={<RequirePermission permission="accounts:read"><AccountsListPage /></RequirePermission>} />
+                    <Route path="accounts/new" element={<RequirePermission permission="accounts:write"><AccountFormPage /></RequirePermission>} />
+                    <Route path="accounts/:id" element={<RequirePermission permission="accounts:read"><AccountPage /></RequirePermission>} />
+                    <Route path="accounts/:id/edit" element={<RequirePermission permission="accounts:write"><AccountFormPage /></RequirePermission>} />
+                    <Route path="reminders" element={<RequirePermission permission="reminders:read"><RemindersPage /></RequirePermission>} />
+                    <Route path="403" element={<ErrorPage status={403} />} />
+                    <Route path="500" element={<ErrorPage status={500} />} />
+                    <Route path="*" element={<ErrorPage status={404} />} />
+                  </Route>
+                </Routes>
+              </Suspense>
+            </ErrorBoundary>
+          </BrowserRouter>
+        </SessionProvider>
+      </QueryClientProvider>
+    </I18nProvider>
+  );
+}

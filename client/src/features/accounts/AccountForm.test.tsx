@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nProvider } from '../../i18n/I18nProvider';
+import { ApiProblem } from '../../shared/problem';
+import { AccountForm } from './AccountForm';
+
+function renderForm(onSubmit = vi.fn().mockResolvedValue(undefined)) {
+  render(
+    <I18nProvider locale="en">
+      <AccountForm onSubmit={onSubmit} />
+    </I18nProvider>,
+  );
+  return onSubmit;
+}
+
+async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByLabelText('Name'), '华东精密制造有限公司');
+  await user.type(screen.getByLabelText('Registration number'), '91310000MA1FL1234X');
+  await user.type(screen.getByLabelText('Industry'), 'Manufacturing');
+  await user.type(screen.getByLabelText('Region'), 'East China');
+  await user.type(screen.getByLabelText('Segment'), 'Enterprise');
+}
+
+describe('AccountForm', () => {
+  it('mirrors the API: required fields block submission', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = renderForm();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getAllByText('Required').length).toBeGreaterThanOrEqual(5));
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('mirrors the API: strategic fit must be 1–5 and the amount not negative', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = renderForm();
+    await fillRequired(user);
+    await user.type(screen.getByLabelText('Strategic fit (1–5)'), '7');
+    await user.type(screen.getByLabelText('Potential annual revenue'), '-5');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByText('Between 1 and 5')).toBeInTheDocument());
+    expect(screen.getByText('Zero or more')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('sends the profile as the API expects it (money amount as a decimal string)', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = renderForm();
+    await fillRequired(user);
+    await user.type(screen.getByLabelText('Potential annual revenue'), '1200000.5');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({
+      name: '华东精密制造有限公司',
+      registrationNumber: '91310000MA1FL1234X',
+      status: 'Active',
+      potentialAnnualRevenue: { amount: '1200000.50', currency: 'CNY' },
+    });
+  });
+
+  it('places the API’s field errors on the fields they name', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = renderForm(
+      vi.fn().mockRejectedValue(
+        new ApiProblem(409, { title: 'Conflict', status: 409, detail: 'Another account already has this registration number.', errors: { registrationNumber: ['Another account already has this registration number.'] } }),
+      ),
+    );
+    await fillRequired(user);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    const field = screen.getByLabelText('Registration number').closest('.ant-form-item');
+    await waitFor(() => expect(field).toHaveTextContent('Another account already has this registration number.'));
+    expect(screen.getByRole('alert')).toHaveTextContent('This conflicts with existing data');
+  });
+});

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { App as AntApp, Alert, Button, Card, Spin, Typography } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { useT } from '../../i18n/I18nProvider';
+import { ApiProblem } from '../../shared/problem';
+import { ErrorPage } from '../../shell/ErrorPages';
+import { AccountForm } from './AccountForm';
+import { accountKeys, createAccount, updateAccount, useAccount } from './accountsApi';
+
+export default function AccountFormPage() {
+  const { id } = useParams();
+  return id ? <EditAccount id={id} /> : <CreateAccount />;
+}
+
+function CreateAccount() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  return (
+    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('account.createTitle')}</Typography.Title>}>
+      <AccountForm
+        onCancel={() => navigate('/accounts')}
+        onSubmit={async (input) => {
+          const created = await createAccount(input);
+          message.success(t('account.created'));
+          navigate(`/accounts/${created.id}`);
+        }}
+      />
+    </Card>
+  );
+}
+
+function EditAccount({ id }: { id: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { message } = AntApp.useApp();
+  const { data, error, isLoading, refetch } = useAccount(id);
+  const [stale, setStale] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  if (isLoading) return <Spin />;
+  if (error instanceof ApiProblem && error.status === 404) return <ErrorPage status={404} />;
+  if (!data) return <ErrorPage status={500} />;
+
+  return (
+    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('account.editTitle')}</Typography.Title>}>
+      {stale && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('account.stale.title')}
+          description={t('account.stale.body')}
+          style={{ marginBottom: 16 }}
+          action={
+            <Button
+              onClick={async () => {
+                await refetch();
+                setStale(false);
+                setFormKey((k) => k + 1);
+              }}
+            >
+              {t('account.stale.reload')}
+            </Button>
+          }
+        />
+      )}
+      <AccountForm
+        key={formKey}
+        initial={data.data}
+        onCancel={() => navigate(`/accounts/${id}`)}
+        onSubmit={async (input) => {
+          try {
+            await updateAccount(id, data.etag, input);
+          } catch (e) {
+            if (e instanceof ApiProblem && e.status === 412) setStale(true);
+            throw e;
+          }
+          await client.invalidateQueries({ queryKey: accountKeys.all });
+          message.success(t('account.saved'));
+          navigate(`/accounts/${id}`);
+        }}
+      />
+    </Card>
+  );
+}

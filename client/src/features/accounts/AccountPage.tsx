@@ -1,0 +1,134 @@
+import { lazy, Suspense } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../auth/session';
+import type { ContactDto } from '../../api/client';
+import { ApiProblem } from '../../shared/problem';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { formatDate, formatMoney } from '../../shared/format';
+import { ErrorPage } from '../../shell/ErrorPages';
+import { AttitudeTag, StatusTag, TierTag } from './labels';
+import { OrgChart } from './OrgChart';
+import { InteractionsPanel } from './InteractionsPanel';
+import { useAccount, useContacts, useRevenue, useTeam } from './accountsApi';
+
+const RevenueChart = lazy(() => import('./RevenueChart'));
+
+/** The customer 360: profile, team, decision chain, interactions and revenue. */
+export default function AccountPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const account = useAccount(id);
+  const team = useTeam(id);
+  const contacts = useContacts(id);
+  const revenue = useRevenue(id, can('revenue:read'));
+
+  if (account.isLoading) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
+  if (account.error instanceof ApiProblem && account.error.status === 404) return <ErrorPage status={404} />;
+  if (!account.data) return <ProblemAlert error={account.error} />;
+  const a = account.data.data;
+  const money = a.potentialAnnualRevenue;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
+          <div>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="account-name">{a.name}</Typography.Title>
+            <Space style={{ marginTop: 8 }}>
+              <TierTag tier={a.tier} />
+              <StatusTag status={a.status} />
+              <Typography.Text type="secondary">{a.registrationNumber}</Typography.Text>
+            </Space>
+          </div>
+          {can('accounts:write') && (
+            <Link to={`/accounts/${a.id}/edit`}>
+              <Button icon={<EditOutlined />}>{t('account.edit')}</Button>
+            </Link>
+          )}
+        </div>
+        <Descriptions style={{ marginTop: 16 }} column={{ xs: 1, sm: 2, lg: 4 }} size="small" title={t('account.profile')}>
+          <Descriptions.Item label={t('account.industry')}>{a.industry}</Descriptions.Item>
+          <Descriptions.Item label={t('account.region')}>{a.region}</Descriptions.Item>
+          <Descriptions.Item label={t('account.segment')}>{a.segment}</Descriptions.Item>
+          <Descriptions.Item label={t('account.owner')}>{a.ownerName ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('account.strategicFit')}>{a.strategicFit ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('account.potential')}>{money ? formatMoney(locale, money.amount, money.currency) : t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('account.firstContract')}>{formatDate(locale, a.firstContractDate)}</Descriptions.Item>
+          <Descriptions.Item label={t('account.updatedAt')}>{formatDate(locale, a.updatedAt)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      {can('revenue:read') && (
+        <Card title={t('account.revenue')}>
+          <ProblemAlert error={revenue.error} />
+          {revenue.data && revenue.data.months.length > 0 ? (
+            <>
+              <Row gutter={16} style={{ marginBottom: 8 }}>
+                <Col span={8}><Statistic title={t('account.ttm')} value={formatMoney(locale, revenue.data.trailingTwelveMonthsRevenue)} /></Col>
+                <Col span={8}><Statistic title={t('account.previousTtm')} value={formatMoney(locale, revenue.data.previousTwelveMonthsRevenue)} /></Col>
+                <Col span={8}><Statistic title={t('account.margin')} value={revenue.data.trailingTwelveMonthsGrossMargin ?? '—'} suffix={revenue.data.trailingTwelveMonthsGrossMargin != null ? '%' : undefined} /></Col>
+              </Row>
+              <Suspense fallback={<Spin />}>
+                <RevenueChart months={revenue.data.months} locale={locale} labels={{ revenue: t('account.revenue') }} />
+              </Suspense>
+            </>
+          ) : (
+            !revenue.isLoading && <Empty description={t('account.revenue.empty')} />
+          )}
+        </Card>
+      )}
+
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <Card title={t('account.contacts')}>
+            <ProblemAlert error={contacts.error} />
+            {contacts.data?.decisionChainGaps.map((gap) => (
+              <Alert key={gap} type="warning" showIcon title={t(`account.gap.${gap}` as MessageKey)} style={{ marginBottom: 8 }} />
+            ))}
+            <Table<ContactDto>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              loading={contacts.isLoading}
+              dataSource={contacts.data?.items ?? []}
+              columns={[
+                { title: t('contact.name'), dataIndex: 'name' },
+                { title: t('contact.title'), dataIndex: 'title' },
+                { title: t('contact.buyingRole'), dataIndex: 'buyingRole', render: (v: string) => <Tag>{t(`buyingRole.${v}` as MessageKey)}</Tag> },
+                { title: t('contact.attitude'), dataIndex: 'attitude', render: (v: string) => <AttitudeTag attitude={v} /> },
+                {
+                  title: t('contact.relationship'),
+                  render: (_, c) => `${t(`relationship.${c.relationshipLevel}` as MessageKey)} → ${t(`relationship.${c.targetRelationshipLevel}` as MessageKey)}`,
+                },
+                { title: t('contact.email'), dataIndex: 'email' },
+              ]}
+            />
+            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('account.orgChart')}</Typography.Title>
+            <OrgChart contacts={contacts.data?.items ?? []} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title={t('account.team')}>
+            <List
+              loading={team.isLoading}
+              locale={{ emptyText: t('account.team.empty') }}
+              dataSource={team.data?.members ?? []}
+              renderItem={(m) => (
+                <List.Item>
+                  <List.Item.Meta title={m.displayName} description={t(`teamRole.${m.role}` as MessageKey)} />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      <InteractionsPanel accountId={a.id} contacts={contacts.data?.items ?? []} canLog={can('accounts:write')} />
+    </Space>
+  );
+}

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { useSession } from '../../auth/session';
+import { useI18n } from '../../i18n/I18nProvider';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+
+export default function LoginPage() {
+  const { user, signIn, expired } = useSession();
+  const { t, locale, setLocale } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  if (user) return <Navigate to={from} replace />;
+
+  const submit = async (values: { email: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(values.email, values.password);
+      navigate(from, { replace: true });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(135deg,#eef3fb,#f7f9fc)' }}>
+      <Card style={{ width: 380 }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
+          <Typography.Title level={3} style={{ margin: 0, color: '#1456c7' }}>
+            {t('app.name')}
+          </Typography.Title>
+          <Segmented
+            size="small"
+            value={locale}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'EN', value: 'en' },
+            ]}
+            onChange={(value) => setLocale(value as 'zh-CN' | 'en')}
+          />
+        </div>
+        <Typography.Paragraph type="secondary">{t('login.title')}</Typography.Paragraph>
+        {expired && <Alert type="warning" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} />}
+        <ProblemAlert error={error} />
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="email" label={t('login.email')} rules={[{ required: true, message: t('login.required.email') }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required.password') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { visibleNav } from './AppLayout';
+import { buildOrgTree } from '../features/accounts/OrgChart';
+
+describe('navigation by role', () => {
+  it('shows a service agent only what its permissions allow', () => {
+    expect(visibleNav(['accounts:read']).map((n) => n.path)).toEqual(['/accounts']);
+  });
+
+  it('shows marketing (no account permissions yet) nothing of accounts', () => {
+    expect(visibleNav([])).toEqual([]);
+  });
+
+  it('shows a manager accounts and reminders', () => {
+    expect(visibleNav(['accounts:read', 'accounts:write', 'reminders:read']).map((n) => n.path)).toEqual(['/accounts', '/reminders']);
+  });
+});
+
+describe('buildOrgTree', () => {
+  const c = (id: string, reportsToId: string | null) => ({ id, reportsToId, name: id, accountId: 'a', buyingRole: 'User', attitude: 'Neutral', relationshipLevel: 'Vendor', targetRelationshipLevel: 'Vendor' }) as never;
+
+  it('nests contacts under whom they report to, with unknown managers as roots', () => {
+    const tree = buildOrgTree([c('ceo', null), c('cfo', 'ceo'), c('buyer', 'cfo'), c('orphan', 'gone')]);
+    expect(tree.map((n) => n.contact.id)).toEqual(['ceo', 'orphan']);
+    expect(tree[0]!.children[0]!.children[0]!.contact.id).toBe('buyer');
+  });
+});
