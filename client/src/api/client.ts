@@ -43,13 +43,13 @@ api.use(auth);
 /** Returns the data of a call, or throws its problem details as an {@link ApiProblem}. */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
-  if (!response.ok) throw ApiProblem.from(response.status, error as ProblemBody | undefined, response.headers.get('ETag'));
+  if (!response.ok) throw ApiProblem.from(response.status, error as ProblemBody | undefined);
   return data as T;
 }
 
 /** Like {@link unwrap}, but also returns the response's ETag (the version to send back as If-Match). */
 export async function unwrapWithETag<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<{ data: T; etag: string }> {
   const { data, error, response } = await call;
-  if (!response.ok) throw ApiProblem.from(response.status, error as ProblemBody | undefined, null);
+  if (!response.ok) throw ApiProblem.from(response.status, error as ProblemBody | undefined);
   return { data: data as T, etag: response.headers.get('ETag') ?? '' };
 }

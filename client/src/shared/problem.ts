@@ -26,7 +26,7 @@ export class ApiProblem extends Error {
     this.errors = body?.errors ?? {};
   }
 
-  static from(status: number, body: ProblemBody | undefined, _etag: string | null): ApiProblem {
+  static from(status: number, body: ProblemBody | undefined): ApiProblem {
     return new ApiProblem(status, typeof body === 'object' ? body : undefined);
   }
 

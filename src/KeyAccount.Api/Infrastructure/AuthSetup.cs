@@ -1,4 +1,3 @@
-using System.Text;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Identity;
@@ -80,6 +79,4 @@ internal static class AuthSetup
 
         return builder;
     }
-
-    internal static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 }

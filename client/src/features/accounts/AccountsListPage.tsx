@@ -11,8 +11,6 @@ import { formatDate } from '../../shared/format';
 import { STATUSES, StatusTag, TIERS, TierTag } from './labels';
 import { useAccounts, type ListQuery } from './accountsApi';
 
-const SORTABLE = ['name', 'registrationNumber', 'updatedAt'] as const;
-
 /** The accounts list; filters, sort and paging live in the URL so a view can be shared and reloaded. */
 export default function AccountsListPage() {
   const { t, locale } = useI18n();
@@ -134,5 +132,3 @@ export default function AccountsListPage() {
     </Card>
   );
 }
-
-export { SORTABLE };
