@@ -50,6 +50,9 @@ public sealed class Account : AggregateRoot
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>A Director's pinned tier, respected by tiering runs until it expires.</summary>
+    public TierOverride? TierOverride { get; private set; }
+
     public IReadOnlyList<Contact> Contacts => _contacts;
 
     public IReadOnlyList<AccountTeamMember> Team => _team;
@@ -180,6 +183,22 @@ public sealed class Account : AggregateRoot
     public void AssignTier(Tier tier, DateTimeOffset now)
     {
         Tier = tier;
+        Touch(now);
+    }
+
+    /// <summary>Pins the tier until <paramref name="expiresOn"/> (Director only, enforced by the application layer).</summary>
+    public void PinTier(Tier tier, string reason, DateOnly expiresOn, UserId by, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        CheckRule(new Tiering.OverrideNeedsAReasonRule(reason));
+        CheckRule(new Tiering.OverrideMustExpireInTheFutureRule(expiresOn, today));
+        TierOverride = new TierOverride(tier, reason.Trim(), expiresOn, by, now);
+        Touch(now);
+    }
+
+    public void ClearTierOverride(DateTimeOffset now)
+    {
+        TierOverride = null;
         Touch(now);
     }
 

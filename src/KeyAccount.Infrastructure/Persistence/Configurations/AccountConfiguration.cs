@@ -42,6 +42,16 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         });
         builder.Navigation(a => a.PotentialAnnualRevenue).IsRequired(false);
 
+        builder.OwnsOne(a => a.TierOverride, o =>
+        {
+            o.Property(x => x.Tier).HasColumnName("tier_override_tier");
+            o.Property(x => x.Reason).HasColumnName("tier_override_reason").HasMaxLength(500);
+            o.Property(x => x.ExpiresOn).HasColumnName("tier_override_expires_on");
+            o.Property(x => x.SetBy).HasColumnName("tier_override_set_by");
+            o.Property(x => x.SetAt).HasColumnName("tier_override_set_at");
+        });
+        builder.Navigation(a => a.TierOverride).IsRequired(false);
+
         builder.HasMany(a => a.Contacts).WithOne().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
 

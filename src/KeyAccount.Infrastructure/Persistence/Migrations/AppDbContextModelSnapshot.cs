@@ -539,6 +539,45 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                                 .HasConstraintName("fk_account_team_members_users_user_id");
                         });
 
+                    b.OwnsOne("KeyAccount.Domain.Accounts.TierOverride", "TierOverride", b1 =>
+                        {
+                            b1.Property<Guid>("AccountId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateOnly>("ExpiresOn")
+                                .HasColumnType("date")
+                                .HasColumnName("tier_override_expires_on");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("tier_override_reason");
+
+                            b1.Property<DateTimeOffset>("SetAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("tier_override_set_at");
+
+                            b1.Property<Guid>("SetBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("tier_override_set_by");
+
+                            b1.Property<string>("Tier")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("tier_override_tier");
+
+                            b1.HasKey("AccountId");
+
+                            b1.ToTable("accounts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId")
+                                .HasConstraintName("fk_accounts_accounts_id");
+                        });
+
                     b.OwnsOne("KeyAccount.Domain.Common.Money", "PotentialAnnualRevenue", b1 =>
                         {
                             b1.Property<Guid>("AccountId")
@@ -568,6 +607,8 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.Navigation("PotentialAnnualRevenue");
 
                     b.Navigation("Team");
+
+                    b.Navigation("TierOverride");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Accounts.Contact", b =>
