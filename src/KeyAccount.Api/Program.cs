@@ -69,6 +69,7 @@ api.MapAuth();
 api.MapAccounts();
 api.MapAccountChildren();
 api.MapRevenue();
+api.MapTiering();
 
 if (app.Environment.IsEnvironment("Benchmark"))
 {

@@ -39,6 +39,7 @@ public static class DependencyInjection
 
         services.AddScoped<IRevenueWriter, RevenueWriter>();
         services.AddScoped<IReminderWriter, ReminderWriter>();
+        services.AddScoped<ITieringEngine, Tiering.TieringEngine>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));
@@ -87,6 +88,7 @@ public static class DependencyInjection
     private static void AddScheduler(IHostApplicationBuilder builder, string connectionString)
     {
         var cron = builder.Configuration["Jobs:ContactCadenceReminders:Cron"] ?? "0 0 6 * * ?";
+        var tieringCron = builder.Configuration["Jobs:TieringRun:Cron"] ?? "0 0 2 1 * ?";
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(4);
@@ -106,6 +108,11 @@ public static class DependencyInjection
                 .ForJob(ContactCadenceReminderJob.Key)
                 .WithIdentity("contact-cadence-reminders-daily", "accounts")
                 .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob<TieringRunJob>(j => j.WithIdentity(TieringRunJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(TieringRunJob.Key)
+                .WithIdentity("tiering-run-monthly", "tiering")
+                .WithCronSchedule(tieringCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

@@ -139,6 +139,8 @@ public class AuthorizationTests : ApiTestBase
             "LogInteraction" => JsonContent.Create(new { type = "Call", occurredAt = DateTimeOffset.UtcNow.AddHours(-1), summary = "Call" }),
             "ImportRevenue" => JsonContent.Create(new { rows = new[] { new { accountId, month = "2025-01", revenue = 1m, grossProfit = 0m, orderCount = 1, currency = "CNY" } } }),
             "Login" => JsonContent.Create(new { email = "x@test.local", password = "x" }),
+            "CreateTierPolicy" or "UpdateTierPolicy" or "SimulateTierPolicy" => JsonContent.Create(TieringTests.PolicyBody()),
+            "SetTierOverride" => JsonContent.Create(new { tier = "Strategic", reason = "Board decision", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) }),
             _ => null,
         };
         return request;

@@ -272,6 +272,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tiering/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tier policy versions
+         * @description Every version, newest first: drafts, the published one, and retired ones.
+         */
+        get: operations["ListTierPolicies"];
+        put?: never;
+        /**
+         * Create a draft policy
+         * @description Weighted criteria (weights sum to 100), cut-offs (strategic > key > growth), optional cap on Strategic accounts, hysteresis margin and the per-tier service programme (defaults to the design's table).
+         */
+        post: operations["CreateTierPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiering/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tier policy version */
+        get: operations["GetTierPolicy"];
+        /**
+         * Change a draft policy
+         * @description Published versions are frozen (409). Requires If-Match.
+         */
+        put: operations["UpdateTierPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiering/policies/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft policy
+         * @description The previously published version is retired; runs use the published one. Publishing twice is a 409.
+         */
+        post: operations["PublishTierPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiering/simulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simulate a draft policy
+         * @description Scores every active account under the policy sent, exactly as a run would, and returns the distribution per tier and the accounts that would move. Nothing is persisted.
+         */
+        post: operations["SimulateTierPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiering/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tiering runs
+         * @description The latest 100 runs with their counts per tier.
+         */
+        get: operations["ListTieringRuns"];
+        put?: never;
+        /**
+         * Run the published policy now
+         * @description Scores every active account in one set-based pass and records the run, each account's score, breakdown, previous and new tier and reason, in one transaction. Tier changes raise account.tier_changed events and notify the owners. A run while another is in progress answers 409.
+         */
+        post: operations["StartTieringRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiering/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tiering run */
+        get: operations["GetTieringRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/tier-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's tier history
+         * @description Each run's score with its per-criterion breakdown (normalised value × weight), the previous and new tier and the reason: why the account has its tier.
+         */
+        get: operations["GetTierHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/tier-override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pin the account's tier
+         * @description A Director pins a tier with a reason until an expiry date; runs respect it until then and record that they did. Requires the account's ETag as If-Match.
+         */
+        put: operations["SetTierOverride"];
+        post?: never;
+        /**
+         * Remove the account's tier pin
+         * @description Requires the account's ETag as If-Match.
+         */
+        delete: operations["ClearTierOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -622,6 +792,45 @@ export interface components {
             decisionChainGaps: components["schemas"]["DecisionChainGap"][];
         };
         /** @enum {string} */
+        Criterion: "TrailingRevenue" | "RevenueGrowth" | "GrossMargin" | "StrategicFit" | "PotentialValue" | "RelationshipLength" | "Satisfaction";
+        /** @description One criterion's part of a score: normalised value × weight = contribution. */
+        CriterionScoreDto: {
+            criterion: components["schemas"]["Criterion"];
+            /** Format: double */
+            normalised: number;
+            /** Format: int32 */
+            weight: number;
+            /** Format: double */
+            contribution: number;
+        };
+        /** @description A criterion and its weight (whole percent; all weights sum to 100). */
+        CriterionWeightDto: {
+            criterion: components["schemas"]["Criterion"];
+            /**
+             * Format: int32
+             * @description Its weight, 0–100.
+             */
+            weight: number;
+        };
+        /** @description Lowest score of each tier above Standard (100 ≥ strategic > key > growth > 0). */
+        CutoffsDto: {
+            /**
+             * Format: double
+             * @description Cut-off for Strategic, e.g. 80.
+             */
+            strategic: number;
+            /**
+             * Format: double
+             * @description Cut-off for Key, e.g. 60.
+             */
+            key: number;
+            /**
+             * Format: double
+             * @description Cut-off for Growth, e.g. 40.
+             */
+            growth: number;
+        };
+        /** @enum {string} */
         DecisionChainGap: "NoDecisionMaker" | "NoSupporter";
         HttpValidationProblemDetails: {
             type?: string | null;
@@ -799,6 +1008,8 @@ export interface components {
             /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
             nextCursor?: string | null;
         };
+        /** @enum {string} */
+        PolicyStatus: "Draft" | "Published" | "Retired";
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -845,7 +1056,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        ReminderKind: "OverdueContact" | "ContactBirthday" | "NextStepDue";
+        ReminderKind: "OverdueContact" | "ContactBirthday" | "NextStepDue" | "TierChanged";
         /** @description A bulk upsert of revenue rows (1 to 10,000), by account and month. */
         RevenueImportRequest: {
             /** @description The rows; all are written or none. */
@@ -945,7 +1156,170 @@ export interface components {
         /** @enum {string} */
         Role: "Admin" | "Director" | "AccountManager" | "ServiceAgent" | "QualityManager" | "Marketing";
         /** @enum {string} */
+        RunTrigger: "Manual" | "Scheduled";
+        /** @description What one tier is entitled to. */
+        ServiceLevelDto: {
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: int32
+             * @description Longest gap between interactions, in days (null: none).
+             */
+            contactCadenceDays?: number | null;
+            /** @description Whether an active development plan is required. */
+            developmentPlanRequired: boolean;
+            /**
+             * Format: int32
+             * @description Satisfaction surveys per year.
+             */
+            surveysPerYear: number;
+            /**
+             * Format: int32
+             * @description Complaint first-response target, hours.
+             */
+            firstResponseHours: number;
+            /**
+             * Format: int32
+             * @description Complaint resolution target, hours.
+             */
+            resolutionHours: number;
+        };
+        /** @description What a policy would do if it ran now: distribution per tier and the accounts that would move. */
+        SimulationDto: {
+            /** @description Accounts per tier after the would-be run. */
+            counts: {
+                /** Format: int32 */
+                Strategic?: number;
+                /** Format: int32 */
+                Key?: number;
+                /** Format: int32 */
+                Growth?: number;
+                /** Format: int32 */
+                Standard?: number;
+            };
+            /**
+             * Format: int32
+             * @description How many accounts would change tier.
+             */
+            changed: number;
+            /** @description The accounts that would move (up to 1,000, highest scores first). */
+            moves: components["schemas"]["TierMoveDto"][];
+        };
+        /** @enum {string} */
         Tier: "Strategic" | "Key" | "Growth" | "Standard";
+        /** @enum {string} */
+        TierChangeReason: "Initial" | "Promoted" | "Demoted" | "Unchanged" | "Override";
+        /** @description The account's result in one run: why it has its tier. */
+        TierHistoryEntryDto: {
+            /** Format: uuid */
+            runId: string;
+            /** Format: date */
+            runDate: string;
+            /** Format: int32 */
+            policyNumber: number;
+            /** Format: double */
+            score: number;
+            previousTier: components["schemas"]["Tier"];
+            newTier: components["schemas"]["Tier"];
+            reason: components["schemas"]["TierChangeReason"];
+            breakdown: components["schemas"]["CriterionScoreDto"][];
+        };
+        /** @description An account that would change tier. */
+        TierMoveDto: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+            currentTier: components["schemas"]["Tier"];
+            newTier: components["schemas"]["Tier"];
+            /** Format: double */
+            score: number;
+            reason: components["schemas"]["TierChangeReason"];
+        };
+        /** @description A Director's pinned tier. */
+        TierOverrideInput: {
+            tier?: components["schemas"]["Tier"];
+            /** @description Why (required). */
+            reason?: string;
+            /**
+             * Format: date
+             * @description Runs respect the pin until this date (exclusive; must be after today).
+             */
+            expiresOn?: string;
+        };
+        /** @description A tier policy version. */
+        TierPolicyDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description Version number.
+             */
+            number: number;
+            name: string;
+            status: components["schemas"]["PolicyStatus"];
+            criteria: components["schemas"]["CriterionWeightDto"][];
+            cutoffs: components["schemas"]["CutoffsDto"];
+            /** Format: int32 */
+            strategicCap?: number | null;
+            /** Format: double */
+            hysteresisMargin: number;
+            programme: components["schemas"]["ServiceLevelDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt?: string | null;
+        };
+        /** @description The terms of a policy, as sent when creating, updating or simulating one. */
+        TierPolicyInput: {
+            /**
+             * @description A name for the version.
+             * @example 2027 weights: more growth
+             */
+            name?: string;
+            /** @description Criteria and weights (sum 100). */
+            criteria?: components["schemas"]["CriterionWeightDto"][];
+            cutoffs?: components["schemas"]["CutoffsDto"];
+            /**
+             * Format: int32
+             * @description At most this many Strategic accounts; null for no cap.
+             */
+            strategicCap?: number | null;
+            /**
+             * Format: double
+             * @description Points below its tier's cut-off an account may fall before demotion (0–20).
+             * @example 5
+             */
+            hysteresisMargin?: number;
+            /** @description The service programme: one row per tier. Defaults to the design's table when empty. */
+            programme?: components["schemas"]["ServiceLevelDto"][];
+        };
+        /** @description A tiering run with its counts per tier. */
+        TieringRunDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            policyId: string;
+            /** Format: int32 */
+            policyNumber: number;
+            trigger: components["schemas"]["RunTrigger"];
+            /** Format: uuid */
+            startedBy?: string | null;
+            /** Format: date */
+            runDate: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            completedAt: string;
+            /** Format: int32 */
+            strategicCount: number;
+            /** Format: int32 */
+            keyCount: number;
+            /** Format: int32 */
+            growthCount: number;
+            /** Format: int32 */
+            standardCount: number;
+            /** Format: int32 */
+            changedCount: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2472,6 +2846,929 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTierPolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierPolicyDto"][];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateTierPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TierPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierPolicyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTierPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierPolicyDto"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateTierPolicy: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TierPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierPolicyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishTierPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierPolicyDto"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SimulateTierPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TierPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulationDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListTieringRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TieringRunDto"][];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartTieringRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TieringRunDto"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTieringRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TieringRunDto"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTierHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierHistoryEntryDto"][];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetTierOverride: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TierOverrideInput"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ClearTierOverride: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

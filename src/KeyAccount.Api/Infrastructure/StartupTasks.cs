@@ -1,4 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Domain.Tiering;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
 using KeyAccount.Infrastructure.Seeding;
@@ -19,6 +20,15 @@ internal static partial class StartupTasks
         {
             await db.Database.MigrateAsync().ConfigureAwait(false);
             LogMigrated(logger);
+
+            // Tiering needs a published policy to run: a new database starts with the design's default as version 1.
+            if (!await db.TierPolicies.AnyAsync().ConfigureAwait(false))
+            {
+                var policy = TierPolicy.CreateDraft(1, "Default (design §1.2)", TierPolicyTerms.Default, TimeProvider.System.GetUtcNow());
+                policy.Publish(TimeProvider.System.GetUtcNow());
+                db.TierPolicies.Add(policy);
+                await db.SaveChangesAsync().ConfigureAwait(false);
+            }
         }
 
         // A production install gets its first administrator from configuration, once.

@@ -8,6 +8,7 @@ public enum ReminderKind
     OverdueContact,
     ContactBirthday,
     NextStepDue,
+    TierChanged,
 }
 
 /// <summary>

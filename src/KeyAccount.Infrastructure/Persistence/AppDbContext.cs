@@ -3,6 +3,7 @@ using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Reminders;
+using KeyAccount.Domain.Tiering;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<TierPolicy> TierPolicies => Set<TierPolicy>();
+
+    public DbSet<TieringRun> TieringRuns => Set<TieringRun>();
+
+    public DbSet<TierAssignment> TierAssignments => Set<TierAssignment>();
+
     public void ExpectVersion(AggregateRoot aggregate, uint expectedVersion)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
@@ -35,6 +42,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         // Also guard the save itself: the UPDATE's WHERE carries the expected version, so a change committed
         // between this read and the save is caught too.
         Entry(aggregate).Property(a => a.Version).OriginalValue = expectedVersion;
+    }
+
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = await work(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Reminders;
+using KeyAccount.Domain.Tiering;
 using KeyAccount.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,16 @@ public interface IAppDbContext
 
     DbSet<Reminder> Reminders { get; }
 
+    DbSet<TierPolicy> TierPolicies { get; }
+
+    DbSet<TieringRun> TieringRuns { get; }
+
+    DbSet<TierAssignment> TierAssignments { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Runs <paramref name="work"/> (set-based statements and saves) in one transaction: all of it or none.</summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes the next save of <paramref name="aggregate"/> succeed only if the stored version is still

@@ -42,3 +42,21 @@ public interface IReminderWriter
 {
     Task<int> RecordDueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>An account whose tier a run (or simulation) changes.</summary>
+public sealed record TierMove(AccountId AccountId, string Name, Domain.Accounts.Tier CurrentTier, Domain.Accounts.Tier NewTier, decimal Score, Domain.Tiering.TierChangeReason Reason);
+
+/// <summary>What a run or simulation produced: accounts per tier, how many change tier, and (simulations) who moves.</summary>
+public sealed record TieringOutcome(IReadOnlyDictionary<Domain.Accounts.Tier, int> Counts, int Changed, IReadOnlyList<TierMove> Moves);
+
+/// <summary>
+/// Scores every active account under a policy, set-based in the database (one pass, no query per account).
+/// A run writes the run, every assignment, the new tiers, the tier-changed events and the owners' notifications in
+/// one transaction; a simulation computes the same and rolls back. Only one runs at a time (409 otherwise).
+/// </summary>
+public interface ITieringEngine
+{
+    Task<TieringOutcome> RunAsync(Domain.Tiering.TierPolicy policy, Domain.Tiering.TieringRun run, CancellationToken cancellationToken);
+
+    Task<TieringOutcome> SimulateAsync(Domain.Tiering.TierPolicy policy, DateOnly runDate, int maxMoves, CancellationToken cancellationToken);
+}

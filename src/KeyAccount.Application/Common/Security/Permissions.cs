@@ -14,16 +14,18 @@ public static class Permissions
     public const string RevenueRead = "revenue:read";
     public const string RevenueWrite = "revenue:write";
     public const string RemindersRead = "reminders:read";
+    public const string TieringRead = "tiering:read";
+    public const string TieringManage = "tiering:manage";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead];
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Admin] = [],
-        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead],
-        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead],
+        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage],
+        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead],
         [Role.ServiceAgent] = [AccountsRead],
-        [Role.QualityManager] = [AccountsRead, RevenueRead],
+        [Role.QualityManager] = [AccountsRead, RevenueRead, TieringRead],
         [Role.Marketing] = [],
     };
 

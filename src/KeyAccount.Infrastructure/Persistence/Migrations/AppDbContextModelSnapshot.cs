@@ -393,6 +393,213 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.ToTable("reminders", (string)null);
                 });
 
+            modelBuilder.Entity("KeyAccount.Domain.Tiering.TierAssignment", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("NGrossMargin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("n_gross_margin");
+
+                    b.Property<decimal>("NPotentialValue")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("n_potential_value");
+
+                    b.Property<decimal>("NRelationshipLength")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("n_relationship_length");
+
+                    b.Property<decimal>("NRevenueGrowth")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("n_revenue_growth");
+
+                    b.Property<decimal>("NSatisfaction")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("n_satisfaction");
+
+                    b.Property<decimal>("NStrategicFit")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("n_strategic_fit");
+
+                    b.Property<decimal>("NTrailingRevenue")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("n_trailing_revenue");
+
+                    b.Property<string>("NewTier")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("new_tier");
+
+                    b.Property<string>("PreviousTier")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("previous_tier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("score");
+
+                    b.HasKey("RunId", "AccountId")
+                        .HasName("pk_tier_assignments");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_tier_assignments_account_id");
+
+                    b.ToTable("tier_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Tiering.TierPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("HysteresisMargin")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("hysteresis_margin");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("StrategicCap")
+                        .HasColumnType("integer")
+                        .HasColumnName("strategic_cap");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tier_policies");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tier_policies_number");
+
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tier_policies_published")
+                        .HasFilter("status = 'Published'");
+
+                    b.ToTable("tier_policies", (string)null);
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Tiering.TieringRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ChangedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed_count");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<int>("GrowthCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("growth_count");
+
+                    b.Property<int>("KeyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("key_count");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("policy_id");
+
+                    b.Property<int>("PolicyNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("policy_number");
+
+                    b.Property<DateOnly>("RunDate")
+                        .HasColumnType("date")
+                        .HasColumnName("run_date");
+
+                    b.Property<int>("StandardCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_count");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("StrategicCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("strategic_count");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tiering_runs");
+
+                    b.HasIndex("PolicyId")
+                        .HasDatabaseName("ix_tiering_runs_policy_id");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_tiering_runs_started_at");
+
+                    b.HasIndex("StartedBy")
+                        .HasDatabaseName("ix_tiering_runs_started_by");
+
+                    b.ToTable("tiering_runs", (string)null);
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -663,6 +870,141 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reminders_users_user_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Tiering.TierAssignment", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tier_assignments_accounts_account_id");
+
+                    b.HasOne("KeyAccount.Domain.Tiering.TieringRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tier_assignments_tiering_runs_run_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Tiering.TierPolicy", b =>
+                {
+                    b.OwnsMany("KeyAccount.Domain.Tiering.CriterionWeight", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("TierPolicyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Criterion")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.Property<int>("Weight");
+
+                            b1.HasKey("TierPolicyId", "__synthesizedOrdinal")
+                                .HasName("pk_tier_policies");
+
+                            b1.ToTable("tier_policies");
+
+                            b1
+                                .ToJson("criteria")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TierPolicyId")
+                                .HasConstraintName("fk_tier_policies_tier_policies_tier_policy_id");
+                        });
+
+                    b.OwnsMany("KeyAccount.Domain.Tiering.ServiceLevel", "Programme", b1 =>
+                        {
+                            b1.Property<Guid>("TierPolicyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int?>("ContactCadenceDays");
+
+                            b1.Property<bool>("DevelopmentPlanRequired");
+
+                            b1.Property<int>("FirstResponseHours");
+
+                            b1.Property<int>("ResolutionHours");
+
+                            b1.Property<int>("SurveysPerYear");
+
+                            b1.Property<string>("Tier")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("TierPolicyId", "__synthesizedOrdinal")
+                                .HasName("pk_tier_policies");
+
+                            b1.ToTable("tier_policies");
+
+                            b1
+                                .ToJson("programme")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TierPolicyId")
+                                .HasConstraintName("fk_tier_policies_tier_policies_tier_policy_id");
+                        });
+
+                    b.OwnsOne("KeyAccount.Domain.Tiering.TierCutoffs", "Cutoffs", b1 =>
+                        {
+                            b1.Property<Guid>("TierPolicyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Growth")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("cutoff_growth");
+
+                            b1.Property<decimal>("Key")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("cutoff_key");
+
+                            b1.Property<decimal>("Strategic")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("cutoff_strategic");
+
+                            b1.HasKey("TierPolicyId");
+
+                            b1.ToTable("tier_policies");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TierPolicyId")
+                                .HasConstraintName("fk_tier_policies_tier_policies_id");
+                        });
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Cutoffs")
+                        .IsRequired();
+
+                    b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Tiering.TieringRun", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Tiering.TierPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tiering_runs_tier_policies_policy_id");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("StartedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tiering_runs_users_started_by");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Accounts.Account", b =>

@@ -1,0 +1,116 @@
+using KeyAccount.Api.Infrastructure;
+using KeyAccount.Application.Common.Security;
+using KeyAccount.Application.Tiering.Common;
+using KeyAccount.Application.Tiering.CreatePolicy;
+using KeyAccount.Application.Tiering.GetTierHistory;
+using KeyAccount.Application.Tiering.ListPolicies;
+using KeyAccount.Application.Tiering.ListRuns;
+using KeyAccount.Application.Tiering.PublishPolicy;
+using KeyAccount.Application.Tiering.SetTierOverride;
+using KeyAccount.Application.Tiering.SimulatePolicy;
+using KeyAccount.Application.Tiering.StartRun;
+using KeyAccount.Application.Tiering.UpdatePolicy;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Tiering;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KeyAccount.Api.Endpoints;
+
+/// <summary>/api/v1/tiering: policies, simulations, runs; and an account's tier history and override.</summary>
+internal static class TieringEndpoints
+{
+    public static RouteGroupBuilder MapTiering(this RouteGroupBuilder api)
+    {
+        var tiering = api.MapGroup("/tiering").WithTags("Tiering");
+        tiering.MapGet("/policies", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListPoliciesQuery(), ct)))
+            .WithName("ListTierPolicies").RequireAuthorization(Permissions.TieringRead)
+            .WithSummary("List tier policy versions").WithDescription("Every version, newest first: drafts, the published one, and retired ones.");
+        tiering.MapGet("/policies/{id:guid}", GetPolicy).WithName("GetTierPolicy").RequireAuthorization(Permissions.TieringRead)
+            .WithSummary("Get a tier policy version");
+        tiering.MapPost("/policies", CreatePolicy).WithName("CreateTierPolicy").RequireAuthorization(Permissions.TieringManage)
+            .WithSummary("Create a draft policy")
+            .WithDescription("Weighted criteria (weights sum to 100), cut-offs (strategic > key > growth), optional cap on Strategic accounts, hysteresis margin and the per-tier service programme (defaults to the design's table).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tiering.MapPut("/policies/{id:guid}", UpdatePolicy).WithName("UpdateTierPolicy").RequireAuthorization(Permissions.TieringManage)
+            .WithSummary("Change a draft policy").WithDescription("Published versions are frozen (409). Requires If-Match.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        tiering.MapPost("/policies/{id:guid}/publish", Publish).WithName("PublishTierPolicy").RequireAuthorization(Permissions.TieringManage)
+            .WithSummary("Publish a draft policy").WithDescription("The previously published version is retired; runs use the published one. Publishing twice is a 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        tiering.MapPost("/simulations", Simulate).WithName("SimulateTierPolicy").RequireAuthorization(Permissions.TieringManage)
+            .WithSummary("Simulate a draft policy")
+            .WithDescription("Scores every active account under the policy sent, exactly as a run would, and returns the distribution per tier and the accounts that would move. Nothing is persisted.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        tiering.MapPost("/runs", StartRun).WithName("StartTieringRun").RequireAuthorization(Permissions.TieringManage)
+            .WithSummary("Run the published policy now")
+            .WithDescription("Scores every active account in one set-based pass and records the run, each account's score, breakdown, previous and new tier and reason, in one transaction. Tier changes raise account.tier_changed events and notify the owners. A run while another is in progress answers 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        tiering.MapGet("/runs", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListRunsQuery(), ct)))
+            .WithName("ListTieringRuns").RequireAuthorization(Permissions.TieringRead).WithSummary("List tiering runs").WithDescription("The latest 100 runs with their counts per tier.");
+        tiering.MapGet("/runs/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetRunQuery(new TieringRunId(id)), ct)))
+            .WithName("GetTieringRun").RequireAuthorization(Permissions.TieringRead).WithSummary("Get a tiering run");
+
+        var accounts = api.MapGroup("/accounts/{id:guid}").WithTags("Tiering");
+        accounts.MapGet("/tier-history", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetTierHistoryQuery(new AccountId(id)), ct)))
+            .WithName("GetTierHistory").RequireAuthorization(Permissions.AccountsRead)
+            .WithSummary("The account's tier history")
+            .WithDescription("Each run's score with its per-criterion breakdown (normalised value × weight), the previous and new tier and the reason: why the account has its tier.");
+        accounts.MapPut("/tier-override", SetOverride).WithName("SetTierOverride").RequireAuthorization(Permissions.TieringManage)
+            .WithSummary("Pin the account's tier")
+            .WithDescription("A Director pins a tier with a reason until an expiry date; runs respect it until then and record that they did. Requires the account's ETag as If-Match.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        accounts.MapDelete("/tier-override", ClearOverride).WithName("ClearTierOverride").RequireAuthorization(Permissions.TieringManage)
+            .WithSummary("Remove the account's tier pin").WithDescription("Requires the account's ETag as If-Match.")
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        return api;
+    }
+
+    private static async Task<Ok<TierPolicyDto>> GetPolicy(Guid id, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var policy = await m.Send(new GetPolicyQuery(new TierPolicyId(id)), ct);
+        ETags.Set(http, policy.Version);
+        return TypedResults.Ok(policy);
+    }
+
+    private static async Task<Created<TierPolicyDto>> CreatePolicy(TierPolicyInput body, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var policy = await m.Send(new CreatePolicyCommand(body), ct);
+        ETags.Set(http, policy.Version);
+        return TypedResults.Created($"/api/v1/tiering/policies/{policy.Id}", policy);
+    }
+
+    private static async Task<Ok<TierPolicyDto>> UpdatePolicy(Guid id, TierPolicyInput body, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var version = ETags.RequireIfMatch(http.Request);
+        var policy = await m.Send(new UpdatePolicyCommand(new TierPolicyId(id), body, version), ct);
+        ETags.Set(http, policy.Version);
+        return TypedResults.Ok(policy);
+    }
+
+    private static async Task<Ok<TierPolicyDto>> Publish(Guid id, IMediator m, CancellationToken ct) =>
+        TypedResults.Ok(await m.Send(new PublishPolicyCommand(new TierPolicyId(id)), ct));
+
+    private static async Task<Ok<SimulationDto>> Simulate(TierPolicyInput body, IMediator m, CancellationToken ct) =>
+        TypedResults.Ok(await m.Send(new SimulatePolicyCommand(body), ct));
+
+    private static async Task<Created<TieringRunDto>> StartRun(IMediator m, CancellationToken ct)
+    {
+        var run = await m.Send(new StartRunCommand(RunTrigger.Manual), ct);
+        return TypedResults.Created($"/api/v1/tiering/runs/{run.Id}", run);
+    }
+
+    private static async Task<NoContent> SetOverride(Guid id, TierOverrideInput body, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var version = ETags.RequireIfMatch(http.Request);
+        await m.Send(new SetTierOverrideCommand(new AccountId(id), body, version), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> ClearOverride(Guid id, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var version = ETags.RequireIfMatch(http.Request);
+        await m.Send(new SetTierOverrideCommand(new AccountId(id), null, version), ct);
+        return TypedResults.NoContent();
+    }
+}

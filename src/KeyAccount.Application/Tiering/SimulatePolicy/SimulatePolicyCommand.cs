@@ -1,0 +1,36 @@
+using FluentValidation;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Tiering.Common;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Tiering;
+using Mediator;
+
+namespace KeyAccount.Application.Tiering.SimulatePolicy;
+
+/// <summary>What a policy would do if it ran now: distribution per tier and the accounts that would move.</summary>
+/// <param name="Counts">Accounts per tier after the would-be run.</param>
+/// <param name="Changed">How many accounts would change tier.</param>
+/// <param name="Moves">The accounts that would move (up to 1,000, highest scores first).</param>
+public sealed record SimulationDto(IReadOnlyDictionary<Tier, int> Counts, int Changed, IReadOnlyList<TierMoveDto> Moves);
+
+/// <summary>An account that would change tier.</summary>
+public sealed record TierMoveDto(AccountId AccountId, string Name, Tier CurrentTier, Tier NewTier, decimal Score, TierChangeReason Reason);
+
+/// <summary>Simulates a draft policy (sent inline); nothing is persisted.</summary>
+public sealed record SimulatePolicyCommand(TierPolicyInput Policy) : ICommand<SimulationDto>;
+
+public sealed class SimulatePolicyValidator : AbstractValidator<SimulatePolicyCommand>
+{
+    public SimulatePolicyValidator() => RuleFor(x => x.Policy).NotNull().SetValidator(new TierPolicyInputValidator()).OverridePropertyName(string.Empty);
+}
+
+public sealed class SimulatePolicyHandler(ITieringEngine engine, TimeProvider clock) : ICommandHandler<SimulatePolicyCommand, SimulationDto>
+{
+    public async ValueTask<SimulationDto> Handle(SimulatePolicyCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var draft = TierPolicy.CreateDraft(0, command.Policy.Name, command.Policy.ToTerms(), clock.GetUtcNow());
+        var outcome = await engine.SimulateAsync(draft, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), 1000, cancellationToken).ConfigureAwait(false);
+        return new SimulationDto(outcome.Counts, outcome.Changed, [.. outcome.Moves.Select(m => new TierMoveDto(m.AccountId, m.Name, m.CurrentTier, m.NewTier, m.Score, m.Reason))]);
+    }
+}
