@@ -40,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped<IRevenueWriter, RevenueWriter>();
         services.AddScoped<IReminderWriter, ReminderWriter>();
         services.AddScoped<ITieringEngine, Tiering.TieringEngine>();
+        services.AddScoped<IAccountSignals, Tiering.AccountSignalsReader>();
+        services.AddScoped<IPortfolioReader, Tiering.PortfolioReader>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));

@@ -398,6 +398,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tiering/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portfolio: tier distribution, Pareto curve and value matrix
+         * @description Over the active accounts the caller may see (an AccountManager: own and team accounts), or one manager's (`ownerId`): accounts and revenue of the last 12 complete months per tier with their shares, the Pareto curve (cumulative revenue share by account rank, one point per percentile of accounts), the share held by the top 20 %, and the 3×3 value matrix (current value = revenue percentile third × potential value = estimate percentile third).
+         */
+        get: operations["GetPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiering/at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts at risk
+         * @description Active accounts whose health is Amber or Red (or only `band`), worst first, each with its warnings. Of one manager with `ownerId`; an AccountManager sees own and team accounts.
+         */
+        get: operations["ListAccountsAtRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiering/overdue-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts overdue for contact
+         * @description Active accounts whose last interaction (or creation, when there was none) is older than their tier's contact cadence from the published policy's service programme, longest overdue first. Of one manager with `ownerId`. The daily reminder job records a reminder for each, for its owner.
+         */
+        get: operations["ListOverdueContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's health score and risk warnings
+         * @description Health 0–100 (Green ≥ 70, Amber 40–69, Red < 40): the weighted mean of satisfaction (latest NPS, 30), engagement (days since the last interaction against the tier's cadence, 30), service (open complaints and SLA breaches in 90 days, 20) and commercial trend (revenue year on year, 20). A signal without data is left out of the mean; each signal below 60 comes with a warning (a stable code, its figures and an English message).
+         */
+        get: operations["GetAccountHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/tier-history": {
         parameters: {
             query?: never;
@@ -446,6 +526,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An account whose health is Amber or Red. */
+        AccountAtRiskDto: {
+            /** Format: uuid */
+            accountId: string;
+            name: string;
+            tier: components["schemas"]["Tier"];
+            /** Format: uuid */
+            ownerId: string;
+            ownerName?: string | null;
+            /** Format: int32 */
+            score: number;
+            band: components["schemas"]["HealthBand"];
+            warnings: components["schemas"]["HealthWarningDto"][];
+        };
         /** @description An account's full profile. */
         AccountDto: {
             /**
@@ -481,6 +575,7 @@ export interface components {
             segment: string;
             status: components["schemas"]["AccountStatus"];
             tier: components["schemas"]["Tier"];
+            tierOverride: components["schemas"]["TierOverrideDto"];
             /**
              * Format: uuid
              * @description The key account manager who owns the account.
@@ -514,6 +609,18 @@ export interface components {
              * @description When the account or any of its contacts or team last changed (UTC).
              */
             updatedAt: string;
+        };
+        /** @description An account's health: score 0–100, band (Green ≥ 70, Amber 40–69, Red < 40), its signals and warnings. */
+        AccountHealthDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: date-time */
+            asOf: string;
+            /** Format: int32 */
+            score: number;
+            band: components["schemas"]["HealthBand"];
+            components: components["schemas"]["HealthComponentDto"][];
+            warnings: components["schemas"]["HealthWarningDto"][];
         };
         /** @description The editable profile of an account, as sent on create and update. */
         AccountProfileInput: {
@@ -832,6 +939,36 @@ export interface components {
         };
         /** @enum {string} */
         DecisionChainGap: "NoDecisionMaker" | "NoSupporter";
+        /** @enum {string} */
+        HealthBand: "Green" | "Amber" | "Red";
+        /** @enum {string} */
+        HealthComponent: "Satisfaction" | "Engagement" | "Service" | "CommercialTrend";
+        /** @description One signal of the health score. */
+        HealthComponentDto: {
+            component: components["schemas"]["HealthComponent"];
+            /**
+             * Format: int32
+             * @description 0–100; null when there is nothing to judge it by (it then neither lifts nor drags the health).
+             */
+            score?: number | null;
+            /**
+             * Format: int32
+             * @description Its weight in the health score.
+             */
+            weight: number;
+        };
+        /** @description A reason why the health is lower than it should be. */
+        HealthWarningDto: {
+            component: components["schemas"]["HealthComponent"];
+            /** @description Stable code for clients to word the warning in their language: OverdueForContact, NeverContacted, LowSatisfaction, ServiceProblems, RevenueDecline. */
+            code: string;
+            /** @description The warning in English. */
+            message: string;
+            /** @description The figures behind it, e.g. daysSinceContact and cadenceDays. */
+            figures: {
+                [key: string]: number;
+            };
+        };
         HttpValidationProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -964,6 +1101,66 @@ export interface components {
             /** @description ISO 4217 code, e.g. CNY. */
             currency: string;
         };
+        /** @description An active account past its tier's contact cadence. */
+        OverdueContactDto: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /** @description Its name. */
+            name: string;
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: uuid
+             * @description The manager who owns it.
+             */
+            ownerId: string;
+            /** @description The owner's name. */
+            ownerName?: string | null;
+            /**
+             * Format: int32
+             * @description The tier's longest allowed gap between interactions.
+             */
+            contactCadenceDays: number;
+            /**
+             * Format: date-time
+             * @description The latest interaction; null when there was none.
+             */
+            lastInteractionAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the gap passed the cadence (UTC).
+             */
+            overdueSince: string;
+            /**
+             * Format: int32
+             * @description Whole days since then.
+             */
+            daysOverdue: number;
+        };
+        /** @description One page of a list. */
+        PagedResultOfAccountAtRiskDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["AccountAtRiskDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page?: number | null;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
+            nextCursor?: string | null;
+        };
         /** @description One page of a list. */
         PagedResultOfAccountSummaryDto: {
             /** @description The rows of this page. */
@@ -1008,8 +1205,92 @@ export interface components {
             /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
             nextCursor?: string | null;
         };
+        /** @description One page of a list. */
+        PagedResultOfOverdueContactDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["OverdueContactDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page?: number | null;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
+            nextCursor?: string | null;
+        };
+        /** @description A point of the Pareto curve: the top Rank accounts by revenue are AccountShare % of the accounts and hold RevenueShare % of the revenue. */
+        ParetoPointDto: {
+            /** Format: int32 */
+            rank: number;
+            /** Format: double */
+            accountShare: number;
+            /** Format: double */
+            revenueShare: number;
+        };
         /** @enum {string} */
         PolicyStatus: "Draft" | "Published" | "Retired";
+        /** @description The portfolio: tier distribution and revenue share, the Pareto curve and the value matrix. */
+        PortfolioDto: {
+            /**
+             * Format: date
+             * @description Revenue counts the 12 complete months before this day.
+             */
+            asOf: string;
+            /**
+             * Format: int32
+             * @description Active accounts in scope.
+             */
+            accounts: number;
+            /**
+             * Format: decimal
+             * @description Their revenue of the last 12 complete months.
+             */
+            revenue: string;
+            /**
+             * Format: double
+             * @description Share of revenue held by the top 20 % of accounts, percent (the "80/20" figure).
+             */
+            topFifthRevenueShare: number;
+            /** @description One row per tier, Strategic first. */
+            tiers: components["schemas"]["PortfolioTierDto"][];
+            /** @description Up to 100 points, one per percentile of accounts. */
+            pareto: components["schemas"]["ParetoPointDto"][];
+            /** @description The non-empty cells of the 3×3 matrix, plus cells with an unestimated potential. */
+            valueMatrix: components["schemas"]["ValueMatrixCellDto"][];
+        };
+        /** @description One tier's share of the portfolio. */
+        PortfolioTierDto: {
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: int32
+             * @description Active accounts in it.
+             */
+            accounts: number;
+            /**
+             * Format: double
+             * @description Their share of the active accounts, percent.
+             */
+            accountShare: number;
+            /**
+             * Format: decimal
+             * @description Their revenue of the last 12 complete months.
+             */
+            revenue: string;
+            /**
+             * Format: double
+             * @description Its share of the portfolio's revenue, percent.
+             */
+            revenueShare: number;
+        };
         ProblemDetails: {
             type?: string | null;
             title?: string | null;
@@ -1234,6 +1515,27 @@ export interface components {
             score: number;
             reason: components["schemas"]["TierChangeReason"];
         };
+        /** @description A pinned tier. */
+        TierOverrideDto: {
+            tier: components["schemas"]["Tier"];
+            /** @description Why it is pinned. */
+            reason: string;
+            /**
+             * Format: date
+             * @description Runs on or after this day ignore the pin.
+             */
+            expiresOn: string;
+            /**
+             * Format: uuid
+             * @description The Director who pinned it.
+             */
+            setBy: string;
+            /**
+             * Format: date-time
+             * @description When it was pinned (UTC).
+             */
+            setAt: string;
+        };
         /** @description A Director's pinned tier. */
         TierOverrideInput: {
             tier?: components["schemas"]["Tier"];
@@ -1319,6 +1621,20 @@ export interface components {
             standardCount: number;
             /** Format: int32 */
             changedCount: number;
+        };
+        /**
+         * @description Thirds of a percentile rank: Low < 33⅓ ≤ Medium < 66⅔ ≤ High.
+         * @enum {string}
+         */
+        ValueBand: "Low" | "Medium" | "High";
+        /** @description A cell of the value matrix: current value (revenue percentile third) × potential value (estimate percentile third; null when not estimated). */
+        ValueMatrixCellDto: {
+            current: components["schemas"]["ValueBand"];
+            potential: components["schemas"]["ValueBand"];
+            /** Format: int32 */
+            accounts: number;
+            /** Format: decimal */
+            revenue: string;
         };
     };
     responses: never;
@@ -3480,6 +3796,277 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TieringRunDto"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPortfolio: {
+        parameters: {
+            query?: {
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioDto"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListAccountsAtRisk: {
+        parameters: {
+            query?: {
+                /** @description Amber or Red; both when absent. */
+                band?: components["schemas"]["HealthBand"];
+                /** @description Only this manager's accounts. */
+                ownerId?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfAccountAtRiskDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListOverdueContacts: {
+        parameters: {
+            query?: {
+                /** @description Only this manager's accounts. */
+                ownerId?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfOverdueContactDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAccountHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountHealthDto"];
                 };
             };
             /** @description Not signed in, or the token expired. */

@@ -1,4 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Infrastructure.Tiering;
 using Microsoft.EntityFrameworkCore;
 
 namespace KeyAccount.Infrastructure.Persistence;
@@ -9,18 +10,16 @@ namespace KeyAccount.Infrastructure.Persistence;
 /// </summary>
 internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
 {
-    // Overdue contact: the owner of an active account whose tier's cadence (design §1.1: Strategic 30 days,
-    // Key 60, Growth 90, Standard none) has passed since the last interaction (or since the account was created).
+    // Overdue contact: the owner of an active account past its tier's cadence (the published policy's service
+    // programme, see AccountSignalsReader) since the last interaction or since the account was created.
     // Due date = the day the account became overdue, so one reminder per overdue spell.
-    private const string OverdueContact = """
+    private static readonly string OverdueContact = $"""
+        WITH {AccountSignalsReader.OverdueCte}
         INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
-        SELECT a.owner_id, a.id, 'OverdueContact', a.id, d.due::date,
-               'No interaction with ' || a.name || ' for more than ' || c.gap || ' days (' || a.tier || ' cadence).', @now
-        FROM accounts a
-        JOIN (VALUES ('Strategic', 30), ('Key', 60), ('Growth', 90)) AS c(tier, gap) ON c.tier = a.tier
-        LEFT JOIN LATERAL (SELECT max(i.occurred_at) AS last_at FROM interactions i WHERE i.account_id = a.id) l ON true
-        CROSS JOIN LATERAL (SELECT coalesce(l.last_at, a.created_at) + make_interval(days => c.gap) AS due) d
-        WHERE a.status = 'Active' AND d.due < @now
+        SELECT o.owner_id, o.id, 'OverdueContact', o.id, o.overdue_since::date,
+               'No interaction with ' || o.name || ' for more than ' || o.cadence_days || ' days (' || o.tier || ' cadence).', @now
+        FROM overdue o
+        WHERE o.overdue_since < @now
         ON CONFLICT DO NOTHING
         """;
 

@@ -38,6 +38,9 @@ public sealed record AccountDto
     /// <summary>Current tier (set by tiering runs).</summary>
     public Tier Tier { get; init; }
 
+    /// <summary>A Director's pin of the tier, respected by runs until it expires; null when none.</summary>
+    public TierOverrideDto? TierOverride { get; init; }
+
     /// <summary>The key account manager who owns the account.</summary>
     public UserId OwnerId { get; init; }
 
@@ -154,3 +157,11 @@ public sealed record AccountProfileInput
     /// <summary>Owner (key account manager). Defaults to the caller when an AccountManager creates the account.</summary>
     public UserId? OwnerId { get; init; }
 }
+
+/// <summary>A pinned tier.</summary>
+/// <param name="Tier">The pinned tier.</param>
+/// <param name="Reason">Why it is pinned.</param>
+/// <param name="ExpiresOn">Runs on or after this day ignore the pin.</param>
+/// <param name="SetBy">The Director who pinned it.</param>
+/// <param name="SetAt">When it was pinned (UTC).</param>
+public sealed record TierOverrideDto(Tier Tier, string Reason, DateOnly ExpiresOn, UserId SetBy, DateTimeOffset SetAt);

@@ -34,6 +34,7 @@ public static class AccountProjections
                     Segment = a.Segment,
                     Status = a.Status,
                     Tier = a.Tier,
+                    TierOverride = a.TierOverride == null ? null : new TierOverrideDto(a.TierOverride.Tier, a.TierOverride.Reason, a.TierOverride.ExpiresOn, a.TierOverride.SetBy, a.TierOverride.SetAt),
                     OwnerId = a.OwnerId,
                     OwnerName = db.Set<User>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                     StrategicFit = a.StrategicFit,

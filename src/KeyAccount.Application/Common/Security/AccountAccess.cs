@@ -24,6 +24,15 @@ public static class AccountAccess
         return accounts.Where(a => a.OwnerId == me || a.Team.Any(m => m.UserId == me));
     }
 
+    /// <summary>The same rule for set-based reads: the accounts in scope (of <paramref name="owner"/> when given) that the caller may see.</summary>
+    public static AccountScope Scope(this ICurrentUser user, UserId? owner = null)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Role != Role.AccountManager
+            ? new AccountScope(Owner: owner)
+            : new AccountScope(Owner: owner, VisibleTo: user.UserId ?? throw new InvalidOperationException("An AccountManager request has no user id."));
+    }
+
     /// <summary>Throws <see cref="EntityNotFoundException"/> when the caller may not see the account.</summary>
     public static void EnsureVisible(this Account? account, ICurrentUser user, AccountId id)
     {

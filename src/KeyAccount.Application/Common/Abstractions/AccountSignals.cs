@@ -1,0 +1,83 @@
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Health;
+using KeyAccount.Domain.Users;
+
+namespace KeyAccount.Application.Common.Abstractions;
+
+/// <summary>Which active accounts a signals read covers.</summary>
+/// <param name="Account">One account only.</param>
+/// <param name="Owner">Only the accounts this manager owns.</param>
+/// <param name="VisibleTo">Object-level access: only accounts this AccountManager owns or is on the team of (null: all).</param>
+public sealed record AccountScope(AccountId? Account = null, UserId? Owner = null, UserId? VisibleTo = null);
+
+/// <summary>
+/// What the product knows about an account's relationship right now: the tier's contact cadence (from the published
+/// policy's service programme), the last interaction, the latest NPS and complaints (through their seams), and
+/// revenue of the last two 12-month windows.
+/// </summary>
+public sealed record AccountSignalsRow(
+    AccountId AccountId,
+    string Name,
+    Tier Tier,
+    UserId OwnerId,
+    string? OwnerName,
+    int? ContactCadenceDays,
+    DateTimeOffset? LastInteractionAt,
+    DateTimeOffset CreatedAt,
+    int? LatestNps,
+    int? OpenComplaints,
+    int? SlaBreaches,
+    decimal TrailingRevenue,
+    decimal PreviousTrailingRevenue)
+{
+    public HealthFacts ToHealthFacts() =>
+        new(ContactCadenceDays, LastInteractionAt, CreatedAt, LatestNps, OpenComplaints, SlaBreaches, TrailingRevenue, PreviousTrailingRevenue);
+}
+
+/// <summary>An account past its tier's contact cadence.</summary>
+public sealed record OverdueContactRow(
+    AccountId AccountId,
+    string Name,
+    Tier Tier,
+    UserId OwnerId,
+    string? OwnerName,
+    int ContactCadenceDays,
+    DateTimeOffset? LastInteractionAt,
+    DateTimeOffset OverdueSince);
+
+/// <summary>Set-based reads of account signals (one statement whatever the number of accounts).</summary>
+public interface IAccountSignals
+{
+    Task<IReadOnlyList<AccountSignalsRow>> ReadAsync(AccountScope scope, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Accounts overdue for contact, longest overdue first, one page, with the total.</summary>
+    Task<(IReadOnlyList<OverdueContactRow> Rows, int Total)> ReadOverdueAsync(AccountScope scope, DateTimeOffset now, int skip, int take, CancellationToken cancellationToken);
+}
+
+/// <summary>Portfolio aggregates, computed in SQL.</summary>
+public interface IPortfolioReader
+{
+    Task<PortfolioFigures> ReadAsync(AccountScope scope, DateOnly today, CancellationToken cancellationToken);
+}
+
+/// <summary>Per-tier totals, the Pareto curve (≤ 100 points) and the 3×3 value matrix.</summary>
+public sealed record PortfolioFigures(
+    IReadOnlyList<PortfolioTierRow> Tiers,
+    IReadOnlyList<ParetoPointRow> Pareto,
+    IReadOnlyList<ValueMatrixCellRow> Matrix);
+
+public sealed record PortfolioTierRow(Tier Tier, int Accounts, decimal Revenue);
+
+/// <summary>The top <paramref name="Rank"/> accounts by trailing revenue hold <paramref name="CumulativeRevenue"/>.</summary>
+public sealed record ParetoPointRow(int Rank, decimal CumulativeRevenue);
+
+/// <summary>Value bands are the percentile-rank thirds of trailing revenue and of potential value; potential is null when not estimated.</summary>
+public sealed record ValueMatrixCellRow(ValueBand Current, ValueBand? Potential, int Accounts, decimal Revenue);
+
+/// <summary>Thirds of a percentile rank: Low &lt; 33⅓ ≤ Medium &lt; 66⅔ ≤ High.</summary>
+public enum ValueBand
+{
+    Low,
+    Medium,
+    High,
+}
