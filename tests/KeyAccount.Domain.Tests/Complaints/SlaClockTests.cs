@@ -1,0 +1,125 @@
+using KeyAccount.Domain.Common;
+using KeyAccount.Domain.Complaints;
+
+namespace KeyAccount.Domain.Tests.Complaints;
+
+public class SlaClockTests
+{
+    private static readonly WorkingHours[] Weekdays9To18 =
+        [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
+            .Select(d => new WorkingHours(d, new TimeOnly(9, 0), new TimeOnly(18, 0)))];
+
+    private static BusinessCalendar Shanghai(params DateOnly[] holidays) => BusinessCalendar.Create("Asia/Shanghai", Weekdays9To18, holidays);
+
+    /// <summary>Local time in Shanghai (UTC+8, no DST).</summary>
+    private static DateTimeOffset Cst(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(8));
+
+    private static readonly TimeSpan Day = TimeSpan.FromHours(24);
+
+    [Test]
+    public void DueAt_WhenReceivedOnAFridayEvening_CountsFromMondayMorning()
+    {
+        // Friday 27 Nov 19:00: nothing counts until Monday 09:00; 24 working hours = Mon 9 h + Tue 9 h + Wed 6 h.
+        var due = SlaClock.DueAt(Shanghai(), Cst(11, 27, 19), [], Day);
+        Assert.That(due, Is.EqualTo(Cst(12, 2, 15)));
+    }
+
+    [Test]
+    public void DueAt_WithAHolidayInTheMiddle_SkipsTheHoliday()
+    {
+        var due = SlaClock.DueAt(Shanghai(new DateOnly(2026, 12, 1)), Cst(11, 27, 19), [], Day);
+        Assert.That(due, Is.EqualTo(Cst(12, 3, 15)));
+    }
+
+    [Test]
+    public void Elapsed_OverAWeekend_IsOnlyTheWorkingHours()
+    {
+        var elapsed = SlaClock.Elapsed(Shanghai(), Cst(11, 27, 17), [], Cst(11, 30, 10));
+        Assert.That(elapsed, Is.EqualTo(TimeSpan.FromHours(2)));
+    }
+
+    [Test]
+    public void Elapsed_WithAPauseAcrossMidnight_LeavesThePausedHoursOut()
+    {
+        var received = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        SlaPause[] pauses = [new(received.AddHours(12), received.AddHours(16))];
+        Assert.Multiple(() =>
+        {
+            Assert.That(SlaClock.Elapsed(BusinessCalendar.TwentyFourSeven, received, pauses, received.AddHours(24)), Is.EqualTo(TimeSpan.FromHours(20)));
+            Assert.That(SlaClock.DueAt(BusinessCalendar.TwentyFourSeven, received, pauses, Day), Is.EqualTo(received.AddHours(28)));
+        });
+    }
+
+    [Test]
+    public void DueAt_WhileAPauseIsOpen_IsNull_AndElapsedStandsStill()
+    {
+        var received = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+        SlaPause[] pauses = [new(received.AddHours(2), null)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(SlaClock.DueAt(BusinessCalendar.TwentyFourSeven, received, pauses, Day), Is.Null);
+            Assert.That(SlaClock.Elapsed(BusinessCalendar.TwentyFourSeven, received, pauses, received.AddDays(5)), Is.EqualTo(TimeSpan.FromHours(2)));
+        });
+    }
+
+    [Test]
+    public void WorkingTime_OnTheDayDaylightSavingEnds_Counts25Hours()
+    {
+        // Europe/Berlin, open around the clock: on Sunday 25 October 2026 the clocks go back, the local day lasts 25 hours.
+        var allDay = Enum.GetValues<DayOfWeek>().Select(d => new WorkingHours(d, TimeOnly.MinValue, TimeOnly.MinValue)).ToArray();
+        var berlin = BusinessCalendar.Create("Europe/Berlin", allDay, []);
+        var saturdayNoon = new DateTimeOffset(2026, 10, 24, 12, 0, 0, TimeSpan.FromHours(2));
+        var sundayNoon = new DateTimeOffset(2026, 10, 25, 12, 0, 0, TimeSpan.FromHours(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(berlin.WorkingTimeBetween(saturdayNoon, sundayNoon), Is.EqualTo(TimeSpan.FromHours(25)));
+            Assert.That(berlin.AddWorkingTime(saturdayNoon, Day), Is.EqualTo(saturdayNoon.AddHours(24)));
+        });
+    }
+
+    [Test]
+    public void WorkingHours_AcrossTheSpringForwardGap_StartAfterTheGap()
+    {
+        // Sunday 29 March 2026 in Berlin: 02:00–03:00 local does not exist; hours 02:30–04:00 hold 1 hour of working time.
+        var berlin = BusinessCalendar.Create("Europe/Berlin", [new WorkingHours(DayOfWeek.Sunday, new TimeOnly(2, 30), new TimeOnly(4, 0))], []);
+        var from = new DateTimeOffset(2026, 3, 29, 0, 0, 0, TimeSpan.Zero);
+        Assert.That(berlin.WorkingTimeBetween(from, from.AddHours(6)), Is.EqualTo(TimeSpan.FromHours(1)));
+    }
+
+    [TestCase(0, SlaState.OnTime)]
+    [TestCase(19, SlaState.OnTime)]
+    [TestCase(20, SlaState.AtRisk)]
+    [TestCase(24, SlaState.Breached)]
+    [TestCase(100, SlaState.Breached)]
+    public void StateOf_At80AndAt100Percent(int hours, SlaState expected) =>
+        Assert.That(SlaClock.StateOf(TimeSpan.FromHours(hours), Day), Is.EqualTo(expected));
+
+    [Test]
+    public void DueAt_AtRiskShare_Is80PercentOfTheTarget()
+    {
+        var received = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+        Assert.That(SlaClock.DueAt(BusinessCalendar.TwentyFourSeven, received, [], Day, SlaClock.AtRiskShare), Is.EqualTo(received.AddMinutes((19 * 60) + 12)));
+    }
+
+    [Test]
+    public void Create_WithOverlappingHours_BreaksTheRuleOnHours()
+    {
+        var rule = Assert.Throws<BusinessRuleViolationException>(() => BusinessCalendar.Create("Asia/Shanghai",
+            [new WorkingHours(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(13, 0)), new WorkingHours(DayOfWeek.Monday, new TimeOnly(12, 0), new TimeOnly(18, 0))], []))!.Rule;
+        Assert.That((rule.GetType().Name, rule.Field), Is.EqualTo((nameof(WorkingHoursMustNotOverlap), "hours")));
+    }
+
+    [Test]
+    public void Create_WithAnUnknownZone_BreaksTheRuleOnTimeZone()
+    {
+        var rule = Assert.Throws<BusinessRuleViolationException>(() => BusinessCalendar.Create("Mars/Olympus", Weekdays9To18, []))!.Rule;
+        Assert.That(rule.Field, Is.EqualTo("timeZone"));
+    }
+
+    [Test]
+    public void SlaTargets_WithResolutionShorterThanFirstResponse_BreaksTheRule()
+    {
+        var rule = Assert.Throws<BusinessRuleViolationException>(() => SlaTargets.Create(TimeSpan.FromHours(8), TimeSpan.FromHours(4)))!.Rule;
+        Assert.That(rule.Field, Is.EqualTo("resolutionHours"));
+    }
+}
