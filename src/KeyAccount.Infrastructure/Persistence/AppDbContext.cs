@@ -2,6 +2,7 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
+using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Reminders;
 using KeyAccount.Domain.Tiering;
 using KeyAccount.Domain.Users;
@@ -30,6 +31,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<TieringRun> TieringRuns => Set<TieringRun>();
 
     public DbSet<TierAssignment> TierAssignments => Set<TierAssignment>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    /// <summary>The next complaint reference number (a sequence: gap-tolerant, never duplicated).</summary>
+    public async Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken) =>
+        await Database.SqlQueryRaw<long>($"SELECT nextval('{Configurations.ComplaintConfiguration.ReferenceSequence}') AS \"Value\"")
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
 
     public void ExpectVersion(AggregateRoot aggregate, uint expectedVersion)
     {
@@ -73,6 +81,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.HasSequence<long>(Configurations.ComplaintConfiguration.ReferenceSequence);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

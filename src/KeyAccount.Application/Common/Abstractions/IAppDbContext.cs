@@ -25,6 +25,11 @@ public interface IAppDbContext
 
     DbSet<TierAssignment> TierAssignments { get; }
 
+    DbSet<Domain.Complaints.Complaint> Complaints { get; }
+
+    /// <summary>The next complaint reference number.</summary>
+    Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken);
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Runs <paramref name="work"/> (set-based statements and saves) in one transaction: all of it or none.</summary>

@@ -23,6 +23,8 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("complaint_reference_seq");
+
             modelBuilder.Entity("KeyAccount.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -330,6 +332,176 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
 
                             t.HasCheckConstraint("ck_revenue_records_revenue", "revenue >= 0");
                         });
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<bool>("AtRiskNotified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("at_risk_notified");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("calendar");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("CorrectiveAction")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("corrective_action");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_level");
+
+                    b.Property<DateTimeOffset?>("FirstRespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_responded_at");
+
+                    b.Property<bool>("FirstResponseBreached")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_response_breached");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_escalation_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RequestedRemedy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("requested_remedy");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<bool>("ResolutionBreached")
+                        .HasColumnType("boolean")
+                        .HasColumnName("resolution_breached");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("root_cause");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TierAtIntake")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tier_at_intake");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("_pauses")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("pauses");
+
+                    b.HasKey("Id")
+                        .HasName("pk_complaints");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("ix_complaints_due_escalation")
+                        .HasFilter("next_escalation_at IS NOT NULL");
+
+                    b.HasIndex("Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_complaints_reference");
+
+                    b.HasIndex("AccountId", "ReceivedAt")
+                        .HasDatabaseName("ix_complaints_account_id_received_at");
+
+                    b.HasIndex("AssigneeId", "Status")
+                        .HasDatabaseName("ix_complaints_assignee_id_status");
+
+                    b.HasIndex("Status", "ReceivedAt")
+                        .HasDatabaseName("ix_complaints_status_received_at");
+
+                    b.ToTable("complaints", (string)null);
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Reminders.Reminder", b =>
@@ -853,6 +1025,104 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_revenue_records_accounts_account_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaints_accounts_account_id");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_complaints_users_assignee_id");
+
+                    b.OwnsMany("KeyAccount.Domain.Complaints.ComplaintTimelineEntry", "Timeline", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("complaint_id");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer")
+                                .HasColumnName("sequence");
+
+                            b1.Property<Guid?>("AssigneeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("assignee_id");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<Guid?>("By")
+                                .HasColumnType("uuid")
+                                .HasColumnName("by");
+
+                            b1.Property<string>("FromStatus")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("from_status");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("kind");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("text");
+
+                            b1.Property<string>("ToStatus")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("to_status");
+
+                            b1.HasKey("ComplaintId", "Sequence")
+                                .HasName("pk_complaint_timeline");
+
+                            b1.ToTable("complaint_timeline", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaint_timeline_complaints_complaint_id");
+                        });
+
+                    b.OwnsOne("KeyAccount.Domain.Complaints.SlaTargets", "Targets", b1 =>
+                        {
+                            b1.Property<Guid>("ComplaintId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<TimeSpan>("FirstResponse")
+                                .HasColumnType("interval")
+                                .HasColumnName("first_response_target");
+
+                            b1.Property<TimeSpan>("Resolution")
+                                .HasColumnType("interval")
+                                .HasColumnName("resolution_target");
+
+                            b1.HasKey("ComplaintId");
+
+                            b1.ToTable("complaints");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintId")
+                                .HasConstraintName("fk_complaints_complaints_id");
+                        });
+
+                    b.Navigation("Targets")
+                        .IsRequired();
+
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Reminders.Reminder", b =>

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace KeyAccount.Infrastructure.Persistence.Configurations;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    /// <summary>Name of the sequence behind reference numbers: gaps are fine, duplicates impossible under concurrency.</summary>
+    public const string ReferenceSequence = "complaint_reference_seq";
+
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.ToTable("complaints");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Version).IsRowVersion();
+        builder.Property(c => c.Reference).HasMaxLength(20);
+        builder.HasIndex(c => c.Reference).IsUnique();
+        builder.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.Subject).HasMaxLength(300);
+        builder.Property(c => c.Description).HasMaxLength(8000);
+        builder.Property(c => c.RequestedRemedy).HasMaxLength(2000);
+        builder.Property(c => c.Resolution).HasMaxLength(4000);
+        builder.Property(c => c.CorrectiveAction).HasMaxLength(4000);
+        builder.OwnsOne(c => c.Targets, t =>
+        {
+            t.Property(x => x.FirstResponse).HasColumnName("first_response_target");
+            t.Property(x => x.Resolution).HasColumnName("resolution_target");
+        });
+        builder.Navigation(c => c.Targets).IsRequired();
+        builder.Property(c => c.Calendar).HasColumnType("jsonb").HasConversion(CalendarJson.Converter, CalendarJson.Comparer);
+        builder.Property<List<SlaPause>>("_pauses").HasColumnName("pauses").HasColumnType("jsonb")
+            .HasConversion(PausesJson.Converter, PausesJson.Comparer);
+        builder.Ignore(c => c.Pauses);
+        builder.Ignore(c => c.FirstResponseDueAt);
+        builder.Ignore(c => c.ResolutionDueAt);
+        builder.OwnsMany(c => c.Timeline, t =>
+        {
+            t.ToTable("complaint_timeline");
+            t.WithOwner().HasForeignKey(e => e.ComplaintId);
+            t.HasKey(e => new { e.ComplaintId, e.Sequence });
+            t.Property(e => e.Sequence).ValueGeneratedNever();
+            t.Property(e => e.Text).HasMaxLength(8000);
+        });
+        builder.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_timeline");
+        builder.Ignore(c => c.DomainEvents);
+
+        // The escalation scan reads only complaints whose next threshold has come: a partial index keeps that a range scan.
+        builder.HasIndex(c => c.NextEscalationAt).HasFilter("next_escalation_at IS NOT NULL").HasDatabaseName("ix_complaints_due_escalation");
+        builder.HasIndex(c => new { c.Status, c.ReceivedAt });
+        builder.HasIndex(c => new { c.AccountId, c.ReceivedAt });
+        builder.HasIndex(c => new { c.AssigneeId, c.Status });
+    }
+
+    private static class CalendarJson
+    {
+        private sealed record Shape(string TimeZone, bool AlwaysOpen, List<WorkingHours> Hours, List<DateOnly> Holidays);
+
+        private static string Write(BusinessCalendar c) =>
+            JsonSerializer.Serialize(new Shape(c.TimeZoneId, c.AlwaysOpen, [.. c.Hours], [.. c.Holidays.Order()]));
+
+        private static BusinessCalendar Read(string json)
+        {
+            var s = JsonSerializer.Deserialize<Shape>(json)!;
+            return s.AlwaysOpen ? BusinessCalendar.TwentyFourSeven : BusinessCalendar.Create(s.TimeZone, s.Hours, s.Holidays);
+        }
+
+        public static readonly ValueConverter<BusinessCalendar, string> Converter = new(c => Write(c), s => Read(s));
+
+        public static readonly ValueComparer<BusinessCalendar> Comparer = new((a, b) => Write(a!) == Write(b!), c => Write(c).GetHashCode(StringComparison.Ordinal), c => c);
+    }
+
+    private static class PausesJson
+    {
+        private static string Write(List<SlaPause> p) => JsonSerializer.Serialize(p);
+
+        private static List<SlaPause> Read(string json) => JsonSerializer.Deserialize<List<SlaPause>>(json) ?? [];
+
+        public static readonly ValueConverter<List<SlaPause>, string> Converter = new(p => Write(p), s => Read(s));
+
+        public static readonly ValueComparer<List<SlaPause>> Comparer = new(
+            (a, b) => a!.SequenceEqual(b!),
+            p => p.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode())),
+            p => p.ToList());
+    }
+}
