@@ -70,6 +70,7 @@ api.MapAccounts();
 api.MapAccountChildren();
 api.MapRevenue();
 api.MapTiering();
+api.MapComplaints();
 
 if (app.Environment.IsEnvironment("Benchmark"))
 {

@@ -91,6 +91,7 @@ public static class DependencyInjection
     {
         var cron = builder.Configuration["Jobs:ContactCadenceReminders:Cron"] ?? "0 0 6 * * ?";
         var tieringCron = builder.Configuration["Jobs:TieringRun:Cron"] ?? "0 0 2 1 * ?";
+        var escalationCron = builder.Configuration["Jobs:ComplaintEscalation:Cron"] ?? "0 * * * * ?";
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(4);
@@ -115,6 +116,11 @@ public static class DependencyInjection
                 .ForJob(TieringRunJob.Key)
                 .WithIdentity("tiering-run-monthly", "tiering")
                 .WithCronSchedule(tieringCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob<ComplaintEscalationJob>(j => j.WithIdentity(ComplaintEscalationJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(ComplaintEscalationJob.Key)
+                .WithIdentity("complaint-escalation-every-minute", "complaints")
+                .WithCronSchedule(escalationCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

@@ -141,6 +141,13 @@ public class AuthorizationTests : ApiTestBase
             "Login" => JsonContent.Create(new { email = "x@test.local", password = "x" }),
             "CreateTierPolicy" or "UpdateTierPolicy" or "SimulateTierPolicy" => JsonContent.Create(TieringTests.PolicyBody()),
             "SetTierOverride" => JsonContent.Create(new { tier = "Strategic", reason = "Board decision", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) }),
+            "FileComplaint" => JsonContent.Create(ComplaintsTests.Intake(accountId)),
+            "AcknowledgeComplaint" => JsonContent.Create(new { response = "On it" }),
+            "AssignComplaint" => JsonContent.Create(new { department = "Service", assigneeId = Guid.NewGuid() }),
+            "AwaitCustomer" or "ResumeComplaint" or "CloseComplaint" => JsonContent.Create(new { note = "Note" }),
+            "ResolveComplaint" => JsonContent.Create(new { resolution = "Done", rootCause = "Process", correctiveAction = "Fix" }),
+            "ReopenComplaint" => JsonContent.Create(new { reason = "Again" }),
+            "AddComplaintComment" => JsonContent.Create(new { text = "Comment" }),
             _ => null,
         };
         return request;

@@ -120,6 +120,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaints queue
+         * @description Open complaints first, the most urgent due time first. Filter by status, severity, tier, category, account, assignee (or `mine`), SLA state, `overdue` and `openOnly`. AccountManagers see the complaints of their own and their team's accounts.
+         */
+        get: operations["ListComplaints"];
+        put?: never;
+        /**
+         * File a complaint
+         * @description Records the complaint with a reference CMP-<year>-<6 digits>, its SLA targets from the account's tier (published service programme) and severity, and starts the first-response clock. Send an Idempotency-Key so that a retry returns the first complaint instead of filing a second one.
+         */
+        post: operations["FileComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A complaint with its SLA clocks, allowed next actions and timeline */
+        get: operations["GetComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaint's timeline
+         * @description Every change and comment, oldest first: who, when, what. Entries are never changed.
+         */
+        get: operations["GetComplaintTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on a complaint
+         * @description A closed complaint takes no comments (409).
+         */
+        post: operations["AddComplaintComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge: record the first response
+         * @description New → Acknowledged. Stops the first-response clock. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         */
+        post: operations["AcknowledgeComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign to a department and a person
+         * @description Acknowledged or Reopened → InProgress; in InProgress, a reassignment. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         */
+        post: operations["AssignComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/await-customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wait for the customer
+         * @description InProgress → AwaitingCustomer. The SLA clock pauses. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         */
+        post: operations["AwaitCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer answered
+         * @description AwaitingCustomer → InProgress. The SLA clock runs again. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         */
+        post: operations["ResumeComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve with root cause and corrective action
+         * @description InProgress → Resolved. Resolution, root cause and corrective action are required. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         */
+        post: operations["ResolveComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close: the customer confirmed
+         * @description Resolved → Closed. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         */
+        post: operations["CloseComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen
+         * @description Resolved or Closed → Reopened. A breached target stays breached. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         */
+        post: operations["ReopenComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{accountId}/contacts": {
         parameters: {
             query?: never;
@@ -792,10 +1013,181 @@ export interface components {
         };
         /** @enum {string} */
         AccountTeamRole: "ExecutiveSponsor" | "AccountManager" | "SalesEngineer" | "ServiceLead" | "ProjectManager" | "Finance" | "Other";
+        /** @description The first response to the customer. */
+        AcknowledgeInput: {
+            /** @description What was answered (required). */
+            response?: string;
+        };
+        /** @description Who investigates. */
+        AssignInput: {
+            department?: components["schemas"]["Department"];
+            /**
+             * Format: uuid
+             * @description The responsible person (an active user).
+             */
+            assigneeId?: string;
+        };
         /** @enum {string} */
         Attitude: "Mentor" | "Supporter" | "Neutral" | "NonSupporter" | "Opponent";
         /** @enum {string} */
         BuyingRole: "DecisionMaker" | "Influencer" | "User" | "Gatekeeper" | "Champion";
+        /** @description A comment on the complaint. */
+        CommentInput: {
+            /** @description The comment (required). */
+            text?: string;
+        };
+        /**
+         * @description The transitions of the complaint workflow, one endpoint each.
+         * @enum {string}
+         */
+        ComplaintAction: "Acknowledge" | "Assign" | "AwaitCustomer" | "Resume" | "Resolve" | "Close" | "Reopen";
+        /** @enum {string} */
+        ComplaintCategory: "ProductQuality" | "Delivery" | "Billing" | "Service" | "Other";
+        /** @enum {string} */
+        ComplaintChannel: "Phone" | "Email" | "OnSite" | "Web" | "Api";
+        /** @description A complaint with its SLA clocks and timeline. */
+        ComplaintDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example CMP-2026-000123 */
+            reference: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName?: string | null;
+            /** Format: uuid */
+            contactId?: string | null;
+            channel: components["schemas"]["ComplaintChannel"];
+            category: components["schemas"]["ComplaintCategory"];
+            severity: components["schemas"]["Severity"];
+            tier: components["schemas"]["Tier"];
+            subject: string;
+            description: string;
+            requestedRemedy?: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            status: components["schemas"]["ComplaintStatus"];
+            department: components["schemas"]["Department"];
+            /** Format: uuid */
+            assigneeId?: string | null;
+            /** Format: date-time */
+            firstRespondedAt?: string | null;
+            /** Format: date-time */
+            resolvedAt?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            resolution?: string | null;
+            rootCause: components["schemas"]["RootCause"];
+            correctiveAction?: string | null;
+            /**
+             * Format: double
+             * @description First-response target in hours of the calendar's working time.
+             */
+            firstResponseTargetHours: number;
+            /**
+             * Format: double
+             * @description Resolution target in hours of the calendar's working time.
+             */
+            resolutionTargetHours: number;
+            /**
+             * Format: date-time
+             * @description When the first response is due (null once given, or while the clock is paused).
+             */
+            firstResponseDueAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the resolution is due (null once resolved, or while the clock is paused).
+             */
+            resolutionDueAt?: string | null;
+            slaState: components["schemas"]["SlaState"];
+            firstResponseBreached: boolean;
+            resolutionBreached: boolean;
+            /**
+             * Format: int32
+             * @description 0 none, 1 department head / quality manager, 2 director.
+             */
+            escalationLevel: number;
+            /** @description The actions the complaint's status allows next. */
+            allowedActions: components["schemas"]["ComplaintAction"][];
+            timeline: components["schemas"]["ComplaintTimelineEntryDto"][];
+        };
+        /** @description A complaint as filed (ISO 10002: recorded with the remedy the customer asks for). */
+        ComplaintIntakeInput: {
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
+            accountId?: string;
+            /**
+             * Format: uuid
+             * @description The contact who complained, if known (a contact of that account).
+             */
+            contactId?: string | null;
+            channel?: components["schemas"]["ComplaintChannel"];
+            category?: components["schemas"]["ComplaintCategory"];
+            severity?: components["schemas"]["Severity"];
+            /**
+             * @description One line.
+             * @example Three pallets missing from order SO-88121
+             */
+            subject?: string;
+            /**
+             * @description What happened, in the customer's words.
+             * @example Delivered 17 of 20 pallets; the line stops on Friday without them.
+             */
+            description?: string;
+            /**
+             * @description What the customer asks for.
+             * @example Deliver the missing pallets by Thursday
+             */
+            requestedRemedy?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was received (UTC; defaults to now). SLA clocks count from here.
+             */
+            receivedAt?: string | null;
+        };
+        /** @enum {string} */
+        ComplaintStatus: "New" | "Acknowledged" | "InProgress" | "AwaitingCustomer" | "Resolved" | "Closed" | "Reopened";
+        /** @description A row of the complaints queue. */
+        ComplaintSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            tier: components["schemas"]["Tier"];
+            severity: components["schemas"]["Severity"];
+            category: components["schemas"]["ComplaintCategory"];
+            subject: string;
+            status: components["schemas"]["ComplaintStatus"];
+            /** Format: uuid */
+            assigneeId?: string | null;
+            assigneeName?: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            dueAt?: string | null;
+            slaState: components["schemas"]["SlaState"];
+            /** Format: int32 */
+            escalationLevel: number;
+        };
+        /** @description One immutable line of the timeline. */
+        ComplaintTimelineEntryDto: {
+            /** Format: int32 */
+            sequence: number;
+            kind: components["schemas"]["TimelineKind"];
+            /** Format: uuid */
+            by?: string | null;
+            byName?: string | null;
+            /** Format: date-time */
+            at: string;
+            text: string;
+            fromStatus: components["schemas"]["ComplaintStatus"];
+            toStatus: components["schemas"]["ComplaintStatus"];
+            /** Format: uuid */
+            assigneeId?: string | null;
+        };
         /** @description A contact at the customer, with their place in the decision chain. */
         ContactDto: {
             /**
@@ -939,6 +1331,8 @@ export interface components {
         };
         /** @enum {string} */
         DecisionChainGap: "NoDecisionMaker" | "NoSupporter";
+        /** @enum {string} */
+        Department: "Sales" | "Marketing" | "Service" | "Technical" | "Product" | "Quality" | "Logistics" | "Finance";
         /** @enum {string} */
         HealthBand: "Green" | "Amber" | "Red";
         /** @enum {string} */
@@ -1101,6 +1495,11 @@ export interface components {
             /** @description ISO 4217 code, e.g. CNY. */
             currency: string;
         };
+        /** @description A note on the step (required when waiting for the customer, optional otherwise). */
+        NoteInput: {
+            /** @description The note. */
+            note?: string | null;
+        };
         /** @description An active account past its tier's contact cadence. */
         OverdueContactDto: {
             /**
@@ -1165,6 +1564,28 @@ export interface components {
         PagedResultOfAccountSummaryDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["AccountSummaryDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page?: number | null;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
+            nextCursor?: string | null;
+        };
+        /** @description One page of a list. */
+        PagedResultOfComplaintSummaryDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["ComplaintSummaryDto"][];
             /**
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
@@ -1337,7 +1758,20 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        ReminderKind: "OverdueContact" | "ContactBirthday" | "NextStepDue" | "TierChanged";
+        ReminderKind: "OverdueContact" | "ContactBirthday" | "NextStepDue" | "TierChanged" | "ComplaintAtRisk" | "ComplaintEscalated";
+        /** @description Why the complaint is reopened (required). */
+        ReopenInput: {
+            /** @description The reason. */
+            reason?: string;
+        };
+        /** @description The resolution with its root cause and corrective action (all required). */
+        ResolveInput: {
+            /** @description What was done for the customer. */
+            resolution?: string;
+            rootCause?: components["schemas"]["RootCause"];
+            /** @description What changes so that it does not happen again. */
+            correctiveAction?: string;
+        };
         /** @description A bulk upsert of revenue rows (1 to 10,000), by account and month. */
         RevenueImportRequest: {
             /** @description The rows; all are written or none. */
@@ -1437,6 +1871,8 @@ export interface components {
         /** @enum {string} */
         Role: "Admin" | "Director" | "AccountManager" | "ServiceAgent" | "QualityManager" | "Marketing";
         /** @enum {string} */
+        RootCause: "Design" | "Manufacturing" | "Supplier" | "Logistics" | "Communication" | "Process" | "HumanError" | "Documentation" | "Other";
+        /** @enum {string} */
         RunTrigger: "Manual" | "Scheduled";
         /** @description What one tier is entitled to. */
         ServiceLevelDto: {
@@ -1464,6 +1900,8 @@ export interface components {
              */
             resolutionHours: number;
         };
+        /** @enum {string} */
+        Severity: "Low" | "Medium" | "High" | "Critical";
         /** @description What a policy would do if it ran now: distribution per tier and the accounts that would move. */
         SimulationDto: {
             /** @description Accounts per tier after the would-be run. */
@@ -1485,6 +1923,8 @@ export interface components {
             /** @description The accounts that would move (up to 1,000, highest scores first). */
             moves: components["schemas"]["TierMoveDto"][];
         };
+        /** @enum {string} */
+        SlaState: "OnTime" | "AtRisk" | "Breached";
         /** @enum {string} */
         Tier: "Strategic" | "Key" | "Growth" | "Standard";
         /** @enum {string} */
@@ -1622,6 +2062,8 @@ export interface components {
             /** Format: int32 */
             changedCount: number;
         };
+        /** @enum {string} */
+        TimelineKind: "Filed" | "Acknowledged" | "Assigned" | "AwaitingCustomer" | "Resumed" | "Resolved" | "Closed" | "Reopened" | "Comment" | "Escalated";
         /**
          * @description Thirds of a percentile rank: Low < 33⅓ ≤ Medium < 66⅔ ≤ High.
          * @enum {string}
@@ -2340,6 +2782,1078 @@ export interface operations {
             };
             /** @description Not signed in, or the token expired. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListComplaints: {
+        parameters: {
+            query?: {
+                /** @description Only this status. */
+                status?: components["schemas"]["ComplaintStatus"];
+                /** @description Only this severity. */
+                severity?: components["schemas"]["Severity"];
+                /** @description Only complaints of accounts of this tier (at intake). */
+                tier?: components["schemas"]["Tier"];
+                /** @description Only this category. */
+                category?: components["schemas"]["ComplaintCategory"];
+                /** @description Only this account's complaints. */
+                accountId?: string;
+                /** @description Only complaints assigned to this user. */
+                assigneeId?: string;
+                /** @description Only complaints assigned to me. */
+                mine?: boolean;
+                /** @description OnTime, AtRisk or Breached. */
+                slaState?: components["schemas"]["SlaState"];
+                /** @description Only open complaints past their running target. */
+                overdue?: boolean;
+                /** @description Only complaints not resolved or closed. */
+                openOnly?: boolean;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedResultOfComplaintSummaryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    FileComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string per intended complaint (e.g. the helpdesk ticket id); a replay returns the first complaint. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The complaint. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintIntakeInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComplaintTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintTimelineEntryDto"][];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddComplaintComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintTimelineEntryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AcknowledgeComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AssignComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AwaitCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResumeComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ResolveComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CloseComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReopenComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found, or not visible to you. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,13 @@ internal static class ETags
 
     public static void Set(HttpContext context, uint version) => context.Response.Headers.ETag = Format(version);
 
+    /// <summary>The version the client expects when it sent If-Match; null when it did not (workflow actions, where the state machine guards).</summary>
+    public static uint? OptionalIfMatch(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.IfMatch.ToString().Trim().Length == 0 ? null : RequireIfMatch(request);
+    }
+
     /// <summary>The version the client expects; 428 without If-Match, 400 when it is not one of ours.</summary>
     public static uint RequireIfMatch(HttpRequest request)
     {

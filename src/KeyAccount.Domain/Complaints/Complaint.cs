@@ -362,9 +362,11 @@ public sealed partial class Complaint : AggregateRoot
         return SlaClock.StateOf(SlaClock.Elapsed(Calendar, ReceivedAt, _pauses, now), target);
     }
 
-    public DateTimeOffset? FirstResponseDueAt => SlaClock.DueAt(Calendar, ReceivedAt, _pauses, Targets.FirstResponse);
+    /// <summary>When the first response is due; null once given, or while the clock stands still.</summary>
+    public DateTimeOffset? FirstResponseDueAt { get; private set; }
 
-    public DateTimeOffset? ResolutionDueAt => SlaClock.DueAt(Calendar, ReceivedAt, _pauses, Targets.Resolution);
+    /// <summary>When the resolution is due; null once resolved, or while the clock stands still.</summary>
+    public DateTimeOffset? ResolutionDueAt { get; private set; }
 
     /// <summary>The target whose clock runs now: first response while New; resolution while open after that; none when stopped.</summary>
     private TimeSpan? RunningTarget() => Status switch
@@ -378,6 +380,8 @@ public sealed partial class Complaint : AggregateRoot
     private void Reschedule(DateTimeOffset now)
     {
         UpdatedAt = now;
+        FirstResponseDueAt = FirstRespondedAt is null ? SlaClock.DueAt(Calendar, ReceivedAt, _pauses, Targets.FirstResponse) : null;
+        ResolutionDueAt = Status is ComplaintStatus.Resolved or ComplaintStatus.Closed ? null : SlaClock.DueAt(Calendar, ReceivedAt, _pauses, Targets.Resolution);
         if (RunningTarget() is not { } target || EscalationLevel >= 2)
         {
             NextEscalationAt = null;

@@ -9,6 +9,8 @@ public enum ReminderKind
     ContactBirthday,
     NextStepDue,
     TierChanged,
+    ComplaintAtRisk,
+    ComplaintEscalated,
 }
 
 /// <summary>

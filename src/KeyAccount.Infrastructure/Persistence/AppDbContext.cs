@@ -34,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
+    public DbSet<Application.Common.Models.IdempotencyKey> IdempotencyKeys => Set<Application.Common.Models.IdempotencyKey>();
+
     /// <summary>The next complaint reference number (a sequence: gap-tolerant, never duplicated).</summary>
     public async Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>($"SELECT nextval('{Configurations.ComplaintConfiguration.ReferenceSequence}') AS \"Value\"")
@@ -98,11 +100,13 @@ internal static class UniqueConstraints
 {
     public const string AccountRegistrationNumber = "ux_accounts_registration_number";
     public const string UserEmail = "ux_users_email";
+    public const string IdempotencyKey = "pk_idempotency_keys";
 
     public static ConflictException ToConflict(string? constraint) => constraint switch
     {
         AccountRegistrationNumber => new ConflictException("Another account already has this registration number.", "registrationNumber"),
         UserEmail => new ConflictException("Another user already has this email.", "email"),
+        IdempotencyKey => new ConflictException("This Idempotency-Key was used by a concurrent request.", "Idempotency-Key"),
         _ => new ConflictException("The change conflicts with existing data."),
     };
 }

@@ -52,6 +52,33 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
         ON CONFLICT DO NOTHING
         """;
 
+    public async Task<int> NotifyAsync(IReadOnlyList<ReminderNotice> notices, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notices);
+        if (notices.Count == 0)
+        {
+            return 0;
+        }
+
+        return await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
+            SELECT n.user_id, n.account_id, n.kind, n.subject_id, @today, left(n.message, 500), @now
+            FROM unnest(@users, @accounts, @kinds, @subjects, @messages) AS n(user_id, account_id, kind, subject_id, message)
+            ON CONFLICT DO NOTHING
+            """,
+            [
+                new Npgsql.NpgsqlParameter("users", notices.Select(n => n.UserId.Value).ToArray()),
+                new Npgsql.NpgsqlParameter("accounts", notices.Select(n => n.AccountId.Value).ToArray()),
+                new Npgsql.NpgsqlParameter("kinds", notices.Select(n => n.Kind.ToString()).ToArray()),
+                new Npgsql.NpgsqlParameter("subjects", notices.Select(n => n.SubjectId).ToArray()),
+                new Npgsql.NpgsqlParameter("messages", notices.Select(n => n.Message).ToArray()),
+                new Npgsql.NpgsqlParameter("today", DateOnly.FromDateTime(now.UtcDateTime)),
+                new Npgsql.NpgsqlParameter("now", now),
+            ],
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<int> RecordDueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);

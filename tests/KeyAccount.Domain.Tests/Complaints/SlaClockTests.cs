@@ -123,3 +123,17 @@ public class SlaClockTests
         Assert.That(rule.Field, Is.EqualTo("resolutionHours"));
     }
 }
+
+public class SlaMatrixTests
+{
+    [TestCase(Domain.Accounts.Tier.Strategic, Severity.Critical, 2, 24)]
+    [TestCase(Domain.Accounts.Tier.Strategic, Severity.High, 3, 36)]
+    [TestCase(Domain.Accounts.Tier.Standard, Severity.Low, 24, 168)]
+    [TestCase(Domain.Accounts.Tier.Standard, Severity.Medium, 24, 168)]
+    [TestCase(Domain.Accounts.Tier.Growth, Severity.Critical, 12, 60)]
+    public void For_TheDefaultProgramme_GivesTheDesignsTargets(Domain.Accounts.Tier tier, Severity severity, double firstResponseHours, double resolutionHours)
+    {
+        var targets = SlaMatrix.For(Domain.Tiering.TierPolicy.DefaultProgramme.Single(l => l.Tier == tier), severity);
+        Assert.That((targets.FirstResponse.TotalHours, targets.Resolution.TotalHours), Is.EqualTo((firstResponseHours, resolutionHours)));
+    }
+}

@@ -16,16 +16,18 @@ public static class Permissions
     public const string RemindersRead = "reminders:read";
     public const string TieringRead = "tiering:read";
     public const string TieringManage = "tiering:manage";
+    public const string ComplaintsRead = "complaints:read";
+    public const string ComplaintsWrite = "complaints:write";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage];
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Admin] = [],
-        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage],
-        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead],
-        [Role.ServiceAgent] = [AccountsRead],
-        [Role.QualityManager] = [AccountsRead, RevenueRead, TieringRead],
+        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite],
+        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite],
+        [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite],
+        [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite],
         [Role.Marketing] = [],
     };
 

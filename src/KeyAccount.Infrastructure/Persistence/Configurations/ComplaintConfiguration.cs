@@ -38,8 +38,6 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property<List<SlaPause>>("_pauses").HasColumnName("pauses").HasColumnType("jsonb")
             .HasConversion(PausesJson.Converter, PausesJson.Comparer);
         builder.Ignore(c => c.Pauses);
-        builder.Ignore(c => c.FirstResponseDueAt);
-        builder.Ignore(c => c.ResolutionDueAt);
         builder.OwnsMany(c => c.Timeline, t =>
         {
             t.ToTable("complaint_timeline");
@@ -88,5 +86,18 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             (a, b) => a!.SequenceEqual(b!),
             p => p.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode())),
             p => p.ToList());
+    }
+}
+
+internal sealed class IdempotencyKeyConfiguration : IEntityTypeConfiguration<Application.Common.Models.IdempotencyKey>
+{
+    public void Configure(EntityTypeBuilder<Application.Common.Models.IdempotencyKey> builder)
+    {
+        builder.ToTable("idempotency_keys");
+        builder.HasKey(k => new { k.Scope, k.Key }).HasName(UniqueConstraints.IdempotencyKey);
+        builder.Property(k => k.Scope).HasMaxLength(100);
+        builder.Property(k => k.Key).HasMaxLength(200);
+        builder.Property(k => k.ResourceType).HasMaxLength(50);
+        builder.HasIndex(k => k.CreatedAt);
     }
 }

@@ -25,6 +25,41 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
 
             modelBuilder.HasSequence("complaint_reference_seq");
 
+            modelBuilder.Entity("KeyAccount.Application.Common.Models.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("resource_type");
+
+                    b.HasKey("Scope", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -405,6 +440,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("first_response_breached");
 
+                    b.Property<DateTimeOffset?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_due_at");
+
                     b.Property<DateTimeOffset?>("NextEscalationAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_escalation_at");
@@ -432,6 +471,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.Property<bool>("ResolutionBreached")
                         .HasColumnType("boolean")
                         .HasColumnName("resolution_breached");
+
+                    b.Property<DateTimeOffset?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")

@@ -1,0 +1,152 @@
+using KeyAccount.Api.Infrastructure;
+using KeyAccount.Application.Common.Models;
+using KeyAccount.Application.Common.Security;
+using KeyAccount.Application.Complaints.AddComplaintComment;
+using KeyAccount.Application.Complaints.ChangeComplaintStatus;
+using KeyAccount.Application.Complaints.Common;
+using KeyAccount.Application.Complaints.FileComplaint;
+using KeyAccount.Application.Complaints.GetComplaint;
+using KeyAccount.Application.Complaints.ListComplaints;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.Users;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KeyAccount.Api.Endpoints;
+
+/// <summary>/api/v1/complaints: intake, the queue, the detail with its timeline, one POST per workflow step, comments.</summary>
+internal static class ComplaintsEndpoints
+{
+    public static RouteGroupBuilder MapComplaints(this RouteGroupBuilder api)
+    {
+        var complaints = api.MapGroup("/complaints").WithTags("Complaints");
+        complaints.MapPost("/", File).WithName("FileComplaint").RequireAuthorization(Permissions.ComplaintsWrite)
+            .WithSummary("File a complaint")
+            .WithDescription("Records the complaint with a reference CMP-<year>-<6 digits>, its SLA targets from the account's tier (published service programme) and severity, and starts the first-response clock. Send an Idempotency-Key so that a retry returns the first complaint instead of filing a second one.")
+            .ProducesValidationProblem();
+        complaints.MapGet("/", List).WithName("ListComplaints").RequireAuthorization(Permissions.ComplaintsRead)
+            .WithSummary("The complaints queue")
+            .WithDescription("Open complaints first, the most urgent due time first. Filter by status, severity, tier, category, account, assignee (or `mine`), SLA state, `overdue` and `openOnly`. AccountManagers see the complaints of their own and their team's accounts.")
+            .ProducesValidationProblem();
+        complaints.MapGet("/{id:guid}", Get).WithName("GetComplaint").RequireAuthorization(Permissions.ComplaintsRead)
+            .WithSummary("A complaint with its SLA clocks, allowed next actions and timeline");
+        complaints.MapGet("/{id:guid}/timeline", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok((await m.Send(new GetComplaintQuery(new ComplaintId(id)), ct)).Timeline))
+            .WithName("GetComplaintTimeline").RequireAuthorization(Permissions.ComplaintsRead)
+            .WithSummary("The complaint's timeline").WithDescription("Every change and comment, oldest first: who, when, what. Entries are never changed.");
+        complaints.MapPost("/{id:guid}/comments", Comment).WithName("AddComplaintComment").RequireAuthorization(Permissions.ComplaintsWrite)
+            .WithSummary("Comment on a complaint").WithDescription("A closed complaint takes no comments (409).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+
+        Action(complaints, "acknowledge", "AcknowledgeComplaint", "Acknowledge: record the first response", "New → Acknowledged. Stops the first-response clock.",
+            (Guid id, AcknowledgeInput body, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Acknowledge, ETags.OptionalIfMatch(http.Request)) { Text = body.Response }, ct));
+        Action(complaints, "assign", "AssignComplaint", "Assign to a department and a person", "Acknowledged or Reopened → InProgress; in InProgress, a reassignment.",
+            (Guid id, AssignInput body, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Assign, ETags.OptionalIfMatch(http.Request)) { Department = body.Department, AssigneeId = body.AssigneeId }, ct));
+        Action(complaints, "await-customer", "AwaitCustomer", "Wait for the customer", "InProgress → AwaitingCustomer. The SLA clock pauses.",
+            (Guid id, NoteInput body, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.AwaitCustomer, ETags.OptionalIfMatch(http.Request)) { Text = body.Note }, ct));
+        Action(complaints, "resume", "ResumeComplaint", "The customer answered", "AwaitingCustomer → InProgress. The SLA clock runs again.",
+            (Guid id, NoteInput body, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Resume, ETags.OptionalIfMatch(http.Request)) { Text = body.Note }, ct));
+        Action(complaints, "resolve", "ResolveComplaint", "Resolve with root cause and corrective action", "InProgress → Resolved. Resolution, root cause and corrective action are required.",
+            (Guid id, ResolveInput body, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Resolve, ETags.OptionalIfMatch(http.Request))
+                { Resolution = body.Resolution, RootCause = body.RootCause, CorrectiveAction = body.CorrectiveAction }, ct));
+        Action(complaints, "close", "CloseComplaint", "Close: the customer confirmed", "Resolved → Closed.",
+            (Guid id, NoteInput body, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Close, ETags.OptionalIfMatch(http.Request)) { Text = body.Note }, ct));
+        Action(complaints, "reopen", "ReopenComplaint", "Reopen", "Resolved or Closed → Reopened. A breached target stays breached.",
+            (Guid id, ReopenInput body, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Reopen, ETags.OptionalIfMatch(http.Request)) { Text = body.Reason }, ct));
+        return api;
+    }
+
+    private static void Action(RouteGroupBuilder group, string path, string name, string summary, string description, Delegate handler) =>
+        group.MapPost($"/{{id:guid}}/{path}", handler).WithName(name).RequireAuthorization(Permissions.ComplaintsWrite)
+            .WithSummary(summary)
+            .WithDescription(description + " Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).")
+            .Produces<ComplaintDto>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+
+    private static async Task<Ok<ComplaintDto>> Send(IMediator m, HttpContext http, ChangeComplaintStatusCommand command, CancellationToken ct)
+    {
+        var complaint = await m.Send(command, ct);
+        ETags.Set(http, complaint.Version);
+        return TypedResults.Ok(complaint);
+    }
+
+    /// <param name="body">The complaint.</param>
+    /// <param name="idempotencyKey">Any unique string per intended complaint (e.g. the helpdesk ticket id); a replay returns the first complaint.</param>
+    /// <param name="m">Mediator.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="ct">Cancellation.</param>
+    private static async Task<Created<ComplaintDto>> File(ComplaintIntakeInput body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var complaint = await m.Send(new FileComplaintCommand(body, idempotencyKey), ct);
+        ETags.Set(http, complaint.Version);
+        return TypedResults.Created($"/api/v1/complaints/{complaint.Id}", complaint);
+    }
+
+    private static async Task<Ok<ComplaintDto>> Get(Guid id, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var complaint = await m.Send(new GetComplaintQuery(new ComplaintId(id)), ct);
+        ETags.Set(http, complaint.Version);
+        return TypedResults.Ok(complaint);
+    }
+
+    private static async Task<Created<ComplaintTimelineEntryDto>> Comment(Guid id, CommentInput body, IMediator m, CancellationToken ct)
+    {
+        var entry = await m.Send(new AddComplaintCommentCommand(new ComplaintId(id), body.Text), ct);
+        return TypedResults.Created($"/api/v1/complaints/{id}/timeline", entry);
+    }
+
+    /// <param name="m">Mediator.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="status">Only this status.</param>
+    /// <param name="severity">Only this severity.</param>
+    /// <param name="tier">Only complaints of accounts of this tier (at intake).</param>
+    /// <param name="category">Only this category.</param>
+    /// <param name="accountId">Only this account's complaints.</param>
+    /// <param name="assigneeId">Only complaints assigned to this user.</param>
+    /// <param name="mine">Only complaints assigned to me.</param>
+    /// <param name="slaState">OnTime, AtRisk or Breached.</param>
+    /// <param name="overdue">Only open complaints past their running target.</param>
+    /// <param name="openOnly">Only complaints not resolved or closed.</param>
+    /// <param name="page">1-based page.</param>
+    /// <param name="pageSize">Rows per page, at most 200.</param>
+    private static async Task<Ok<PagedResult<ComplaintSummaryDto>>> List(
+        IMediator m,
+        CancellationToken ct,
+        [FromQuery] ComplaintStatus? status = null,
+        [FromQuery] Severity? severity = null,
+        [FromQuery] Tier? tier = null,
+        [FromQuery] ComplaintCategory? category = null,
+        [FromQuery] Guid? accountId = null,
+        [FromQuery] Guid? assigneeId = null,
+        [FromQuery] bool mine = false,
+        [FromQuery] SlaState? slaState = null,
+        [FromQuery] bool overdue = false,
+        [FromQuery] bool openOnly = false,
+        [FromQuery] int page = 1,
+        [FromQuery] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await m.Send(
+            new ListComplaintsQuery
+            {
+                Status = status,
+                Severity = severity,
+                Tier = tier,
+                Category = category,
+                AccountId = accountId is { } a ? new AccountId(a) : null,
+                AssigneeId = assigneeId is { } u ? new UserId(u) : null,
+                Mine = mine,
+                SlaState = slaState,
+                Overdue = overdue,
+                OpenOnly = openOnly,
+                Page = page,
+                PageSize = pageSize,
+            },
+            ct));
+}

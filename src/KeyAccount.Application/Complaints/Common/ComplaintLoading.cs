@@ -1,0 +1,40 @@
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Security;
+using KeyAccount.Domain.Common;
+using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeyAccount.Application.Complaints.Common;
+
+public static class ComplaintLoading
+{
+    /// <summary>The complaint, when it exists and the caller may see its account (404 otherwise: no existence leak).</summary>
+    public static async Task<Complaint> LoadComplaintAsync(this IAppDbContext db, ComplaintId id, ICurrentUser user, uint? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
+        if (complaint is null || !await db.Accounts.VisibleTo(user).AnyAsync(a => a.Id == complaint.AccountId, cancellationToken).ConfigureAwait(false))
+        {
+            throw new EntityNotFoundException("Complaint", id.Value);
+        }
+
+        if (expectedVersion is { } version)
+        {
+            db.ExpectVersion(complaint, version);
+        }
+
+        return complaint;
+    }
+
+    /// <summary>The complaint as its DTO, with the account's name and the names of the people on its timeline.</summary>
+    public static async Task<ComplaintDto> ToDtoAsync(this IAppDbContext db, Complaint complaint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(complaint);
+        var accountName = await db.Accounts.Where(a => a.Id == complaint.AccountId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var ids = complaint.Timeline.Select(e => e.By).OfType<UserId>().Distinct().ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken).ConfigureAwait(false);
+        return ComplaintDto.From(complaint, accountName, names, now);
+    }
+}

@@ -1,0 +1,74 @@
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.Reminders;
+using KeyAccount.Domain.Users;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KeyAccount.Application.Complaints.EscalateComplaints;
+
+/// <summary>One escalation scan at <paramref name="Now"/>; returns the number of steps taken.</summary>
+public sealed record EscalateComplaintsCommand(DateTimeOffset Now) : ICommand<int>;
+
+/// <summary>
+/// Reads only the complaints whose next threshold has come (the partial index on next_escalation_at), lets each take
+/// its due steps (each once), and notifies: AtRisk → the assignee (quality managers while unassigned), level 1 →
+/// quality managers and the assignee, level 2 → directors. Batches of 200, each saved with its notices in one
+/// transaction.
+/// </summary>
+public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter reminders) : ICommandHandler<EscalateComplaintsCommand, int>
+{
+    private const int Batch = 200;
+
+    public async ValueTask<int> Handle(EscalateComplaintsCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var now = command.Now;
+        var staff = await db.Users.AsNoTracking().Where(u => u.IsActive && (u.Role == Role.QualityManager || u.Role == Role.Director))
+            .Select(u => new { u.Id, u.Role }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var qualityManagers = staff.Where(s => s.Role == Role.QualityManager).Select(s => s.Id).ToList();
+        var directors = staff.Where(s => s.Role == Role.Director).Select(s => s.Id).ToList();
+        var steps = 0;
+        for (var round = 0; round < 1000; round++)
+        {
+            var due = await db.Complaints.Where(c => c.NextEscalationAt != null && c.NextEscalationAt <= now)
+                .OrderBy(c => c.NextEscalationAt).Take(Batch).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (due.Count == 0)
+            {
+                return steps;
+            }
+
+            var notices = new List<ReminderNotice>();
+            foreach (var complaint in due)
+            {
+                foreach (var step in complaint.Escalate(now))
+                {
+                    steps++;
+                    IEnumerable<UserId> to = step.Kind switch
+                    {
+                        EscalationKind.AtRisk => complaint.AssigneeId is { } a ? [a] : qualityManagers,
+                        EscalationKind.Level1 => complaint.AssigneeId is { } a ? [.. qualityManagers, a] : qualityManagers,
+                        _ => directors,
+                    };
+                    var kind = step.Kind == EscalationKind.AtRisk ? ReminderKind.ComplaintAtRisk : ReminderKind.ComplaintEscalated;
+                    notices.AddRange(to.Distinct().Select(u => new ReminderNotice(u, complaint.AccountId, kind, complaint.Id.Value, $"{complaint.Reference} {complaint.Subject}: {step.Message}")));
+                }
+            }
+
+            await db.InTransactionAsync(
+                async ct =>
+                {
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                    return await reminders.NotifyAsync(notices, now, ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            if (due.Count < Batch)
+            {
+                return steps;
+            }
+        }
+
+        return steps;
+    }
+}

@@ -1,0 +1,199 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KeyAccount.Api.Tests.Infrastructure;
+using KeyAccount.Application.Complaints.EscalateComplaints;
+using KeyAccount.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KeyAccount.Api.Tests;
+
+public class ComplaintsTests : ApiTestBase
+{
+    public static object Intake(string accountId, string severity = "High", DateTimeOffset? receivedAt = null) => new
+    {
+        accountId,
+        channel = "Phone",
+        category = "Delivery",
+        severity,
+        subject = "Three pallets missing",
+        description = "Delivered 17 of 20 pallets.",
+        requestedRemedy = "Deliver the rest by Thursday",
+        receivedAt,
+    };
+
+    private static async Task<string> UserIdAsync(string user)
+    {
+        using var client = await As(user);
+        return (await Body(await client.GetAsync("/api/v1/me")))["id"]!.GetValue<string>();
+    }
+
+    private static async Task<JsonNode> FileAsync(HttpClient client, string accountId, string severity = "High", DateTimeOffset? receivedAt = null, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(Intake(accountId, severity, receivedAt)) };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        var response = await client.SendAsync(request);
+        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
+        return await Body(response);
+    }
+
+    private static async Task<JsonNode> StepAsync(HttpClient client, JsonNode complaint, string action, object body, int expected = 200)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/complaints/{complaint["id"]}/{action}", body);
+        Assert.That((int)response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
+        return await Body(response);
+    }
+
+    private static async Task<int> CountAsync(string table)
+    {
+        await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+#pragma warning disable EF1002 // table names are constants of this test
+        return await db.Database.SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM {table}").SingleAsync();
+#pragma warning restore EF1002
+    }
+
+    [Test]
+    public async Task Lifecycle_AnAgentFilesAcknowledgesAssignsResolvesAndCloses_WithATimelineEntryPerStep()
+    {
+        var account = await CreateAccountAsync("accountmanager", "CMP-LIFE");
+        using var agent = await As("serviceagent");
+        var filed = await FileAsync(agent, account);
+        Assert.Multiple(() =>
+        {
+            Assert.That(filed["reference"]!.GetValue<string>(), Does.Match(@"^CMP-\d{4}-\d{6}$"));
+            Assert.That(filed["status"]!.GetValue<string>(), Is.EqualTo("New"));
+            Assert.That(filed["slaState"]!.GetValue<string>(), Is.EqualTo("OnTime"));
+            Assert.That(filed["firstResponseDueAt"], Is.Not.Null);
+            Assert.That(filed["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "Acknowledge" }));
+        });
+
+        await StepAsync(agent, filed, "acknowledge", new { response = "We are on it" });
+        var engineer = await UserIdAsync("qualitymanager");
+        await StepAsync(agent, filed, "assign", new { department = "Logistics", assigneeId = engineer });
+        await StepAsync(agent, filed, "await-customer", new { note = "Asked for the delivery note" });
+        await StepAsync(agent, filed, "resume", new { note = "Received" });
+        await StepAsync(agent, filed, "resolve", new { resolution = "Shipped the pallets", rootCause = "Logistics", correctiveAction = "Two-person loading check" });
+        var closed = await StepAsync(agent, filed, "close", new { note = "Customer confirmed" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(closed["status"]!.GetValue<string>(), Is.EqualTo("Closed"));
+            Assert.That(closed["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "Reopen" }));
+            Assert.That(closed["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()),
+                Is.EqualTo(new[] { "Filed", "Acknowledged", "Assigned", "AwaitingCustomer", "Resumed", "Resolved", "Closed" }));
+            Assert.That(closed["timeline"]![1]!["byName"], Is.Not.Null);
+        });
+
+        // A closed complaint takes no comments; reopened, it does.
+        await AssertProblem(await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/comments", new { text = "Hello?" }), 409);
+        await StepAsync(agent, filed, "reopen", new { reason = "Two pallets damaged" });
+        var comment = await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/comments", new { text = "Photos attached" });
+        Assert.That((int)comment.StatusCode, Is.EqualTo(201));
+        var timeline = (await Body(await agent.GetAsync($"/api/v1/complaints/{filed["id"]}/timeline"))).AsArray();
+        Assert.That(timeline[^1]!["kind"]!.GetValue<string>(), Is.EqualTo("Comment"));
+    }
+
+    [Test]
+    public async Task Resolve_WhenNew_Returns409AndChangesNothing()
+    {
+        var account = await CreateAccountAsync("accountmanager", "CMP-409");
+        using var agent = await As("serviceagent");
+        var filed = await FileAsync(agent, account);
+        await AssertProblem(await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/resolve", new { resolution = "r", rootCause = "Process", correctiveAction = "a" }), 409);
+        var after = await Body(await agent.GetAsync($"/api/v1/complaints/{filed["id"]}"));
+        Assert.That((after["status"]!.GetValue<string>(), after["timeline"]!.AsArray().Count), Is.EqualTo(("New", 1)));
+    }
+
+    [Test]
+    public async Task BadInput_IsA400NamingTheField_AndWritesNothing()
+    {
+        var account = await CreateAccountAsync("accountmanager", "CMP-400");
+        using var agent = await As("serviceagent");
+        await AssertProblem(await agent.PostAsJsonAsync("/api/v1/complaints", Intake(Guid.NewGuid().ToString())), 400, "accountId");
+        await AssertProblem(await agent.PostAsJsonAsync("/api/v1/complaints", new { accountId = account, channel = "Phone", category = "Delivery", severity = "High", subject = "", description = "d" }), 400, "subject");
+        await AssertProblem(await agent.PostAsJsonAsync("/api/v1/complaints", new { accountId = account, channel = "Fax", category = "Delivery", severity = "High", subject = "s", description = "d" }), 400);
+        Assert.That(await CountAsync("complaints"), Is.Zero);
+
+        var filed = await FileAsync(agent, account);
+        await StepAsync(agent, filed, "acknowledge", new { response = "ok" });
+        await AssertProblem(await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/assign", new { department = "Logistics", assigneeId = Guid.NewGuid() }), 400, "assigneeId");
+        await StepAsync(agent, filed, "assign", new { department = "Logistics", assigneeId = await UserIdAsync("serviceagent") });
+        await AssertProblem(await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/resolve", new { resolution = "Shipped", correctiveAction = "Check" }), 400, "rootCause");
+        await AssertProblem(await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/acknowledge", new { response = "" }), 400, "response");
+        var after = await Body(await agent.GetAsync($"/api/v1/complaints/{filed["id"]}"));
+        Assert.That((after["status"]!.GetValue<string>(), after["timeline"]!.AsArray().Count), Is.EqualTo(("InProgress", 3)));
+    }
+
+    [Test]
+    public async Task File_ReplayedWithTheSameIdempotencyKey_ReturnsTheFirstComplaint_EvenConcurrently()
+    {
+        var account = await CreateAccountAsync("accountmanager", "CMP-IDEM");
+        using var agent = await As("serviceagent");
+        var first = await FileAsync(agent, account, key: "helpdesk-4711");
+        var replay = await FileAsync(agent, account, key: "helpdesk-4711");
+        Assert.That(replay["id"]!.GetValue<string>(), Is.EqualTo(first["id"]!.GetValue<string>()));
+
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => FileAsync(agent, account, key: "helpdesk-4712")));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(concurrent.Select(c => c["id"]!.GetValue<string>()).Distinct().Count(), Is.EqualTo(1));
+            Assert.That(await CountAsync("complaints"), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task Escalation_WithTheClockSetByTheTest_StepsOnceEachAndNotifies()
+    {
+        var account = await CreateAccountAsync("accountmanager", "CMP-ESC");
+        using var agent = await As("serviceagent");
+        // Standard tier, Critical: first response 12 h. Received 30 h ago: past twice the target.
+        var filed = await FileAsync(agent, account, "Critical", DateTimeOffset.UtcNow.AddHours(-30));
+        Assert.That(filed["firstResponseTargetHours"]!.GetValue<double>(), Is.EqualTo(12));
+
+        int first, second;
+        await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            first = await mediator.Send(new EscalateComplaintsCommand(DateTimeOffset.UtcNow));
+            second = await mediator.Send(new EscalateComplaintsCommand(DateTimeOffset.UtcNow.AddSeconds(30)));
+        }
+
+        var after = await Body(await agent.GetAsync($"/api/v1/complaints/{filed["id"]}"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That((first, second), Is.EqualTo((3, 0)));
+            Assert.That(after["escalationLevel"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(after["firstResponseBreached"]!.GetValue<bool>(), Is.True);
+            Assert.That(after["slaState"]!.GetValue<string>(), Is.EqualTo("Breached"));
+            Assert.That(after["timeline"]!.AsArray().Count(e => e!["kind"]!.GetValue<string>() == "Escalated"), Is.EqualTo(3));
+            using var director = await As("director");
+            var reminders = (await Body(await director.GetAsync("/api/v1/me/reminders"))).AsArray();
+            Assert.That(reminders.Select(r => r!["kind"]!.GetValue<string>()), Does.Contain("ComplaintEscalated"));
+        });
+
+        // The queue shows it as breached and overdue.
+        var queue = await Body(await agent.GetAsync("/api/v1/complaints?overdue=true&slaState=Breached"));
+        Assert.That(queue["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()), Does.Contain(filed["id"]!.GetValue<string>()));
+    }
+
+    [Test]
+    public async Task AnotherManagersAccountsComplaint_IsNotFound_AndNotListed()
+    {
+        var account = await CreateAccountAsync("accountmanager2", "CMP-OTHER");
+        using var agent = await As("serviceagent");
+        var filed = await FileAsync(agent, account);
+        using var manager = await As("accountmanager");
+        await AssertProblem(await manager.GetAsync($"/api/v1/complaints/{filed["id"]}"), 404);
+        await AssertProblem(await manager.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/acknowledge", new { response = "x" }), 404);
+        await AssertProblem(await manager.PostAsJsonAsync("/api/v1/complaints", Intake(account)), 400, "accountId");
+        var list = await Body(await manager.GetAsync("/api/v1/complaints"));
+        Assert.That(list["totalCount"]!.GetValue<int>(), Is.Zero);
+        using var owner = await As("accountmanager2");
+        Assert.That((await Body(await owner.GetAsync("/api/v1/complaints")))["totalCount"]!.GetValue<int>(), Is.EqualTo(1));
+    }
+}
