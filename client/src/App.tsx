@@ -14,6 +14,8 @@ const AccountsListPage = lazy(() => import('./features/accounts/AccountsListPage
 const AccountPage = lazy(() => import('./features/accounts/AccountPage'));
 const AccountFormPage = lazy(() => import('./features/accounts/AccountFormPage'));
 const RemindersPage = lazy(() => import('./features/accounts/RemindersPage'));
+const TieringPage = lazy(() => import('./features/tiering/TieringPage'));
+const PortfolioPage = lazy(() => import('./features/portfolio/PortfolioPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -41,6 +43,8 @@ export default function App() {
                     <Route path="accounts/:id" element={<RequirePermission permission="accounts:read"><AccountPage /></RequirePermission>} />
                     <Route path="accounts/:id/edit" element={<RequirePermission permission="accounts:write"><AccountFormPage /></RequirePermission>} />
                     <Route path="reminders" element={<RequirePermission permission="reminders:read"><RemindersPage /></RequirePermission>} />
+                    <Route path="portfolio" element={<RequirePermission permission="accounts:read"><PortfolioPage /></RequirePermission>} />
+                    <Route path="tiering/*" element={<RequirePermission permission="tiering:read"><TieringPage /></RequirePermission>} />
                     <Route path="403" element={<ErrorPage status={403} />} />
                     <Route path="500" element={<ErrorPage status={500} />} />
                     <Route path="*" element={<ErrorPage status={404} />} />

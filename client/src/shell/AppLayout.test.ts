@@ -4,7 +4,7 @@ import { buildOrgTree } from '../features/accounts/OrgChart';
 
 describe('navigation by role', () => {
   it('shows a service agent only what its permissions allow', () => {
-    expect(visibleNav(['accounts:read']).map((n) => n.path)).toEqual(['/accounts']);
+    expect(visibleNav(['accounts:read']).map((n) => n.path)).toEqual(['/accounts', '/portfolio']);
   });
 
   it('shows marketing (no account permissions yet) nothing of accounts', () => {
@@ -12,7 +12,7 @@ describe('navigation by role', () => {
   });
 
   it('shows a manager accounts and reminders', () => {
-    expect(visibleNav(['accounts:read', 'accounts:write', 'reminders:read']).map((n) => n.path)).toEqual(['/accounts', '/reminders']);
+    expect(visibleNav(['accounts:read', 'accounts:write', 'reminders:read']).map((n) => n.path)).toEqual(['/accounts', '/portfolio', '/reminders']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { BellOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
@@ -8,7 +8,9 @@ import type { MessageKey } from '../i18n/messages';
 /** Navigation by capability: an entry shows only when the user's role grants its permission. */
 const NAV: { path: string; label: MessageKey; permission: string; icon: React.ReactNode }[] = [
   { path: '/accounts', label: 'nav.accounts', permission: 'accounts:read', icon: <TeamOutlined /> },
+  { path: '/portfolio', label: 'nav.portfolio', permission: 'accounts:read', icon: <FundOutlined /> },
   { path: '/reminders', label: 'nav.reminders', permission: 'reminders:read', icon: <BellOutlined /> },
+  { path: '/tiering', label: 'nav.tiering', permission: 'tiering:read', icon: <RiseOutlined /> },
 ];
 
 export function visibleNav(permissions: readonly string[]) {

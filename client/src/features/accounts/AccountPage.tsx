@@ -14,6 +14,8 @@ import { AttitudeTag, StatusTag, TierTag } from './labels';
 import { OrgChart } from './OrgChart';
 import { InteractionsPanel } from './InteractionsPanel';
 import { useAccount, useContacts, useRevenue, useTeam } from './accountsApi';
+import { AccountTierPanel } from '../tiering/AccountTierPanel';
+import { HealthPanel } from '../portfolio/HealthPanel';
 
 const RevenueChart = lazy(() => import('./RevenueChart'));
 
@@ -63,6 +65,14 @@ export default function AccountPage() {
         </Descriptions>
       </Card>
 
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <AccountTierPanel accountId={a.id} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <HealthPanel accountId={a.id} />
+        </Col>
+      </Row>
       {can('revenue:read') && (
         <Card title={t('account.revenue')}>
           <ProblemAlert error={revenue.error} />

@@ -1,0 +1,194 @@
+import { lazy, Suspense } from 'react';
+import { Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tabs, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/messages';
+import type { Schemas } from '../../api/client';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { formatDate, formatMoney } from '../../shared/format';
+import { TierTag } from '../accounts/labels';
+import { HealthBandTag } from './HealthPanel';
+import { warningText } from './health';
+import { useAtRisk, useOverdueContacts, usePortfolio, type AtRiskQuery } from './portfolioApi';
+
+const ParetoChart = lazy(() => import('./ParetoChart'));
+const BANDS = ['High', 'Medium', 'Low'] as const;
+
+/** The portfolio: tier distribution and revenue share, Pareto curve, value matrix; accounts at risk; overdue contacts. */
+export default function PortfolioPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'overview';
+  const setTab = (key: string) => {
+    const next = new URLSearchParams(params);
+    next.set('tab', key);
+    next.delete('page');
+    setParams(next);
+  };
+  return (
+    <Card>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('portfolio.title')}</Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'overview', label: t('portfolio.tab.overview'), children: <Overview /> },
+          { key: 'at-risk', label: t('portfolio.tab.atRisk'), children: <AtRisk /> },
+          { key: 'overdue', label: t('portfolio.tab.overdue'), children: <Overdue /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Overview() {
+  const { t, locale } = useI18n();
+  const portfolio = usePortfolio();
+  if (portfolio.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (!portfolio.data) return <ProblemAlert error={portfolio.error} />;
+  const p = portfolio.data;
+  if (p.accounts === 0) return <Empty description={t('portfolio.empty')} />;
+  const cell = (current: string, potential: string | null) => p.valueMatrix.find((c) => c.current === current && (c.potential ?? null) === potential);
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Row gutter={16}>
+        <Col xs={24} md={8}><Statistic title={t('portfolio.accounts')} value={p.accounts} /></Col>
+        <Col xs={24} md={8}><Statistic title={t('portfolio.revenue')} value={formatMoney(locale, p.revenue)} /></Col>
+        <Col xs={24} md={8}>
+          <Statistic title={t('portfolio.topFifth')} value={p.topFifthRevenueShare} suffix="%" valueStyle={{ color: '#1456c7' }} data-testid="top-fifth" />
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('portfolio.tiers')}>
+            <Table<Schemas['PortfolioTierDto']>
+              rowKey="tier"
+              size="small"
+              pagination={false}
+              dataSource={p.tiers}
+              data-testid="tier-distribution"
+              columns={[
+                { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <Link to={`/accounts?tier=${tier}&status=Active`}><TierTag tier={tier} /></Link> },
+                { title: t('portfolio.accounts'), dataIndex: 'accounts', align: 'right' },
+                { title: t('portfolio.accountShare'), dataIndex: 'accountShare', align: 'right', render: (v: number) => `${v}%` },
+                { title: t('portfolio.revenue'), dataIndex: 'revenue', align: 'right', render: (v: string) => formatMoney(locale, v) },
+                { title: t('portfolio.revenueShare'), dataIndex: 'revenueShare', align: 'right', render: (v: number) => `${v}%` },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('portfolio.pareto')}>
+            <Suspense fallback={<Spin />}>
+              <ParetoChart points={p.pareto} labels={{ accounts: t('portfolio.pareto.accounts'), revenue: t('portfolio.pareto.revenue') }} />
+            </Suspense>
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={t('portfolio.matrix')} extra={<Typography.Text type="secondary">{t('portfolio.matrix.hint')}</Typography.Text>}>
+        <table className="value-matrix" data-testid="value-matrix" style={{ width: '100%', borderCollapse: 'collapse', textAlign: 'center' }}>
+          <thead>
+            <tr>
+              <th style={{ width: 160 }}>{t('portfolio.matrix.potential')} ＼ {t('portfolio.matrix.current')}</th>
+              {[...BANDS].reverse().map((b) => <th key={b}>{t(`portfolio.band.${b}` as MessageKey)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {[...BANDS.map((b) => b as string | null), null].map((potential) => (
+              <tr key={potential ?? 'none'}>
+                <th>{potential ? t(`portfolio.band.${potential}` as MessageKey) : t('portfolio.matrix.notEstimated')}</th>
+                {[...BANDS].reverse().map((current) => {
+                  const c = cell(current, potential);
+                  const weight = potential === null ? 0 : BANDS.length - BANDS.indexOf(potential as (typeof BANDS)[number]) + BANDS.length - BANDS.indexOf(current);
+                  return (
+                    <td key={current} style={{ border: '1px solid #f0f0f0', padding: 10, background: `rgba(20, 86, 199, ${c ? 0.04 + weight * 0.03 : 0})` }}>
+                      <div style={{ fontSize: 18, fontWeight: 600 }}>{c?.accounts ?? 0}</div>
+                      <div style={{ color: '#888', fontSize: 12 }}>{formatMoney(locale, c?.revenue ?? 0)}</div>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </Space>
+  );
+}
+
+function useListParams() {
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? 1);
+  const setPage = (next: number) => {
+    const p = new URLSearchParams(params);
+    p.set('page', String(next));
+    setParams(p);
+  };
+  return { params, setParams, page, setPage };
+}
+
+function AtRisk() {
+  const { t } = useI18n();
+  const { params, setParams, page, setPage } = useListParams();
+  const band = (params.get('band') ?? undefined) as AtRiskQuery['band'];
+  const { data, error, isFetching } = useAtRisk({ band, page, pageSize: 20 });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Select
+        allowClear
+        placeholder={t('portfolio.atRisk.band')}
+        style={{ width: 200 }}
+        value={band}
+        onChange={(value) => {
+          const p = new URLSearchParams(params);
+          if (value) p.set('band', value);
+          else p.delete('band');
+          p.delete('page');
+          setParams(p);
+        }}
+        options={(['Red', 'Amber'] as const).map((b) => ({ value: b, label: t(`health.band.${b}` as MessageKey) }))}
+      />
+      <ProblemAlert error={error} />
+      <Table<Schemas['AccountAtRiskDto']>
+        rowKey="accountId"
+        loading={isFetching}
+        dataSource={data?.items}
+        data-testid="at-risk-table"
+        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: t('account.name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/accounts/${r.accountId}`}>{name}</Link> },
+          { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <TierTag tier={tier} /> },
+          { title: t('account.owner'), dataIndex: 'ownerName' },
+          { title: t('health.title'), dataIndex: 'score', render: (score: number, r) => <HealthBandTag band={r.band} score={score} /> },
+          { title: t('health.warnings'), dataIndex: 'warnings', render: (_: unknown, r) => r.warnings.map((w) => <div key={w.code}>{warningText(t, w)}</div>) },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function Overdue() {
+  const { t, locale } = useI18n();
+  const { page, setPage } = useListParams();
+  const { data, error, isFetching } = useOverdueContacts({ page, pageSize: 20 });
+  return (
+    <>
+      <ProblemAlert error={error} />
+      <Table<Schemas['OverdueContactDto']>
+        rowKey="accountId"
+        loading={isFetching}
+        dataSource={data?.items}
+        data-testid="overdue-table"
+        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: t('account.name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/accounts/${r.accountId}`}>{name}</Link> },
+          { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <TierTag tier={tier} /> },
+          { title: t('account.owner'), dataIndex: 'ownerName' },
+          { title: t('portfolio.overdue.cadence'), dataIndex: 'contactCadenceDays', align: 'right', render: (d: number) => t('portfolio.days', { days: d }) },
+          { title: t('portfolio.overdue.last'), dataIndex: 'lastInteractionAt', render: (v: string | null) => (v ? formatDate(locale, v) : t('portfolio.overdue.never')) },
+          { title: t('portfolio.overdue.days'), dataIndex: 'daysOverdue', align: 'right', render: (d: number) => <Typography.Text type="danger">{t('portfolio.days', { days: d })}</Typography.Text> },
+        ]}
+      />
+    </>
+  );
+}

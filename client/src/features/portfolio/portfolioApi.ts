@@ -1,0 +1,36 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { paths } from '../../api/schema';
+
+export type AtRiskQuery = NonNullable<paths['/api/v1/tiering/at-risk']['get']['parameters']['query']>;
+export type OverdueQuery = NonNullable<paths['/api/v1/tiering/overdue-contacts']['get']['parameters']['query']>;
+
+export function usePortfolio(ownerId?: string) {
+  return useQuery({
+    queryKey: ['portfolio', ownerId ?? 'all'],
+    queryFn: () => unwrap(api.GET('/api/v1/tiering/portfolio', { params: { query: { ownerId } } })),
+  });
+}
+
+export function useAtRisk(query: AtRiskQuery) {
+  return useQuery({
+    queryKey: ['portfolio', 'at-risk', query],
+    queryFn: () => unwrap(api.GET('/api/v1/tiering/at-risk', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOverdueContacts(query: OverdueQuery) {
+  return useQuery({
+    queryKey: ['portfolio', 'overdue', query],
+    queryFn: () => unwrap(api.GET('/api/v1/tiering/overdue-contacts', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAccountHealth(id: string) {
+  return useQuery({
+    queryKey: ['accounts', id, 'health'],
+    queryFn: () => unwrap(api.GET('/api/v1/accounts/{id}/health', { params: { path: { id } } })),
+  });
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router-dom';
+import { I18nProvider } from '../../i18n/I18nProvider';
+import { ApiProblem } from '../../shared/problem';
+import { PolicyEditor, type PolicyEditorProps } from './PolicyEditor';
+import { ScoreBreakdown } from './ScoreBreakdown';
+import { policyFixture, simulationFixture } from './fixtures';
+
+function renderEditor(props: Partial<PolicyEditorProps> = {}, locale: 'en' | 'zh-CN' = 'en') {
+  const onSave = vi.fn().mockResolvedValue(undefined);
+  const onSimulate = vi.fn().mockResolvedValue(simulationFixture());
+  const onPublish = vi.fn().mockResolvedValue(undefined);
+  render(
+    <I18nProvider locale={locale}>
+      <MemoryRouter>
+        <PolicyEditor policy={policyFixture()} readOnly={false} onSave={onSave} onSimulate={onSimulate} onPublish={onPublish} {...props} />
+      </MemoryRouter>
+    </I18nProvider>,
+  );
+  return { onSave, onSimulate, onPublish };
+}
+
+// antd's inputs and tables re-render slowly in jsdom on a busy 2-core machine: these tests type a lot.
+const SLOW = 60_000;
+
+// getByRole's visibility checks are slow over antd's styles in jsdom: the action buttons have test ids.
+const simulate = () => screen.getByTestId('simulate');
+const save = () => screen.getByTestId('save-policy');
+const publish = () => screen.getByTestId('publish-policy');
+
+async function setNumber(user: ReturnType<typeof userEvent.setup>, label: string, value: string) {
+  const input = screen.getByLabelText(label);
+  await user.clear(input);
+  if (value) await user.type(input, value);
+}
+
+describe('PolicyEditor: weights', () => {
+  it('shows the live sum as it is typed and blocks Save, Simulate and Publish until it is 100', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const { onSave } = renderEditor();
+    const sum = screen.getByTestId('weight-sum');
+    expect(sum).toHaveTextContent('Sum: 100 / 100');
+    expect(save()).toHaveTextContent('Save draft');
+    expect(simulate()).toBeEnabled();
+    expect(publish()).toBeEnabled();
+
+    await setNumber(user, 'Strategic fit', '');
+    expect(sum).toHaveTextContent('Sum: 85 / 100');
+    await user.type(screen.getByLabelText('Strategic fit'), '1');
+    expect(sum).toHaveTextContent('Sum: 86 / 100');
+    await user.type(screen.getByLabelText('Strategic fit'), '0');
+    expect(sum).toHaveTextContent('Sum: 95 / 100');
+    expect(sum).toHaveStyle({ color: 'rgb(207, 19, 34)' });
+    expect(screen.getByText('5 missing')).toBeInTheDocument();
+    expect(save()).toBeDisabled();
+    expect(simulate()).toBeDisabled();
+    expect(publish()).toBeDisabled();
+
+    await setNumber(user, 'Strategic fit', '25');
+    expect(sum).toHaveTextContent('Sum: 110 / 100');
+    expect(screen.getByText('10 too many')).toBeInTheDocument();
+    expect(save()).toBeDisabled();
+
+    await setNumber(user, 'Revenue (last 12 months)', '20');
+    expect(sum).toHaveTextContent('Sum: 100 / 100');
+    expect(sum).toHaveStyle({ color: 'rgb(56, 158, 13)' });
+    expect(save()).toBeEnabled();
+    // Unsaved changes: publishing needs a save first.
+    expect(publish()).toBeDisabled();
+
+    await user.click(save());
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    const sent = onSave.mock.calls[0]![0];
+    expect(sent.criteria).toContainEqual({ criterion: 'StrategicFit', weight: 25 });
+    expect(sent.criteria).toContainEqual({ criterion: 'TrailingRevenue', weight: 20 });
+  }, SLOW);
+
+  it('shows the sum in Chinese too', () => {
+    renderEditor({}, 'zh-CN');
+    expect(screen.getByTestId('weight-sum')).toHaveTextContent('合计：100 / 100');
+  });
+});
+
+describe('PolicyEditor: cut-offs', () => {
+  it('shows an inline error on the cut-off that is out of order, and blocks saving', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    renderEditor();
+    await setNumber(user, 'Key from', '85');
+    const key = screen.getByTestId('field-cutoff-key');
+    await waitFor(() => expect(key).toHaveTextContent('Must be below Strategic (80)'));
+    expect(save()).toBeDisabled();
+    expect(simulate()).toBeDisabled();
+
+    await setNumber(user, 'Growth from', '90');
+    const growth = screen.getByTestId('field-cutoff-growth');
+    await waitFor(() => expect(growth).toHaveTextContent('Must be below Key (85)'));
+
+    await setNumber(user, 'Key from', '70');
+    await setNumber(user, 'Growth from', '50');
+    await waitFor(() => expect(key).not.toHaveTextContent('Must be below'));
+    expect(growth).not.toHaveTextContent('Must be below');
+    expect(save()).toBeEnabled();
+  }, SLOW);
+});
+
+describe('PolicyEditor: the API', () => {
+  it('places the API’s field errors next to the section they name', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const onSave = vi.fn().mockRejectedValue(
+      new ApiProblem(409, { title: 'Business rule violated', status: 409, detail: 'The service programme has one row per tier.', errors: { programme: ['The service programme has one row per tier.'] } }),
+    );
+    renderEditor({ onSave });
+    await setNumber(user, 'Hysteresis margin', '6');
+    await user.click(save());
+    await waitFor(() => expect(screen.getByRole('alert', { hidden: true })).toHaveTextContent('This conflicts with existing data'));
+    expect(screen.getAllByText('The service programme has one row per tier.').length).toBeGreaterThanOrEqual(2);
+  }, SLOW);
+
+  it('simulates the unsaved terms and lists who would move', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const { onSimulate } = renderEditor();
+    await setNumber(user, 'Strategic cap', '12');
+    await user.click(simulate());
+    await waitFor(() => expect(onSimulate).toHaveBeenCalledTimes(1));
+    expect(onSimulate.mock.calls[0]![0].strategicCap).toBe(12);
+    const moves = await screen.findByTestId('sim-moves');
+    expect(within(moves).getByText('华东精密制造有限公司').closest('a')).toHaveAttribute('href', '/accounts/a1');
+    expect(screen.getByTestId('sim-changed')).toHaveTextContent('3');
+
+    // Changing the terms afterwards marks the result as outdated.
+    await setNumber(user, 'Strategic cap', '15');
+    expect(await screen.findByText(/The terms changed since this simulation/)).toBeInTheDocument();
+  }, SLOW);
+
+  it('shows a published version read-only', () => {
+    renderEditor({ policy: policyFixture({ status: 'Published', publishedAt: '2026-11-01T08:00:00Z' }), readOnly: true });
+    expect(screen.getByLabelText('Strategic fit')).toBeDisabled();
+    expect(screen.getByLabelText('Key from')).toBeDisabled();
+    expect(screen.queryByTestId('save-policy')).toBeNull();
+    expect(screen.getByText(/A published version is frozen/)).toBeInTheDocument();
+  });
+});
+
+describe('ScoreBreakdown', () => {
+  it('shows each criterion’s value, weight and points, largest first, adding up to the score', () => {
+    render(
+      <I18nProvider locale="en">
+        <ScoreBreakdown
+          score={30.57}
+          breakdown={[
+            { criterion: 'StrategicFit', normalised: 75, weight: 15, contribution: 11.25 },
+            { criterion: 'TrailingRevenue', normalised: 39.3939, weight: 30, contribution: 11.8182 },
+            { criterion: 'Satisfaction', normalised: 50, weight: 15, contribution: 7.5 },
+          ]}
+        />
+      </I18nProvider>,
+    );
+    const all = screen.getAllByRole('row', { hidden: true });
+    const rows = all.slice(1, -1);
+    expect(rows.map((r) => within(r).getAllByRole('cell', { hidden: true })[0]!.textContent)).toEqual(['Revenue (last 12 months)', 'Strategic fit', 'Satisfaction (NPS)']);
+    expect(rows[1]).toHaveTextContent('15%');
+    expect(rows[1]).toHaveTextContent('+11.25');
+    expect(all.at(-1)).toHaveTextContent('30.57');
+  });
+});

@@ -1,0 +1,137 @@
+import { App as AntApp, Alert, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { ClockCircleOutlined, PlayCircleOutlined, UserOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import type { Tier } from '../../api/client';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../auth/session';
+import { ApiProblem } from '../../shared/problem';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
+import { DistributionBar } from './DistributionBar';
+import { TIER_HEX } from './labels';
+import { TIER_ORDER } from './policyModel';
+import { usePolicies, useRuns, useStartRun, type TieringRunDto } from './tieringApi';
+
+const countOf = (run: TieringRunDto, tier: Tier) =>
+  tier === 'Strategic' ? run.strategicCount : tier === 'Key' ? run.keyCount : tier === 'Growth' ? run.growthCount : run.standardCount;
+
+/** Tiering runs, newest first, with their distribution; directors run the published policy now. */
+export default function RunsPage() {
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const { message } = AntApp.useApp();
+  const runs = useRuns();
+  const policies = usePolicies();
+  const start = useStartRun();
+  const published = policies.data?.find((p) => p.status === 'Published');
+  const latest = runs.data?.[0];
+  const busy = start.error instanceof ApiProblem && start.error.status === 409;
+
+  const runNow = async () => {
+    try {
+      const run = await start.mutateAsync();
+      message.success(t('tiering.runs.done', { changed: run.changedCount }));
+    } catch {
+      // Shown below: a friendly note for a run in progress, the problem details otherwise.
+    }
+  };
+
+  return (
+    <Card
+      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('tiering.runs.title')}</Typography.Title>}
+      extra={
+        can('tiering:manage') && (
+          <Popconfirm
+            title={t('tiering.runs.confirm.title', { number: published?.number ?? '?' })}
+            description={<div style={{ maxWidth: 340 }}>{t('tiering.runs.confirm.body')}</div>}
+            okText={t('tiering.runs.now')}
+            cancelText={t('account.cancel')}
+            onConfirm={runNow}
+            disabled={!published}
+          >
+            <Button type="primary" icon={<PlayCircleOutlined />} loading={start.isPending} disabled={!published} data-testid="run-now">
+              {t('tiering.runs.now')}
+            </Button>
+          </Popconfirm>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('tiering.runs.help')}</Typography.Paragraph>
+      {busy ? (
+        <Alert type="warning" showIcon icon={<ClockCircleOutlined />} title={t('tiering.runs.inProgress.title')} description={t('tiering.runs.inProgress.body')} style={{ marginBottom: 16 }} />
+      ) : (
+        <ProblemAlert error={start.error} />
+      )}
+      <ProblemAlert error={runs.error} />
+      {published && runs.data && (!latest || latest.policyId !== published.id) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={latest ? t('tiering.runs.notApplied', { number: published.number }) : t('tiering.runs.none')}
+        />
+      )}
+      <div data-testid="runs-table">
+        <Table<TieringRunDto>
+          rowKey="id"
+          size="middle"
+          loading={runs.isLoading || start.isPending}
+          dataSource={runs.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('tiering.runs.empty') }}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            {
+              title: t('tiering.runs.date'),
+              key: 'date',
+              render: (_, r) => (
+                <div>
+                  <div>{formatDate(locale, r.runDate)}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(locale, r.startedAt)}</Typography.Text>
+                </div>
+              ),
+            },
+            {
+              title: t('tiering.runs.trigger'),
+              dataIndex: 'trigger',
+              render: (v: string) => (
+                <Tag icon={v === 'Manual' ? <UserOutlined /> : <ClockCircleOutlined />} color={v === 'Manual' ? 'blue' : 'default'}>
+                  {t(`runTrigger.${v}` as MessageKey)}
+                </Tag>
+              ),
+            },
+            {
+              title: t('tiering.runs.policy'),
+              key: 'policy',
+              render: (_, r) => <Link to={`/tiering/policies/${r.policyId}`}>{t('tiering.policy.version', { number: r.policyNumber })}</Link>,
+            },
+            {
+              title: t('tiering.runs.distribution'),
+              key: 'distribution',
+              width: 200,
+              render: (_, r) => <DistributionBar counts={Object.fromEntries(TIER_ORDER.map((tier) => [tier, countOf(r, tier)])) as Record<Tier, number>} />,
+            },
+            ...TIER_ORDER.map((tier) => ({
+              title: (
+                <Space size={4}>
+                  <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 2, background: TIER_HEX[tier] }} />
+                  {t(`tier.${tier}` as MessageKey)}
+                </Space>
+              ),
+              key: tier,
+              align: 'right' as const,
+              render: (_: unknown, r: TieringRunDto) => formatNumber(locale, countOf(r, tier)),
+            })),
+            {
+              title: t('tiering.runs.changed'),
+              dataIndex: 'changedCount',
+              align: 'right',
+              render: (v: number) => <strong style={{ color: v ? '#d46b08' : undefined }}>{formatNumber(locale, v)}</strong>,
+            },
+          ]}
+        />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { I18nProvider } from '../../i18n/I18nProvider';
+import { ApiProblem } from '../../shared/problem';
+import { policyFixture } from './fixtures';
+import type { TieringRunDto } from './tieringApi';
+
+// The pages over mocked hooks: what they show for the API's answers (409 run in progress, 412 stale draft).
+const api = vi.hoisted(() => ({
+  useRuns: vi.fn(),
+  usePolicies: vi.fn(),
+  useStartRun: vi.fn(),
+  usePolicy: vi.fn(),
+  useUpdatePolicy: vi.fn(),
+  usePublishPolicy: vi.fn(),
+  useSimulation: vi.fn(),
+}));
+vi.mock('./tieringApi', () => api);
+vi.mock('../../auth/session', () => ({ useSession: () => ({ can: () => true }) }));
+
+const { default: RunsPage } = await import('./RunsPage');
+const { default: PolicyPage } = await import('./PolicyPage');
+
+const run: TieringRunDto = {
+  id: 'r1',
+  policyId: policyFixture().id,
+  policyNumber: 2,
+  trigger: 'Manual',
+  startedBy: null,
+  runDate: '2026-11-29',
+  startedAt: '2026-11-29T10:00:00Z',
+  completedAt: '2026-11-29T10:00:01Z',
+  strategicCount: 52,
+  keyCount: 64,
+  growthCount: 56,
+  standardCount: 126,
+  changedCount: 192,
+};
+
+// antd's inputs re-render slowly in jsdom on a busy 2-core machine: the editor test types and remounts.
+const SLOW = 60_000;
+
+const mutation = (overrides: object = {}) => ({ mutateAsync: vi.fn(), isPending: false, error: null, ...overrides });
+
+function renderAt(path: string, element: React.ReactNode, routePath: string) {
+  render(
+    <I18nProvider locale="en">
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path={routePath} element={element} />
+          <Route path="*" element={<div>elsewhere</div>} />
+        </Routes>
+      </MemoryRouter>
+    </I18nProvider>,
+  );
+}
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  api.usePolicies.mockReturnValue({ data: [policyFixture({ status: 'Published', publishedAt: '2026-11-29T09:00:00Z' })], isLoading: false, error: null });
+  api.useRuns.mockReturnValue({ data: [run], isLoading: false, error: null });
+});
+
+describe('RunsPage', () => {
+  it('lists runs with their counts per tier and changes', () => {
+    api.useStartRun.mockReturnValue(mutation());
+    renderAt('/tiering/runs', <RunsPage />, '/tiering/runs');
+    const row = screen.getByTestId('runs-table').querySelector('.ant-table-row')!;
+    expect(row).toHaveTextContent('Manual');
+    expect(row).toHaveTextContent('v2');
+    for (const n of ['52', '64', '56', '126', '192']) expect(row).toHaveTextContent(n);
+  });
+
+  it('says so in plain words when a run is already in progress (409)', () => {
+    api.useStartRun.mockReturnValue(mutation({ error: new ApiProblem(409, { title: 'Conflict', status: 409, detail: 'A tiering run or simulation is in progress; try again when it has finished.' }) }));
+    renderAt('/tiering/runs', <RunsPage />, '/tiering/runs');
+    expect(screen.getByText('A run is already in progress')).toBeInTheDocument();
+    expect(screen.queryByText('This conflicts with existing data')).toBeNull();
+  });
+
+  it('shows other failures as problem details', () => {
+    api.useStartRun.mockReturnValue(mutation({ error: new ApiProblem(500, { title: 'Server error', status: 500, traceId: '00-abc' }) }));
+    renderAt('/tiering/runs', <RunsPage />, '/tiering/runs');
+    expect(screen.getByRole('alert', { hidden: true })).toHaveTextContent('Something went wrong on our side');
+  });
+});
+
+describe('PolicyPage', () => {
+  it('tells the user when someone else saved the draft meanwhile (412) and reloads it', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const refetch = vi.fn().mockResolvedValue(undefined);
+    api.usePolicy.mockReturnValue({ data: { data: policyFixture(), etag: '"7"' }, isLoading: false, error: null, refetch });
+    const update = mutation({ mutateAsync: vi.fn().mockRejectedValue(new ApiProblem(412, { title: 'Precondition failed', status: 412 })) });
+    api.useUpdatePolicy.mockReturnValue(update);
+    api.usePublishPolicy.mockReturnValue(mutation());
+    api.useSimulation.mockReturnValue(mutation());
+    renderAt(`/tiering/policies/${policyFixture().id}`, <PolicyPage />, '/tiering/policies/:id');
+
+    await user.clear(screen.getByLabelText('Hysteresis margin'));
+    await user.type(screen.getByLabelText('Hysteresis margin'), '4');
+    await user.click(screen.getByTestId('save-policy'));
+    await waitFor(() => expect(update.mutateAsync).toHaveBeenCalledWith({ etag: '"7"', body: expect.objectContaining({ hysteresisMargin: 4 }) }));
+    expect(await screen.findByText('Someone else changed this draft')).toBeInTheDocument();
+
+    await user.click(screen.getByText('Reload'));
+    await waitFor(() => expect(refetch).toHaveBeenCalled());
+    await waitFor(() => expect(screen.queryByText('Someone else changed this draft')).toBeNull());
+    // The editor starts again from the version just read.
+    expect(screen.getByLabelText('Hysteresis margin')).toHaveValue('5.0');
+  }, SLOW);
+});

@@ -1,0 +1,109 @@
+// Tiering over the generated contract: policy versions, simulations, runs, an account's tier history and pin.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
+import { accountKeys } from '../accounts/accountsApi';
+
+export type TierPolicyDto = Schemas['TierPolicyDto'];
+export type TierPolicyInput = Schemas['TierPolicyInput'];
+export type SimulationDto = Schemas['SimulationDto'];
+export type TierMoveDto = Schemas['TierMoveDto'];
+export type TieringRunDto = Schemas['TieringRunDto'];
+export type TierHistoryEntryDto = Schemas['TierHistoryEntryDto'];
+export type CriterionScoreDto = Schemas['CriterionScoreDto'];
+export type TierOverrideInput = Schemas['TierOverrideInput'];
+export type Criterion = Schemas['Criterion'];
+export type ServiceLevelDto = Schemas['ServiceLevelDto'];
+
+export const tieringKeys = {
+  all: ['tiering'] as const,
+  policies: ['tiering', 'policies'] as const,
+  policy: (id: string) => ['tiering', 'policies', id] as const,
+  runs: ['tiering', 'runs'] as const,
+  history: (accountId: string) => ['accounts', accountId, 'tier-history'] as const,
+};
+
+export function usePolicies() {
+  return useQuery({ queryKey: tieringKeys.policies, queryFn: () => unwrap(api.GET('/api/v1/tiering/policies')) });
+}
+
+/** One version with its ETag (the version to send back as If-Match when saving a draft). */
+export function usePolicy(id: string) {
+  return useQuery({
+    queryKey: tieringKeys.policy(id),
+    queryFn: () => unwrapWithETag(api.GET('/api/v1/tiering/policies/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useCreatePolicy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TierPolicyInput) => unwrap(api.POST('/api/v1/tiering/policies', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: tieringKeys.policies, exact: true }),
+  });
+}
+
+export function useUpdatePolicy(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag, body }: { etag: string; body: TierPolicyInput }) =>
+      unwrapWithETag(api.PUT('/api/v1/tiering/policies/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body })),
+    onSuccess: (saved) => {
+      client.setQueryData(tieringKeys.policy(id), saved);
+      return client.invalidateQueries({ queryKey: tieringKeys.policies, exact: true });
+    },
+  });
+}
+
+export function usePublishPolicy(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/tiering/policies/{id}/publish', { params: { path: { id } } })),
+    // The previously published version is retired too: refresh every version.
+    onSuccess: () => client.invalidateQueries({ queryKey: tieringKeys.policies }),
+  });
+}
+
+export function useSimulation() {
+  return useMutation({ mutationFn: (body: TierPolicyInput) => unwrap(api.POST('/api/v1/tiering/simulations', { body })) });
+}
+
+export function useRuns() {
+  return useQuery({ queryKey: tieringKeys.runs, queryFn: () => unwrap(api.GET('/api/v1/tiering/runs')) });
+}
+
+export function useStartRun() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/tiering/runs')),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: tieringKeys.runs });
+      // A run changes tiers, scores and histories of many accounts.
+      await client.invalidateQueries({ queryKey: accountKeys.all });
+    },
+  });
+}
+
+export function useTierHistory(accountId: string) {
+  return useQuery({
+    queryKey: tieringKeys.history(accountId),
+    queryFn: () => unwrap(api.GET('/api/v1/accounts/{id}/tier-history', { params: { path: { id: accountId } } })),
+  });
+}
+
+export function useSetTierOverride(accountId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag, body }: { etag: string; body: TierOverrideInput }) =>
+      unwrap(api.PUT('/api/v1/accounts/{id}/tier-override', { params: { path: { id: accountId }, header: { 'If-Match': etag } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.one(accountId) }),
+  });
+}
+
+export function useClearTierOverride(accountId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag }: { etag: string }) =>
+      unwrap(api.DELETE('/api/v1/accounts/{id}/tier-override', { params: { path: { id: accountId }, header: { 'If-Match': etag } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.one(accountId) }),
+  });
+}
