@@ -796,7 +796,7 @@ export interface components {
             segment: string;
             status: components["schemas"]["AccountStatus"];
             tier: components["schemas"]["Tier"];
-            tierOverride: components["schemas"]["TierOverrideDto"];
+            tierOverride?: components["schemas"]["TierOverrideDto"] | null;
             /**
              * Format: uuid
              * @description The key account manager who owns the account.
@@ -813,7 +813,7 @@ export interface components {
              * @example 4
              */
             strategicFit?: number | null;
-            potentialAnnualRevenue: components["schemas"]["MoneyDto"];
+            potentialAnnualRevenue?: components["schemas"]["MoneyDto"] | null;
             /**
              * Format: date
              * @description Date of the first contract.
@@ -877,7 +877,7 @@ export interface components {
              * @example 4
              */
             strategicFit?: number | null;
-            potentialAnnualRevenue?: components["schemas"]["MoneyDto"];
+            potentialAnnualRevenue?: components["schemas"]["MoneyDto"] | null;
             /**
              * Format: date
              * @description Date of the first contract.
@@ -999,7 +999,7 @@ export interface components {
              * @example Zhang Min
              */
             displayName?: string | null;
-            userRole: components["schemas"]["Role"];
+            userRole?: components["schemas"]["Role"] | null;
             role: components["schemas"]["AccountTeamRole"];
         };
         /** @description A member as sent when replacing the team. */
@@ -1066,7 +1066,7 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             status: components["schemas"]["ComplaintStatus"];
-            department: components["schemas"]["Department"];
+            department?: components["schemas"]["Department"] | null;
             /** Format: uuid */
             assigneeId?: string | null;
             /** Format: date-time */
@@ -1076,7 +1076,7 @@ export interface components {
             /** Format: date-time */
             closedAt?: string | null;
             resolution?: string | null;
-            rootCause: components["schemas"]["RootCause"];
+            rootCause?: components["schemas"]["RootCause"] | null;
             correctiveAction?: string | null;
             /**
              * Format: double
@@ -1183,8 +1183,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             text: string;
-            fromStatus: components["schemas"]["ComplaintStatus"];
-            toStatus: components["schemas"]["ComplaintStatus"];
+            fromStatus?: components["schemas"]["ComplaintStatus"] | null;
+            toStatus?: components["schemas"]["ComplaintStatus"] | null;
             /** Format: uuid */
             assigneeId?: string | null;
         };
@@ -1768,7 +1768,7 @@ export interface components {
         ResolveInput: {
             /** @description What was done for the customer. */
             resolution?: string;
-            rootCause?: components["schemas"]["RootCause"];
+            rootCause?: components["schemas"]["RootCause"] | null;
             /** @description What changes so that it does not happen again. */
             correctiveAction?: string;
         };
@@ -1939,7 +1939,7 @@ export interface components {
             policyNumber: number;
             /** Format: double */
             score: number;
-            previousTier: components["schemas"]["Tier"];
+            previousTier?: components["schemas"]["Tier"] | null;
             newTier: components["schemas"]["Tier"];
             reason: components["schemas"]["TierChangeReason"];
             breakdown: components["schemas"]["CriterionScoreDto"][];
@@ -2072,7 +2072,7 @@ export interface components {
         /** @description A cell of the value matrix: current value (revenue percentile third) × potential value (estimate percentile third; null when not estimated). */
         ValueMatrixCellDto: {
             current: components["schemas"]["ValueBand"];
-            potential: components["schemas"]["ValueBand"];
+            potential?: components["schemas"]["ValueBand"] | null;
             /** Format: int32 */
             accounts: number;
             /** Format: decimal */

@@ -47,6 +47,7 @@ internal static class OpenApiSetup
             });
             options.OperationFilter<SecurityAndProblemsOperationFilter>();
             options.SchemaFilter<TypedIdAndDecimalSchemaFilter>();
+            options.SchemaFilter<NullableReferencePropertiesSchemaFilter>();
             options.SchemaFilter<ResponsePropertiesRequiredSchemaFilter>();
             options.MapTypedIds();
             options.SupportNonNullableReferenceTypes();
@@ -114,6 +115,33 @@ internal static class OpenApiSetup
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                     Example = System.Text.Json.Nodes.JsonValue.Create("\"42\""),
                 });
+            }
+        }
+    }
+
+    /// <summary>
+    /// A nullable property whose type is a schema of its own (an enum, a DTO) is written as <c>$ref</c>, which cannot say
+    /// "or null": it becomes <c>allOf: [$ref], nullable: true</c>, so generated clients type it <c>T | null</c>.
+    /// </summary>
+    private sealed class NullableReferencePropertiesSchemaFilter : ISchemaFilter
+    {
+        private static readonly NullabilityInfoContext Nullability = new();
+
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema { Properties: { Count: > 0 } properties })
+            {
+                return;
+            }
+
+            foreach (var member in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+                if (properties.TryGetValue(name, out var property) && property is OpenApiSchemaReference reference
+                    && (Nullable.GetUnderlyingType(member.PropertyType) is not null || Nullability.Create(member).ReadState == NullabilityState.Nullable))
+                {
+                    properties[name] = new OpenApiSchema { AllOf = [reference], Type = JsonSchemaType.Null };
+                }
             }
         }
     }
