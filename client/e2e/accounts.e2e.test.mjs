@@ -100,7 +100,7 @@ test('a service agent does not see what it may not use', async () => {
   await page.waitForURL(/\/accounts$/);
   await page.locator('.ant-table-row').first().waitFor();
   assert.equal(await page.getByRole('button', { name: 'New account' }).count(), 0, 'no create button without accounts:write');
-  assert.equal(await page.getByRole('menuitem', { name: /Reminders/ }).count(), 0, 'no reminders entry without reminders:read');
+  assert.equal(await page.getByRole('menuitem', { name: /Tiering/ }).count(), 0, 'no tiering entry without tiering:read');
   await page.goto(`${base}/accounts/new`);
   await page.getByText('No access').waitFor();
   await shot('06-forbidden');

@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<ITieringEngine, Tiering.TieringEngine>();
         services.AddScoped<IAccountSignals, Tiering.AccountSignalsReader>();
         services.AddScoped<IPortfolioReader, Tiering.PortfolioReader>();
+        services.AddScoped<IComplaintMetricsReader, Complaints.ComplaintMetricsReader>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));

@@ -176,9 +176,74 @@ public class ComplaintsTests : ApiTestBase
             Assert.That(reminders.Select(r => r!["kind"]!.GetValue<string>()), Does.Contain("ComplaintEscalated"));
         });
 
+        // The open, breached complaint drags the account's health through the service signal: 100 − 20 − 30.
+        using var manager = await As("accountmanager");
+        var health = await Body(await manager.GetAsync($"/api/v1/accounts/{account}/health"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(health["components"]!.AsArray().Single(c => c!["component"]!.GetValue<string>() == "Service")!["score"]!.GetValue<int>(), Is.EqualTo(50));
+            Assert.That(health["warnings"]!.AsArray().Select(w => w!["code"]!.GetValue<string>()), Does.Contain("ServiceProblems"));
+        });
+
         // The queue shows it as breached and overdue.
         var queue = await Body(await agent.GetAsync("/api/v1/complaints?overdue=true&slaState=Breached"));
         Assert.That(queue["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()), Does.Contain(filed["id"]!.GetValue<string>()));
+    }
+
+    [Test]
+    public async Task EscalationScan_ClosesComplaintsResolvedSevenDaysAgo()
+    {
+        var account = await CreateAccountAsync("accountmanager", "CMP-AUTO");
+        using var agent = await As("serviceagent");
+        var filed = await FileAsync(agent, account);
+        await StepAsync(agent, filed, "acknowledge", new { response = "ok" });
+        await StepAsync(agent, filed, "assign", new { department = "Service", assigneeId = await UserIdAsync("serviceagent") });
+        await StepAsync(agent, filed, "resolve", new { resolution = "Replaced", rootCause = "Manufacturing", correctiveAction = "Line check" });
+        await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            await mediator.Send(new EscalateComplaintsCommand(DateTimeOffset.UtcNow.AddDays(6)));
+            Assert.That((await Body(await agent.GetAsync($"/api/v1/complaints/{filed["id"]}")))["status"]!.GetValue<string>(), Is.EqualTo("Resolved"));
+            await mediator.Send(new EscalateComplaintsCommand(DateTimeOffset.UtcNow.AddDays(7).AddMinutes(1)));
+        }
+
+        var closed = await Body(await agent.GetAsync($"/api/v1/complaints/{filed["id"]}"));
+        Assert.That((closed["status"]!.GetValue<string>(), closed["timeline"]!.AsArray()[^1]!["byName"]), Is.EqualTo(("Closed", (JsonNode?)null)));
+    }
+
+    [Test]
+    public async Task Metrics_ReportComplianceTimesTheRootCauseParetoAndARecurringRootCause()
+    {
+        var account = await CreateAccountAsync("accountmanager", "CMP-MET");
+        using var agent = await As("serviceagent");
+        var me = await UserIdAsync("serviceagent");
+        for (var i = 0; i < 3; i++)
+        {
+            // Received 3 hours ago; High on a Standard account: first response 18 h, resolution 126 h. All on time.
+            var filed = await FileAsync(agent, account, receivedAt: DateTimeOffset.UtcNow.AddHours(-3));
+            await StepAsync(agent, filed, "acknowledge", new { response = "ok" });
+            await StepAsync(agent, filed, "assign", new { department = "Logistics", assigneeId = me });
+            await StepAsync(agent, filed, "resolve", new { resolution = "Re-shipped", rootCause = "Logistics", correctiveAction = "Carrier audit" });
+        }
+
+        await FileAsync(agent, account);
+        var response = await agent.GetAsync("/api/v1/complaints/metrics");
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+        var metrics = await Body(response);
+        static decimal D(JsonNode? n) => n!.GetValue<decimal>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(metrics["overall"]!["complaints"]!.GetValue<int>(), Is.EqualTo(4));
+            Assert.That(D(metrics["overall"]!["firstResponseCompliance"]), Is.EqualTo(100m));
+            Assert.That(D(metrics["overall"]!["resolutionCompliance"]), Is.EqualTo(100m));
+            Assert.That(D(metrics["overall"]!["medianResolutionHours"]), Is.EqualTo(3m).Within(0.2m));
+            Assert.That(metrics["byDepartment"]!.AsArray().Select(d => d!["key"]!.GetValue<string>()), Is.EquivalentTo(new[] { "Logistics", "Unassigned" }));
+            Assert.That(metrics["rootCauses"]![0]!["rootCause"]!.GetValue<string>(), Is.EqualTo("Logistics"));
+            Assert.That(D(metrics["rootCauses"]![0]!["cumulativeShare"]), Is.EqualTo(100m));
+            var recurring = metrics["recurring"]!.AsArray().Single()!;
+            Assert.That((recurring["accountId"]!.GetValue<string>(), recurring["complaints"]!.GetValue<int>()), Is.EqualTo((account, 3)));
+        });
+        await AssertProblem(await agent.GetAsync("/api/v1/complaints/metrics?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z"), 400, "to");
     }
 
     [Test]

@@ -69,12 +69,13 @@ public class HealthAndPortfolioTests : ApiTestBase
         Assert.Multiple(() =>
         {
             Assert.That(health["band"]!.GetValue<string>(), Is.EqualTo("Red"));
-            Assert.That(health["score"]!.GetValue<int>(), Is.EqualTo(0));
+            // (0 × 30 + 100 × 20 + 0 × 20) / 70: no complaints is a good service signal.
+            Assert.That(health["score"]!.GetValue<int>(), Is.EqualTo(29));
             Assert.That(Component(health, "Engagement")["score"]!.GetValue<int>(), Is.EqualTo(0));
             Assert.That(Component(health, "CommercialTrend")["score"]!.GetValue<int>(), Is.EqualTo(0));
-            // No survey answers and no complaints capability yet: neutral, left out of the mean.
+            // No survey answers yet: neutral, left out of the mean.
             Assert.That(Component(health, "Satisfaction")["score"], Is.Null);
-            Assert.That(Component(health, "Service")["score"], Is.Null);
+            Assert.That(Component(health, "Service")["score"]!.GetValue<int>(), Is.EqualTo(100));
             var warnings = health["warnings"]!.AsArray();
             Assert.That(warnings.Select(w => w!["code"]!.GetValue<string>()), Is.EquivalentTo(new[] { "OverdueForContact", "RevenueDecline" }));
             var overdue = warnings.Single(w => w!["code"]!.GetValue<string>() == "OverdueForContact")!;

@@ -144,6 +144,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaint metrics
+         * @description For complaints received in [from, to) (default: the last 90 days): SLA compliance for first response and resolution, median and p90 times (hours, wall clock), overall and by tier, category and department; the root-cause Pareto; and accounts where the same root cause recurred 3 or more times in the 180 days before `to`. AccountManagers see their own and their team's accounts.
+         */
+        get: operations["GetComplaintMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}": {
         parameters: {
             query?: never;
@@ -1146,6 +1166,19 @@ export interface components {
              */
             receivedAt?: string | null;
         };
+        /** @description Complaint metrics of a period. */
+        ComplaintMetricsDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            overall: components["schemas"]["SlaFiguresDto"];
+            byTier: components["schemas"]["SlaFiguresDto"][];
+            byCategory: components["schemas"]["SlaFiguresDto"][];
+            byDepartment: components["schemas"]["SlaFiguresDto"][];
+            rootCauses: components["schemas"]["RootCauseShareDto"][];
+            recurring: components["schemas"]["RecurringRootCauseDto"][];
+        };
         /** @enum {string} */
         ComplaintStatus: "New" | "Acknowledged" | "InProgress" | "AwaitingCustomer" | "Resolved" | "Closed" | "Reopened";
         /** @description A row of the complaints queue. */
@@ -1722,6 +1755,17 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description The same root cause, 3 or more times in 180 days on one account: flagged for corrective action. */
+        RecurringRootCauseDto: {
+            /** Format: uuid */
+            accountId: string;
+            accountName: string;
+            rootCause: components["schemas"]["RootCause"];
+            /** Format: int32 */
+            complaints: number;
+            /** Format: date-time */
+            lastReceivedAt: string;
+        };
         /** @enum {string} */
         RelationshipLevel: "Vendor" | "CredibleSource" | "ProblemSolver" | "TrustedAdvisor";
         /** @description A reminder for the signed-in user. */
@@ -1872,6 +1916,16 @@ export interface components {
         Role: "Admin" | "Director" | "AccountManager" | "ServiceAgent" | "QualityManager" | "Marketing";
         /** @enum {string} */
         RootCause: "Design" | "Manufacturing" | "Supplier" | "Logistics" | "Communication" | "Process" | "HumanError" | "Documentation" | "Other";
+        /** @description A bar of the root-cause Pareto. */
+        RootCauseShareDto: {
+            rootCause: components["schemas"]["RootCause"];
+            /** Format: int32 */
+            complaints: number;
+            /** Format: double */
+            share: number;
+            /** Format: double */
+            cumulativeShare: number;
+        };
         /** @enum {string} */
         RunTrigger: "Manual" | "Scheduled";
         /** @description What one tier is entitled to. */
@@ -1922,6 +1976,46 @@ export interface components {
             changed: number;
             /** @description The accounts that would move (up to 1,000, highest scores first). */
             moves: components["schemas"]["TierMoveDto"][];
+        };
+        /** @description SLA figures of one group of complaints (all, one tier, one category or one department). */
+        SlaFiguresDto: {
+            /** @description The group: "all", a tier, a category, or a department ("Unassigned" before assignment). */
+            key: string;
+            /**
+             * Format: int32
+             * @description Complaints received in the period.
+             */
+            complaints: number;
+            /**
+             * Format: double
+             * @description Percent of the complaints answered or breached whose first response met its target; null when none.
+             */
+            firstResponseCompliance?: number | null;
+            /**
+             * Format: double
+             * @description Percent of the complaints resolved or breached whose resolution met its target; null when none.
+             */
+            resolutionCompliance?: number | null;
+            /**
+             * Format: double
+             * @description Median hours from receipt to first response (wall clock).
+             */
+            medianFirstResponseHours?: number | null;
+            /**
+             * Format: double
+             * @description 90th percentile of the same.
+             */
+            p90FirstResponseHours?: number | null;
+            /**
+             * Format: double
+             * @description Median hours from receipt to resolution (wall clock).
+             */
+            medianResolutionHours?: number | null;
+            /**
+             * Format: double
+             * @description 90th percentile of the same.
+             */
+            p90ResolutionHours?: number | null;
         };
         /** @enum {string} */
         SlaState: "OnTime" | "AtRisk" | "Breached";
@@ -2923,6 +3017,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetComplaintMetrics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintMetricsDto"];
                 };
             };
             /** @description Bad Request */

@@ -6,6 +6,7 @@ using KeyAccount.Application.Complaints.ChangeComplaintStatus;
 using KeyAccount.Application.Complaints.Common;
 using KeyAccount.Application.Complaints.FileComplaint;
 using KeyAccount.Application.Complaints.GetComplaint;
+using KeyAccount.Application.Complaints.GetComplaintMetrics;
 using KeyAccount.Application.Complaints.ListComplaints;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
@@ -29,6 +30,11 @@ internal static class ComplaintsEndpoints
         complaints.MapGet("/", List).WithName("ListComplaints").RequireAuthorization(Permissions.ComplaintsRead)
             .WithSummary("The complaints queue")
             .WithDescription("Open complaints first, the most urgent due time first. Filter by status, severity, tier, category, account, assignee (or `mine`), SLA state, `overdue` and `openOnly`. AccountManagers see the complaints of their own and their team's accounts.")
+            .ProducesValidationProblem();
+        complaints.MapGet("/metrics", async (DateTimeOffset? from, DateTimeOffset? to, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetComplaintMetricsQuery(from, to), ct)))
+            .WithName("GetComplaintMetrics").RequireAuthorization(Permissions.ComplaintsRead)
+            .WithSummary("Complaint metrics")
+            .WithDescription("For complaints received in [from, to) (default: the last 90 days): SLA compliance for first response and resolution, median and p90 times (hours, wall clock), overall and by tier, category and department; the root-cause Pareto; and accounts where the same root cause recurred 3 or more times in the 180 days before `to`. AccountManagers see their own and their team's accounts.")
             .ProducesValidationProblem();
         complaints.MapGet("/{id:guid}", Get).WithName("GetComplaint").RequireAuthorization(Permissions.ComplaintsRead)
             .WithSummary("A complaint with its SLA clocks, allowed next actions and timeline");

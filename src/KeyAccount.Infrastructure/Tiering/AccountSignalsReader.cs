@@ -50,7 +50,7 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
         WITH {CadenceCte}
         SELECT a.id AS account_id, a.name, a.tier, a.owner_id, u.display_name AS owner_name, c.days AS contact_cadence_days,
                l.last_at AS last_interaction_at, a.created_at, s.nps AS latest_nps,
-               sv.open_complaints, sv.sla_breaches_90d AS sla_breaches,
+               coalesce(sv.open_complaints, 0) AS open_complaints, coalesce(sv.sla_breaches_90d, 0) AS sla_breaches,
                coalesce(r.ttm, 0) AS trailing_revenue, coalesce(r.prev, 0) AS previous_trailing_revenue
         FROM accounts a
         LEFT JOIN users u ON u.id = a.owner_id

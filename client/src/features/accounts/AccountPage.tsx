@@ -65,14 +65,8 @@ export default function AccountPage() {
         </Descriptions>
       </Card>
 
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <AccountTierPanel accountId={a.id} />
-        </Col>
-        <Col xs={24} xl={10}>
-          <HealthPanel accountId={a.id} />
-        </Col>
-      </Row>
+      <HealthPanel accountId={a.id} />
+      <AccountTierPanel accountId={a.id} />
       {can('revenue:read') && (
         <Card title={t('account.revenue')}>
           <ProblemAlert error={revenue.error} />

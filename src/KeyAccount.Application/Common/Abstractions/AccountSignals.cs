@@ -81,3 +81,27 @@ public enum ValueBand
     Medium,
     High,
 }
+
+/// <summary>SLA figures of one group, as computed in SQL.</summary>
+public sealed record ComplaintFiguresRow(
+    string Dimension,
+    string Key,
+    int Complaints,
+    decimal? FirstResponseCompliance,
+    decimal? ResolutionCompliance,
+    decimal? MedianFirstResponseHours,
+    decimal? P90FirstResponseHours,
+    decimal? MedianResolutionHours,
+    decimal? P90ResolutionHours);
+
+public sealed record RootCauseCountRow(Domain.Complaints.RootCause RootCause, int Complaints);
+
+public sealed record RecurringRootCauseRow(AccountId AccountId, string AccountName, Domain.Complaints.RootCause RootCause, int Complaints, DateTimeOffset LastReceivedAt);
+
+public sealed record ComplaintMetricsRows(IReadOnlyList<ComplaintFiguresRow> Figures, IReadOnlyList<RootCauseCountRow> RootCauses, IReadOnlyList<RecurringRootCauseRow> Recurring);
+
+/// <summary>Complaint metrics, aggregated in SQL (one GROUPING SETS pass for all groups).</summary>
+public interface IComplaintMetricsReader
+{
+    Task<ComplaintMetricsRows> ReadAsync(AccountScope scope, DateTimeOffset since, DateTimeOffset until, TimeSpan recurringWindow, int recurringThreshold, CancellationToken cancellationToken);
+}

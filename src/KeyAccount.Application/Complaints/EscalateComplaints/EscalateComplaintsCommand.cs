@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KeyAccount.Application.Complaints.EscalateComplaints;
 
-/// <summary>One escalation scan at <paramref name="Now"/>; returns the number of steps taken.</summary>
+/// <summary>One escalation scan at <paramref name="Now"/>; returns the number of steps taken (escalations and automatic closures).</summary>
 public sealed record EscalateComplaintsCommand(DateTimeOffset Now) : ICommand<int>;
 
 /// <summary>
@@ -20,6 +20,8 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
 {
     private const int Batch = 200;
 
+    private static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(7);
+
     public async ValueTask<int> Handle(EscalateComplaintsCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -28,7 +30,7 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
             .Select(u => new { u.Id, u.Role }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var qualityManagers = staff.Where(s => s.Role == Role.QualityManager).Select(s => s.Id).ToList();
         var directors = staff.Where(s => s.Role == Role.Director).Select(s => s.Id).ToList();
-        var steps = 0;
+        var steps = await CloseResolvedAsync(now, cancellationToken).ConfigureAwait(false);
         for (var round = 0; round < 1000; round++)
         {
             var due = await db.Complaints.Where(c => c.NextEscalationAt != null && c.NextEscalationAt <= now)
@@ -70,5 +72,20 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
         }
 
         return steps;
+    }
+
+    /// <summary>Design §1.5: a resolved complaint closes automatically 7 days after its resolution.</summary>
+    private async Task<int> CloseResolvedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = now - AutoCloseAfter;
+        var resolved = await db.Complaints.Where(c => c.Status == ComplaintStatus.Resolved && c.ResolvedAt <= cutoff)
+            .Take(Batch * 5).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var complaint in resolved)
+        {
+            complaint.Close(null, null, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return resolved.Count;
     }
 }

@@ -1,0 +1,93 @@
+using FluentValidation;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Security;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Complaints;
+using Mediator;
+
+namespace KeyAccount.Application.Complaints.GetComplaintMetrics;
+
+/// <summary>SLA figures of one group of complaints (all, one tier, one category or one department).</summary>
+/// <param name="Key">The group: "all", a tier, a category, or a department ("Unassigned" before assignment).</param>
+/// <param name="Complaints">Complaints received in the period.</param>
+/// <param name="FirstResponseCompliance">Percent of the complaints answered or breached whose first response met its target; null when none.</param>
+/// <param name="ResolutionCompliance">Percent of the complaints resolved or breached whose resolution met its target; null when none.</param>
+/// <param name="MedianFirstResponseHours">Median hours from receipt to first response (wall clock).</param>
+/// <param name="P90FirstResponseHours">90th percentile of the same.</param>
+/// <param name="MedianResolutionHours">Median hours from receipt to resolution (wall clock).</param>
+/// <param name="P90ResolutionHours">90th percentile of the same.</param>
+public sealed record SlaFiguresDto(
+    string Key,
+    int Complaints,
+    decimal? FirstResponseCompliance,
+    decimal? ResolutionCompliance,
+    decimal? MedianFirstResponseHours,
+    decimal? P90FirstResponseHours,
+    decimal? MedianResolutionHours,
+    decimal? P90ResolutionHours);
+
+/// <summary>A bar of the root-cause Pareto.</summary>
+public sealed record RootCauseShareDto(RootCause RootCause, int Complaints, decimal Share, decimal CumulativeShare);
+
+/// <summary>The same root cause, 3 or more times in 180 days on one account: flagged for corrective action.</summary>
+public sealed record RecurringRootCauseDto(AccountId AccountId, string AccountName, RootCause RootCause, int Complaints, DateTimeOffset LastReceivedAt);
+
+/// <summary>Complaint metrics of a period.</summary>
+public sealed record ComplaintMetricsDto(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    SlaFiguresDto Overall,
+    IReadOnlyList<SlaFiguresDto> ByTier,
+    IReadOnlyList<SlaFiguresDto> ByCategory,
+    IReadOnlyList<SlaFiguresDto> ByDepartment,
+    IReadOnlyList<RootCauseShareDto> RootCauses,
+    IReadOnlyList<RecurringRootCauseDto> Recurring);
+
+/// <summary>Metrics of complaints received from <paramref name="From"/> (default 90 days ago) until <paramref name="To"/> (default now).</summary>
+public sealed record GetComplaintMetricsQuery(DateTimeOffset? From, DateTimeOffset? To) : IQuery<ComplaintMetricsDto>;
+
+public sealed class GetComplaintMetricsValidator : AbstractValidator<GetComplaintMetricsQuery>
+{
+    public GetComplaintMetricsValidator() =>
+        RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("to must be after from.");
+}
+
+public sealed class GetComplaintMetricsHandler(IComplaintMetricsReader reader, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetComplaintMetricsQuery, ComplaintMetricsDto>
+{
+    /// <summary>Design §1.5: the same root cause 3 times in 180 days on an account is flagged.</summary>
+    public const int RecurringThreshold = 3;
+
+    public static readonly TimeSpan RecurringWindow = TimeSpan.FromDays(180);
+
+    public async ValueTask<ComplaintMetricsDto> Handle(GetComplaintMetricsQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var to = query.To ?? clock.GetUtcNow();
+        var from = query.From ?? to.AddDays(-90);
+        var raw = await reader.ReadAsync(user.Scope(), from, to, RecurringWindow, RecurringThreshold, cancellationToken).ConfigureAwait(false);
+        SlaFiguresDto Figures(ComplaintFiguresRow r) => new(r.Key, r.Complaints, Round(r.FirstResponseCompliance), Round(r.ResolutionCompliance),
+            Round(r.MedianFirstResponseHours), Round(r.P90FirstResponseHours), Round(r.MedianResolutionHours), Round(r.P90ResolutionHours));
+        IReadOnlyList<SlaFiguresDto> Of(string dimension) => [.. raw.Figures.Where(f => f.Dimension == dimension).OrderByDescending(f => f.Complaints).ThenBy(f => f.Key, StringComparer.Ordinal).Select(Figures)];
+
+        var total = raw.RootCauses.Sum(r => r.Complaints);
+        var cumulative = 0;
+        var causes = raw.RootCauses.OrderByDescending(r => r.Complaints).ThenBy(r => r.RootCause).Select(r =>
+        {
+            cumulative += r.Complaints;
+            return new RootCauseShareDto(r.RootCause, r.Complaints, Percent(r.Complaints, total), Percent(cumulative, total));
+        }).ToList();
+        return new ComplaintMetricsDto(
+            from,
+            to,
+            raw.Figures.Where(f => f.Dimension == "all").Select(Figures).FirstOrDefault() ?? new SlaFiguresDto("all", 0, null, null, null, null, null, null),
+            Of("tier"),
+            Of("category"),
+            Of("department"),
+            causes,
+            [.. raw.Recurring.Select(r => new RecurringRootCauseDto(r.AccountId, r.AccountName, r.RootCause, r.Complaints, r.LastReceivedAt))]);
+    }
+
+    private static decimal Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero);
+
+    private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
+}

@@ -1,0 +1,100 @@
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Complaints;
+using KeyAccount.Infrastructure.Persistence;
+using KeyAccount.Infrastructure.Tiering;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace KeyAccount.Infrastructure.Complaints;
+
+/// <summary>
+/// Complaint metrics in SQL: one GROUPING SETS pass yields the overall figures and those per tier, category and
+/// department; percentiles by percentile_cont. Compliance counts a complaint once its clock has an outcome: answered
+/// or breached (first response), resolved or breached (resolution).
+/// </summary>
+internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetricsReader
+{
+    private const string Scoped = """
+        scoped AS (
+            SELECT c.* FROM complaints c JOIN accounts a ON a.id = c.account_id
+            WHERE (@account::uuid IS NULL OR a.id = @account)
+              AND (@owner::uuid IS NULL OR a.owner_id = @owner)
+              AND (@me::uuid IS NULL OR a.owner_id = @me OR EXISTS (SELECT 1 FROM account_team_members t WHERE t.account_id = a.id AND t.user_id = @me))
+        )
+        """;
+
+    private const string FiguresSql = $"""
+        WITH {Scoped}
+        SELECT CASE WHEN grouping(tier_at_intake) = 0 THEN 'tier'
+                    WHEN grouping(category) = 0 THEN 'category'
+                    WHEN grouping(department) = 0 THEN 'department'
+                    ELSE 'all' END AS dimension,
+               CASE WHEN grouping(tier_at_intake) = 0 THEN tier_at_intake
+                    WHEN grouping(category) = 0 THEN category
+                    WHEN grouping(department) = 0 THEN coalesce(department, 'Unassigned')
+                    ELSE 'all' END AS key,
+               count(*)::int AS complaints,
+               (100.0 * count(*) FILTER (WHERE first_responded_at IS NOT NULL AND NOT first_response_breached)
+                   / nullif(count(*) FILTER (WHERE first_responded_at IS NOT NULL OR first_response_breached), 0))::numeric AS first_response_compliance,
+               (100.0 * count(*) FILTER (WHERE status IN ('Resolved', 'Closed') AND NOT resolution_breached)
+                   / nullif(count(*) FILTER (WHERE status IN ('Resolved', 'Closed') OR resolution_breached), 0))::numeric AS resolution_compliance,
+               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - received_at) / 3600))::numeric AS median_first_response_hours,
+               (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - received_at) / 3600))::numeric AS p90first_response_hours,
+               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600))::numeric AS median_resolution_hours,
+               (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600))::numeric AS p90resolution_hours
+        FROM scoped
+        WHERE received_at >= @from AND received_at < @to
+        GROUP BY GROUPING SETS ((), (tier_at_intake), (category), (department))
+        """;
+
+    private const string RootCausesSql = $"""
+        WITH {Scoped}
+        SELECT root_cause, count(*)::int AS complaints
+        FROM scoped
+        WHERE root_cause IS NOT NULL AND received_at >= @from AND received_at < @to
+        GROUP BY root_cause
+        """;
+
+    private const string RecurringSql = $"""
+        WITH {Scoped}
+        SELECT s.account_id, a.name AS account_name, s.root_cause, count(*)::int AS complaints, max(s.received_at) AS last_received_at
+        FROM scoped s JOIN accounts a ON a.id = s.account_id
+        WHERE s.root_cause IS NOT NULL AND s.received_at >= @window_start AND s.received_at < @to
+        GROUP BY s.account_id, a.name, s.root_cause
+        HAVING count(*) >= @threshold
+        ORDER BY count(*) DESC, a.name
+        """;
+
+    public async Task<ComplaintMetricsRows> ReadAsync(AccountScope scope, DateTimeOffset since, DateTimeOffset until, TimeSpan recurringWindow, int recurringThreshold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        object[] Parameters() =>
+        [
+            .. AccountSignalsReader.ScopeParameters(scope),
+            new NpgsqlParameter("from", since),
+            new NpgsqlParameter("to", until),
+            new NpgsqlParameter("window_start", until - recurringWindow),
+            new NpgsqlParameter("threshold", recurringThreshold),
+        ];
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var figures = await db.Database.SqlQueryRaw<FiguresRow>(FiguresSql, Parameters()).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var causes = await db.Database.SqlQueryRaw<CauseRow>(RootCausesSql, Parameters()).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recurring = await db.Database.SqlQueryRaw<RecurringRow>(RecurringSql, Parameters()).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new ComplaintMetricsRows(
+            [.. figures.Select(f => new ComplaintFiguresRow(f.Dimension, f.Key, f.Complaints, f.FirstResponseCompliance, f.ResolutionCompliance,
+                f.MedianFirstResponseHours, f.P90FirstResponseHours, f.MedianResolutionHours, f.P90ResolutionHours))],
+            [.. causes.Select(c => new RootCauseCountRow(Enum.Parse<RootCause>(c.RootCause), c.Complaints))],
+            [.. recurring.Select(r => new RecurringRootCauseRow(new AccountId(r.AccountId), r.AccountName, Enum.Parse<RootCause>(r.RootCause), r.Complaints, r.LastReceivedAt))]);
+    }
+
+    // Column names follow the context's snake_case convention, ad-hoc result types included.
+    private sealed record FiguresRow(
+        string Dimension, string Key, int Complaints, decimal? FirstResponseCompliance, decimal? ResolutionCompliance,
+        decimal? MedianFirstResponseHours, decimal? P90FirstResponseHours, decimal? MedianResolutionHours, decimal? P90ResolutionHours);
+
+    private sealed record CauseRow(string RootCause, int Complaints);
+
+    private sealed record RecurringRow(Guid AccountId, string AccountName, string RootCause, int Complaints, DateTimeOffset LastReceivedAt);
+}
