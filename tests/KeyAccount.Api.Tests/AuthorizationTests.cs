@@ -148,6 +148,7 @@ public class AuthorizationTests : ApiTestBase
             "ResolveComplaint" => JsonContent.Create(new { resolution = "Done", rootCause = "Process", correctiveAction = "Fix" }),
             "ReopenComplaint" => JsonContent.Create(new { reason = "Again" }),
             "AddComplaintComment" => JsonContent.Create(new { text = "Comment" }),
+            "UpdateSlaPolicy" => JsonContent.Create(new { severities = new[] { new { severity = "Critical", firstResponsePercent = 50, resolutionPercent = 50 } } }),
             _ => null,
         };
         return request;

@@ -247,6 +247,52 @@ public class ComplaintsTests : ApiTestBase
     }
 
     [Test]
+    public async Task SlaPolicy_ANewVersionAppliesToComplaintsReceivedAfterIt_AndBadPoliciesAreRefused()
+    {
+        var account = await CreateAccountAsync("accountmanager", "CMP-SLA");
+        using var agent = await As("serviceagent");
+        using var quality = await As("qualitymanager");
+        var before = await FileAsync(agent, account, "Critical");
+        var read = await quality.GetAsync("/api/v1/complaints/sla-policy");
+        var policy = await Body(read);
+        Assert.That(policy["matrix"]!.AsArray().Single(c => c!["tier"]!.GetValue<string>() == "Strategic" && c["severity"]!.GetValue<string>() == "Critical")!["firstResponseHours"]!.GetValue<double>(), Is.EqualTo(2));
+
+        object Scales(int criticalFirst, int criticalResolution) => new[]
+        {
+            new { severity = "Critical", firstResponsePercent = criticalFirst, resolutionPercent = criticalResolution },
+            new { severity = "High", firstResponsePercent = 75, resolutionPercent = 75 },
+            new { severity = "Medium", firstResponsePercent = 100, resolutionPercent = 100 },
+            new { severity = "Low", firstResponsePercent = 100, resolutionPercent = 100 },
+        };
+
+        // A resolution shorter than the first response, overlapping hours, an unknown zone: broken rules naming the field, nothing saved.
+        await AssertProblem(await quality.PutAsJsonAsync("/api/v1/complaints/sla-policy", new { severities = Scales(500, 5) }), 409, "severities");
+        await AssertProblem(await quality.PutAsJsonAsync("/api/v1/complaints/sla-policy", new
+        {
+            severities = Scales(25, 50),
+            calendar = new { alwaysOpen = false, timeZone = "Asia/Shanghai", holidays = Array.Empty<string>(), hours = new[] { new { day = "Monday", start = "09:00", end = "13:00" }, new { day = "Monday", start = "12:00", end = "18:00" } } },
+        }), 409, "hours");
+        await AssertProblem(await quality.PutAsJsonAsync("/api/v1/complaints/sla-policy", new
+        {
+            severities = Scales(25, 50),
+            calendar = new { alwaysOpen = false, timeZone = "Mars/Olympus", holidays = Array.Empty<string>(), hours = new[] { new { day = "Monday", start = "09:00", end = "18:00" } } },
+        }), 409, "timeZone");
+        using var manager = await As("accountmanager");
+        Assert.That((int)(await manager.PutAsJsonAsync("/api/v1/complaints/sla-policy", new { severities = Scales(25, 50) })).StatusCode, Is.EqualTo(403));
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api/v1/complaints/sla-policy") { Content = JsonContent.Create(new { severities = Scales(25, 50) }) };
+        put.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.Tag);
+        var saved = await quality.SendAsync(put);
+        Assert.That((int)saved.StatusCode, Is.EqualTo(200), await saved.Content.ReadAsStringAsync());
+        Assert.That((await Body(saved))["number"]!.GetValue<int>(), Is.EqualTo(1));
+
+        // Standard tier: 24 h first response; Critical now 25 % = 6 h. The complaint filed before keeps its 12 h.
+        var after = await FileAsync(agent, account, "Critical");
+        var old = await Body(await agent.GetAsync($"/api/v1/complaints/{before["id"]}"));
+        Assert.That((after["firstResponseTargetHours"]!.GetValue<double>(), old["firstResponseTargetHours"]!.GetValue<double>()), Is.EqualTo((6d, 12d)));
+    }
+
+    [Test]
     public async Task AnotherManagersAccountsComplaint_IsNotFound_AndNotListed()
     {
         var account = await CreateAccountAsync("accountmanager2", "CMP-OTHER");

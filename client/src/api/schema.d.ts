@@ -164,6 +164,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/sla-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The complaint SLA policy in force
+         * @description How each severity scales the tier's targets (the tier's first-response and resolution hours come from the published service programme), the business calendar the clocks run on (24×7 by default), and the resulting tier × severity matrix.
+         */
+        get: operations["GetSlaPolicy"];
+        /**
+         * Change the complaint SLA policy
+         * @description Saves a new version (Director, QualityManager). It applies to complaints received from now on; open complaints keep their targets. Refused with 400 when a cell's resolution target would be shorter than its first-response target, or when working hours overlap. Send the ETag of your read as If-Match (412 when stale).
+         */
+        put: operations["UpdateSlaPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{id}": {
         parameters: {
             query?: never;
@@ -1049,6 +1073,17 @@ export interface components {
         };
         /** @enum {string} */
         Attitude: "Mentor" | "Supporter" | "Neutral" | "NonSupporter" | "Opponent";
+        /** @description The business calendar SLA clocks run on; KeyAccount.Application.Complaints.SlaPolicy.BusinessCalendarDto.AlwaysOpen means 24×7 (the default). */
+        BusinessCalendarDto: {
+            /** @description 24×7: every hour counts. */
+            alwaysOpen: boolean;
+            /** @description IANA time zone, e.g. Asia/Shanghai. */
+            timeZone: string;
+            /** @description Working hours per weekday (none overlapping on a day). */
+            hours: components["schemas"]["WorkingHoursDto"][];
+            /** @description Days on which no time counts. */
+            holidays: string[];
+        };
         /** @enum {string} */
         BuyingRole: "DecisionMaker" | "Influencer" | "User" | "Gatekeeper" | "Champion";
         /** @description A comment on the complaint. */
@@ -1362,6 +1397,8 @@ export interface components {
              */
             growth: number;
         };
+        /** @enum {string} */
+        DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
         /** @enum {string} */
         DecisionChainGap: "NoDecisionMaker" | "NoSupporter";
         /** @enum {string} */
@@ -1956,6 +1993,20 @@ export interface components {
         };
         /** @enum {string} */
         Severity: "Low" | "Medium" | "High" | "Critical";
+        /** @description How one severity scales the tier's targets (percent). */
+        SeverityScaleDto: {
+            severity: components["schemas"]["Severity"];
+            /**
+             * Format: int32
+             * @description Percent of the tier's first-response target, 5–500.
+             */
+            firstResponsePercent: number;
+            /**
+             * Format: int32
+             * @description Percent of the tier's resolution target, 5–500.
+             */
+            resolutionPercent: number;
+        };
         /** @description What a policy would do if it ran now: distribution per tier and the accounts that would move. */
         SimulationDto: {
             /** @description Accounts per tier after the would-be run. */
@@ -2017,8 +2068,33 @@ export interface components {
              */
             p90ResolutionHours?: number | null;
         };
+        /** @description The SLA policy in force: severity scales, calendar, and the tier × severity matrix they give with the published service programme. */
+        SlaPolicyDto: {
+            /** Format: int32 */
+            number: number;
+            severities: components["schemas"]["SeverityScaleDto"][];
+            calendar: components["schemas"]["BusinessCalendarDto"];
+            matrix: components["schemas"]["SlaTargetCellDto"][];
+            /** Format: date-time */
+            createdAt?: string | null;
+        };
+        /** @description A new version of the SLA policy. */
+        SlaPolicyInput: {
+            /** @description One scale per severity. */
+            severities?: components["schemas"]["SeverityScaleDto"][];
+            calendar?: components["schemas"]["BusinessCalendarDto"] | null;
+        };
         /** @enum {string} */
         SlaState: "OnTime" | "AtRisk" | "Breached";
+        /** @description One cell of the resulting matrix. */
+        SlaTargetCellDto: {
+            tier: components["schemas"]["Tier"];
+            severity: components["schemas"]["Severity"];
+            /** Format: double */
+            firstResponseHours: number;
+            /** Format: double */
+            resolutionHours: number;
+        };
         /** @enum {string} */
         Tier: "Strategic" | "Key" | "Growth" | "Standard";
         /** @enum {string} */
@@ -2171,6 +2247,20 @@ export interface components {
             accounts: number;
             /** Format: decimal */
             revenue: string;
+        };
+        /** @description Working hours of one weekday, local time of the calendar's zone ("24:00" is written "00:00"). */
+        WorkingHoursDto: {
+            day: components["schemas"]["DayOfWeek"];
+            /**
+             * Format: time
+             * @description Start, e.g. "09:00".
+             */
+            start: string;
+            /**
+             * Format: time
+             * @description End, e.g. "18:00".
+             */
+            end: string;
         };
     };
     responses: never;
@@ -3107,6 +3197,149 @@ export interface operations {
             };
             /** @description Your role does not allow this operation. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the token expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Your role does not allow this operation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ using KeyAccount.Application.Complaints.FileComplaint;
 using KeyAccount.Application.Complaints.GetComplaint;
 using KeyAccount.Application.Complaints.GetComplaintMetrics;
 using KeyAccount.Application.Complaints.ListComplaints;
+using KeyAccount.Application.Complaints.SlaPolicy;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Users;
@@ -36,6 +37,13 @@ internal static class ComplaintsEndpoints
             .WithSummary("Complaint metrics")
             .WithDescription("For complaints received in [from, to) (default: the last 90 days): SLA compliance for first response and resolution, median and p90 times (hours, wall clock), overall and by tier, category and department; the root-cause Pareto; and accounts where the same root cause recurred 3 or more times in the 180 days before `to`. AccountManagers see their own and their team's accounts.")
             .ProducesValidationProblem();
+        complaints.MapGet("/sla-policy", GetSlaPolicy).WithName("GetSlaPolicy").RequireAuthorization(Permissions.ComplaintsRead)
+            .WithSummary("The complaint SLA policy in force")
+            .WithDescription("How each severity scales the tier's targets (the tier's first-response and resolution hours come from the published service programme), the business calendar the clocks run on (24×7 by default), and the resulting tier × severity matrix.");
+        complaints.MapPut("/sla-policy", UpdateSlaPolicy).WithName("UpdateSlaPolicy").RequireAuthorization(Permissions.ComplaintsManage)
+            .WithSummary("Change the complaint SLA policy")
+            .WithDescription("Saves a new version (Director, QualityManager). It applies to complaints received from now on; open complaints keep their targets. Refused with 400 when a cell's resolution target would be shorter than its first-response target, or when working hours overlap. Send the ETag of your read as If-Match (412 when stale).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         complaints.MapGet("/{id:guid}", Get).WithName("GetComplaint").RequireAuthorization(Permissions.ComplaintsRead)
             .WithSummary("A complaint with its SLA clocks, allowed next actions and timeline");
         complaints.MapGet("/{id:guid}/timeline", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok((await m.Send(new GetComplaintQuery(new ComplaintId(id)), ct)).Timeline))
@@ -94,6 +102,20 @@ internal static class ComplaintsEndpoints
         var complaint = await m.Send(new FileComplaintCommand(body, idempotencyKey), ct);
         ETags.Set(http, complaint.Version);
         return TypedResults.Created($"/api/v1/complaints/{complaint.Id}", complaint);
+    }
+
+    private static async Task<Ok<SlaPolicyDto>> GetSlaPolicy(IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var policy = await m.Send(new GetSlaPolicyQuery(), ct);
+        ETags.Set(http, policy.Version);
+        return TypedResults.Ok(policy);
+    }
+
+    private static async Task<Ok<SlaPolicyDto>> UpdateSlaPolicy(SlaPolicyInput body, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var policy = await m.Send(new UpdateSlaPolicyCommand(body, ETags.OptionalIfMatch(http.Request)), ct);
+        ETags.Set(http, policy.Version);
+        return TypedResults.Ok(policy);
     }
 
     private static async Task<Ok<ComplaintDto>> Get(Guid id, IMediator m, HttpContext http, CancellationToken ct)

@@ -34,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
     public DbSet<Application.Common.Models.IdempotencyKey> IdempotencyKeys => Set<Application.Common.Models.IdempotencyKey>();
 
     /// <summary>The next complaint reference number (a sequence: gap-tolerant, never duplicated).</summary>

@@ -124,7 +124,7 @@ public class SlaClockTests
     }
 }
 
-public class SlaMatrixTests
+public class SlaPolicyTests
 {
     [TestCase(Domain.Accounts.Tier.Strategic, Severity.Critical, 2, 24)]
     [TestCase(Domain.Accounts.Tier.Strategic, Severity.High, 3, 36)]
@@ -133,7 +133,37 @@ public class SlaMatrixTests
     [TestCase(Domain.Accounts.Tier.Growth, Severity.Critical, 12, 60)]
     public void For_TheDefaultProgramme_GivesTheDesignsTargets(Domain.Accounts.Tier tier, Severity severity, double firstResponseHours, double resolutionHours)
     {
-        var targets = SlaMatrix.For(Domain.Tiering.TierPolicy.DefaultProgramme.Single(l => l.Tier == tier), severity);
+        var targets = SlaPolicy.Default.TargetsFor(Domain.Tiering.TierPolicy.DefaultProgramme.Single(l => l.Tier == tier), severity);
         Assert.That((targets.FirstResponse.TotalHours, targets.Resolution.TotalHours), Is.EqualTo((firstResponseHours, resolutionHours)));
+    }
+}
+
+public class SlaPolicyCreateTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 8, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public void Create_WhenAScaleMakesAResolutionShorterThanItsFirstResponse_BreaksTheRule()
+    {
+        // Strategic: 4 h first response, 48 h resolution; 1000 % of 4 h = 40 h > 5 % of 48 h = 2.4 h.
+        SeverityScale[] scales = [new(Severity.Critical, 500, 5), new(Severity.High, 75, 75), new(Severity.Medium, 100, 100), new(Severity.Low, 100, 100)];
+        Assert.Throws<BusinessRuleViolationException>(() => SlaPolicy.Create(1, scales, BusinessCalendar.TwentyFourSeven, Domain.Tiering.TierPolicy.DefaultProgramme, null, Now));
+    }
+
+    [Test]
+    public void Create_WithoutEverySeverity_BreaksTheRuleOnSeverities()
+    {
+        var rule = Assert.Throws<BusinessRuleViolationException>(() =>
+            SlaPolicy.Create(1, [new(Severity.Critical, 50, 50)], BusinessCalendar.TwentyFourSeven, Domain.Tiering.TierPolicy.DefaultProgramme, null, Now))!.Rule;
+        Assert.That(rule.Field, Is.EqualTo("severities"));
+    }
+
+    [Test]
+    public void TargetsFor_ScalesTheTiersTargets()
+    {
+        SeverityScale[] scales = [new(Severity.Critical, 25, 50), new(Severity.High, 50, 75), new(Severity.Medium, 100, 100), new(Severity.Low, 200, 200)];
+        var policy = SlaPolicy.Create(1, scales, BusinessCalendar.TwentyFourSeven, Domain.Tiering.TierPolicy.DefaultProgramme, null, Now);
+        var targets = policy.TargetsFor(Domain.Tiering.TierPolicy.DefaultProgramme[0], Severity.Critical);
+        Assert.That((targets.FirstResponse, targets.Resolution), Is.EqualTo((TimeSpan.FromHours(1), TimeSpan.FromHours(24))));
     }
 }

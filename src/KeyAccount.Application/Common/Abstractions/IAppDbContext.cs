@@ -27,6 +27,8 @@ public interface IAppDbContext
 
     DbSet<Domain.Complaints.Complaint> Complaints { get; }
 
+    DbSet<Domain.Complaints.SlaPolicy> SlaPolicies { get; }
+
     DbSet<Models.IdempotencyKey> IdempotencyKeys { get; }
 
     /// <summary>The next complaint reference number.</summary>

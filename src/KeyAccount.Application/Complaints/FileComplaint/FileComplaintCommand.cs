@@ -25,8 +25,8 @@ public sealed class FileComplaintValidator : AbstractValidator<FileComplaintComm
 
 /// <summary>
 /// The SLA targets come from the account's tier in the published policy's service programme (the design's table when
-/// none is published) and its severity (<see cref="SlaMatrix"/>), and are copied onto the complaint: a later policy
-/// change applies to complaints received after it.
+/// none is published), scaled by severity in the current <see cref="Domain.Complaints.SlaPolicy"/>, whose business calendar the clocks
+/// run on; both are copied onto the complaint, so a later policy change applies to complaints received after it.
 /// </summary>
 public sealed class FileComplaintHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<FileComplaintCommand, ComplaintDto>
 {
@@ -56,13 +56,14 @@ public sealed class FileComplaintHandler(IAppDbContext db, ICurrentUser user, Ti
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } policy
             ? policy.ServiceLevelOf(account.Tier)
             : TierPolicy.DefaultProgramme.First(l => l.Tier == account.Tier);
+        var sla = await db.SlaPolicies.AsNoTracking().OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? Domain.Complaints.SlaPolicy.Default;
         var number = await db.NextComplaintNumberAsync(cancellationToken).ConfigureAwait(false);
         var complaint = Complaint.File(
             Complaint.FormatReference(now.Year, number),
             new ComplaintIntake(input.AccountId, input.ContactId, input.Channel, input.Category, input.Severity, input.Subject, input.Description, input.RequestedRemedy, input.ReceivedAt ?? now),
             account.Tier,
-            SlaMatrix.For(level, input.Severity),
-            BusinessCalendar.TwentyFourSeven,
+            sla.TargetsFor(level, input.Severity),
+            sla.Calendar,
             user.UserId,
             now);
         db.Complaints.Add(complaint);

@@ -56,7 +56,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => new { c.AssigneeId, c.Status });
     }
 
-    private static class CalendarJson
+    internal static class CalendarJson
     {
         private sealed record Shape(string TimeZone, bool AlwaysOpen, List<WorkingHours> Hours, List<DateOnly> Holidays);
 
@@ -99,5 +99,21 @@ internal sealed class IdempotencyKeyConfiguration : IEntityTypeConfiguration<App
         builder.Property(k => k.Key).HasMaxLength(200);
         builder.Property(k => k.ResourceType).HasMaxLength(50);
         builder.HasIndex(k => k.CreatedAt);
+    }
+}
+
+internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
+{
+    public void Configure(EntityTypeBuilder<SlaPolicy> builder)
+    {
+        builder.ToTable("sla_policies");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.HasIndex(p => p.Number).IsUnique();
+        builder.Property(p => p.Calendar).HasColumnType("jsonb").HasConversion(ComplaintConfiguration.CalendarJson.Converter, ComplaintConfiguration.CalendarJson.Comparer);
+        builder.OwnsMany(p => p.Severities, s => s.ToJson("severities"));
+        builder.Navigation(p => p.Severities).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_severities");
+        builder.HasOne<User>().WithMany().HasForeignKey(p => p.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(p => p.DomainEvents);
     }
 }

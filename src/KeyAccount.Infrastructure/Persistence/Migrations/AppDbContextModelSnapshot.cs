@@ -547,6 +547,48 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.ToTable("complaints", (string)null);
                 });
 
+            modelBuilder.Entity("KeyAccount.Domain.Complaints.SlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("calendar");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_policies");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_sla_policies_created_by");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_policies_number");
+
+                    b.ToTable("sla_policies", (string)null);
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Reminders.Reminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1166,6 +1208,46 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Timeline");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Complaints.SlaPolicy", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sla_policies_users_created_by");
+
+                    b.OwnsMany("KeyAccount.Domain.Complaints.SeverityScale", "Severities", b1 =>
+                        {
+                            b1.Property<Guid>("SlaPolicyId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("FirstResponsePercent");
+
+                            b1.Property<int>("ResolutionPercent");
+
+                            b1.Property<string>("Severity")
+                                .IsRequired()
+                                .HasMaxLength(32);
+
+                            b1.HasKey("SlaPolicyId", "__synthesizedOrdinal")
+                                .HasName("pk_sla_policies");
+
+                            b1.ToTable("sla_policies");
+
+                            b1
+                                .ToJson("severities")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SlaPolicyId")
+                                .HasConstraintName("fk_sla_policies_sla_policies_sla_policy_id");
+                        });
+
+                    b.Navigation("Severities");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Reminders.Reminder", b =>
