@@ -28,6 +28,14 @@ internal static class BenchmarkBaseline
     public static void Map(WebApplication app)
     {
         var raw = app.MapGroup("/bench/raw").AllowAnonymous().ExcludeFromDescription();
+
+        // One escalation scan through the application (the mediator command the Quartz job sends), at a given instant.
+        app.MapPost("/bench/escalation-scan", async (DateTimeOffset? at, Mediator.IMediator mediator, CancellationToken ct) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var steps = await mediator.Send(new Application.Complaints.EscalateComplaints.EscalateComplaintsCommand(at ?? DateTimeOffset.UtcNow), ct);
+            return Results.Ok(new { steps, seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds });
+        }).AllowAnonymous().ExcludeFromDescription();
         raw.MapGet("/accounts/{id:guid}", async (Guid id, NpgsqlDataSource dataSource, HttpResponse response, CancellationToken ct) =>
         {
             await using var command = dataSource.CreateCommand(SingleSql);
