@@ -16,6 +16,11 @@ const AccountFormPage = lazy(() => import('./features/accounts/AccountFormPage')
 const RemindersPage = lazy(() => import('./features/accounts/RemindersPage'));
 const TieringPage = lazy(() => import('./features/tiering/TieringPage'));
 const PortfolioPage = lazy(() => import('./features/portfolio/PortfolioPage'));
+const ComplaintsQueuePage = lazy(() => import('./features/complaints/ComplaintsQueuePage'));
+const ComplaintIntakePage = lazy(() => import('./features/complaints/ComplaintIntakePage'));
+const ComplaintPage = lazy(() => import('./features/complaints/ComplaintPage'));
+const ComplaintMetricsPage = lazy(() => import('./features/complaintInsights/ComplaintMetricsPage'));
+const SlaPolicyPage = lazy(() => import('./features/complaintInsights/SlaPolicyPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -44,6 +49,11 @@ export default function App() {
                     <Route path="accounts/:id/edit" element={<RequirePermission permission="accounts:write"><AccountFormPage /></RequirePermission>} />
                     <Route path="reminders" element={<RequirePermission permission="reminders:read"><RemindersPage /></RequirePermission>} />
                     <Route path="portfolio" element={<RequirePermission permission="accounts:read"><PortfolioPage /></RequirePermission>} />
+                    <Route path="complaints" element={<RequirePermission permission="complaints:read"><ComplaintsQueuePage /></RequirePermission>} />
+                    <Route path="complaints/new" element={<RequirePermission permission="complaints:write"><ComplaintIntakePage /></RequirePermission>} />
+                    <Route path="complaints/metrics" element={<RequirePermission permission="complaints:read"><ComplaintMetricsPage /></RequirePermission>} />
+                    <Route path="complaints/sla-policy" element={<RequirePermission permission="complaints:read"><SlaPolicyPage /></RequirePermission>} />
+                    <Route path="complaints/:id" element={<RequirePermission permission="complaints:read"><ComplaintPage /></RequirePermission>} />
                     <Route path="tiering/*" element={<RequirePermission permission="tiering:read"><TieringPage /></RequirePermission>} />
                     <Route path="403" element={<ErrorPage status={403} />} />
                     <Route path="500" element={<ErrorPage status={500} />} />

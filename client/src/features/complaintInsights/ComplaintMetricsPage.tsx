@@ -1,0 +1,107 @@
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import dayjs from 'dayjs';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/messages';
+import type { Schemas } from '../../api/client';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { formatDate } from '../../shared/format';
+import { useComplaintMetrics } from './insightsApi';
+
+const RootCauseChart = lazy(() => import('./RootCauseChart'));
+const PERIODS = [30, 90, 365] as const;
+
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
+const hrs = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v} h`);
+
+/** SLA compliance, handling times, root causes and recurring problems, for a period. */
+export default function ComplaintMetricsPage() {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const days = Number(params.get('days') ?? 90);
+  // Whole minutes, so the query key (and the cache) stays stable while the page is open.
+  const from = useMemo(() => dayjs().startOf('minute').subtract(days, 'day').toISOString(), [days]);
+  const { data, error, isLoading } = useComplaintMetrics(from);
+  const causeLabel = useCallback((c: string) => t(`complaint.rootCause.${c}` as MessageKey), [t]);
+  const labelOf = (dimension: string, key: string) =>
+    key === 'Unassigned' ? t('metrics.unassigned') : t(`${dimension}.${key}` as MessageKey);
+
+  const figureColumns = (dimension: string) => [
+    { title: t('metrics.group'), dataIndex: 'key', render: (k: string) => labelOf(dimension, k) },
+    { title: t('metrics.complaints'), dataIndex: 'complaints', align: 'right' as const },
+    { title: t('metrics.firstResponseCompliance'), dataIndex: 'firstResponseCompliance', align: 'right' as const, render: pct },
+    { title: t('metrics.resolutionCompliance'), dataIndex: 'resolutionCompliance', align: 'right' as const, render: pct },
+    { title: t('metrics.medianFirstResponse'), dataIndex: 'medianFirstResponseHours', align: 'right' as const, render: hrs },
+    { title: t('metrics.p90FirstResponse'), dataIndex: 'p90FirstResponseHours', align: 'right' as const, render: hrs },
+    { title: t('metrics.medianResolution'), dataIndex: 'medianResolutionHours', align: 'right' as const, render: hrs },
+    { title: t('metrics.p90Resolution'), dataIndex: 'p90ResolutionHours', align: 'right' as const, render: hrs },
+  ];
+
+  return (
+    <Card>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('metrics.title')}</Typography.Title>
+        <Segmented
+          value={days}
+          onChange={(v) => setParams({ days: String(v) })}
+          options={PERIODS.map((d) => ({ value: d, label: t('metrics.lastDays', { days: d }) }))}
+        />
+      </div>
+      <ProblemAlert error={error} />
+      {isLoading && <Spin style={{ display: 'block', margin: 48 }} />}
+      {data && data.overall.complaints === 0 && <Empty description={t('metrics.empty')} />}
+      {data && data.overall.complaints > 0 && (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Row gutter={16}>
+            <Col xs={12} md={6}><Statistic title={t('metrics.complaints')} value={data.overall.complaints} /></Col>
+            <Col xs={12} md={6}><Statistic title={t('metrics.firstResponseCompliance')} value={pct(data.overall.firstResponseCompliance)} data-testid="fr-compliance" /></Col>
+            <Col xs={12} md={6}><Statistic title={t('metrics.resolutionCompliance')} value={pct(data.overall.resolutionCompliance)} /></Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('metrics.medianResolution')} value={hrs(data.overall.medianResolutionHours)} suffix={<Typography.Text type="secondary" style={{ fontSize: 14 }}>p90 {hrs(data.overall.p90ResolutionHours)}</Typography.Text>} />
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={t('metrics.rootCauses')}>
+                {data.rootCauses.length === 0 ? <Empty /> : (
+                  <Suspense fallback={<Spin />}>
+                    <RootCauseChart causes={data.rootCauses} label={causeLabel} labels={{ complaints: t('metrics.complaints'), cumulative: t('metrics.cumulative') }} />
+                  </Suspense>
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={t('metrics.recurring')} extra={<Typography.Text type="secondary">{t('metrics.recurringHint')}</Typography.Text>}>
+                <Table<Schemas['RecurringRootCauseDto']>
+                  size="small"
+                  rowKey={(r) => `${r.accountId}-${r.rootCause}`}
+                  pagination={false}
+                  dataSource={data.recurring}
+                  data-testid="recurring-table"
+                  columns={[
+                    { title: t('account.name'), dataIndex: 'accountName', render: (n: string, r) => <Link to={`/accounts/${r.accountId}`}>{n}</Link> },
+                    { title: t('metrics.rootCause'), dataIndex: 'rootCause', render: (c: string) => <Tag color="volcano">{causeLabel(c)}</Tag> },
+                    { title: t('metrics.complaints'), dataIndex: 'complaints', align: 'right' },
+                    { title: t('metrics.last'), dataIndex: 'lastReceivedAt', render: (d: string) => formatDate(locale, d) },
+                  ]}
+                />
+              </Card>
+            </Col>
+          </Row>
+          {(['byTier', 'byCategory', 'byDepartment'] as const).map((k) => (
+            <Card key={k} size="small" title={t(`metrics.${k}` as MessageKey)}>
+              <Table<Schemas['SlaFiguresDto']>
+                size="small"
+                rowKey="key"
+                pagination={false}
+                dataSource={data[k]}
+                columns={figureColumns(k === 'byTier' ? 'tier' : k === 'byCategory' ? 'complaint.category' : 'complaint.department')}
+              />
+            </Card>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}

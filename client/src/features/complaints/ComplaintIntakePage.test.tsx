@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { I18nProvider } from '../../i18n/I18nProvider';
+import { ApiProblem } from '../../shared/problem';
+import { complaintFixture } from './fixtures';
+
+const api = vi.hoisted(() => ({ fileComplaint: vi.fn() }));
+vi.mock('./complaintsApi', () => api);
+vi.mock('../accounts/accountsApi', () => ({
+  useAccounts: () => ({
+    data: { items: [{ id: 'a1', name: '华东精密机械有限公司', registrationNumber: '91310000MA1K', tier: 'Key', status: 'Active' }], totalCount: 1 },
+    isFetching: false,
+  }),
+  useContacts: () => ({ data: { items: [{ id: 'k1', name: '王芳', title: '采购总监' }] }, isLoading: false }),
+}));
+
+const { default: ComplaintIntakePage } = await import('./ComplaintIntakePage');
+const SLOW = 60_000;
+// The waits for what a submit shows: antd's validation is slow in jsdom on a busy machine.
+configure({ asyncUtilTimeout: 10_000 });
+
+async function chooseOption(user: ReturnType<typeof userEvent.setup>, label: string, option: string) {
+  await user.click(screen.getByLabelText(label));
+  const item = await waitFor(() => {
+    const found = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].find((o) => o.textContent?.startsWith(option));
+    if (!found) throw new Error(`no option ${option}`);
+    return found;
+  });
+  fireEvent.click(item);
+}
+
+beforeEach(() => vi.clearAllMocks());
+
+describe('ComplaintIntakePage', () => {
+  it('files with one Idempotency-Key for every retry and shows a 400’s field errors at the fields', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    api.fileComplaint
+      .mockRejectedValueOnce(new ApiProblem(400, { title: 'Invalid request', status: 400, detail: 'One or more fields are invalid.', errors: { subject: ['Subject is too vague.'] } }))
+      .mockResolvedValueOnce(complaintFixture({ id: 'c9', reference: 'CMP-2026-000009' }));
+    render(
+      <I18nProvider locale="en">
+        <MemoryRouter initialEntries={['/complaints/new']}>
+          <Routes>
+            <Route path="/complaints/new" element={<ComplaintIntakePage />} />
+            <Route path="/complaints/:id" element={<div>complaint page</div>} />
+          </Routes>
+        </MemoryRouter>
+      </I18nProvider>,
+    );
+
+    // Nothing is sent while the required fields are empty.
+    await user.click(screen.getByTestId('intake-submit'));
+    expect(await screen.findByText('Choose the account')).toBeInTheDocument();
+    expect(screen.getByText('Choose the severity')).toBeInTheDocument();
+    expect(api.fileComplaint).not.toHaveBeenCalled();
+
+    await chooseOption(user, 'Account', '华东精密机械有限公司');
+    // The contacts are those of the chosen account.
+    await waitFor(() => expect(screen.getByLabelText('Contact')).toBeEnabled());
+    await chooseOption(user, 'Contact', '王芳');
+    await chooseOption(user, 'Category', 'Delivery');
+    await user.click(screen.getByText('High'));
+    await user.type(screen.getByLabelText('Subject'), 'Pallets');
+    await user.type(screen.getByLabelText('Description (in the customer’s words)'), 'Delivered 17 of 20 pallets.');
+    await user.click(screen.getByTestId('intake-submit'));
+
+    expect(await screen.findByText('Subject is too vague.')).toBeInTheDocument();
+    const [body, key] = api.fileComplaint.mock.calls[0]!;
+    expect(body).toMatchObject({ accountId: 'a1', contactId: 'k1', channel: 'Phone', category: 'Delivery', severity: 'High', subject: 'Pallets', requestedRemedy: null });
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+
+    await user.type(screen.getByLabelText('Subject'), ' missing from SO-88121');
+    await user.click(screen.getByTestId('intake-submit'));
+    await waitFor(() => expect(api.fileComplaint).toHaveBeenCalledTimes(2));
+    expect(await screen.findByText('complaint page')).toBeInTheDocument();
+    expect(api.fileComplaint.mock.calls[1]![1]).toBe(key);
+  }, SLOW);
+});

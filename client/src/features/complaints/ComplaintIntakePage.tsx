@@ -1,0 +1,226 @@
+import { useEffect, useRef, useState } from 'react';
+import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useNavigate } from 'react-router-dom';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/messages';
+import type { AccountSummaryDto } from '../../api/client';
+import { ApiProblem, toFormFields } from '../../shared/problem';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { TierTag } from '../accounts/labels';
+import { useAccounts, useContacts } from '../accounts/accountsApi';
+import { CATEGORIES, CHANNELS, SEVERITIES } from './model';
+import { newIdempotencyKey } from './idempotency';
+import { fileComplaint, type ComplaintCategory, type ComplaintChannel, type Severity } from './complaintsApi';
+
+interface Values {
+  accountId: string;
+  contactId?: string;
+  channel: ComplaintChannel;
+  category: ComplaintCategory;
+  severity: Severity;
+  subject: string;
+  description: string;
+  requestedRemedy?: string;
+  receivedAt: Dayjs;
+}
+
+const FIELDS = ['accountId', 'contactId', 'channel', 'category', 'severity', 'subject', 'description', 'requestedRemedy', 'receivedAt'];
+
+/** Searches accounts by name or registration number (ListAccounts `q`), as the user types. */
+function AccountPicker({ value, onChange, id }: { value?: string; onChange?: (id: string | undefined) => void; id?: string }) {
+  const { t } = useI18n();
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<AccountSummaryDto | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const { data, isFetching } = useAccounts({ q: search || undefined, sort: 'name', page: 1, pageSize: 20 });
+  const found = data?.items ?? [];
+  const accounts = chosen && !found.some((a) => a.id === chosen.id) ? [chosen, ...found] : found;
+  return (
+    <Select
+      id={id}
+      value={value}
+      data-testid="intake-account"
+      placeholder={t('complaints.intake.accountPlaceholder')}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      loading={isFetching}
+      notFoundContent={isFetching ? t('common.loading') : t('complaints.intake.noAccount')}
+      options={accounts.map((a) => ({ value: a.id, label: a.name, account: a }))}
+      optionRender={(option) => {
+        const a = (option.data as { account: AccountSummaryDto }).account;
+        return (
+          <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+            <span>{a.name}</span>
+            <span>
+              <TierTag tier={a.tier} />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.registrationNumber}</Typography.Text>
+            </span>
+          </Space>
+        );
+      }}
+      onChange={(v: string | undefined) => {
+        setChosen(accounts.find((a) => a.id === v) ?? null);
+        onChange?.(v);
+      }}
+    />
+  );
+}
+
+/** The contacts of the chosen account; optional. */
+function ContactPicker({ accountId, value, onChange, id }: { accountId: string; value?: string; onChange?: (id: string | undefined) => void; id?: string }) {
+  const { t } = useI18n();
+  const contacts = useContacts(accountId);
+  return (
+    <Select
+      id={id}
+      allowClear
+      value={value}
+      data-testid="intake-contact"
+      placeholder={t('complaints.intake.contactPlaceholder')}
+      loading={contacts.isLoading}
+      options={(contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name }))}
+      onChange={onChange}
+    />
+  );
+}
+
+/** Intake: who complained, how, what happened in their words and what they ask for (ISO 10002). */
+export default function ComplaintIntakePage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<Values>();
+  const accountId = Form.useWatch('accountId', form);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  // One key per complaint being filed: a double click or a retry after a lost answer files it once.
+  const key = useRef(newIdempotencyKey());
+
+  const submit = async (values: Values) => {
+    setBusy(true);
+    setProblem(null);
+    setUnplaced([]);
+    try {
+      const created = await fileComplaint(
+        {
+          accountId: values.accountId,
+          contactId: values.contactId ?? null,
+          channel: values.channel,
+          category: values.category,
+          severity: values.severity,
+          subject: values.subject.trim(),
+          description: values.description.trim(),
+          requestedRemedy: values.requestedRemedy?.trim() || null,
+          receivedAt: values.receivedAt.toISOString(),
+        },
+        key.current,
+      );
+      message.success(t('complaints.intake.filed', { reference: created.reference }));
+      navigate(`/complaints/${created.id}`);
+    } catch (e) {
+      // 400: invalid fields; 409: a business rule (e.g. received in the future), also named by field.
+      if (e instanceof ApiProblem && (e.status === 400 || e.status === 409)) {
+        const { placed, unplaced: rest } = toFormFields(e, FIELDS);
+        form.setFields(placed as Parameters<typeof form.setFields>[0]);
+        setUnplaced(rest);
+      }
+      setProblem(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = (message: MessageKey) => ({ required: true, whitespace: true, message: t(message) });
+  return (
+    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('complaints.intake.title')}</Typography.Title>}>
+      <Typography.Paragraph type="secondary">{t('complaints.intake.help')}</Typography.Paragraph>
+      <ProblemAlert error={problem} extra={unplaced} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ channel: 'Phone', receivedAt: dayjs() }}
+        data-testid="intake-form"
+        onValuesChange={(changed) => {
+          if ('accountId' in changed) form.setFieldValue('contactId', undefined);
+        }}
+      >
+        <Row gutter={32}>
+          <Col xs={24} lg={10}>
+            <Form.Item name="accountId" label={t('complaint.account')} rules={[{ required: true, message: t('complaints.intake.required.account') }]}>
+              <AccountPicker />
+            </Form.Item>
+            <Form.Item name="contactId" label={t('complaint.contact')} extra={!accountId ? t('complaints.intake.contactFirst') : undefined}>
+              {accountId ? <ContactPicker accountId={accountId} /> : <Select disabled placeholder={t('complaints.intake.contactPlaceholder')} />}
+            </Form.Item>
+            <Row gutter={12}>
+              <Col span={12}>
+                <Form.Item name="channel" label={t('complaint.channel')} rules={[{ required: true, message: t('validation.required') }]}>
+                  <Select data-testid="intake-channel" options={CHANNELS.map((v) => ({ value: v, label: t(`complaint.channel.${v}` as MessageKey) }))} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="category" label={t('complaint.category')} rules={[{ required: true, message: t('complaints.intake.required.category') }]}>
+                  <Select
+                    data-testid="intake-category"
+                    placeholder={t('complaints.intake.categoryPlaceholder')}
+                    options={CATEGORIES.map((v) => ({ value: v, label: t(`complaint.category.${v}` as MessageKey) }))}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item
+              name="severity"
+              label={t('complaint.severity')}
+              rules={[{ required: true, message: t('complaints.intake.required.severity') }]}
+              extra={t('complaints.intake.severityHelp')}
+            >
+              <Radio.Group
+                optionType="button"
+                data-testid="intake-severity"
+                options={SEVERITIES.map((v) => ({ value: v, label: t(`complaint.severity.${v}` as MessageKey) }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="receivedAt"
+              label={t('complaint.receivedAt')}
+              extra={t('complaints.intake.receivedHelp')}
+              rules={[
+                { required: true, message: t('validation.required') },
+                { validator: (_, v: Dayjs | null) => (!v || !v.isAfter(dayjs().add(5, 'minute')) ? Promise.resolve() : Promise.reject(new Error(t('complaints.intake.receivedFuture')))) },
+              ]}
+            >
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={14}>
+            <Form.Item name="subject" label={t('complaint.subject')} rules={[required('complaints.intake.required.subject'), { max: 300, message: t('validation.max', { max: 300 }) }]}>
+              <Input placeholder={t('complaints.intake.subjectPlaceholder')} maxLength={300} />
+            </Form.Item>
+            <Form.Item
+              name="description"
+              label={t('complaint.description')}
+              rules={[required('complaints.intake.required.description'), { max: 8000, message: t('validation.max', { max: 8000 }) }]}
+            >
+              <Input.TextArea rows={7} placeholder={t('complaints.intake.descriptionPlaceholder')} />
+            </Form.Item>
+            <Form.Item name="requestedRemedy" label={t('complaint.requestedRemedy')} rules={[{ max: 2000, message: t('validation.max', { max: 2000 }) }]}>
+              <Input.TextArea rows={3} placeholder={t('complaints.intake.remedyPlaceholder')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-submit">
+            {t('complaints.intake.submit')}
+          </Button>
+          <Button onClick={() => navigate('/complaints')}>{t('account.cancel')}</Button>
+        </Space>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,198 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { I18nProvider } from '../../i18n/I18nProvider';
+import { ApiProblem } from '../../shared/problem';
+import { ActionForm } from './ActionForm';
+import { complaintFixture, summaryFixture } from './fixtures';
+
+// The pages over mocked hooks: what they show for the API's answers.
+const api = vi.hoisted(() => ({
+  useComplaints: vi.fn(),
+  useComplaint: vi.fn(),
+  useComplaintStep: vi.fn(),
+  useAddComment: vi.fn(),
+}));
+vi.mock('./complaintsApi', () => api);
+vi.mock('../accounts/accountsApi', () => ({ useContacts: () => ({ data: { items: [] }, isLoading: false }) }));
+vi.mock('../../auth/session', () => ({
+  useSession: () => ({ user: { id: 'me', displayName: 'Zhao Min', role: 'ServiceAgent', permissions: [] }, can: () => true }),
+}));
+
+const { default: ComplaintPage } = await import('./ComplaintPage');
+const { default: ComplaintsQueuePage } = await import('./ComplaintsQueuePage');
+
+// antd's forms re-render slowly in jsdom on a busy 2-core machine.
+const SLOW = 60_000;
+// The waits for what a submit shows: antd's validation is slow in jsdom on a busy machine.
+configure({ asyncUtilTimeout: 10_000 });
+const mutation = (overrides: object = {}) => ({ mutateAsync: vi.fn(), isPending: false, error: null, ...overrides });
+
+function renderAt(path: string, element: React.ReactNode, routePath: string) {
+  render(
+    <I18nProvider locale="en">
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path={routePath} element={element} />
+        </Routes>
+      </MemoryRouter>
+    </I18nProvider>,
+  );
+}
+
+function showComplaint(overrides: Parameters<typeof complaintFixture>[0] = {}, step = mutation()) {
+  const refetch = vi.fn().mockResolvedValue(undefined);
+  api.useComplaint.mockReturnValue({ data: { data: complaintFixture(overrides), etag: '"7"' }, isLoading: false, error: null, refetch });
+  api.useComplaintStep.mockReturnValue(step);
+  api.useAddComment.mockReturnValue(mutation());
+  renderAt('/complaints/c1', <ComplaintPage />, '/complaints/:id');
+  return { refetch, step };
+}
+
+async function chooseOption(user: ReturnType<typeof userEvent.setup>, label: string, option: string) {
+  await user.click(screen.getByLabelText(label));
+  const item = await waitFor(() => {
+    const found = [...document.querySelectorAll('.ant-select-item-option')].find((o) => o.textContent === option);
+    if (!found) throw new Error(`no option ${option}`);
+    return found;
+  });
+  fireEvent.click(item);
+}
+
+beforeEach(() => {
+  vi.clearAllMocks();
+});
+
+describe('ActionForm: resolve', () => {
+  it('requires the resolution, the root cause and the corrective action', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const onSubmit = vi.fn().mockResolvedValue(undefined);
+    render(
+      <I18nProvider locale="en">
+        <ActionForm action="Resolve" me={{ id: 'me', displayName: 'Zhao Min' }} onSubmit={onSubmit} onCancel={() => {}} />
+      </I18nProvider>,
+    );
+    await user.click(screen.getByTestId('step-submit'));
+    expect(await screen.findByText('Describe the resolution')).toBeInTheDocument();
+    expect(screen.getByText('Choose a root cause')).toBeInTheDocument();
+    expect(screen.getByText('Describe the corrective action')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    // Blanks are not an answer.
+    await user.type(screen.getByLabelText('Resolution'), '   ');
+    await user.click(screen.getByTestId('step-submit'));
+    await screen.findByText('Describe the resolution');
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await user.clear(screen.getByLabelText('Resolution'));
+    await user.type(screen.getByLabelText('Resolution'), 'Delivered the 3 pallets by express');
+    await chooseOption(user, 'Root cause', 'Logistics');
+    await user.type(screen.getByLabelText('Corrective action'), 'Pallet count checked at loading');
+    await user.click(screen.getByTestId('step-submit'));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({
+        action: 'Resolve',
+        body: { resolution: 'Delivered the 3 pallets by express', rootCause: 'Logistics', correctiveAction: 'Pallet count checked at loading' },
+      }),
+    );
+  }, SLOW);
+
+  it('assigns to the signed-in user, with the department chosen', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const onSubmit = vi.fn().mockResolvedValue(undefined);
+    render(
+      <I18nProvider locale="en">
+        <ActionForm action="Assign" me={{ id: 'me', displayName: 'Zhao Min' }} onSubmit={onSubmit} onCancel={() => {}} />
+      </I18nProvider>,
+    );
+    expect(screen.getByText('Me (Zhao Min)')).toBeInTheDocument();
+    await user.click(screen.getByTestId('step-submit'));
+    expect(await screen.findByText('Choose the responsible department')).toBeInTheDocument();
+    await chooseOption(user, 'Department', 'Quality');
+    expect(screen.getByTestId('step-submit')).toHaveTextContent('Assign to me');
+    await user.click(screen.getByTestId('step-submit'));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ action: 'Assign', body: { department: 'Quality', assigneeId: 'me' } }));
+  }, SLOW);
+});
+
+describe('ComplaintPage', () => {
+  it('offers only the next allowed steps', () => {
+    showComplaint();
+    const actions = screen.getByTestId('complaint-actions');
+    expect([...actions.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Reassign', 'Wait for customer', 'Resolve']);
+    expect(screen.queryByTestId('action-acknowledge')).toBeNull();
+    expect(screen.queryByTestId('action-close')).toBeNull();
+  });
+
+  it('shows the SLA clocks, the customer’s words and the translated timeline', () => {
+    showComplaint({ escalationLevel: 1, firstResponseBreached: true });
+    expect(within(screen.getByTestId('sla-first-response')).getByTestId('sla-badge')).toHaveAttribute('data-state', 'Missed');
+    expect(within(screen.getByTestId('sla-resolution')).getByTestId('sla-badge')).toHaveTextContent(/left|overdue/);
+    expect(screen.getByTestId('escalation-level')).toHaveTextContent('Escalation L1');
+    expect(screen.getByTestId('complaint-remedy')).toHaveTextContent('Deliver the missing pallets by Thursday');
+    expect(screen.getByTestId('complaint-assignee')).toHaveTextContent('Zhao Min');
+    expect(screen.getByTestId('timeline-Assigned')).toHaveTextContent('Assigned to Logistics — Zhao Min');
+  });
+
+  it('shows the server’s reason when the step is no longer allowed (409) and refreshes the buttons', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const step = mutation({
+      mutateAsync: vi.fn().mockRejectedValue(new ApiProblem(409, { title: 'Business rule violated', status: 409, detail: 'A complaint in status Resolved cannot resolve (→ Resolved); allowed from: InProgress.' })),
+    });
+    const { refetch } = showComplaint({ allowedActions: ['Resume'], status: 'AwaitingCustomer' }, step);
+    await user.click(screen.getByTestId('action-resume'));
+    await user.click(await screen.findByTestId('step-submit'));
+    expect(await screen.findByText('This step is not possible now')).toBeInTheDocument();
+    expect(screen.getByText(/cannot resolve/)).toBeInTheDocument();
+    expect(step.mutateAsync).toHaveBeenCalledWith({ etag: '"7"', step: { action: 'Resume', body: { note: null } } });
+    expect(refetch).toHaveBeenCalled();
+  }, SLOW);
+
+  it('reloads the complaint when someone else changed it meanwhile (412)', async () => {
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const step = mutation({ mutateAsync: vi.fn().mockRejectedValue(new ApiProblem(412, { title: 'Precondition failed', status: 412 })) });
+    const { refetch } = showComplaint({ allowedActions: ['Resume'], status: 'AwaitingCustomer' }, step);
+    await user.click(screen.getByTestId('action-resume'));
+    await user.click(await screen.findByTestId('step-submit'));
+    await waitFor(() => expect(refetch).toHaveBeenCalled());
+    expect(await screen.findByTestId('complaint-stale')).toHaveTextContent('This complaint changed meanwhile');
+  }, SLOW);
+
+  it('takes no comments once closed, and says how to continue', () => {
+    showComplaint({ status: 'Closed', allowedActions: ['Reopen'], closedAt: '2026-11-30T08:00:00Z' });
+    expect(screen.getByLabelText('Comment')).toBeDisabled();
+    expect(screen.getByTestId('comment-submit')).toBeDisabled();
+    expect(screen.getByTestId('comment-closed-hint')).toHaveTextContent('Reopen the complaint to continue working on it.');
+  });
+});
+
+describe('ComplaintsQueuePage', () => {
+  it('lists complaints with their live SLA badges and escalation, filters from the URL', () => {
+    const due = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    api.useComplaints.mockReturnValue({
+      data: {
+        items: [
+          summaryFixture({ id: 'c1', reference: 'CMP-2026-000001', dueAt: due(-125), slaState: 'Breached', escalationLevel: 2 }),
+          summaryFixture({ id: 'c2', reference: 'CMP-2026-000002', dueAt: due(50), slaState: 'AtRisk' }),
+          summaryFixture({ id: 'c3', reference: 'CMP-2026-000003', dueAt: due(3 * 60 + 13), slaState: 'OnTime', assigneeId: null, assigneeName: null }),
+        ],
+        page: 1,
+        pageSize: 20,
+        totalCount: 3,
+      },
+      isFetching: false,
+      error: null,
+    });
+    renderAt('/complaints?severity=High&mine=true', <ComplaintsQueuePage />, '/complaints');
+    expect(api.useComplaints).toHaveBeenCalledWith(expect.objectContaining({ severity: 'High', mine: true, openOnly: true, page: 1, pageSize: 20 }));
+    const badges = screen.getAllByTestId('sla-badge');
+    expect(badges.map((b) => b.getAttribute('data-state'))).toEqual(['Breached', 'AtRisk', 'OnTime']);
+    expect(badges[0]).toHaveTextContent('overdue 2 h 5 min');
+    expect(badges[1]).toHaveTextContent(/^4\d min left$/);
+    expect(badges[2]).toHaveTextContent(/^3 h 1\d min left$/);
+    expect(screen.getByTestId('escalation-level')).toHaveTextContent('Escalation L2');
+    expect(screen.getByText('Unassigned')).toBeInTheDocument();
+    expect(screen.getByText('Total 3')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,177 @@
+import { Button, Card, Checkbox, Segmented, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/messages';
+import { useSession } from '../../auth/session';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { TIERS, TierTag } from '../accounts/labels';
+import { CATEGORIES, SEVERITIES, SLA_STATES, STATUSES, STOPPED } from './model';
+import { badgeState } from './sla';
+import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from './labels';
+import { useComplaints, type ComplaintListQuery, type ComplaintSummaryDto } from './complaintsApi';
+
+/** Month, day and time: a queue's received column is read for recency, the year is rarely in doubt. */
+function formatShort(locale: string, iso: string) {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+/**
+ * The complaints queue: open complaints first, the most urgent due time first, each with a live SLA countdown.
+ * Filters, "my queue" and paging live in the URL, so a view can be shared and survives a reload.
+ * "Open only" is on unless the URL says `open=all`.
+ */
+export default function ComplaintsQueuePage() {
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const now = useNow();
+  const [params, setParams] = useSearchParams();
+  const get = (key: string) => params.get(key) ?? undefined;
+  const status = get('status') as ComplaintListQuery['status'];
+  const stoppedStatus = Boolean(status && STOPPED.includes(status));
+  const openOnly = get('open') !== 'all' && !stoppedStatus;
+  const mine = get('mine') === 'true';
+  const query: ComplaintListQuery = {
+    status,
+    severity: get('severity') as ComplaintListQuery['severity'],
+    tier: get('tier') as ComplaintListQuery['tier'],
+    category: get('category') as ComplaintListQuery['category'],
+    slaState: get('slaState') as ComplaintListQuery['slaState'],
+    overdue: get('overdue') === 'true' || undefined,
+    openOnly: openOnly || undefined,
+    mine: mine || undefined,
+    page: Number(get('page') ?? 1),
+    pageSize: Number(get('pageSize') ?? 20),
+  };
+  const { data, isFetching, error } = useComplaints(query);
+
+  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (resetPage) next.delete('page');
+    setParams(next);
+  };
+
+  const select = (key: string, values: readonly string[], label: MessageKey, prefix: string, width = 150) => (
+    <Select
+      allowClear
+      placeholder={t(label)}
+      aria-label={t(label)}
+      data-testid={`filter-${key}`}
+      style={{ width }}
+      value={get(key)}
+      options={values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }))}
+      onChange={(v) => update({ [key]: v })}
+    />
+  );
+
+  return (
+    <Card
+      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('complaints.title')}</Typography.Title>}
+      extra={
+        <Space>
+          <Segmented
+            data-testid="queue-scope"
+            value={mine ? 'mine' : 'all'}
+            options={[
+              { value: 'all', label: t('complaints.scope.all') },
+              { value: 'mine', label: t('complaints.scope.mine') },
+            ]}
+            onChange={(v) => update({ mine: v === 'mine' ? 'true' : undefined })}
+          />
+          <Link to="/complaints/metrics">
+            <Button>{t('metrics.open')}</Button>
+          </Link>
+          <Link to="/complaints/sla-policy">
+            <Button>{t('sla.open')}</Button>
+          </Link>
+          {can('complaints:write') && (
+            <Link to="/complaints/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="new-complaint">{t('complaints.new')}</Button>
+            </Link>
+          )}
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        {select('status', STATUSES, 'complaints.filter.status', 'complaint.status')}
+        {select('severity', SEVERITIES, 'complaints.filter.severity', 'complaint.severity', 130)}
+        {select('tier', TIERS, 'complaints.filter.tier', 'tier', 130)}
+        {select('category', CATEGORIES, 'complaints.filter.category', 'complaint.category')}
+        {select('slaState', SLA_STATES, 'complaints.filter.slaState', 'complaint.sla.state', 150)}
+        <Checkbox data-testid="filter-overdue" checked={query.overdue ?? false} onChange={(e) => update({ overdue: e.target.checked ? 'true' : undefined })}>
+          {t('complaints.filter.overdue')}
+        </Checkbox>
+        <Tooltip title={stoppedStatus ? t('complaints.filter.openOnly.disabled') : undefined}>
+          <Checkbox data-testid="filter-open" checked={openOnly} disabled={stoppedStatus} onChange={(e) => update({ open: e.target.checked ? undefined : 'all' })}>
+            {t('complaints.filter.openOnly')}
+          </Checkbox>
+        </Tooltip>
+        <Button onClick={() => setParams(new URLSearchParams())}>{t('accounts.filter.reset')}</Button>
+      </Space>
+      <ProblemAlert error={error} />
+      <Table<ComplaintSummaryDto>
+        rowKey="id"
+        size="middle"
+        loading={isFetching && !data}
+        dataSource={data?.items ?? []}
+        data-testid="complaints-table"
+        locale={{ emptyText: t(mine ? 'complaints.empty.mine' : 'complaints.empty') }}
+        scroll={{ x: 1100 }}
+        onChange={(pagination) => update({ page: pagination.current, pageSize: pagination.pageSize }, false)}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data?.totalCount ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (total) => t('complaints.total', { count: total }),
+        }}
+        columns={[
+          {
+            title: t('complaint.complaint'),
+            dataIndex: 'reference',
+            render: (ref: string, row) => (
+              <div style={{ minWidth: 0 }}>
+                <Link to={`/complaints/${row.id}`} data-testid="complaint-link" style={{ fontWeight: 600 }}>{ref}</Link>
+                <Typography.Text ellipsis={{ tooltip: row.subject }} style={{ display: 'block' }}>{row.subject}</Typography.Text>
+              </div>
+            ),
+          },
+          {
+            title: t('complaint.sla'),
+            key: 'sla',
+            width: 160,
+            render: (_, row) => (
+              <Space size={[0, 4]} wrap>
+                <SlaBadge state={badgeState(row, now)} dueAt={row.dueAt} now={now} />
+                <EscalationTag level={row.escalationLevel} />
+              </Space>
+            ),
+          },
+          { title: t('complaint.severity'), dataIndex: 'severity', width: 84, render: (v: string) => <SeverityTag severity={v} /> },
+          { title: t('account.tier'), dataIndex: 'tier', width: 96, render: (v: string) => <TierTag tier={v} /> },
+          { title: t('complaint.account'), dataIndex: 'accountName', width: 170, ellipsis: true, render: (name: string, row) => <Link to={`/accounts/${row.accountId}`}>{name}</Link> },
+          { title: t('complaint.category'), dataIndex: 'category', width: 104, render: (v: string) => t(`complaint.category.${v}` as MessageKey) },
+          {
+            title: t('complaint.statusAssignee'),
+            dataIndex: 'status',
+            width: 140,
+            render: (v: string, row) => (
+              <>
+                <ComplaintStatusTag status={v} />
+                <Typography.Text ellipsis style={{ display: 'block', fontSize: 12 }} type={row.assigneeName ? undefined : 'secondary'}>
+                  {row.assigneeName ?? t('complaint.unassigned')}
+                </Typography.Text>
+              </>
+            ),
+          },
+          { title: t('complaint.receivedAt'), dataIndex: 'receivedAt', width: 120, render: (v: string) => formatShort(locale, v) },
+        ]}
+      />
+    </Card>
+  );
+}

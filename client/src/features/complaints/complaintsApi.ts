@@ -1,0 +1,99 @@
+// Complaints over the generated contract: the queue, intake (with an Idempotency-Key), the detail with its ETag,
+// one POST per workflow step (with If-Match), comments.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
+import type { paths } from '../../api/schema';
+
+export type ComplaintDto = Schemas['ComplaintDto'];
+export type ComplaintSummaryDto = Schemas['ComplaintSummaryDto'];
+export type ComplaintTimelineEntryDto = Schemas['ComplaintTimelineEntryDto'];
+export type ComplaintIntakeInput = Schemas['ComplaintIntakeInput'];
+export type ComplaintStatus = Schemas['ComplaintStatus'];
+export type ComplaintAction = Schemas['ComplaintAction'];
+export type ComplaintCategory = Schemas['ComplaintCategory'];
+export type ComplaintChannel = Schemas['ComplaintChannel'];
+export type Severity = Schemas['Severity'];
+export type SlaState = Schemas['SlaState'];
+export type Department = Schemas['Department'];
+export type RootCause = Schemas['RootCause'];
+export type TimelineKind = Schemas['TimelineKind'];
+export type ComplaintListQuery = NonNullable<paths['/api/v1/complaints']['get']['parameters']['query']>;
+
+/** One workflow step with its body, as each endpoint takes it. */
+export type StepInput =
+  | { action: 'Acknowledge'; body: Schemas['AcknowledgeInput'] }
+  | { action: 'Assign'; body: Schemas['AssignInput'] }
+  | { action: 'AwaitCustomer' | 'Resume' | 'Close'; body: Schemas['NoteInput'] }
+  | { action: 'Resolve'; body: Schemas['ResolveInput'] }
+  | { action: 'Reopen'; body: Schemas['ReopenInput'] };
+
+export const complaintKeys = {
+  all: ['complaints'] as const,
+  list: (q: ComplaintListQuery) => ['complaints', 'list', q] as const,
+  one: (id: string) => ['complaints', id] as const,
+};
+
+/** The queue; refreshed every minute, as the escalation scan moves complaints to at risk and breached. */
+export function useComplaints(query: ComplaintListQuery) {
+  return useQuery({
+    queryKey: complaintKeys.list(query),
+    queryFn: () => unwrap(api.GET('/api/v1/complaints', { params: { query } })),
+    placeholderData: keepPreviousData,
+    refetchInterval: 60_000,
+  });
+}
+
+/** One complaint with its ETag (sent back as If-Match with each step). */
+export function useComplaint(id: string) {
+  return useQuery({
+    queryKey: complaintKeys.one(id),
+    queryFn: () => unwrapWithETag(api.GET('/api/v1/complaints/{id}', { params: { path: { id } } })),
+    refetchInterval: 60_000,
+  });
+}
+
+/** Files a complaint; the same key answers with the first complaint, so a double click or a retry files once. */
+export function fileComplaint(body: ComplaintIntakeInput, idempotencyKey: string) {
+  return unwrap(api.POST('/api/v1/complaints', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body }));
+}
+
+function postStep(id: string, etag: string, step: StepInput) {
+  const init = { params: { path: { id } }, headers: etag ? { 'If-Match': etag } : {} };
+  switch (step.action) {
+    case 'Acknowledge':
+      return unwrapWithETag(api.POST('/api/v1/complaints/{id}/acknowledge', { ...init, body: step.body }));
+    case 'Assign':
+      return unwrapWithETag(api.POST('/api/v1/complaints/{id}/assign', { ...init, body: step.body }));
+    case 'AwaitCustomer':
+      return unwrapWithETag(api.POST('/api/v1/complaints/{id}/await-customer', { ...init, body: step.body }));
+    case 'Resume':
+      return unwrapWithETag(api.POST('/api/v1/complaints/{id}/resume', { ...init, body: step.body }));
+    case 'Resolve':
+      return unwrapWithETag(api.POST('/api/v1/complaints/{id}/resolve', { ...init, body: step.body }));
+    case 'Close':
+      return unwrapWithETag(api.POST('/api/v1/complaints/{id}/close', { ...init, body: step.body }));
+    case 'Reopen':
+      return unwrapWithETag(api.POST('/api/v1/complaints/{id}/reopen', { ...init, body: step.body }));
+  }
+}
+
+/** One step of the workflow; the answer (the complaint after the step, with its new ETag) replaces the cached one. */
+export function useComplaintStep(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag, step }: { etag: string; step: StepInput }) => postStep(id, etag, step),
+    onSuccess: (saved) => {
+      client.setQueryData(complaintKeys.one(id), saved);
+      return client.invalidateQueries({ queryKey: [...complaintKeys.all, 'list'] });
+    },
+  });
+}
+
+export function useAddComment(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) => unwrap(api.POST('/api/v1/complaints/{id}/comments', { params: { path: { id } }, body: { text } })),
+    // The comment is on the timeline and the complaint has a new version: read both again.
+    onSuccess: () => client.invalidateQueries({ queryKey: complaintKeys.one(id) }),
+  });
+}
