@@ -53,84 +53,87 @@ public sealed class ListComplaintsValidator : AbstractValidator<ListComplaintsQu
 }
 
 /// <summary>
-/// Projects in SQL. The SLA state of a row comes from the flags the escalation scan keeps (at most a minute behind)
-/// and the due instant, so that filtering by it is indexable; the detail recomputes it exactly.
+/// Projects in SQL, ordered by the stored queue columns and their index (see <see cref="QueueColumns"/>). The SLA
+/// state of a row comes from the flags the escalation scan keeps (at most a minute behind) and the due instant; the
+/// detail recomputes it exactly.
 /// </summary>
 public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListComplaintsQuery, PagedResult<ComplaintSummaryDto>>
 {
-    private static readonly ComplaintStatus[] Stopped = [ComplaintStatus.Resolved, ComplaintStatus.Closed];
-
     public async ValueTask<PagedResult<ComplaintSummaryDto>> Handle(ListComplaintsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var now = clock.GetUtcNow();
-        var visible = db.Accounts.VisibleTo(user);
-        var rows =
-            from c in db.Complaints.AsNoTracking()
-            join a in visible on c.AccountId equals a.Id
-            select new { c, AccountName = a.Name };
+        // Roles that see every account read complaints alone; an AccountManager's are those of visible accounts.
+        var rows = db.Complaints.AsNoTracking();
+        if (user.Role == Role.AccountManager)
+        {
+            var visible = db.Accounts.VisibleTo(user);
+            rows = rows.Where(c => visible.Any(a => a.Id == c.AccountId));
+        }
+
         if (query.Status is { } status)
         {
-            rows = rows.Where(r => r.c.Status == status);
+            rows = rows.Where(c => c.Status == status);
         }
 
         if (query.OpenOnly)
         {
-            rows = rows.Where(r => !Stopped.Contains(r.c.Status));
+            rows = rows.Where(c => !EF.Property<bool>(c, QueueColumns.IsStopped));
         }
 
         if (query.Severity is { } severity)
         {
-            rows = rows.Where(r => r.c.Severity == severity);
+            rows = rows.Where(c => c.Severity == severity);
         }
 
         if (query.Tier is { } tier)
         {
-            rows = rows.Where(r => r.c.TierAtIntake == tier);
+            rows = rows.Where(c => c.TierAtIntake == tier);
         }
 
         if (query.Category is { } category)
         {
-            rows = rows.Where(r => r.c.Category == category);
+            rows = rows.Where(c => c.Category == category);
         }
 
         if (query.AccountId is { } account)
         {
-            rows = rows.Where(r => r.c.AccountId == account);
+            rows = rows.Where(c => c.AccountId == account);
         }
 
         var assignee = query.Mine ? user.UserId : query.AssigneeId;
         if (assignee is { } who)
         {
-            rows = rows.Where(r => r.c.AssigneeId == who);
+            rows = rows.Where(c => c.AssigneeId == who);
         }
 
         if (query.Overdue)
         {
-            rows = rows.Where(r => !Stopped.Contains(r.c.Status)
-                && ((r.c.Status == ComplaintStatus.New && r.c.FirstResponseDueAt < now) || (r.c.Status != ComplaintStatus.New && r.c.ResolutionDueAt < now)));
+            rows = rows.Where(c => !EF.Property<bool>(c, QueueColumns.IsStopped) && EF.Property<DateTimeOffset?>(c, QueueColumns.QueueDueAt) < now);
         }
 
         rows = query.SlaState switch
         {
-            SlaState.Breached => rows.Where(r => (r.c.Status == ComplaintStatus.New && r.c.FirstResponseBreached) || r.c.ResolutionBreached),
-            SlaState.AtRisk => rows.Where(r => r.c.AtRiskNotified && !r.c.ResolutionBreached && !(r.c.Status == ComplaintStatus.New && r.c.FirstResponseBreached)),
-            SlaState.OnTime => rows.Where(r => !r.c.AtRiskNotified && !r.c.ResolutionBreached && !r.c.FirstResponseBreached),
+            SlaState.Breached => rows.Where(c => (c.Status == ComplaintStatus.New && c.FirstResponseBreached) || c.ResolutionBreached),
+            SlaState.AtRisk => rows.Where(c => c.AtRiskNotified && !c.ResolutionBreached && !(c.Status == ComplaintStatus.New && c.FirstResponseBreached)),
+            SlaState.OnTime => rows.Where(c => !c.AtRiskNotified && !c.ResolutionBreached && !c.FirstResponseBreached),
             _ => rows,
         };
 
         var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
         var page = await rows
-            .OrderBy(r => Stopped.Contains(r.c.Status))
-            .ThenBy(r => r.c.Status == ComplaintStatus.New ? r.c.FirstResponseDueAt : r.c.ResolutionDueAt)
-            .ThenByDescending(r => r.c.ReceivedAt)
+            .OrderBy(c => EF.Property<bool>(c, QueueColumns.IsStopped))
+            .ThenBy(c => EF.Property<DateTimeOffset?>(c, QueueColumns.QueueDueAt))
+            .ThenByDescending(c => c.ReceivedAt)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(r => new
+            .Select(c => new
             {
-                r.c.Id, r.c.Reference, r.c.AccountId, r.AccountName, r.c.TierAtIntake, r.c.Severity, r.c.Category, r.c.Subject, r.c.Status,
-                r.c.AssigneeId,
-                AssigneeName = db.Users.Where(u => u.Id == r.c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
-                r.c.ReceivedAt, r.c.FirstResponseDueAt, r.c.ResolutionDueAt, r.c.FirstResponseBreached, r.c.ResolutionBreached, r.c.AtRiskNotified, r.c.EscalationLevel,
+                c.Id, c.Reference, c.AccountId,
+                AccountName = db.Accounts.Where(a => a.Id == c.AccountId).Select(a => a.Name).FirstOrDefault() ?? string.Empty,
+                c.TierAtIntake, c.Severity, c.Category, c.Subject, c.Status,
+                c.AssigneeId,
+                AssigneeName = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+                c.ReceivedAt, c.FirstResponseDueAt, c.ResolutionDueAt, c.FirstResponseBreached, c.ResolutionBreached, c.AtRiskNotified, c.EscalationLevel,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new PagedResult<ComplaintSummaryDto>(

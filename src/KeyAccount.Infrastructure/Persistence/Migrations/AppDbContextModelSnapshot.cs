@@ -444,9 +444,21 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_due_at");
 
+                    b.Property<bool>("IsStopped")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_stopped")
+                        .HasComputedColumnSql("status IN ('Resolved', 'Closed')", true);
+
                     b.Property<DateTimeOffset?>("NextEscalationAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_escalation_at");
+
+                    b.Property<DateTimeOffset?>("QueueDueAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queue_due_at")
+                        .HasComputedColumnSql("CASE WHEN status = 'New' THEN first_response_due_at ELSE resolution_due_at END", true);
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -543,6 +555,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_complaints_status_received_at");
+
+                    b.HasIndex("IsStopped", "QueueDueAt", "ReceivedAt")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("ix_complaints_queue");
 
                     b.ToTable("complaints", (string)null);
                 });
