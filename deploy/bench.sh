@@ -141,7 +141,7 @@ PY
     for k in 0 1 2 3; do
       s=${slices[$(( (k + rep) % 4 ))]}
       out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -H "${hdr[$s]}" "${url[$s]}")
-      if echo "$out" | grep -q "Non-2xx"; then echo "$s: non-2xx responses" >&2; echo "$out" >&2; exit 1; fi
+      if echo "$out" | grep -q "Non-2xx"; then echo "$s: non-2xx responses" >&2; echo "$out" >&2; echo "-- last lines of the API log:" >&2; tail -n 40 "$work/api.log" >&2; exit 1; fi
       rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
       p99=$(echo "$out" | awk '$1=="99%" {print $2}')
       printf '%s\t%s\t%s\t%s\n' "$rep" "$s" "$rps" "$p99" >> "$results"
@@ -596,7 +596,7 @@ PY
     for k in 0 1 2; do
       s=${slices[$(( (k + rep) % 3 ))]}
       out=$(wrk -t2 -c"$conns" -d"${duration}s" --timeout 30s --latency -H "${hdr[$s]}" "${url[$s]}")
-      if echo "$out" | grep -q "Non-2xx"; then echo "$s: non-2xx responses" >&2; echo "$out" >&2; exit 1; fi
+      if echo "$out" | grep -q "Non-2xx"; then echo "$s: non-2xx responses" >&2; echo "$out" >&2; echo "-- last lines of the API log:" >&2; tail -n 40 "$work/api.log" >&2; exit 1; fi
       rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
       p50=$(echo "$out" | awk '$1=="50%" {print $2}')
       p99=$(echo "$out" | awk '$1=="99%" {print $2}')
