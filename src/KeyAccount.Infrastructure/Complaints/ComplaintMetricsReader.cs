@@ -15,12 +15,10 @@ namespace KeyAccount.Infrastructure.Complaints;
 /// </summary>
 internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetricsReader
 {
-    private const string Scoped = """
+    private const string Scoped = $"""
         scoped AS (
             SELECT c.* FROM complaints c JOIN accounts a ON a.id = c.account_id
-            WHERE (@account::uuid IS NULL OR a.id = @account)
-              AND (@owner::uuid IS NULL OR a.owner_id = @owner)
-              AND (@me::uuid IS NULL OR a.owner_id = @me OR EXISTS (SELECT 1 FROM account_team_members t WHERE t.account_id = a.id AND t.user_id = @me))
+            WHERE {AccountSignalsReader.ScopeFilter}
         )
         """;
 

@@ -40,7 +40,8 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
         )
         """;
 
-    private const string ScopeFilter = """
+    /// <summary>The accounts of an <see cref="AccountScope"/> (alias <c>a</c>), with <see cref="ScopeParameters"/>.</summary>
+    internal const string ScopeFilter = """
         (@account::uuid IS NULL OR a.id = @account)
         AND (@owner::uuid IS NULL OR a.owner_id = @owner)
         AND (@me::uuid IS NULL OR a.owner_id = @me OR EXISTS (SELECT 1 FROM account_team_members t WHERE t.account_id = a.id AND t.user_id = @me))

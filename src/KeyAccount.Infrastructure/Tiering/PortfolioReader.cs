@@ -13,16 +13,14 @@ namespace KeyAccount.Infrastructure.Tiering;
 /// </summary>
 internal sealed class PortfolioReader(AppDbContext db) : IPortfolioReader
 {
-    private const string Base = """
+    private const string Base = $"""
         WITH scoped AS (
             SELECT a.id, a.tier, a.potential_revenue_amount AS potential,
                    coalesce((SELECT sum(r.revenue) FROM revenue_records r
                              WHERE r.account_id = a.id AND r.month >= @ttm_start AND r.month < @this_month), 0) AS ttm
             FROM accounts a
             WHERE a.status = 'Active'
-              AND (@account::uuid IS NULL OR a.id = @account)
-              AND (@owner::uuid IS NULL OR a.owner_id = @owner)
-              AND (@me::uuid IS NULL OR a.owner_id = @me OR EXISTS (SELECT 1 FROM account_team_members t WHERE t.account_id = a.id AND t.user_id = @me))
+              AND {AccountSignalsReader.ScopeFilter}
         ),
         ranked AS (
             SELECT s.*, row_number() OVER (ORDER BY ttm DESC, id) AS rnk, count(*) OVER () AS n,

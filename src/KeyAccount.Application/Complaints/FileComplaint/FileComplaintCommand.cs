@@ -4,6 +4,7 @@ using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Models;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Complaints.Common;
+using KeyAccount.Application.Complaints.SlaPolicy;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Tiering;
 using Mediator;
@@ -52,11 +53,8 @@ public sealed class FileComplaintHandler(IAppDbContext db, ICurrentUser user, Ti
             throw Invalid("contactId", "The contact is not one of the account's contacts.");
         }
 
-        var level = await db.TierPolicies.AsNoTracking().Where(p => p.Status == PolicyStatus.Published)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } policy
-            ? policy.ServiceLevelOf(account.Tier)
-            : TierPolicy.DefaultProgramme.First(l => l.Tier == account.Tier);
-        var sla = await db.SlaPolicies.AsNoTracking().OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? Domain.Complaints.SlaPolicy.Default;
+        var (sla, programme) = await SlaPolicies.CurrentAsync(db, cancellationToken).ConfigureAwait(false);
+        var level = programme.First(l => l.Tier == account.Tier);
         var number = await db.NextComplaintNumberAsync(cancellationToken).ConfigureAwait(false);
         var complaint = Complaint.File(
             Complaint.FormatReference(now.Year, number),

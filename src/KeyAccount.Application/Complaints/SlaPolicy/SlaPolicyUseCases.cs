@@ -76,7 +76,7 @@ internal static class SlaPolicies
 {
     public static async Task<(Domain.Complaints.SlaPolicy Policy, IReadOnlyList<ServiceLevel> Programme)> CurrentAsync(IAppDbContext db, CancellationToken cancellationToken)
     {
-        var policy = await db.SlaPolicies.OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? Domain.Complaints.SlaPolicy.Default;
+        var policy = await db.SlaPolicies.AsNoTracking().OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? Domain.Complaints.SlaPolicy.Default;
         var published = await db.TierPolicies.AsNoTracking().Where(p => p.Status == PolicyStatus.Published).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return (policy, published?.Programme ?? TierPolicy.DefaultProgramme);
     }
