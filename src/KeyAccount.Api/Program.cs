@@ -18,7 +18,7 @@ builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(KeyAccount.Application.DependencyInjection)];
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
 });
 
 builder.Services.AddHttpContextAccessor();
@@ -40,14 +40,9 @@ var app = builder.Build();
 await StartupTasks.RunAsync(app);
 
 app.UseExceptionHandler();
-app.UseStatusCodePages(async context =>
-{
-    var http = context.HttpContext;
-    if (!http.Response.HasStarted && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
-    {
-        await ProblemWriter.WriteAsync(http, http.Response.StatusCode, ReasonPhrase(http.Response.StatusCode), "See the status code.");
-    }
-});
+app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+app.UseHeadAsGet();
+app.UseRouting();
 app.UseSwagger();
 app.UseSwaggerUI(ui =>
 {
@@ -64,7 +59,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapGet("/swagger", () => Results.Redirect("/swagger/index.html")).ExcludeFromDescription().AllowAnonymous();
 
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").AddRequestGuard();
 api.MapAuth();
 api.MapAccounts();
 api.MapAccountChildren();
@@ -78,6 +73,7 @@ if (app.Environment.IsEnvironment("Benchmark"))
 }
 
 SpaHosting.MapFallback(app);
+EndpointKinds.Verify(app.Services.GetRequiredService<EndpointDataSource>());
 
 await app.RunAsync();
 
@@ -85,11 +81,12 @@ static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
 {
     options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     options.Converters.Add(new TypedIdJsonConverterFactory());
+    InputJsonConverters.AddTo(options);
     options.RespectNullableAnnotations = true;
+    options.RespectRequiredConstructorParameters = true;
+    options.NumberHandling = JsonNumberHandling.Strict;
     options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
 }
-
-static string ReasonPhrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

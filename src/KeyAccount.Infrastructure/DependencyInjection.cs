@@ -26,6 +26,7 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new DomainEventsToOutboxInterceptor());
+        services.AddSingleton<BrokenConnectionGuard>();
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
         services.AddSingleton(dataSource);
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
@@ -33,11 +34,12 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             // Pooled contexts are never shared between threads; skip the per-call concurrency check.
             .EnableThreadSafetyChecks(false)
-            .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>()), PoolSize);
+            .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>(), sp.GetRequiredService<BrokenConnectionGuard>()), PoolSize);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
         services.AddScoped<IRevenueWriter, RevenueWriter>();
+        services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddScoped<IReminderWriter, ReminderWriter>();
         services.AddScoped<ITieringEngine, Tiering.TieringEngine>();
         services.AddScoped<IAccountSignals, Tiering.AccountSignalsReader>();

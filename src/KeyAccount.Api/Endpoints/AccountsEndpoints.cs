@@ -29,7 +29,7 @@ internal static class AccountsEndpoints
             .WithDescription("Filter by tier, segment, industry, region, owner, status and free text (name or registration number); sort by name, registrationNumber, createdAt or updatedAt ('-' for descending). Page with page/pageSize (≤ 200), or for deep lists pass the previous page's nextCursor as cursor (keyset paging). AccountManagers see only their own and their team's accounts.")
             .ProducesValidationProblem();
 
-        group.MapPost("/", CreateAccount).WithName("CreateAccount").RequireAuthorization(Permissions.AccountsWrite)
+        group.MapPost("/", CreateAccount).WithName("CreateAccount").RequireAuthorization(Permissions.AccountsWrite).Creates()
             .WithSummary("Create an account")
             .WithDescription("Creates an account. An AccountManager becomes its owner; a Director may name any active AccountManager or Director as owner. The registration number must be unique.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -45,8 +45,8 @@ internal static class AccountsEndpoints
 
         group.MapDelete("/{id:guid}", DeleteAccount).WithName("DeleteAccount").RequireAuthorization(Permissions.AccountsDelete)
             .WithSummary("Delete an account")
-            .WithDescription("Deletes the account with its contacts, interactions and revenue (Director only; usually set the status to Lost instead). Requires If-Match.")
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .WithDescription("Deletes the account with its contacts, interactions and revenue (Director only; usually set the status to Lost instead). Requires If-Match. An account that complaints or other records still refer to is not deleted: 409 names what holds it.")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         group.MapGet("/{id:guid}/team", GetTeam).WithName("GetAccountTeam").RequireAuthorization(Permissions.AccountsRead)
             .WithSummary("Get the account team")
@@ -119,18 +119,16 @@ internal static class AccountsEndpoints
         return TypedResults.Ok(account);
     }
 
-    private static async Task<Ok<AccountDto>> UpdateAccount(Guid id, AccountProfileInput body, IMediator mediator, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<AccountDto>> UpdateAccount(Guid id, AccountProfileInput body, IfMatch ifMatch, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var version = ETags.RequireIfMatch(http.Request);
-        var account = await mediator.Send(new UpdateAccountCommand(new AccountId(id), body, version), ct);
+        var account = await mediator.Send(new UpdateAccountCommand(new AccountId(id), body, ifMatch.Version), ct);
         ETags.Set(http, account.Version);
         return TypedResults.Ok(account);
     }
 
-    private static async Task<NoContent> DeleteAccount(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> DeleteAccount(Guid id, IfMatch ifMatch, IMediator mediator, CancellationToken ct)
     {
-        var version = ETags.RequireIfMatch(http.Request);
-        await mediator.Send(new DeleteAccountCommand(new AccountId(id), version), ct);
+        await mediator.Send(new DeleteAccountCommand(new AccountId(id), ifMatch.Version), ct);
         return TypedResults.NoContent();
     }
 
@@ -141,10 +139,9 @@ internal static class AccountsEndpoints
         return TypedResults.Ok(team);
     }
 
-    private static async Task<Ok<AccountTeamDto>> ReplaceTeam(Guid id, List<AccountTeamMemberInput> body, IMediator mediator, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<AccountTeamDto>> ReplaceTeam(Guid id, List<AccountTeamMemberInput> body, IfMatch ifMatch, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var version = ETags.RequireIfMatch(http.Request);
-        var team = await mediator.Send(new ReplaceAccountTeamCommand(new AccountId(id), body, version), ct);
+        var team = await mediator.Send(new ReplaceAccountTeamCommand(new AccountId(id), body, ifMatch.Version), ct);
         ETags.Set(http, team.Version);
         return TypedResults.Ok(team);
     }

@@ -13,7 +13,7 @@ internal static class AuthEndpoints
 {
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/login", Login).WithTags("Auth").WithName("Login").AllowAnonymous()
+        api.MapPost("/auth/login", Login).WithTags("Auth").WithName("Login").AllowAnonymous().Action("signs in; it creates nothing a retry could duplicate")
             .RequireRateLimiting(RateLimits.Login)
             .WithSummary("Sign in")
             .WithDescription("Exchanges email and password for a bearer token. After 5 failed attempts in a row the user is locked for 15 minutes. Send the token as `Authorization: Bearer <accessToken>`.")
@@ -28,6 +28,7 @@ internal static class AuthEndpoints
             .WithDescription("Overdue contacts (by the tier's contact cadence), contact birthdays in the next 7 days and next steps due, as recorded by the daily reminder job.");
 
         api.MapPost("/me/reminders/{id:guid}/dismiss", Dismiss).WithTags("Reminders").WithName("DismissReminder").RequireAuthorization(Permissions.RemindersRead)
+            .Action("dismissing twice is dismissing once")
             .WithSummary("Dismiss a reminder");
         return api;
     }

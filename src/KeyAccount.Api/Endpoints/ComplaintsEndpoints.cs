@@ -24,7 +24,7 @@ internal static class ComplaintsEndpoints
     public static RouteGroupBuilder MapComplaints(this RouteGroupBuilder api)
     {
         var complaints = api.MapGroup("/complaints").WithTags("Complaints");
-        complaints.MapPost("/", File).WithName("FileComplaint").RequireAuthorization(Permissions.ComplaintsWrite)
+        complaints.MapPost("/", File).WithName("FileComplaint").RequireAuthorization(Permissions.ComplaintsWrite).Creates()
             .WithSummary("File a complaint")
             .WithDescription("Records the complaint with a reference CMP-<year>-<6 digits>, its SLA targets from the account's tier (published service programme) and severity, and starts the first-response clock. Send an Idempotency-Key so that a retry returns the first complaint instead of filing a second one.")
             .ProducesValidationProblem();
@@ -49,39 +49,39 @@ internal static class ComplaintsEndpoints
         complaints.MapGet("/{id:guid}/timeline", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok((await m.Send(new GetComplaintQuery(new ComplaintId(id)), ct)).Timeline))
             .WithName("GetComplaintTimeline").RequireAuthorization(Permissions.ComplaintsRead)
             .WithSummary("The complaint's timeline").WithDescription("Every change and comment, oldest first: who, when, what. Entries are never changed.");
-        complaints.MapPost("/{id:guid}/comments", Comment).WithName("AddComplaintComment").RequireAuthorization(Permissions.ComplaintsWrite)
+        complaints.MapPost("/{id:guid}/comments", Comment).WithName("AddComplaintComment").RequireAuthorization(Permissions.ComplaintsWrite).Creates()
             .WithSummary("Comment on a complaint").WithDescription("A closed complaint takes no comments (409).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
         Action(complaints, "acknowledge", "AcknowledgeComplaint", "Acknowledge: record the first response", "New → Acknowledged. Stops the first-response clock.",
-            (Guid id, AcknowledgeInput body, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Acknowledge, ETags.OptionalIfMatch(http.Request)) { Text = body.Response }, ct));
+            (Guid id, AcknowledgeInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Acknowledge, ifMatch.Version) { Text = body.Response }, ct));
         Action(complaints, "assign", "AssignComplaint", "Assign to a department and a person", "Acknowledged or Reopened → InProgress; in InProgress, a reassignment.",
-            (Guid id, AssignInput body, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Assign, ETags.OptionalIfMatch(http.Request)) { Department = body.Department, AssigneeId = body.AssigneeId }, ct));
+            (Guid id, AssignInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Assign, ifMatch.Version) { Department = body.Department, AssigneeId = body.AssigneeId }, ct));
         Action(complaints, "await-customer", "AwaitCustomer", "Wait for the customer", "InProgress → AwaitingCustomer. The SLA clock pauses.",
-            (Guid id, NoteInput body, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.AwaitCustomer, ETags.OptionalIfMatch(http.Request)) { Text = body.Note }, ct));
+            (Guid id, NoteInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.AwaitCustomer, ifMatch.Version) { Text = body.Note }, ct));
         Action(complaints, "resume", "ResumeComplaint", "The customer answered", "AwaitingCustomer → InProgress. The SLA clock runs again.",
-            (Guid id, NoteInput body, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Resume, ETags.OptionalIfMatch(http.Request)) { Text = body.Note }, ct));
+            (Guid id, NoteInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Resume, ifMatch.Version) { Text = body.Note }, ct));
         Action(complaints, "resolve", "ResolveComplaint", "Resolve with root cause and corrective action", "InProgress → Resolved. Resolution, root cause and corrective action are required.",
-            (Guid id, ResolveInput body, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Resolve, ETags.OptionalIfMatch(http.Request))
+            (Guid id, ResolveInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Resolve, ifMatch.Version)
                 { Resolution = body.Resolution, RootCause = body.RootCause, CorrectiveAction = body.CorrectiveAction }, ct));
         Action(complaints, "close", "CloseComplaint", "Close: the customer confirmed", "Resolved → Closed.",
-            (Guid id, NoteInput body, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Close, ETags.OptionalIfMatch(http.Request)) { Text = body.Note }, ct));
+            (Guid id, NoteInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Close, ifMatch.Version) { Text = body.Note }, ct));
         Action(complaints, "reopen", "ReopenComplaint", "Reopen", "Resolved or Closed → Reopened. A breached target stays breached.",
-            (Guid id, ReopenInput body, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Reopen, ETags.OptionalIfMatch(http.Request)) { Text = body.Reason }, ct));
+            (Guid id, ReopenInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
+                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Reopen, ifMatch.Version) { Text = body.Reason }, ct));
         return api;
     }
 
     private static void Action(RouteGroupBuilder group, string path, string name, string summary, string description, Delegate handler) =>
         group.MapPost($"/{{id:guid}}/{path}", handler).WithName(name).RequireAuthorization(Permissions.ComplaintsWrite)
             .WithSummary(summary)
-            .WithDescription(description + " Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).")
+            .WithDescription(description + " Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.")
             .Produces<ComplaintDto>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
@@ -92,14 +92,9 @@ internal static class ComplaintsEndpoints
         return TypedResults.Ok(complaint);
     }
 
-    /// <param name="body">The complaint.</param>
-    /// <param name="idempotencyKey">Any unique string per intended complaint (e.g. the helpdesk ticket id); a replay returns the first complaint.</param>
-    /// <param name="m">Mediator.</param>
-    /// <param name="http">The request.</param>
-    /// <param name="ct">Cancellation.</param>
-    private static async Task<Created<ComplaintDto>> File(ComplaintIntakeInput body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IMediator m, HttpContext http, CancellationToken ct)
+    private static async Task<Created<ComplaintDto>> File(ComplaintIntakeInput body, IMediator m, HttpContext http, CancellationToken ct)
     {
-        var complaint = await m.Send(new FileComplaintCommand(body, idempotencyKey), ct);
+        var complaint = await m.Send(new FileComplaintCommand(body), ct);
         ETags.Set(http, complaint.Version);
         return TypedResults.Created($"/api/v1/complaints/{complaint.Id}", complaint);
     }
@@ -111,9 +106,9 @@ internal static class ComplaintsEndpoints
         return TypedResults.Ok(policy);
     }
 
-    private static async Task<Ok<SlaPolicyDto>> UpdateSlaPolicy(SlaPolicyInput body, IMediator m, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<SlaPolicyDto>> UpdateSlaPolicy(SlaPolicyInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct)
     {
-        var policy = await m.Send(new UpdateSlaPolicyCommand(body, ETags.OptionalIfMatch(http.Request)), ct);
+        var policy = await m.Send(new UpdateSlaPolicyCommand(body, ifMatch.Version), ct);
         ETags.Set(http, policy.Version);
         return TypedResults.Ok(policy);
     }

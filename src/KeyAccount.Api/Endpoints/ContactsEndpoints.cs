@@ -27,7 +27,7 @@ internal static class ContactsEndpoints
         contacts.MapGet("/", ListContacts).WithName("ListContacts").RequireAuthorization(Permissions.AccountsRead)
             .WithSummary("List the account's contacts")
             .WithDescription("Every contact with buying role, attitude, reports-to and relationship level (the decision chain), and the gaps of a key account's map (no decision maker, no supporter).");
-        contacts.MapPost("/", AddContact).WithName("AddContact").RequireAuthorization(Permissions.AccountsWrite)
+        contacts.MapPost("/", AddContact).WithName("AddContact").RequireAuthorization(Permissions.AccountsWrite).Creates()
             .WithSummary("Add a contact")
             .WithDescription("reportsToId must be another contact of the same account.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -45,7 +45,7 @@ internal static class ContactsEndpoints
             .WithSummary("List the account's interactions")
             .WithDescription("The timeline, newest first.")
             .ProducesValidationProblem();
-        interactions.MapPost("/", LogInteraction).WithName("LogInteraction").RequireAuthorization(Permissions.AccountsWrite)
+        interactions.MapPost("/", LogInteraction).WithName("LogInteraction").RequireAuthorization(Permissions.AccountsWrite).Creates()
             .WithSummary("Log an interaction")
             .WithDescription("A call, meeting, visit, email or event; it proves the contact cadence. The contacts involved must be the account's own.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -66,16 +66,14 @@ internal static class ContactsEndpoints
         return TypedResults.Created($"/api/v1/accounts/{accountId}/contacts/{contact.Id}", contact);
     }
 
-    private static async Task<Ok<ContactDto>> UpdateContact(Guid accountId, Guid contactId, ContactInput body, IMediator mediator, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<ContactDto>> UpdateContact(Guid accountId, Guid contactId, ContactInput body, IfMatch ifMatch, IMediator mediator, CancellationToken ct)
     {
-        var version = ETags.RequireIfMatch(http.Request);
-        return TypedResults.Ok(await mediator.Send(new UpdateContactCommand(new AccountId(accountId), new ContactId(contactId), body, version), ct));
+        return TypedResults.Ok(await mediator.Send(new UpdateContactCommand(new AccountId(accountId), new ContactId(contactId), body, ifMatch.Version), ct));
     }
 
-    private static async Task<NoContent> RemoveContact(Guid accountId, Guid contactId, IMediator mediator, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> RemoveContact(Guid accountId, Guid contactId, IfMatch ifMatch, IMediator mediator, CancellationToken ct)
     {
-        var version = ETags.RequireIfMatch(http.Request);
-        await mediator.Send(new RemoveContactCommand(new AccountId(accountId), new ContactId(contactId), version), ct);
+        await mediator.Send(new RemoveContactCommand(new AccountId(accountId), new ContactId(contactId), ifMatch.Version), ct);
         return TypedResults.NoContent();
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Revenue.Common;
@@ -19,6 +20,7 @@ internal static class RevenueEndpoints
     public static RouteGroupBuilder MapRevenue(this RouteGroupBuilder api)
     {
         api.MapPost("/revenue/import", Import).WithTags("Revenue").WithName("ImportRevenue").RequireAuthorization(Permissions.RevenueWrite)
+            .Action("an upsert by account and month: sending it again gives the same result")
             .WithSummary("Upsert monthly revenue in bulk (JSON or CSV)")
             .WithDescription("""
                 Inserts or replaces revenue by (account, month): up to 10,000 rows per call, identified by accountId or registrationNumber.
@@ -32,7 +34,7 @@ internal static class RevenueEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<RevenueImportResult>, ProblemHttpResult>> Import(HttpRequest request, IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
+    private static async Task<Ok<RevenueImportResult>> Import(HttpRequest request, IMediator mediator, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
         var contentType = request.ContentType ?? string.Empty;
         UpsertRevenueCommand command;
@@ -46,15 +48,12 @@ internal static class RevenueEndpoints
         else if (request.HasJsonContentType())
         {
             var body = await JsonSerializer.DeserializeAsync<RevenueImportRequest>(request.Body, json.Value.SerializerOptions, ct)
-                ?? throw new RequestValidationException(new Dictionary<string, string[]> { ["body"] = ["A body { \"rows\": [...] } is required."] });
+                ?? throw RequestValidationException.For("body", FieldErrorCodes.Required, "A body { \"rows\": [...] } is required.");
             command = new UpsertRevenueCommand(body.Rows ?? []);
         }
         else
         {
-            return TypedResults.Problem(
-                title: "Unsupported media type",
-                detail: "Send application/json or text/csv.",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException("Send application/json or text/csv.", StatusCodes.Status415UnsupportedMediaType);
         }
 
         return TypedResults.Ok(await mediator.Send(command, ct));

@@ -36,7 +36,7 @@ internal static class TieringEndpoints
             .WithSummary("List tier policy versions").WithDescription("Every version, newest first: drafts, the published one, and retired ones.");
         tiering.MapGet("/policies/{id:guid}", GetPolicy).WithName("GetTierPolicy").RequireAuthorization(Permissions.TieringRead)
             .WithSummary("Get a tier policy version");
-        tiering.MapPost("/policies", CreatePolicy).WithName("CreateTierPolicy").RequireAuthorization(Permissions.TieringManage)
+        tiering.MapPost("/policies", CreatePolicy).WithName("CreateTierPolicy").RequireAuthorization(Permissions.TieringManage).Creates()
             .WithSummary("Create a draft policy")
             .WithDescription("Weighted criteria (weights sum to 100), cut-offs (strategic > key > growth), optional cap on Strategic accounts, hysteresis margin and the per-tier service programme (defaults to the design's table).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -46,11 +46,11 @@ internal static class TieringEndpoints
         tiering.MapPost("/policies/{id:guid}/publish", Publish).WithName("PublishTierPolicy").RequireAuthorization(Permissions.TieringManage)
             .WithSummary("Publish a draft policy").WithDescription("The previously published version is retired; runs use the published one. Publishing twice is a 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        tiering.MapPost("/simulations", Simulate).WithName("SimulateTierPolicy").RequireAuthorization(Permissions.TieringManage)
+        tiering.MapPost("/simulations", Simulate).WithName("SimulateTierPolicy").RequireAuthorization(Permissions.TieringManage).Action("computes a what-if and writes nothing")
             .WithSummary("Simulate a draft policy")
             .WithDescription("Scores every active account under the policy sent, exactly as a run would, and returns the distribution per tier and the accounts that would move. Nothing is persisted.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        tiering.MapPost("/runs", StartRun).WithName("StartTieringRun").RequireAuthorization(Permissions.TieringManage)
+        tiering.MapPost("/runs", StartRun).WithName("StartTieringRun").RequireAuthorization(Permissions.TieringManage).Creates()
             .WithSummary("Run the published policy now")
             .WithDescription("Scores every active account in one set-based pass and records the run, each account's score, breakdown, previous and new tier and reason, in one transaction. Tier changes raise account.tier_changed events and notify the owners. A run while another is in progress answers 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -125,16 +125,19 @@ internal static class TieringEndpoints
         return TypedResults.Created($"/api/v1/tiering/policies/{policy.Id}", policy);
     }
 
-    private static async Task<Ok<TierPolicyDto>> UpdatePolicy(Guid id, TierPolicyInput body, IMediator m, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<TierPolicyDto>> UpdatePolicy(Guid id, TierPolicyInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct)
     {
-        var version = ETags.RequireIfMatch(http.Request);
-        var policy = await m.Send(new UpdatePolicyCommand(new TierPolicyId(id), body, version), ct);
+        var policy = await m.Send(new UpdatePolicyCommand(new TierPolicyId(id), body, ifMatch.Version), ct);
         ETags.Set(http, policy.Version);
         return TypedResults.Ok(policy);
     }
 
-    private static async Task<Ok<TierPolicyDto>> Publish(Guid id, IMediator m, CancellationToken ct) =>
-        TypedResults.Ok(await m.Send(new PublishPolicyCommand(new TierPolicyId(id)), ct));
+    private static async Task<Ok<TierPolicyDto>> Publish(Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var policy = await m.Send(new PublishPolicyCommand(new TierPolicyId(id), ifMatch.Version), ct);
+        ETags.Set(http, policy.Version);
+        return TypedResults.Ok(policy);
+    }
 
     private static async Task<Ok<SimulationDto>> Simulate(TierPolicyInput body, IMediator m, CancellationToken ct) =>
         TypedResults.Ok(await m.Send(new SimulatePolicyCommand(body), ct));
@@ -145,17 +148,15 @@ internal static class TieringEndpoints
         return TypedResults.Created($"/api/v1/tiering/runs/{run.Id}", run);
     }
 
-    private static async Task<NoContent> SetOverride(Guid id, TierOverrideInput body, IMediator m, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> SetOverride(Guid id, TierOverrideInput body, IfMatch ifMatch, IMediator m, CancellationToken ct)
     {
-        var version = ETags.RequireIfMatch(http.Request);
-        await m.Send(new SetTierOverrideCommand(new AccountId(id), body, version), ct);
+        await m.Send(new SetTierOverrideCommand(new AccountId(id), body, ifMatch.Version), ct);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> ClearOverride(Guid id, IMediator m, HttpContext http, CancellationToken ct)
+    private static async Task<NoContent> ClearOverride(Guid id, IfMatch ifMatch, IMediator m, CancellationToken ct)
     {
-        var version = ETags.RequireIfMatch(http.Request);
-        await m.Send(new SetTierOverrideCommand(new AccountId(id), null, version), ct);
+        await m.Send(new SetTierOverrideCommand(new AccountId(id), null, ifMatch.Version), ct);
         return TypedResults.NoContent();
     }
 }

@@ -1,3 +1,4 @@
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Identity;
@@ -51,13 +52,13 @@ internal static class AuthSetup
                         await ProblemWriter.WriteAsync(
                             context.HttpContext,
                             StatusCodes.Status401Unauthorized,
-                            expired ? "Session expired" : "Authentication required",
+                            expired ? ProblemCodes.TokenExpired : ProblemCodes.AuthenticationRequired,
                             expired ? "Your session has expired. Sign in again." : "Send a bearer token from POST /api/v1/auth/login in the Authorization header.").ConfigureAwait(false);
                     },
                     OnForbidden = context => ProblemWriter.WriteAsync(
                         context.HttpContext,
                         StatusCodes.Status403Forbidden,
-                        "Forbidden",
+                        ProblemCodes.Forbidden,
                         "Your role does not allow this."),
                 };
             });

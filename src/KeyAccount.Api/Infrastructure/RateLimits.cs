@@ -22,7 +22,7 @@ internal static class RateLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                await ProblemWriter.WriteAsync(context.HttpContext, 429, "Too many requests", "Slow down and retry after the time in the Retry-After header.").ConfigureAwait(false);
+                await ProblemWriter.WriteAsync(context.HttpContext, 429, Application.Common.Errors.ProblemCodes.RateLimited, "Slow down and retry after the time in the Retry-After header.").ConfigureAwait(false);
             };
             options.AddPolicy(Login, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",

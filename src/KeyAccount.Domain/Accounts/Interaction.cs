@@ -63,6 +63,7 @@ public sealed record InteractionDetails(
     string? NextStep,
     DateOnly? NextStepDue);
 
+[Common.RuleCode("next-step-required")]
 public sealed class NextStepDueNeedsANextStepRule : Common.IBusinessRule
 {
     public bool IsBroken() => true;

@@ -1,3 +1,5 @@
+using KeyAccount.Domain.Common;
+
 namespace KeyAccount.Domain.Accounts;
 
 /// <summary>One account's revenue for one calendar month, as the ERP reports it (upserted by account + month).</summary>
@@ -44,38 +46,74 @@ public sealed class RevenueRecord
     }
 
     /// <summary>
-    /// The rules of one revenue row, as (field, message) pairs: revenue and order count are never negative
-    /// (credit notes are netted by the ERP), gross profit cannot exceed revenue, the month is not in the future
-    /// and the currency is an ISO 4217 code.
+    /// The rules of one revenue row, as the broken rules (each names its field): revenue and order count are never
+    /// negative (credit notes are netted by the ERP), gross profit cannot exceed revenue, the month is not in the
+    /// future and the currency is an ISO 4217 code.
     /// </summary>
-    public static IReadOnlyList<(string Field, string Message)> Check(DateOnly month, decimal revenue, decimal grossProfit, int orderCount, string? currency, DateOnly? today = null)
+    public static IReadOnlyList<IBusinessRule> Check(DateOnly month, decimal revenue, decimal grossProfit, int orderCount, string? currency, DateOnly? today = null)
     {
-        var problems = new List<(string, string)>();
-        if (revenue < 0)
-        {
-            problems.Add(("revenue", "Revenue cannot be negative."));
-        }
-
-        if (grossProfit > revenue)
-        {
-            problems.Add(("grossProfit", "Gross profit cannot exceed revenue."));
-        }
-
-        if (orderCount < 0)
-        {
-            problems.Add(("orderCount", "Order count cannot be negative."));
-        }
-
-        if (month.Year < 1990 || (today is { } t && new DateOnly(month.Year, month.Month, 1) > new DateOnly(t.Year, t.Month, 1)))
-        {
-            problems.Add(("month", "Month must be between 1990-01 and the current month."));
-        }
-
-        if (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-        {
-            problems.Add(("currency", "Currency must be a three-letter upper-case ISO 4217 code."));
-        }
-
-        return problems;
+        IBusinessRule[] rules =
+        [
+            new RevenueCannotBeNegativeRule(revenue),
+            new AmountMustFitMoneyPrecisionRule(revenue, "revenue"),
+            new AmountMustFitMoneyPrecisionRule(grossProfit, "grossProfit"),
+            new GrossProfitCannotExceedRevenueRule(revenue, grossProfit),
+            new OrderCountCannotBeNegativeRule(orderCount),
+            new RevenueMonthMustBeInRangeRule(month, today),
+            new CurrencyMustBeAnIsoCodeRule(currency),
+        ];
+        return [.. rules.Where(r => r.IsBroken())];
     }
+}
+
+[RuleCode("revenue-negative")]
+public sealed class RevenueCannotBeNegativeRule(decimal revenue) : IBusinessRule
+{
+    public bool IsBroken() => revenue < 0;
+
+    public string Message => "Revenue cannot be negative.";
+
+    public string? Field => "revenue";
+}
+
+[RuleCode("gross-profit-exceeds-revenue")]
+public sealed class GrossProfitCannotExceedRevenueRule(decimal revenue, decimal grossProfit) : IBusinessRule
+{
+    public bool IsBroken() => grossProfit > revenue;
+
+    public string Message => "Gross profit cannot exceed revenue.";
+
+    public string? Field => "grossProfit";
+}
+
+[RuleCode("order-count-negative")]
+public sealed class OrderCountCannotBeNegativeRule(int orderCount) : IBusinessRule
+{
+    public bool IsBroken() => orderCount < 0;
+
+    public string Message => "Order count cannot be negative.";
+
+    public string? Field => "orderCount";
+}
+
+[RuleCode("revenue-month-out-of-range")]
+public sealed class RevenueMonthMustBeInRangeRule(DateOnly month, DateOnly? today) : IBusinessRule
+{
+    public bool IsBroken() => month.Year < 1990 || (today is { } t && new DateOnly(month.Year, month.Month, 1) > new DateOnly(t.Year, t.Month, 1));
+
+    public string Message => "Month must be between 1990-01 and the current month.";
+
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["min"] = "1990-01" };
+
+    public string? Field => "month";
+}
+
+[RuleCode("invalid-currency")]
+public sealed class CurrencyMustBeAnIsoCodeRule(string? currency) : IBusinessRule
+{
+    public bool IsBroken() => !Money.IsCurrencyCode(currency);
+
+    public string Message => "Currency must be a three-letter upper-case ISO 4217 code.";
+
+    public string? Field => "currency";
 }

@@ -2,15 +2,19 @@ using KeyAccount.Domain.Common;
 
 namespace KeyAccount.Domain.Accounts;
 
+[RuleCode("strategic-fit-out-of-range")]
 public sealed class StrategicFitMustBeBetweenOneAndFiveRule(int? strategicFit) : IBusinessRule
 {
     public bool IsBroken() => strategicFit is < 1 or > 5;
 
     public string Message => "Strategic fit must be between 1 and 5.";
 
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["min"] = 1, ["max"] = 5 };
+
     public string? Field => "strategicFit";
 }
 
+[RuleCode("potential-revenue-negative")]
 public sealed class PotentialRevenueCannotBeNegativeRule(Money? potential) : IBusinessRule
 {
     public bool IsBroken() => potential is { Amount: < 0 };
@@ -20,6 +24,7 @@ public sealed class PotentialRevenueCannotBeNegativeRule(Money? potential) : IBu
     public string? Field => "potentialAnnualRevenue";
 }
 
+[RuleCode("reports-to-not-a-contact")]
 public sealed class ReportsToMustBeAContactOfTheSameAccountRule(ContactId? reportsTo, IReadOnlyCollection<Contact> contacts) : IBusinessRule
 {
     public bool IsBroken() => reportsTo is { } id && contacts.All(c => c.Id != id);
@@ -30,6 +35,7 @@ public sealed class ReportsToMustBeAContactOfTheSameAccountRule(ContactId? repor
 }
 
 /// <summary>The reports-to chain is an org chart: it may not loop back on itself.</summary>
+[RuleCode("reports-to-cycle")]
 public sealed class ReportsToCannotFormACycleRule(ContactId contact, ContactId? reportsTo, IReadOnlyCollection<Contact> contacts) : IBusinessRule
 {
     public bool IsBroken()
@@ -55,6 +61,7 @@ public sealed class ReportsToCannotFormACycleRule(ContactId contact, ContactId? 
     public string? Field => "reportsToId";
 }
 
+[RuleCode("team-member-duplicate")]
 public sealed class TeamMemberMustBeUniqueRule(IReadOnlyCollection<AccountTeamMember> members) : IBusinessRule
 {
     public bool IsBroken() => members.GroupBy(m => m.UserId).Any(g => g.Count() > 1);
@@ -64,6 +71,7 @@ public sealed class TeamMemberMustBeUniqueRule(IReadOnlyCollection<AccountTeamMe
     public string? Field => "members";
 }
 
+[RuleCode("contact-not-of-account")]
 public sealed class ContactMustBelongToTheAccountRule(IEnumerable<ContactId> involved, IReadOnlyCollection<Contact> contacts) : IBusinessRule
 {
     public bool IsBroken() => involved.Any(id => contacts.All(c => c.Id != id));

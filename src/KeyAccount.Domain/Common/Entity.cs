@@ -29,15 +29,45 @@ public interface IDomainEvent
     DateTimeOffset OccurredOn { get; }
 }
 
-/// <summary>A named business rule; broken rules surface as 409 (or 400 when tied to a field).</summary>
+/// <summary>
+/// A named business rule; a broken rule surfaces as a 409 problem whose <c>code</c> is the rule's
+/// <see cref="RuleCodeAttribute">declared code</see>, with <see cref="Args"/> so that clients can say it in their
+/// own language. <see cref="Message"/> is the English fallback.
+/// </summary>
 public interface IBusinessRule
 {
     bool IsBroken();
 
+    /// <summary>English text, for logs and clients without a translation.</summary>
     string Message { get; }
+
+    /// <summary>The rule's stable public code (kebab-case), declared with <see cref="RuleCodeAttribute"/> on the class.</summary>
+    string Code => RuleCodeAttribute.Of(GetType());
+
+    /// <summary>The figures the message is made of (a sum, a status, a limit), by name, for translated messages.</summary>
+    IReadOnlyDictionary<string, object?> Args => RuleCodeAttribute.NoArgs;
 
     /// <summary>The request field the rule is about, when there is one (used to place the error on a form field).</summary>
     string? Field => null;
+}
+
+/// <summary>
+/// Declares a business rule's public code: part of the API contract (problem <c>code</c> and <c>type</c>), so it is
+/// written once, here, never derived from the class name.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RuleCodeAttribute(string code) : Attribute
+{
+    public static readonly IReadOnlyDictionary<string, object?> NoArgs = new Dictionary<string, object?>();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Codes = new();
+
+    public string Code { get; } = code;
+
+    /// <summary>The declared code of a rule type; a rule without one is a programming error.</summary>
+    public static string Of(Type ruleType) =>
+        Codes.GetOrAdd(ruleType, t => (GetCustomAttribute(t, typeof(RuleCodeAttribute)) as RuleCodeAttribute)?.Code
+            ?? throw new InvalidOperationException($"Business rule {t.Name} declares no [RuleCode]."));
 }
 
 public sealed class BusinessRuleViolationException : Exception

@@ -187,15 +187,19 @@ public sealed class BusinessCalendar
     }
 }
 
+[RuleCode("unknown-time-zone")]
 public sealed class CalendarZoneMustBeKnown(string? id, TimeZoneInfo? zone) : IBusinessRule
 {
     public bool IsBroken() => zone is null;
 
     public string Message => $"'{id}' is not a known IANA time zone (e.g. Asia/Shanghai).";
 
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["timeZone"] = id };
+
     public string? Field => "timeZone";
 }
 
+[RuleCode("working-hours-end-before-start")]
 public sealed class WorkingHoursMustEndAfterTheyStart(IReadOnlyList<WorkingHours> hours) : IBusinessRule
 {
     public bool IsBroken() => hours.Any(h => h.End != TimeOnly.MinValue && h.End <= h.Start);
@@ -205,6 +209,7 @@ public sealed class WorkingHoursMustEndAfterTheyStart(IReadOnlyList<WorkingHours
     public string? Field => "hours";
 }
 
+[RuleCode("working-hours-overlap")]
 public sealed class WorkingHoursMustNotOverlap(IReadOnlyList<WorkingHours> hours) : IBusinessRule
 {
     public bool IsBroken() => hours.GroupBy(h => h.Day).Any(day =>
@@ -218,6 +223,7 @@ public sealed class WorkingHoursMustNotOverlap(IReadOnlyList<WorkingHours> hours
     public string? Field => "hours";
 }
 
+[RuleCode("calendar-without-working-time")]
 public sealed class CalendarMustHaveWorkingTime(IReadOnlyList<WorkingHours> hours) : IBusinessRule
 {
     public bool IsBroken() => hours.Count == 0;

@@ -452,13 +452,23 @@ public enum EscalationKind
 /// <summary>An escalation step taken; whom to notify follows from its kind.</summary>
 public sealed record EscalationStep(EscalationKind Kind, string Message);
 
+[RuleCode("complaint-transition-not-allowed")]
 public sealed class ComplaintTransitionMustBeAllowed(ComplaintStatus from, ComplaintStatus to, string action, IReadOnlyCollection<ComplaintStatus> allowedFrom) : IBusinessRule
 {
     public bool IsBroken() => !allowedFrom.Contains(from);
 
     public string Message => $"A complaint in status {from} cannot {action.ToLowerInvariant()} (→ {to}); allowed from: {string.Join(", ", allowedFrom)}.";
+
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?>
+    {
+        ["from"] = from.ToString(),
+        ["to"] = to.ToString(),
+        ["action"] = action,
+        ["allowedFrom"] = allowedFrom.Select(s => s.ToString()).ToArray(),
+    };
 }
 
+[RuleCode("closed-complaint-takes-no-comments")]
 public sealed class ClosedComplaintTakesNoComments(ComplaintStatus status) : IBusinessRule
 {
     public bool IsBroken() => status == ComplaintStatus.Closed;
@@ -466,15 +476,19 @@ public sealed class ClosedComplaintTakesNoComments(ComplaintStatus status) : IBu
     public string Message => "A closed complaint takes no comments; reopen it first.";
 }
 
+[RuleCode("text-required")]
 public sealed class TextIsRequired(string? text, string fieldName) : IBusinessRule
 {
     public bool IsBroken() => string.IsNullOrWhiteSpace(text);
 
     public string Message => $"{fieldName} is required.";
 
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["field"] = fieldName };
+
     public string? Field => fieldName;
 }
 
+[RuleCode("complaint-reference-malformed")]
 public sealed class ComplaintReferenceMustBeWellFormed(string? reference) : IBusinessRule
 {
     public bool IsBroken() => reference is null || !Complaint.ReferencePattern().IsMatch(reference);
@@ -482,6 +496,7 @@ public sealed class ComplaintReferenceMustBeWellFormed(string? reference) : IBus
     public string Message => "A complaint reference reads CMP-<year>-<6 digits>.";
 }
 
+[RuleCode("complaint-received-in-future")]
 public sealed class ComplaintCannotBeReceivedInTheFuture(DateTimeOffset receivedAt, DateTimeOffset now) : IBusinessRule
 {
     public bool IsBroken() => receivedAt > now.AddMinutes(5);

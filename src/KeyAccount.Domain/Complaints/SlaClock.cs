@@ -74,6 +74,7 @@ public static class SlaClock
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
 
+[RuleCode("resolution-shorter-than-first-response")]
 public sealed class ResolutionTargetMustNotBeShorterThanFirstResponse(TimeSpan firstResponse, TimeSpan resolution) : IBusinessRule
 {
     public bool IsBroken() => firstResponse <= TimeSpan.Zero || resolution < firstResponse;

@@ -95,6 +95,7 @@ public sealed class SlaPolicy : AggregateRoot
          TimeSpan.FromMinutes(level.ResolutionHours * 60d * scale.ResolutionPercent / 100d));
 }
 
+[RuleCode("every-severity-once")]
 public sealed class EverySeverityOnceRule(IReadOnlyList<SeverityScale> severities) : IBusinessRule
 {
     public bool IsBroken() =>
@@ -105,21 +106,33 @@ public sealed class EverySeverityOnceRule(IReadOnlyList<SeverityScale> severitie
     public string? Field => "severities";
 }
 
+[RuleCode("severity-percent-out-of-range")]
 public sealed class SeverityPercentsInRangeRule(IReadOnlyList<SeverityScale> severities) : IBusinessRule
 {
     public bool IsBroken() => severities.Any(s => s.FirstResponsePercent is < 5 or > 500 || s.ResolutionPercent is < 5 or > 500);
 
     public string Message => "Severity percentages must be between 5 and 500.";
 
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["min"] = 5, ["max"] = 500 };
+
     public string? Field => "severities";
 }
 
+[RuleCode("scaled-resolution-shorter-than-first-response")]
 public sealed class ScaledResolutionMustNotBeShorterThanFirstResponse(Accounts.Tier tier, Severity severity, TimeSpan firstResponse, TimeSpan resolution) : IBusinessRule
 {
     public bool IsBroken() => resolution < firstResponse;
 
     public string Message =>
         $"{tier} × {severity} would get a resolution target ({resolution.TotalHours:0.#} h) shorter than its first-response target ({firstResponse.TotalHours:0.#} h).";
+
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?>
+    {
+        ["tier"] = tier.ToString(),
+        ["severity"] = severity.ToString(),
+        ["firstResponseHours"] = Math.Round(firstResponse.TotalHours, 1),
+        ["resolutionHours"] = Math.Round(resolution.TotalHours, 1),
+    };
 
     public string? Field => "severities";
 }

@@ -3,15 +3,19 @@ using KeyAccount.Domain.Common;
 
 namespace KeyAccount.Domain.Tiering;
 
+[RuleCode("weights-must-sum-to-100")]
 public sealed class WeightsMustSumToHundredRule(IReadOnlyCollection<CriterionWeight> criteria) : IBusinessRule
 {
     public bool IsBroken() => criteria.Sum(c => c.Weight) != 100;
 
     public string Message => $"The weights must sum to 100 (they sum to {criteria.Sum(c => c.Weight)}).";
 
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["sum"] = criteria.Sum(c => c.Weight) };
+
     public string? Field => "criteria";
 }
 
+[RuleCode("weight-out-of-range")]
 public sealed class WeightsMustBeWholePercentagesRule(IReadOnlyCollection<CriterionWeight> criteria) : IBusinessRule
 {
     public bool IsBroken() => criteria.Any(c => c.Weight is < 0 or > 100);
@@ -21,6 +25,7 @@ public sealed class WeightsMustBeWholePercentagesRule(IReadOnlyCollection<Criter
     public string? Field => "criteria";
 }
 
+[RuleCode("criteria-not-distinct")]
 public sealed class CriteriaMustBeDistinctRule(IReadOnlyCollection<CriterionWeight> criteria) : IBusinessRule
 {
     public bool IsBroken() => criteria.Count == 0 || criteria.GroupBy(c => c.Criterion).Any(g => g.Count() > 1);
@@ -30,6 +35,7 @@ public sealed class CriteriaMustBeDistinctRule(IReadOnlyCollection<CriterionWeig
     public string? Field => "criteria";
 }
 
+[RuleCode("cutoffs-out-of-order")]
 public sealed class CutoffsMustDescendWithinZeroToHundredRule(TierCutoffs cutoffs) : IBusinessRule
 {
     public bool IsBroken() => !(cutoffs.Strategic <= 100 && cutoffs.Strategic > cutoffs.Key && cutoffs.Key > cutoffs.Growth && cutoffs.Growth > 0);
@@ -39,15 +45,19 @@ public sealed class CutoffsMustDescendWithinZeroToHundredRule(TierCutoffs cutoff
     public string? Field => "cutoffs";
 }
 
+[RuleCode("hysteresis-margin-out-of-range")]
 public sealed class HysteresisMarginMustBeBetweenZeroAndTwentyRule(decimal margin) : IBusinessRule
 {
     public bool IsBroken() => margin is < 0 or > 20;
 
     public string Message => "The hysteresis margin must be between 0 and 20 points.";
 
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["min"] = 0, ["max"] = 20 };
+
     public string? Field => "hysteresisMargin";
 }
 
+[RuleCode("strategic-cap-not-positive")]
 public sealed class StrategicCapMustBePositiveRule(int? cap) : IBusinessRule
 {
     public bool IsBroken() => cap is < 1;
@@ -57,6 +67,7 @@ public sealed class StrategicCapMustBePositiveRule(int? cap) : IBusinessRule
     public string? Field => "strategicCap";
 }
 
+[RuleCode("programme-incomplete")]
 public sealed class ProgrammeMustCoverEveryTierOnceRule(IReadOnlyCollection<ServiceLevel> programme) : IBusinessRule
 {
     public bool IsBroken() =>
@@ -69,6 +80,7 @@ public sealed class ProgrammeMustCoverEveryTierOnceRule(IReadOnlyCollection<Serv
     public string? Field => "programme";
 }
 
+[RuleCode("policy-not-draft")]
 public sealed class OnlyADraftPolicyCanChangeRule(PolicyStatus status) : IBusinessRule
 {
     public bool IsBroken() => status != PolicyStatus.Draft;
@@ -76,6 +88,7 @@ public sealed class OnlyADraftPolicyCanChangeRule(PolicyStatus status) : IBusine
     public string Message => "A published policy is frozen; create a new draft to change it.";
 }
 
+[RuleCode("policy-already-published")]
 public sealed class OnlyADraftPolicyCanBePublishedRule(PolicyStatus status) : IBusinessRule
 {
     public bool IsBroken() => status != PolicyStatus.Draft;
@@ -83,6 +96,7 @@ public sealed class OnlyADraftPolicyCanBePublishedRule(PolicyStatus status) : IB
     public string Message => "This policy has already been published.";
 }
 
+[RuleCode("override-reason-required")]
 public sealed class OverrideNeedsAReasonRule(string? reason) : IBusinessRule
 {
     public bool IsBroken() => string.IsNullOrWhiteSpace(reason);
@@ -92,6 +106,7 @@ public sealed class OverrideNeedsAReasonRule(string? reason) : IBusinessRule
     public string? Field => "reason";
 }
 
+[RuleCode("override-expiry-not-future")]
 public sealed class OverrideMustExpireInTheFutureRule(DateOnly expiresOn, DateOnly today) : IBusinessRule
 {
     public bool IsBroken() => expiresOn <= today;

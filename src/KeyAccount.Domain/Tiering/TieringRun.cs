@@ -88,6 +88,7 @@ public sealed class TieringRun
     }
 }
 
+[RuleCode("policy-not-published")]
 public sealed class OnlyAPublishedPolicyCanRunRule : IBusinessRule
 {
     public bool IsBroken() => true;

@@ -36,8 +36,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 
-    public DbSet<Application.Common.Models.IdempotencyKey> IdempotencyKeys => Set<Application.Common.Models.IdempotencyKey>();
-
     /// <summary>The next complaint reference number (a sequence: gap-tolerant, never duplicated).</summary>
     public async Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>($"SELECT nextval('{Configurations.ComplaintConfiguration.ReferenceSequence}') AS \"Value\"")
@@ -59,11 +57,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var result = await work(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
+
+    public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        Database.CurrentTransaction is null
+            ? new OwnedTransaction(await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            : JoinedTransaction.Instance;
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
@@ -79,6 +82,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             throw UniqueConstraints.ToConflict(pg.ConstraintName);
         }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg)
+        {
+            throw ForeignKeys.ToConflict(pg);
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -92,23 +99,78 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         TypedIdConventions.Apply(configurationBuilder, typeof(Account).Assembly);
+        // Instants are stored as UTC whatever offset they arrived with (Npgsql refuses any other offset for timestamptz,
+        // and a value it refuses mid-batch used to leave the connection unusable).
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
         configurationBuilder.Properties<string>().HaveMaxLength(4000);
     }
 }
+
+/// <summary>Any offset in, the same instant at offset 0 out.</summary>
+internal sealed class UtcInstantConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 
 /// <summary>Names the field behind each unique constraint, so a duplicate answers 409 on that field.</summary>
 internal static class UniqueConstraints
 {
     public const string AccountRegistrationNumber = "ux_accounts_registration_number";
     public const string UserEmail = "ux_users_email";
-    public const string IdempotencyKey = "pk_idempotency_keys";
 
     public static ConflictException ToConflict(string? constraint) => constraint switch
     {
-        AccountRegistrationNumber => new ConflictException("Another account already has this registration number.", "registrationNumber"),
-        UserEmail => new ConflictException("Another user already has this email.", "email"),
-        IdempotencyKey => new ConflictException("This Idempotency-Key was used by a concurrent request.", "Idempotency-Key"),
-        _ => new ConflictException("The change conflicts with existing data."),
+        AccountRegistrationNumber => new ConflictException(ProblemCodes.RegistrationNumberTaken, "Another account already has this registration number.", "registrationNumber"),
+        UserEmail => new ConflictException(ProblemCodes.EmailTaken, "Another user already has this email.", "email"),
+        _ => new ConflictException(ProblemCodes.Conflict, "The change conflicts with existing data."),
     };
+}
+
+/// <summary>
+/// A delete refused because other records still refer to the row answers 409 naming what holds it (by its public
+/// name, never a table or constraint); a write that refers to a row deleted meanwhile answers 409 too.
+/// </summary>
+internal static class ForeignKeys
+{
+    private static readonly Dictionary<string, string> PublicNames = new(StringComparer.Ordinal)
+    {
+        ["complaints"] = "complaints",
+        ["complaint_timeline"] = "complaints",
+        ["interactions"] = "interactions",
+        ["contacts"] = "contacts",
+        ["accounts"] = "accounts",
+        ["account_team_members"] = "account teams",
+        ["tier_assignments"] = "tier history",
+        ["tiering_runs"] = "tiering runs",
+        ["tier_policies"] = "tier policies",
+        ["sla_policies"] = "SLA policies",
+        ["revenue_records"] = "revenue",
+        ["reminders"] = "reminders",
+        ["users"] = "users",
+    };
+
+    public static ConflictException ToConflict(PostgresException pg)
+    {
+        // PostgreSQL reports the referencing table; "update or delete on" is the message of a refused delete.
+        var heldBy = pg.TableName is { } table && PublicNames.TryGetValue(table, out var name) ? name : "other records";
+        return pg.MessageText.StartsWith("update or delete", StringComparison.Ordinal)
+            ? new ConflictException(ProblemCodes.ResourceInUse, $"It is still referred to by {heldBy}; those must go first (or keep it and change its status).") { Args = new Dictionary<string, object?> { ["heldBy"] = heldBy } }
+            : new ConflictException(ProblemCodes.Conflict, "The change refers to something that no longer exists; reload and try again.");
+    }
+}
+
+/// <summary>A transaction this caller began: it commits it, and disposing it uncommitted rolls it back.</summary>
+internal sealed class OwnedTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction) : ITransaction
+{
+    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => transaction.DisposeAsync();
+}
+
+/// <summary>The caller joined a transaction someone else owns: committing and disposing are the owner's.</summary>
+internal sealed class JoinedTransaction : ITransaction
+{
+    public static readonly JoinedTransaction Instance = new();
+
+    public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -87,7 +87,7 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
             new Npgsql.NpgsqlParameter("now", now),
             new Npgsql.NpgsqlParameter("today", today),
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var count = 0;
         foreach (var sql in new[] { OverdueContact, Birthdays, NextSteps })
         {

@@ -100,7 +100,7 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(run);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await ScoreAsync(policy, run.RunDate, cancellationToken).ConfigureAwait(false);
         var (counts, changed) = await CountAsync(cancellationToken).ConfigureAwait(false);
         run.Complete(counts, changed, DateTimeOffset.UtcNow);
@@ -169,7 +169,7 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
             .SingleAsync(cancellationToken).ConfigureAwait(false);
         if (!locked)
         {
-            throw new ConflictException("A tiering run or simulation is in progress; try again when it has finished.");
+            throw new ConflictException(ProblemCodes.TieringRunInProgress, "A tiering run or simulation is in progress; try again when it has finished.");
         }
 
         var thisMonth = new DateOnly(runDate.Year, runDate.Month, 1);

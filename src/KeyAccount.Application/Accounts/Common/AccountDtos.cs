@@ -121,27 +121,27 @@ public sealed record AccountProfileInput
 {
     /// <summary>Customer's name (1–200 characters).</summary>
     /// <example>华东精密制造有限公司</example>
-    public string Name { get; init; } = string.Empty;
+    public required string Name { get; init; }
 
     /// <summary>Legal/registration number, unique across accounts (compared without case and surrounding spaces).</summary>
     /// <example>91310000MA1FL1234X</example>
-    public string RegistrationNumber { get; init; } = string.Empty;
+    public required string RegistrationNumber { get; init; }
 
     /// <summary>Industry.</summary>
     /// <example>Manufacturing</example>
-    public string Industry { get; init; } = string.Empty;
+    public required string Industry { get; init; }
 
     /// <summary>Sales region.</summary>
     /// <example>East China</example>
-    public string Region { get; init; } = string.Empty;
+    public required string Region { get; init; }
 
     /// <summary>Customer type (segment).</summary>
     /// <example>Enterprise</example>
-    public string Segment { get; init; } = string.Empty;
+    public required string Segment { get; init; }
 
     /// <summary>Lifecycle status.</summary>
     /// <example>Active</example>
-    public AccountStatus Status { get; init; } = AccountStatus.Prospect;
+    public required AccountStatus Status { get; init; }
 
     /// <summary>Strategic-fit assessment, 1–5.</summary>
     /// <example>4</example>

@@ -1,5 +1,7 @@
 using FluentValidation;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Models;
+using KeyAccount.Domain.Common;
 
 namespace KeyAccount.Application.Accounts.Common;
 
@@ -10,7 +12,7 @@ public sealed class AccountProfileValidator : AbstractValidator<AccountProfileIn
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
         RuleFor(x => x.RegistrationNumber).NotEmpty().MaximumLength(50)
-            .Matches(@"^\s*[A-Za-z0-9][A-Za-z0-9 ./-]*$").WithMessage("Registration number may contain letters, digits, spaces, '.', '/' and '-'.");
+            .Matches(@"^\s*[A-Za-z0-9][A-Za-z0-9 ./-]*$").WithErrorCode(FieldErrorCodes.InvalidFormat).WithMessage("Registration number may contain letters, digits, spaces, '.', '/' and '-'.");
         RuleFor(x => x.Industry).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Region).NotEmpty().MaximumLength(100);
         RuleFor(x => x.Segment).NotEmpty().MaximumLength(100);
@@ -18,7 +20,7 @@ public sealed class AccountProfileValidator : AbstractValidator<AccountProfileIn
         RuleFor(x => x.StrategicFit).InclusiveBetween(1, 5).When(x => x.StrategicFit is not null);
         RuleFor(x => x.PotentialAnnualRevenue!).SetValidator(new MoneyValidator()).When(x => x.PotentialAnnualRevenue is not null);
         RuleFor(x => x.FirstContractDate).Must(d => d!.Value.Year >= 1900 && d.Value <= DateOnly.FromDateTime(DateTime.UtcNow.AddYears(1)))
-            .When(x => x.FirstContractDate is not null).WithMessage("First-contract date must be between 1900 and one year from now.");
+            .When(x => x.FirstContractDate is not null).WithErrorCode(FieldErrorCodes.DateOutOfRange).WithMessage("First-contract date must be between 1900 and one year from now.");
     }
 }
 
@@ -26,7 +28,9 @@ public sealed class MoneyValidator : AbstractValidator<MoneyDto>
 {
     public MoneyValidator()
     {
-        RuleFor(x => x.Amount).GreaterThanOrEqualTo(0).LessThan(1_000_000_000_000_000m).PrecisionScale(20, 2, ignoreTrailingZeros: true);
+        RuleFor(x => x.Amount).GreaterThanOrEqualTo(0)
+            .Must(Money.FitsPrecision).WithErrorCode(FieldErrorCodes.PrecisionExceeded)
+            .WithMessage($"An amount has at most {Money.IntegerDigits} digits before the decimal point and {Money.Scale} after it.");
         RuleFor(x => x.Currency).NotEmpty().Length(3).Matches("^[A-Z]{3}$").WithMessage("Currency must be a three-letter upper-case ISO 4217 code.");
     }
 }

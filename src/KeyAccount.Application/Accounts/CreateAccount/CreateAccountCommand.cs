@@ -56,10 +56,7 @@ internal static class OwnerRules
             u => u.Id == wanted && u.IsActive && (u.Role == Role.AccountManager || u.Role == Role.Director), cancellationToken).ConfigureAwait(false);
         if (!eligible)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]>
-            {
-                ["ownerId"] = ["The owner must be an active account manager or director."],
-            });
+            throw RequestValidationException.For("ownerId", FieldErrorCodes.UnknownReference, "The owner must be an active account manager or director.");
         }
 
         return wanted;
@@ -71,7 +68,7 @@ internal static class OwnerRules
         var taken = await db.Accounts.AnyAsync(a => a.RegistrationNumber == normalized && (except == null || a.Id != except), cancellationToken).ConfigureAwait(false);
         if (taken)
         {
-            throw new ConflictException("Another account already has this registration number.", "registrationNumber");
+            throw new ConflictException(ProblemCodes.RegistrationNumberTaken, "Another account already has this registration number.", "registrationNumber");
         }
     }
 }

@@ -6,7 +6,7 @@ using Mediator;
 namespace KeyAccount.Application.Accounts.DeleteAccount;
 
 /// <summary>Deletes an account; the database cascades to its contacts, interactions, revenue and reminders in the same statement (Director only; most users mark accounts Lost instead).</summary>
-public sealed record DeleteAccountCommand(AccountId Id, uint? ExpectedVersion) : ICommand;
+public sealed record DeleteAccountCommand(AccountId Id, uint ExpectedVersion) : ICommand;
 
 public sealed class DeleteAccountHandler(IAppDbContext db, ICurrentUser user) : ICommandHandler<DeleteAccountCommand>
 {

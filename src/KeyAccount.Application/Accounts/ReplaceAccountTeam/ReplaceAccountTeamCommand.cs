@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KeyAccount.Application.Accounts.ReplaceAccountTeam;
 
-public sealed record ReplaceAccountTeamCommand(AccountId AccountId, IReadOnlyList<AccountTeamMemberInput> Members, uint? ExpectedVersion) : ICommand<AccountTeamDto>;
+public sealed record ReplaceAccountTeamCommand(AccountId AccountId, IReadOnlyList<AccountTeamMemberInput> Members, uint ExpectedVersion) : ICommand<AccountTeamDto>;
 
 public sealed class ReplaceAccountTeamValidator : AbstractValidator<ReplaceAccountTeamCommand>
 {
@@ -29,7 +29,7 @@ public sealed class ReplaceAccountTeamValidator : AbstractValidator<ReplaceAccou
 
 public sealed class ReplaceAccountTeamHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<ReplaceAccountTeamCommand, AccountTeamDto>
 {
-    private static readonly string[] NotEligible = ["Not an active user who can be on an account team."];
+    private static readonly FieldError[] NotEligible = [new(FieldErrorCodes.UnknownReference, "Not an active user who can be on an account team.")];
     private static readonly Role[] TeamRoles = [Role.AccountManager, Role.Director, Role.ServiceAgent, Role.QualityManager];
 
     public async ValueTask<AccountTeamDto> Handle(ReplaceAccountTeamCommand command, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class ReplaceAccountTeamHandler(IAppDbContext db, ICurrentUser use
         var errors = command.Members
             .Select((m, i) => (m, i))
             .Where(x => !eligible.Contains(x.m.UserId))
-            .ToDictionary(x => $"members[{x.i}].userId", _ => NotEligible);
+            .ToDictionary(x => $"members[{x.i}].userId", _ => (IReadOnlyList<FieldError>)NotEligible);
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);

@@ -10,8 +10,8 @@ namespace KeyAccount.Application.Accounts.UpdateAccount;
 
 /// <param name="Id">The account.</param>
 /// <param name="Profile">The new profile (all fields).</param>
-/// <param name="ExpectedVersion">The version from the client's If-Match; null when none was sent.</param>
-public sealed record UpdateAccountCommand(AccountId Id, AccountProfileInput Profile, uint? ExpectedVersion) : ICommand<AccountDto>;
+/// <param name="ExpectedVersion">The version from the client's If-Match.</param>
+public sealed record UpdateAccountCommand(AccountId Id, AccountProfileInput Profile, uint ExpectedVersion) : ICommand<AccountDto>;
 
 public sealed class UpdateAccountValidator : AbstractValidator<UpdateAccountCommand>
 {

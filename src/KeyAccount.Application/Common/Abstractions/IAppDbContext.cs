@@ -29,8 +29,6 @@ public interface IAppDbContext
 
     DbSet<Domain.Complaints.SlaPolicy> SlaPolicies { get; }
 
-    DbSet<Models.IdempotencyKey> IdempotencyKeys { get; }
-
     /// <summary>The next complaint reference number.</summary>
     Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken);
 
@@ -40,8 +38,20 @@ public interface IAppDbContext
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Begins a transaction, or joins the one already open (the request's): only the transaction's owner commits,
+    /// and disposing an uncommitted owned transaction rolls it back.
+    /// </summary>
+    Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Makes the next save of <paramref name="aggregate"/> succeed only if the stored version is still
     /// <paramref name="expectedVersion"/> (the client's If-Match); otherwise the save fails with a concurrency conflict.
     /// </summary>
     void ExpectVersion(Domain.Common.AggregateRoot aggregate, uint expectedVersion);
+}
+
+/// <summary>A unit of work: commit it, or dispose it to roll back (a joined transaction leaves both to its owner).</summary>
+public interface ITransaction : IAsyncDisposable
+{
+    Task CommitAsync(CancellationToken cancellationToken);
 }

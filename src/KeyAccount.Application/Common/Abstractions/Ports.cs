@@ -66,3 +66,40 @@ public interface ITieringEngine
 
     Task<TieringOutcome> SimulateAsync(Domain.Tiering.TierPolicy policy, DateOnly runDate, int maxMoves, CancellationToken cancellationToken);
 }
+
+/// <summary>The response a create answered with, kept so that a retry with the same Idempotency-Key gets it again.</summary>
+/// <param name="Status">HTTP status (2xx).</param>
+/// <param name="ContentType">Content-Type of the body.</param>
+/// <param name="Body">The body as sent.</param>
+/// <param name="Location">The Location header (the created resource), if any.</param>
+/// <param name="ETag">The ETag header, if any.</param>
+public sealed record StoredResponse(int Status, string? ContentType, string Body, string? Location, string? ETag);
+
+/// <summary>What the store says about a key: this request may go ahead, or gets a stored answer, or is refused.</summary>
+public enum IdempotencyOutcome
+{
+    /// <summary>The key is new (or expired): go ahead; complete it in the same transaction.</summary>
+    Claimed,
+
+    /// <summary>The same request was answered before: replay <see cref="IdempotencyClaim.Response"/>.</summary>
+    Replay,
+
+    /// <summary>The key was used with a different request: 422.</summary>
+    Mismatch,
+
+    /// <summary>A request with this key is still running: 409.</summary>
+    InFlight,
+}
+
+public sealed record IdempotencyClaim(IdempotencyOutcome Outcome, StoredResponse? Response = null);
+
+/// <summary>
+/// Idempotency keys of creates (IETF httpapi Idempotency-Key draft). A claim is made inside the request's transaction
+/// and completed in it, so a key is answered exactly when its create committed; keys expire after a day.
+/// </summary>
+public interface IIdempotencyStore
+{
+    Task<IdempotencyClaim> ClaimAsync(string scope, string key, string fingerprint, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task CompleteAsync(string scope, string key, StoredResponse response, DateTimeOffset now, CancellationToken cancellationToken);
+}

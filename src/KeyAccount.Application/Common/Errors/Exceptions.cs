@@ -3,21 +3,43 @@ namespace KeyAccount.Application.Common.Errors;
 /// <summary>The stored version differs from the client's If-Match: 412.</summary>
 public sealed class PreconditionFailedException(string message) : Exception(message);
 
-/// <summary>A state conflict that is not a broken domain rule (e.g. a duplicate key): 409.</summary>
-public sealed class ConflictException(string message, string? field = null) : Exception(message)
+/// <summary>A state conflict that is not a broken domain rule (a duplicate key, a run in progress): 409.</summary>
+/// <param name="code">The problem code (one of <see cref="ProblemCodes"/>).</param>
+/// <param name="message">English fallback text.</param>
+/// <param name="field">The request field the conflict is about, when there is one.</param>
+public sealed class ConflictException(string code, string message, string? field = null) : Exception(message)
 {
+    public string Code { get; } = code;
+
     public string? Field { get; } = field;
+
+    /// <summary>What holds the resource or which value clashes, by name, for translated messages.</summary>
+    public IReadOnlyDictionary<string, object?>? Args { get; init; }
 }
 
 /// <summary>The caller may not do this: 403.</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
 
-/// <summary>Sign-in refused: 401 (the message never says which part was wrong).</summary>
+/// <summary>Sign-in refused: 401. The message never says which part was wrong.</summary>
 public sealed class AuthenticationFailedException(string message) : Exception(message);
 
-/// <summary>Field errors found by a handler after validation (e.g. rows of a bulk upload): 400.</summary>
-public sealed class RequestValidationException(IReadOnlyDictionary<string, string[]> errors, string? detail = null)
+/// <summary>One error on one request field: a stable code (see <see cref="FieldErrorCodes"/>), its figures, and English fallback text.</summary>
+/// <param name="Code">Stable, kebab-case: the client translates it.</param>
+/// <param name="Message">English text, a fallback for clients without a translation.</param>
+/// <param name="Args">The figures of the message (a limit, a length), by name.</param>
+public sealed record FieldError(
+    string Code,
+    string Message,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyDictionary<string, object?>? Args = null);
+
+/// <summary>Field errors found after binding (rows of a bulk upload, a header, a reference to nothing): 400.</summary>
+public sealed class RequestValidationException(IReadOnlyDictionary<string, IReadOnlyList<FieldError>> errors, string? detail = null)
     : Exception(detail ?? "One or more fields are invalid.")
 {
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+    public IReadOnlyDictionary<string, IReadOnlyList<FieldError>> Errors { get; } = errors;
+
+    /// <summary>One error on one field.</summary>
+    public static RequestValidationException For(string field, string code, string message, IReadOnlyDictionary<string, object?>? args = null) =>
+        new(new Dictionary<string, IReadOnlyList<FieldError>> { [field] = [new FieldError(code, message, args)] });
 }

@@ -9,9 +9,9 @@ public sealed class DecimalStringJsonConverter : JsonConverter<decimal>
 {
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Number)
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var number))
         {
-            return reader.GetDecimal();
+            return number;
         }
 
         if (reader.TokenType == JsonTokenType.String
@@ -20,7 +20,7 @@ public sealed class DecimalStringJsonConverter : JsonConverter<decimal>
             return value;
         }
 
-        throw new JsonException("Expected a decimal amount such as \"1234.50\".");
+        throw new JsonFieldException(Errors.FieldErrorCodes.InvalidFormat, "Expected a decimal amount such as \"1234.50\".", new Dictionary<string, object?> { ["format"] = "decimal" });
     }
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)

@@ -26,7 +26,10 @@ public sealed class TypedIdJsonConverterFactory : JsonConverterFactory
                 return T.From(value);
             }
 
-            throw new JsonException("Expected an id (a uuid string).");
+            throw new JsonFieldException(
+                reader.TokenType == JsonTokenType.Null ? Errors.FieldErrorCodes.Required : Errors.FieldErrorCodes.InvalidFormat,
+                "Expected an id (a uuid string).",
+                new Dictionary<string, object?> { ["format"] = "uuid" });
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

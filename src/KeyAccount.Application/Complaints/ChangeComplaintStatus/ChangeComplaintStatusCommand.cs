@@ -33,7 +33,7 @@ public sealed record ResolveInput(string Resolution, RootCause? RootCause, strin
 public sealed record ReopenInput(string Reason);
 
 /// <summary>One step of the workflow; the fields used depend on <see cref="Action"/>.</summary>
-public sealed record ChangeComplaintStatusCommand(ComplaintId Id, ComplaintAction Action, uint? ExpectedVersion) : ICommand<ComplaintDto>
+public sealed record ChangeComplaintStatusCommand(ComplaintId Id, ComplaintAction Action, uint ExpectedVersion) : ICommand<ComplaintDto>
 {
     public string? Text { get; init; }
 
@@ -88,7 +88,7 @@ public sealed class ChangeComplaintStatusHandler(IAppDbContext db, ICurrentUser 
                 var assignee = command.AssigneeId!.Value;
                 if (!await db.Users.AnyAsync(u => u.Id == assignee && u.IsActive, cancellationToken).ConfigureAwait(false))
                 {
-                    throw new RequestValidationException(new Dictionary<string, string[]> { ["assigneeId"] = ["No such active user."] });
+                    throw RequestValidationException.For("assigneeId", FieldErrorCodes.UnknownReference, "No such active user.");
                 }
 
                 complaint.Assign(command.Department!.Value, assignee, me, now);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
 using Severity = KeyAccount.Domain.Complaints.Severity;
@@ -10,48 +11,54 @@ namespace KeyAccount.Application.Complaints.Common;
 public sealed record ComplaintIntakeInput
 {
     /// <summary>The complaining account.</summary>
-    public AccountId AccountId { get; init; }
+    public required AccountId AccountId { get; init; }
 
     /// <summary>The contact who complained, if known (a contact of that account).</summary>
     public Guid? ContactId { get; init; }
 
     /// <summary>How it reached us.</summary>
     /// <example>Phone</example>
-    public ComplaintChannel Channel { get; init; }
+    public required ComplaintChannel Channel { get; init; }
 
+    /// <summary>What it is about.</summary>
     /// <example>Delivery</example>
-    public ComplaintCategory Category { get; init; }
+    public required ComplaintCategory Category { get; init; }
 
+    /// <summary>How bad it is for the customer; with the account's tier it sets the SLA targets.</summary>
     /// <example>High</example>
-    public Severity Severity { get; init; }
+    public required Severity Severity { get; init; }
 
     /// <summary>One line.</summary>
     /// <example>Three pallets missing from order SO-88121</example>
-    public string Subject { get; init; } = string.Empty;
+    public required string Subject { get; init; }
 
     /// <summary>What happened, in the customer's words.</summary>
     /// <example>Delivered 17 of 20 pallets; the line stops on Friday without them.</example>
-    public string Description { get; init; } = string.Empty;
+    public required string Description { get; init; }
 
     /// <summary>What the customer asks for.</summary>
     /// <example>Deliver the missing pallets by Thursday</example>
     public string? RequestedRemedy { get; init; }
 
-    /// <summary>When it was received (UTC; defaults to now). SLA clocks count from here.</summary>
+    /// <summary>When it was received, with its UTC offset (e.g. 2026-12-01T10:00:00+08:00; stored in UTC; defaults to now). SLA clocks count from here.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 }
 
 public sealed class ComplaintIntakeInputValidator : AbstractValidator<ComplaintIntakeInput>
 {
+    private static readonly DateTimeOffset EarliestReceipt = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public ComplaintIntakeInputValidator()
     {
-        RuleFor(x => x.AccountId).Must(id => id.Value != Guid.Empty).WithMessage("accountId is required.");
+        RuleFor(x => x.AccountId).Must(id => id.Value != Guid.Empty).WithErrorCode(FieldErrorCodes.Required).WithMessage("accountId is required.");
         RuleFor(x => x.Channel).IsInEnum();
         RuleFor(x => x.Category).IsInEnum();
         RuleFor(x => x.Severity).IsInEnum();
         RuleFor(x => x.Subject).NotEmpty().MaximumLength(300);
         RuleFor(x => x.Description).NotEmpty().MaximumLength(8000);
         RuleFor(x => x.RequestedRemedy).MaximumLength(2000);
+        RuleFor(x => x.ReceivedAt).GreaterThanOrEqualTo(EarliestReceipt).When(x => x.ReceivedAt is not null)
+            .WithErrorCode(FieldErrorCodes.DateOutOfRange).WithMessage("A complaint cannot have been received before 2000.");
     }
 }
 

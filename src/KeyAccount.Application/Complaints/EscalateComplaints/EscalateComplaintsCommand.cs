@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KeyAccount.Application.Complaints.EscalateComplaints;
 
 /// <summary>One escalation scan at <paramref name="Now"/>; returns the number of steps taken (escalations and automatic closures).</summary>
-public sealed record EscalateComplaintsCommand(DateTimeOffset Now) : ICommand<int>;
+public sealed record EscalateComplaintsCommand(DateTimeOffset Now) : ICommand<int>, Application.Common.Behaviors.IManagesOwnTransactions;
 
 /// <summary>
 /// Reads only the complaints whose next threshold has come (the partial index on next_escalation_at), lets each take

@@ -1,10 +1,10 @@
 using FluentValidation;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
-using KeyAccount.Application.Common.Models;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Complaints.Common;
 using KeyAccount.Application.Complaints.SlaPolicy;
+using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Tiering;
 using Mediator;
@@ -12,15 +12,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KeyAccount.Application.Complaints.FileComplaint;
 
-/// <summary>Files a complaint; with an <paramref name="IdempotencyKey"/>, a replay returns the first complaint.</summary>
-public sealed record FileComplaintCommand(ComplaintIntakeInput Input, string? IdempotencyKey) : ICommand<ComplaintDto>;
+/// <summary>Files a complaint (a retry with the same Idempotency-Key is answered by the API's idempotency step).</summary>
+public sealed record FileComplaintCommand(ComplaintIntakeInput Input) : ICommand<ComplaintDto>;
 
 public sealed class FileComplaintValidator : AbstractValidator<FileComplaintCommand>
 {
     public FileComplaintValidator()
     {
         RuleFor(x => x.Input).NotNull().SetValidator(new ComplaintIntakeInputValidator()).OverridePropertyName(string.Empty);
-        RuleFor(x => x.IdempotencyKey).MaximumLength(200).OverridePropertyName("Idempotency-Key");
     }
 }
 
@@ -31,26 +30,20 @@ public sealed class FileComplaintValidator : AbstractValidator<FileComplaintComm
 /// </summary>
 public sealed class FileComplaintHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<FileComplaintCommand, ComplaintDto>
 {
-    private const string Operation = "complaints.create";
-
     public async ValueTask<ComplaintDto> Handle(FileComplaintCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var now = clock.GetUtcNow();
-        var scope = $"{user.UserId?.Value.ToString() ?? "anonymous"}:{Operation}";
-        if (command.IdempotencyKey is { Length: > 0 } key && await ReplayAsync(scope, key, now, cancellationToken).ConfigureAwait(false) is { } replay)
-        {
-            return replay;
-        }
-
         var input = command.Input;
+
+        // An account the caller cannot see does not exist for them: 404, as on every other route.
         var account = await db.Accounts.VisibleTo(user).Where(a => a.Id == input.AccountId)
             .Select(a => new { a.Tier, Contacts = a.Contacts.Select(c => c.Id).ToList() })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw Invalid("accountId", "No such account.");
+            ?? throw new EntityNotFoundException("Account", input.AccountId.Value);
         if (input.ContactId is { } contact && !account.Contacts.Any(c => c.Value == contact))
         {
-            throw Invalid("contactId", "The contact is not one of the account's contacts.");
+            throw RequestValidationException.For("contactId", FieldErrorCodes.UnknownReference, "The contact is not one of the account's contacts.");
         }
 
         var (sla, programme) = await SlaPolicies.CurrentAsync(db, cancellationToken).ConfigureAwait(false);
@@ -65,44 +58,7 @@ public sealed class FileComplaintHandler(IAppDbContext db, ICurrentUser user, Ti
             user.UserId,
             now);
         db.Complaints.Add(complaint);
-        if (command.IdempotencyKey is { Length: > 0 } k)
-        {
-            db.IdempotencyKeys.Add(new IdempotencyKey(scope, k, "complaint", complaint.Id.Value, now));
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ConflictException e) when (e.Field == "Idempotency-Key" && command.IdempotencyKey is { } raced)
-        {
-            // The same key was committed by a concurrent request: answer with its complaint.
-            db.Complaints.Remove(complaint);
-            var first = await ReplayAsync(scope, raced, now, cancellationToken).ConfigureAwait(false);
-            if (first is null)
-            {
-                throw;
-            }
-
-            return first;
-        }
-
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return await db.ToDtoAsync(complaint, now, cancellationToken).ConfigureAwait(false);
     }
-
-    private async Task<ComplaintDto?> ReplayAsync(string scope, string key, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var first = await db.IdempotencyKeys.AsNoTracking().Where(k => k.Scope == scope && k.Key == key).Select(k => (Guid?)k.ResourceId)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (first is not { } id)
-        {
-            return null;
-        }
-
-        var complaint = await db.LoadComplaintAsync(new ComplaintId(id), user, null, cancellationToken).ConfigureAwait(false);
-        return await db.ToDtoAsync(complaint, now, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static RequestValidationException Invalid(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -51,7 +51,7 @@ public sealed record SlaPolicyInput
 
 public sealed record GetSlaPolicyQuery : IQuery<SlaPolicyDto>;
 
-public sealed record UpdateSlaPolicyCommand(SlaPolicyInput Input, uint? ExpectedVersion) : ICommand<SlaPolicyDto>;
+public sealed record UpdateSlaPolicyCommand(SlaPolicyInput Input, uint ExpectedVersion) : ICommand<SlaPolicyDto>;
 
 public sealed class UpdateSlaPolicyValidator : AbstractValidator<UpdateSlaPolicyCommand>
 {
@@ -116,7 +116,7 @@ public sealed class UpdateSlaPolicyHandler(IAppDbContext db, ICurrentUser user, 
     {
         ArgumentNullException.ThrowIfNull(command);
         var (current, programme) = await SlaPolicies.CurrentAsync(db, cancellationToken).ConfigureAwait(false);
-        if (command.ExpectedVersion is { } expected && current.Number > 0 && current.Version != expected)
+        if (current.Version != command.ExpectedVersion)
         {
             throw new PreconditionFailedException("The SLA policy was changed by someone else since you read it. Reload it and apply your change again.");
         }

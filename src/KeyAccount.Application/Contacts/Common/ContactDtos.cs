@@ -57,7 +57,7 @@ public sealed record ContactInput
 {
     /// <summary>Full name (1–200 characters).</summary>
     /// <example>王芳</example>
-    public string Name { get; init; } = string.Empty;
+    public required string Name { get; init; }
 
     /// <summary>Job title.</summary>
     /// <example>采购总监</example>
@@ -81,22 +81,22 @@ public sealed record ContactInput
 
     /// <summary>Role in the buying decision.</summary>
     /// <example>DecisionMaker</example>
-    public BuyingRole BuyingRole { get; init; } = BuyingRole.User;
+    public required BuyingRole BuyingRole { get; init; }
 
     /// <summary>Attitude towards us.</summary>
     /// <example>Supporter</example>
-    public Attitude Attitude { get; init; } = Attitude.Neutral;
+    public required Attitude Attitude { get; init; }
 
     /// <summary>Another contact of the same account this one reports to.</summary>
     public ContactId? ReportsToId { get; init; }
 
     /// <summary>Relationship level today.</summary>
     /// <example>CredibleSource</example>
-    public RelationshipLevel RelationshipLevel { get; init; } = RelationshipLevel.Vendor;
+    public required RelationshipLevel RelationshipLevel { get; init; }
 
     /// <summary>Relationship level we aim for.</summary>
     /// <example>TrustedAdvisor</example>
-    public RelationshipLevel TargetRelationshipLevel { get; init; } = RelationshipLevel.CredibleSource;
+    public required RelationshipLevel TargetRelationshipLevel { get; init; }
 }
 
 public sealed class ContactInputValidator : AbstractValidator<ContactInput>

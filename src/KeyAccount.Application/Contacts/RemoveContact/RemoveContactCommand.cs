@@ -5,7 +5,7 @@ using Mediator;
 
 namespace KeyAccount.Application.Contacts.RemoveContact;
 
-public sealed record RemoveContactCommand(AccountId AccountId, ContactId ContactId, uint? ExpectedVersion) : ICommand;
+public sealed record RemoveContactCommand(AccountId AccountId, ContactId ContactId, uint ExpectedVersion) : ICommand;
 
 public sealed class RemoveContactHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<RemoveContactCommand>
 {

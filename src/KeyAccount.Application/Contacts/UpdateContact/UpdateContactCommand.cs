@@ -8,7 +8,7 @@ using Mediator;
 namespace KeyAccount.Application.Contacts.UpdateContact;
 
 /// <param name="ExpectedVersion">The account's version from If-Match (contacts are part of the account aggregate).</param>
-public sealed record UpdateContactCommand(AccountId AccountId, ContactId ContactId, ContactInput Contact, uint? ExpectedVersion) : ICommand<ContactDto>;
+public sealed record UpdateContactCommand(AccountId AccountId, ContactId ContactId, ContactInput Contact, uint ExpectedVersion) : ICommand<ContactDto>;
 
 public sealed class UpdateContactValidator : AbstractValidator<UpdateContactCommand>
 {

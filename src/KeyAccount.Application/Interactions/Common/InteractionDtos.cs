@@ -46,14 +46,14 @@ public sealed record InteractionInput
 {
     /// <summary>Kind of interaction.</summary>
     /// <example>Meeting</example>
-    public InteractionType Type { get; init; }
+    public required InteractionType Type { get; init; }
 
     /// <summary>When it took place (not more than a day in the future).</summary>
-    public DateTimeOffset OccurredAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
 
     /// <summary>What was discussed (1–4000 characters).</summary>
     /// <example>季度业务回顾：讨论2027年产能扩张计划</example>
-    public string Summary { get; init; } = string.Empty;
+    public required string Summary { get; init; }
 
     /// <summary>Contacts of the account who took part.</summary>
     public IReadOnlyList<ContactId> ContactIds { get; init; } = [];

@@ -55,25 +55,25 @@ public sealed record RevenueRowInput
 
     /// <summary>Month as yyyy-MM.</summary>
     /// <example>2026-10</example>
-    public string Month { get; init; } = string.Empty;
+    public required string Month { get; init; }
 
     /// <summary>Revenue of the month (≥ 0).</summary>
     /// <example>1250000.00</example>
     [JsonConverter(typeof(DecimalStringJsonConverter))]
-    public decimal Revenue { get; init; }
+    public required decimal Revenue { get; init; }
 
     /// <summary>Gross profit of the month (≤ revenue; may be negative).</summary>
     /// <example>312500.00</example>
     [JsonConverter(typeof(DecimalStringJsonConverter))]
-    public decimal GrossProfit { get; init; }
+    public required decimal GrossProfit { get; init; }
 
     /// <summary>Orders in the month (≥ 0).</summary>
     /// <example>42</example>
-    public int OrderCount { get; init; }
+    public required int OrderCount { get; init; }
 
     /// <summary>ISO 4217 currency.</summary>
     /// <example>CNY</example>
-    public string Currency { get; init; } = "CNY";
+    public required string Currency { get; init; }
 }
 
 /// <summary>A bulk upsert of revenue rows (1 to 10,000), by account and month.</summary>

@@ -19,10 +19,16 @@ public static class RevenueCsvParser
     public static (List<RevenueRowInput> Rows, List<int> LineNumbers) Parse(string text, int maxRows)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            var line = text[..text.IndexOf('\0', StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+            throw Invalid($"line {line}", FieldErrorCodes.NulCharacter, "The file contains the character U+0000, which no field accepts.");
+        }
+
         var records = ReadRecords(text).ToList();
         if (records.Count == 0)
         {
-            throw Invalid("file", "The file is empty; the first line must name the columns.");
+            throw Invalid("file", FieldErrorCodes.Required, "The file is empty; the first line must name the columns.");
         }
 
         var header = records[0].Fields.Select(h => h.Trim()).ToList();
@@ -35,15 +41,15 @@ public static class RevenueCsvParser
 
         if (missing.Count > 0)
         {
-            throw Invalid("header", $"Missing columns: {string.Join(", ", missing)}.");
+            throw Invalid("header", FieldErrorCodes.Required, $"Missing columns: {string.Join(", ", missing)}.", new Dictionary<string, object?> { ["columns"] = missing.ToArray() });
         }
 
         if (records.Count - 1 > maxRows)
         {
-            throw Invalid("file", $"At most {maxRows:N0} rows per file.");
+            throw Invalid("file", FieldErrorCodes.TooManyItems, $"At most {maxRows:N0} rows per file.", new Dictionary<string, object?> { ["max"] = maxRows });
         }
 
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, IReadOnlyList<FieldError>>();
         var rows = new List<RevenueRowInput>();
         var lines = new List<int>();
         foreach (var (line, fields) in records.Skip(1))
@@ -61,7 +67,7 @@ public static class RevenueCsvParser
                     return d;
                 }
 
-                errors[$"line {line}.{name}"] = ["Not a number."];
+                errors[$"line {line}.{name}"] = [new FieldError(FieldErrorCodes.WrongType, "Not a number.", new Dictionary<string, object?> { ["expected"] = "number" })];
                 return 0;
             }
 
@@ -74,14 +80,14 @@ public static class RevenueCsvParser
                 }
                 else
                 {
-                    errors[$"line {line}.accountId"] = ["Not a valid id."];
+                    errors[$"line {line}.accountId"] = [new FieldError(FieldErrorCodes.InvalidFormat, "Not a valid id.", new Dictionary<string, object?> { ["format"] = "uuid" })];
                 }
             }
 
             var orderCount = 0;
             if (!int.TryParse(Get("orderCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out orderCount))
             {
-                errors[$"line {line}.orderCount"] = ["Not a whole number."];
+                errors[$"line {line}.orderCount"] = [new FieldError(FieldErrorCodes.WrongType, "Not a whole number.", new Dictionary<string, object?> { ["expected"] = "integer" })];
             }
 
             rows.Add(new RevenueRowInput
@@ -105,8 +111,8 @@ public static class RevenueCsvParser
         return (rows, lines);
     }
 
-    private static RequestValidationException Invalid(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] }, message);
+    private static RequestValidationException Invalid(string field, string code, string message, IReadOnlyDictionary<string, object?>? args = null) =>
+        new(new Dictionary<string, IReadOnlyList<FieldError>> { [field] = [new FieldError(code, message, args)] }, message);
 
     /// <summary>Splits RFC 4180 text into records, each with the line number it starts on.</summary>
     private static IEnumerable<(int Line, List<string> Fields)> ReadRecords(string text)

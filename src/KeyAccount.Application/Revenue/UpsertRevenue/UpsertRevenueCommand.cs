@@ -26,14 +26,14 @@ public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer
         ArgumentNullException.ThrowIfNull(command);
         if (command.Rows.Count is 0 or > MaxRows)
         {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["rows"] = [$"Send between 1 and {MaxRows:N0} rows."] });
+            throw RequestValidationException.For("rows", FieldErrorCodes.OutOfRange, $"Send between 1 and {MaxRows:N0} rows.", new Dictionary<string, object?> { ["min"] = 1, ["max"] = MaxRows });
         }
 
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var errors = new Dictionary<string, List<string>>();
+        var errors = new Dictionary<string, List<FieldError>>();
         string Label(int i) => string.Format(CultureInfo.InvariantCulture, command.RowLabel, command.RowNumbers?[i] ?? i);
-        void Add(int i, string field, string message)
+        void Add(int i, string field, string code, string message, IReadOnlyDictionary<string, object?>? args = null)
         {
             var key = $"{Label(i)}.{field}";
             if (!errors.TryGetValue(key, out var list))
@@ -41,7 +41,7 @@ public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer
                 errors[key] = list = [];
             }
 
-            list.Add(message);
+            list.Add(new FieldError(code, message, args));
         }
 
         // Resolve accounts in two queries, whatever the number of rows.
@@ -59,7 +59,7 @@ public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer
             var input = command.Rows[i];
             if (input is null)
             {
-                Add(i, "row", "A row is required.");
+                Add(i, "row", FieldErrorCodes.NullItem, "A row is required.");
                 continue;
             }
 
@@ -72,12 +72,12 @@ public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer
                 }
                 else
                 {
-                    Add(i, "accountId", "No account has this id.");
+                    Add(i, "accountId", FieldErrorCodes.UnknownReference, "No account has this id.");
                 }
             }
             else if (string.IsNullOrWhiteSpace(input.RegistrationNumber))
             {
-                Add(i, "accountId", "Give the account's id or its registration number.");
+                Add(i, "accountId", FieldErrorCodes.Required, "Give the account's id or its registration number.");
             }
             else if (byRegistration.TryGetValue(Account.NormalizeRegistrationNumber(input.RegistrationNumber), out var found))
             {
@@ -85,25 +85,25 @@ public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer
             }
             else
             {
-                Add(i, "registrationNumber", "No account has this registration number.");
+                Add(i, "registrationNumber", FieldErrorCodes.UnknownReference, "No account has this registration number.");
             }
 
             if (!DateOnly.TryParseExact(input.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
             {
-                Add(i, "month", "Month must be written yyyy-MM.");
+                Add(i, "month", FieldErrorCodes.InvalidFormat, "Month must be written yyyy-MM.", new Dictionary<string, object?> { ["format"] = "yyyy-MM" });
                 continue;
             }
 
-            foreach (var (field, message) in RevenueRecord.Check(month, input.Revenue, input.GrossProfit, input.OrderCount, input.Currency, today))
+            foreach (var rule in RevenueRecord.Check(month, input.Revenue, input.GrossProfit, input.OrderCount, input.Currency, today))
             {
-                Add(i, field, message);
+                Add(i, rule.Field ?? "row", rule.Code, rule.Message, rule.Args.Count > 0 ? rule.Args : null);
             }
 
             if (account is { } a)
             {
                 if (seen.TryGetValue((a, month), out var first))
                 {
-                    Add(i, "month", $"The same account and month already appear in {Label(first)}.");
+                    Add(i, "month", FieldErrorCodes.Duplicate, $"The same account and month already appear in {Label(first)}.", new Dictionary<string, object?> { ["other"] = Label(first) });
                 }
                 else
                 {
@@ -117,7 +117,7 @@ public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer
         {
             var failing = errors.Keys.Select(k => k[..k.LastIndexOf('.')]).Distinct().Count();
             throw new RequestValidationException(
-                errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+                errors.ToDictionary(e => e.Key, e => (IReadOnlyList<FieldError>)e.Value),
                 $"{failing} of {command.Rows.Count} rows are invalid; nothing was written.");
         }
 

@@ -31,13 +31,13 @@ public sealed record TierPolicyInput
 {
     /// <summary>A name for the version.</summary>
     /// <example>2027 weights: more growth</example>
-    public string Name { get; init; } = string.Empty;
+    public required string Name { get; init; }
 
     /// <summary>Criteria and weights (sum 100).</summary>
-    public IReadOnlyList<CriterionWeightDto> Criteria { get; init; } = [];
+    public required IReadOnlyList<CriterionWeightDto> Criteria { get; init; }
 
     /// <summary>Tier cut-offs.</summary>
-    public CutoffsDto Cutoffs { get; init; } = new(80, 60, 40);
+    public required CutoffsDto Cutoffs { get; init; }
 
     /// <summary>At most this many Strategic accounts; null for no cap.</summary>
     public int? StrategicCap { get; init; }

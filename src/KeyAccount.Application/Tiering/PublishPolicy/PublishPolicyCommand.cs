@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KeyAccount.Application.Tiering.PublishPolicy;
 
 /// <summary>Publishes a draft and retires the previously published version, in one transaction.</summary>
-public sealed record PublishPolicyCommand(TierPolicyId Id) : ICommand<TierPolicyDto>;
+public sealed record PublishPolicyCommand(TierPolicyId Id, uint ExpectedVersion) : ICommand<TierPolicyDto>;
 
 public sealed class PublishPolicyHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<PublishPolicyCommand, TierPolicyDto>
 {
@@ -17,6 +17,7 @@ public sealed class PublishPolicyHandler(IAppDbContext db, TimeProvider clock) :
         ArgumentNullException.ThrowIfNull(command);
         var policy = await db.TierPolicies.FirstOrDefaultAsync(p => p.Id == command.Id, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException("Tier policy", command.Id.Value);
+        db.ExpectVersion(policy, command.ExpectedVersion);
         policy.Publish(clock.GetUtcNow());
         await db.InTransactionAsync(
             async ct =>

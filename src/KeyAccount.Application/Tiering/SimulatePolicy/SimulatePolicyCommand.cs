@@ -17,7 +17,7 @@ public sealed record SimulationDto(IReadOnlyDictionary<Tier, int> Counts, int Ch
 public sealed record TierMoveDto(AccountId AccountId, string Name, Tier CurrentTier, Tier NewTier, decimal Score, TierChangeReason Reason);
 
 /// <summary>Simulates a draft policy (sent inline); nothing is persisted.</summary>
-public sealed record SimulatePolicyCommand(TierPolicyInput Policy) : ICommand<SimulationDto>;
+public sealed record SimulatePolicyCommand(TierPolicyInput Policy) : ICommand<SimulationDto>, Application.Common.Behaviors.IManagesOwnTransactions;
 
 public sealed class SimulatePolicyValidator : AbstractValidator<SimulatePolicyCommand>
 {

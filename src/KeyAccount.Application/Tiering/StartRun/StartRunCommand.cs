@@ -16,7 +16,7 @@ public sealed class StartRunHandler(IAppDbContext db, ITieringEngine engine, ICu
     {
         ArgumentNullException.ThrowIfNull(command);
         var policy = await db.TierPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Status == PolicyStatus.Published, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConflictException("No tier policy is published yet; publish one first.");
+            ?? throw new ConflictException(ProblemCodes.NoPublishedPolicy, "No tier policy is published yet; publish one first.");
         var run = TieringRun.Start(policy, command.Trigger, command.Trigger == RunTrigger.Manual ? user.UserId : null, clock.GetUtcNow());
         await engine.RunAsync(policy, run, cancellationToken).ConfigureAwait(false);
         return TieringRunDto.From(run);

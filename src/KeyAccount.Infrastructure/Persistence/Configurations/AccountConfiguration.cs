@@ -1,3 +1,4 @@
+using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
 
         builder.OwnsOne(a => a.PotentialAnnualRevenue, m =>
         {
-            m.Property(x => x.Amount).HasColumnName("potential_revenue_amount").HasPrecision(20, 2);
+            m.Property(x => x.Amount).HasColumnName("potential_revenue_amount").HasPrecision(Money.Precision, Money.Scale);
             m.Property(x => x.Currency).HasColumnName("potential_revenue_currency").HasMaxLength(3);
         });
         builder.Navigation(a => a.PotentialAnnualRevenue).IsRequired(false);
@@ -109,8 +110,8 @@ internal sealed class RevenueRecordConfiguration : IEntityTypeConfiguration<Reve
             t.HasCheckConstraint("ck_revenue_records_month", "extract(day from month) = 1");
         });
         builder.HasKey(r => new { r.AccountId, r.Month });
-        builder.Property(r => r.Revenue).HasPrecision(20, 2);
-        builder.Property(r => r.GrossProfit).HasPrecision(20, 2);
+        builder.Property(r => r.Revenue).HasPrecision(Money.Precision, Money.Scale);
+        builder.Property(r => r.GrossProfit).HasPrecision(Money.Precision, Money.Scale);
         builder.Property(r => r.Currency).HasMaxLength(3);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
     }

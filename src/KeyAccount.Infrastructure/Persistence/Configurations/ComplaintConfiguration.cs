@@ -96,19 +96,6 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
     }
 }
 
-internal sealed class IdempotencyKeyConfiguration : IEntityTypeConfiguration<Application.Common.Models.IdempotencyKey>
-{
-    public void Configure(EntityTypeBuilder<Application.Common.Models.IdempotencyKey> builder)
-    {
-        builder.ToTable("idempotency_keys");
-        builder.HasKey(k => new { k.Scope, k.Key }).HasName(UniqueConstraints.IdempotencyKey);
-        builder.Property(k => k.Scope).HasMaxLength(100);
-        builder.Property(k => k.Key).HasMaxLength(200);
-        builder.Property(k => k.ResourceType).HasMaxLength(50);
-        builder.HasIndex(k => k.CreatedAt);
-    }
-}
-
 internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolicy>
 {
     public void Configure(EntityTypeBuilder<SlaPolicy> builder)

@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace KeyAccount.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// A failing request never leaves a pooled connection unusable. PostgreSQL's own errors (a constraint, a lock
+/// timeout) leave the connection in a known state and are left alone. Any other failure while a command runs (a
+/// parameter the driver cannot write, a network fault) may leave the connection's protocol state or its
+/// auto-prepared statements out of step with the server — Npgsql 10 then answers the next command on that
+/// connection with "prepared statement … already exists" or "Received backend message DataRow while expecting
+/// ParseCompleteMessage". Such a connection is not given back to the pool: the pool is cleared, which closes it
+/// when it is returned (idle connections reopen on demand).
+/// </summary>
+public sealed partial class BrokenConnectionGuard(ILogger<BrokenConnectionGuard> logger) : DbCommandInterceptor
+{
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(eventData);
+        Discard(command, eventData.Exception);
+    }
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(eventData);
+        Discard(command, eventData.Exception);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether a failure may have left the connection out of step with the server.</summary>
+    public static bool LeavesConnectionSuspect(Exception exception) =>
+        exception is not PostgresException and not OperationCanceledException;
+
+    private void Discard(DbCommand command, Exception exception)
+    {
+        if (LeavesConnectionSuspect(exception) && command.Connection is NpgsqlConnection connection)
+        {
+            LogDiscarded(logger, exception.GetType().Name);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A database command failed on the client side ({ExceptionType}); its connection is discarded instead of returning to the pool")]
+    private static partial void LogDiscarded(ILogger logger, string exceptionType);
+}
