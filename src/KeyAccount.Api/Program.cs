@@ -43,6 +43,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseHeadAsGet();
 app.UseRouting();
+app.UseRoutingRejections();
 app.UseSwagger();
 app.UseSwaggerUI(ui =>
 {

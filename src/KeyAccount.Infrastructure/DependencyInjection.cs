@@ -27,6 +27,8 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new DomainEventsToOutboxInterceptor());
         services.AddSingleton<BrokenConnectionGuard>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>)));
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
         services.AddSingleton(dataSource);
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
@@ -34,8 +36,8 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             // Pooled contexts are never shared between threads; skip the per-call concurrency check.
             .EnableThreadSafetyChecks(false)
-            .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>(), sp.GetRequiredService<BrokenConnectionGuard>()), PoolSize);
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+            .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>(), sp.GetRequiredService<BrokenConnectionGuard>(), sp.GetRequiredService<UserSessionEviction>()), PoolSize);
+        services.AddScoped(sp => AppDbContext.Rent(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
         services.AddScoped<IRevenueWriter, RevenueWriter>();

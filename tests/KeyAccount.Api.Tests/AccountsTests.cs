@@ -73,6 +73,7 @@ public class AccountsTests : ApiTestBase
             industry = "I",
             region = "R",
             segment = "S",
+            status = "Active",
             strategicFit = 9,
             potentialAnnualRevenue = new { amount = "-5", currency = "CNY" },
         });
@@ -128,7 +129,7 @@ public class AccountsTests : ApiTestBase
         var id = await CreateAccountAsync();
         using var client = await As("accountmanager");
         var etag = (await client.GetAsync($"/api/v1/accounts/{id}")).Headers.ETag!.Tag;
-        (await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "王芳" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", NewContact())).EnsureSuccessStatusCode();
 
         using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/accounts/{id}") { Content = JsonContent.Create(NewAccount()) };
         update.Headers.TryAddWithoutValidation("If-Match", etag);

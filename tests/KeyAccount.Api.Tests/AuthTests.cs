@@ -50,7 +50,8 @@ public class AuthTests : ApiTestBase
         }
 
         var locked = await AssertProblem(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = "lockout@test.local", password = ApiFixture.Password }), 401);
-        Assert.That(locked["detail"]!.GetValue<string>(), Does.Contain("locked"));
+        var unknown = await AssertProblem(await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody@test.local", password = "nope" }), 401);
+        Assert.That(locked["detail"]!.GetValue<string>(), Is.EqualTo(unknown["detail"]!.GetValue<string>()), "a locked user is told nothing an unknown email is not");
     }
 
     [Test]

@@ -103,7 +103,7 @@ public class AuthorizationTests : ApiTestBase
     {
         var othersAccount = await CreateAccountAsync("accountmanager2", "OTHERS-1");
         using var owner = await As("accountmanager2");
-        var contact = await Body(await owner.PostAsJsonAsync($"/api/v1/accounts/{othersAccount}/contacts", new { name = "王芳" }));
+        var contact = await Body(await owner.PostAsJsonAsync($"/api/v1/accounts/{othersAccount}/contacts", NewContact()));
         using var manager = await As("accountmanager");
         var endpoints = Endpoints()
             .Where(e => e.Pattern.Contains("{id", StringComparison.Ordinal) || e.Pattern.Contains("{accountId", StringComparison.Ordinal))
@@ -135,7 +135,7 @@ public class AuthorizationTests : ApiTestBase
         {
             "CreateAccount" or "UpdateAccount" => JsonContent.Create(NewAccount()),
             "ReplaceAccountTeam" => JsonContent.Create(Array.Empty<object>()),
-            "AddContact" or "UpdateContact" => JsonContent.Create(new { name = "王芳" }),
+            "AddContact" or "UpdateContact" => JsonContent.Create(NewContact()),
             "LogInteraction" => JsonContent.Create(new { type = "Call", occurredAt = DateTimeOffset.UtcNow.AddHours(-1), summary = "Call" }),
             "ImportRevenue" => JsonContent.Create(new { rows = new[] { new { accountId, month = "2025-01", revenue = 1m, grossProfit = 0m, orderCount = 1, currency = "CNY" } } }),
             "Login" => JsonContent.Create(new { email = "x@test.local", password = "x" }),

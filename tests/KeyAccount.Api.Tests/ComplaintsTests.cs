@@ -44,7 +44,7 @@ public class ComplaintsTests : ApiTestBase
 
     private static async Task<JsonNode> StepAsync(HttpClient client, JsonNode complaint, string action, object body, int expected = 200)
     {
-        var response = await client.PostAsJsonAsync($"/api/v1/complaints/{complaint["id"]}/{action}", body);
+        var response = await ChangeAsync(client, HttpMethod.Post, $"/api/v1/complaints/{complaint["id"]}/{action}", body, $"/api/v1/complaints/{complaint["id"]}");
         Assert.That((int)response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
         return await Body(response);
     }
@@ -104,7 +104,7 @@ public class ComplaintsTests : ApiTestBase
         var account = await CreateAccountAsync("accountmanager", "CMP-409");
         using var agent = await As("serviceagent");
         var filed = await FileAsync(agent, account);
-        await AssertProblem(await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/resolve", new { resolution = "r", rootCause = "Process", correctiveAction = "a" }), 409);
+        await AssertProblem(await ChangeAsync(agent, HttpMethod.Post, $"/api/v1/complaints/{filed["id"]}/resolve", new { resolution = "r", rootCause = "Process", correctiveAction = "a" }, $"/api/v1/complaints/{filed["id"]}"), 409);
         var after = await Body(await agent.GetAsync($"/api/v1/complaints/{filed["id"]}"));
         Assert.That((after["status"]!.GetValue<string>(), after["timeline"]!.AsArray().Count), Is.EqualTo(("New", 1)));
     }
@@ -114,17 +114,17 @@ public class ComplaintsTests : ApiTestBase
     {
         var account = await CreateAccountAsync("accountmanager", "CMP-400");
         using var agent = await As("serviceagent");
-        await AssertProblem(await agent.PostAsJsonAsync("/api/v1/complaints", Intake(Guid.NewGuid().ToString())), 400, "accountId");
+        await AssertProblem(await agent.PostAsJsonAsync("/api/v1/complaints", Intake(Guid.NewGuid().ToString())), 404);
         await AssertProblem(await agent.PostAsJsonAsync("/api/v1/complaints", new { accountId = account, channel = "Phone", category = "Delivery", severity = "High", subject = "", description = "d" }), 400, "subject");
         await AssertProblem(await agent.PostAsJsonAsync("/api/v1/complaints", new { accountId = account, channel = "Fax", category = "Delivery", severity = "High", subject = "s", description = "d" }), 400);
         Assert.That(await CountAsync("complaints"), Is.Zero);
 
         var filed = await FileAsync(agent, account);
         await StepAsync(agent, filed, "acknowledge", new { response = "ok" });
-        await AssertProblem(await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/assign", new { department = "Logistics", assigneeId = Guid.NewGuid() }), 400, "assigneeId");
+        await AssertProblem(await ChangeAsync(agent, HttpMethod.Post, $"/api/v1/complaints/{filed["id"]}/assign", new { department = "Logistics", assigneeId = Guid.NewGuid() }, $"/api/v1/complaints/{filed["id"]}"), 400, "assigneeId");
         await StepAsync(agent, filed, "assign", new { department = "Logistics", assigneeId = await UserIdAsync("serviceagent") });
-        await AssertProblem(await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/resolve", new { resolution = "Shipped", correctiveAction = "Check" }), 400, "rootCause");
-        await AssertProblem(await agent.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/acknowledge", new { response = "" }), 400, "response");
+        await AssertProblem(await ChangeAsync(agent, HttpMethod.Post, $"/api/v1/complaints/{filed["id"]}/resolve", new { resolution = "Shipped", correctiveAction = "Check" }, $"/api/v1/complaints/{filed["id"]}"), 400, "rootCause");
+        await AssertProblem(await ChangeAsync(agent, HttpMethod.Post, $"/api/v1/complaints/{filed["id"]}/acknowledge", new { response = "" }, $"/api/v1/complaints/{filed["id"]}"), 400, "response");
         var after = await Body(await agent.GetAsync($"/api/v1/complaints/{filed["id"]}"));
         Assert.That((after["status"]!.GetValue<string>(), after["timeline"]!.AsArray().Count), Is.EqualTo(("InProgress", 3)));
     }
@@ -255,6 +255,7 @@ public class ComplaintsTests : ApiTestBase
         var before = await FileAsync(agent, account, "Critical");
         var read = await quality.GetAsync("/api/v1/complaints/sla-policy");
         var policy = await Body(read);
+        var etag = read.Headers.ETag!.Tag;
         Assert.That(policy["matrix"]!.AsArray().Single(c => c!["tier"]!.GetValue<string>() == "Strategic" && c["severity"]!.GetValue<string>() == "Critical")!["firstResponseHours"]!.GetValue<double>(), Is.EqualTo(2));
 
         object Scales(int criticalFirst, int criticalResolution) => new[]
@@ -266,17 +267,17 @@ public class ComplaintsTests : ApiTestBase
         };
 
         // A resolution shorter than the first response, overlapping hours, an unknown zone: broken rules naming the field, nothing saved.
-        await AssertProblem(await quality.PutAsJsonAsync("/api/v1/complaints/sla-policy", new { severities = Scales(500, 5) }), 409, "severities");
-        await AssertProblem(await quality.PutAsJsonAsync("/api/v1/complaints/sla-policy", new
+        await AssertProblem(await SendAsync(quality, HttpMethod.Put, "/api/v1/complaints/sla-policy", new { severities = Scales(500, 5) }, etag), 409, "severities");
+        await AssertProblem(await SendAsync(quality, HttpMethod.Put, "/api/v1/complaints/sla-policy", new
         {
             severities = Scales(25, 50),
             calendar = new { alwaysOpen = false, timeZone = "Asia/Shanghai", holidays = Array.Empty<string>(), hours = new[] { new { day = "Monday", start = "09:00", end = "13:00" }, new { day = "Monday", start = "12:00", end = "18:00" } } },
-        }), 409, "hours");
-        await AssertProblem(await quality.PutAsJsonAsync("/api/v1/complaints/sla-policy", new
+        }, etag), 409, "hours");
+        await AssertProblem(await SendAsync(quality, HttpMethod.Put, "/api/v1/complaints/sla-policy", new
         {
             severities = Scales(25, 50),
             calendar = new { alwaysOpen = false, timeZone = "Mars/Olympus", holidays = Array.Empty<string>(), hours = new[] { new { day = "Monday", start = "09:00", end = "18:00" } } },
-        }), 409, "timeZone");
+        }, etag), 409, "timeZone");
         using var manager = await As("accountmanager");
         Assert.That((int)(await manager.PutAsJsonAsync("/api/v1/complaints/sla-policy", new { severities = Scales(25, 50) })).StatusCode, Is.EqualTo(403));
 
@@ -300,8 +301,8 @@ public class ComplaintsTests : ApiTestBase
         var filed = await FileAsync(agent, account);
         using var manager = await As("accountmanager");
         await AssertProblem(await manager.GetAsync($"/api/v1/complaints/{filed["id"]}"), 404);
-        await AssertProblem(await manager.PostAsJsonAsync($"/api/v1/complaints/{filed["id"]}/acknowledge", new { response = "x" }), 404);
-        await AssertProblem(await manager.PostAsJsonAsync("/api/v1/complaints", Intake(account)), 400, "accountId");
+        await AssertProblem(await SendAsync(manager, HttpMethod.Post, $"/api/v1/complaints/{filed["id"]}/acknowledge", new { response = "x" }, ifMatch: "\"1\""), 404);
+        await AssertProblem(await manager.PostAsJsonAsync("/api/v1/complaints", Intake(account)), 404);
         var list = await Body(await manager.GetAsync("/api/v1/complaints"));
         Assert.That(list["totalCount"]!.GetValue<int>(), Is.Zero);
         using var owner = await As("accountmanager2");

@@ -11,13 +11,13 @@ public class ContactsAndInteractionsTests : ApiTestBase
         var id = await CreateAccountAsync();
         using var client = await As("accountmanager");
         var ceo = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "张伟", title = "总经理", buyingRole = "DecisionMaker", attitude = "Supporter", relationshipLevel = "CredibleSource", targetRelationshipLevel = "TrustedAdvisor" }));
-        var buyer = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "王芳", buyingRole = "Influencer", reportsToId = ceo["id"]!.GetValue<string>() }));
+        var buyer = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", NewContact("王芳", "Influencer", reportsToId: ceo["id"]!.GetValue<string>())));
         Assert.That(buyer["reportsToId"]!.GetValue<string>(), Is.EqualTo(ceo["id"]!.GetValue<string>()));
 
         var etag = (await client.GetAsync($"/api/v1/accounts/{id}")).Headers.ETag!.Tag;
         using var loop = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/accounts/{id}/contacts/{ceo["id"]}")
         {
-            Content = JsonContent.Create(new { name = "张伟", buyingRole = "DecisionMaker", reportsToId = buyer["id"]!.GetValue<string>() }),
+            Content = JsonContent.Create(NewContact("张伟", "DecisionMaker", reportsToId: buyer["id"]!.GetValue<string>())),
         };
         loop.Headers.TryAddWithoutValidation("If-Match", etag);
         await AssertProblem(await client.SendAsync(loop), 409, "reportsToId");
@@ -32,7 +32,7 @@ public class ContactsAndInteractionsTests : ApiTestBase
     {
         var id = await CreateAccountAsync();
         using var client = await As("accountmanager");
-        var response = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "王芳", reportsToId = Guid.NewGuid() });
+        var response = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", NewContact("王芳", reportsToId: Guid.NewGuid().ToString()));
         await AssertProblem(response, 409, "reportsToId");
     }
 
@@ -41,7 +41,7 @@ public class ContactsAndInteractionsTests : ApiTestBase
     {
         var id = await CreateAccountAsync();
         using var client = await As("accountmanager");
-        await AssertProblem(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "王芳", email = "not-an-email" }), 400, "email");
+        await AssertProblem(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", NewContact("王芳", email: "not-an-email")), 400, "email");
     }
 
     [Test]
@@ -49,7 +49,7 @@ public class ContactsAndInteractionsTests : ApiTestBase
     {
         var id = await CreateAccountAsync();
         using var client = await As("accountmanager");
-        var contact = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", new { name = "张伟" }));
+        var contact = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", NewContact("张伟")));
         var older = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/interactions", new { type = "Call", occurredAt = DateTimeOffset.UtcNow.AddDays(-3), summary = "电话沟通" });
         Assert.That((int)older.StatusCode, Is.EqualTo(201), await older.Content.ReadAsStringAsync());
         var newer = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/interactions", new
@@ -90,7 +90,7 @@ public class ContactsAndInteractionsTests : ApiTestBase
         var first = await CreateAccountAsync(registration: "A-1");
         var second = await CreateAccountAsync(registration: "A-2");
         using var client = await As("accountmanager");
-        var stranger = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{second}/contacts", new { name = "外人" }));
+        var stranger = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{second}/contacts", NewContact("外人")));
 
         var response = await client.PostAsJsonAsync($"/api/v1/accounts/{first}/interactions", new { type = "Call", occurredAt = DateTimeOffset.UtcNow, summary = "x", contactIds = new[] { stranger["id"]!.GetValue<string>() } });
 

@@ -26,7 +26,7 @@ public class HealthAndPortfolioTests : ApiTestBase
         {
             accountId,
             month = ThisMonth.AddMonths(-m).ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            revenue = (m <= 12 ? trailing : previous) / 12m,
+            revenue = Math.Round((m <= 12 ? trailing : previous) / 12m, 2),
             grossProfit = 0m,
             orderCount = 1,
             currency = "CNY",
@@ -132,8 +132,9 @@ public class HealthAndPortfolioTests : ApiTestBase
         async Task PublishCadenceAsync(int days)
         {
             var body = JsonSerializerHelpers.WithProgramme(TieringTests.PolicyBody(), strategicCadence: days);
-            var created = await Body(await director.PostAsJsonAsync("/api/v1/tiering/policies", body));
-            Assert.That((int)(await director.PostAsync($"/api/v1/tiering/policies/{created["id"]}/publish", null)).StatusCode, Is.EqualTo(200));
+            var response = await director.PostAsJsonAsync("/api/v1/tiering/policies", body);
+            var created = await Body(response);
+            Assert.That((int)(await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{created["id"]}/publish", null, response.Headers.ETag!.Tag)).StatusCode, Is.EqualTo(200));
         }
 
         await PublishCadenceAsync(40);

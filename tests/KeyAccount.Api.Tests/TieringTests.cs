@@ -35,7 +35,7 @@ public class TieringTests : ApiTestBase
         var created = await director.PostAsJsonAsync("/api/v1/tiering/policies", body ?? PolicyBody());
         Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
         var id = (await Body(created))["id"]!.GetValue<string>();
-        var published = await director.PostAsync($"/api/v1/tiering/policies/{id}/publish", null);
+        var published = await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{id}/publish", null, created.Headers.ETag!.Tag);
         Assert.That((int)published.StatusCode, Is.EqualTo(200), await published.Content.ReadAsStringAsync());
         return id;
     }
@@ -72,7 +72,7 @@ public class TieringTests : ApiTestBase
             accounts.Add((id, registration));
             for (var m = 1; m <= 24; m++)
             {
-                var revenue = (m <= 12 ? p.Ttm : p.Prev) / 12m;
+                var revenue = Math.Round((m <= 12 ? p.Ttm : p.Prev) / 12m, 2);
                 if (revenue > 0)
                 {
                     rows.Add(new { accountId = id, month = thisMonth.AddMonths(-m).ToString("yyyy-MM", CultureInfo.InvariantCulture), revenue, grossProfit = Math.Round(revenue * p.Margin, 2), orderCount = 1, currency = "CNY" });
@@ -113,7 +113,7 @@ public class TieringTests : ApiTestBase
         using var director = await As("director");
         var first = await PublishAsync(director);
         var second = await PublishAsync(director);
-        await AssertProblem(await director.PostAsync($"/api/v1/tiering/policies/{second}/publish", null), 409);
+        await AssertProblem(await ChangeAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{second}/publish", null, $"/api/v1/tiering/policies/{second}"), 409);
         var policies = (await Body(await director.GetAsync("/api/v1/tiering/policies"))).AsArray();
         Assert.That(policies.Single(p => p!["id"]!.GetValue<string>() == first)!["status"]!.GetValue<string>(), Is.EqualTo("Retired"));
         Assert.That(policies.Count(p => p!["status"]!.GetValue<string>() == "Published"), Is.EqualTo(1));

@@ -43,17 +43,22 @@ internal static class AuthSetup
 
                 options.Events = new JwtBearerEvents
                 {
+                    // Our own tokens end with their session; an external provider's tokens are that provider's to revoke.
+                    OnTokenValidated = string.IsNullOrWhiteSpace(jwt.Authority) ? ValidateSessionAsync : _ => Task.CompletedTask,
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
-                        var expired = context.AuthenticateFailure is SecurityTokenExpiredException;
+                        var (code, detail) = context.AuthenticateFailure switch
+                        {
+                            SecurityTokenExpiredException => (ProblemCodes.TokenExpired, "Your session has expired. Sign in again."),
+                            SessionEndedException => (ProblemCodes.SessionEnded, "Your session has ended (the user was deactivated, locked or changed password). Sign in again."),
+                            _ => (ProblemCodes.AuthenticationRequired, "Send a bearer token from POST /api/v1/auth/login in the Authorization header."),
+                        };
                         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                        context.Response.Headers.WWWAuthenticate = expired ? "Bearer error=\"invalid_token\", error_description=\"The token expired\"" : "Bearer";
-                        await ProblemWriter.WriteAsync(
-                            context.HttpContext,
-                            StatusCodes.Status401Unauthorized,
-                            expired ? ProblemCodes.TokenExpired : ProblemCodes.AuthenticationRequired,
-                            expired ? "Your session has expired. Sign in again." : "Send a bearer token from POST /api/v1/auth/login in the Authorization header.").ConfigureAwait(false);
+                        context.Response.Headers.WWWAuthenticate = code == ProblemCodes.AuthenticationRequired
+                            ? "Bearer"
+                            : $"Bearer error=\"invalid_token\", error_description=\"{detail}\"";
+                        await ProblemWriter.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, code, detail).ConfigureAwait(false);
                     },
                     OnForbidden = context => ProblemWriter.WriteAsync(
                         context.HttpContext,
@@ -69,15 +74,40 @@ internal static class AuthSetup
         return services;
     }
 
+    /// <summary>
+    /// A token of ours is honoured only while its user may still sign in (active, not locked out) and its security
+    /// stamp is the user's: a deactivated or locked user's tokens stop at their next request.
+    /// </summary>
+    private static async Task ValidateSessionAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        var stampText = principal?.FindFirst(UserSessions.StampClaim)?.Value;
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+        if (!Guid.TryParse(principal?.FindFirst(SubjectClaim)?.Value, out var user) || !Guid.TryParse(stampText, out var stamp)
+            || !await sessions.AcceptsAsync(new UserId(user), stamp, context.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            context.Fail(new SessionEndedException());
+        }
+    }
+
     private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
     {
         foreach (var permission in Permissions.All)
         {
-            builder.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
-                (Enum.TryParse<Role>(context.User.FindFirst(RoleClaim)?.Value, out var role) && Permissions.Grants(role, permission))
-                || (context.User.FindFirst(ScopeClaim)?.Value.Split(' ').Contains(permission, StringComparer.Ordinal) ?? false)));
+            builder.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => Grants(context.User, permission)));
         }
 
         return builder;
     }
+
+    /// <summary>What a principal may do: its role's permissions, or (an API client) its scopes.</summary>
+    public static bool Grants(System.Security.Claims.ClaimsPrincipal principal, string permission)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return (Enum.TryParse<Role>(principal.FindFirst(RoleClaim)?.Value, out var role) && Permissions.Grants(role, permission))
+            || (principal.FindFirst(ScopeClaim)?.Value.Split(' ').Contains(permission, StringComparer.Ordinal) ?? false);
+    }
 }
+
+/// <summary>The token was genuine but its session has ended.</summary>
+internal sealed class SessionEndedException() : Exception("The session has ended.");

@@ -13,4 +13,6 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
         Enum.TryParse<Role>(accessor.HttpContext?.User.FindFirst(AuthSetup.RoleClaim)?.Value, out var role) ? role : null;
 
     public string? CorrelationId => accessor.HttpContext?.TraceIdentifier;
+
+    public bool Can(string permission) => accessor.HttpContext?.User is { } principal && AuthSetup.Grants(principal, permission);
 }

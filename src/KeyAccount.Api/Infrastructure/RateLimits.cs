@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 
 namespace KeyAccount.Api.Infrastructure;
 
-/// <summary>Rate limits: sign-in attempts per client address (brute force), and requests per user.</summary>
+/// <summary>Rate limits: sign-in attempts per client address (brute force), requests per user, and unauthenticated requests per client address.</summary>
 internal static class RateLimits
 {
     public const string Login = "login";
@@ -12,6 +12,7 @@ internal static class RateLimits
     {
         var perUser = configuration.GetValue("RateLimits:RequestsPerMinutePerUser", 1200);
         var loginPerMinute = configuration.GetValue("RateLimits:LoginsPerMinutePerAddress", 30);
+        var anonymousPerMinute = configuration.GetValue("RateLimits:AnonymousRequestsPerMinutePerAddress", 300);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -31,7 +32,14 @@ internal static class RateLimits
             {
                 var user = http.User.FindFirst(AuthSetup.SubjectClaim)?.Value;
                 return user is null
-                    ? RateLimitPartition.GetNoLimiter("anonymous")
+                    ? RateLimitPartition.GetTokenBucketLimiter("anonymous:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new TokenBucketRateLimiterOptions
+                    {
+                        // Unauthenticated requests (sign-in pages, health probes, probing) are limited per client address.
+                        TokenLimit = anonymousPerMinute,
+                        TokensPerPeriod = anonymousPerMinute,
+                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
                     : RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = perUser,

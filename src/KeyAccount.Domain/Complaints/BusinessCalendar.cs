@@ -44,6 +44,7 @@ public sealed class BusinessCalendar
         ArgumentNullException.ThrowIfNull(holidays);
         var zone = FindZone(timeZoneId);
         Check(new CalendarZoneMustBeKnown(timeZoneId, zone));
+        Check(new WorkingHoursMustBeWholeMinutes(hours));
         Check(new WorkingHoursMustEndAfterTheyStart(hours));
         Check(new WorkingHoursMustNotOverlap(hours));
         Check(new CalendarMustHaveWorkingTime(hours));
@@ -226,9 +227,25 @@ public sealed class WorkingHoursMustNotOverlap(IReadOnlyList<WorkingHours> hours
 [RuleCode("calendar-without-working-time")]
 public sealed class CalendarMustHaveWorkingTime(IReadOnlyList<WorkingHours> hours) : IBusinessRule
 {
-    public bool IsBroken() => hours.Count == 0;
+    /// <summary>Less than this a week leaves SLA clocks with nothing to count (they would never come due).</summary>
+    public static readonly TimeSpan MinimumPerWeek = TimeSpan.FromHours(1);
 
-    public string Message => "A business calendar needs at least one working period (or use the 24×7 default).";
+    public bool IsBroken() =>
+        hours.Sum(h => ((h.End == TimeOnly.MinValue ? TimeSpan.FromDays(1) : h.End.ToTimeSpan()) - h.Start.ToTimeSpan()).Ticks) < MinimumPerWeek.Ticks;
+
+    public string Message => "A business calendar needs at least an hour of working time a week (or use the 24×7 default).";
+
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["minimumHoursPerWeek"] = MinimumPerWeek.TotalHours };
+
+    public string? Field => "hours";
+}
+
+[RuleCode("working-hours-not-whole-minutes")]
+public sealed class WorkingHoursMustBeWholeMinutes(IReadOnlyList<WorkingHours> hours) : IBusinessRule
+{
+    public bool IsBroken() => hours.Any(h => h.Start.Second != 0 || h.Start.Millisecond != 0 || h.Start.Ticks % TimeSpan.TicksPerMinute != 0 || h.End.Ticks % TimeSpan.TicksPerMinute != 0);
+
+    public string Message => "Working hours start and end on whole minutes (09:00, 17:30).";
 
     public string? Field => "hours";
 }

@@ -33,6 +33,12 @@ public sealed class User : AggregateRoot
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Changes whenever the user's existing sessions must end (deactivated, locked out, password changed): every token
+    /// carries the stamp it was issued with, and a token whose stamp is no longer the user's is refused.
+    /// </summary>
+    public Guid SecurityStamp { get; private set; }
+
     public static User Create(string email, string displayName, Role role, string passwordHash, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
@@ -47,6 +53,7 @@ public sealed class User : AggregateRoot
             PasswordHash = passwordHash,
             IsActive = true,
             CreatedAt = now,
+            SecurityStamp = Guid.NewGuid(),
         };
     }
 
@@ -65,9 +72,10 @@ public sealed class User : AggregateRoot
         }
 
         FailedLoginCount++;
-        if (FailedLoginCount >= MaxFailedAttempts)
+        if (FailedLoginCount >= MaxFailedAttempts && !IsLockedOut(now))
         {
             LockedUntil = now.Add(LockoutDuration);
+            SecurityStamp = Guid.NewGuid();
         }
     }
 
@@ -77,9 +85,39 @@ public sealed class User : AggregateRoot
         LockedUntil = null;
     }
 
-    public void ChangePasswordHash(string passwordHash)
+    /// <summary>A rehash of the same password (stronger parameters): sessions stay.</summary>
+    public void UpgradePasswordHash(string passwordHash)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         PasswordHash = passwordHash;
     }
+
+    /// <summary>A new password: every existing session ends.</summary>
+    public void ChangePasswordHash(string passwordHash)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        PasswordHash = passwordHash;
+        SecurityStamp = Guid.NewGuid();
+    }
+
+    /// <summary>The user may no longer sign in; their tokens stop working at their next request.</summary>
+    public void Deactivate()
+    {
+        IsActive = false;
+        SecurityStamp = Guid.NewGuid();
+    }
+
+    public void Reactivate()
+    {
+        IsActive = true;
+        FailedLoginCount = 0;
+        LockedUntil = null;
+    }
+
+    /// <summary>Whether a token issued with <paramref name="stamp"/> may still be used now.</summary>
+    public bool AcceptsSession(Guid stamp, DateTimeOffset now) => AcceptsSession(IsActive, LockedUntil, SecurityStamp, stamp, now);
+
+    /// <summary>The session rule over the user's facts (as a cache of them holds them): active, not locked out, same stamp.</summary>
+    public static bool AcceptsSession(bool isActive, DateTimeOffset? lockedUntil, Guid securityStamp, Guid tokenStamp, DateTimeOffset now) =>
+        isActive && !(lockedUntil is { } until && until > now) && tokenStamp == securityStamp;
 }

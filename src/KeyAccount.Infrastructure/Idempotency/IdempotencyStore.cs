@@ -94,8 +94,9 @@ public sealed class IdempotencyStore(AppDbContext db) : IIdempotencyStore
                 return new IdempotencyClaim(IdempotencyOutcome.Claimed);
             }
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        catch (Exception e) when ((e as PostgresException ?? e.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
+            // EF reports the lock timeout as a transient failure wrapping PostgreSQL's error.
             return new IdempotencyClaim(IdempotencyOutcome.InFlight);
         }
 

@@ -32,6 +32,7 @@ internal sealed class JwtAccessTokenIssuer(IOptions<JwtOptions> options, TimePro
                 new Claim(JwtRegisteredClaimNames.Email, user.Email),
                 new Claim(JwtRegisteredClaimNames.Name, user.DisplayName),
                 new Claim("role", user.Role.ToString()),
+                new Claim(UserSessions.StampClaim, user.SecurityStamp.ToString()),
             ]),
         });
         return (token, expires);

@@ -16,6 +16,28 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 {
     public DbSet<Account> Accounts => Set<Account>();
 
+    /// <summary>A command of this context failed inside the driver (see <see cref="Interceptors.BrokenConnectionGuard"/>).</summary>
+    internal bool ConnectionSuspect { get; set; }
+
+    /// <summary>
+    /// A context from the pool, ready for a request: one whose connection object saw a driver failure gets a new one
+    /// (EF creates it from the data source on first use; the old one is disposed with what Npgsql cached on it).
+    /// </summary>
+    public static AppDbContext Rent(IDbContextFactory<AppDbContext> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var context = factory.CreateDbContext();
+        if (context.ConnectionSuspect)
+        {
+            // A broken connection still counts as opened by the context until it is closed.
+            context.Database.CloseConnection();
+            context.Database.SetDbConnection(null, contextOwnsConnection: true);
+            context.ConnectionSuspect = false;
+        }
+
+        return context;
+    }
+
     public DbSet<Interaction> Interactions => Set<Interaction>();
 
     public DbSet<RevenueRecord> RevenueRecords => Set<RevenueRecord>();
@@ -35,6 +57,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>
+        (await Users.FromSqlInterpolated($"SELECT *, xmin FROM users WHERE email = {email} FOR UPDATE").ToListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
     /// <summary>The next complaint reference number (a sequence: gap-tolerant, never duplicated).</summary>
     public async Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken) =>
@@ -80,7 +105,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
         {
-            throw UniqueConstraints.ToConflict(pg.ConstraintName);
+            throw UniqueConstraints.ToException(pg.ConstraintName);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg)
         {
@@ -116,8 +141,12 @@ internal static class UniqueConstraints
     public const string AccountRegistrationNumber = "ux_accounts_registration_number";
     public const string UserEmail = "ux_users_email";
 
-    public static ConflictException ToConflict(string? constraint) => constraint switch
+    /// <summary>A new version of the SLA policy numbered like one saved meanwhile: the editor read a version that is no longer current.</summary>
+    public const string SlaPolicyNumber = "ix_sla_policies_number";
+
+    public static Exception ToException(string? constraint) => constraint switch
     {
+        SlaPolicyNumber => new PreconditionFailedException("The SLA policy was changed by someone else since you read it. Reload it and apply your change again."),
         AccountRegistrationNumber => new ConflictException(ProblemCodes.RegistrationNumberTaken, "Another account already has this registration number.", "registrationNumber"),
         UserEmail => new ConflictException(ProblemCodes.EmailTaken, "Another user already has this email.", "email"),
         _ => new ConflictException(ProblemCodes.Conflict, "The change conflicts with existing data."),

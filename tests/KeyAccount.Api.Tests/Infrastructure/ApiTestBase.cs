@@ -29,6 +29,47 @@ public abstract class ApiTestBase
         ownerId,
     };
 
+    /// <summary>A contact body with every field the API requires.</summary>
+    protected static object NewContact(string name = "王芳", string buyingRole = "User", string? reportsToId = null, string? email = null) => new
+    {
+        name,
+        buyingRole,
+        attitude = "Neutral",
+        relationshipLevel = "Vendor",
+        targetRelationshipLevel = "CredibleSource",
+        reportsToId,
+        email,
+    };
+
+    /// <summary>The ETag of a resource as the caller reads it now.</summary>
+    protected static async Task<string> ETagOf(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+        return response.Headers.ETag?.Tag ?? throw new AssertionException($"GET {url} sent no ETag");
+    }
+
+    /// <summary>Sends a JSON body with If-Match (and optionally an Idempotency-Key).</summary>
+    protected static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body, string? ifMatch = null, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    /// <summary>A workflow step or change of <paramref name="resourceUrl"/>, made against the version read just before.</summary>
+    protected static async Task<HttpResponseMessage> ChangeAsync(HttpClient client, HttpMethod method, string url, object? body, string resourceUrl) =>
+        await SendAsync(client, method, url, body, ifMatch: await ETagOf(client, resourceUrl));
+
     /// <summary>Creates an account as <paramref name="user"/> and returns its id.</summary>
     protected static async Task<string> CreateAccountAsync(string user = "accountmanager", string? registration = null, string name = "华东精密制造有限公司")
     {

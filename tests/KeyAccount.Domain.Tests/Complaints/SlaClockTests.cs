@@ -122,6 +122,32 @@ public class SlaClockTests
         var rule = Assert.Throws<BusinessRuleViolationException>(() => SlaTargets.Create(TimeSpan.FromHours(8), TimeSpan.FromHours(4)))!.Rule;
         Assert.That(rule.Field, Is.EqualTo("resolutionHours"));
     }
+
+    [Test]
+    public void Create_WhenAPeriodIsNotWholeMinutes_BreaksWorkingHoursMustBeWholeMinutes()
+    {
+        var odd = new WorkingHours(DayOfWeek.Sunday, new TimeOnly(9, 0), new TimeOnly(TimeSpan.FromHours(9).Ticks + 1_234_567));
+        var e = Assert.Throws<BusinessRuleViolationException>(() => BusinessCalendar.Create("Asia/Shanghai", [.. Weekdays9To18, odd], []));
+        Assert.That(e!.Rule, Is.InstanceOf<WorkingHoursMustBeWholeMinutes>());
+    }
+
+    [TestCase(59, true)]
+    [TestCase(60, false)]
+    public void Create_WithLessThanAnHourAWeek_BreaksCalendarMustHaveWorkingTime(int minutes, bool broken)
+    {
+        WorkingHours[] hours = [new WorkingHours(DayOfWeek.Monday, new TimeOnly(9, 0), new TimeOnly(9, 0).AddMinutes(minutes))];
+        Assert.That(new CalendarMustHaveWorkingTime(hours).IsBroken(), Is.EqualTo(broken));
+        if (!broken)
+        {
+            // An hour a week is enough for any target to come due.
+            var calendar = BusinessCalendar.Create("Asia/Shanghai", hours, []);
+            Assert.That(SlaClock.DueAt(calendar, Cst(11, 27, 19), [], TimeSpan.FromHours(10)), Is.GreaterThan(Cst(11, 27, 19)));
+        }
+    }
+
+    [Test]
+    public void CalendarMustHaveWorkingTime_CountsAPeriodEndingAtMidnightAsRunningToTheEndOfTheDay() =>
+        Assert.That(new CalendarMustHaveWorkingTime([new WorkingHours(DayOfWeek.Monday, new TimeOnly(23, 30), TimeOnly.MinValue)]).IsBroken(), Is.True);
 }
 
 public class SlaPolicyTests
@@ -166,4 +192,5 @@ public class SlaPolicyCreateTests
         var targets = policy.TargetsFor(Domain.Tiering.TierPolicy.DefaultProgramme[0], Severity.Critical);
         Assert.That((targets.FirstResponse, targets.Resolution), Is.EqualTo((TimeSpan.FromHours(1), TimeSpan.FromHours(24))));
     }
+
 }

@@ -68,4 +68,43 @@ public class UserTests
 
         Assert.That(user.FailedLoginCount, Is.Zero);
     }
+
+    [Test]
+    public void AcceptsSession_WithTheIssuedStamp_WhileActiveAndNotLocked() =>
+        Assert.That(NewUser() is var u && u.AcceptsSession(u.SecurityStamp, Now), Is.True);
+
+    [Test]
+    public void Deactivate_EndsEverySession()
+    {
+        var user = NewUser();
+        var issued = user.SecurityStamp;
+        user.Deactivate();
+        Assert.That((user.AcceptsSession(issued, Now), user.AcceptsSession(user.SecurityStamp, Now)), Is.EqualTo((false, false)));
+    }
+
+    [Test]
+    public void RecordFailedLogin_WhenItLocksOut_EndsEverySession_AndTheLockRunsOut()
+    {
+        var user = NewUser();
+        var issued = user.SecurityStamp;
+        for (var i = 0; i < User.MaxFailedAttempts; i++)
+        {
+            user.RecordFailedLogin(Now);
+        }
+
+        Assert.That(user.AcceptsSession(issued, Now), Is.False);
+        Assert.That(user.AcceptsSession(user.SecurityStamp, Now.Add(User.LockoutDuration).AddSeconds(-1)), Is.False, "locked");
+        Assert.That(user.AcceptsSession(user.SecurityStamp, Now.Add(User.LockoutDuration)), Is.True, "a new sign-in after the lock");
+    }
+
+    [Test]
+    public void ChangePasswordHash_EndsSessions_ButAnUpgradedHashDoesNot()
+    {
+        var user = NewUser();
+        var issued = user.SecurityStamp;
+        user.UpgradePasswordHash("stronger-hash-of-the-same-password");
+        Assert.That(user.AcceptsSession(issued, Now), Is.True);
+        user.ChangePasswordHash("new-password-hash");
+        Assert.That(user.AcceptsSession(issued, Now), Is.False);
+    }
 }

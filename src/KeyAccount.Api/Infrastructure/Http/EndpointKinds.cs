@@ -116,7 +116,7 @@ internal static class IdempotencyStep
         var store = services.GetRequiredService<IIdempotencyStore>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var json = services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value;
+        var route = ((http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value)?.TrimEnd('/');
         var scope = $"{http.User.FindFirst(AuthSetup.SubjectClaim)?.Value ?? "anonymous"} {http.Request.Method} {route}";
         var fingerprint = Fingerprint(context, json);
 

@@ -11,7 +11,8 @@ namespace KeyAccount.Api.Infrastructure;
 /// <summary>
 /// What every endpoint's input may hold beyond its own validation, checked once for all of them (an endpoint filter
 /// on the API group, so an endpoint added later is covered too): no U+0000 in a query or route value, enum query
-/// parameters by name (never by number), instants in range and in UTC, and no <c>null</c> items in a body's lists.
+/// parameters by name (never by number), dates and instants in range (instants in UTC), and no <c>null</c> items in a
+/// body's lists.
 /// JSON values themselves are checked where JSON becomes values (<see cref="InputJsonConverters"/>).
 /// </summary>
 internal static class RequestGuard
@@ -31,6 +32,11 @@ internal static class RequestGuard
             var instants = parameters
                 .Select((p, i) => (Parameter: p, Index: i))
                 .Where(x => x.Parameter.ParameterType == typeof(DateTimeOffset) || x.Parameter.ParameterType == typeof(DateTimeOffset?))
+                .Select(x => (Name: x.Parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? x.Parameter.Name!, x.Index))
+                .ToArray();
+            var dates = parameters
+                .Select((p, i) => (Parameter: p, Index: i))
+                .Where(x => x.Parameter.ParameterType == typeof(DateOnly) || x.Parameter.ParameterType == typeof(DateOnly?))
                 .Select(x => (Name: x.Parameter.GetCustomAttribute<FromQueryAttribute>()?.Name ?? x.Parameter.Name!, x.Index))
                 .ToArray();
             return async context =>
@@ -67,6 +73,15 @@ internal static class RequestGuard
                         {
                             context.Arguments[index] = instant.ToUniversalTime();
                         }
+                    }
+                }
+
+                foreach (var (name, index) in dates)
+                {
+                    if (context.Arguments[index] is DateOnly date && !InputJsonConverters.InRange(date))
+                    {
+                        var range = InputJsonConverters.OutOfRange();
+                        errors[name] = [new FieldError(range.Code, range.Message, range.Args)];
                     }
                 }
 

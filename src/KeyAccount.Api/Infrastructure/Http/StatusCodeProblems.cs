@@ -34,6 +34,30 @@ internal static class StatusCodeProblems
         await ProblemWriter.WriteAsync(http, status, code, detail).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Routing answers a wrong method (405 with Allow) or a body of a type the endpoint does not take (415) with
+    /// endpoints of its own, which carry no authorization metadata: they run before authentication, so that an anonymous
+    /// caller hears 405 or 415 (not 401) like everyone else.
+    /// </summary>
+    public static IApplicationBuilder UseRoutingRejections(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is { } endpoint and not RouteEndpoint && endpoint.RequestDelegate is { } reject)
+            {
+                await reject(context).ConfigureAwait(false);
+                if (context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
+                    && context.Response.Headers.Allow.ToString() is { Length: > 0 } allow
+                    && allow.Contains("GET", StringComparison.Ordinal) && !allow.Contains("HEAD", StringComparison.Ordinal))
+                {
+                    context.Response.Headers.Allow = allow + ", HEAD";
+                }
+
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+
     /// <summary>HEAD is GET without the body (RFC 9110 §9.3.2): routed as GET; the server sends the headers only.</summary>
     public static IApplicationBuilder UseHeadAsGet(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -28,7 +28,11 @@ internal static class FieldErrorMapping
         object? Value(string key) => values.TryGetValue(key, out var v) ? Plain(v) : null;
         var (code, args) = failure.ErrorCode switch
         {
-            var c when Ours.Contains(c) => (c, values.Where(p => !NotArguments.Contains(p.Key)).ToDictionary(p => Camel(p.Key), p => Plain(p.Value))),
+            // A code of ours (or a business rule's, for a rule checked on a form field): kept, with its arguments.
+            var c when Ours.Contains(c) || !c.EndsWith("Validator", StringComparison.Ordinal) =>
+                (c, failure.CustomState as IReadOnlyDictionary<string, object?> is { } state
+                    ? state.ToDictionary(p => p.Key, p => Plain(p.Value))
+                    : values.Where(p => !NotArguments.Contains(p.Key)).ToDictionary(p => Camel(p.Key), p => Plain(p.Value))),
             "NotEmptyValidator" or "NotNullValidator" => (FieldErrorCodes.Required, null),
             "MaximumLengthValidator" => (FieldErrorCodes.TooLong, Args(("max", Value("MaxLength")))),
             "MinimumLengthValidator" => (FieldErrorCodes.TooShort, Args(("min", Value("MinLength")))),

@@ -112,6 +112,7 @@ internal static class ProblemTitles
         [ProblemCodes.NotFound] = "Not found",
         [ProblemCodes.AuthenticationRequired] = "Authentication required",
         [ProblemCodes.TokenExpired] = "Session expired",
+        [ProblemCodes.SessionEnded] = "Session ended",
         [ProblemCodes.SignInFailed] = "Sign-in failed",
         [ProblemCodes.Forbidden] = "Forbidden",
         [ProblemCodes.StaleVersion] = "Changed meanwhile",

@@ -20,8 +20,8 @@ public static class AccountProjections
     /// expression tree. With the object-level access filter of
     /// <see cref="KeyAccount.Application.Common.Security.AccountAccess"/> inline (owner or team member when restricted).
     /// </summary>
-    private static readonly Func<DbContext, AccountId, bool, UserId, CancellationToken, Task<AccountDto?>> ById =
-        EF.CompileAsyncQuery((DbContext db, AccountId id, bool restricted, UserId me, CancellationToken ct) =>
+    private static readonly Func<DbContext, AccountId, bool, UserId, bool, CancellationToken, Task<AccountDto?>> ById =
+        EF.CompileAsyncQuery((DbContext db, AccountId id, bool restricted, UserId me, bool revenue, CancellationToken ct) =>
             db.Set<Account>().AsNoTracking()
                 .Where(a => a.Id == id && (!restricted || a.OwnerId == me || a.Team.Any(m => m.UserId == me)))
                 .Select(a => new AccountDto
@@ -38,7 +38,7 @@ public static class AccountProjections
                     OwnerId = a.OwnerId,
                     OwnerName = db.Set<User>().Where(u => u.Id == a.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
                     StrategicFit = a.StrategicFit,
-                    PotentialAnnualRevenue = a.PotentialAnnualRevenue == null ? null : new MoneyDto(a.PotentialAnnualRevenue.Amount, a.PotentialAnnualRevenue.Currency),
+                    PotentialAnnualRevenue = !revenue || a.PotentialAnnualRevenue == null ? null : new MoneyDto(a.PotentialAnnualRevenue.Amount, a.PotentialAnnualRevenue.Currency),
                     FirstContractDate = a.FirstContractDate,
                     CreatedAt = a.CreatedAt,
                     UpdatedAt = a.UpdatedAt,
@@ -46,9 +46,16 @@ public static class AccountProjections
                 })
                 .FirstOrDefault());
 
-    /// <summary>One account as its DTO, or null when it does not exist or the caller (when given) may not see it.</summary>
-    public static Task<AccountDto?> ReadAccountAsync(this IAppDbContext db, AccountId id, ICurrentUser? user, CancellationToken cancellationToken) =>
-        ById((DbContext)db, id, user?.Role == Role.AccountManager, user?.UserId ?? default, cancellationToken);
+    /// <summary>
+    /// One account as its DTO for <paramref name="caller"/>, or null when it does not exist or (with
+    /// <paramref name="checkAccess"/>) the caller may not see it. A caller without revenue:read gets no revenue figure
+    /// (the potential annual revenue is null).
+    /// </summary>
+    public static Task<AccountDto?> ReadAccountAsync(this IAppDbContext db, AccountId id, ICurrentUser caller, bool checkAccess, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return ById((DbContext)db, id, checkAccess && caller.Role == Role.AccountManager, caller.UserId ?? default, caller.Can(KeyAccount.Application.Common.Security.Permissions.RevenueRead), cancellationToken);
+    }
 
     public static Expression<Func<Account, AccountSummaryDto>> ToSummary(IAppDbContext db)
     {

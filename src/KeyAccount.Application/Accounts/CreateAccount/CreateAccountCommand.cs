@@ -31,7 +31,7 @@ public sealed class CreateAccountHandler(IAppDbContext db, ICurrentUser user, Ti
         db.Accounts.Add(account);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        return (await db.ReadAccountAsync(account.Id, user: null, cancellationToken).ConfigureAwait(false))!;
+        return (await db.ReadAccountAsync(account.Id, user, checkAccess: false, cancellationToken).ConfigureAwait(false))!;
     }
 }
 

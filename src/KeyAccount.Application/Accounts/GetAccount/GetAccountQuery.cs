@@ -13,7 +13,7 @@ public sealed class GetAccountHandler(IAppDbContext db, ICurrentUser user) : IQu
     public async ValueTask<AccountDto> Handle(GetAccountQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return await db.ReadAccountAsync(query.Id, user, cancellationToken).ConfigureAwait(false)
+        return await db.ReadAccountAsync(query.Id, user, checkAccess: true, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException("Account", query.Id.Value);
     }
 }

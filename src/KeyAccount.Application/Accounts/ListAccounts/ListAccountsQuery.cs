@@ -17,7 +17,7 @@ namespace KeyAccount.Application.Accounts.ListAccounts;
 /// Filters, sort and paging of the accounts list. Page-number paging for the first pages; for deep lists,
 /// pass the previous page's <c>nextCursor</c> as <c>cursor</c> (keyset paging: constant cost at any depth).
 /// </summary>
-public sealed record ListAccountsQuery : IQuery<PagedResult<AccountSummaryDto>>
+public sealed record ListAccountsQuery : IQuery<PagedResult<AccountSummaryDto>>, IPagedQuery
 {
     public Tier? Tier { get; init; }
 
@@ -50,8 +50,7 @@ public sealed class ListAccountsValidator : AbstractValidator<ListAccountsQuery>
 
     public ListAccountsValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1).LessThanOrEqualTo(100_000);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        Include(PagingValidator.Instance);
         RuleFor(x => x.Tier).IsInEnum();
         RuleFor(x => x.Status).IsInEnum();
         RuleFor(x => x.Search).MaximumLength(100);

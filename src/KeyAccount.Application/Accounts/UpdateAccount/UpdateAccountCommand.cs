@@ -35,6 +35,6 @@ public sealed class UpdateAccountHandler(IAppDbContext db, ICurrentUser user, Ti
         account.ChangeOwner(owner, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        return (await db.ReadAccountAsync(account.Id, user: null, cancellationToken).ConfigureAwait(false))!;
+        return (await db.ReadAccountAsync(account.Id, user, checkAccess: false, cancellationToken).ConfigureAwait(false))!;
     }
 }

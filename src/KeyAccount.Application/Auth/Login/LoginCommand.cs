@@ -29,28 +29,29 @@ public sealed class LoginValidator : AbstractValidator<LoginCommand>
     }
 }
 
+/// <summary>
+/// One answer for every refusal (unknown email, wrong password, inactive or locked user), after the same work, so
+/// that responses reveal nothing. The user's row is locked while a sign-in is judged: concurrent wrong passwords are
+/// counted one after another (the fifth locks the user), never lost or refused as a conflict.
+/// </summary>
 public sealed class LoginHandler(IAppDbContext db, IPasswordHasher hasher, IAccessTokenIssuer tokens, TimeProvider clock) : ICommandHandler<LoginCommand, LoginResult>
 {
-    private static string? dummyHash;
+    public const string Refused = "The email or password is not correct, or this user may not sign in right now.";
 
-    private const string Refused = "The email or password is not correct.";
+    private static string? dummyHash;
 
     public async ValueTask<LoginResult> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var now = clock.GetUtcNow();
         var email = User.NormalizeEmail(command.Email);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken).ConfigureAwait(false);
-        if (user is null || !user.IsActive)
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var user = await db.FindUserForSignInAsync(email, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        if (user is null || !user.IsActive || user.IsLockedOut(now))
         {
-            // Same work and answer as a wrong password, so responses do not reveal which emails exist.
+            // Same work and answer as a wrong password, so responses do not reveal which emails exist or are locked.
             hasher.Verify(dummyHash ??= hasher.Hash(Guid.NewGuid().ToString()), command.Password);
             throw new AuthenticationFailedException(Refused);
-        }
-
-        if (user.IsLockedOut(now))
-        {
-            throw new AuthenticationFailedException("Too many failed sign-ins: this user is locked for a while. Try again later or ask an administrator.");
         }
 
         var (valid, needsRehash) = hasher.Verify(user.PasswordHash, command.Password);
@@ -58,16 +59,18 @@ public sealed class LoginHandler(IAppDbContext db, IPasswordHasher hasher, IAcce
         {
             user.RecordFailedLogin(now);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             throw new AuthenticationFailedException(Refused);
         }
 
         user.RecordSuccessfulLogin();
         if (needsRehash)
         {
-            user.ChangePasswordHash(hasher.Hash(command.Password));
+            user.UpgradePasswordHash(hasher.Hash(command.Password));
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         var (token, expiresAt) = tokens.Issue(user);
         return new LoginResult(token, "Bearer", expiresAt, MeDto.From(user));
     }

@@ -29,6 +29,9 @@ public interface IAppDbContext
 
     DbSet<Domain.Complaints.SlaPolicy> SlaPolicies { get; }
 
+    /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
+    Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
+
     /// <summary>The next complaint reference number.</summary>
     Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken);
 

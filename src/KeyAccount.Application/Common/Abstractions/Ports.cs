@@ -11,6 +11,9 @@ public interface ICurrentUser
     Role? Role { get; }
 
     string? CorrelationId { get; }
+
+    /// <summary>Whether the caller holds <paramref name="permission"/> (through their role, or an API client's scopes).</summary>
+    bool Can(string permission);
 }
 
 public interface IPasswordHasher

@@ -14,6 +14,7 @@ public static class ProblemCodes
     public const string NotFound = "not-found";
     public const string AuthenticationRequired = "authentication-required";
     public const string TokenExpired = "token-expired";
+    public const string SessionEnded = "session-ended";
     public const string SignInFailed = "sign-in-failed";
     public const string Forbidden = "forbidden";
     public const string StaleVersion = "stale-version";
@@ -97,6 +98,9 @@ public static class FieldErrorCodes
 
     /// <summary>The same value appears more than once where each may appear once.</summary>
     public const string Duplicate = "duplicate";
+
+    /// <summary>Names someone or something this operation may not use (a user who cannot see the account).</summary>
+    public const string NotAllowed = "not-allowed";
 
     /// <summary>Refers to something that does not exist or that the caller cannot see.</summary>
     public const string UnknownReference = "unknown-reference";

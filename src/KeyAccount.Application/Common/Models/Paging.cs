@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace KeyAccount.Application.Common.Models;
 
 /// <summary>One page of a list.</summary>
@@ -12,4 +14,27 @@ public static class Paging
 {
     public const int MaxPageSize = 200;
     public const int DefaultPageSize = 50;
+
+    /// <summary>The deepest page a list serves by number (deeper lists use keyset cursors); keeps offsets far from overflow.</summary>
+    public const int MaxPage = 100_000;
+}
+
+/// <summary>A list query paged by number.</summary>
+public interface IPagedQuery
+{
+    int Page { get; }
+
+    int PageSize { get; }
+}
+
+/// <summary>The paging rules of every list, written once (included by each list's validator).</summary>
+public sealed class PagingValidator : AbstractValidator<IPagedQuery>
+{
+    public static readonly PagingValidator Instance = new();
+
+    public PagingValidator()
+    {
+        RuleFor(x => x.Page).InclusiveBetween(1, Paging.MaxPage);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+    }
 }

@@ -15,12 +15,18 @@ public static class AccountAccess
     public static IQueryable<Account> VisibleTo(this IQueryable<Account> accounts, ICurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.Role != Role.AccountManager)
+        return accounts.VisibleTo(user.Role, user.UserId);
+    }
+
+    /// <summary>The accounts a user of <paramref name="role"/> may see (for a caller, or for someone work is given to).</summary>
+    public static IQueryable<Account> VisibleTo(this IQueryable<Account> accounts, Role? role, UserId? userId)
+    {
+        if (role != Role.AccountManager)
         {
             return accounts;
         }
 
-        var me = user.UserId ?? throw new InvalidOperationException("An AccountManager request has no user id.");
+        var me = userId ?? throw new InvalidOperationException("An AccountManager has no user id.");
         return accounts.Where(a => a.OwnerId == me || a.Team.Any(m => m.UserId == me));
     }
 

@@ -26,6 +26,7 @@ public static class InputJsonConverters
     public static void AddTo(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Converters.Add(new StrictEnumConverterFactory());
         options.Converters.Add(new NoNulStringConverter());
         options.Converters.Add(new UtcInstantConverter());
         options.Converters.Add(new SaneDateConverter());
@@ -41,6 +42,49 @@ public static class InputJsonConverters
     public static bool InRange(DateTimeOffset value) => value >= MinInstant && value < MaxInstant;
 
     public static bool InRange(DateOnly value) => value >= MinDate && value <= MaxDate;
+
+    /// <summary>
+    /// Enums travel by name (any letter case), one name per value: never a number, never a list ("Phone, Email"),
+    /// which the framework's converter would take for a combination of flags.
+    /// </summary>
+    private sealed class StrictEnumConverterFactory : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+        public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter?)Activator.CreateInstance(typeof(StrictEnumConverter<>).MakeGenericType(typeToConvert));
+    }
+
+    private sealed class StrictEnumConverter<T> : JsonConverter<T>
+        where T : struct, Enum
+    {
+        private static readonly string[] Names = Enum.GetNames<T>();
+
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String ? Parse(reader.GetString()) : throw Invalid();
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStringValue(value.ToString());
+        }
+
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(reader.GetString());
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            writer.WritePropertyName(value.ToString());
+        }
+
+        private static T Parse(string? text) =>
+            text is not null && Array.FindIndex(Names, n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase)) is var i and >= 0
+                ? Enum.Parse<T>(Names[i])
+                : throw Invalid();
+
+        private static JsonFieldException Invalid() =>
+            new(FieldErrorCodes.InvalidValue, $"Use one of: {string.Join(", ", Names)}.", new Dictionary<string, object?> { ["allowed"] = Names });
+    }
 
     /// <summary>Strings: U+0000 is refused everywhere (PostgreSQL text cannot hold it, and no person types it).</summary>
     private sealed class NoNulStringConverter : JsonConverter<string>

@@ -1,6 +1,8 @@
 using FluentValidation;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Complaints.Common;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Users;
@@ -86,10 +88,7 @@ public sealed class ChangeComplaintStatusHandler(IAppDbContext db, ICurrentUser 
                 break;
             case ComplaintAction.Assign:
                 var assignee = command.AssigneeId!.Value;
-                if (!await db.Users.AnyAsync(u => u.Id == assignee && u.IsActive, cancellationToken).ConfigureAwait(false))
-                {
-                    throw RequestValidationException.For("assigneeId", FieldErrorCodes.UnknownReference, "No such active user.");
-                }
+                await EnsureCanWorkOnAsync(assignee, complaint.AccountId, cancellationToken).ConfigureAwait(false);
 
                 complaint.Assign(command.Department!.Value, assignee, me, now);
                 break;
@@ -114,5 +113,17 @@ public sealed class ChangeComplaintStatusHandler(IAppDbContext db, ICurrentUser 
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return await db.ToDtoAsync(complaint, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Work goes only to an active user who may work complaints and may see the complaint's account.</summary>
+    private async Task EnsureCanWorkOnAsync(UserId assignee, AccountId account, CancellationToken cancellationToken)
+    {
+        var role = await db.Users.Where(u => u.Id == assignee && u.IsActive).Select(u => (Role?)u.Role).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw RequestValidationException.For("assigneeId", FieldErrorCodes.UnknownReference, "No such active user.");
+        if (!Permissions.Grants(role, Permissions.ComplaintsWrite)
+            || !await db.Accounts.VisibleTo(role, assignee).AnyAsync(a => a.Id == account, cancellationToken).ConfigureAwait(false))
+        {
+            throw RequestValidationException.For("assigneeId", FieldErrorCodes.NotAllowed, "This user cannot work on this account's complaints.");
+        }
     }
 }

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KeyAccount.Application.Complaints.ListComplaints;
 
 /// <summary>The complaints queue: filters, most urgent first, one page.</summary>
-public sealed record ListComplaintsQuery : IQuery<PagedResult<ComplaintSummaryDto>>
+public sealed record ListComplaintsQuery : IQuery<PagedResult<ComplaintSummaryDto>>, IPagedQuery
 {
     public ComplaintStatus? Status { get; init; }
 
@@ -47,8 +47,7 @@ public sealed class ListComplaintsValidator : AbstractValidator<ListComplaintsQu
 {
     public ListComplaintsValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        Include(PagingValidator.Instance);
     }
 }
 

@@ -55,6 +55,11 @@ public sealed record UpdateSlaPolicyCommand(SlaPolicyInput Input, uint ExpectedV
 
 public sealed class UpdateSlaPolicyValidator : AbstractValidator<UpdateSlaPolicyCommand>
 {
+    /// <summary>Three years of every day off is more than any calendar holds, and leaves the clocks working time to count.</summary>
+    public const int MaxHolidays = 1000;
+
+    public const int MaxWorkingPeriods = 70;
+
     public UpdateSlaPolicyValidator()
     {
         RuleFor(x => x.Input.Severities).NotEmpty().OverridePropertyName("severities");
@@ -67,7 +72,10 @@ public sealed class UpdateSlaPolicyValidator : AbstractValidator<UpdateSlaPolicy
         When(x => x.Input.Calendar is { AlwaysOpen: false }, () =>
         {
             RuleFor(x => x.Input.Calendar!.TimeZone).NotEmpty().OverridePropertyName("calendar.timeZone");
-            RuleFor(x => x.Input.Calendar!.Hours).NotEmpty().OverridePropertyName("calendar.hours");
+            RuleFor(x => x.Input.Calendar!.Hours).NotEmpty().Must(h => h.Count <= MaxWorkingPeriods)
+                .WithErrorCode(FieldErrorCodes.TooManyItems).WithMessage($"At most {MaxWorkingPeriods} working periods.").OverridePropertyName("calendar.hours");
+            RuleFor(x => x.Input.Calendar!.Holidays).NotNull().Must(h => h.Count <= MaxHolidays)
+                .WithErrorCode(FieldErrorCodes.TooManyItems).WithMessage($"At most {MaxHolidays} holidays.").OverridePropertyName("calendar.holidays");
         });
     }
 }

@@ -9,15 +9,14 @@ using Mediator;
 namespace KeyAccount.Application.Health.ListAccountsAtRisk;
 
 /// <summary>Active accounts whose health is Amber or Red (or only <paramref name="Band"/>), worst first.</summary>
-public sealed record ListAccountsAtRiskQuery(HealthBand? Band, UserId? OwnerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<AccountAtRiskDto>>;
+public sealed record ListAccountsAtRiskQuery(HealthBand? Band, UserId? OwnerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<AccountAtRiskDto>>, IPagedQuery;
 
 public sealed class ListAccountsAtRiskValidator : AbstractValidator<ListAccountsAtRiskQuery>
 {
     public ListAccountsAtRiskValidator()
     {
         RuleFor(x => x.Band).Must(b => b is null or HealthBand.Amber or HealthBand.Red).WithMessage("band must be Amber or Red.");
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        Include(PagingValidator.Instance);
     }
 }
 

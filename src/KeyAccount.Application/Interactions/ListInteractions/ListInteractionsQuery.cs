@@ -10,14 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace KeyAccount.Application.Interactions.ListInteractions;
 
 /// <summary>The account's interactions, newest first (the timeline).</summary>
-public sealed record ListInteractionsQuery(AccountId AccountId, InteractionType? Type, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<InteractionDto>>;
+public sealed record ListInteractionsQuery(AccountId AccountId, InteractionType? Type, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<InteractionDto>>, IPagedQuery;
 
 public sealed class ListInteractionsValidator : AbstractValidator<ListInteractionsQuery>
 {
     public ListInteractionsValidator()
     {
-        RuleFor(x => x.Page).InclusiveBetween(1, 100_000);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        Include(PagingValidator.Instance);
         RuleFor(x => x.Type).IsInEnum();
     }
 }

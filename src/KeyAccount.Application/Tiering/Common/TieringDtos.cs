@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Tiering;
 using KeyAccount.Domain.Users;
@@ -60,6 +61,8 @@ public sealed record TierPolicyInput
 /// <summary>Field checks of a policy (the domain checks the rules between fields: sum, order, programme).</summary>
 public sealed class TierPolicyInputValidator : AbstractValidator<TierPolicyInput>
 {
+    private static CriterionWeight[] Weights(IEnumerable<CriterionWeightDto> criteria) => [.. criteria.Select(c => new CriterionWeight(c.Criterion, c.Weight))];
+
     public TierPolicyInputValidator()
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
@@ -69,15 +72,21 @@ public sealed class TierPolicyInputValidator : AbstractValidator<TierPolicyInput
             c.RuleFor(x => x.Criterion).IsInEnum();
             c.RuleFor(x => x.Weight).InclusiveBetween(0, 100);
         });
-        RuleFor(x => x.Criteria).Must(c => c.Sum(x => x.Weight) == 100).When(x => x.Criteria is { Count: > 0 })
-            .WithMessage(x => $"The weights must sum to 100 (they sum to {x.Criteria.Sum(c => c.Weight)}).");
-        RuleFor(x => x.Criteria).Must(c => c.Select(x => x.Criterion).Distinct().Count() == c.Count).When(x => x.Criteria is not null)
-            .WithMessage("Each criterion may appear once.");
+        // The domain's own rules, answered as 400 on the form's fields (the codes are the rules' codes).
+        RuleFor(x => x.Criteria).Must(c => !new WeightsMustSumToHundredRule(Weights(c)).IsBroken()).When(x => x.Criteria is { Count: > 0 })
+            .WithErrorCode(RuleCodeAttribute.Of(typeof(WeightsMustSumToHundredRule)))
+            .WithMessage(x => new WeightsMustSumToHundredRule(Weights(x.Criteria)).Message)
+            .WithState(x => new WeightsMustSumToHundredRule(Weights(x.Criteria)).Args);
+        RuleFor(x => x.Criteria).Must(c => !new CriteriaMustBeDistinctRule(Weights(c)).IsBroken()).When(x => x.Criteria is { Count: > 0 })
+            .WithErrorCode(RuleCodeAttribute.Of(typeof(CriteriaMustBeDistinctRule))).WithMessage(new CriteriaMustBeDistinctRule([]).Message);
         RuleFor(x => x.Cutoffs).NotNull();
-        RuleFor(x => x.Cutoffs).Must(c => c.Strategic <= 100 && c.Strategic > c.Key && c.Key > c.Growth && c.Growth > 0).When(x => x.Cutoffs is not null)
-            .WithMessage("Cut-offs must be in order: 100 ≥ strategic > key > growth > 0.");
+        RuleFor(x => x.Cutoffs).Must(c => !new CutoffsMustDescendWithinZeroToHundredRule(new TierCutoffs(c.Strategic, c.Key, c.Growth)).IsBroken()).When(x => x.Cutoffs is not null)
+            .WithErrorCode(RuleCodeAttribute.Of(typeof(CutoffsMustDescendWithinZeroToHundredRule))).WithMessage(new CutoffsMustDescendWithinZeroToHundredRule(new TierCutoffs(0, 0, 0)).Message);
+        RuleFor(x => x.Cutoffs.Strategic).PrecisionScale(5, 2, ignoreTrailingZeros: true).When(x => x.Cutoffs is not null).OverridePropertyName("cutoffs.strategic");
+        RuleFor(x => x.Cutoffs.Key).PrecisionScale(5, 2, ignoreTrailingZeros: true).When(x => x.Cutoffs is not null).OverridePropertyName("cutoffs.key");
+        RuleFor(x => x.Cutoffs.Growth).PrecisionScale(5, 2, ignoreTrailingZeros: true).When(x => x.Cutoffs is not null).OverridePropertyName("cutoffs.growth");
         RuleFor(x => x.StrategicCap).GreaterThanOrEqualTo(1).When(x => x.StrategicCap is not null);
-        RuleFor(x => x.HysteresisMargin).InclusiveBetween(0, 20);
+        RuleFor(x => x.HysteresisMargin).InclusiveBetween(0, 20).PrecisionScale(4, 2, ignoreTrailingZeros: true);
     }
 }
 

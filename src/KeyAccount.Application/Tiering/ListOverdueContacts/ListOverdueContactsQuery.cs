@@ -30,14 +30,13 @@ public sealed record OverdueContactDto(
     int DaysOverdue);
 
 /// <summary>Accounts overdue for contact, longest overdue first; of one manager when <paramref name="OwnerId"/> is given.</summary>
-public sealed record ListOverdueContactsQuery(UserId? OwnerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<OverdueContactDto>>;
+public sealed record ListOverdueContactsQuery(UserId? OwnerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<OverdueContactDto>>, IPagedQuery;
 
 public sealed class ListOverdueContactsValidator : AbstractValidator<ListOverdueContactsQuery>
 {
     public ListOverdueContactsValidator()
     {
-        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
-        RuleFor(x => x.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        Include(PagingValidator.Instance);
     }
 }
 

@@ -12,22 +12,24 @@ namespace KeyAccount.Infrastructure.Persistence.Interceptors;
 /// auto-prepared statements out of step with the server — Npgsql 10 then answers the next command on that
 /// connection with "prepared statement … already exists" or "Received backend message DataRow while expecting
 /// ParseCompleteMessage". Such a connection is not given back to the pool: the pool is cleared, which closes it
-/// when it is returned (idle connections reopen on demand).
+/// when it is returned (idle connections reopen on demand); and the pooled context that used it gets a new connection
+/// object before it is used again (<see cref="AppDbContext.Rent"/>), since Npgsql keeps the failed command cached on
+/// the old one.
 /// </summary>
-public sealed partial class BrokenConnectionGuard(ILogger<BrokenConnectionGuard> logger) : DbCommandInterceptor
+public sealed partial class BrokenConnectionGuard(NpgsqlDataSource dataSource, ILogger<BrokenConnectionGuard> logger) : DbCommandInterceptor
 {
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(eventData);
-        Discard(command, eventData.Exception);
+        Discard(command, eventData);
     }
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(eventData);
-        Discard(command, eventData.Exception);
+        Discard(command, eventData);
         return Task.CompletedTask;
     }
 
@@ -35,12 +37,22 @@ public sealed partial class BrokenConnectionGuard(ILogger<BrokenConnectionGuard>
     public static bool LeavesConnectionSuspect(Exception exception) =>
         exception is not PostgresException and not OperationCanceledException;
 
-    private void Discard(DbCommand command, Exception exception)
+    private void Discard(DbCommand command, CommandErrorEventData eventData)
     {
-        if (LeavesConnectionSuspect(exception) && command.Connection is NpgsqlConnection connection)
+        var exception = eventData.Exception;
+        if (LeavesConnectionSuspect(exception) && command.Connection is NpgsqlConnection)
         {
             LogDiscarded(logger, exception.GetType().Name);
-            NpgsqlConnection.ClearPool(connection);
+
+            // The physical connection: the pool is the data source's own (NpgsqlConnection.ClearPool only reaches the
+            // global pools of connection strings); clearing it closes this connection when it is returned.
+            dataSource.Clear();
+
+            // The connection object: Npgsql caches the failed command on it for reuse, and a pooled context keeps it.
+            if (eventData.Context is AppDbContext context)
+            {
+                context.ConnectionSuspect = true;
+            }
         }
     }
 
