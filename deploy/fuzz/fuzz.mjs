@@ -1780,8 +1780,9 @@ const summary = {
   requests: fuzzRequests,
   serverErrors: run.serverErrors.length,
   serverErrorCauses: Object.fromEntries(Object.entries(a.byClass).filter(([, n]) => n > 0)),
+  // Errors of a connection an earlier request broke are symptoms: counted apart, and not as causes of their own.
   connectionStateErrors: a.causes.filter((c) => c.connectionState).reduce((n, c) => n + c.count, 0),
-  distinctCauses: a.causes.length,
+  distinctCauses: a.causes.filter((c) => !c.connectionState).length,
   causes: Object.fromEntries(a.causes.map((c) => [`${c.cause.slice(0, 120)} @ ${shortFrame(c.keyAccountFrames[0] || c.topFrame)}`, c.count])),
   validProbes: run.probes,
   validProbeFailures: run.probeFailures.length,
@@ -1833,7 +1834,7 @@ console.log('\n== Results');
 console.log(`   requests ${fuzzRequests} (${Object.entries(a.requestsByClass).map(([k, v]) => `${k} ${v}`).join(', ')}), setup ${stats.setupRequests}, probes ${run.probes}`);
 console.log(`   5xx ${run.serverErrors.length}: by class ${JSON.stringify(a.byClass)}`);
 for (const [op, n] of Object.entries(a.byOp).sort((x, y) => y[1] - x[1])) console.log(`      ${String(n).padStart(4)}  ${op}`);
-console.log(`   distinct causes (joined by trace id to the API log): ${a.causes.length}`);
+console.log(`   distinct causes (joined by trace id to the API log): ${a.causes.filter((c) => !c.connectionState).length}, plus ${a.causes.filter((c) => c.connectionState).length} kind(s) of broken-connection symptoms`);
 a.causes.forEach((c, i) => {
   console.log(`   [${i + 1}] ${c.count}× ${c.cause}${c.connectionState ? '   ← a broken pooled connection (symptom of an earlier request)' : ''}`);
   console.log(`       top frame: ${c.topFrame || '-'}`);
