@@ -1448,6 +1448,12 @@ async function baseline(ops) {
         continue;
       }
       ctx.baseline[op.key][role] = res.status;
+      if (res.status === 428 && !op.ifMatch) {
+        // The server wants If-Match where the document does not declare it: send it from now on, and say so.
+        op.ifMatch = true;
+        op.ifMatchLearned = true;
+        ctx.notes.push(`${op.key} answered 428 without If-Match, but the OpenAPI document does not declare an If-Match header`);
+      }
       const allowed = op.anonymous ? role === 'anonymous' : role !== 'anonymous' && res.status !== 401 && res.status !== 403 && res.status !== 0;
       if (allowed) ctx.allowed[op.key].push(role);
     }
@@ -1831,6 +1837,7 @@ try {
 }
 
 console.log('\n== Results');
+for (const n of ctx.notes) console.log(`   note: ${n}`);
 console.log(`   requests ${fuzzRequests} (${Object.entries(a.requestsByClass).map(([k, v]) => `${k} ${v}`).join(', ')}), setup ${stats.setupRequests}, probes ${run.probes}`);
 console.log(`   5xx ${run.serverErrors.length}: by class ${JSON.stringify(a.byClass)}`);
 for (const [op, n] of Object.entries(a.byOp).sort((x, y) => y[1] - x[1])) console.log(`      ${String(n).padStart(4)}  ${op}`);
