@@ -967,7 +967,7 @@ function bodyCases(op) {
   raw('nested-arrays-200', '['.repeat(200) + ']'.repeat(200));
   raw('nested-arrays-10000', '['.repeat(10000) + ']'.repeat(10000));
   raw('nested-objects-200', `${'{"a":'.repeat(200)}1${'}'.repeat(200)}`);
-  raw('escaped-nul-key', (req) => json(req).replace(/^\{/, '{"\\u0000":1,'), 'nul');
+  raw('escaped-nul-key', (req) => json(req).replace(/^\{/, '{"\\u0000":1,')); // an unknown member: skipped, so no expectation
   raw('raw-nul-byte', (req) => Buffer.concat([Buffer.from(json(req)), Buffer.from([0])]));
   raw('bom', (req) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json(req))]));
   raw('utf16le', (req) => Buffer.from(json(req), 'utf16le'));
@@ -1092,7 +1092,7 @@ function httpCases(op, firstOfPath) {
   // If-Match: every variant where the operation declares or documents it; a few elsewhere (ignored there, so no
   // expectation).
   const declared = op.ifMatch;
-  const honoured = declared || op.ifMatchDocumented;
+  const honoured = declared || (op.ifMatchDocumented && op.method !== 'GET' && op.method !== 'HEAD');
   if (honoured || ['PUT', 'DELETE', 'PATCH'].includes(op.method) || (op.method === 'POST' && op.pathParams.length)) {
     const cur = (req) => req.headers['if-match'] || req.currentEtag || '"0"';
     const variants = [
