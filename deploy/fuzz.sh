@@ -46,8 +46,11 @@ signing_key="fuzz-signing-key-$(head -c 24 /dev/urandom | base64 | tr -d '/+=')-
 api_port=$(pg_free_port)
 base="http://127.0.0.1:$api_port"
 echo "== API on $base (Production, demo data, rate limits raised, jobs off)"
-# JSON console logs with scopes: each entry is one line carrying the request's TraceId, which the 500 problem's
-# traceId contains, so every 5xx can be joined to the exception the server logged for it.
+# Run from the build output, as the container image does (WORKDIR /app), so that appsettings.json is the content
+# root's and its production settings (log levels among them) apply. JSON console logs with scopes: each entry is one
+# line carrying the request's TraceId, which the 500 problem's traceId contains, so every 5xx can be joined to the
+# exception the server logged for it.
+bin_dir="$repo/src/KeyAccount.Api/bin/Release/net10.0"
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
 ConnectionStrings__KeyAccount="$PG_CONNECTION" Auth__SigningKey="$signing_key" \
 KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword="$demo_password" \
@@ -56,7 +59,7 @@ RateLimits__RequestsPerMinutePerUser=1000000000 RateLimits__LoginsPerMinutePerAd
 RateLimits__AnonymousRequestsPerMinutePerAddress=1000000000 \
 Logging__Console__FormatterName=json Logging__Console__FormatterOptions__IncludeScopes=true \
 Logging__Console__FormatterOptions__TimestampFormat='yyyy-MM-ddTHH:mm:ss.fffZ' Logging__Console__FormatterOptions__UseUtcTimestamp=true \
-  dotnet src/KeyAccount.Api/bin/Release/net10.0/KeyAccount.Api.dll > "$work/api.log" 2>&1 &
+  bash -c 'cd "$1" && exec dotnet KeyAccount.Api.dll' _ "$bin_dir" > "$work/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 180); do
   curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null && break
