@@ -80,9 +80,11 @@ await app.RunAsync();
 
 static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
 {
+    // Ours first: the first converter that takes a type wins. The framework's enum converter stays in the list
+    // only so that the OpenAPI generator documents enums as strings; ours reads and writes them.
+    InputJsonConverters.AddTo(options);
     options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     options.Converters.Add(new TypedIdJsonConverterFactory());
-    InputJsonConverters.AddTo(options);
     options.RespectNullableAnnotations = true;
     options.RespectRequiredConstructorParameters = true;
     options.NumberHandling = JsonNumberHandling.Strict;

@@ -193,6 +193,30 @@ public class InputHardeningTests : ApiTestBase
         await AssertProblem(await client.PostAsync("/api/v1/accounts", JsonBody(body)), 400, "status");
     }
 
+    [TestCase("Prospect, Active")]
+    [TestCase("1")]
+    [TestCase("Unknown")]
+    public async Task AnEnumInABody_ThatIsNotOneName_Returns400(string status)
+    {
+        using var client = await As("accountmanager");
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(NewAccount("ENUM-1")))!;
+        body["status"] = status;
+        var problem = await AssertProblem(await client.PostAsync("/api/v1/accounts", JsonBody(body)), 400, "status");
+        Assert.That(FieldCode(problem, "status"), Is.EqualTo("invalid-value"));
+        Assert.That(problem["errors"]!["status"]![0]!["args"]!["allowed"]!.AsArray().Select(a => a!.GetValue<string>()), Does.Contain("Active"));
+    }
+
+    [Test]
+    public async Task ImportRevenue_WithANullRow_Returns400NamingTheRow()
+    {
+        var id = await CreateAccountAsync("director", "NULLROW-1");
+        using var director = await As("director");
+        var month = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var text = $$"""{"rows":[{"accountId":"{{id}}","month":"{{month}}","revenue":"1.00","grossProfit":"0.50","orderCount":1,"currency":"CNY"},null]}""";
+        var problem = await AssertProblem(await director.PostAsync("/api/v1/revenue/import", new StringContent(text, Encoding.UTF8, "application/json")), 400, "rows[1]");
+        Assert.That(FieldCode(problem, "rows[1]"), Is.EqualTo("null-item"));
+    }
+
     [TestCase("severity")]
     [TestCase("category")]
     [TestCase("channel")]

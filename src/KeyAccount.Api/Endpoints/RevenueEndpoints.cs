@@ -49,6 +49,7 @@ internal static class RevenueEndpoints
         {
             var body = await JsonSerializer.DeserializeAsync<RevenueImportRequest>(request.Body, json.Value.SerializerOptions, ct)
                 ?? throw RequestValidationException.For("body", FieldErrorCodes.Required, "A body { \"rows\": [...] } is required.");
+            RequestGuard.CheckBody(body);
             command = new UpsertRevenueCommand(body.Rows ?? []);
         }
         else

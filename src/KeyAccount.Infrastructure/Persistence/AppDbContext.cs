@@ -144,9 +144,13 @@ internal static class UniqueConstraints
     /// <summary>A new version of the SLA policy numbered like one saved meanwhile: the editor read a version that is no longer current.</summary>
     public const string SlaPolicyNumber = "ix_sla_policies_number";
 
+    /// <summary>A timeline entry numbered like one written meanwhile: the complaint changed since the caller read it.</summary>
+    public const string ComplaintTimelineEntry = "pk_complaint_timeline";
+
     public static Exception ToException(string? constraint) => constraint switch
     {
         SlaPolicyNumber => new PreconditionFailedException("The SLA policy was changed by someone else since you read it. Reload it and apply your change again."),
+        ComplaintTimelineEntry => new PreconditionFailedException("The complaint was changed by someone else since you read it. Reload it and apply your change again."),
         AccountRegistrationNumber => new ConflictException(ProblemCodes.RegistrationNumberTaken, "Another account already has this registration number.", "registrationNumber"),
         UserEmail => new ConflictException(ProblemCodes.EmailTaken, "Another user already has this email.", "email"),
         _ => new ConflictException(ProblemCodes.Conflict, "The change conflicts with existing data."),

@@ -57,11 +57,6 @@ public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer
         for (var i = 0; i < command.Rows.Count; i++)
         {
             var input = command.Rows[i];
-            if (input is null)
-            {
-                Add(i, "row", FieldErrorCodes.NullItem, "A row is required.");
-                continue;
-            }
 
             AccountId? account = null;
             if (input.AccountId is { } id)
