@@ -43,7 +43,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseHeadAsGet();
 app.UseRouting();
-app.UseSwagger();
+app.UseKeyAccountOpenApi();
 app.UseSwaggerUI(ui =>
 {
     ui.SwaggerEndpoint("/swagger/v1/swagger.json", "KeyAccount API v1");
