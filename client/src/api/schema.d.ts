@@ -805,16 +805,30 @@ export interface components {
     schemas: {
         /** @description An account whose health is Amber or Red. */
         AccountAtRiskDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The account.
+             */
             accountId: string;
+            /** @description Its name. */
             name: string;
+            /** @description Its tier. */
             tier: components["schemas"]["Tier"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Its owner (key account manager).
+             */
             ownerId: string;
+            /** @description The owner's display name. */
             ownerName: null | string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Health 0–100.
+             */
             score: number;
+            /** @description Amber (40–69) or Red (< 40). */
             band: components["schemas"]["HealthBand"];
+            /** @description Why, one per signal below 60. */
             warnings: components["schemas"]["HealthWarningDto"][];
         };
         /** @description An account's full profile. */
@@ -893,14 +907,26 @@ export interface components {
         };
         /** @description An account's health: score 0–100, band (Green ≥ 70, Amber 40–69, Red < 40), its signals and warnings. */
         AccountHealthDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The account.
+             */
             accountId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the health was computed (UTC).
+             */
             asOf: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Health 0–100: the weighted mean of the signals that have data.
+             */
             score: number;
+            /** @description Green (≥ 70), Amber (40–69) or Red (< 40). */
             band: components["schemas"]["HealthBand"];
+            /** @description Each signal with its score and weight. */
             components: components["schemas"]["HealthComponentDto"][];
+            /** @description Why the health is lower than it should be, one per signal below 60; empty when none. */
             warnings: components["schemas"]["HealthWarningDto"][];
         };
         /** @description The editable profile of an account, as sent on create and update. */
@@ -1126,37 +1152,94 @@ export interface components {
         ComplaintChannel: "Phone" | "Email" | "OnSite" | "Web" | "Api";
         /** @description A complaint with its SLA clocks and timeline. */
         ComplaintDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The complaint's id.
+             */
             id: string;
-            /** @example CMP-2026-000123 */
+            /**
+             * @description Human reference, CMP-year-6 digits, unique and never reused: quote it to the customer.
+             * @example CMP-2026-000123
+             */
             reference: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
             accountId: string;
+            /**
+             * @description The account's name; null if the account is no longer there.
+             * @example 华东精密制造有限公司
+             */
             accountName: null | string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The contact who complained; null when not known.
+             */
             contactId: null | string;
+            /** @description How the complaint reached us. */
             channel: components["schemas"]["ComplaintChannel"];
+            /** @description What it is about. */
             category: components["schemas"]["ComplaintCategory"];
+            /** @description How bad it is for the customer; with the tier it set the SLA targets. */
             severity: components["schemas"]["Severity"];
             /** @description The account's tier when the complaint was received: it chose the SLA targets. */
             tier: components["schemas"]["Tier"];
+            /**
+             * @description One line.
+             * @example Three pallets missing from order SO-88121
+             */
             subject: string;
+            /**
+             * @description What happened, in the customer's words.
+             * @example Delivered 17 of 20 pallets; the line stops on Friday without them.
+             */
             description: string;
+            /**
+             * @description What the customer asks for; null when not recorded.
+             * @example Deliver the missing pallets by Thursday
+             */
             requestedRemedy: null | string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was received (UTC): both SLA clocks count from here.
+             */
             receivedAt: string;
+            /** @description Where it is in the workflow; `allowedActions` says what may happen next. */
             status: components["schemas"]["ComplaintStatus"];
+            /** @description The department it is assigned to; null until assigned. */
             department: components["schemas"]["Department"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The user it is assigned to; null until assigned.
+             */
             assigneeId: null | string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the first response was recorded (UTC); null before.
+             */
             firstRespondedAt: null | string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was last resolved (UTC); null if never resolved.
+             */
             resolvedAt: null | string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was closed (UTC); null unless closed.
+             */
             closedAt: null | string;
+            /**
+             * @description How it was resolved; null until resolved.
+             * @example Missing pallets delivered by express on Thursday morning.
+             */
             resolution: null | string;
+            /** @description The root-cause category found when resolving; null until resolved. */
             rootCause: components["schemas"]["RootCause"] | null;
+            /**
+             * @description What was changed so that it does not happen again; null until resolved.
+             * @example Pallet count checked against the order at loading.
+             */
             correctiveAction: null | string;
             /**
              * Format: double
@@ -1180,7 +1263,9 @@ export interface components {
             resolutionDueAt: null | string;
             /** @description State of the running clock now. */
             slaState: components["schemas"]["SlaState"];
+            /** @description Whether the first-response target was missed; once true it stays true, whatever happens later. */
             firstResponseBreached: boolean;
+            /** @description Whether the resolution target was missed; once true it stays true, even after a reopen. */
             resolutionBreached: boolean;
             /**
              * Format: int32
@@ -1189,6 +1274,7 @@ export interface components {
             escalationLevel: number;
             /** @description The actions the complaint's status allows next. */
             allowedActions: components["schemas"]["ComplaintAction"][];
+            /** @description Every change and comment, oldest first; entries are never changed. */
             timeline: components["schemas"]["ComplaintTimelineEntryDto"][];
         };
         /** @description A complaint as filed (ISO 10002: recorded with the remedy the customer asks for). */
@@ -1232,58 +1318,113 @@ export interface components {
         };
         /** @description Complaint metrics of a period. */
         ComplaintMetricsDto: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Start of the period (UTC, inclusive): complaints received from here.
+             */
             from: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description End of the period (UTC, exclusive).
+             */
             to: string;
-            /** @description SLA figures of one group of complaints (all, one tier, one category or one department). */
+            /** @description Figures of all complaints of the period. */
             overall: components["schemas"]["SlaFiguresDto"];
+            /** @description Figures per tier at intake. */
             byTier: components["schemas"]["SlaFiguresDto"][];
+            /** @description Figures per category. */
             byCategory: components["schemas"]["SlaFiguresDto"][];
+            /** @description Figures per assigned department ("Unassigned" before assignment). */
             byDepartment: components["schemas"]["SlaFiguresDto"][];
+            /** @description The root-cause Pareto of the period's resolved complaints, most frequent first. */
             rootCauses: components["schemas"]["RootCauseShareDto"][];
+            /** @description Accounts where the same root cause recurred 3 or more times in the 180 days before the period's end. */
             recurring: components["schemas"]["RecurringRootCauseDto"][];
         };
         /** @enum {string} */
         ComplaintStatus: "New" | "Acknowledged" | "InProgress" | "AwaitingCustomer" | "Resolved" | "Closed" | "Reopened";
         /** @description A row of the complaints queue. */
         ComplaintSummaryDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The complaint's id.
+             */
             id: string;
+            /** @description Human reference, CMP-year-6 digits. */
             reference: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
             accountId: string;
+            /** @description The account's name. */
             accountName: string;
+            /** @description The account's tier when the complaint was received (it chose the SLA targets). */
             tier: components["schemas"]["Tier"];
+            /** @description How bad it is for the customer. */
             severity: components["schemas"]["Severity"];
+            /** @description What it is about. */
             category: components["schemas"]["ComplaintCategory"];
+            /** @description One line. */
             subject: string;
+            /** @description Where it is in the workflow. */
             status: components["schemas"]["ComplaintStatus"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The user it is assigned to; null until assigned.
+             */
             assigneeId: null | string;
+            /** @description That user's display name; null until assigned. */
             assigneeName: null | string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was received (UTC).
+             */
             receivedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the running target (first response, then resolution) is due (UTC); null when no clock runs (paused, resolved or closed).
+             */
             dueAt: null | string;
+            /** @description State of the running clock now: OnTime, AtRisk (80 % of the target used) or Breached. */
             slaState: components["schemas"]["SlaState"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 0 none, 1 department head / quality manager (at the breach), 2 director (at twice the target).
+             */
             escalationLevel: number;
         };
         /** @description One immutable line of the timeline. */
         ComplaintTimelineEntryDto: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Position in the complaint's timeline, from 1, oldest first.
+             */
             sequence: number;
+            /** @description What happened: Filed, a workflow step (Acknowledged, Assigned, AwaitingCustomer, Resumed, Resolved, Closed, Reopened), a Comment, or an Escalated step of the SLA scan. */
             kind: components["schemas"]["TimelineKind"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The user who did it; null for what the system did (an escalation, the automatic close).
+             */
             by: null | string;
+            /** @description That user's display name; null when By is null. */
             byName: null | string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it happened (UTC).
+             */
             at: string;
+            /** @description The comment, the response or note given with the step, or the system's English description of it. */
             text: string;
+            /** @description The status before a workflow step; null for Filed, comments and escalations. */
             fromStatus: components["schemas"]["ComplaintStatus"] | null;
+            /** @description The status after a workflow step (New for Filed); null for comments and escalations. */
             toStatus: components["schemas"]["ComplaintStatus"] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The user assigned by an Assigned entry; null for other entries.
+             */
             assigneeId: null | string;
         };
         /** @description A contact at the customer, with their place in the decision chain. */
@@ -1400,12 +1541,22 @@ export interface components {
         Criterion: "TrailingRevenue" | "RevenueGrowth" | "GrossMargin" | "StrategicFit" | "PotentialValue" | "RelationshipLength" | "Satisfaction";
         /** @description One criterion's part of a score: normalised value × weight = contribution. */
         CriterionScoreDto: {
+            /** @description The criterion. */
             criterion: components["schemas"]["Criterion"];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The account's value of the criterion normalised to 0–100 (percentile rank across active accounts, or the criterion's linear scale).
+             */
             normalised: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The criterion's weight in the policy, percent (all weights sum to 100).
+             */
             weight: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Points it adds to the score: normalised × weight / 100.
+             */
             contribution: number;
         };
         /** @description A criterion and its weight (whole percent; all weights sum to 100). */
@@ -1767,11 +1918,20 @@ export interface components {
         };
         /** @description A point of the Pareto curve: the top Rank accounts by revenue are AccountShare % of the accounts and hold RevenueShare % of the revenue. */
         ParetoPointDto: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Number of top accounts counted (by revenue, highest first).
+             */
             rank: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Those accounts as a share of all accounts in scope, percent.
+             */
             accountShare: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Their share of the revenue in scope, percent.
+             */
             revenueShare: number;
         };
         /** @enum {string} */
@@ -1885,13 +2045,24 @@ export interface components {
         };
         /** @description The same root cause, 3 or more times in 180 days on one account: flagged for corrective action. */
         RecurringRootCauseDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The account.
+             */
             accountId: string;
+            /** @description Its name. */
             accountName: string;
+            /** @description The recurring root cause. */
             rootCause: components["schemas"]["RootCause"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Complaints with that root cause received in the 180 days before the period's end.
+             */
             complaints: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the latest of them was received (UTC).
+             */
             lastReceivedAt: string;
         };
         /** @enum {string} */
@@ -2048,12 +2219,22 @@ export interface components {
         RootCause: "Design" | "Manufacturing" | "Supplier" | "Logistics" | "Communication" | "Process" | "HumanError" | "Documentation" | "Other";
         /** @description A bar of the root-cause Pareto. */
         RootCauseShareDto: {
+            /** @description The root-cause category. */
             rootCause: components["schemas"]["RootCause"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Resolved complaints of the period with this root cause.
+             */
             complaints: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Their share of the resolved complaints with a root cause, percent.
+             */
             share: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description This bar's share plus those of the bars before it (most frequent first), percent.
+             */
             cumulativeShare: number;
         };
         /** @enum {string} */
@@ -2165,13 +2346,21 @@ export interface components {
         };
         /** @description The SLA policy in force: severity scales, calendar, and the tier × severity matrix they give with the published service programme. */
         SlaPolicyDto: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Version number; 0 for the built-in default before any was saved.
+             */
             number: number;
+            /** @description How each severity scales the tier's targets. */
             severities: components["schemas"]["SeverityScaleDto"][];
-            /** @description The business calendar SLA clocks run on; KeyAccount.Application.Complaints.SlaPolicy.BusinessCalendarDto.AlwaysOpen means 24×7 (the default). */
+            /** @description The business calendar the clocks run on. */
             calendar: components["schemas"]["BusinessCalendarDto"];
+            /** @description The targets per tier and severity that complaints received now get. */
             matrix: components["schemas"]["SlaTargetCellDto"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When this version was saved (UTC); null for the built-in default.
+             */
             createdAt: null | string;
         };
         /** @description A new version of the SLA policy. */
@@ -2185,11 +2374,19 @@ export interface components {
         SlaState: "OnTime" | "AtRisk" | "Breached";
         /** @description One cell of the resulting matrix. */
         SlaTargetCellDto: {
+            /** @description The account's tier at intake. */
             tier: components["schemas"]["Tier"];
+            /** @description The complaint's severity. */
             severity: components["schemas"]["Severity"];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description First-response target, hours of the calendar's working time.
+             */
             firstResponseHours: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Resolution target, hours of the calendar's working time.
+             */
             resolutionHours: number;
         };
         /** @enum {string} */
@@ -2198,28 +2395,54 @@ export interface components {
         TierChangeReason: "Initial" | "Promoted" | "Demoted" | "Unchanged" | "Override";
         /** @description The account's result in one run: why it has its tier. */
         TierHistoryEntryDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The tiering run.
+             */
             runId: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day the run scored (its data is as of that day).
+             */
             runDate: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Version number of the policy the run used.
+             */
             policyNumber: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The account's score, 0–100: the sum of the breakdown's contributions.
+             */
             score: number;
+            /** @description The tier before the run; null in the account's first run. */
             previousTier: components["schemas"]["Tier"] | null;
+            /** @description The tier the run gave. */
             newTier: components["schemas"]["Tier"];
+            /** @description Initial, Promoted, Demoted, Unchanged, or Override (a Director's pin decided it). */
             reason: components["schemas"]["TierChangeReason"];
+            /** @description Each criterion's part of the score. */
             breakdown: components["schemas"]["CriterionScoreDto"][];
         };
         /** @description An account that would change tier. */
         TierMoveDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The account.
+             */
             accountId: string;
+            /** @description Its name. */
             name: string;
+            /** @description Its tier now. */
             currentTier: components["schemas"]["Tier"];
+            /** @description The tier the simulated policy would give it. */
             newTier: components["schemas"]["Tier"];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Its score under the simulated policy, 0–100.
+             */
             score: number;
+            /** @description Why: Promoted, Demoted or Override. */
             reason: components["schemas"]["TierChangeReason"];
         };
         /** @description A pinned tier. */
@@ -2258,26 +2481,50 @@ export interface components {
         };
         /** @description A tier policy version. */
         TierPolicyDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The version's id.
+             */
             id: string;
             /**
              * Format: int32
              * @description Version number.
              */
             number: number;
+            /**
+             * @description The version's name.
+             * @example 2027 weights: more growth
+             */
             name: string;
+            /** @description Draft (editable), Published (the one runs use; at most one) or Retired (replaced by a later publication). */
             status: components["schemas"]["PolicyStatus"];
+            /** @description Criteria and their weights (sum 100). */
             criteria: components["schemas"]["CriterionWeightDto"][];
-            /** @description Lowest score of each tier above Standard (100 ≥ strategic > key > growth > 0). */
+            /** @description Lowest score of each tier above Standard. */
             cutoffs: components["schemas"]["CutoffsDto"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description At most this many Strategic accounts (the lowest scores over the cap fall to Key); null for no cap.
+             * @example 25
+             */
             strategicCap: null | number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Points below its tier's cut-off an account may fall before it is demoted (0–20); promotion needs the cut-off itself.
+             * @example 5
+             */
             hysteresisMargin: number;
+            /** @description The service programme: what each tier is entitled to, one row per tier. */
             programme: components["schemas"]["ServiceLevelDto"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the version was created (UTC).
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was published (UTC); null for a draft.
+             */
             publishedAt: null | string;
         };
         /** @description The terms of a policy, as sent when creating, updating or simulating one. */
@@ -2307,30 +2554,67 @@ export interface components {
         };
         /** @description A tiering run with its counts per tier. */
         TieringRunDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The run's id.
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The policy version it used (the one published when it ran).
+             */
             policyId: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description That version's number.
+             */
             policyNumber: number;
+            /** @description Manual (a Director) or Scheduled (the monthly job). */
             trigger: components["schemas"]["RunTrigger"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The user who started a manual run; null for a scheduled one.
+             */
             startedBy: null | string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it scored (its data is as of that day).
+             */
             runDate: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it started (UTC).
+             */
             startedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it finished (UTC); runs are recorded in one transaction, when complete.
+             */
             completedAt: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts it placed in Strategic.
+             */
             strategicCount: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts it placed in Key.
+             */
             keyCount: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts it placed in Growth.
+             */
             growthCount: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts it placed in Standard.
+             */
             standardCount: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts whose tier it changed.
+             */
             changedCount: number;
         };
         /** @enum {string} */
@@ -2342,12 +2626,19 @@ export interface components {
         ValueBand: "Low" | "Medium" | "High";
         /** @description A cell of the value matrix: current value (revenue percentile third) × potential value (estimate percentile third; null when not estimated). */
         ValueMatrixCellDto: {
-            /** @description Thirds of a percentile rank: Low < 33⅓ ≤ Medium < 66⅔ ≤ High. */
+            /** @description Current value: the third of the revenue percentile (Low, Medium, High). */
             current: components["schemas"]["ValueBand"];
+            /** @description Potential value: the third of the estimated potential's percentile; null for accounts without an estimate. */
             potential: components["schemas"]["ValueBand"] | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Active accounts in the cell.
+             */
             accounts: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Their revenue of the last 12 complete months.
+             */
             revenue: string;
         };
         /** @description Working hours of one weekday, local time of the calendar's zone ("24:00" is written "00:00"). */
@@ -4850,15 +5141,15 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "reference": "CMP-2026-000123",
                      *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "text",
+                     *       "accountName": "华东精密制造有限公司",
                      *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "channel": "Phone",
                      *       "category": "ProductQuality",
                      *       "severity": "Low",
                      *       "tier": "Strategic",
-                     *       "subject": "text",
-                     *       "description": "text",
-                     *       "requestedRemedy": "text",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
                      *       "receivedAt": "2026-03-02T08:30:00Z",
                      *       "status": "New",
                      *       "department": "Sales",
@@ -4866,9 +5157,9 @@ export interface operations {
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "text",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
-                     *       "correctiveAction": "text",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
@@ -5927,15 +6218,15 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "reference": "CMP-2026-000123",
                      *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "text",
+                     *       "accountName": "华东精密制造有限公司",
                      *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "channel": "Phone",
                      *       "category": "ProductQuality",
                      *       "severity": "Low",
                      *       "tier": "Strategic",
-                     *       "subject": "text",
-                     *       "description": "text",
-                     *       "requestedRemedy": "text",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
                      *       "receivedAt": "2026-03-02T08:30:00Z",
                      *       "status": "New",
                      *       "department": "Sales",
@@ -5943,9 +6234,9 @@ export interface operations {
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "text",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
-                     *       "correctiveAction": "text",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
@@ -6683,15 +6974,15 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "reference": "CMP-2026-000123",
                      *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "text",
+                     *       "accountName": "华东精密制造有限公司",
                      *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "channel": "Phone",
                      *       "category": "ProductQuality",
                      *       "severity": "Low",
                      *       "tier": "Strategic",
-                     *       "subject": "text",
-                     *       "description": "text",
-                     *       "requestedRemedy": "text",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
                      *       "receivedAt": "2026-03-02T08:30:00Z",
                      *       "status": "New",
                      *       "department": "Sales",
@@ -6699,9 +6990,9 @@ export interface operations {
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "text",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
-                     *       "correctiveAction": "text",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
@@ -7047,15 +7338,15 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "reference": "CMP-2026-000123",
                      *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "text",
+                     *       "accountName": "华东精密制造有限公司",
                      *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "channel": "Phone",
                      *       "category": "ProductQuality",
                      *       "severity": "Low",
                      *       "tier": "Strategic",
-                     *       "subject": "text",
-                     *       "description": "text",
-                     *       "requestedRemedy": "text",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
                      *       "receivedAt": "2026-03-02T08:30:00Z",
                      *       "status": "New",
                      *       "department": "Sales",
@@ -7063,9 +7354,9 @@ export interface operations {
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "text",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
-                     *       "correctiveAction": "text",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
@@ -7410,15 +7701,15 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "reference": "CMP-2026-000123",
                      *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "text",
+                     *       "accountName": "华东精密制造有限公司",
                      *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "channel": "Phone",
                      *       "category": "ProductQuality",
                      *       "severity": "Low",
                      *       "tier": "Strategic",
-                     *       "subject": "text",
-                     *       "description": "text",
-                     *       "requestedRemedy": "text",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
                      *       "receivedAt": "2026-03-02T08:30:00Z",
                      *       "status": "New",
                      *       "department": "Sales",
@@ -7426,9 +7717,9 @@ export interface operations {
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "text",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
-                     *       "correctiveAction": "text",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
@@ -7773,15 +8064,15 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "reference": "CMP-2026-000123",
                      *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "text",
+                     *       "accountName": "华东精密制造有限公司",
                      *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "channel": "Phone",
                      *       "category": "ProductQuality",
                      *       "severity": "Low",
                      *       "tier": "Strategic",
-                     *       "subject": "text",
-                     *       "description": "text",
-                     *       "requestedRemedy": "text",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
                      *       "receivedAt": "2026-03-02T08:30:00Z",
                      *       "status": "New",
                      *       "department": "Sales",
@@ -7789,9 +8080,9 @@ export interface operations {
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "text",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
-                     *       "correctiveAction": "text",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
@@ -8138,15 +8429,15 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "reference": "CMP-2026-000123",
                      *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "text",
+                     *       "accountName": "华东精密制造有限公司",
                      *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "channel": "Phone",
                      *       "category": "ProductQuality",
                      *       "severity": "Low",
                      *       "tier": "Strategic",
-                     *       "subject": "text",
-                     *       "description": "text",
-                     *       "requestedRemedy": "text",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
                      *       "receivedAt": "2026-03-02T08:30:00Z",
                      *       "status": "New",
                      *       "department": "Sales",
@@ -8154,9 +8445,9 @@ export interface operations {
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "text",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
-                     *       "correctiveAction": "text",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
@@ -8501,15 +8792,15 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "reference": "CMP-2026-000123",
                      *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "text",
+                     *       "accountName": "华东精密制造有限公司",
                      *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "channel": "Phone",
                      *       "category": "ProductQuality",
                      *       "severity": "Low",
                      *       "tier": "Strategic",
-                     *       "subject": "text",
-                     *       "description": "text",
-                     *       "requestedRemedy": "text",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
                      *       "receivedAt": "2026-03-02T08:30:00Z",
                      *       "status": "New",
                      *       "department": "Sales",
@@ -8517,9 +8808,9 @@ export interface operations {
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "text",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
-                     *       "correctiveAction": "text",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
@@ -8864,15 +9155,15 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "reference": "CMP-2026-000123",
                      *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "text",
+                     *       "accountName": "华东精密制造有限公司",
                      *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "channel": "Phone",
                      *       "category": "ProductQuality",
                      *       "severity": "Low",
                      *       "tier": "Strategic",
-                     *       "subject": "text",
-                     *       "description": "text",
-                     *       "requestedRemedy": "text",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
                      *       "receivedAt": "2026-03-02T08:30:00Z",
                      *       "status": "New",
                      *       "department": "Sales",
@@ -8880,9 +9171,9 @@ export interface operations {
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "text",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
-                     *       "correctiveAction": "text",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
@@ -11588,7 +11879,7 @@ export interface operations {
                      *       {
                      *         "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "number": 1,
-                     *         "name": "text",
+                     *         "name": "2027 weights: more growth",
                      *         "status": "Draft",
                      *         "criteria": [
                      *           {
@@ -11601,8 +11892,8 @@ export interface operations {
                      *           "key": 1.5,
                      *           "growth": 1.5
                      *         },
-                     *         "strategicCap": 1,
-                     *         "hysteresisMargin": 1.5,
+                     *         "strategicCap": 25,
+                     *         "hysteresisMargin": 5,
                      *         "programme": [
                      *           {
                      *             "tier": "Strategic",
@@ -11804,7 +12095,7 @@ export interface operations {
                      * @example {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "number": 1,
-                     *       "name": "text",
+                     *       "name": "2027 weights: more growth",
                      *       "status": "Draft",
                      *       "criteria": [
                      *         {
@@ -11817,8 +12108,8 @@ export interface operations {
                      *         "key": 1.5,
                      *         "growth": 1.5
                      *       },
-                     *       "strategicCap": 1,
-                     *       "hysteresisMargin": 1.5,
+                     *       "strategicCap": 25,
+                     *       "hysteresisMargin": 5,
                      *       "programme": [
                      *         {
                      *           "tier": "Strategic",
@@ -12095,7 +12386,7 @@ export interface operations {
                      * @example {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "number": 1,
-                     *       "name": "text",
+                     *       "name": "2027 weights: more growth",
                      *       "status": "Draft",
                      *       "criteria": [
                      *         {
@@ -12108,8 +12399,8 @@ export interface operations {
                      *         "key": 1.5,
                      *         "growth": 1.5
                      *       },
-                     *       "strategicCap": 1,
-                     *       "hysteresisMargin": 1.5,
+                     *       "strategicCap": 25,
+                     *       "hysteresisMargin": 5,
                      *       "programme": [
                      *         {
                      *           "tier": "Strategic",
@@ -12350,7 +12641,7 @@ export interface operations {
                      * @example {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "number": 1,
-                     *       "name": "text",
+                     *       "name": "2027 weights: more growth",
                      *       "status": "Draft",
                      *       "criteria": [
                      *         {
@@ -12363,8 +12654,8 @@ export interface operations {
                      *         "key": 1.5,
                      *         "growth": 1.5
                      *       },
-                     *       "strategicCap": 1,
-                     *       "hysteresisMargin": 1.5,
+                     *       "strategicCap": 25,
+                     *       "hysteresisMargin": 5,
                      *       "programme": [
                      *         {
                      *           "tier": "Strategic",
@@ -12687,7 +12978,7 @@ export interface operations {
                      * @example {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "number": 1,
-                     *       "name": "text",
+                     *       "name": "2027 weights: more growth",
                      *       "status": "Draft",
                      *       "criteria": [
                      *         {
@@ -12700,8 +12991,8 @@ export interface operations {
                      *         "key": 1.5,
                      *         "growth": 1.5
                      *       },
-                     *       "strategicCap": 1,
-                     *       "hysteresisMargin": 1.5,
+                     *       "strategicCap": 25,
+                     *       "hysteresisMargin": 5,
                      *       "programme": [
                      *         {
                      *           "tier": "Strategic",

@@ -30,9 +30,18 @@ public sealed record BusinessCalendarDto(bool AlwaysOpen, string TimeZone, IRead
 public sealed record SeverityScaleDto(Severity Severity, int FirstResponsePercent, int ResolutionPercent);
 
 /// <summary>One cell of the resulting matrix.</summary>
+/// <param name="Tier">The account's tier at intake.</param>
+/// <param name="Severity">The complaint's severity.</param>
+/// <param name="FirstResponseHours">First-response target, hours of the calendar's working time.</param>
+/// <param name="ResolutionHours">Resolution target, hours of the calendar's working time.</param>
 public sealed record SlaTargetCellDto(Tier Tier, Severity Severity, double FirstResponseHours, double ResolutionHours);
 
 /// <summary>The SLA policy in force: severity scales, calendar, and the tier × severity matrix they give with the published service programme.</summary>
+/// <param name="Number">Version number; 0 for the built-in default before any was saved.</param>
+/// <param name="Severities">How each severity scales the tier's targets.</param>
+/// <param name="Calendar">The business calendar the clocks run on.</param>
+/// <param name="Matrix">The targets per tier and severity that complaints received now get.</param>
+/// <param name="CreatedAt">When this version was saved (UTC); null for the built-in default.</param>
 public sealed record SlaPolicyDto(int Number, IReadOnlyList<SeverityScaleDto> Severities, BusinessCalendarDto Calendar, IReadOnlyList<SlaTargetCellDto> Matrix, DateTimeOffset? CreatedAt)
 {
     [System.Text.Json.Serialization.JsonIgnore]
