@@ -32,6 +32,9 @@ dotnet test KeyAccount.sln -c Release --no-build --logger "trx" --logger "consol
 echo "== OpenAPI contract drift check"
 bash deploy/openapi.sh --check || status=1
 
+echo "== OpenAPI lint (Spectral with OWASP, Redocly)"
+bash deploy/openapi-lint.sh || status=1
+
 echo "== Browser client: type check, Vitest, build, bundle budget"
 (cd client && npm ci --no-audit --no-fund --loglevel=error)
 client_log="$work/client.log"
