@@ -26,7 +26,7 @@ internal static partial class ContractValidator
 
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
 
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     private static Contract? contract;
 
@@ -141,12 +141,25 @@ internal static partial class ContractValidator
             return;
         }
 
-        foreach (var detail in (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }))
+        Report(results, violation);
+    }
+
+    /// <summary>The errors of the failing branches only (a passing oneOf alternative's failing sibling is no violation).</summary>
+    private static void Report(EvaluationResults node, Action<string> violation)
+    {
+        if (node.IsValid)
         {
-            foreach (var (keyword, message) in detail.Errors!)
-            {
-                violation($"body at '{detail.InstanceLocation}' ({keyword} at {detail.EvaluationPath}): {message}");
-            }
+            return;
+        }
+
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            violation($"body at '{node.InstanceLocation}' ({keyword} at {node.EvaluationPath}): {message}");
+        }
+
+        foreach (var child in node.Details ?? [])
+        {
+            Report(child, violation);
         }
     }
 
