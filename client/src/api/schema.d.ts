@@ -1756,10 +1756,14 @@ export interface components {
         MoneyDto: {
             /**
              * Format: decimal
-             * @description Decimal amount; serialized as a string to keep its precision.
+             * @description Decimal amount, written as a string to keep its precision: at most 18 digits before the point and 2 after it.
+             * @example 1200000.50
              */
             amount: string;
-            /** @description ISO 4217 code, e.g. CNY. */
+            /**
+             * @description ISO 4217 currency code: three upper-case letters.
+             * @example CNY
+             */
             currency: string;
         };
         /** @description A note on the step (required when waiting for the customer, optional otherwise). */
@@ -2185,7 +2189,7 @@ export interface components {
              */
             registrationNumber?: null | string;
             /**
-             * @description Month as yyyy-MM.
+             * @description The month, written yyyy-MM: from 1990-01 to the current month.
              * @example 2026-10
              */
             month: string;
@@ -2895,8 +2899,8 @@ export interface operations {
                  *       "status": "Prospect",
                  *       "strategicFit": 4,
                  *       "potentialAnnualRevenue": {
-                 *         "amount": "1234.50",
-                 *         "currency": "text"
+                 *         "amount": "1200000.50",
+                 *         "currency": "CNY"
                  *       },
                  *       "firstContractDate": "2019-04-01"
                  *     }
@@ -2947,8 +2951,8 @@ export interface operations {
                      *       "ownerName": "Li Wei",
                      *       "strategicFit": 4,
                      *       "potentialAnnualRevenue": {
-                     *         "amount": "1234.50",
-                     *         "currency": "text"
+                     *         "amount": "1200000.50",
+                     *         "currency": "CNY"
                      *       },
                      *       "firstContractDate": "2019-04-01",
                      *       "createdAt": "2026-03-02T08:30:00Z",
@@ -3234,8 +3238,8 @@ export interface operations {
                      *       "ownerName": "Li Wei",
                      *       "strategicFit": 4,
                      *       "potentialAnnualRevenue": {
-                     *         "amount": "1234.50",
-                     *         "currency": "text"
+                     *         "amount": "1200000.50",
+                     *         "currency": "CNY"
                      *       },
                      *       "firstContractDate": "2019-04-01",
                      *       "createdAt": "2026-03-02T08:30:00Z",
@@ -3432,8 +3436,8 @@ export interface operations {
                  *       "status": "Prospect",
                  *       "strategicFit": 4,
                  *       "potentialAnnualRevenue": {
-                 *         "amount": "1234.50",
-                 *         "currency": "text"
+                 *         "amount": "1200000.50",
+                 *         "currency": "CNY"
                  *       },
                  *       "firstContractDate": "2019-04-01"
                  *     }
@@ -3474,8 +3478,8 @@ export interface operations {
                      *       "ownerName": "Li Wei",
                      *       "strategicFit": 4,
                      *       "potentialAnnualRevenue": {
-                     *         "amount": "1234.50",
-                     *         "currency": "text"
+                     *         "amount": "1200000.50",
+                     *         "currency": "CNY"
                      *       },
                      *       "firstContractDate": "2019-04-01",
                      *       "createdAt": "2026-03-02T08:30:00Z",
@@ -5698,8 +5702,8 @@ export interface operations {
                      *       "severities": [
                      *         {
                      *           "severity": "Low",
-                     *           "firstResponsePercent": 1,
-                     *           "resolutionPercent": 1
+                     *           "firstResponsePercent": 5,
+                     *           "resolutionPercent": 5
                      *         }
                      *       ],
                      *       "calendar": {
@@ -5862,8 +5866,8 @@ export interface operations {
                  *       "severities": [
                  *         {
                  *           "severity": "Low",
-                 *           "firstResponsePercent": 1,
-                 *           "resolutionPercent": 1
+                 *           "firstResponsePercent": 5,
+                 *           "resolutionPercent": 5
                  *         }
                  *       ],
                  *       "calendar": {
@@ -5903,8 +5907,8 @@ export interface operations {
                      *       "severities": [
                      *         {
                      *           "severity": "Low",
-                     *           "firstResponsePercent": 1,
-                     *           "resolutionPercent": 1
+                     *           "firstResponsePercent": 5,
+                     *           "resolutionPercent": 5
                      *         }
                      *       ],
                      *       "calendar": {

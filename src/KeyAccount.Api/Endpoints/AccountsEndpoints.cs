@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Accounts.Common;
 using KeyAccount.Application.Accounts.CreateAccount;
@@ -75,16 +76,16 @@ internal static class AccountsEndpoints
         IMediator mediator,
         CancellationToken ct,
         [FromQuery] Tier? tier = null,
-        [FromQuery] string? segment = null,
-        [FromQuery] string? industry = null,
-        [FromQuery] string? region = null,
+        [FromQuery, MaxLength(100)] string? segment = null,
+        [FromQuery, MaxLength(100)] string? industry = null,
+        [FromQuery, MaxLength(100)] string? region = null,
         [FromQuery] Guid? ownerId = null,
         [FromQuery] AccountStatus? status = null,
-        [FromQuery] string? q = null,
-        [FromQuery] string? sort = null,
-        [FromQuery] int page = 1,
-        [FromQuery] int pageSize = Paging.DefaultPageSize,
-        [FromQuery] string? cursor = null)
+        [FromQuery, MaxLength(100)] string? q = null,
+        [FromQuery, MaxLength(19), RegularExpression("^-?(name|registrationNumber|createdAt|updatedAt)$")] string? sort = null,
+        [FromQuery, Range(1, 100_000)] int page = 1,
+        [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize,
+        [FromQuery, MaxLength(2048)] string? cursor = null)
     {
         var result = await mediator.Send(
             new ListAccountsQuery
@@ -139,7 +140,7 @@ internal static class AccountsEndpoints
         return TypedResults.Ok(team);
     }
 
-    private static async Task<Ok<AccountTeamDto>> ReplaceTeam(Guid id, List<AccountTeamMemberInput> body, IfMatch ifMatch, IMediator mediator, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<AccountTeamDto>> ReplaceTeam(Guid id, [MaxLength(50)] List<AccountTeamMemberInput> body, IfMatch ifMatch, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var team = await mediator.Send(new ReplaceAccountTeamCommand(new AccountId(id), body, ifMatch.Version), ct);
         ETags.Set(http, team.Version);

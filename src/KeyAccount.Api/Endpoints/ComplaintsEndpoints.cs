@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Models;
 using KeyAccount.Application.Common.Security;
@@ -154,8 +155,8 @@ internal static class ComplaintsEndpoints
         [FromQuery] SlaState? slaState = null,
         [FromQuery] bool overdue = false,
         [FromQuery] bool openOnly = false,
-        [FromQuery] int page = 1,
-        [FromQuery] int pageSize = Paging.DefaultPageSize) =>
+        [FromQuery, Range(1, int.MaxValue)] int page = 1,
+        [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await m.Send(
             new ListComplaintsQuery
             {

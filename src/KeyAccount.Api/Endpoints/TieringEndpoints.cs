@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Common.Models;
@@ -102,7 +103,7 @@ internal static class TieringEndpoints
     /// <param name="pageSize">Rows per page, at most 200.</param>
     /// <param name="m">Mediator.</param>
     /// <param name="ct">Cancellation.</param>
-    private static async Task<Ok<PagedResult<AccountAtRiskDto>>> AtRisk(HealthBand? band, Guid? ownerId, IMediator m, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+    private static async Task<Ok<PagedResult<AccountAtRiskDto>>> AtRisk(HealthBand? band, Guid? ownerId, IMediator m, CancellationToken ct, [Range(1, int.MaxValue)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await m.Send(new ListAccountsAtRiskQuery(band, ownerId is { } o ? new UserId(o) : null, page, pageSize), ct));
 
     /// <param name="ownerId">Only this manager's accounts.</param>
@@ -110,7 +111,7 @@ internal static class TieringEndpoints
     /// <param name="pageSize">Rows per page, at most 200.</param>
     /// <param name="m">Mediator.</param>
     /// <param name="ct">Cancellation.</param>
-    private static async Task<Ok<PagedResult<OverdueContactDto>>> Overdue(Guid? ownerId, IMediator m, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+    private static async Task<Ok<PagedResult<OverdueContactDto>>> Overdue(Guid? ownerId, IMediator m, CancellationToken ct, [Range(1, int.MaxValue)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await m.Send(new ListOverdueContactsQuery(ownerId is { } o ? new UserId(o) : null, page, pageSize), ct));
 
     private static async Task<Ok<TierPolicyDto>> GetPolicy(Guid id, IMediator m, HttpContext http, CancellationToken ct)

@@ -17,12 +17,38 @@ internal sealed class WireFormatSchemaFilter : ISchemaFilter
     /// <summary>A <see cref="TimeOnly"/> as System.Text.Json writes it (HH:mm:ss) and also reads it (HH:mm).</summary>
     public const string TimeOfDayPattern = "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,7})?)?$";
 
+    /// <summary>
+    /// The longest text of a value of each format (a uuid, a yyyy-MM-dd date, an ISO 8601 instant with 7 decimals and an
+    /// offset, a decimal amount): what the server reads or writes in that format is never longer.
+    /// </summary>
+    private static readonly Dictionary<string, int> FormatLengths = new(StringComparer.Ordinal)
+    {
+        ["uuid"] = 36,
+        ["date"] = 10,
+        ["date-time"] = 35,
+        ["decimal"] = 40,
+    };
+
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
-        if (schema is not OpenApiSchema concrete || context.MemberInfo is not PropertyInfo property || !IsDecimalString(property))
+        if (schema is not OpenApiSchema concrete)
         {
             return;
         }
+
+        if (context.MemberInfo is PropertyInfo property && IsDecimalString(property))
+        {
+            AsDecimalString(concrete, property);
+        }
+
+        if (concrete.MaxLength is null && concrete.Format is { } format && FormatLengths.TryGetValue(format, out var length))
+        {
+            concrete.MaxLength = length;
+        }
+    }
+
+    private static void AsDecimalString(OpenApiSchema concrete, PropertyInfo property)
+    {
 
         var nullable = Nullable.GetUnderlyingType(property.PropertyType) is not null;
         concrete.Type = nullable ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Auth.GetMe;
 using KeyAccount.Application.Common.Abstractions;
@@ -11,7 +12,7 @@ namespace KeyAccount.Application.Auth.Login;
 /// <summary>Sign in with email and password.</summary>
 /// <param name="Email">The user's email.</param>
 /// <param name="Password">The user's password.</param>
-public sealed record LoginCommand(string Email, string Password) : ICommand<LoginResult>, Application.Common.Behaviors.IManagesOwnTransactions;
+public sealed record LoginCommand([property: MaxLength(254)] string Email, [property: MaxLength(256)] string Password) : ICommand<LoginResult>, Application.Common.Behaviors.IManagesOwnTransactions;
 
 /// <summary>A bearer token for the <c>Authorization: Bearer ...</c> header.</summary>
 /// <param name="AccessToken">The token.</param>

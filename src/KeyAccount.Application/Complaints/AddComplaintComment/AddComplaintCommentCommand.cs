@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
@@ -9,7 +10,7 @@ namespace KeyAccount.Application.Complaints.AddComplaintComment;
 
 /// <summary>A comment on the complaint.</summary>
 /// <param name="Text">The comment (required).</param>
-public sealed record CommentInput(string Text);
+public sealed record CommentInput([property: MaxLength(8000)] string Text);
 
 public sealed record AddComplaintCommentCommand(ComplaintId Id, string Text) : ICommand<ComplaintTimelineEntryDto>;
 

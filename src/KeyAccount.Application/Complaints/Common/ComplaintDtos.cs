@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Accounts;
@@ -30,14 +31,17 @@ public sealed record ComplaintIntakeInput
 
     /// <summary>One line.</summary>
     /// <example>Three pallets missing from order SO-88121</example>
+    [MaxLength(300)]
     public required string Subject { get; init; }
 
     /// <summary>What happened, in the customer's words.</summary>
     /// <example>Delivered 17 of 20 pallets; the line stops on Friday without them.</example>
+    [MaxLength(8000)]
     public required string Description { get; init; }
 
     /// <summary>What the customer asks for.</summary>
     /// <example>Deliver the missing pallets by Thursday</example>
+    [MaxLength(2000)]
     public string? RequestedRemedy { get; init; }
 
     /// <summary>When it was received, with its UTC offset (e.g. 2026-12-01T10:00:00+08:00; stored in UTC; defaults to now). SLA clocks count from here.</summary>

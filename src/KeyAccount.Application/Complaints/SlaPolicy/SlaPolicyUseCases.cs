@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
@@ -21,13 +22,13 @@ public sealed record WorkingHoursDto(DayOfWeek Day, TimeOnly Start, TimeOnly End
 /// <param name="TimeZone">IANA time zone, e.g. Asia/Shanghai.</param>
 /// <param name="Hours">Working hours per weekday (none overlapping on a day).</param>
 /// <param name="Holidays">Days on which no time counts.</param>
-public sealed record BusinessCalendarDto(bool AlwaysOpen, string TimeZone, IReadOnlyList<WorkingHoursDto> Hours, IReadOnlyList<DateOnly> Holidays);
+public sealed record BusinessCalendarDto(bool AlwaysOpen, [property: MaxLength(64)] string TimeZone, IReadOnlyList<WorkingHoursDto> Hours, IReadOnlyList<DateOnly> Holidays);
 
 /// <summary>How one severity scales the tier's targets (percent).</summary>
 /// <param name="Severity">The severity.</param>
 /// <param name="FirstResponsePercent">Percent of the tier's first-response target, 5–500.</param>
 /// <param name="ResolutionPercent">Percent of the tier's resolution target, 5–500.</param>
-public sealed record SeverityScaleDto(Severity Severity, int FirstResponsePercent, int ResolutionPercent);
+public sealed record SeverityScaleDto(Severity Severity, [property: Range(5, 500)] int FirstResponsePercent, [property: Range(5, 500)] int ResolutionPercent);
 
 /// <summary>One cell of the resulting matrix.</summary>
 /// <param name="Tier">The account's tier at intake.</param>
@@ -52,6 +53,7 @@ public sealed record SlaPolicyDto(int Number, IReadOnlyList<SeverityScaleDto> Se
 public sealed record SlaPolicyInput
 {
     /// <summary>One scale per severity.</summary>
+    [MaxLength(4)] // every severity once
     public IReadOnlyList<SeverityScaleDto> Severities { get; init; } = [];
 
     /// <summary>The business calendar; null for 24×7.</summary>

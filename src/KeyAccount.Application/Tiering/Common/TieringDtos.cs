@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using KeyAccount.Domain.Accounts;
@@ -9,7 +10,7 @@ namespace KeyAccount.Application.Tiering.Common;
 /// <summary>A criterion and its weight (whole percent; all weights sum to 100).</summary>
 /// <param name="Criterion">What is scored.</param>
 /// <param name="Weight">Its weight, 0–100.</param>
-public sealed record CriterionWeightDto(Criterion Criterion, int Weight);
+public sealed record CriterionWeightDto(Criterion Criterion, [property: Range(0, 100)] int Weight);
 
 /// <summary>Lowest score of each tier above Standard (100 ≥ strategic > key > growth > 0).</summary>
 /// <param name="Strategic">Cut-off for Strategic, e.g. 80.</param>
@@ -24,22 +25,25 @@ public sealed record CutoffsDto(decimal Strategic, decimal Key, decimal Growth);
 /// <param name="SurveysPerYear">Satisfaction surveys per year.</param>
 /// <param name="FirstResponseHours">Complaint first-response target, hours.</param>
 /// <param name="ResolutionHours">Complaint resolution target, hours.</param>
-public sealed record ServiceLevelDto(Tier Tier, int? ContactCadenceDays, bool DevelopmentPlanRequired, int SurveysPerYear, int FirstResponseHours, int ResolutionHours);
+public sealed record ServiceLevelDto(Tier Tier, [property: Range(1, int.MaxValue)] int? ContactCadenceDays, bool DevelopmentPlanRequired, [property: Range(0, 12)] int SurveysPerYear, [property: Range(1, int.MaxValue)] int FirstResponseHours, [property: Range(1, int.MaxValue)] int ResolutionHours);
 
 /// <summary>The terms of a policy, as sent when creating, updating or simulating one.</summary>
 public sealed record TierPolicyInput
 {
     /// <summary>A name for the version.</summary>
     /// <example>2027 weights: more growth</example>
+    [MaxLength(200)]
     public required string Name { get; init; }
 
     /// <summary>Criteria and weights (sum 100).</summary>
+    [MaxLength(7)] // each criterion at most once
     public required IReadOnlyList<CriterionWeightDto> Criteria { get; init; }
 
     /// <summary>Tier cut-offs.</summary>
     public required CutoffsDto Cutoffs { get; init; }
 
     /// <summary>At most this many Strategic accounts; null for no cap.</summary>
+    [Range(1, int.MaxValue)]
     public int? StrategicCap { get; init; }
 
     /// <summary>Points below its tier's cut-off an account may fall before demotion (0–20).</summary>
@@ -47,6 +51,7 @@ public sealed record TierPolicyInput
     public decimal HysteresisMargin { get; init; } = TierPolicy.DefaultHysteresisMargin;
 
     /// <summary>The service programme: one row per tier. Defaults to the design's table when empty.</summary>
+    [MaxLength(4)] // one row per tier
     public IReadOnlyList<ServiceLevelDto> Programme { get; init; } = [];
 
     public TierPolicyTerms ToTerms() => new(
