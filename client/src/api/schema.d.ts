@@ -810,7 +810,10 @@ export interface components {
              * @description The account.
              */
             accountId: string;
-            /** @description Its name. */
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             name: string;
             /** @description Its tier. */
             tier: components["schemas"]["Tier"];
@@ -819,7 +822,10 @@ export interface components {
              * @description Its owner (key account manager).
              */
             ownerId: string;
-            /** @description The owner's display name. */
+            /**
+             * @description The owner's display name.
+             * @example Li Wei
+             */
             ownerName: null | string;
             /**
              * Format: int32
@@ -1108,7 +1114,10 @@ export interface components {
         AccountTeamRole: "ExecutiveSponsor" | "AccountManager" | "SalesEngineer" | "ServiceLead" | "ProjectManager" | "Finance" | "Other";
         /** @description The first response to the customer. */
         AcknowledgeInput: {
-            /** @description What was answered (required). */
+            /**
+             * @description What was answered to the customer (required, at most 8,000 characters).
+             * @example We are on it: the missing pallets ship by express today.
+             */
             response: string;
         };
         /** @description Who investigates. */
@@ -1127,7 +1136,10 @@ export interface components {
         BusinessCalendarDto: {
             /** @description 24×7: every hour counts. */
             alwaysOpen: boolean;
-            /** @description IANA time zone, e.g. Asia/Shanghai. */
+            /**
+             * @description IANA time zone, e.g. Asia/Shanghai.
+             * @example Asia/Shanghai
+             */
             timeZone: string;
             /** @description Working hours per weekday (none overlapping on a day). */
             hours: components["schemas"]["WorkingHoursDto"][];
@@ -1138,7 +1150,10 @@ export interface components {
         BuyingRole: "DecisionMaker" | "Influencer" | "User" | "Gatekeeper" | "Champion";
         /** @description A comment on the complaint. */
         CommentInput: {
-            /** @description The comment (required). */
+            /**
+             * @description The comment (required, at most 8,000 characters).
+             * @example Customer called again; promised an update by 17:00.
+             */
             text: string;
         };
         /**
@@ -1350,14 +1365,20 @@ export interface components {
              * @description The complaint's id.
              */
             id: string;
-            /** @description Human reference, CMP-year-6 digits. */
+            /**
+             * @description Human reference, CMP-year-6 digits.
+             * @example CMP-2026-000123
+             */
             reference: string;
             /**
              * Format: uuid
              * @description The complaining account.
              */
             accountId: string;
-            /** @description The account's name. */
+            /**
+             * @description The account's name.
+             * @example 华东精密制造有限公司
+             */
             accountName: string;
             /** @description The account's tier when the complaint was received (it chose the SLA targets). */
             tier: components["schemas"]["Tier"];
@@ -1365,7 +1386,10 @@ export interface components {
             severity: components["schemas"]["Severity"];
             /** @description What it is about. */
             category: components["schemas"]["ComplaintCategory"];
-            /** @description One line. */
+            /**
+             * @description One line.
+             * @example Three pallets missing from order SO-88121
+             */
             subject: string;
             /** @description Where it is in the workflow. */
             status: components["schemas"]["ComplaintStatus"];
@@ -1374,7 +1398,10 @@ export interface components {
              * @description The user it is assigned to; null until assigned.
              */
             assigneeId: null | string;
-            /** @description That user's display name; null until assigned. */
+            /**
+             * @description That user's display name; null until assigned.
+             * @example Zhang Min
+             */
             assigneeName: null | string;
             /**
              * Format: date-time
@@ -1408,14 +1435,20 @@ export interface components {
              * @description The user who did it; null for what the system did (an escalation, the automatic close).
              */
             by: null | string;
-            /** @description That user's display name; null when By is null. */
+            /**
+             * @description That user's display name; null when By is null.
+             * @example Zhang Min
+             */
             byName: null | string;
             /**
              * Format: date-time
              * @description When it happened (UTC).
              */
             at: string;
-            /** @description The comment, the response or note given with the step, or the system's English description of it. */
+            /**
+             * @description The comment, the response or note given with the step, or the system's English description of it.
+             * @example Called the customer: the missing pallets ship by express today.
+             */
             text: string;
             /** @description The status before a workflow step; null for Filed, comments and escalations. */
             fromStatus: components["schemas"]["ComplaintStatus"] | null;
@@ -1630,9 +1663,15 @@ export interface components {
         HealthWarningDto: {
             /** @description The signal that drags. */
             component: components["schemas"]["HealthComponent"];
-            /** @description Stable code for clients to word the warning in their language: OverdueForContact, NeverContacted, LowSatisfaction, ServiceProblems, RevenueDecline. */
+            /**
+             * @description Stable code for clients to word the warning in their language: OverdueForContact, NeverContacted, LowSatisfaction, ServiceProblems, RevenueDecline.
+             * @example OverdueForContact
+             */
             code: string;
-            /** @description The warning in English. */
+            /**
+             * @description The warning in English.
+             * @example No interaction for 45 days; the tier expects one every 30 days.
+             */
             message: string;
             /** @description The figures behind it, e.g. daysSinceContact and cadenceDays. */
             figures: {
@@ -1717,16 +1756,28 @@ export interface components {
         InteractionType: "Call" | "Meeting" | "Visit" | "Email" | "Event";
         /** @description Sign in with email and password. */
         LoginCommand: {
-            /** @description The user's email. */
+            /**
+             * @description The user's email.
+             * @example director@demo.keyaccount.local
+             */
             email: string;
-            /** @description The user's password. */
+            /**
+             * @description The user's password.
+             * @example KeyAccount!2026
+             */
             password: string;
         };
         /** @description A bearer token for the `Authorization: Bearer ...` header. */
         LoginResult: {
-            /** @description The token. */
+            /**
+             * @description The token.
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzZjJhNCJ9.c2lnbmF0dXJl
+             */
             accessToken: string;
-            /** @description Always "Bearer". */
+            /**
+             * @description Always "Bearer".
+             * @example Bearer
+             */
             tokenType: string;
             /**
              * Format: date-time
@@ -1743,13 +1794,26 @@ export interface components {
              * @description User id.
              */
             id: string;
-            /** @description Email (sign-in name). */
+            /**
+             * @description Email (sign-in name).
+             * @example director@demo.keyaccount.local
+             */
             email: string;
-            /** @description Name shown in the app. */
+            /**
+             * @description Name shown in the app.
+             * @example Wang Fang
+             */
             displayName: string;
             /** @description Platform role. */
             role: components["schemas"]["Role"];
-            /** @description Permissions granted by the role, e.g. accounts:read. */
+            /**
+             * @description Permissions granted by the role, e.g. accounts:read.
+             * @example [
+             *       "accounts:read",
+             *       "accounts:write",
+             *       "tiering:manage"
+             *     ]
+             */
             permissions: string[];
         };
         /** @description Money: a decimal amount (a string on the wire, e.g. "1234.50") and an ISO 4217 currency. */
@@ -1768,7 +1832,10 @@ export interface components {
         };
         /** @description A note on the step (required when waiting for the customer, optional otherwise). */
         NoteInput: {
-            /** @description The note. */
+            /**
+             * @description The note (at most 8,000 characters).
+             * @example Waiting for the customer's goods-receipt note.
+             */
             note: null | string;
         };
         /** @description An active account past its tier's contact cadence. */
@@ -1778,7 +1845,10 @@ export interface components {
              * @description The account.
              */
             accountId: string;
-            /** @description Its name. */
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             name: string;
             /** @description Its tier, whose service programme sets the cadence. */
             tier: components["schemas"]["Tier"];
@@ -1787,7 +1857,10 @@ export interface components {
              * @description The manager who owns it.
              */
             ownerId: string;
-            /** @description The owner's name. */
+            /**
+             * @description The owner's name.
+             * @example Li Wei
+             */
             ownerName: null | string;
             /**
              * Format: int32
@@ -1829,7 +1902,10 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
             nextCursor: null | string;
         };
         /** @description One page of a list. */
@@ -1851,7 +1927,10 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
             nextCursor: null | string;
         };
         /** @description One page of a list. */
@@ -1873,7 +1952,10 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
             nextCursor: null | string;
         };
         /** @description One page of a list. */
@@ -1895,7 +1977,10 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
             nextCursor: null | string;
         };
         /** @description One page of a list. */
@@ -1917,7 +2002,10 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
             nextCursor: null | string;
         };
         /** @description A point of the Pareto curve: the top Rank accounts by revenue are AccountShare % of the accounts and hold RevenueShare % of the revenue. */
@@ -2054,7 +2142,10 @@ export interface components {
              * @description The account.
              */
             accountId: string;
-            /** @description Its name. */
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             accountName: string;
             /** @description The recurring root cause. */
             rootCause: components["schemas"]["RootCause"];
@@ -2083,7 +2174,10 @@ export interface components {
              * @description The account concerned.
              */
             accountId: string;
-            /** @description Its name. */
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             accountName: string;
             /** @description OverdueContact, ContactBirthday or NextStepDue. */
             kind: components["schemas"]["ReminderKind"];
@@ -2097,7 +2191,10 @@ export interface components {
              * @description When it is (or was) due.
              */
             dueDate: string;
-            /** @description What to do. */
+            /**
+             * @description What to do.
+             * @example No interaction for 45 days; the tier expects one every 30 days.
+             */
             message: string;
             /**
              * Format: date-time
@@ -2109,16 +2206,25 @@ export interface components {
         ReminderKind: "OverdueContact" | "ContactBirthday" | "NextStepDue" | "TierChanged" | "ComplaintAtRisk" | "ComplaintEscalated";
         /** @description Why the complaint is reopened (required). */
         ReopenInput: {
-            /** @description The reason. */
+            /**
+             * @description The reason (at most 8,000 characters).
+             * @example The customer reports two pallets still missing.
+             */
             reason: string;
         };
         /** @description The resolution with its root cause and corrective action (all required). */
         ResolveInput: {
-            /** @description What was done for the customer. */
+            /**
+             * @description What was done for the customer (at most 4,000 characters).
+             * @example Missing pallets delivered by express on Thursday morning.
+             */
             resolution: string;
             /** @description Why it went wrong. */
             rootCause: components["schemas"]["RootCause"] | null;
-            /** @description What changes so that it does not happen again. */
+            /**
+             * @description What changes so that it does not happen again (at most 4,000 characters).
+             * @example Pallet count checked against the order at loading.
+             */
             correctiveAction: string;
         };
         /** @description A bulk upsert of revenue rows (1 to 10,000), by account and month. */
@@ -2310,7 +2416,10 @@ export interface components {
         };
         /** @description SLA figures of one group of complaints (all, one tier, one category or one department). */
         SlaFiguresDto: {
-            /** @description The group: "all", a tier, a category, or a department ("Unassigned" before assignment). */
+            /**
+             * @description The group: "all", a tier, a category, or a department ("Unassigned" before assignment).
+             * @example all
+             */
             key: string;
             /**
              * Format: int32
@@ -2435,7 +2544,10 @@ export interface components {
              * @description The account.
              */
             accountId: string;
-            /** @description Its name. */
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             name: string;
             /** @description Its tier now. */
             currentTier: components["schemas"]["Tier"];
@@ -2453,7 +2565,10 @@ export interface components {
         TierOverrideDto: {
             /** @description The pinned tier. */
             tier: components["schemas"]["Tier"];
-            /** @description Why it is pinned. */
+            /**
+             * @description Why it is pinned.
+             * @example Strategic partner under the 2027 framework agreement
+             */
             reason: string;
             /**
              * Format: date
@@ -2475,7 +2590,10 @@ export interface components {
         TierOverrideInput: {
             /** @description The tier to pin. */
             tier: components["schemas"]["Tier"];
-            /** @description Why (required). */
+            /**
+             * @description Why (required, at most 500 characters).
+             * @example Strategic partner under the 2027 framework agreement
+             */
             reason: string;
             /**
              * Format: date
@@ -2728,7 +2846,7 @@ export interface operations {
                      *       "page": 1,
                      *       "pageSize": 1,
                      *       "totalCount": 1,
-                     *       "nextCursor": "text"
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
                      *     }
                      */
                     "application/json": components["schemas"]["PagedResultOfAccountSummaryDto"];
@@ -2942,7 +3060,7 @@ export interface operations {
                      *       "tier": "Strategic",
                      *       "tierOverride": {
                      *         "tier": "Strategic",
-                     *         "reason": "text",
+                     *         "reason": "Strategic partner under the 2027 framework agreement",
                      *         "expiresOn": "2026-03-02",
                      *         "setBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "setAt": "2026-03-02T08:30:00Z"
@@ -3229,7 +3347,7 @@ export interface operations {
                      *       "tier": "Strategic",
                      *       "tierOverride": {
                      *         "tier": "Strategic",
-                     *         "reason": "text",
+                     *         "reason": "Strategic partner under the 2027 framework agreement",
                      *         "expiresOn": "2026-03-02",
                      *         "setBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "setAt": "2026-03-02T08:30:00Z"
@@ -3469,7 +3587,7 @@ export interface operations {
                      *       "tier": "Strategic",
                      *       "tierOverride": {
                      *         "tier": "Strategic",
-                     *         "reason": "text",
+                     *         "reason": "Strategic partner under the 2027 framework agreement",
                      *         "expiresOn": "2026-03-02",
                      *         "setBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "setAt": "2026-03-02T08:30:00Z"
@@ -4565,8 +4683,8 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "email": "text",
-                 *       "password": "text"
+                 *       "email": "director@demo.keyaccount.local",
+                 *       "password": "KeyAccount!2026"
                  *     }
                  */
                 "application/json": components["schemas"]["LoginCommand"];
@@ -4581,16 +4699,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "accessToken": "text",
-                     *       "tokenType": "text",
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzZjJhNCJ9.c2lnbmF0dXJl",
+                     *       "tokenType": "Bearer",
                      *       "expiresAt": "2026-03-02T08:30:00Z",
                      *       "user": {
                      *         "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *         "email": "text",
-                     *         "displayName": "text",
+                     *         "email": "director@demo.keyaccount.local",
+                     *         "displayName": "Wang Fang",
                      *         "role": "Admin",
                      *         "permissions": [
-                     *           "text"
+                     *           "accounts:read",
+                     *           "accounts:write",
+                     *           "tiering:manage"
                      *         ]
                      *       }
                      *     }
@@ -4776,11 +4896,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "email": "text",
-                     *       "displayName": "text",
+                     *       "email": "director@demo.keyaccount.local",
+                     *       "displayName": "Wang Fang",
                      *       "role": "Admin",
                      *       "permissions": [
-                     *         "text"
+                     *         "accounts:read",
+                     *         "accounts:write",
+                     *         "tiering:manage"
                      *       ]
                      *     }
                      */
@@ -4924,16 +5046,16 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "reference": "text",
+                     *           "reference": "CMP-2026-000123",
                      *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "accountName": "text",
+                     *           "accountName": "华东精密制造有限公司",
                      *           "tier": "Strategic",
                      *           "severity": "Low",
                      *           "category": "ProductQuality",
-                     *           "subject": "text",
+                     *           "subject": "Three pallets missing from order SO-88121",
                      *           "status": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "assigneeName": "text",
+                     *           "assigneeName": "Zhang Min",
                      *           "receivedAt": "2026-03-02T08:30:00Z",
                      *           "dueAt": "2026-03-02T08:30:00Z",
                      *           "slaState": "OnTime",
@@ -4943,7 +5065,7 @@ export interface operations {
                      *       "page": 1,
                      *       "pageSize": 1,
                      *       "totalCount": 1,
-                     *       "nextCursor": "text"
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
                      *     }
                      */
                     "application/json": components["schemas"]["PagedResultOfComplaintSummaryDto"];
@@ -5180,9 +5302,9 @@ export interface operations {
                      *           "sequence": 1,
                      *           "kind": "Filed",
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "text",
+                     *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "text",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
                      *           "fromStatus": "New",
                      *           "toStatus": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -5469,7 +5591,7 @@ export interface operations {
                      *       "from": "2026-03-02T08:30:00Z",
                      *       "to": "2026-03-02T08:30:00Z",
                      *       "overall": {
-                     *         "key": "text",
+                     *         "key": "all",
                      *         "complaints": 1,
                      *         "firstResponseCompliance": 1.5,
                      *         "resolutionCompliance": 1.5,
@@ -5480,7 +5602,7 @@ export interface operations {
                      *       },
                      *       "byTier": [
                      *         {
-                     *           "key": "text",
+                     *           "key": "all",
                      *           "complaints": 1,
                      *           "firstResponseCompliance": 1.5,
                      *           "resolutionCompliance": 1.5,
@@ -5492,7 +5614,7 @@ export interface operations {
                      *       ],
                      *       "byCategory": [
                      *         {
-                     *           "key": "text",
+                     *           "key": "all",
                      *           "complaints": 1,
                      *           "firstResponseCompliance": 1.5,
                      *           "resolutionCompliance": 1.5,
@@ -5504,7 +5626,7 @@ export interface operations {
                      *       ],
                      *       "byDepartment": [
                      *         {
-                     *           "key": "text",
+                     *           "key": "all",
                      *           "complaints": 1,
                      *           "firstResponseCompliance": 1.5,
                      *           "resolutionCompliance": 1.5,
@@ -5525,7 +5647,7 @@ export interface operations {
                      *       "recurring": [
                      *         {
                      *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "accountName": "text",
+                     *           "accountName": "华东精密制造有限公司",
                      *           "rootCause": "Design",
                      *           "complaints": 1,
                      *           "lastReceivedAt": "2026-03-02T08:30:00Z"
@@ -5708,7 +5830,7 @@ export interface operations {
                      *       ],
                      *       "calendar": {
                      *         "alwaysOpen": false,
-                     *         "timeZone": "text",
+                     *         "timeZone": "Asia/Shanghai",
                      *         "hours": [
                      *           {
                      *             "day": "Sunday",
@@ -5872,7 +5994,7 @@ export interface operations {
                  *       ],
                  *       "calendar": {
                  *         "alwaysOpen": false,
-                 *         "timeZone": "text",
+                 *         "timeZone": "Asia/Shanghai",
                  *         "hours": [
                  *           {
                  *             "day": "Sunday",
@@ -5913,7 +6035,7 @@ export interface operations {
                      *       ],
                      *       "calendar": {
                      *         "alwaysOpen": false,
-                     *         "timeZone": "text",
+                     *         "timeZone": "Asia/Shanghai",
                      *         "hours": [
                      *           {
                      *             "day": "Sunday",
@@ -6257,9 +6379,9 @@ export interface operations {
                      *           "sequence": 1,
                      *           "kind": "Filed",
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "text",
+                     *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "text",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
                      *           "fromStatus": "New",
                      *           "toStatus": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -6453,9 +6575,9 @@ export interface operations {
                      *         "sequence": 1,
                      *         "kind": "Filed",
                      *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *         "byName": "text",
+                     *         "byName": "Zhang Min",
                      *         "at": "2026-03-02T08:30:00Z",
-                     *         "text": "text",
+                     *         "text": "Called the customer: the missing pallets ship by express today.",
                      *         "fromStatus": "New",
                      *         "toStatus": "New",
                      *         "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -6644,7 +6766,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "text": "text"
+                 *       "text": "Customer called again; promised an update by 17:00."
                  *     }
                  */
                 "application/json": components["schemas"]["CommentInput"];
@@ -6672,9 +6794,9 @@ export interface operations {
                      *       "sequence": 1,
                      *       "kind": "Filed",
                      *       "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "byName": "text",
+                     *       "byName": "Zhang Min",
                      *       "at": "2026-03-02T08:30:00Z",
-                     *       "text": "text",
+                     *       "text": "Called the customer: the missing pallets ship by express today.",
                      *       "fromStatus": "New",
                      *       "toStatus": "New",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -6955,7 +7077,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "response": "text"
+                 *       "response": "We are on it: the missing pallets ship by express today."
                  *     }
                  */
                 "application/json": components["schemas"]["AcknowledgeInput"];
@@ -7013,9 +7135,9 @@ export interface operations {
                      *           "sequence": 1,
                      *           "kind": "Filed",
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "text",
+                     *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "text",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
                      *           "fromStatus": "New",
                      *           "toStatus": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -7377,9 +7499,9 @@ export interface operations {
                      *           "sequence": 1,
                      *           "kind": "Filed",
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "text",
+                     *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "text",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
                      *           "fromStatus": "New",
                      *           "toStatus": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -7682,7 +7804,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "note": "text"
+                 *       "note": "Waiting for the customer's goods-receipt note."
                  *     }
                  */
                 "application/json": components["schemas"]["NoteInput"];
@@ -7740,9 +7862,9 @@ export interface operations {
                      *           "sequence": 1,
                      *           "kind": "Filed",
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "text",
+                     *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "text",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
                      *           "fromStatus": "New",
                      *           "toStatus": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -8045,7 +8167,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "note": "text"
+                 *       "note": "Waiting for the customer's goods-receipt note."
                  *     }
                  */
                 "application/json": components["schemas"]["NoteInput"];
@@ -8103,9 +8225,9 @@ export interface operations {
                      *           "sequence": 1,
                      *           "kind": "Filed",
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "text",
+                     *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "text",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
                      *           "fromStatus": "New",
                      *           "toStatus": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -8408,9 +8530,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "resolution": "text",
+                 *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                  *       "rootCause": "Design",
-                 *       "correctiveAction": "text"
+                 *       "correctiveAction": "Pallet count checked against the order at loading."
                  *     }
                  */
                 "application/json": components["schemas"]["ResolveInput"];
@@ -8468,9 +8590,9 @@ export interface operations {
                      *           "sequence": 1,
                      *           "kind": "Filed",
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "text",
+                     *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "text",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
                      *           "fromStatus": "New",
                      *           "toStatus": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -8773,7 +8895,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "note": "text"
+                 *       "note": "Waiting for the customer's goods-receipt note."
                  *     }
                  */
                 "application/json": components["schemas"]["NoteInput"];
@@ -8831,9 +8953,9 @@ export interface operations {
                      *           "sequence": 1,
                      *           "kind": "Filed",
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "text",
+                     *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "text",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
                      *           "fromStatus": "New",
                      *           "toStatus": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -9136,7 +9258,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "reason": "text"
+                 *       "reason": "The customer reports two pallets still missing."
                  *     }
                  */
                 "application/json": components["schemas"]["ReopenInput"];
@@ -9194,9 +9316,9 @@ export interface operations {
                      *           "sequence": 1,
                      *           "kind": "Filed",
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "text",
+                     *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "text",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
                      *           "fromStatus": "New",
                      *           "toStatus": "New",
                      *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -10624,7 +10746,7 @@ export interface operations {
                      *       "page": 1,
                      *       "pageSize": 1,
                      *       "totalCount": 1,
-                     *       "nextCursor": "text"
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
                      *     }
                      */
                     "application/json": components["schemas"]["PagedResultOfInteractionDto"];
@@ -11130,11 +11252,11 @@ export interface operations {
                      *       {
                      *         "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *         "accountName": "text",
+                     *         "accountName": "华东精密制造有限公司",
                      *         "kind": "OverdueContact",
                      *         "subjectId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "dueDate": "2026-03-02",
-                     *         "message": "text",
+                     *         "message": "No interaction for 45 days; the tier expects one every 30 days.",
                      *         "createdAt": "2026-03-02T08:30:00Z"
                      *       }
                      *     ]
@@ -13308,7 +13430,7 @@ export interface operations {
                      *       "moves": [
                      *         {
                      *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "name": "text",
+                     *           "name": "华东精密制造有限公司",
                      *           "currentTier": "Strategic",
                      *           "newTier": "Strategic",
                      *           "score": 1.5,
@@ -14336,17 +14458,17 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "name": "text",
+                     *           "name": "华东精密制造有限公司",
                      *           "tier": "Strategic",
                      *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "ownerName": "text",
+                     *           "ownerName": "Li Wei",
                      *           "score": 1,
                      *           "band": "Green",
                      *           "warnings": [
                      *             {
                      *               "component": "Satisfaction",
-                     *               "code": "text",
-                     *               "message": "text",
+                     *               "code": "OverdueForContact",
+                     *               "message": "No interaction for 45 days; the tier expects one every 30 days.",
                      *               "figures": {}
                      *             }
                      *           ]
@@ -14355,7 +14477,7 @@ export interface operations {
                      *       "page": 1,
                      *       "pageSize": 1,
                      *       "totalCount": 1,
-                     *       "nextCursor": "text"
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
                      *     }
                      */
                     "application/json": components["schemas"]["PagedResultOfAccountAtRiskDto"];
@@ -14528,10 +14650,10 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "name": "text",
+                     *           "name": "华东精密制造有限公司",
                      *           "tier": "Strategic",
                      *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "ownerName": "text",
+                     *           "ownerName": "Li Wei",
                      *           "contactCadenceDays": 1,
                      *           "lastInteractionAt": "2026-03-02T08:30:00Z",
                      *           "overdueSince": "2026-03-02T08:30:00Z",
@@ -14541,7 +14663,7 @@ export interface operations {
                      *       "page": 1,
                      *       "pageSize": 1,
                      *       "totalCount": 1,
-                     *       "nextCursor": "text"
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
                      *     }
                      */
                     "application/json": components["schemas"]["PagedResultOfOverdueContactDto"];
@@ -14720,8 +14842,8 @@ export interface operations {
                      *       "warnings": [
                      *         {
                      *           "component": "Satisfaction",
-                     *           "code": "text",
-                     *           "message": "text",
+                     *           "code": "OverdueForContact",
+                     *           "message": "No interaction for 45 days; the tier expects one every 30 days.",
                      *           "figures": {}
                      *         }
                      *       ]
@@ -15111,7 +15233,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "tier": "Strategic",
-                 *       "reason": "text",
+                 *       "reason": "Strategic partner under the 2027 framework agreement",
                  *       "expiresOn": "2026-03-02"
                  *     }
                  */

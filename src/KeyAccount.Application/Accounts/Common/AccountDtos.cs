@@ -167,7 +167,7 @@ public sealed record AccountProfileInput
 
 /// <summary>A pinned tier.</summary>
 /// <param name="Tier">The pinned tier.</param>
-/// <param name="Reason">Why it is pinned.</param>
+/// <param name="Reason" example="Strategic partner under the 2027 framework agreement">Why it is pinned.</param>
 /// <param name="ExpiresOn">Runs on or after this day ignore the pin.</param>
 /// <param name="SetBy">The Director who pinned it.</param>
 /// <param name="SetAt">When it was pinned (UTC).</param>

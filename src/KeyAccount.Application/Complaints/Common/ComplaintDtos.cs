@@ -70,9 +70,9 @@ public sealed class ComplaintIntakeInputValidator : AbstractValidator<ComplaintI
 /// <param name="Sequence">Position in the complaint's timeline, from 1, oldest first.</param>
 /// <param name="Kind">What happened: Filed, a workflow step (Acknowledged, Assigned, AwaitingCustomer, Resumed, Resolved, Closed, Reopened), a Comment, or an Escalated step of the SLA scan.</param>
 /// <param name="By">The user who did it; null for what the system did (an escalation, the automatic close).</param>
-/// <param name="ByName">That user's display name; null when By is null.</param>
+/// <param name="ByName" example="Zhang Min">That user's display name; null when By is null.</param>
 /// <param name="At">When it happened (UTC).</param>
-/// <param name="Text">The comment, the response or note given with the step, or the system's English description of it.</param>
+/// <param name="Text" example="Called the customer: the missing pallets ship by express today.">The comment, the response or note given with the step, or the system's English description of it.</param>
 /// <param name="FromStatus">The status before a workflow step; null for Filed, comments and escalations.</param>
 /// <param name="ToStatus">The status after a workflow step (New for Filed); null for comments and escalations.</param>
 /// <param name="AssigneeId">The user assigned by an Assigned entry; null for other entries.</param>
@@ -260,16 +260,16 @@ public static class ComplaintActions
 
 /// <summary>A row of the complaints queue.</summary>
 /// <param name="Id">The complaint's id.</param>
-/// <param name="Reference">Human reference, CMP-year-6 digits.</param>
+/// <param name="Reference" example="CMP-2026-000123">Human reference, CMP-year-6 digits.</param>
 /// <param name="AccountId">The complaining account.</param>
-/// <param name="AccountName">The account's name.</param>
+/// <param name="AccountName" example="华东精密制造有限公司">The account's name.</param>
 /// <param name="Tier">The account's tier when the complaint was received (it chose the SLA targets).</param>
 /// <param name="Severity">How bad it is for the customer.</param>
 /// <param name="Category">What it is about.</param>
-/// <param name="Subject">One line.</param>
+/// <param name="Subject" example="Three pallets missing from order SO-88121">One line.</param>
 /// <param name="Status">Where it is in the workflow.</param>
 /// <param name="AssigneeId">The user it is assigned to; null until assigned.</param>
-/// <param name="AssigneeName">That user's display name; null until assigned.</param>
+/// <param name="AssigneeName" example="Zhang Min">That user's display name; null until assigned.</param>
 /// <param name="ReceivedAt">When it was received (UTC).</param>
 /// <param name="DueAt">When the running target (first response, then resolution) is due (UTC); null when no clock runs (paused, resolved or closed).</param>
 /// <param name="SlaState">State of the running clock now: OnTime, AtRisk (80 % of the target used) or Breached.</param>

@@ -8,7 +8,7 @@ using Mediator;
 namespace KeyAccount.Application.Complaints.GetComplaintMetrics;
 
 /// <summary>SLA figures of one group of complaints (all, one tier, one category or one department).</summary>
-/// <param name="Key">The group: "all", a tier, a category, or a department ("Unassigned" before assignment).</param>
+/// <param name="Key" example="all">The group: "all", a tier, a category, or a department ("Unassigned" before assignment).</param>
 /// <param name="Complaints">Complaints received in the period.</param>
 /// <param name="FirstResponseCompliance">Percent of the complaints answered or breached whose first response met its target; null when none.</param>
 /// <param name="ResolutionCompliance">Percent of the complaints resolved or breached whose resolution met its target; null when none.</param>
@@ -35,7 +35,7 @@ public sealed record RootCauseShareDto(RootCause RootCause, int Complaints, deci
 
 /// <summary>The same root cause, 3 or more times in 180 days on one account: flagged for corrective action.</summary>
 /// <param name="AccountId">The account.</param>
-/// <param name="AccountName">Its name.</param>
+/// <param name="AccountName" example="华东精密制造有限公司">Its name.</param>
 /// <param name="RootCause">The recurring root cause.</param>
 /// <param name="Complaints">Complaints with that root cause received in the 180 days before the period's end.</param>
 /// <param name="LastReceivedAt">When the latest of them was received (UTC).</param>

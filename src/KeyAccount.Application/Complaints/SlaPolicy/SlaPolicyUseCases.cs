@@ -19,7 +19,7 @@ public sealed record WorkingHoursDto(DayOfWeek Day, TimeOnly Start, TimeOnly End
 
 /// <summary>The business calendar SLA clocks run on; <see cref="AlwaysOpen"/> means 24×7 (the default).</summary>
 /// <param name="AlwaysOpen">24×7: every hour counts.</param>
-/// <param name="TimeZone">IANA time zone, e.g. Asia/Shanghai.</param>
+/// <param name="TimeZone" example="Asia/Shanghai">IANA time zone, e.g. Asia/Shanghai.</param>
 /// <param name="Hours">Working hours per weekday (none overlapping on a day).</param>
 /// <param name="Holidays">Days on which no time counts.</param>
 public sealed record BusinessCalendarDto(bool AlwaysOpen, [property: MaxLength(64)] string TimeZone, IReadOnlyList<WorkingHoursDto> Hours, IReadOnlyList<DateOnly> Holidays);

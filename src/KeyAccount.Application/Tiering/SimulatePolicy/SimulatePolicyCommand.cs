@@ -15,7 +15,7 @@ public sealed record SimulationDto(IReadOnlyDictionary<Tier, int> Counts, int Ch
 
 /// <summary>An account that would change tier.</summary>
 /// <param name="AccountId">The account.</param>
-/// <param name="Name">Its name.</param>
+/// <param name="Name" example="华东精密制造有限公司">Its name.</param>
 /// <param name="CurrentTier">Its tier now.</param>
 /// <param name="NewTier">The tier the simulated policy would give it.</param>
 /// <param name="Score">Its score under the simulated policy, 0–100.</param>
