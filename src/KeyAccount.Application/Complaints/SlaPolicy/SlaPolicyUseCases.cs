@@ -53,7 +53,7 @@ public sealed record SlaPolicyDto(int Number, IReadOnlyList<SeverityScaleDto> Se
 public sealed record SlaPolicyInput
 {
     /// <summary>One scale per severity.</summary>
-    [MaxLength(4)] // every severity once
+    [MinLength(1), MaxLength(4)] // every severity once
     public IReadOnlyList<SeverityScaleDto> Severities { get; init; } = [];
 
     /// <summary>The business calendar; null for 24×7.</summary>

@@ -90,7 +90,7 @@ public sealed record RevenueRowInput
 public sealed record RevenueImportRequest
 {
     /// <summary>The rows; all are written or none.</summary>
-    [MaxLength(UpsertRevenue.UpsertRevenueHandler.MaxRows)]
+    [MinLength(1), MaxLength(UpsertRevenue.UpsertRevenueHandler.MaxRows)]
     public IReadOnlyList<RevenueRowInput> Rows { get; init; } = [];
 }
 

@@ -36,7 +36,7 @@ public sealed record TierPolicyInput
     public required string Name { get; init; }
 
     /// <summary>Criteria and weights (sum 100).</summary>
-    [MaxLength(7)] // each criterion at most once
+    [MinLength(1), MaxLength(7)] // each criterion at most once
     public required IReadOnlyList<CriterionWeightDto> Criteria { get; init; }
 
     /// <summary>Tier cut-offs.</summary>
