@@ -72,7 +72,7 @@ start_api() {
   ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
   ConnectionStrings__KeyAccount="$PG_CONNECTION" Auth__SigningKey="benchmark-signing-key-0123456789-abcdefghijklmnop" \
   KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword='Bench!2026' \
-  Jobs__Enabled=false RateLimits__RequestsPerMinutePerUser=1000000000 Logging__LogLevel__Default=Warning \
+  Jobs__Enabled=false RateLimits__RequestsPerMinutePerUser=1000000000 RateLimits__AnonymousRequestsPerMinutePerAddress=1000000000 Logging__LogLevel__Default=Warning \
     dotnet src/KeyAccount.Api/bin/Release/net10.0/KeyAccount.Api.dll > "$work/api.log" 2>&1 &
   api_pid=$!
   base="http://127.0.0.1:$api_port"

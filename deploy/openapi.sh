@@ -20,7 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 ConnectionStrings__KeyAccount="Host=127.0.0.1;Database=openapi-export" \
 Auth__SigningKey="openapi-export-only-signing-key-0123456789" \
 Jobs__Enabled=false ASPNETCORE_ENVIRONMENT=Production \
-  dotnet swagger tofile --output "$tmp/keyaccount.v1.json" src/KeyAccount.Api/bin/Release/net10.0/KeyAccount.Api.dll v1 >/dev/null
+  dotnet swagger tofile --openapiversion 3.1 --output "$tmp/keyaccount.v1.json" src/KeyAccount.Api/bin/Release/net10.0/KeyAccount.Api.dll v1 >/dev/null
 
 (cd client && [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error)
 (cd client && npx --no-install openapi-typescript "$tmp/keyaccount.v1.json" -o "$tmp/schema.d.ts" >/dev/null)

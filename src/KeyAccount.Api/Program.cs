@@ -44,7 +44,7 @@ app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseHeadAsGet();
 app.UseRouting();
 app.UseRoutingRejections();
-app.UseSwagger();
+app.UseKeyAccountOpenApi();
 app.UseSwaggerUI(ui =>
 {
     ui.SwaggerEndpoint("/swagger/v1/swagger.json", "KeyAccount API v1");

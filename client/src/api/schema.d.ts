@@ -48,7 +48,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an account
-         * @description Deletes the account with its contacts, interactions and revenue (Director only; usually set the status to Lost instead). Requires If-Match.
+         * @description Deletes the account with its contacts, interactions and revenue (Director only; usually set the status to Lost instead). Requires If-Match. An account that complaints or other records still refer to is not deleted: 409 names what holds it.
          */
         delete: operations["DeleteAccount"];
         options?: never;
@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * File a complaint
-         * @description Records the complaint with a reference CMP-<year>-<6 digits>, its SLA targets from the account's tier (published service programme) and severity, and starts the first-response clock. Send an Idempotency-Key so that a retry returns the first complaint instead of filing a second one.
+         * @description Records the complaint with a reference CMP-<year>-<6 digits>, its SLA targets from the account's tier (published service programme) and severity, and starts the first-response clock. Send an Idempotency-Key so that a retry returns the first complaint instead of filing a second one. An account that does not exist or that you may not see is a 404.
          */
         post: operations["FileComplaint"];
         delete?: never;
@@ -195,7 +195,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A complaint with its SLA clocks, allowed next actions and timeline */
+        /**
+         * A complaint with its SLA clocks, allowed next actions and timeline
+         * @description The complaint as filed, its status, assignment and resolution, both SLA clocks (due instant, at risk, breached, escalation level), the workflow steps allowed from its status, and its timeline. The ETag header carries its version: send it as If-Match with a workflow step.
+         */
         get: operations["GetComplaint"];
         put?: never;
         post?: never;
@@ -256,7 +259,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge: record the first response
-         * @description New → Acknowledged. Stops the first-response clock. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description New → Acknowledged. Stops the first-response clock. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["AcknowledgeComplaint"];
         delete?: never;
@@ -276,7 +279,7 @@ export interface paths {
         put?: never;
         /**
          * Assign to a department and a person
-         * @description Acknowledged or Reopened → InProgress; in InProgress, a reassignment. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description Acknowledged or Reopened → InProgress; in InProgress, a reassignment. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["AssignComplaint"];
         delete?: never;
@@ -296,7 +299,7 @@ export interface paths {
         put?: never;
         /**
          * Wait for the customer
-         * @description InProgress → AwaitingCustomer. The SLA clock pauses. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description InProgress → AwaitingCustomer. The SLA clock pauses. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["AwaitCustomer"];
         delete?: never;
@@ -316,7 +319,7 @@ export interface paths {
         put?: never;
         /**
          * The customer answered
-         * @description AwaitingCustomer → InProgress. The SLA clock runs again. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description AwaitingCustomer → InProgress. The SLA clock runs again. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ResumeComplaint"];
         delete?: never;
@@ -336,7 +339,7 @@ export interface paths {
         put?: never;
         /**
          * Resolve with root cause and corrective action
-         * @description InProgress → Resolved. Resolution, root cause and corrective action are required. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description InProgress → Resolved. Resolution, root cause and corrective action are required. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ResolveComplaint"];
         delete?: never;
@@ -356,7 +359,7 @@ export interface paths {
         put?: never;
         /**
          * Close: the customer confirmed
-         * @description Resolved → Closed. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description Resolved → Closed. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["CloseComplaint"];
         delete?: never;
@@ -376,7 +379,7 @@ export interface paths {
         put?: never;
         /**
          * Reopen
-         * @description Resolved or Closed → Reopened. A breached target stays breached. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description Resolved or Closed → Reopened. A breached target stays breached. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ReopenComplaint"];
         delete?: never;
@@ -486,7 +489,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dismiss a reminder */
+        /**
+         * Dismiss a reminder
+         * @description Removes one of your reminders from your open list. Dismissing a reminder that is already dismissed does nothing; another user's reminder is a 404.
+         */
         post: operations["DismissReminder"];
         delete?: never;
         options?: never;
@@ -568,7 +574,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a tier policy version */
+        /**
+         * Get a tier policy version
+         * @description The version's criteria and weights, cut-offs, Strategic cap, hysteresis margin, service programme and status. The ETag header carries its version: send it as If-Match to change or publish a draft.
+         */
         get: operations["GetTierPolicy"];
         /**
          * Change a draft policy
@@ -653,7 +662,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a tiering run */
+        /**
+         * Get a tiering run
+         * @description When it ran and who or what started it, the policy version it used, and its counts per tier. Each account's result is in that account's tier history.
+         */
         get: operations["GetTieringRun"];
         put?: never;
         post?: never;
@@ -793,16 +805,36 @@ export interface components {
     schemas: {
         /** @description An account whose health is Amber or Red. */
         AccountAtRiskDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The account.
+             */
             accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             name: string;
+            /** @description Its tier. */
             tier: components["schemas"]["Tier"];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Its owner (key account manager).
+             */
             ownerId: string;
-            ownerName?: string | null;
-            /** Format: int32 */
+            /**
+             * @description The owner's display name.
+             * @example Li Wei
+             */
+            ownerName: null | string;
+            /**
+             * Format: int32
+             * @description Health 0–100.
+             */
             score: number;
+            /** @description Amber (40–69) or Red (< 40). */
             band: components["schemas"]["HealthBand"];
+            /** @description Why, one per signal below 60. */
             warnings: components["schemas"]["HealthWarningDto"][];
         };
         /** @description An account's full profile. */
@@ -838,9 +870,12 @@ export interface components {
              * @example Enterprise
              */
             segment: string;
+            /** @description Lifecycle status. */
             status: components["schemas"]["AccountStatus"];
+            /** @description Current tier (set by tiering runs). */
             tier: components["schemas"]["Tier"];
-            tierOverride?: components["schemas"]["TierOverrideDto"] | null;
+            /** @description A Director's pin of the tier, respected by runs until it expires; null when none. */
+            tierOverride: components["schemas"]["TierOverrideDto"] | null;
             /**
              * Format: uuid
              * @description The key account manager who owns the account.
@@ -850,20 +885,21 @@ export interface components {
              * @description Display name of the owner.
              * @example Li Wei
              */
-            ownerName?: string | null;
+            ownerName: null | string;
             /**
              * Format: int32
              * @description Strategic-fit assessment, 1–5.
              * @example 4
              */
-            strategicFit?: number | null;
-            potentialAnnualRevenue?: components["schemas"]["MoneyDto"] | null;
+            strategicFit: null | number;
+            /** @description Estimated potential annual revenue. */
+            potentialAnnualRevenue: components["schemas"]["MoneyDto"] | null;
             /**
              * Format: date
              * @description Date of the first contract.
              * @example 2019-04-01
              */
-            firstContractDate?: string | null;
+            firstContractDate: null | string;
             /**
              * Format: date-time
              * @description When the account was created (UTC).
@@ -877,14 +913,26 @@ export interface components {
         };
         /** @description An account's health: score 0–100, band (Green ≥ 70, Amber 40–69, Red < 40), its signals and warnings. */
         AccountHealthDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The account.
+             */
             accountId: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the health was computed (UTC).
+             */
             asOf: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Health 0–100: the weighted mean of the signals that have data.
+             */
             score: number;
+            /** @description Green (≥ 70), Amber (40–69) or Red (< 40). */
             band: components["schemas"]["HealthBand"];
+            /** @description Each signal with its score and weight. */
             components: components["schemas"]["HealthComponentDto"][];
+            /** @description Why the health is lower than it should be, one per signal below 60; empty when none. */
             warnings: components["schemas"]["HealthWarningDto"][];
         };
         /** @description The editable profile of an account, as sent on create and update. */
@@ -893,46 +941,48 @@ export interface components {
              * @description Customer's name (1–200 characters).
              * @example 华东精密制造有限公司
              */
-            name?: string;
+            name: string;
             /**
              * @description Legal/registration number, unique across accounts (compared without case and surrounding spaces).
              * @example 91310000MA1FL1234X
              */
-            registrationNumber?: string;
+            registrationNumber: string;
             /**
              * @description Industry.
              * @example Manufacturing
              */
-            industry?: string;
+            industry: string;
             /**
              * @description Sales region.
              * @example East China
              */
-            region?: string;
+            region: string;
             /**
              * @description Customer type (segment).
              * @example Enterprise
              */
-            segment?: string;
-            status?: components["schemas"]["AccountStatus"];
+            segment: string;
+            /** @description Lifecycle status. */
+            status: components["schemas"]["AccountStatus"];
             /**
              * Format: int32
              * @description Strategic-fit assessment, 1–5.
              * @example 4
              */
-            strategicFit?: number | null;
+            strategicFit?: null | number;
+            /** @description Estimated potential annual revenue (amount ≥ 0). */
             potentialAnnualRevenue?: components["schemas"]["MoneyDto"] | null;
             /**
              * Format: date
              * @description Date of the first contract.
              * @example 2019-04-01
              */
-            firstContractDate?: string | null;
+            firstContractDate?: null | string;
             /**
              * Format: uuid
              * @description Owner (key account manager). Defaults to the caller when an AccountManager creates the account.
              */
-            ownerId?: string | null;
+            ownerId?: null | string;
         };
         /** @description An account's monthly revenue with trailing-twelve-month totals. */
         AccountRevenueDto: {
@@ -957,7 +1007,7 @@ export interface components {
              * Format: double
              * @description Gross margin % of the last 12 months (null without revenue).
              */
-            trailingTwelveMonthsGrossMargin?: number | null;
+            trailingTwelveMonthsGrossMargin: null | number;
         };
         /** @enum {string} */
         AccountStatus: "Prospect" | "Active" | "Dormant" | "Lost";
@@ -993,7 +1043,9 @@ export interface components {
              * @example Enterprise
              */
             segment: string;
+            /** @description Lifecycle status. */
             status: components["schemas"]["AccountStatus"];
+            /** @description Current tier. */
             tier: components["schemas"]["Tier"];
             /**
              * Format: uuid
@@ -1004,7 +1056,7 @@ export interface components {
              * @description Owner's display name.
              * @example Li Wei
              */
-            ownerName?: string | null;
+            ownerName: null | string;
             /**
              * Format: date-time
              * @description Created (UTC).
@@ -1042,8 +1094,10 @@ export interface components {
              * @description The user's display name.
              * @example Zhang Min
              */
-            displayName?: string | null;
-            userRole?: components["schemas"]["Role"] | null;
+            displayName: null | string;
+            /** @description The user's platform role. */
+            userRole: components["schemas"]["Role"] | null;
+            /** @description The member's role on this account. */
             role: components["schemas"]["AccountTeamRole"];
         };
         /** @description A member as sent when replacing the team. */
@@ -1052,24 +1106,29 @@ export interface components {
              * Format: uuid
              * @description The user (an active AccountManager, Director, ServiceAgent or QualityManager).
              */
-            userId?: string;
-            role?: components["schemas"]["AccountTeamRole"];
+            userId: string;
+            /** @description The member's role on this account. */
+            role: components["schemas"]["AccountTeamRole"];
         };
         /** @enum {string} */
         AccountTeamRole: "ExecutiveSponsor" | "AccountManager" | "SalesEngineer" | "ServiceLead" | "ProjectManager" | "Finance" | "Other";
         /** @description The first response to the customer. */
         AcknowledgeInput: {
-            /** @description What was answered (required). */
-            response?: string;
+            /**
+             * @description What was answered to the customer (required, at most 8,000 characters).
+             * @example We are on it: the missing pallets ship by express today.
+             */
+            response: string;
         };
         /** @description Who investigates. */
         AssignInput: {
-            department?: components["schemas"]["Department"];
+            /** @description The responsible department. */
+            department: components["schemas"]["Department"];
             /**
              * Format: uuid
              * @description The responsible person (an active user).
              */
-            assigneeId?: string;
+            assigneeId: string;
         };
         /** @enum {string} */
         Attitude: "Mentor" | "Supporter" | "Neutral" | "NonSupporter" | "Opponent";
@@ -1077,7 +1136,10 @@ export interface components {
         BusinessCalendarDto: {
             /** @description 24×7: every hour counts. */
             alwaysOpen: boolean;
-            /** @description IANA time zone, e.g. Asia/Shanghai. */
+            /**
+             * @description IANA time zone, e.g. Asia/Shanghai.
+             * @example Asia/Shanghai
+             */
             timeZone: string;
             /** @description Working hours per weekday (none overlapping on a day). */
             hours: components["schemas"]["WorkingHoursDto"][];
@@ -1088,8 +1150,11 @@ export interface components {
         BuyingRole: "DecisionMaker" | "Influencer" | "User" | "Gatekeeper" | "Champion";
         /** @description A comment on the complaint. */
         CommentInput: {
-            /** @description The comment (required). */
-            text?: string;
+            /**
+             * @description The comment (required, at most 8,000 characters).
+             * @example Customer called again; promised an update by 17:00.
+             */
+            text: string;
         };
         /**
          * @description The transitions of the complaint workflow, one endpoint each.
@@ -1102,37 +1167,95 @@ export interface components {
         ComplaintChannel: "Phone" | "Email" | "OnSite" | "Web" | "Api";
         /** @description A complaint with its SLA clocks and timeline. */
         ComplaintDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The complaint's id.
+             */
             id: string;
-            /** @example CMP-2026-000123 */
+            /**
+             * @description Human reference, CMP-year-6 digits, unique and never reused: quote it to the customer.
+             * @example CMP-2026-000123
+             */
             reference: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
             accountId: string;
-            accountName?: string | null;
-            /** Format: uuid */
-            contactId?: string | null;
+            /**
+             * @description The account's name; null if the account is no longer there.
+             * @example 华东精密制造有限公司
+             */
+            accountName: null | string;
+            /**
+             * Format: uuid
+             * @description The contact who complained; null when not known.
+             */
+            contactId: null | string;
+            /** @description How the complaint reached us. */
             channel: components["schemas"]["ComplaintChannel"];
+            /** @description What it is about. */
             category: components["schemas"]["ComplaintCategory"];
+            /** @description How bad it is for the customer; with the tier it set the SLA targets. */
             severity: components["schemas"]["Severity"];
+            /** @description The account's tier when the complaint was received: it chose the SLA targets. */
             tier: components["schemas"]["Tier"];
+            /**
+             * @description One line.
+             * @example Three pallets missing from order SO-88121
+             */
             subject: string;
+            /**
+             * @description What happened, in the customer's words.
+             * @example Delivered 17 of 20 pallets; the line stops on Friday without them.
+             */
             description: string;
-            requestedRemedy?: string | null;
-            /** Format: date-time */
+            /**
+             * @description What the customer asks for; null when not recorded.
+             * @example Deliver the missing pallets by Thursday
+             */
+            requestedRemedy: null | string;
+            /**
+             * Format: date-time
+             * @description When it was received (UTC): both SLA clocks count from here.
+             */
             receivedAt: string;
+            /** @description Where it is in the workflow; `allowedActions` says what may happen next. */
             status: components["schemas"]["ComplaintStatus"];
-            department?: components["schemas"]["Department"] | null;
-            /** Format: uuid */
-            assigneeId?: string | null;
-            /** Format: date-time */
-            firstRespondedAt?: string | null;
-            /** Format: date-time */
-            resolvedAt?: string | null;
-            /** Format: date-time */
-            closedAt?: string | null;
-            resolution?: string | null;
-            rootCause?: components["schemas"]["RootCause"] | null;
-            correctiveAction?: string | null;
+            /** @description The department it is assigned to; null until assigned. */
+            department: components["schemas"]["Department"] | null;
+            /**
+             * Format: uuid
+             * @description The user it is assigned to; null until assigned.
+             */
+            assigneeId: null | string;
+            /**
+             * Format: date-time
+             * @description When the first response was recorded (UTC); null before.
+             */
+            firstRespondedAt: null | string;
+            /**
+             * Format: date-time
+             * @description When it was last resolved (UTC); null if never resolved.
+             */
+            resolvedAt: null | string;
+            /**
+             * Format: date-time
+             * @description When it was closed (UTC); null unless closed.
+             */
+            closedAt: null | string;
+            /**
+             * @description How it was resolved; null until resolved.
+             * @example Missing pallets delivered by express on Thursday morning.
+             */
+            resolution: null | string;
+            /** @description The root-cause category found when resolving; null until resolved. */
+            rootCause: components["schemas"]["RootCause"] | null;
+            /**
+             * @description What was changed so that it does not happen again; null until resolved.
+             * @example Pallet count checked against the order at loading.
+             */
+            correctiveAction: null | string;
             /**
              * Format: double
              * @description First-response target in hours of the calendar's working time.
@@ -1147,14 +1270,17 @@ export interface components {
              * Format: date-time
              * @description When the first response is due (null once given, or while the clock is paused).
              */
-            firstResponseDueAt?: string | null;
+            firstResponseDueAt: null | string;
             /**
              * Format: date-time
              * @description When the resolution is due (null once resolved, or while the clock is paused).
              */
-            resolutionDueAt?: string | null;
+            resolutionDueAt: null | string;
+            /** @description State of the running clock now. */
             slaState: components["schemas"]["SlaState"];
+            /** @description Whether the first-response target was missed; once true it stays true, whatever happens later. */
             firstResponseBreached: boolean;
+            /** @description Whether the resolution target was missed; once true it stays true, even after a reopen. */
             resolutionBreached: boolean;
             /**
              * Format: int32
@@ -1163,6 +1289,7 @@ export interface components {
             escalationLevel: number;
             /** @description The actions the complaint's status allows next. */
             allowedActions: components["schemas"]["ComplaintAction"][];
+            /** @description Every change and comment, oldest first; entries are never changed. */
             timeline: components["schemas"]["ComplaintTimelineEntryDto"][];
         };
         /** @description A complaint as filed (ISO 10002: recorded with the remedy the customer asks for). */
@@ -1171,90 +1298,167 @@ export interface components {
              * Format: uuid
              * @description The complaining account.
              */
-            accountId?: string;
+            accountId: string;
             /**
              * Format: uuid
              * @description The contact who complained, if known (a contact of that account).
              */
-            contactId?: string | null;
-            channel?: components["schemas"]["ComplaintChannel"];
-            category?: components["schemas"]["ComplaintCategory"];
-            severity?: components["schemas"]["Severity"];
+            contactId?: null | string;
+            /** @description How it reached us. */
+            channel: components["schemas"]["ComplaintChannel"];
+            /** @description What it is about. */
+            category: components["schemas"]["ComplaintCategory"];
+            /** @description How bad it is for the customer; with the account's tier it sets the SLA targets. */
+            severity: components["schemas"]["Severity"];
             /**
              * @description One line.
              * @example Three pallets missing from order SO-88121
              */
-            subject?: string;
+            subject: string;
             /**
              * @description What happened, in the customer's words.
              * @example Delivered 17 of 20 pallets; the line stops on Friday without them.
              */
-            description?: string;
+            description: string;
             /**
              * @description What the customer asks for.
              * @example Deliver the missing pallets by Thursday
              */
-            requestedRemedy?: string | null;
+            requestedRemedy?: null | string;
             /**
              * Format: date-time
-             * @description When it was received (UTC; defaults to now). SLA clocks count from here.
+             * @description When it was received, with its UTC offset (e.g. 2026-12-01T10:00:00+08:00; stored in UTC; defaults to now). SLA clocks count from here.
              */
-            receivedAt?: string | null;
+            receivedAt?: null | string;
         };
         /** @description Complaint metrics of a period. */
         ComplaintMetricsDto: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Start of the period (UTC, inclusive): complaints received from here.
+             */
             from: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description End of the period (UTC, exclusive).
+             */
             to: string;
+            /** @description Figures of all complaints of the period. */
             overall: components["schemas"]["SlaFiguresDto"];
+            /** @description Figures per tier at intake. */
             byTier: components["schemas"]["SlaFiguresDto"][];
+            /** @description Figures per category. */
             byCategory: components["schemas"]["SlaFiguresDto"][];
+            /** @description Figures per assigned department ("Unassigned" before assignment). */
             byDepartment: components["schemas"]["SlaFiguresDto"][];
+            /** @description The root-cause Pareto of the period's resolved complaints, most frequent first. */
             rootCauses: components["schemas"]["RootCauseShareDto"][];
+            /** @description Accounts where the same root cause recurred 3 or more times in the 180 days before the period's end. */
             recurring: components["schemas"]["RecurringRootCauseDto"][];
         };
         /** @enum {string} */
         ComplaintStatus: "New" | "Acknowledged" | "InProgress" | "AwaitingCustomer" | "Resolved" | "Closed" | "Reopened";
         /** @description A row of the complaints queue. */
         ComplaintSummaryDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The complaint's id.
+             */
             id: string;
+            /**
+             * @description Human reference, CMP-year-6 digits.
+             * @example CMP-2026-000123
+             */
             reference: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
             accountId: string;
+            /**
+             * @description The account's name.
+             * @example 华东精密制造有限公司
+             */
             accountName: string;
+            /** @description The account's tier when the complaint was received (it chose the SLA targets). */
             tier: components["schemas"]["Tier"];
+            /** @description How bad it is for the customer. */
             severity: components["schemas"]["Severity"];
+            /** @description What it is about. */
             category: components["schemas"]["ComplaintCategory"];
+            /**
+             * @description One line.
+             * @example Three pallets missing from order SO-88121
+             */
             subject: string;
+            /** @description Where it is in the workflow. */
             status: components["schemas"]["ComplaintStatus"];
-            /** Format: uuid */
-            assigneeId?: string | null;
-            assigneeName?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: uuid
+             * @description The user it is assigned to; null until assigned.
+             */
+            assigneeId: null | string;
+            /**
+             * @description That user's display name; null until assigned.
+             * @example Zhang Min
+             */
+            assigneeName: null | string;
+            /**
+             * Format: date-time
+             * @description When it was received (UTC).
+             */
             receivedAt: string;
-            /** Format: date-time */
-            dueAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the running target (first response, then resolution) is due (UTC); null when no clock runs (paused, resolved or closed).
+             */
+            dueAt: null | string;
+            /** @description State of the running clock now: OnTime, AtRisk (80 % of the target used) or Breached. */
             slaState: components["schemas"]["SlaState"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description 0 none, 1 department head / quality manager (at the breach), 2 director (at twice the target).
+             */
             escalationLevel: number;
         };
         /** @description One immutable line of the timeline. */
         ComplaintTimelineEntryDto: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Position in the complaint's timeline, from 1, oldest first.
+             */
             sequence: number;
+            /** @description What happened: Filed, a workflow step (Acknowledged, Assigned, AwaitingCustomer, Resumed, Resolved, Closed, Reopened), a Comment, or an Escalated step of the SLA scan. */
             kind: components["schemas"]["TimelineKind"];
-            /** Format: uuid */
-            by?: string | null;
-            byName?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: uuid
+             * @description The user who did it; null for what the system did (an escalation, the automatic close).
+             */
+            by: null | string;
+            /**
+             * @description That user's display name; null when By is null.
+             * @example Zhang Min
+             */
+            byName: null | string;
+            /**
+             * Format: date-time
+             * @description When it happened (UTC).
+             */
             at: string;
+            /**
+             * @description The comment, the response or note given with the step, or the system's English description of it.
+             * @example Called the customer: the missing pallets ship by express today.
+             */
             text: string;
-            fromStatus?: components["schemas"]["ComplaintStatus"] | null;
-            toStatus?: components["schemas"]["ComplaintStatus"] | null;
-            /** Format: uuid */
-            assigneeId?: string | null;
+            /** @description The status before a workflow step; null for Filed, comments and escalations. */
+            fromStatus: components["schemas"]["ComplaintStatus"] | null;
+            /** @description The status after a workflow step (New for Filed); null for comments and escalations. */
+            toStatus: components["schemas"]["ComplaintStatus"] | null;
+            /**
+             * Format: uuid
+             * @description The user assigned by an Assigned entry; null for other entries.
+             */
+            assigneeId: null | string;
         };
         /** @description A contact at the customer, with their place in the decision chain. */
         ContactDto: {
@@ -1277,35 +1481,39 @@ export interface components {
              * @description Job title.
              * @example 采购总监
              */
-            title?: string | null;
+            title: null | string;
             /**
              * @description Department.
              * @example Procurement
              */
-            department?: string | null;
+            department: null | string;
             /**
              * @description Email address.
              * @example wang.fang@example.cn
              */
-            email?: string | null;
+            email: null | string;
             /**
              * @description Phone number.
              * @example +86 21 5555 0101
              */
-            phone?: string | null;
+            phone: null | string;
             /**
              * Format: date
              * @description Birthday (for reminders).
              */
-            birthday?: string | null;
+            birthday: null | string;
+            /** @description Role in the buying decision. */
             buyingRole: components["schemas"]["BuyingRole"];
+            /** @description Attitude towards us. */
             attitude: components["schemas"]["Attitude"];
             /**
              * Format: uuid
              * @description The contact this one reports to (org chart).
              */
-            reportsToId?: string | null;
+            reportsToId: null | string;
+            /** @description Our relationship level with the contact today. */
             relationshipLevel: components["schemas"]["RelationshipLevel"];
+            /** @description The relationship level we aim for. */
             targetRelationshipLevel: components["schemas"]["RelationshipLevel"];
         };
         /** @description A contact as sent on create and update. */
@@ -1314,42 +1522,46 @@ export interface components {
              * @description Full name (1–200 characters).
              * @example 王芳
              */
-            name?: string;
+            name: string;
             /**
              * @description Job title.
              * @example 采购总监
              */
-            title?: string | null;
+            title?: null | string;
             /**
              * @description Department.
              * @example Procurement
              */
-            department?: string | null;
+            department?: null | string;
             /**
              * @description Email address.
              * @example wang.fang@example.cn
              */
-            email?: string | null;
+            email?: null | string;
             /**
              * @description Phone number.
              * @example +86 21 5555 0101
              */
-            phone?: string | null;
+            phone?: null | string;
             /**
              * Format: date
              * @description Birthday.
              * @example 1982-06-15
              */
-            birthday?: string | null;
-            buyingRole?: components["schemas"]["BuyingRole"];
-            attitude?: components["schemas"]["Attitude"];
+            birthday?: null | string;
+            /** @description Role in the buying decision. */
+            buyingRole: components["schemas"]["BuyingRole"];
+            /** @description Attitude towards us. */
+            attitude: components["schemas"]["Attitude"];
             /**
              * Format: uuid
              * @description Another contact of the same account this one reports to.
              */
-            reportsToId?: string | null;
-            relationshipLevel?: components["schemas"]["RelationshipLevel"];
-            targetRelationshipLevel?: components["schemas"]["RelationshipLevel"];
+            reportsToId?: null | string;
+            /** @description Relationship level today. */
+            relationshipLevel: components["schemas"]["RelationshipLevel"];
+            /** @description Relationship level we aim for. */
+            targetRelationshipLevel: components["schemas"]["RelationshipLevel"];
         };
         /** @description The account's contacts with its decision-chain gaps. */
         ContactListDto: {
@@ -1362,16 +1574,27 @@ export interface components {
         Criterion: "TrailingRevenue" | "RevenueGrowth" | "GrossMargin" | "StrategicFit" | "PotentialValue" | "RelationshipLength" | "Satisfaction";
         /** @description One criterion's part of a score: normalised value × weight = contribution. */
         CriterionScoreDto: {
+            /** @description The criterion. */
             criterion: components["schemas"]["Criterion"];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The account's value of the criterion normalised to 0–100 (percentile rank across active accounts, or the criterion's linear scale).
+             */
             normalised: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The criterion's weight in the policy, percent (all weights sum to 100).
+             */
             weight: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Points it adds to the score: normalised × weight / 100.
+             */
             contribution: number;
         };
         /** @description A criterion and its weight (whole percent; all weights sum to 100). */
         CriterionWeightDto: {
+            /** @description What is scored. */
             criterion: components["schemas"]["Criterion"];
             /**
              * Format: int32
@@ -1403,18 +1626,33 @@ export interface components {
         DecisionChainGap: "NoDecisionMaker" | "NoSupporter";
         /** @enum {string} */
         Department: "Sales" | "Marketing" | "Service" | "Technical" | "Product" | "Quality" | "Logistics" | "Finance";
+        /** @description One error on one request field: a stable code to translate on, its figures, and English fallback text. */
+        FieldError: {
+            /**
+             * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
+             * @enum {string}
+             */
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "calendar-without-working-time" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "invalid-currency" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            /** @description English text, a fallback for clients without a translation. */
+            message: string;
+            /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
+            args?: {
+                [key: string]: unknown;
+            };
+        };
         /** @enum {string} */
         HealthBand: "Green" | "Amber" | "Red";
         /** @enum {string} */
         HealthComponent: "Satisfaction" | "Engagement" | "Service" | "CommercialTrend";
         /** @description One signal of the health score. */
         HealthComponentDto: {
+            /** @description Satisfaction (latest NPS), Engagement (days since the last interaction against the tier's cadence), Service (open complaints and SLA breaches in 90 days) or CommercialTrend (revenue year on year). */
             component: components["schemas"]["HealthComponent"];
             /**
              * Format: int32
              * @description 0–100; null when there is nothing to judge it by (it then neither lifts nor drags the health).
              */
-            score?: number | null;
+            score: null | number;
             /**
              * Format: int32
              * @description Its weight in the health score.
@@ -1423,28 +1661,22 @@ export interface components {
         };
         /** @description A reason why the health is lower than it should be. */
         HealthWarningDto: {
+            /** @description The signal that drags. */
             component: components["schemas"]["HealthComponent"];
-            /** @description Stable code for clients to word the warning in their language: OverdueForContact, NeverContacted, LowSatisfaction, ServiceProblems, RevenueDecline. */
+            /**
+             * @description Stable code for clients to word the warning in their language: OverdueForContact, NeverContacted, LowSatisfaction, ServiceProblems, RevenueDecline.
+             * @example OverdueForContact
+             */
             code: string;
-            /** @description The warning in English. */
+            /**
+             * @description The warning in English.
+             * @example No interaction for 45 days; the tier expects one every 30 days.
+             */
             message: string;
             /** @description The figures behind it, e.g. daysSinceContact and cadenceDays. */
             figures: {
                 [key: string]: number;
             };
-        };
-        HttpValidationProblemDetails: {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-            errors?: {
-                [key: string]: string[];
-            };
-        } & {
-            [key: string]: unknown;
         };
         /** @description A logged interaction with the customer. */
         InteractionDto: {
@@ -1458,6 +1690,7 @@ export interface components {
              * @description The account.
              */
             accountId: string;
+            /** @description Kind of interaction. */
             type: components["schemas"]["InteractionType"];
             /**
              * Format: date-time
@@ -1475,12 +1708,12 @@ export interface components {
              * @description Agreed next step.
              * @example Send the revised quotation
              */
-            nextStep?: string | null;
+            nextStep: null | string;
             /**
              * Format: date
              * @description When the next step is due.
              */
-            nextStepDue?: string | null;
+            nextStepDue: null | string;
             /**
              * Format: uuid
              * @description Who logged it.
@@ -1494,50 +1727,64 @@ export interface components {
         };
         /** @description An interaction as sent when logging one. */
         InteractionInput: {
-            type?: components["schemas"]["InteractionType"];
+            /** @description Kind of interaction. */
+            type: components["schemas"]["InteractionType"];
             /**
              * Format: date-time
              * @description When it took place (not more than a day in the future).
              */
-            occurredAt?: string;
+            occurredAt: string;
             /**
              * @description What was discussed (1–4000 characters).
              * @example 季度业务回顾：讨论2027年产能扩张计划
              */
-            summary?: string;
+            summary: string;
             /** @description Contacts of the account who took part. */
             contactIds?: string[];
             /**
              * @description Agreed next step.
              * @example Send the revised quotation
              */
-            nextStep?: string | null;
+            nextStep?: null | string;
             /**
              * Format: date
              * @description When the next step is due (requires a next step).
              */
-            nextStepDue?: string | null;
+            nextStepDue?: null | string;
         };
         /** @enum {string} */
         InteractionType: "Call" | "Meeting" | "Visit" | "Email" | "Event";
         /** @description Sign in with email and password. */
         LoginCommand: {
-            /** @description The user's email. */
-            email?: string;
-            /** @description The user's password. */
-            password?: string;
+            /**
+             * @description The user's email.
+             * @example director@demo.keyaccount.local
+             */
+            email: string;
+            /**
+             * @description The user's password.
+             * @example KeyAccount!2026
+             */
+            password: string;
         };
         /** @description A bearer token for the `Authorization: Bearer ...` header. */
         LoginResult: {
-            /** @description The token. */
+            /**
+             * @description The token.
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzZjJhNCJ9.c2lnbmF0dXJl
+             */
             accessToken: string;
-            /** @description Always "Bearer". */
+            /**
+             * @description Always "Bearer".
+             * @example Bearer
+             */
             tokenType: string;
             /**
              * Format: date-time
              * @description When the token stops working (UTC); sign in again then.
              */
             expiresAt: string;
+            /** @description Who signed in. */
             user: components["schemas"]["MeDto"];
         };
         /** @description The signed-in user with what they may do. */
@@ -1547,28 +1794,49 @@ export interface components {
              * @description User id.
              */
             id: string;
-            /** @description Email (sign-in name). */
+            /**
+             * @description Email (sign-in name).
+             * @example director@demo.keyaccount.local
+             */
             email: string;
-            /** @description Name shown in the app. */
+            /**
+             * @description Name shown in the app.
+             * @example Wang Fang
+             */
             displayName: string;
+            /** @description Platform role. */
             role: components["schemas"]["Role"];
-            /** @description Permissions granted by the role, e.g. accounts:read. */
+            /**
+             * @description Permissions granted by the role, e.g. accounts:read.
+             * @example [
+             *       "accounts:read",
+             *       "accounts:write",
+             *       "tiering:manage"
+             *     ]
+             */
             permissions: string[];
         };
         /** @description Money: a decimal amount (a string on the wire, e.g. "1234.50") and an ISO 4217 currency. */
         MoneyDto: {
             /**
              * Format: decimal
-             * @description Decimal amount; serialized as a string to keep its precision.
+             * @description Decimal amount, written as a string to keep its precision: at most 18 digits before the point and 2 after it.
+             * @example 1200000.50
              */
             amount: string;
-            /** @description ISO 4217 code, e.g. CNY. */
+            /**
+             * @description ISO 4217 currency code: three upper-case letters.
+             * @example CNY
+             */
             currency: string;
         };
         /** @description A note on the step (required when waiting for the customer, optional otherwise). */
         NoteInput: {
-            /** @description The note. */
-            note?: string | null;
+            /**
+             * @description The note (at most 8,000 characters).
+             * @example Waiting for the customer's goods-receipt note.
+             */
+            note: null | string;
         };
         /** @description An active account past its tier's contact cadence. */
         OverdueContactDto: {
@@ -1577,16 +1845,23 @@ export interface components {
              * @description The account.
              */
             accountId: string;
-            /** @description Its name. */
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             name: string;
+            /** @description Its tier, whose service programme sets the cadence. */
             tier: components["schemas"]["Tier"];
             /**
              * Format: uuid
              * @description The manager who owns it.
              */
             ownerId: string;
-            /** @description The owner's name. */
-            ownerName?: string | null;
+            /**
+             * @description The owner's name.
+             * @example Li Wei
+             */
+            ownerName: null | string;
             /**
              * Format: int32
              * @description The tier's longest allowed gap between interactions.
@@ -1596,7 +1871,7 @@ export interface components {
              * Format: date-time
              * @description The latest interaction; null when there was none.
              */
-            lastInteractionAt?: string | null;
+            lastInteractionAt: null | string;
             /**
              * Format: date-time
              * @description When the gap passed the cadence (UTC).
@@ -1616,7 +1891,7 @@ export interface components {
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
              */
-            page?: number | null;
+            page: null | number;
             /**
              * Format: int32
              * @description Rows per page (at most 200).
@@ -1627,8 +1902,11 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
-            nextCursor?: string | null;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
         };
         /** @description One page of a list. */
         PagedResultOfAccountSummaryDto: {
@@ -1638,7 +1916,7 @@ export interface components {
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
              */
-            page?: number | null;
+            page: null | number;
             /**
              * Format: int32
              * @description Rows per page (at most 200).
@@ -1649,8 +1927,11 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
-            nextCursor?: string | null;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
         };
         /** @description One page of a list. */
         PagedResultOfComplaintSummaryDto: {
@@ -1660,7 +1941,7 @@ export interface components {
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
              */
-            page?: number | null;
+            page: null | number;
             /**
              * Format: int32
              * @description Rows per page (at most 200).
@@ -1671,8 +1952,11 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
-            nextCursor?: string | null;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
         };
         /** @description One page of a list. */
         PagedResultOfInteractionDto: {
@@ -1682,7 +1966,7 @@ export interface components {
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
              */
-            page?: number | null;
+            page: null | number;
             /**
              * Format: int32
              * @description Rows per page (at most 200).
@@ -1693,8 +1977,11 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
-            nextCursor?: string | null;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
         };
         /** @description One page of a list. */
         PagedResultOfOverdueContactDto: {
@@ -1704,7 +1991,7 @@ export interface components {
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
              */
-            page?: number | null;
+            page: null | number;
             /**
              * Format: int32
              * @description Rows per page (at most 200).
@@ -1715,16 +2002,28 @@ export interface components {
              * @description Rows matching the filters, over all pages.
              */
             totalCount: number;
-            /** @description Opaque cursor of the next page for keyset paging; null on the last page. */
-            nextCursor?: string | null;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
         };
         /** @description A point of the Pareto curve: the top Rank accounts by revenue are AccountShare % of the accounts and hold RevenueShare % of the revenue. */
         ParetoPointDto: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Number of top accounts counted (by revenue, highest first).
+             */
             rank: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Those accounts as a share of all accounts in scope, percent.
+             */
             accountShare: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Their share of the revenue in scope, percent.
+             */
             revenueShare: number;
         };
         /** @enum {string} */
@@ -1743,23 +2042,24 @@ export interface components {
             accounts: number;
             /**
              * Format: decimal
-             * @description Their revenue of the last 12 complete months.
+             * @description Their revenue of the last 12 complete months (null for callers without revenue:read).
              */
-            revenue: string;
+            revenue: null | string;
             /**
              * Format: double
-             * @description Share of revenue held by the top 20 % of accounts, percent (the "80/20" figure).
+             * @description Share of revenue held by the top 20 % of accounts, percent (the "80/20" figure; null for callers without revenue:read).
              */
-            topFifthRevenueShare: number;
+            topFifthRevenueShare: null | number;
             /** @description One row per tier, Strategic first. */
             tiers: components["schemas"]["PortfolioTierDto"][];
-            /** @description Up to 100 points, one per percentile of accounts. */
+            /** @description Up to 100 points, one per percentile of accounts (empty for callers without revenue:read). */
             pareto: components["schemas"]["ParetoPointDto"][];
-            /** @description The non-empty cells of the 3×3 matrix, plus cells with an unestimated potential. */
+            /** @description The non-empty cells of the 3×3 matrix, plus cells with an unestimated potential (empty for callers without revenue:read). */
             valueMatrix: components["schemas"]["ValueMatrixCellDto"][];
         };
         /** @description One tier's share of the portfolio. */
         PortfolioTierDto: {
+            /** @description The tier. */
             tier: components["schemas"]["Tier"];
             /**
              * Format: int32
@@ -1773,34 +2073,91 @@ export interface components {
             accountShare: number;
             /**
              * Format: decimal
-             * @description Their revenue of the last 12 complete months.
+             * @description Their revenue of the last 12 complete months (null for callers without revenue:read).
              */
-            revenue: string;
+            revenue: null | string;
             /**
              * Format: double
-             * @description Its share of the portfolio's revenue, percent.
+             * @description Its share of the portfolio's revenue, percent (null for callers without revenue:read).
              */
-            revenueShare: number;
+            revenueShare: null | number;
         };
-        ProblemDetails: {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-        } & {
-            [key: string]: unknown;
+        /**
+         * @description An error, as RFC 9457 problem details. `type` is a stable URI per kind of problem, `code` its last
+         *     segment (translate on it); `errors` holds field errors, each with a code and its arguments. English text
+         *     (`title`, `detail`, `message`) is a fallback for clients without a translation.
+         */
+        Problem: {
+            /**
+             * Format: uri
+             * @description A URI per kind of problem: `https://keyaccount.dev/problems/{code}`.
+             * @example https://keyaccount.dev/problems/validation
+             */
+            type: string;
+            /**
+             * @description Short English summary of the kind of problem.
+             * @example Invalid request
+             */
+            title: string;
+            /**
+             * Format: int32
+             * @description The HTTP status code.
+             * @example 400
+             */
+            status: number;
+            /**
+             * @description English explanation of this occurrence.
+             * @example One or more fields are invalid.
+             */
+            detail: string;
+            /**
+             * @description The request path.
+             * @example /api/v1/complaints
+             */
+            instance: string;
+            /**
+             * @description The kind of problem (the last segment of `type`); a client shows its own text for it.
+             * @example validation
+             * @enum {string}
+             */
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "calendar-without-working-time" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "invalid-currency" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            /**
+             * @description Quote it when reporting a problem: it finds the request in the server's logs.
+             * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
+             */
+            traceId: string;
+            /** @description The figures of the problem (a status, a limit, what holds a resource), by name; absent when there are none. */
+            args?: {
+                [key: string]: unknown;
+            };
+            /** @description Field errors by field path (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`, `If-Match`); absent when there are none. */
+            errors?: {
+                [key: string]: components["schemas"]["FieldError"][];
+            };
         };
         /** @description The same root cause, 3 or more times in 180 days on one account: flagged for corrective action. */
         RecurringRootCauseDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The account.
+             */
             accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             accountName: string;
+            /** @description The recurring root cause. */
             rootCause: components["schemas"]["RootCause"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Complaints with that root cause received in the 180 days before the period's end.
+             */
             complaints: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the latest of them was received (UTC).
+             */
             lastReceivedAt: string;
         };
         /** @enum {string} */
@@ -1817,8 +2174,12 @@ export interface components {
              * @description The account concerned.
              */
             accountId: string;
-            /** @description Its name. */
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             accountName: string;
+            /** @description OverdueContact, ContactBirthday or NextStepDue. */
             kind: components["schemas"]["ReminderKind"];
             /**
              * Format: uuid
@@ -1830,7 +2191,10 @@ export interface components {
              * @description When it is (or was) due.
              */
             dueDate: string;
-            /** @description What to do. */
+            /**
+             * @description What to do.
+             * @example No interaction for 45 days; the tier expects one every 30 days.
+             */
             message: string;
             /**
              * Format: date-time
@@ -1842,16 +2206,26 @@ export interface components {
         ReminderKind: "OverdueContact" | "ContactBirthday" | "NextStepDue" | "TierChanged" | "ComplaintAtRisk" | "ComplaintEscalated";
         /** @description Why the complaint is reopened (required). */
         ReopenInput: {
-            /** @description The reason. */
-            reason?: string;
+            /**
+             * @description The reason (at most 8,000 characters).
+             * @example The customer reports two pallets still missing.
+             */
+            reason: string;
         };
         /** @description The resolution with its root cause and corrective action (all required). */
         ResolveInput: {
-            /** @description What was done for the customer. */
-            resolution?: string;
-            rootCause?: components["schemas"]["RootCause"] | null;
-            /** @description What changes so that it does not happen again. */
-            correctiveAction?: string;
+            /**
+             * @description What was done for the customer (at most 4,000 characters).
+             * @example Missing pallets delivered by express on Thursday morning.
+             */
+            resolution: string;
+            /** @description Why it went wrong. */
+            rootCause: components["schemas"]["RootCause"] | null;
+            /**
+             * @description What changes so that it does not happen again (at most 4,000 characters).
+             * @example Pallet count checked against the order at loading.
+             */
+            correctiveAction: string;
         };
         /** @description A bulk upsert of revenue rows (1 to 10,000), by account and month. */
         RevenueImportRequest: {
@@ -1887,13 +2261,13 @@ export interface components {
             /**
              * Format: decimal
              * @description Revenue (decimal string on the wire).
-             * @example 1250000
+             * @example 1250000.00
              */
             revenue: string;
             /**
              * Format: decimal
              * @description Gross profit.
-             * @example 312500
+             * @example 312500.00
              */
             grossProfit: string;
             /**
@@ -1914,40 +2288,40 @@ export interface components {
              * Format: uuid
              * @description The account's id (or give the registration number).
              */
-            accountId?: string | null;
+            accountId?: null | string;
             /**
              * @description The account's registration number (or give the id).
              * @example 91310000MA1FL1234X
              */
-            registrationNumber?: string | null;
+            registrationNumber?: null | string;
             /**
-             * @description Month as yyyy-MM.
+             * @description The month, written yyyy-MM: from 1990-01 to the current month.
              * @example 2026-10
              */
-            month?: string;
+            month: string;
             /**
              * Format: decimal
              * @description Revenue of the month (≥ 0).
-             * @example 1250000
+             * @example 1250000.00
              */
-            revenue?: string;
+            revenue: string;
             /**
              * Format: decimal
              * @description Gross profit of the month (≤ revenue; may be negative).
-             * @example 312500
+             * @example 312500.00
              */
-            grossProfit?: string;
+            grossProfit: string;
             /**
              * Format: int32
              * @description Orders in the month (≥ 0).
              * @example 42
              */
-            orderCount?: number;
+            orderCount: number;
             /**
              * @description ISO 4217 currency.
              * @example CNY
              */
-            currency?: string;
+            currency: string;
         };
         /** @enum {string} */
         Role: "Admin" | "Director" | "AccountManager" | "ServiceAgent" | "QualityManager" | "Marketing";
@@ -1955,24 +2329,35 @@ export interface components {
         RootCause: "Design" | "Manufacturing" | "Supplier" | "Logistics" | "Communication" | "Process" | "HumanError" | "Documentation" | "Other";
         /** @description A bar of the root-cause Pareto. */
         RootCauseShareDto: {
+            /** @description The root-cause category. */
             rootCause: components["schemas"]["RootCause"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Resolved complaints of the period with this root cause.
+             */
             complaints: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Their share of the resolved complaints with a root cause, percent.
+             */
             share: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description This bar's share plus those of the bars before it (most frequent first), percent.
+             */
             cumulativeShare: number;
         };
         /** @enum {string} */
         RunTrigger: "Manual" | "Scheduled";
         /** @description What one tier is entitled to. */
         ServiceLevelDto: {
+            /** @description The tier. */
             tier: components["schemas"]["Tier"];
             /**
              * Format: int32
              * @description Longest gap between interactions, in days (null: none).
              */
-            contactCadenceDays?: number | null;
+            contactCadenceDays: null | number;
             /** @description Whether an active development plan is required. */
             developmentPlanRequired: boolean;
             /**
@@ -1995,6 +2380,7 @@ export interface components {
         Severity: "Low" | "Medium" | "High" | "Critical";
         /** @description How one severity scales the tier's targets (percent). */
         SeverityScaleDto: {
+            /** @description The severity. */
             severity: components["schemas"]["Severity"];
             /**
              * Format: int32
@@ -2030,7 +2416,10 @@ export interface components {
         };
         /** @description SLA figures of one group of complaints (all, one tier, one category or one department). */
         SlaFiguresDto: {
-            /** @description The group: "all", a tier, a category, or a department ("Unassigned" before assignment). */
+            /**
+             * @description The group: "all", a tier, a category, or a department ("Unassigned" before assignment).
+             * @example all
+             */
             key: string;
             /**
              * Format: int32
@@ -2041,58 +2430,76 @@ export interface components {
              * Format: double
              * @description Percent of the complaints answered or breached whose first response met its target; null when none.
              */
-            firstResponseCompliance?: number | null;
+            firstResponseCompliance: null | number;
             /**
              * Format: double
              * @description Percent of the complaints resolved or breached whose resolution met its target; null when none.
              */
-            resolutionCompliance?: number | null;
+            resolutionCompliance: null | number;
             /**
              * Format: double
              * @description Median hours from receipt to first response (wall clock).
              */
-            medianFirstResponseHours?: number | null;
+            medianFirstResponseHours: null | number;
             /**
              * Format: double
              * @description 90th percentile of the same.
              */
-            p90FirstResponseHours?: number | null;
+            p90FirstResponseHours: null | number;
             /**
              * Format: double
              * @description Median hours from receipt to resolution (wall clock).
              */
-            medianResolutionHours?: number | null;
+            medianResolutionHours: null | number;
             /**
              * Format: double
              * @description 90th percentile of the same.
              */
-            p90ResolutionHours?: number | null;
+            p90ResolutionHours: null | number;
         };
         /** @description The SLA policy in force: severity scales, calendar, and the tier × severity matrix they give with the published service programme. */
         SlaPolicyDto: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Version number; 0 for the built-in default before any was saved.
+             */
             number: number;
+            /** @description How each severity scales the tier's targets. */
             severities: components["schemas"]["SeverityScaleDto"][];
+            /** @description The business calendar the clocks run on. */
             calendar: components["schemas"]["BusinessCalendarDto"];
+            /** @description The targets per tier and severity that complaints received now get. */
             matrix: components["schemas"]["SlaTargetCellDto"][];
-            /** Format: date-time */
-            createdAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When this version was saved (UTC); null for the built-in default.
+             */
+            createdAt: null | string;
         };
         /** @description A new version of the SLA policy. */
         SlaPolicyInput: {
             /** @description One scale per severity. */
             severities?: components["schemas"]["SeverityScaleDto"][];
+            /** @description The business calendar; null for 24×7. */
             calendar?: components["schemas"]["BusinessCalendarDto"] | null;
         };
         /** @enum {string} */
         SlaState: "OnTime" | "AtRisk" | "Breached";
         /** @description One cell of the resulting matrix. */
         SlaTargetCellDto: {
+            /** @description The account's tier at intake. */
             tier: components["schemas"]["Tier"];
+            /** @description The complaint's severity. */
             severity: components["schemas"]["Severity"];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description First-response target, hours of the calendar's working time.
+             */
             firstResponseHours: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Resolution target, hours of the calendar's working time.
+             */
             resolutionHours: number;
         };
         /** @enum {string} */
@@ -2101,34 +2508,67 @@ export interface components {
         TierChangeReason: "Initial" | "Promoted" | "Demoted" | "Unchanged" | "Override";
         /** @description The account's result in one run: why it has its tier. */
         TierHistoryEntryDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The tiering run.
+             */
             runId: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day the run scored (its data is as of that day).
+             */
             runDate: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Version number of the policy the run used.
+             */
             policyNumber: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The account's score, 0–100: the sum of the breakdown's contributions.
+             */
             score: number;
-            previousTier?: components["schemas"]["Tier"] | null;
+            /** @description The tier before the run; null in the account's first run. */
+            previousTier: components["schemas"]["Tier"] | null;
+            /** @description The tier the run gave. */
             newTier: components["schemas"]["Tier"];
+            /** @description Initial, Promoted, Demoted, Unchanged, or Override (a Director's pin decided it). */
             reason: components["schemas"]["TierChangeReason"];
+            /** @description Each criterion's part of the score. */
             breakdown: components["schemas"]["CriterionScoreDto"][];
         };
         /** @description An account that would change tier. */
         TierMoveDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The account.
+             */
             accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
             name: string;
+            /** @description Its tier now. */
             currentTier: components["schemas"]["Tier"];
+            /** @description The tier the simulated policy would give it. */
             newTier: components["schemas"]["Tier"];
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Its score under the simulated policy, 0–100.
+             */
             score: number;
+            /** @description Why: Promoted, Demoted or Override. */
             reason: components["schemas"]["TierChangeReason"];
         };
         /** @description A pinned tier. */
         TierOverrideDto: {
+            /** @description The pinned tier. */
             tier: components["schemas"]["Tier"];
-            /** @description Why it is pinned. */
+            /**
+             * @description Why it is pinned.
+             * @example Strategic partner under the 2027 framework agreement
+             */
             reason: string;
             /**
              * Format: date
@@ -2148,37 +2588,66 @@ export interface components {
         };
         /** @description A Director's pinned tier. */
         TierOverrideInput: {
-            tier?: components["schemas"]["Tier"];
-            /** @description Why (required). */
-            reason?: string;
+            /** @description The tier to pin. */
+            tier: components["schemas"]["Tier"];
+            /**
+             * @description Why (required, at most 500 characters).
+             * @example Strategic partner under the 2027 framework agreement
+             */
+            reason: string;
             /**
              * Format: date
              * @description Runs respect the pin until this date (exclusive; must be after today).
              */
-            expiresOn?: string;
+            expiresOn: string;
         };
         /** @description A tier policy version. */
         TierPolicyDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The version's id.
+             */
             id: string;
             /**
              * Format: int32
              * @description Version number.
              */
             number: number;
+            /**
+             * @description The version's name.
+             * @example 2027 weights: more growth
+             */
             name: string;
+            /** @description Draft (editable), Published (the one runs use; at most one) or Retired (replaced by a later publication). */
             status: components["schemas"]["PolicyStatus"];
+            /** @description Criteria and their weights (sum 100). */
             criteria: components["schemas"]["CriterionWeightDto"][];
+            /** @description Lowest score of each tier above Standard. */
             cutoffs: components["schemas"]["CutoffsDto"];
-            /** Format: int32 */
-            strategicCap?: number | null;
-            /** Format: double */
+            /**
+             * Format: int32
+             * @description At most this many Strategic accounts (the lowest scores over the cap fall to Key); null for no cap.
+             * @example 25
+             */
+            strategicCap: null | number;
+            /**
+             * Format: double
+             * @description Points below its tier's cut-off an account may fall before it is demoted (0–20); promotion needs the cut-off itself.
+             * @example 5
+             */
             hysteresisMargin: number;
+            /** @description The service programme: what each tier is entitled to, one row per tier. */
             programme: components["schemas"]["ServiceLevelDto"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the version was created (UTC).
+             */
             createdAt: string;
-            /** Format: date-time */
-            publishedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was published (UTC); null for a draft.
+             */
+            publishedAt: null | string;
         };
         /** @description The terms of a policy, as sent when creating, updating or simulating one. */
         TierPolicyInput: {
@@ -2186,15 +2655,16 @@ export interface components {
              * @description A name for the version.
              * @example 2027 weights: more growth
              */
-            name?: string;
+            name: string;
             /** @description Criteria and weights (sum 100). */
-            criteria?: components["schemas"]["CriterionWeightDto"][];
-            cutoffs?: components["schemas"]["CutoffsDto"];
+            criteria: components["schemas"]["CriterionWeightDto"][];
+            /** @description Tier cut-offs. */
+            cutoffs: components["schemas"]["CutoffsDto"];
             /**
              * Format: int32
              * @description At most this many Strategic accounts; null for no cap.
              */
-            strategicCap?: number | null;
+            strategicCap?: null | number;
             /**
              * Format: double
              * @description Points below its tier's cut-off an account may fall before demotion (0–20).
@@ -2206,30 +2676,67 @@ export interface components {
         };
         /** @description A tiering run with its counts per tier. */
         TieringRunDto: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The run's id.
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The policy version it used (the one published when it ran).
+             */
             policyId: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description That version's number.
+             */
             policyNumber: number;
+            /** @description Manual (a Director) or Scheduled (the monthly job). */
             trigger: components["schemas"]["RunTrigger"];
-            /** Format: uuid */
-            startedBy?: string | null;
-            /** Format: date */
+            /**
+             * Format: uuid
+             * @description The user who started a manual run; null for a scheduled one.
+             */
+            startedBy: null | string;
+            /**
+             * Format: date
+             * @description The day it scored (its data is as of that day).
+             */
             runDate: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it started (UTC).
+             */
             startedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it finished (UTC); runs are recorded in one transaction, when complete.
+             */
             completedAt: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts it placed in Strategic.
+             */
             strategicCount: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts it placed in Key.
+             */
             keyCount: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts it placed in Growth.
+             */
             growthCount: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts it placed in Standard.
+             */
             standardCount: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Accounts whose tier it changed.
+             */
             changedCount: number;
         };
         /** @enum {string} */
@@ -2239,26 +2746,35 @@ export interface components {
          * @enum {string}
          */
         ValueBand: "Low" | "Medium" | "High";
-        /** @description A cell of the value matrix: current value (revenue percentile third) × potential value (estimate percentile third; null when not estimated). */
+        /** @description A cell of the value matrix: current value (revenue percentile third) × potential value (estimate percentile third; null when not estimated). Callers without revenue:read get no matrix. */
         ValueMatrixCellDto: {
+            /** @description Current value: the third of the revenue percentile (Low, Medium, High). */
             current: components["schemas"]["ValueBand"];
-            potential?: components["schemas"]["ValueBand"] | null;
-            /** Format: int32 */
+            /** @description Potential value: the third of the estimated potential's percentile; null for accounts without an estimate. */
+            potential: components["schemas"]["ValueBand"] | null;
+            /**
+             * Format: int32
+             * @description Active accounts in the cell.
+             */
             accounts: number;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @description Their revenue of the last 12 complete months.
+             */
             revenue: string;
         };
         /** @description Working hours of one weekday, local time of the calendar's zone ("24:00" is written "00:00"). */
         WorkingHoursDto: {
+            /** @description The weekday. */
             day: components["schemas"]["DayOfWeek"];
             /**
-             * Format: time
              * @description Start, e.g. "09:00".
+             * @example 08:30:00
              */
             start: string;
             /**
-             * Format: time
              * @description End, e.g. "18:00".
+             * @example 08:30:00
              */
             end: string;
         };
@@ -2309,52 +2825,169 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "华东精密制造有限公司",
+                     *           "registrationNumber": "91310000MA1FL1234X",
+                     *           "industry": "Manufacturing",
+                     *           "region": "East China",
+                     *           "segment": "Enterprise",
+                     *           "status": "Prospect",
+                     *           "tier": "Strategic",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Li Wei",
+                     *           "createdAt": "2026-03-02T08:30:00Z",
+                     *           "updatedAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PagedResultOfAccountSummaryDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "tier": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for tier."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2362,77 +2995,320 @@ export interface operations {
     CreateAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "华东精密制造有限公司",
+                 *       "registrationNumber": "91310000MA1FL1234X",
+                 *       "industry": "Manufacturing",
+                 *       "region": "East China",
+                 *       "segment": "Enterprise",
+                 *       "status": "Prospect",
+                 *       "strategicFit": 4,
+                 *       "potentialAnnualRevenue": {
+                 *         "amount": "1200000.50",
+                 *         "currency": "CNY"
+                 *       },
+                 *       "firstContractDate": "2019-04-01"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccountProfileInput"];
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created. `Location` names the new resource. */
             201: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "华东精密制造有限公司",
+                     *       "registrationNumber": "91310000MA1FL1234X",
+                     *       "industry": "Manufacturing",
+                     *       "region": "East China",
+                     *       "segment": "Enterprise",
+                     *       "status": "Prospect",
+                     *       "tier": "Strategic",
+                     *       "tierOverride": {
+                     *         "tier": "Strategic",
+                     *         "reason": "Strategic partner under the 2027 framework agreement",
+                     *         "expiresOn": "2026-03-02",
+                     *         "setBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "setAt": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Li Wei",
+                     *       "strategicFit": 4,
+                     *       "potentialAnnualRevenue": {
+                     *         "amount": "1200000.50",
+                     *         "currency": "CNY"
+                     *       },
+                     *       "firstContractDate": "2019-04-01",
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "industry": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'industry' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2451,55 +3327,202 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "华东精密制造有限公司",
+                     *       "registrationNumber": "91310000MA1FL1234X",
+                     *       "industry": "Manufacturing",
+                     *       "region": "East China",
+                     *       "segment": "Enterprise",
+                     *       "status": "Prospect",
+                     *       "tier": "Strategic",
+                     *       "tierOverride": {
+                     *         "tier": "Strategic",
+                     *         "reason": "Strategic partner under the 2027 framework agreement",
+                     *         "expiresOn": "2026-03-02",
+                     *         "setBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "setAt": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Li Wei",
+                     *       "strategicFit": 4,
+                     *       "potentialAnnualRevenue": {
+                     *         "amount": "1200000.50",
+                     *         "currency": "CNY"
+                     *       },
+                     *       "firstContractDate": "2019-04-01",
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2509,7 +3532,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
                  * @example "42"
                  */
                 "If-Match": string;
@@ -2521,6 +3544,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "华东精密制造有限公司",
+                 *       "registrationNumber": "91310000MA1FL1234X",
+                 *       "industry": "Manufacturing",
+                 *       "region": "East China",
+                 *       "segment": "Enterprise",
+                 *       "status": "Prospect",
+                 *       "strategicFit": 4,
+                 *       "potentialAnnualRevenue": {
+                 *         "amount": "1200000.50",
+                 *         "currency": "CNY"
+                 *       },
+                 *       "firstContractDate": "2019-04-01"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccountProfileInput"];
             };
         };
@@ -2528,91 +3567,315 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "华东精密制造有限公司",
+                     *       "registrationNumber": "91310000MA1FL1234X",
+                     *       "industry": "Manufacturing",
+                     *       "region": "East China",
+                     *       "segment": "Enterprise",
+                     *       "status": "Prospect",
+                     *       "tier": "Strategic",
+                     *       "tierOverride": {
+                     *         "tier": "Strategic",
+                     *         "reason": "Strategic partner under the 2027 framework agreement",
+                     *         "expiresOn": "2026-03-02",
+                     *         "setBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "setAt": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Li Wei",
+                     *       "strategicFit": 4,
+                     *       "potentialAnnualRevenue": {
+                     *         "amount": "1200000.50",
+                     *         "currency": "CNY"
+                     *       },
+                     *       "firstContractDate": "2019-04-01",
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "industry": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'industry' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2622,7 +3885,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
                  * @example "42"
                  */
                 "If-Match": string;
@@ -2634,74 +3897,245 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
+            /** @description Done; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2720,55 +4154,187 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "members": [
+                     *         {
+                     *           "userId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "displayName": "Zhang Min",
+                     *           "userRole": "Admin",
+                     *           "role": "ExecutiveSponsor"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountTeamDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2778,7 +4344,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
                  * @example "42"
                  */
                 "If-Match": string;
@@ -2790,6 +4356,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "userId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "role": "ExecutiveSponsor"
+                 *       }
+                 *     ]
+                 */
                 "application/json": components["schemas"]["AccountTeamMemberInput"][];
             };
         };
@@ -2797,91 +4371,303 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "members": [
+                     *         {
+                     *           "userId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "displayName": "Zhang Min",
+                     *           "userRole": "Admin",
+                     *           "role": "ExecutiveSponsor"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountTeamDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2895,6 +4681,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "director@demo.keyaccount.local",
+                 *       "password": "KeyAccount!2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginCommand"];
             };
         };
@@ -2905,43 +4697,183 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzZjJhNCJ9.c2lnbmF0dXJl",
+                     *       "tokenType": "Bearer",
+                     *       "expiresAt": "2026-03-02T08:30:00Z",
+                     *       "user": {
+                     *         "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "email": "director@demo.keyaccount.local",
+                     *         "displayName": "Wang Fang",
+                     *         "role": "Admin",
+                     *         "permissions": [
+                     *           "accounts:read",
+                     *           "accounts:write",
+                     *           "tiering:manage"
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["LoginResult"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "email": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'email' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unauthorized */
+            /** @description Sign-in refused: the email or password is not correct, or the user is locked after repeated failures (`sign-in-failed`). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/sign-in-failed",
+                     *       "title": "Sign-in failed",
+                     *       "status": 401,
+                     *       "detail": "The email or password is not correct.",
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "sign-in-failed",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too Many Requests */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-in attempts from your address: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/auth/login",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2961,34 +4893,110 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "email": "director@demo.keyaccount.local",
+                     *       "displayName": "Wang Fang",
+                     *       "role": "Admin",
+                     *       "permissions": [
+                     *         "accounts:read",
+                     *         "accounts:write",
+                     *         "tiering:manage"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/me",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/me",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/me",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/me",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3033,52 +5041,172 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "reference": "CMP-2026-000123",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "tier": "Strategic",
+                     *           "severity": "Low",
+                     *           "category": "ProductQuality",
+                     *           "subject": "Three pallets missing from order SO-88121",
+                     *           "status": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "assigneeName": "Zhang Min",
+                     *           "receivedAt": "2026-03-02T08:30:00Z",
+                     *           "dueAt": "2026-03-02T08:30:00Z",
+                     *           "slaState": "OnTime",
+                     *           "escalationLevel": 1
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PagedResultOfComplaintSummaryDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "status": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for status."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3087,71 +5215,355 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string per intended complaint (e.g. the helpdesk ticket id); a replay returns the first complaint. */
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
         };
-        /** @description The complaint. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *       "channel": "Phone",
+                 *       "category": "ProductQuality",
+                 *       "severity": "Low",
+                 *       "subject": "Three pallets missing from order SO-88121",
+                 *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                 *       "requestedRemedy": "Deliver the missing pallets by Thursday"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ComplaintIntakeInput"];
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created. `Location` names the new resource. */
             201: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
+                     *       "slaState": "OnTime",
+                     *       "firstResponseBreached": false,
+                     *       "resolutionBreached": false,
+                     *       "escalationLevel": 1,
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "accountId": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'accountId' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3174,52 +5586,214 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-03-02T08:30:00Z",
+                     *       "to": "2026-03-02T08:30:00Z",
+                     *       "overall": {
+                     *         "key": "all",
+                     *         "complaints": 1,
+                     *         "firstResponseCompliance": 1.5,
+                     *         "resolutionCompliance": 1.5,
+                     *         "medianFirstResponseHours": 1.5,
+                     *         "p90FirstResponseHours": 1.5,
+                     *         "medianResolutionHours": 1.5,
+                     *         "p90ResolutionHours": 1.5
+                     *       },
+                     *       "byTier": [
+                     *         {
+                     *           "key": "all",
+                     *           "complaints": 1,
+                     *           "firstResponseCompliance": 1.5,
+                     *           "resolutionCompliance": 1.5,
+                     *           "medianFirstResponseHours": 1.5,
+                     *           "p90FirstResponseHours": 1.5,
+                     *           "medianResolutionHours": 1.5,
+                     *           "p90ResolutionHours": 1.5
+                     *         }
+                     *       ],
+                     *       "byCategory": [
+                     *         {
+                     *           "key": "all",
+                     *           "complaints": 1,
+                     *           "firstResponseCompliance": 1.5,
+                     *           "resolutionCompliance": 1.5,
+                     *           "medianFirstResponseHours": 1.5,
+                     *           "p90FirstResponseHours": 1.5,
+                     *           "medianResolutionHours": 1.5,
+                     *           "p90ResolutionHours": 1.5
+                     *         }
+                     *       ],
+                     *       "byDepartment": [
+                     *         {
+                     *           "key": "all",
+                     *           "complaints": 1,
+                     *           "firstResponseCompliance": 1.5,
+                     *           "resolutionCompliance": 1.5,
+                     *           "medianFirstResponseHours": 1.5,
+                     *           "p90FirstResponseHours": 1.5,
+                     *           "medianResolutionHours": 1.5,
+                     *           "p90ResolutionHours": 1.5
+                     *         }
+                     *       ],
+                     *       "rootCauses": [
+                     *         {
+                     *           "rootCause": "Design",
+                     *           "complaints": 1,
+                     *           "share": 1.5,
+                     *           "cumulativeShare": 1.5
+                     *         }
+                     *       ],
+                     *       "recurring": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "rootCause": "Design",
+                     *           "complaints": 1,
+                     *           "lastReceivedAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintMetricsDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/metrics",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "from": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for from."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/metrics",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/metrics",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/metrics",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/metrics",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/metrics",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3236,46 +5810,160 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "number": 1,
+                     *       "severities": [
+                     *         {
+                     *           "severity": "Low",
+                     *           "firstResponsePercent": 5,
+                     *           "resolutionPercent": 5
+                     *         }
+                     *       ],
+                     *       "calendar": {
+                     *         "alwaysOpen": false,
+                     *         "timeZone": "Asia/Shanghai",
+                     *         "hours": [
+                     *           {
+                     *             "day": "Sunday",
+                     *             "start": "08:30:00",
+                     *             "end": "08:30:00"
+                     *           }
+                     *         ],
+                     *         "holidays": [
+                     *           "2026-03-02"
+                     *         ]
+                     *       },
+                     *       "matrix": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "severity": "Low",
+                     *           "firstResponseHours": 1.5,
+                     *           "resolutionHours": 1.5
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SlaPolicyDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3283,12 +5971,43 @@ export interface operations {
     UpdateSlaPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "severities": [
+                 *         {
+                 *           "severity": "Low",
+                 *           "firstResponsePercent": 5,
+                 *           "resolutionPercent": 5
+                 *         }
+                 *       ],
+                 *       "calendar": {
+                 *         "alwaysOpen": false,
+                 *         "timeZone": "Asia/Shanghai",
+                 *         "hours": [
+                 *           {
+                 *             "day": "Sunday",
+                 *             "start": "08:30:00",
+                 *             "end": "08:30:00"
+                 *           }
+                 *         ],
+                 *         "holidays": [
+                 *           "2026-03-02"
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["SlaPolicyInput"];
             };
         };
@@ -3296,73 +6015,304 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "number": 1,
+                     *       "severities": [
+                     *         {
+                     *           "severity": "Low",
+                     *           "firstResponsePercent": 5,
+                     *           "resolutionPercent": 5
+                     *         }
+                     *       ],
+                     *       "calendar": {
+                     *         "alwaysOpen": false,
+                     *         "timeZone": "Asia/Shanghai",
+                     *         "hours": [
+                     *           {
+                     *             "day": "Sunday",
+                     *             "start": "08:30:00",
+                     *             "end": "08:30:00"
+                     *           }
+                     *         ],
+                     *         "holidays": [
+                     *           "2026-03-02"
+                     *         ]
+                     *       },
+                     *       "matrix": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "severity": "Low",
+                     *           "firstResponseHours": 1.5,
+                     *           "resolutionHours": 1.5
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SlaPolicyDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/sla-policy",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3381,55 +6331,223 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
+                     *       "slaState": "OnTime",
+                     *       "firstResponseBreached": false,
+                     *       "resolutionBreached": false,
+                     *       "escalationLevel": 1,
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3451,52 +6569,180 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "sequence": 1,
+                     *         "kind": "Filed",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "byName": "Zhang Min",
+                     *         "at": "2026-03-02T08:30:00Z",
+                     *         "text": "Called the customer: the missing pallets ship by express today.",
+                     *         "fromStatus": "New",
+                     *         "toStatus": "New",
+                     *         "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ComplaintTimelineEntryDto"][];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/timeline",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/timeline",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/timeline",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/timeline",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/timeline",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/timeline",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/timeline",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3504,7 +6750,13 @@ export interface operations {
     AddComplaintComment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3512,80 +6764,296 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "Customer called again; promised an update by 17:00."
+                 *     }
+                 */
                 "application/json": components["schemas"]["CommentInput"];
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created. `Location` names the new resource. */
             201: {
                 headers: {
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sequence": 1,
+                     *       "kind": "Filed",
+                     *       "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "byName": "Zhang Min",
+                     *       "at": "2026-03-02T08:30:00Z",
+                     *       "text": "Called the customer: the missing pallets ship by express today.",
+                     *       "fromStatus": "New",
+                     *       "toStatus": "New",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintTimelineEntryDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "text": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'text' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/comments",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3593,7 +7061,13 @@ export interface operations {
     AcknowledgeComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3601,6 +7075,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "response": "We are on it: the missing pallets ship by express today."
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcknowledgeInput"];
             };
         };
@@ -3608,82 +7087,336 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
+                     *       "slaState": "OnTime",
+                     *       "firstResponseBreached": false,
+                     *       "resolutionBreached": false,
+                     *       "escalationLevel": 1,
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "response": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'response' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/acknowledge",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3691,7 +7424,13 @@ export interface operations {
     AssignComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3699,6 +7438,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "department": "Sales",
+                 *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssignInput"];
             };
         };
@@ -3706,82 +7451,336 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
+                     *       "slaState": "OnTime",
+                     *       "firstResponseBreached": false,
+                     *       "resolutionBreached": false,
+                     *       "escalationLevel": 1,
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "assigneeId": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'assigneeId' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/assign",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3789,7 +7788,13 @@ export interface operations {
     AwaitCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3797,6 +7802,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Waiting for the customer's goods-receipt note."
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoteInput"];
             };
         };
@@ -3804,82 +7814,336 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
+                     *       "slaState": "OnTime",
+                     *       "firstResponseBreached": false,
+                     *       "resolutionBreached": false,
+                     *       "escalationLevel": 1,
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "note": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'note' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/await-customer",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3887,7 +8151,13 @@ export interface operations {
     ResumeComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3895,6 +8165,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Waiting for the customer's goods-receipt note."
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoteInput"];
             };
         };
@@ -3902,82 +8177,336 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
+                     *       "slaState": "OnTime",
+                     *       "firstResponseBreached": false,
+                     *       "resolutionBreached": false,
+                     *       "escalationLevel": 1,
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "note": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'note' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resume",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3985,7 +8514,13 @@ export interface operations {
     ResolveComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3993,6 +8528,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                 *       "rootCause": "Design",
+                 *       "correctiveAction": "Pallet count checked against the order at loading."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResolveInput"];
             };
         };
@@ -4000,82 +8542,336 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
+                     *       "slaState": "OnTime",
+                     *       "firstResponseBreached": false,
+                     *       "resolutionBreached": false,
+                     *       "escalationLevel": 1,
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "correctiveAction": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'correctiveAction' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/resolve",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4083,7 +8879,13 @@ export interface operations {
     CloseComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4091,6 +8893,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Waiting for the customer's goods-receipt note."
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoteInput"];
             };
         };
@@ -4098,82 +8905,336 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
+                     *       "slaState": "OnTime",
+                     *       "firstResponseBreached": false,
+                     *       "resolutionBreached": false,
+                     *       "escalationLevel": 1,
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "note": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'note' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4181,7 +9242,13 @@ export interface operations {
     ReopenComplaint: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -4189,6 +9256,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "The customer reports two pallets still missing."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReopenInput"];
             };
         };
@@ -4196,82 +9268,336 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
+                     *       "slaState": "OnTime",
+                     *       "firstResponseBreached": false,
+                     *       "resolutionBreached": false,
+                     *       "escalationLevel": 1,
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "text": "Called the customer: the missing pallets ship by express today.",
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ComplaintDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "reason": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'reason' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4293,52 +9619,189 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "department": "Procurement",
+                     *           "email": "wang.fang@example.cn",
+                     *           "phone": "+86 21 5555 0101",
+                     *           "birthday": "2026-03-02",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "attitude": "Mentor",
+                     *           "reportsToId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "relationshipLevel": "Vendor",
+                     *           "targetRelationshipLevel": "Vendor"
+                     *         }
+                     *       ],
+                     *       "decisionChainGaps": [
+                     *         "NoDecisionMaker"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactListDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4346,7 +9809,13 @@ export interface operations {
     AddContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 accountId: string;
             };
@@ -4354,80 +9823,309 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "王芳",
+                 *       "title": "采购总监",
+                 *       "department": "Procurement",
+                 *       "email": "wang.fang@example.cn",
+                 *       "phone": "+86 21 5555 0101",
+                 *       "birthday": "1982-06-15",
+                 *       "buyingRole": "DecisionMaker",
+                 *       "attitude": "Mentor",
+                 *       "relationshipLevel": "Vendor",
+                 *       "targetRelationshipLevel": "Vendor"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactInput"];
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created. `Location` names the new resource. */
             201: {
                 headers: {
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "王芳",
+                     *       "title": "采购总监",
+                     *       "department": "Procurement",
+                     *       "email": "wang.fang@example.cn",
+                     *       "phone": "+86 21 5555 0101",
+                     *       "birthday": "2026-03-02",
+                     *       "buyingRole": "DecisionMaker",
+                     *       "attitude": "Mentor",
+                     *       "reportsToId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "relationshipLevel": "Vendor",
+                     *       "targetRelationshipLevel": "Vendor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "attitude": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'attitude' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4437,7 +10135,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
                  * @example "42"
                  */
                 "If-Match": string;
@@ -4450,6 +10148,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "王芳",
+                 *       "title": "采购总监",
+                 *       "department": "Procurement",
+                 *       "email": "wang.fang@example.cn",
+                 *       "phone": "+86 21 5555 0101",
+                 *       "birthday": "1982-06-15",
+                 *       "buyingRole": "DecisionMaker",
+                 *       "attitude": "Mentor",
+                 *       "relationshipLevel": "Vendor",
+                 *       "targetRelationshipLevel": "Vendor"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactInput"];
             };
         };
@@ -4460,88 +10172,295 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "王芳",
+                     *       "title": "采购总监",
+                     *       "department": "Procurement",
+                     *       "email": "wang.fang@example.cn",
+                     *       "phone": "+86 21 5555 0101",
+                     *       "birthday": "2026-03-02",
+                     *       "buyingRole": "DecisionMaker",
+                     *       "attitude": "Mentor",
+                     *       "reportsToId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "relationshipLevel": "Vendor",
+                     *       "targetRelationshipLevel": "Vendor"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "attitude": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'attitude' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4551,7 +10470,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
                  * @example "42"
                  */
                 "If-Match": string;
@@ -4564,74 +10483,220 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
+            /** @description Done; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/contacts/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4660,61 +10725,189 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "type": "Call",
+                     *           "occurredAt": "2026-03-02T08:30:00Z",
+                     *           "summary": "季度业务回顾：讨论2027年产能扩张计划",
+                     *           "contactIds": [
+                     *             "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           ],
+                     *           "nextStep": "Send the revised quotation",
+                     *           "nextStepDue": "2026-03-02",
+                     *           "loggedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "createdAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PagedResultOfInteractionDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "type": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for type."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4722,7 +10915,13 @@ export interface operations {
     LogInteraction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 accountId: string;
             };
@@ -4730,80 +10929,305 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "type": "Call",
+                 *       "occurredAt": "2026-03-02T08:30:00Z",
+                 *       "summary": "季度业务回顾：讨论2027年产能扩张计划",
+                 *       "contactIds": [
+                 *         "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                 *       ],
+                 *       "nextStep": "Send the revised quotation"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InteractionInput"];
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created. `Location` names the new resource. */
             201: {
                 headers: {
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "type": "Call",
+                     *       "occurredAt": "2026-03-02T08:30:00Z",
+                     *       "summary": "季度业务回顾：讨论2027年产能扩张计划",
+                     *       "contactIds": [
+                     *         "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       ],
+                     *       "nextStep": "Send the revised quotation",
+                     *       "nextStepDue": "2026-03-02",
+                     *       "loggedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "createdAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InteractionDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "occurredAt": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'occurredAt' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4823,43 +11247,131 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "accountName": "华东精密制造有限公司",
+                     *         "kind": "OverdueContact",
+                     *         "subjectId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "dueDate": "2026-03-02",
+                     *         "message": "No interaction for 45 days; the tier expects one every 30 days.",
+                     *         "createdAt": "2026-03-02T08:30:00Z"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["ReminderDto"][];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/me/reminders",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/me/reminders",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/me/reminders",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/me/reminders",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/me/reminders",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4875,56 +11387,169 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
+            /** @description Done; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/me/reminders/0193f2a4-5b6c-7d8e-9f00-112233445566/dismiss",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/me/reminders/0193f2a4-5b6c-7d8e-9f00-112233445566/dismiss",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/me/reminders/0193f2a4-5b6c-7d8e-9f00-112233445566/dismiss",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/me/reminders/0193f2a4-5b6c-7d8e-9f00-112233445566/dismiss",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/me/reminders/0193f2a4-5b6c-7d8e-9f00-112233445566/dismiss",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/me/reminders/0193f2a4-5b6c-7d8e-9f00-112233445566/dismiss",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/me/reminders/0193f2a4-5b6c-7d8e-9f00-112233445566/dismiss",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4951,61 +11576,182 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "months": [
+                     *         {
+                     *           "month": "2026-10-01",
+                     *           "revenue": "1250000.00",
+                     *           "grossProfit": "312500.00",
+                     *           "orderCount": 42,
+                     *           "currency": "CNY"
+                     *         }
+                     *       ],
+                     *       "trailingTwelveMonthsRevenue": "1234.50",
+                     *       "previousTwelveMonthsRevenue": "1234.50",
+                     *       "trailingTwelveMonthsGrossMargin": 1.5
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountRevenueDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/revenue",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "from": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for from."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/revenue",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/revenue",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/revenue",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/revenue",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/revenue",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/revenue",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5019,8 +11765,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "rows": [
+                 *         {
+                 *           "registrationNumber": "91310000MA1FL1234X",
+                 *           "month": "2026-10",
+                 *           "revenue": "1250000.00",
+                 *           "grossProfit": "312500.00",
+                 *           "orderCount": 42,
+                 *           "currency": "CNY"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RevenueImportRequest"];
-                "text/csv": components["schemas"]["RevenueImportRequest"];
+                /**
+                 * @example registrationNumber,month,revenue,grossProfit,orderCount,currency
+                 *     91310000MA1FL1234X,2026-09,1180000.00,295000.00,38,CNY
+                 *     91310000MA1FL1234X,2026-10,1250000.00,312500.00,42,CNY
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -5030,70 +11795,192 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "received": 1,
+                     *       "inserted": 1,
+                     *       "updated": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["RevenueImportResult"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/revenue/import",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "body": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "A JSON body is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/revenue/import",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/revenue/import",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Content Too Large */
+            /** @description The body is larger than this operation accepts. */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/revenue/import",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported Media Type */
+            /** @description The body's Content-Type is not one this operation takes. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/revenue/import",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/revenue/import",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/revenue/import",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/revenue/import",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5113,43 +12000,152 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "number": 1,
+                     *         "name": "2027 weights: more growth",
+                     *         "status": "Draft",
+                     *         "criteria": [
+                     *           {
+                     *             "criterion": "TrailingRevenue",
+                     *             "weight": 1
+                     *           }
+                     *         ],
+                     *         "cutoffs": {
+                     *           "strategic": 1.5,
+                     *           "key": 1.5,
+                     *           "growth": 1.5
+                     *         },
+                     *         "strategicCap": 25,
+                     *         "hysteresisMargin": 5,
+                     *         "programme": [
+                     *           {
+                     *             "tier": "Strategic",
+                     *             "contactCadenceDays": 1,
+                     *             "developmentPlanRequired": false,
+                     *             "surveysPerYear": 1,
+                     *             "firstResponseHours": 1,
+                     *             "resolutionHours": 1
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-03-02T08:30:00Z",
+                     *         "publishedAt": "2026-03-02T08:30:00Z"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["TierPolicyDto"][];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5157,77 +12153,335 @@ export interface operations {
     CreateTierPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "2027 weights: more growth",
+                 *       "criteria": [
+                 *         {
+                 *           "criterion": "TrailingRevenue",
+                 *           "weight": 1
+                 *         }
+                 *       ],
+                 *       "cutoffs": {
+                 *         "strategic": 1.5,
+                 *         "key": 1.5,
+                 *         "growth": 1.5
+                 *       },
+                 *       "hysteresisMargin": 5,
+                 *       "programme": [
+                 *         {
+                 *           "tier": "Strategic",
+                 *           "contactCadenceDays": 1,
+                 *           "developmentPlanRequired": false,
+                 *           "surveysPerYear": 1,
+                 *           "firstResponseHours": 1,
+                 *           "resolutionHours": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["TierPolicyInput"];
             };
         };
         responses: {
-            /** @description Created */
+            /** @description Created. `Location` names the new resource. */
             201: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "number": 1,
+                     *       "name": "2027 weights: more growth",
+                     *       "status": "Draft",
+                     *       "criteria": [
+                     *         {
+                     *           "criterion": "TrailingRevenue",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "cutoffs": {
+                     *         "strategic": 1.5,
+                     *         "key": 1.5,
+                     *         "growth": 1.5
+                     *       },
+                     *       "strategicCap": 25,
+                     *       "hysteresisMargin": 5,
+                     *       "programme": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "contactCadenceDays": 1,
+                     *           "developmentPlanRequired": false,
+                     *           "surveysPerYear": 1,
+                     *           "firstResponseHours": 1,
+                     *           "resolutionHours": 1
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "publishedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TierPolicyDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "criteria": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'criteria' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/policies",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5246,55 +12500,206 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "number": 1,
+                     *       "name": "2027 weights: more growth",
+                     *       "status": "Draft",
+                     *       "criteria": [
+                     *         {
+                     *           "criterion": "TrailingRevenue",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "cutoffs": {
+                     *         "strategic": 1.5,
+                     *         "key": 1.5,
+                     *         "growth": 1.5
+                     *       },
+                     *       "strategicCap": 25,
+                     *       "hysteresisMargin": 5,
+                     *       "programme": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "contactCadenceDays": 1,
+                     *           "developmentPlanRequired": false,
+                     *           "surveysPerYear": 1,
+                     *           "firstResponseHours": 1,
+                     *           "resolutionHours": 1
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "publishedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TierPolicyDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5304,7 +12709,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
                  * @example "42"
                  */
                 "If-Match": string;
@@ -5316,6 +12721,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "2027 weights: more growth",
+                 *       "criteria": [
+                 *         {
+                 *           "criterion": "TrailingRevenue",
+                 *           "weight": 1
+                 *         }
+                 *       ],
+                 *       "cutoffs": {
+                 *         "strategic": 1.5,
+                 *         "key": 1.5,
+                 *         "growth": 1.5
+                 *       },
+                 *       "hysteresisMargin": 5,
+                 *       "programme": [
+                 *         {
+                 *           "tier": "Strategic",
+                 *           "contactCadenceDays": 1,
+                 *           "developmentPlanRequired": false,
+                 *           "surveysPerYear": 1,
+                 *           "firstResponseHours": 1,
+                 *           "resolutionHours": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["TierPolicyInput"];
             };
         };
@@ -5323,91 +12755,319 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "number": 1,
+                     *       "name": "2027 weights: more growth",
+                     *       "status": "Draft",
+                     *       "criteria": [
+                     *         {
+                     *           "criterion": "TrailingRevenue",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "cutoffs": {
+                     *         "strategic": 1.5,
+                     *         "key": 1.5,
+                     *         "growth": 1.5
+                     *       },
+                     *       "strategicCap": 25,
+                     *       "hysteresisMargin": 5,
+                     *       "programme": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "contactCadenceDays": 1,
+                     *           "developmentPlanRequired": false,
+                     *           "surveysPerYear": 1,
+                     *           "firstResponseHours": 1,
+                     *           "resolutionHours": 1
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "publishedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TierPolicyDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "criteria": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'criteria' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5415,7 +13075,13 @@ export interface operations {
     PublishTierPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -5426,64 +13092,282 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "number": 1,
+                     *       "name": "2027 weights: more growth",
+                     *       "status": "Draft",
+                     *       "criteria": [
+                     *         {
+                     *           "criterion": "TrailingRevenue",
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "cutoffs": {
+                     *         "strategic": 1.5,
+                     *         "key": 1.5,
+                     *         "growth": 1.5
+                     *       },
+                     *       "strategicCap": 25,
+                     *       "hysteresisMargin": 5,
+                     *       "programme": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "contactCadenceDays": 1,
+                     *           "developmentPlanRequired": false,
+                     *           "surveysPerYear": 1,
+                     *           "firstResponseHours": 1,
+                     *           "resolutionHours": 1
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "publishedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TierPolicyDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/policies/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5497,6 +13381,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "2027 weights: more growth",
+                 *       "criteria": [
+                 *         {
+                 *           "criterion": "TrailingRevenue",
+                 *           "weight": 1
+                 *         }
+                 *       ],
+                 *       "cutoffs": {
+                 *         "strategic": 1.5,
+                 *         "key": 1.5,
+                 *         "growth": 1.5
+                 *       },
+                 *       "hysteresisMargin": 5,
+                 *       "programme": [
+                 *         {
+                 *           "tier": "Strategic",
+                 *           "contactCadenceDays": 1,
+                 *           "developmentPlanRequired": false,
+                 *           "surveysPerYear": 1,
+                 *           "firstResponseHours": 1,
+                 *           "resolutionHours": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["TierPolicyInput"];
             };
         };
@@ -5507,61 +13418,231 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "counts": {
+                     *         "Strategic": 1,
+                     *         "Key": 1,
+                     *         "Growth": 1,
+                     *         "Standard": 1
+                     *       },
+                     *       "changed": 1,
+                     *       "moves": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "华东精密制造有限公司",
+                     *           "currentTier": "Strategic",
+                     *           "newTier": "Strategic",
+                     *           "score": 1.5,
+                     *           "reason": "Initial"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SimulationDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/simulations",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "criteria": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'criteria' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/simulations",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/simulations",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/tiering/simulations",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description The body is larger than this operation accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/tiering/simulations",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/tiering/simulations",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/simulations",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/simulations",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/simulations",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5581,43 +13662,136 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "policyId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "policyNumber": 1,
+                     *         "trigger": "Manual",
+                     *         "startedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "runDate": "2026-03-02",
+                     *         "startedAt": "2026-03-02T08:30:00Z",
+                     *         "completedAt": "2026-03-02T08:30:00Z",
+                     *         "strategicCount": 1,
+                     *         "keyCount": 1,
+                     *         "growthCount": 1,
+                     *         "standardCount": 1,
+                     *         "changedCount": 1
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["TieringRunDto"][];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5625,64 +13799,243 @@ export interface operations {
     StartTieringRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Created */
+            /** @description Created. `Location` names the new resource. */
             201: {
+                headers: {
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "policyId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "policyNumber": 1,
+                     *       "trigger": "Manual",
+                     *       "startedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "runDate": "2026-03-02",
+                     *       "startedAt": "2026-03-02T08:30:00Z",
+                     *       "completedAt": "2026-03-02T08:30:00Z",
+                     *       "strategicCount": 1,
+                     *       "keyCount": 1,
+                     *       "growthCount": 1,
+                     *       "standardCount": 1,
+                     *       "changedCount": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TieringRunDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TieringRunDto"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
-            429: {
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/runs",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5704,52 +14057,182 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "policyId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "policyNumber": 1,
+                     *       "trigger": "Manual",
+                     *       "startedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "runDate": "2026-03-02",
+                     *       "startedAt": "2026-03-02T08:30:00Z",
+                     *       "completedAt": "2026-03-02T08:30:00Z",
+                     *       "strategicCount": 1,
+                     *       "keyCount": 1,
+                     *       "growthCount": 1,
+                     *       "standardCount": 1,
+                     *       "changedCount": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["TieringRunDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5771,43 +14254,177 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-03-02",
+                     *       "accounts": 1,
+                     *       "revenue": "1234.50",
+                     *       "topFifthRevenueShare": 1.5,
+                     *       "tiers": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "accounts": 1,
+                     *           "accountShare": 1.5,
+                     *           "revenue": "1234.50",
+                     *           "revenueShare": 1.5
+                     *         }
+                     *       ],
+                     *       "pareto": [
+                     *         {
+                     *           "rank": 1,
+                     *           "accountShare": 1.5,
+                     *           "revenueShare": 1.5
+                     *         }
+                     *       ],
+                     *       "valueMatrix": [
+                     *         {
+                     *           "current": "Low",
+                     *           "potential": "Low",
+                     *           "accounts": 1,
+                     *           "revenue": "1234.50"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PortfolioDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/portfolio",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "ownerId": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for ownerId."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/portfolio",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/portfolio",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/portfolio",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/portfolio",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/portfolio",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5836,52 +14453,172 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "华东精密制造有限公司",
+                     *           "tier": "Strategic",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Li Wei",
+                     *           "score": 1,
+                     *           "band": "Green",
+                     *           "warnings": [
+                     *             {
+                     *               "component": "Satisfaction",
+                     *               "code": "OverdueForContact",
+                     *               "message": "No interaction for 45 days; the tier expects one every 30 days.",
+                     *               "figures": {}
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PagedResultOfAccountAtRiskDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/at-risk",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "band": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for band."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/at-risk",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/at-risk",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/at-risk",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/at-risk",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/at-risk",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5908,52 +14645,166 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "华东精密制造有限公司",
+                     *           "tier": "Strategic",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Li Wei",
+                     *           "contactCadenceDays": 1,
+                     *           "lastInteractionAt": "2026-03-02T08:30:00Z",
+                     *           "overdueSince": "2026-03-02T08:30:00Z",
+                     *           "daysOverdue": 1
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PagedResultOfOverdueContactDto"];
                 };
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/overdue-contacts",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "ownerId": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for ownerId."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/overdue-contacts",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/overdue-contacts",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/overdue-contacts",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/overdue-contacts",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/overdue-contacts",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5975,52 +14826,188 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "asOf": "2026-03-02T08:30:00Z",
+                     *       "score": 1,
+                     *       "band": "Green",
+                     *       "components": [
+                     *         {
+                     *           "component": "Satisfaction",
+                     *           "score": 1,
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "warnings": [
+                     *         {
+                     *           "component": "Satisfaction",
+                     *           "code": "OverdueForContact",
+                     *           "message": "No interaction for 45 days; the tier expects one every 30 days.",
+                     *           "figures": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountHealthDto"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/health",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/health",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/health",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/health",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/health",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/health",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/health",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6042,52 +15029,186 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "runId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "runDate": "2026-03-02",
+                     *         "policyNumber": 1,
+                     *         "score": 1.5,
+                     *         "previousTier": "Strategic",
+                     *         "newTier": "Strategic",
+                     *         "reason": "Initial",
+                     *         "breakdown": [
+                     *           {
+                     *             "criterion": "TrailingRevenue",
+                     *             "normalised": 1.5,
+                     *             "weight": 1,
+                     *             "contribution": 1.5
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["TierHistoryEntryDto"][];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-history",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-history",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-history",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-history",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-history",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-history",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-history",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6097,7 +15218,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
                  * @example "42"
                  */
                 "If-Match": string;
@@ -6109,96 +15230,293 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "tier": "Strategic",
+                 *       "reason": "Strategic partner under the 2027 framework agreement",
+                 *       "expiresOn": "2026-03-02"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TierOverrideInput"];
             };
         };
         responses: {
-            /** @description No Content */
+            /** @description Done; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "expiresOn": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'expiresOn' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
             409: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6208,7 +15526,7 @@ export interface operations {
             query?: never;
             header: {
                 /**
-                 * @description The ETag of your last read of the resource (for contacts and the team: of the account), e.g. "42".
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
                  * @example "42"
                  */
                 "If-Match": string;
@@ -6220,74 +15538,220 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
+            /** @description Done; no body. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not signed in, or the token expired. */
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role does not allow this operation. */
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or not visible to you. */
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Failed */
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition Required */
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
             428: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests; see Retry-After. */
+            /** @description Too many requests: retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unexpected error; only a trace id is returned. */
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

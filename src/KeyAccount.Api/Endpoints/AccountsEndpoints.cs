@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Accounts.Common;
 using KeyAccount.Application.Accounts.CreateAccount;
@@ -29,16 +30,16 @@ internal static class AccountsEndpoints
             .WithDescription("Filter by tier, segment, industry, region, owner, status and free text (name or registration number); sort by name, registrationNumber, createdAt or updatedAt ('-' for descending). Page with page/pageSize (≤ 200), or for deep lists pass the previous page's nextCursor as cursor (keyset paging). AccountManagers see only their own and their team's accounts.")
             .ProducesValidationProblem();
 
-        group.MapPost("/", CreateAccount).WithName("CreateAccount").RequireAuthorization(Permissions.AccountsWrite).Creates()
+        group.MapPost("/", CreateAccount).WithName("CreateAccount").RequireAuthorization(Permissions.AccountsWrite).Creates().SendsETag()
             .WithSummary("Create an account")
             .WithDescription("Creates an account. An AccountManager becomes its owner; a Director may name any active AccountManager or Director as owner. The registration number must be unique.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/{id:guid}", GetAccount).WithName("GetAccount").RequireAuthorization(Permissions.AccountsRead)
+        group.MapGet("/{id:guid}", GetAccount).WithName("GetAccount").RequireAuthorization(Permissions.AccountsRead).SendsETag()
             .WithSummary("Get an account")
             .WithDescription("The account's profile. The ETag header carries its version; send it back as If-Match when updating.");
 
-        group.MapPut("/{id:guid}", UpdateAccount).WithName("UpdateAccount").RequireAuthorization(Permissions.AccountsWrite)
+        group.MapPut("/{id:guid}", UpdateAccount).WithName("UpdateAccount").RequireAuthorization(Permissions.AccountsWrite).SendsETag()
             .WithSummary("Update an account")
             .WithDescription("Replaces the profile. Requires If-Match with the ETag of your last read: 412 when someone changed the account since, 428 without If-Match. Only a Director can change the owner.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
@@ -48,11 +49,11 @@ internal static class AccountsEndpoints
             .WithDescription("Deletes the account with its contacts, interactions and revenue (Director only; usually set the status to Lost instead). Requires If-Match. An account that complaints or other records still refer to is not deleted: 409 names what holds it.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-        group.MapGet("/{id:guid}/team", GetTeam).WithName("GetAccountTeam").RequireAuthorization(Permissions.AccountsRead)
+        group.MapGet("/{id:guid}/team", GetTeam).WithName("GetAccountTeam").RequireAuthorization(Permissions.AccountsRead).SendsETag()
             .WithSummary("Get the account team")
             .WithDescription("The owner and the users with a role on the account. Team members who are AccountManagers can see and work the account.");
 
-        group.MapPut("/{id:guid}/team", ReplaceTeam).WithName("ReplaceAccountTeam").RequireAuthorization(Permissions.AccountsWrite)
+        group.MapPut("/{id:guid}/team", ReplaceTeam).WithName("ReplaceAccountTeam").RequireAuthorization(Permissions.AccountsWrite).SendsETag()
             .WithSummary("Replace the account team")
             .WithDescription("Replaces the whole team (owner or Director). Requires If-Match with the account's ETag.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
@@ -75,16 +76,16 @@ internal static class AccountsEndpoints
         IMediator mediator,
         CancellationToken ct,
         [FromQuery] Tier? tier = null,
-        [FromQuery] string? segment = null,
-        [FromQuery] string? industry = null,
-        [FromQuery] string? region = null,
+        [FromQuery, MaxLength(100)] string? segment = null,
+        [FromQuery, MaxLength(100)] string? industry = null,
+        [FromQuery, MaxLength(100)] string? region = null,
         [FromQuery] Guid? ownerId = null,
         [FromQuery] AccountStatus? status = null,
-        [FromQuery] string? q = null,
-        [FromQuery] string? sort = null,
-        [FromQuery] int page = 1,
-        [FromQuery] int pageSize = Paging.DefaultPageSize,
-        [FromQuery] string? cursor = null)
+        [FromQuery, MaxLength(100)] string? q = null,
+        [FromQuery, MaxLength(19), RegularExpression("^-?(name|registrationNumber|createdAt|updatedAt)$")] string? sort = null,
+        [FromQuery, Range(1, 100_000)] int page = 1,
+        [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize,
+        [FromQuery, MaxLength(2048)] string? cursor = null)
     {
         var result = await mediator.Send(
             new ListAccountsQuery
@@ -139,7 +140,7 @@ internal static class AccountsEndpoints
         return TypedResults.Ok(team);
     }
 
-    private static async Task<Ok<AccountTeamDto>> ReplaceTeam(Guid id, List<AccountTeamMemberInput> body, IfMatch ifMatch, IMediator mediator, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<AccountTeamDto>> ReplaceTeam(Guid id, [MaxLength(50)] List<AccountTeamMemberInput> body, IfMatch ifMatch, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var team = await mediator.Send(new ReplaceAccountTeamCommand(new AccountId(id), body, ifMatch.Version), ct);
         ETags.Set(http, team.Version);

@@ -29,7 +29,8 @@ internal static class AuthEndpoints
 
         api.MapPost("/me/reminders/{id:guid}/dismiss", Dismiss).WithTags("Reminders").WithName("DismissReminder").RequireAuthorization(Permissions.RemindersRead)
             .Action("dismissing twice is dismissing once")
-            .WithSummary("Dismiss a reminder");
+            .WithSummary("Dismiss a reminder")
+            .WithDescription("Removes one of your reminders from your open list. Dismissing a reminder that is already dismissed does nothing; another user's reminder is a 404.");
         return api;
     }
 

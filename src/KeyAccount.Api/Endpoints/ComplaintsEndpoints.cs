@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Models;
 using KeyAccount.Application.Common.Security;
@@ -24,10 +25,10 @@ internal static class ComplaintsEndpoints
     public static RouteGroupBuilder MapComplaints(this RouteGroupBuilder api)
     {
         var complaints = api.MapGroup("/complaints").WithTags("Complaints");
-        complaints.MapPost("/", File).WithName("FileComplaint").RequireAuthorization(Permissions.ComplaintsWrite).Creates()
+        complaints.MapPost("/", File).WithName("FileComplaint").RequireAuthorization(Permissions.ComplaintsWrite).Creates().SendsETag()
             .WithSummary("File a complaint")
-            .WithDescription("Records the complaint with a reference CMP-<year>-<6 digits>, its SLA targets from the account's tier (published service programme) and severity, and starts the first-response clock. Send an Idempotency-Key so that a retry returns the first complaint instead of filing a second one.")
-            .ProducesValidationProblem();
+            .WithDescription("Records the complaint with a reference CMP-<year>-<6 digits>, its SLA targets from the account's tier (published service programme) and severity, and starts the first-response clock. Send an Idempotency-Key so that a retry returns the first complaint instead of filing a second one. An account that does not exist or that you may not see is a 404.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         complaints.MapGet("/", List).WithName("ListComplaints").RequireAuthorization(Permissions.ComplaintsRead)
             .WithSummary("The complaints queue")
             .WithDescription("Open complaints first, the most urgent due time first. Filter by status, severity, tier, category, account, assignee (or `mine`), SLA state, `overdue` and `openOnly`. AccountManagers see the complaints of their own and their team's accounts.")
@@ -37,15 +38,16 @@ internal static class ComplaintsEndpoints
             .WithSummary("Complaint metrics")
             .WithDescription("For complaints received in [from, to) (default: the last 90 days): SLA compliance for first response and resolution, median and p90 times (hours, wall clock), overall and by tier, category and department; the root-cause Pareto; and accounts where the same root cause recurred 3 or more times in the 180 days before `to`. AccountManagers see their own and their team's accounts.")
             .ProducesValidationProblem();
-        complaints.MapGet("/sla-policy", GetSlaPolicy).WithName("GetSlaPolicy").RequireAuthorization(Permissions.ComplaintsRead)
+        complaints.MapGet("/sla-policy", GetSlaPolicy).WithName("GetSlaPolicy").RequireAuthorization(Permissions.ComplaintsRead).SendsETag()
             .WithSummary("The complaint SLA policy in force")
             .WithDescription("How each severity scales the tier's targets (the tier's first-response and resolution hours come from the published service programme), the business calendar the clocks run on (24×7 by default), and the resulting tier × severity matrix.");
-        complaints.MapPut("/sla-policy", UpdateSlaPolicy).WithName("UpdateSlaPolicy").RequireAuthorization(Permissions.ComplaintsManage)
+        complaints.MapPut("/sla-policy", UpdateSlaPolicy).WithName("UpdateSlaPolicy").RequireAuthorization(Permissions.ComplaintsManage).SendsETag()
             .WithSummary("Change the complaint SLA policy")
             .WithDescription("Saves a new version (Director, QualityManager). It applies to complaints received from now on; open complaints keep their targets. Refused with 400 when a cell's resolution target would be shorter than its first-response target, or when working hours overlap. Send the ETag of your read as If-Match (412 when stale).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        complaints.MapGet("/{id:guid}", Get).WithName("GetComplaint").RequireAuthorization(Permissions.ComplaintsRead)
-            .WithSummary("A complaint with its SLA clocks, allowed next actions and timeline");
+        complaints.MapGet("/{id:guid}", Get).WithName("GetComplaint").RequireAuthorization(Permissions.ComplaintsRead).SendsETag()
+            .WithSummary("A complaint with its SLA clocks, allowed next actions and timeline")
+            .WithDescription("The complaint as filed, its status, assignment and resolution, both SLA clocks (due instant, at risk, breached, escalation level), the workflow steps allowed from its status, and its timeline. The ETag header carries its version: send it as If-Match with a workflow step.");
         complaints.MapGet("/{id:guid}/timeline", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok((await m.Send(new GetComplaintQuery(new ComplaintId(id)), ct)).Timeline))
             .WithName("GetComplaintTimeline").RequireAuthorization(Permissions.ComplaintsRead)
             .WithSummary("The complaint's timeline").WithDescription("Every change and comment, oldest first: who, when, what. Entries are never changed.");
@@ -79,7 +81,7 @@ internal static class ComplaintsEndpoints
     }
 
     private static void Action(RouteGroupBuilder group, string path, string name, string summary, string description, Delegate handler) =>
-        group.MapPost($"/{{id:guid}}/{path}", handler).WithName(name).RequireAuthorization(Permissions.ComplaintsWrite)
+        group.MapPost($"/{{id:guid}}/{path}", handler).WithName(name).RequireAuthorization(Permissions.ComplaintsWrite).SendsETag()
             .WithSummary(summary)
             .WithDescription(description + " Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.")
             .Produces<ComplaintDto>()
@@ -153,8 +155,8 @@ internal static class ComplaintsEndpoints
         [FromQuery] SlaState? slaState = null,
         [FromQuery] bool overdue = false,
         [FromQuery] bool openOnly = false,
-        [FromQuery] int page = 1,
-        [FromQuery] int pageSize = Paging.DefaultPageSize) =>
+        [FromQuery, Range(1, int.MaxValue)] int page = 1,
+        [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await m.Send(
             new ListComplaintsQuery
             {

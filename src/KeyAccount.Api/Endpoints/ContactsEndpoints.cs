@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Models;
 using KeyAccount.Application.Common.Security;
@@ -81,7 +82,7 @@ internal static class ContactsEndpoints
     /// <param name="page">1-based page.</param>
     /// <param name="pageSize">Rows per page, 1–200.</param>
     private static async Task<Ok<PagedResult<InteractionDto>>> ListInteractions(
-        Guid accountId, IMediator mediator, CancellationToken ct, [FromQuery] InteractionType? type = null, [FromQuery] int page = 1, [FromQuery] int pageSize = Paging.DefaultPageSize) =>
+        Guid accountId, IMediator mediator, CancellationToken ct, [FromQuery] InteractionType? type = null, [FromQuery, Range(1, 100_000)] int page = 1, [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await mediator.Send(new ListInteractionsQuery(new AccountId(accountId), type, page, pageSize), ct));
 
     private static async Task<Created<InteractionDto>> LogInteraction(Guid accountId, InteractionInput body, IMediator mediator, CancellationToken ct)

@@ -17,6 +17,14 @@ internal static class RevenueEndpoints
     /// <summary>10,000 rows of JSON are about 2.5 MB; allow some headroom and refuse anything larger with 413.</summary>
     public const long MaxBodyBytes = 8 * 1024 * 1024;
 
+    /// <summary>The CSV example of the OpenAPI document.</summary>
+    private const string CsvExample = """
+        registrationNumber,month,revenue,grossProfit,orderCount,currency
+        91310000MA1FL1234X,2026-09,1180000.00,295000.00,38,CNY
+        91310000MA1FL1234X,2026-10,1250000.00,312500.00,42,CNY
+
+        """;
+
     public static RouteGroupBuilder MapRevenue(this RouteGroupBuilder api)
     {
         api.MapPost("/revenue/import", Import).WithTags("Revenue").WithName("ImportRevenue").RequireAuthorization(Permissions.RevenueWrite)
@@ -30,6 +38,11 @@ internal static class RevenueEndpoints
                 """)
             .Accepts<RevenueImportRequest>("application/json", "text/csv")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes))
+            .WithMetadata(new RequestBodyExample(
+                "text/csv",
+                "RFC 4180 CSV in UTF-8: a header row naming the columns (any order, names without regard to case) — registrationNumber or accountId, month (yyyy-MM), revenue, grossProfit, orderCount, currency — then one row per account and month (at most 10,000). Decimals use '.'; quote fields that contain commas.",
+                (int)MaxBodyBytes,
+                CsvExample))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Common.Models;
@@ -34,16 +35,17 @@ internal static class TieringEndpoints
         tiering.MapGet("/policies", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListPoliciesQuery(), ct)))
             .WithName("ListTierPolicies").RequireAuthorization(Permissions.TieringRead)
             .WithSummary("List tier policy versions").WithDescription("Every version, newest first: drafts, the published one, and retired ones.");
-        tiering.MapGet("/policies/{id:guid}", GetPolicy).WithName("GetTierPolicy").RequireAuthorization(Permissions.TieringRead)
-            .WithSummary("Get a tier policy version");
-        tiering.MapPost("/policies", CreatePolicy).WithName("CreateTierPolicy").RequireAuthorization(Permissions.TieringManage).Creates()
+        tiering.MapGet("/policies/{id:guid}", GetPolicy).WithName("GetTierPolicy").RequireAuthorization(Permissions.TieringRead).SendsETag()
+            .WithSummary("Get a tier policy version")
+            .WithDescription("The version's criteria and weights, cut-offs, Strategic cap, hysteresis margin, service programme and status. The ETag header carries its version: send it as If-Match to change or publish a draft.");
+        tiering.MapPost("/policies", CreatePolicy).WithName("CreateTierPolicy").RequireAuthorization(Permissions.TieringManage).Creates().SendsETag()
             .WithSummary("Create a draft policy")
             .WithDescription("Weighted criteria (weights sum to 100), cut-offs (strategic > key > growth), optional cap on Strategic accounts, hysteresis margin and the per-tier service programme (defaults to the design's table).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        tiering.MapPut("/policies/{id:guid}", UpdatePolicy).WithName("UpdateTierPolicy").RequireAuthorization(Permissions.TieringManage)
+        tiering.MapPut("/policies/{id:guid}", UpdatePolicy).WithName("UpdateTierPolicy").RequireAuthorization(Permissions.TieringManage).SendsETag()
             .WithSummary("Change a draft policy").WithDescription("Published versions are frozen (409). Requires If-Match.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        tiering.MapPost("/policies/{id:guid}/publish", Publish).WithName("PublishTierPolicy").RequireAuthorization(Permissions.TieringManage)
+        tiering.MapPost("/policies/{id:guid}/publish", Publish).WithName("PublishTierPolicy").RequireAuthorization(Permissions.TieringManage).SendsETag()
             .WithSummary("Publish a draft policy").WithDescription("The previously published version is retired; runs use the published one. Publishing twice is a 409.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         tiering.MapPost("/simulations", Simulate).WithName("SimulateTierPolicy").RequireAuthorization(Permissions.TieringManage).Action("computes a what-if and writes nothing")
@@ -57,7 +59,8 @@ internal static class TieringEndpoints
         tiering.MapGet("/runs", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListRunsQuery(), ct)))
             .WithName("ListTieringRuns").RequireAuthorization(Permissions.TieringRead).WithSummary("List tiering runs").WithDescription("The latest 100 runs with their counts per tier.");
         tiering.MapGet("/runs/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetRunQuery(new TieringRunId(id)), ct)))
-            .WithName("GetTieringRun").RequireAuthorization(Permissions.TieringRead).WithSummary("Get a tiering run");
+            .WithName("GetTieringRun").RequireAuthorization(Permissions.TieringRead).WithSummary("Get a tiering run")
+            .WithDescription("When it ran and who or what started it, the policy version it used, and its counts per tier. Each account's result is in that account's tier history.");
 
         tiering.MapGet("/portfolio", async (Guid? ownerId, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new GetPortfolioQuery(ownerId is { } o ? new UserId(o) : null), ct)))
@@ -100,7 +103,7 @@ internal static class TieringEndpoints
     /// <param name="pageSize">Rows per page, at most 200.</param>
     /// <param name="m">Mediator.</param>
     /// <param name="ct">Cancellation.</param>
-    private static async Task<Ok<PagedResult<AccountAtRiskDto>>> AtRisk(HealthBand? band, Guid? ownerId, IMediator m, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+    private static async Task<Ok<PagedResult<AccountAtRiskDto>>> AtRisk(HealthBand? band, Guid? ownerId, IMediator m, CancellationToken ct, [Range(1, int.MaxValue)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await m.Send(new ListAccountsAtRiskQuery(band, ownerId is { } o ? new UserId(o) : null, page, pageSize), ct));
 
     /// <param name="ownerId">Only this manager's accounts.</param>
@@ -108,7 +111,7 @@ internal static class TieringEndpoints
     /// <param name="pageSize">Rows per page, at most 200.</param>
     /// <param name="m">Mediator.</param>
     /// <param name="ct">Cancellation.</param>
-    private static async Task<Ok<PagedResult<OverdueContactDto>>> Overdue(Guid? ownerId, IMediator m, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+    private static async Task<Ok<PagedResult<OverdueContactDto>>> Overdue(Guid? ownerId, IMediator m, CancellationToken ct, [Range(1, int.MaxValue)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await m.Send(new ListOverdueContactsQuery(ownerId is { } o ? new UserId(o) : null, page, pageSize), ct));
 
     private static async Task<Ok<TierPolicyDto>> GetPolicy(Guid id, IMediator m, HttpContext http, CancellationToken ct)

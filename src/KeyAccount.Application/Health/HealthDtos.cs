@@ -12,12 +12,18 @@ public sealed record HealthComponentDto(HealthComponent Component, int? Score, i
 
 /// <summary>A reason why the health is lower than it should be.</summary>
 /// <param name="Component">The signal that drags.</param>
-/// <param name="Code">Stable code for clients to word the warning in their language: OverdueForContact, NeverContacted, LowSatisfaction, ServiceProblems, RevenueDecline.</param>
-/// <param name="Message">The warning in English.</param>
+/// <param name="Code" example="OverdueForContact">Stable code for clients to word the warning in their language: OverdueForContact, NeverContacted, LowSatisfaction, ServiceProblems, RevenueDecline.</param>
+/// <param name="Message" example="No interaction for 45 days; the tier expects one every 30 days.">The warning in English.</param>
 /// <param name="Figures">The figures behind it, e.g. daysSinceContact and cadenceDays.</param>
 public sealed record HealthWarningDto(HealthComponent Component, string Code, string Message, IReadOnlyDictionary<string, decimal> Figures);
 
 /// <summary>An account's health: score 0–100, band (Green ≥ 70, Amber 40–69, Red &lt; 40), its signals and warnings.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="AsOf">When the health was computed (UTC).</param>
+/// <param name="Score">Health 0–100: the weighted mean of the signals that have data.</param>
+/// <param name="Band">Green (≥ 70), Amber (40–69) or Red (&lt; 40).</param>
+/// <param name="Components">Each signal with its score and weight.</param>
+/// <param name="Warnings">Why the health is lower than it should be, one per signal below 60; empty when none.</param>
 public sealed record AccountHealthDto(
     AccountId AccountId,
     DateTimeOffset AsOf,
@@ -36,6 +42,14 @@ public sealed record AccountHealthDto(
 }
 
 /// <summary>An account whose health is Amber or Red.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="Name" example="华东精密制造有限公司">Its name.</param>
+/// <param name="Tier">Its tier.</param>
+/// <param name="OwnerId">Its owner (key account manager).</param>
+/// <param name="OwnerName" example="Li Wei">The owner's display name.</param>
+/// <param name="Score">Health 0–100.</param>
+/// <param name="Band">Amber (40–69) or Red (&lt; 40).</param>
+/// <param name="Warnings">Why, one per signal below 60.</param>
 public sealed record AccountAtRiskDto(
     AccountId AccountId,
     string Name,

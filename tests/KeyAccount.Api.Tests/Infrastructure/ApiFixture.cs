@@ -5,6 +5,7 @@ using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using KeyAccount.Api.Tests.Infrastructure;
@@ -78,11 +79,31 @@ public sealed class ApiFixture
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        await Factory.DisposeAsync();
-        if (database is not null)
+        try
         {
-            await database.DisposeAsync();
+            ReportContract();
         }
+        finally
+        {
+            await Factory.DisposeAsync();
+            if (database is not null)
+            {
+                await database.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>After the last test: every response the tests received was checked against the OpenAPI document.</summary>
+    private static void ReportContract()
+    {
+        var violations = ContractValidator.Violations.Distinct().ToList();
+        TestContext.Progress.WriteLine($"Contract: {ContractValidator.Validated} responses validated against the OpenAPI document, {violations.Count} violations ({ContractValidator.Unmatched} responses to requests outside the document)");
+        foreach (var violation in violations)
+        {
+            TestContext.Progress.WriteLine("Contract violation: " + violation);
+        }
+
+        Assert.That(violations, Is.Empty, "Responses disagree with the OpenAPI document:\n" + string.Join("\n", violations));
     }
 
     public static async Task ResetAsync()
@@ -95,7 +116,7 @@ public sealed class ApiFixture
     /// <summary>An HTTP client signed in (through the real login endpoint) as the given test user.</summary>
     public static async Task<HttpClient> ClientAsAsync(string user)
     {
-        var client = Factory.CreateClient();
+        var client = CreateClient();
         if (!Tokens.TryGetValue(user, out var token))
         {
             var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"{user}@test.local", password = Password });
@@ -108,7 +129,11 @@ public sealed class ApiFixture
         return client;
     }
 
-    public static HttpClient Anonymous() => Factory.CreateClient();
+    public static HttpClient Anonymous() => CreateClient();
+
+    /// <summary>A client like <c>Factory.CreateClient()</c> whose every response is checked against the OpenAPI document.</summary>
+    private static HttpClient CreateClient() =>
+        Factory.CreateDefaultClient(new Uri("http://localhost"), new ContractValidatingHandler(), new RedirectHandler(), new CookieContainerHandler());
 
     private sealed record LoginBody(string AccessToken);
 }

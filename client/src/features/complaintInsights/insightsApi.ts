@@ -16,7 +16,7 @@ export function useSaveSlaPolicy() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: Schemas['SlaPolicyInput']; etag: string }) =>
-      unwrapWithETag(api.PUT('/api/v1/complaints/sla-policy', { body, headers: { 'If-Match': etag } })),
+      unwrapWithETag(api.PUT('/api/v1/complaints/sla-policy', { body, params: { header: { 'If-Match': etag } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['complaints', 'sla-policy'] }),
   });
 }

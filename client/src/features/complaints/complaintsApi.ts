@@ -58,7 +58,7 @@ export function fileComplaint(body: ComplaintIntakeInput, idempotencyKey: string
 }
 
 function postStep(id: string, etag: string, step: StepInput) {
-  const init = { params: { path: { id } }, headers: etag ? { 'If-Match': etag } : {} };
+  const init = { params: { path: { id }, header: { 'If-Match': etag } } };
   switch (step.action) {
     case 'Acknowledge':
       return unwrapWithETag(api.POST('/api/v1/complaints/{id}/acknowledge', { ...init, body: step.body }));

@@ -66,7 +66,7 @@ export default function PolicyPage() {
           message.success(t('tiering.editor.saved'));
         }}
         onPublish={async () => {
-          const published = await publish.mutateAsync();
+          const published = await publish.mutateAsync(etag);
           message.success(t('tiering.publish.done', { number: published.number }));
           navigate('/tiering/runs');
         }}

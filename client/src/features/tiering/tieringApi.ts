@@ -57,7 +57,7 @@ export function useUpdatePolicy(id: string) {
 export function usePublishPolicy(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/tiering/policies/{id}/publish', { params: { path: { id } } })),
+    mutationFn: (etag: string) => unwrap(api.POST('/api/v1/tiering/policies/{id}/publish', { params: { path: { id }, header: { 'If-Match': etag } } })),
     // The previously published version is retired too: refresh every version.
     onSuccess: () => client.invalidateQueries({ queryKey: tieringKeys.policies }),
   });

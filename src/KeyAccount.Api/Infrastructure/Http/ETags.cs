@@ -9,7 +9,26 @@ internal static class ETags
 {
     public static string Format(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
+    /// <summary>The largest ETag: a uint version in quotes.</summary>
+    public const int MaxLength = 12;
+
+    /// <summary>What an ETag of this API looks like (strong, a version in quotes).</summary>
+    public const string Pattern = "^\"[0-9]{1,10}\"$";
+
     public static void Set(HttpContext context, uint version) => context.Response.Headers.ETag = Format(version);
+
+    /// <summary>Declares that the endpoint's successful answers carry the resource's ETag (it calls <see cref="Set"/>); the OpenAPI document says so.</summary>
+    public static RouteHandlerBuilder SendsETag(this RouteHandlerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithMetadata(ETagResponse.Instance);
+    }
+}
+
+/// <summary>Endpoint metadata: successful answers carry an ETag (added by <see cref="ETags.SendsETag"/>).</summary>
+internal sealed class ETagResponse
+{
+    public static readonly ETagResponse Instance = new();
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using KeyAccount.Application.Common.Models;
 using KeyAccount.Domain.Accounts;
@@ -121,22 +122,27 @@ public sealed record AccountProfileInput
 {
     /// <summary>Customer's name (1–200 characters).</summary>
     /// <example>华东精密制造有限公司</example>
+    [MaxLength(200)]
     public required string Name { get; init; }
 
     /// <summary>Legal/registration number, unique across accounts (compared without case and surrounding spaces).</summary>
     /// <example>91310000MA1FL1234X</example>
+    [MaxLength(50)]
     public required string RegistrationNumber { get; init; }
 
     /// <summary>Industry.</summary>
     /// <example>Manufacturing</example>
+    [MaxLength(100)]
     public required string Industry { get; init; }
 
     /// <summary>Sales region.</summary>
     /// <example>East China</example>
+    [MaxLength(100)]
     public required string Region { get; init; }
 
     /// <summary>Customer type (segment).</summary>
     /// <example>Enterprise</example>
+    [MaxLength(100)]
     public required string Segment { get; init; }
 
     /// <summary>Lifecycle status.</summary>
@@ -145,6 +151,7 @@ public sealed record AccountProfileInput
 
     /// <summary>Strategic-fit assessment, 1–5.</summary>
     /// <example>4</example>
+    [Range(1, 5)]
     public int? StrategicFit { get; init; }
 
     /// <summary>Estimated potential annual revenue (amount ≥ 0).</summary>
@@ -160,7 +167,7 @@ public sealed record AccountProfileInput
 
 /// <summary>A pinned tier.</summary>
 /// <param name="Tier">The pinned tier.</param>
-/// <param name="Reason">Why it is pinned.</param>
+/// <param name="Reason" example="Strategic partner under the 2027 framework agreement">Why it is pinned.</param>
 /// <param name="ExpiresOn">Runs on or after this day ignore the pin.</param>
 /// <param name="SetBy">The Director who pinned it.</param>
 /// <param name="SetAt">When it was pinned (UTC).</param>

@@ -9,10 +9,10 @@ namespace KeyAccount.Application.Auth.GetMe;
 
 /// <summary>The signed-in user with what they may do.</summary>
 /// <param name="Id">User id.</param>
-/// <param name="Email">Email (sign-in name).</param>
-/// <param name="DisplayName">Name shown in the app.</param>
+/// <param name="Email" example="director@demo.keyaccount.local">Email (sign-in name).</param>
+/// <param name="DisplayName" example="Wang Fang">Name shown in the app.</param>
 /// <param name="Role">Platform role.</param>
-/// <param name="Permissions">Permissions granted by the role, e.g. accounts:read.</param>
+/// <param name="Permissions" example="[&quot;accounts:read&quot;, &quot;accounts:write&quot;, &quot;tiering:manage&quot;]">Permissions granted by the role, e.g. accounts:read.</param>
 public sealed record MeDto(UserId Id, string Email, string DisplayName, Role Role, IReadOnlyList<string> Permissions)
 {
     public static MeDto From(User user)

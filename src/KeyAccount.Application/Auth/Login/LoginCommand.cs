@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Auth.GetMe;
 using KeyAccount.Application.Common.Abstractions;
@@ -9,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace KeyAccount.Application.Auth.Login;
 
 /// <summary>Sign in with email and password.</summary>
-/// <param name="Email">The user's email.</param>
-/// <param name="Password">The user's password.</param>
-public sealed record LoginCommand(string Email, string Password) : ICommand<LoginResult>, Application.Common.Behaviors.IManagesOwnTransactions;
+/// <param name="Email" example="director@demo.keyaccount.local">The user's email.</param>
+/// <param name="Password" example="KeyAccount!2026">The user's password.</param>
+public sealed record LoginCommand([property: MaxLength(254)] string Email, [property: MaxLength(256)] string Password) : ICommand<LoginResult>, Application.Common.Behaviors.IManagesOwnTransactions;
 
 /// <summary>A bearer token for the <c>Authorization: Bearer ...</c> header.</summary>
-/// <param name="AccessToken">The token.</param>
-/// <param name="TokenType">Always "Bearer".</param>
+/// <param name="AccessToken" example="eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzZjJhNCJ9.c2lnbmF0dXJl">The token.</param>
+/// <param name="TokenType" example="Bearer">Always "Bearer".</param>
 /// <param name="ExpiresAt">When the token stops working (UTC); sign in again then.</param>
 /// <param name="User">Who signed in.</param>
 public sealed record LoginResult(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, MeDto User);

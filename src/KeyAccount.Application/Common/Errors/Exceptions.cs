@@ -23,10 +23,10 @@ public sealed class ForbiddenException(string message) : Exception(message);
 /// <summary>Sign-in refused: 401. The message never says which part was wrong.</summary>
 public sealed class AuthenticationFailedException(string message) : Exception(message);
 
-/// <summary>One error on one request field: a stable code (see <see cref="FieldErrorCodes"/>), its figures, and English fallback text.</summary>
-/// <param name="Code">Stable, kebab-case: the client translates it.</param>
+/// <summary>One error on one request field: a stable code to translate on, its figures, and English fallback text.</summary>
+/// <param name="Code">Stable, kebab-case: a field rule (<c>required</c>, <c>too-long</c>, …), a business rule about the field, or the problem's own code when the whole problem is about this field (<c>registration-number-taken</c>, <c>idempotency-key-reused</c>). The client translates it.</param>
 /// <param name="Message">English text, a fallback for clients without a translation.</param>
-/// <param name="Args">The figures of the message (a limit, a length), by name.</param>
+/// <param name="Args">The figures of the message by name (<c>max</c> of <c>too-long</c>, <c>allowed</c> of <c>invalid-value</c>, <c>other</c> of <c>not-after</c>); absent when there are none.</param>
 public sealed record FieldError(
     string Code,
     string Message,

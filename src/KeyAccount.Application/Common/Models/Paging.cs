@@ -7,7 +7,7 @@ namespace KeyAccount.Application.Common.Models;
 /// <param name="Page">1-based page number (absent when the page was fetched with a cursor).</param>
 /// <param name="PageSize">Rows per page (at most 200).</param>
 /// <param name="TotalCount">Rows matching the filters, over all pages.</param>
-/// <param name="NextCursor">Opaque cursor of the next page for keyset paging; null on the last page.</param>
+/// <param name="NextCursor" example="bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY">Opaque cursor of the next page for keyset paging; null on the last page.</param>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int? Page, int PageSize, int TotalCount, string? NextCursor);
 
 public static class Paging

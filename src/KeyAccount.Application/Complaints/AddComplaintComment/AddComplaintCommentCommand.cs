@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
@@ -8,8 +9,8 @@ using Mediator;
 namespace KeyAccount.Application.Complaints.AddComplaintComment;
 
 /// <summary>A comment on the complaint.</summary>
-/// <param name="Text">The comment (required).</param>
-public sealed record CommentInput(string Text);
+/// <param name="Text" example="Customer called again; promised an update by 17:00.">The comment (required, at most 8,000 characters).</param>
+public sealed record CommentInput([property: MaxLength(8000)] string Text);
 
 public sealed record AddComplaintCommentCommand(ComplaintId Id, string Text) : ICommand<ComplaintTimelineEntryDto>;
 

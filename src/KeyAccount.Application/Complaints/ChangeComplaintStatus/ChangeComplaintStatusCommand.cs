@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
@@ -12,8 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace KeyAccount.Application.Complaints.ChangeComplaintStatus;
 
 /// <summary>The first response to the customer.</summary>
-/// <param name="Response">What was answered (required).</param>
-public sealed record AcknowledgeInput(string Response);
+/// <param name="Response" example="We are on it: the missing pallets ship by express today.">What was answered to the customer (required, at most 8,000 characters).</param>
+public sealed record AcknowledgeInput([property: MaxLength(8000)] string Response);
 
 /// <summary>Who investigates.</summary>
 /// <param name="Department">The responsible department.</param>
@@ -21,18 +22,18 @@ public sealed record AcknowledgeInput(string Response);
 public sealed record AssignInput(Department Department, UserId AssigneeId);
 
 /// <summary>A note on the step (required when waiting for the customer, optional otherwise).</summary>
-/// <param name="Note">The note.</param>
-public sealed record NoteInput(string? Note);
+/// <param name="Note" example="Waiting for the customer's goods-receipt note.">The note (at most 8,000 characters).</param>
+public sealed record NoteInput([property: MaxLength(8000)] string? Note);
 
 /// <summary>The resolution with its root cause and corrective action (all required).</summary>
-/// <param name="Resolution">What was done for the customer.</param>
+/// <param name="Resolution" example="Missing pallets delivered by express on Thursday morning.">What was done for the customer (at most 4,000 characters).</param>
 /// <param name="RootCause">Why it went wrong.</param>
-/// <param name="CorrectiveAction">What changes so that it does not happen again.</param>
-public sealed record ResolveInput(string Resolution, RootCause? RootCause, string CorrectiveAction);
+/// <param name="CorrectiveAction" example="Pallet count checked against the order at loading.">What changes so that it does not happen again (at most 4,000 characters).</param>
+public sealed record ResolveInput([property: MaxLength(4000)] string Resolution, RootCause? RootCause, [property: MaxLength(4000)] string CorrectiveAction);
 
 /// <summary>Why the complaint is reopened (required).</summary>
-/// <param name="Reason">The reason.</param>
-public sealed record ReopenInput(string Reason);
+/// <param name="Reason" example="The customer reports two pallets still missing.">The reason (at most 8,000 characters).</param>
+public sealed record ReopenInput([property: MaxLength(8000)] string Reason);
 
 /// <summary>One step of the workflow; the fields used depend on <see cref="Action"/>.</summary>
 public sealed record ChangeComplaintStatusCommand(ComplaintId Id, ComplaintAction Action, uint ExpectedVersion) : ICommand<ComplaintDto>

@@ -8,7 +8,7 @@ using Mediator;
 namespace KeyAccount.Application.Complaints.GetComplaintMetrics;
 
 /// <summary>SLA figures of one group of complaints (all, one tier, one category or one department).</summary>
-/// <param name="Key">The group: "all", a tier, a category, or a department ("Unassigned" before assignment).</param>
+/// <param name="Key" example="all">The group: "all", a tier, a category, or a department ("Unassigned" before assignment).</param>
 /// <param name="Complaints">Complaints received in the period.</param>
 /// <param name="FirstResponseCompliance">Percent of the complaints answered or breached whose first response met its target; null when none.</param>
 /// <param name="ResolutionCompliance">Percent of the complaints resolved or breached whose resolution met its target; null when none.</param>
@@ -27,12 +27,29 @@ public sealed record SlaFiguresDto(
     decimal? P90ResolutionHours);
 
 /// <summary>A bar of the root-cause Pareto.</summary>
+/// <param name="RootCause">The root-cause category.</param>
+/// <param name="Complaints">Resolved complaints of the period with this root cause.</param>
+/// <param name="Share">Their share of the resolved complaints with a root cause, percent.</param>
+/// <param name="CumulativeShare">This bar's share plus those of the bars before it (most frequent first), percent.</param>
 public sealed record RootCauseShareDto(RootCause RootCause, int Complaints, decimal Share, decimal CumulativeShare);
 
 /// <summary>The same root cause, 3 or more times in 180 days on one account: flagged for corrective action.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="AccountName" example="华东精密制造有限公司">Its name.</param>
+/// <param name="RootCause">The recurring root cause.</param>
+/// <param name="Complaints">Complaints with that root cause received in the 180 days before the period's end.</param>
+/// <param name="LastReceivedAt">When the latest of them was received (UTC).</param>
 public sealed record RecurringRootCauseDto(AccountId AccountId, string AccountName, RootCause RootCause, int Complaints, DateTimeOffset LastReceivedAt);
 
 /// <summary>Complaint metrics of a period.</summary>
+/// <param name="From">Start of the period (UTC, inclusive): complaints received from here.</param>
+/// <param name="To">End of the period (UTC, exclusive).</param>
+/// <param name="Overall">Figures of all complaints of the period.</param>
+/// <param name="ByTier">Figures per tier at intake.</param>
+/// <param name="ByCategory">Figures per category.</param>
+/// <param name="ByDepartment">Figures per assigned department ("Unassigned" before assignment).</param>
+/// <param name="RootCauses">The root-cause Pareto of the period's resolved complaints, most frequent first.</param>
+/// <param name="Recurring">Accounts where the same root cause recurred 3 or more times in the 180 days before the period's end.</param>
 public sealed record ComplaintMetricsDto(
     DateTimeOffset From,
     DateTimeOffset To,

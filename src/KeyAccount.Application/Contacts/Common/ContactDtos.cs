@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Domain.Accounts;
 using Riok.Mapperly.Abstractions;
@@ -57,22 +58,27 @@ public sealed record ContactInput
 {
     /// <summary>Full name (1–200 characters).</summary>
     /// <example>王芳</example>
+    [MaxLength(200)]
     public required string Name { get; init; }
 
     /// <summary>Job title.</summary>
     /// <example>采购总监</example>
+    [MaxLength(200)]
     public string? Title { get; init; }
 
     /// <summary>Department.</summary>
     /// <example>Procurement</example>
+    [MaxLength(200)]
     public string? Department { get; init; }
 
     /// <summary>Email address.</summary>
     /// <example>wang.fang@example.cn</example>
+    [MaxLength(254)]
     public string? Email { get; init; }
 
     /// <summary>Phone number.</summary>
     /// <example>+86 21 5555 0101</example>
+    [MaxLength(50)]
     public string? Phone { get; init; }
 
     /// <summary>Birthday.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Users;
@@ -53,13 +54,16 @@ public sealed record InteractionInput
 
     /// <summary>What was discussed (1–4000 characters).</summary>
     /// <example>季度业务回顾：讨论2027年产能扩张计划</example>
+    [MaxLength(4000)]
     public required string Summary { get; init; }
 
     /// <summary>Contacts of the account who took part.</summary>
+    [MaxLength(50)]
     public IReadOnlyList<ContactId> ContactIds { get; init; } = [];
 
     /// <summary>Agreed next step.</summary>
     /// <example>Send the revised quotation</example>
+    [MaxLength(500)]
     public string? NextStep { get; init; }
 
     /// <summary>When the next step is due (requires a next step).</summary>

@@ -10,11 +10,11 @@ namespace KeyAccount.Application.Reminders.ListMyReminders;
 /// <summary>A reminder for the signed-in user.</summary>
 /// <param name="Id">Reminder id.</param>
 /// <param name="AccountId">The account concerned.</param>
-/// <param name="AccountName">Its name.</param>
+/// <param name="AccountName" example="华东精密制造有限公司">Its name.</param>
 /// <param name="Kind">OverdueContact, ContactBirthday or NextStepDue.</param>
 /// <param name="SubjectId">The account, contact or interaction the reminder is about.</param>
 /// <param name="DueDate">When it is (or was) due.</param>
-/// <param name="Message">What to do.</param>
+/// <param name="Message" example="No interaction for 45 days; the tier expects one every 30 days.">What to do.</param>
 /// <param name="CreatedAt">When the reminder job recorded it.</param>
 public sealed record ReminderDto(Guid Id, AccountId AccountId, string AccountName, ReminderKind Kind, Guid SubjectId, DateOnly DueDate, string Message, DateTimeOffset CreatedAt);
 

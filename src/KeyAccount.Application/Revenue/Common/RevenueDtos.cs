@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using KeyAccount.Application.Common.Serialization;
 using KeyAccount.Domain.Accounts;
@@ -46,15 +47,21 @@ public sealed record AccountRevenueDto(
 /// <summary>One row of a bulk revenue upload. Identify the account by <c>accountId</c> or by <c>registrationNumber</c>.</summary>
 public sealed record RevenueRowInput
 {
+    /// <summary>How a month is written: yyyy-MM.</summary>
+    public const string MonthPattern = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+
     /// <summary>The account's id (or give the registration number).</summary>
     public AccountId? AccountId { get; init; }
 
     /// <summary>The account's registration number (or give the id).</summary>
     /// <example>91310000MA1FL1234X</example>
+    [MaxLength(50)]
     public string? RegistrationNumber { get; init; }
 
-    /// <summary>Month as yyyy-MM.</summary>
+    /// <summary>The month, written yyyy-MM: from 1990-01 to the current month.</summary>
     /// <example>2026-10</example>
+    [MaxLength(7)]
+    [RegularExpression(RevenueRowInput.MonthPattern)]
     public required string Month { get; init; }
 
     /// <summary>Revenue of the month (≥ 0).</summary>
@@ -69,10 +76,13 @@ public sealed record RevenueRowInput
 
     /// <summary>Orders in the month (≥ 0).</summary>
     /// <example>42</example>
+    [Range(0, int.MaxValue)]
     public required int OrderCount { get; init; }
 
     /// <summary>ISO 4217 currency.</summary>
     /// <example>CNY</example>
+    [MaxLength(3)]
+    [RegularExpression("^[A-Z]{3}$")]
     public required string Currency { get; init; }
 }
 
@@ -80,6 +90,7 @@ public sealed record RevenueRowInput
 public sealed record RevenueImportRequest
 {
     /// <summary>The rows; all are written or none.</summary>
+    [MinLength(1), MaxLength(UpsertRevenue.UpsertRevenueHandler.MaxRows)]
     public IReadOnlyList<RevenueRowInput> Rows { get; init; } = [];
 }
 

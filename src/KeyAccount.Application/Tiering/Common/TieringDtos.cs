@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using KeyAccount.Domain.Common;
@@ -10,7 +11,7 @@ namespace KeyAccount.Application.Tiering.Common;
 /// <summary>A criterion and its weight (whole percent; all weights sum to 100).</summary>
 /// <param name="Criterion">What is scored.</param>
 /// <param name="Weight">Its weight, 0–100.</param>
-public sealed record CriterionWeightDto(Criterion Criterion, int Weight);
+public sealed record CriterionWeightDto(Criterion Criterion, [property: Range(0, 100)] int Weight);
 
 /// <summary>Lowest score of each tier above Standard (100 ≥ strategic > key > growth > 0).</summary>
 /// <param name="Strategic">Cut-off for Strategic, e.g. 80.</param>
@@ -25,22 +26,25 @@ public sealed record CutoffsDto(decimal Strategic, decimal Key, decimal Growth);
 /// <param name="SurveysPerYear">Satisfaction surveys per year.</param>
 /// <param name="FirstResponseHours">Complaint first-response target, hours.</param>
 /// <param name="ResolutionHours">Complaint resolution target, hours.</param>
-public sealed record ServiceLevelDto(Tier Tier, int? ContactCadenceDays, bool DevelopmentPlanRequired, int SurveysPerYear, int FirstResponseHours, int ResolutionHours);
+public sealed record ServiceLevelDto(Tier Tier, [property: Range(1, int.MaxValue)] int? ContactCadenceDays, bool DevelopmentPlanRequired, [property: Range(0, 12)] int SurveysPerYear, [property: Range(1, int.MaxValue)] int FirstResponseHours, [property: Range(1, int.MaxValue)] int ResolutionHours);
 
 /// <summary>The terms of a policy, as sent when creating, updating or simulating one.</summary>
 public sealed record TierPolicyInput
 {
     /// <summary>A name for the version.</summary>
     /// <example>2027 weights: more growth</example>
+    [MaxLength(200)]
     public required string Name { get; init; }
 
     /// <summary>Criteria and weights (sum 100).</summary>
+    [MinLength(1), MaxLength(7)] // each criterion at most once
     public required IReadOnlyList<CriterionWeightDto> Criteria { get; init; }
 
     /// <summary>Tier cut-offs.</summary>
     public required CutoffsDto Cutoffs { get; init; }
 
     /// <summary>At most this many Strategic accounts; null for no cap.</summary>
+    [Range(1, int.MaxValue)]
     public int? StrategicCap { get; init; }
 
     /// <summary>Points below its tier's cut-off an account may fall before demotion (0–20).</summary>
@@ -48,6 +52,7 @@ public sealed record TierPolicyInput
     public decimal HysteresisMargin { get; init; } = TierPolicy.DefaultHysteresisMargin;
 
     /// <summary>The service programme: one row per tier. Defaults to the design's table when empty.</summary>
+    [MaxLength(4)] // one row per tier
     public IReadOnlyList<ServiceLevelDto> Programme { get; init; } = [];
 
     public TierPolicyTerms ToTerms() => new(
@@ -93,27 +98,40 @@ public sealed class TierPolicyInputValidator : AbstractValidator<TierPolicyInput
 /// <summary>A tier policy version.</summary>
 public sealed record TierPolicyDto
 {
+    /// <summary>The version's id.</summary>
     public TierPolicyId Id { get; init; }
 
     /// <summary>Version number.</summary>
     public int Number { get; init; }
 
+    /// <summary>The version's name.</summary>
+    /// <example>2027 weights: more growth</example>
     public required string Name { get; init; }
 
+    /// <summary>Draft (editable), Published (the one runs use; at most one) or Retired (replaced by a later publication).</summary>
     public PolicyStatus Status { get; init; }
 
+    /// <summary>Criteria and their weights (sum 100).</summary>
     public required IReadOnlyList<CriterionWeightDto> Criteria { get; init; }
 
+    /// <summary>Lowest score of each tier above Standard.</summary>
     public required CutoffsDto Cutoffs { get; init; }
 
+    /// <summary>At most this many Strategic accounts (the lowest scores over the cap fall to Key); null for no cap.</summary>
+    /// <example>25</example>
     public int? StrategicCap { get; init; }
 
+    /// <summary>Points below its tier's cut-off an account may fall before it is demoted (0–20); promotion needs the cut-off itself.</summary>
+    /// <example>5</example>
     public decimal HysteresisMargin { get; init; }
 
+    /// <summary>The service programme: what each tier is entitled to, one row per tier.</summary>
     public required IReadOnlyList<ServiceLevelDto> Programme { get; init; }
 
+    /// <summary>When the version was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>When it was published (UTC); null for a draft.</summary>
     public DateTimeOffset? PublishedAt { get; init; }
 
     [JsonIgnore]
@@ -141,6 +159,19 @@ public sealed record TierPolicyDto
 }
 
 /// <summary>A tiering run with its counts per tier.</summary>
+/// <param name="Id">The run's id.</param>
+/// <param name="PolicyId">The policy version it used (the one published when it ran).</param>
+/// <param name="PolicyNumber">That version's number.</param>
+/// <param name="Trigger">Manual (a Director) or Scheduled (the monthly job).</param>
+/// <param name="StartedBy">The user who started a manual run; null for a scheduled one.</param>
+/// <param name="RunDate">The day it scored (its data is as of that day).</param>
+/// <param name="StartedAt">When it started (UTC).</param>
+/// <param name="CompletedAt">When it finished (UTC); runs are recorded in one transaction, when complete.</param>
+/// <param name="StrategicCount">Accounts it placed in Strategic.</param>
+/// <param name="KeyCount">Accounts it placed in Key.</param>
+/// <param name="GrowthCount">Accounts it placed in Growth.</param>
+/// <param name="StandardCount">Accounts it placed in Standard.</param>
+/// <param name="ChangedCount">Accounts whose tier it changed.</param>
 public sealed record TieringRunDto(
     TieringRunId Id,
     TierPolicyId PolicyId,

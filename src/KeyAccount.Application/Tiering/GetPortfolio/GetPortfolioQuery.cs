@@ -17,9 +17,16 @@ namespace KeyAccount.Application.Tiering.GetPortfolio;
 public sealed record PortfolioTierDto(Tier Tier, int Accounts, decimal AccountShare, [property: JsonConverter(typeof(DecimalStringJsonConverter))] decimal? Revenue, decimal? RevenueShare);
 
 /// <summary>A point of the Pareto curve: the top <paramref name="Rank"/> accounts by revenue are <paramref name="AccountShare"/> % of the accounts and hold <paramref name="RevenueShare"/> % of the revenue.</summary>
+/// <param name="Rank">Number of top accounts counted (by revenue, highest first).</param>
+/// <param name="AccountShare">Those accounts as a share of all accounts in scope, percent.</param>
+/// <param name="RevenueShare">Their share of the revenue in scope, percent.</param>
 public sealed record ParetoPointDto(int Rank, decimal AccountShare, decimal RevenueShare);
 
 /// <summary>A cell of the value matrix: current value (revenue percentile third) × potential value (estimate percentile third; null when not estimated). Callers without revenue:read get no matrix.</summary>
+/// <param name="Current">Current value: the third of the revenue percentile (Low, Medium, High).</param>
+/// <param name="Potential">Potential value: the third of the estimated potential's percentile; null for accounts without an estimate.</param>
+/// <param name="Accounts">Active accounts in the cell.</param>
+/// <param name="Revenue">Their revenue of the last 12 complete months.</param>
 public sealed record ValueMatrixCellDto(ValueBand Current, ValueBand? Potential, int Accounts, [property: JsonConverter(typeof(DecimalStringJsonConverter))] decimal Revenue);
 
 /// <summary>The portfolio: tier distribution and revenue share, the Pareto curve and the value matrix.</summary>

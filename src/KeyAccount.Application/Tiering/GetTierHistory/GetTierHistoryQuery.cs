@@ -8,9 +8,21 @@ using Microsoft.EntityFrameworkCore;
 namespace KeyAccount.Application.Tiering.GetTierHistory;
 
 /// <summary>One criterion's part of a score: normalised value × weight = contribution.</summary>
+/// <param name="Criterion">The criterion.</param>
+/// <param name="Normalised">The account's value of the criterion normalised to 0–100 (percentile rank across active accounts, or the criterion's linear scale).</param>
+/// <param name="Weight">The criterion's weight in the policy, percent (all weights sum to 100).</param>
+/// <param name="Contribution">Points it adds to the score: normalised × weight / 100.</param>
 public sealed record CriterionScoreDto(Criterion Criterion, decimal Normalised, int Weight, decimal Contribution);
 
 /// <summary>The account's result in one run: why it has its tier.</summary>
+/// <param name="RunId">The tiering run.</param>
+/// <param name="RunDate">The day the run scored (its data is as of that day).</param>
+/// <param name="PolicyNumber">Version number of the policy the run used.</param>
+/// <param name="Score">The account's score, 0–100: the sum of the breakdown's contributions.</param>
+/// <param name="PreviousTier">The tier before the run; null in the account's first run.</param>
+/// <param name="NewTier">The tier the run gave.</param>
+/// <param name="Reason">Initial, Promoted, Demoted, Unchanged, or Override (a Director's pin decided it).</param>
+/// <param name="Breakdown">Each criterion's part of the score.</param>
 public sealed record TierHistoryEntryDto(
     TieringRunId RunId,
     DateOnly RunDate,

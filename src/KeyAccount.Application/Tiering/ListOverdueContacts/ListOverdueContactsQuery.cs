@@ -10,10 +10,10 @@ namespace KeyAccount.Application.Tiering.ListOverdueContacts;
 
 /// <summary>An active account past its tier's contact cadence.</summary>
 /// <param name="AccountId">The account.</param>
-/// <param name="Name">Its name.</param>
+/// <param name="Name" example="华东精密制造有限公司">Its name.</param>
 /// <param name="Tier">Its tier, whose service programme sets the cadence.</param>
 /// <param name="OwnerId">The manager who owns it.</param>
-/// <param name="OwnerName">The owner's name.</param>
+/// <param name="OwnerName" example="Li Wei">The owner's name.</param>
 /// <param name="ContactCadenceDays">The tier's longest allowed gap between interactions.</param>
 /// <param name="LastInteractionAt">The latest interaction; null when there was none.</param>
 /// <param name="OverdueSince">When the gap passed the cadence (UTC).</param>

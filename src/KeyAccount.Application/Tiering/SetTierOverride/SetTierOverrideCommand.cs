@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Accounts.Common;
 using KeyAccount.Application.Common.Abstractions;
@@ -9,9 +10,9 @@ namespace KeyAccount.Application.Tiering.SetTierOverride;
 
 /// <summary>A Director's pinned tier.</summary>
 /// <param name="Tier">The tier to pin.</param>
-/// <param name="Reason">Why (required).</param>
+/// <param name="Reason" example="Strategic partner under the 2027 framework agreement">Why (required, at most 500 characters).</param>
 /// <param name="ExpiresOn">Runs respect the pin until this date (exclusive; must be after today).</param>
-public sealed record TierOverrideInput(Tier Tier, string Reason, DateOnly ExpiresOn);
+public sealed record TierOverrideInput(Tier Tier, [property: MaxLength(500)] string Reason, DateOnly ExpiresOn);
 
 public sealed record SetTierOverrideCommand(AccountId AccountId, TierOverrideInput? Override, uint ExpectedVersion) : ICommand;
 

@@ -14,6 +14,12 @@ namespace KeyAccount.Application.Tiering.SimulatePolicy;
 public sealed record SimulationDto(IReadOnlyDictionary<Tier, int> Counts, int Changed, IReadOnlyList<TierMoveDto> Moves);
 
 /// <summary>An account that would change tier.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="Name" example="华东精密制造有限公司">Its name.</param>
+/// <param name="CurrentTier">Its tier now.</param>
+/// <param name="NewTier">The tier the simulated policy would give it.</param>
+/// <param name="Score">Its score under the simulated policy, 0–100.</param>
+/// <param name="Reason">Why: Promoted, Demoted or Override.</param>
 public sealed record TierMoveDto(AccountId AccountId, string Name, Tier CurrentTier, Tier NewTier, decimal Score, TierChangeReason Reason);
 
 /// <summary>Simulates a draft policy (sent inline); nothing is persisted.</summary>
