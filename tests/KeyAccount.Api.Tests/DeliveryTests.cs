@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,12 +7,15 @@ using System.Text.Json.Nodes;
 using KeyAccount.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KeyAccount.Api.Tests;
 
 /// <summary>
 /// How responses leave the server: browser security headers on every response, compression, caching of the SPA's
-/// files (on a host of its own serving a tiny SPA folder).
+/// files (on a host of its own serving a tiny SPA folder), and one request log line per request.
 /// </summary>
 [NonParallelizable]
 public class DeliveryTests : ApiTestBase
@@ -20,6 +24,8 @@ public class DeliveryTests : ApiTestBase
 
     private string _spaDir = null!;
     private WebApplicationFactory<Program> _spaHost = null!;
+    private WebApplicationFactory<Program> _loggingHost = null!;
+    private readonly CapturingLoggerProvider _logs = new();
 
     [OneTimeSetUp]
     public void StartHosts()
@@ -41,12 +47,24 @@ public class DeliveryTests : ApiTestBase
             web.UseSetting("Jobs:Enabled", "false");
             web.UseSetting("KeyAccount:SpaPath", _spaDir);
         });
+
+        // Production's log levels (appsettings.json), the request log captured.
+        _loggingHost = ApiFixture.Factory.WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Jobs:Enabled", "false");
+            web.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+            }));
+            web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(_logs));
+        });
     }
 
     [OneTimeTearDown]
     public async Task StopHosts()
     {
         await _spaHost.DisposeAsync();
+        await _loggingHost.DisposeAsync();
         Directory.Delete(_spaDir, recursive: true);
     }
 
@@ -189,5 +207,98 @@ public class DeliveryTests : ApiTestBase
 
         using var direct = await client.GetAsync("/assets/app-abc123.js.br");
         Assert.That((int)direct.StatusCode, Is.EqualTo(404), "a precompressed copy is not addressable itself");
+    }
+
+    [Test]
+    public async Task Request_WritesOneLogLine_WithTheRouteTemplateAndStatus_AndNothingOfTheBody()
+    {
+        const string secret = "Body-Marker-7f3a";
+        var id = await CreateAccountAsync("accountmanager", "DLV-LOG");
+        using var manager = await As("accountmanager");
+        using var client = _loggingHost.CreateClient();
+        client.DefaultRequestHeaders.Authorization = manager.DefaultRequestHeaders.Authorization;
+        _ = await client.GetAsync("/health/ready"); // the host is up before we count
+        _logs.Clear();
+
+        using (var read = await client.GetAsync($"/api/v1/accounts/{id}?note={secret}"))
+        {
+            Assert.That((int)read.StatusCode, Is.EqualTo(200));
+        }
+
+        var lines = _logs.RequestLines();
+        Assert.That(lines, Has.Count.EqualTo(1), string.Join("\n", lines.Select(l => l.Message)));
+        var line = lines[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.Level, Is.EqualTo(LogLevel.Information));
+            Assert.That(line.Properties["Method"], Is.EqualTo("GET"));
+            Assert.That(line.Properties["Route"], Is.EqualTo("/api/v1/accounts/{id:guid}"));
+            Assert.That(line.Properties["StatusCode"], Is.EqualTo(200));
+            Assert.That(line.Properties["ElapsedMs"], Is.TypeOf<double>());
+            Assert.That(line.Properties["TraceId"]?.ToString(), Is.Not.Empty);
+            Assert.That(line.Message, Does.Not.Contain(id).And.Not.Contain(secret).And.Not.Contain("Bearer"));
+            Assert.That(_logs.Entries.Where(e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && e.Level < LogLevel.Warning),
+                Is.Empty, "EF Core's command log stays at Warning in Production (appsettings.json)");
+        });
+
+        // A write: its body (with the marker) is nowhere in the log; a problem is one line too, with its status.
+        _logs.Clear();
+        using (var create = await client.PostAsJsonAsync("/api/v1/accounts", NewAccount(name: secret)))
+        {
+            Assert.That((int)create.StatusCode, Is.EqualTo(201));
+        }
+
+        using (var invalid = await client.PostAsJsonAsync("/api/v1/accounts", new { name = secret }))
+        {
+            Assert.That((int)invalid.StatusCode, Is.EqualTo(400));
+        }
+
+        lines = _logs.RequestLines();
+        Assert.That(lines.Select(l => $"{l.Properties["Method"]} {l.Properties["Route"]} {l.Properties["StatusCode"]}"),
+            Is.EqualTo(new[] { "POST /api/v1/accounts/ 201", "POST /api/v1/accounts/ 400" }));
+        Assert.That(_logs.Entries.Select(e => e.Message), Has.None.Contains(secret));
+
+        // Probes and files do not flood the log.
+        _logs.Clear();
+        _ = await client.GetAsync("/health/live");
+        _ = await client.GetAsync("/health/ready");
+        Assert.That(_logs.RequestLines(), Is.Empty);
+    }
+
+    /// <summary>Keeps every log entry with its structured properties.</summary>
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<Entry> _entries = new();
+
+        public IReadOnlyList<Entry> Entries => [.. _entries];
+
+        public void Clear() => _entries.Clear();
+
+        public List<Entry> RequestLines() =>
+            [.. _entries.Where(e => e.Category == "KeyAccount.Api.RequestLog" && e.Level >= LogLevel.Information)];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+        public void Dispose()
+        {
+        }
+
+        internal sealed record Entry(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Properties);
+
+        private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                    ? pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value)
+                    : [];
+                entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), properties));
+            }
+        }
     }
 }

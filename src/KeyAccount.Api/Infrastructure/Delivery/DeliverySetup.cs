@@ -1,6 +1,6 @@
 namespace KeyAccount.Api.Infrastructure;
 
-/// <summary>How responses leave the server: with the browser's security headers, compressed.</summary>
+/// <summary>How responses leave the server: logged once, with the browser's security headers, compressed.</summary>
 internal static class DeliverySetup
 {
     public static WebApplicationBuilder AddKeyAccountDelivery(this WebApplicationBuilder builder)
@@ -15,6 +15,7 @@ internal static class DeliverySetup
     public static WebApplication UseKeyAccountDelivery(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRequestLog();
         app.UseBrowserSecurityHeaders();
         app.UseResponseCompression();
         return app;
