@@ -1,9 +1,49 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/**
+ * Writes a Brotli (.br, quality 11) and a gzip (.gz, level 9) copy beside every text file of the build, once, so the
+ * API sends them as they are (src/KeyAccount.Api/Infrastructure/Delivery/SpaAssets.cs) instead of compressing each
+ * response. Files under 1 KB, and copies that save less than 10 %, are skipped: their originals are sent.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  const compressible = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
+  return {
+    name: 'keyaccount-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      for (const file of walk(outDir).filter((f) => compressible.test(f))) {
+        const source = readFileSync(file);
+        if (source.length < 1024) continue;
+        const copies = {
+          '.br': brotliCompressSync(source, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: source.length },
+          }),
+          '.gz': gzipSync(source, { level: 9 }),
+        };
+        for (const [suffix, copy] of Object.entries(copies)) {
+          if (copy.length < source.length * 0.9) writeFileSync(file + suffix, copy);
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     // `npm run dev` talks to a running API (deploy/run.sh) on its default port.
     proxy: { '/api': 'http://127.0.0.1:5080', '/health': 'http://127.0.0.1:5080' },

@@ -14,6 +14,7 @@ data=$(cd "$data" && pwd)
 
 started_db=""
 api_pid=""
+follow_pid=""
 cleanup() {
   trap - INT TERM EXIT
   if [ -n "$api_pid" ] && kill -0 "$api_pid" 2>/dev/null; then
@@ -21,12 +22,21 @@ cleanup() {
     kill -TERM "$api_pid" 2>/dev/null || true
     wait "$api_pid" 2>/dev/null || true
   fi
+  if [ -n "$follow_pid" ]; then kill "$follow_pid" 2>/dev/null || true; fi
   if [ -n "$started_db" ]; then
     echo "Stopping PostgreSQL…"
     pg_stop_cluster "$data/postgres"
   fi
 }
 trap cleanup INT TERM EXIT
+
+# The terminal shows a few progress lines and then the banner; what the builds and the API print goes to files in
+# the data folder, and only the API's warnings and errors are shown below the banner while it runs.
+build_log="$data/build.log"
+log="$data/api.log"
+: > "$build_log"
+if [ -s "$log" ]; then mv -f "$log" "$log.1"; fi  # the previous run's log is kept once
+fail() { echo " failed." >&2; tail -n 40 "$1" >&2; echo "(full output: $1)" >&2; exit 1; }
 
 if [ -z "${ConnectionStrings__KeyAccount:-}" ]; then
   echo "Starting PostgreSQL in $data/postgres …"
@@ -41,26 +51,47 @@ if [ -z "${Auth__SigningKey:-}" ]; then
 fi
 
 if [ -f client/package.json ]; then
-  echo "Building the browser client…"
-  (cd client && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build)
+  printf 'Building the browser client …'
+  (cd client && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build) >> "$build_log" 2>&1 \
+    || fail "$build_log"
+  echo " done."
   export KeyAccount__SpaPath="$repo/client/dist"
 fi
 
-echo "Building the API…"
-dotnet build src/KeyAccount.Api -c Release -nologo -v q -clp:ErrorsOnly
-log="$data/api.log"
+printf 'Building the API …'
+dotnet build src/KeyAccount.Api -c Release -nologo -v q -clp:ErrorsOnly >> "$build_log" 2>&1 || fail "$build_log"
+echo " done."
+
+# The content root is the build output, where appsettings.json (log levels, jobs) is: started from the repository
+# root without it, the API would run on built-in defaults and log every SQL statement.
+out="$repo/src/KeyAccount.Api/bin/Release/net10.0"
+# One line per log entry, with a UTC timestamp, unless the caller chose otherwise (Logging__Console__FormatterName=json
+# for JSON lines). The formatter must be named for its options to apply.
+export Logging__Console__FormatterName="${Logging__Console__FormatterName:-simple}"
+export Logging__Console__FormatterOptions__SingleLine="${Logging__Console__FormatterOptions__SingleLine:-true}"
+stamp="yyyy-MM-ddTHH:mm:ss.fffZ"; [ "$Logging__Console__FormatterName" = simple ] && stamp="$stamp "  # before the level
+export Logging__Console__FormatterOptions__TimestampFormat="${Logging__Console__FormatterOptions__TimestampFormat:-$stamp}"
+export Logging__Console__FormatterOptions__UseUtcTimestamp="${Logging__Console__FormatterOptions__UseUtcTimestamp:-true}"
+printf 'Starting KeyAccount (migrations, demo data; log: %s) …' "$log"
+started=$(date +%s)
 ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
 KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword="$demo_password" \
-  dotnet src/KeyAccount.Api/bin/Release/net10.0/KeyAccount.Api.dll > >(trap '' INT; exec tee "$log") 2>&1 &
+  dotnet "$out/KeyAccount.Api.dll" --contentRoot "$out" > "$log" 2>&1 &
 api_pid=$!
 
 for _ in $(seq 1 120); do
   if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then break; fi
-  if ! kill -0 "$api_pid" 2>/dev/null; then echo "The API stopped; see $log" >&2; exit 1; fi
+  if ! kill -0 "$api_pid" 2>/dev/null; then api_pid=""; fail "$log"; fi
   sleep 1
 done
-curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" || { echo "The API did not become ready in 120 s; see $log" >&2; exit 1; }
+curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null || { echo " not ready in 120 s." >&2; tail -n 40 "$log" >&2; exit 1; }
+echo " ready in $(( $(date +%s) - started )) s."
 
+# Warnings and errors (simple or JSON console format) are shown from here on; earlier ones are counted in the banner.
+# (On a new database EF Core logs one "fail: Failed executing DbCommand … __ef_migrations_history": it looks for the
+# history table before creating it, a known false alarm, dotnet/efcore#37328.)
+is_problem='^([^ ]+ )?(warn|fail|crit): |"LogLevel":"(Warning|Error|Critical)"'
+startup_problems=$(grep -cE "$is_problem" "$log" || true)
 base="http://127.0.0.1:$port"
 cat <<MSG
 
@@ -69,6 +100,7 @@ KeyAccount is running.
   Swagger:    $base/swagger
   Health:     $base/health/ready
   Database:   $( [ -n "$started_db" ] && echo "own cluster in $data/postgres" || echo "from ConnectionStrings__KeyAccount")
+  Log:        $log$( [ "$startup_problems" -gt 0 ] && echo " ($startup_problems warning/error lines so far)")
 
 Demo logins (password: $demo_password)
   admin@demo.keyaccount.local            Admin
@@ -83,6 +115,8 @@ Try:
   curl -s -X POST $base/api/v1/auth/login -H 'Content-Type: application/json' \\
     -d '{"email":"director@demo.keyaccount.local","password":"$demo_password"}'
 
-Press Ctrl-C to stop.
+Press Ctrl-C to stop. The API's warnings and errors appear below.
 MSG
+tail -n +"$(( $(wc -l < "$log") + 1 ))" -F --pid="$api_pid" "$log" 2>/dev/null | grep --line-buffered -E "$is_problem" &
+follow_pid=$!
 wait "$api_pid"

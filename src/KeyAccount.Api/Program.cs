@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Http.Features;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInfrastructure();
+builder.AddKeyAccountDelivery();
 builder.Services.AddApplication();
 builder.Services.AddMediator(options =>
 {
@@ -39,6 +40,7 @@ var app = builder.Build();
 
 await StartupTasks.RunAsync(app);
 
+app.UseKeyAccountDelivery();
 app.UseExceptionHandler();
 app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
 app.UseHeadAsGet();
@@ -51,6 +53,7 @@ app.UseSwaggerUI(ui =>
     ui.DocumentTitle = "KeyAccount API";
     ui.EnablePersistAuthorization();
 });
+app.UsePrecompressedSpaAssets();
 SpaHosting.UseSpaFiles(app);
 app.UseAuthentication();
 app.UseRateLimiter();
