@@ -5,6 +5,7 @@
 #              validation, pooled DbContext, projection) vs raw-Npgsql endpoints in the same process and pool,
 #              over 100,000 accounts, with wrk (interleaved slices, rotated order, warm-up first).
 #              Env: BENCH_DURATION (s per slice, default 8), BENCH_REPS (default 5), BENCH_CONNECTIONS (default 32).
+#              Every benchmark honours BENCH_KEEP_LOG=<file> (a copy of the API's log of the run).
 #   tiering  — a tiering run (POST /api/v1/tiering/runs, the published default policy v1) over 100,000 Active
 #              accounts with 24 months of revenue each (2.4M revenue rows), wall time measured by the client, vs
 #              one hand-written SQL statement doing the same work (deploy/bench/tiering-baseline.sql: aggregation,
@@ -46,6 +47,8 @@ chmod 755 "$work"
 api_pid=""
 cleanup() {
   if [ -n "$api_pid" ]; then kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; fi
+  # BENCH_KEEP_LOG=<file> keeps the API's log of the run.
+  if [ -n "${BENCH_KEEP_LOG:-}" ] && [ -f "$work/api.log" ]; then cp "$work/api.log" "$BENCH_KEEP_LOG"; fi
   pg_stop_cluster "$work/postgres"
   rm -rf "$work" "${PG_CLUSTER_DIR:-/nonexistent}" 2>/dev/null || true
 }

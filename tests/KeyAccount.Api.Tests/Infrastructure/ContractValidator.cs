@@ -73,6 +73,26 @@ internal static partial class ContractValidator
         return Record(found, record);
     }
 
+    /// <summary>The body as the client reads it: a compressed one (Content-Encoding br or gzip) is decompressed first.</summary>
+    private static async Task<string> DecodedTextAsync(HttpResponseMessage response)
+    {
+        var encoding = response.Content.Headers.ContentEncoding.FirstOrDefault();
+        if (encoding is null)
+        {
+            return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        }
+
+        await using var raw = new MemoryStream(await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false));
+        await using Stream decoded = encoding switch
+        {
+            "br" => new System.IO.Compression.BrotliStream(raw, System.IO.Compression.CompressionMode.Decompress),
+            "gzip" => new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress),
+            _ => raw,
+        };
+        using var reader = new StreamReader(decoded);
+        return await reader.ReadToEndAsync().ConfigureAwait(false);
+    }
+
     private static List<string> Record(List<string> found, bool record)
     {
         if (record)
@@ -108,7 +128,7 @@ internal static partial class ContractValidator
     private static async Task CheckBodyAsync(HttpRequestMessage request, HttpResponseMessage response, string template, int status, JsonObject documented, Action<string> violation)
     {
         await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var text = await DecodedTextAsync(response).ConfigureAwait(false);
         var content = documented["content"] as JsonObject;
         var mediaType = response.Content.Headers.ContentType?.MediaType;
         if (text.Length == 0)
