@@ -101,6 +101,7 @@ public class DeliveryTests : ApiTestBase
         {
             Assert.That((int)ok.StatusCode, Is.EqualTo(200));
             AssertSecurityHeaders(ok, "GET /api/v1/me");
+            Assert.That(ok.Headers.CacheControl?.NoStore, Is.True, "an API answer is kept by no cache");
         }
 
         using (var notFound = await director.GetAsync("/api/v1/no-such-thing"))

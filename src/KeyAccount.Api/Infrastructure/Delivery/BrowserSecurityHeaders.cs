@@ -72,6 +72,11 @@ internal static class BrowserSecurityHeaders
             headers.CacheControl = "no-store";
             headers.Pragma = "no-cache";
         }
+        else if (headers.CacheControl.Count == 0 && path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            // The API's answers are one user's view of customer data: no shared or browser cache keeps them.
+            headers.CacheControl = "no-store";
+        }
         else if (headers.CacheControl.Count == 0 && IsSpaDocument(path))
         {
             // index.html, the client-side routes' fallback and the other unhashed files: revalidate every time, so a

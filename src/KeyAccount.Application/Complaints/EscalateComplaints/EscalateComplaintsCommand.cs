@@ -79,7 +79,7 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
     {
         var cutoff = now - AutoCloseAfter;
         var resolved = await db.Complaints.Where(c => c.Status == ComplaintStatus.Resolved && c.ResolvedAt <= cutoff)
-            .Take(Batch * 5).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .OrderBy(c => c.ResolvedAt).Take(Batch * 5).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var complaint in resolved)
         {
             complaint.Close(null, null, now);
