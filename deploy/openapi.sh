@@ -2,6 +2,7 @@
 # The OpenAPI contract and the browser client's types, generated from the API:
 #   deploy/openapi.sh          regenerate client/openapi/keyaccount.v1.json and client/src/api/schema.d.ts
 #   deploy/openapi.sh --check  regenerate into a temporary folder and fail if the committed files differ (drift check)
+# Both check the event contracts (deploy/event-contracts.mjs): an event keeps its shape for its version.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -24,6 +25,9 @@ Jobs__Enabled=false ASPNETCORE_ENVIRONMENT=Production \
 
 (cd client && [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error)
 (cd client && npx --no-install openapi-typescript "$tmp/keyaccount.v1.json" -o "$tmp/schema.d.ts" >/dev/null)
+
+# Events keep their shape per version (contracts/events/): checked in both modes, new versions recorded when writing.
+node deploy/event-contracts.mjs "$tmp/keyaccount.v1.json" ${check:+--check}
 
 if [ -n "$check" ]; then
   status=0

@@ -84,6 +84,26 @@ public class PlatformTests : ApiTestBase
     }
 
     [Test]
+    public async Task ProfileChanges_RaiseAccountUpdatedWithTheChangedFields_AndAStatusChange()
+    {
+        var id = await CreateAccountAsync("accountmanager", "EVT-1");
+        using var client = await As("accountmanager");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(NewAccount("EVT-1")))!;
+        body["name"] = "华东精密（集团）";
+        body["status"] = "Dormant";
+        var update = await SendAsync(client, HttpMethod.Put, $"/api/v1/accounts/{id}", body, await ETagOf(client, $"/api/v1/accounts/{id}"));
+        Assert.That((int)update.StatusCode, Is.EqualTo(200), await update.Content.ReadAsStringAsync());
+
+        await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var messages = await db.OutboxMessages.OrderBy(m => m.Id).ToListAsync();
+        Assert.That(messages.Select(m => (m.Type, m.Version)), Is.EqualTo(new[] { ("account.created", 1), ("account.updated", 1), ("account.status_changed", 1) }));
+        var updated = System.Text.Json.JsonSerializer.Deserialize<Domain.Accounts.AccountUpdated>(messages[1].Payload, Application.Common.Serialization.PublicJson.Options)!;
+        Assert.That(updated.Fields, Is.EqualTo(new[] { "name" }));
+        Assert.That(messages[2].Payload, Does.Contain("\"from\": \"Active\"").Or.Contain("\"from\":\"Active\""));
+    }
+
+    [Test]
     public async Task DomainEvents_AreWrittenToTheOutboxWithTheChange()
     {
         await CreateAccountAsync("accountmanager", "OUT-1");

@@ -181,7 +181,13 @@ public class TieringTests : ApiTestBase
 
         var changed = await db.Accounts.CountAsync(a => a.Tier != Domain.Accounts.Tier.Standard);
         Assert.That(run["changedCount"]!.GetValue<int>(), Is.EqualTo(changed));
-        Assert.That(await db.OutboxMessages.CountAsync(m => m.Type == "account.tier_changed"), Is.EqualTo(changed));
+        Assert.That(await db.OutboxMessages.CountAsync(m => m.Type == "account.tier_changed" && m.Version == 1), Is.EqualTo(changed));
+
+        // Written by the one outbox writer: the payload is the event's record, whichever path raised it.
+        var message = await db.OutboxMessages.FirstAsync(m => m.Type == "account.tier_changed");
+        var tierChanged = System.Text.Json.JsonSerializer.Deserialize<Domain.Accounts.AccountTierChanged>(message.Payload, Application.Common.Serialization.PublicJson.Options)!;
+        Assert.That((tierChanged.PreviousTier, tierChanged.Reason, tierChanged.RunId.Value.ToString()), Is.EqualTo((Domain.Accounts.Tier.Standard, Domain.Tiering.TierChangeReason.Initial, run["id"]!.GetValue<string>())));
+        Assert.That(await db.Accounts.Where(a => a.Id == tierChanged.AccountId).Select(a => a.Tier).SingleAsync(), Is.EqualTo(tierChanged.NewTier));
         Assert.That(await db.Reminders.CountAsync(r => r.Kind == Domain.Reminders.ReminderKind.TierChanged), Is.EqualTo(changed));
 
         // A second run changes nothing: every account is Unchanged.

@@ -800,7 +800,128 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "account.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * account.created (v1)
+         * @description A new account.
+         */
+        post: operations["Event_account_created_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.interaction_logged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * account.interaction_logged (v1)
+         * @description An interaction (call, meeting, visit, email, event) was logged on the account.
+         */
+        post: operations["Event_account_interaction_logged_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.owner_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * account.owner_changed (v1)
+         * @description The account has a new owner.
+         */
+        post: operations["Event_account_owner_changed_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * account.status_changed (v1)
+         * @description The account's status changed (Prospect, Active, Dormant, Lost).
+         */
+        post: operations["Event_account_status_changed_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.tier_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * account.tier_changed (v1)
+         * @description A tiering run moved the account to another tier.
+         */
+        post: operations["Event_account_tier_changed_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * account.updated (v1)
+         * @description The account's profile changed (name, registration number, industry, region, segment, fit, potential, first contract).
+         */
+        post: operations["Event_account_updated_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description An account whose health is Amber or Red. */
@@ -836,6 +957,26 @@ export interface components {
             band: components["schemas"]["HealthBand"];
             /** @description Why, one per signal below 60. */
             warnings: components["schemas"]["HealthWarningDto"][];
+        };
+        /** @description A new account. */
+        AccountCreated: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /** @description Its name. */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The key account manager who owns it.
+             */
+            ownerId: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
         };
         /** @description An account's full profile. */
         AccountDto: {
@@ -935,6 +1076,29 @@ export interface components {
             /** @description Why the health is lower than it should be, one per signal below 60; empty when none. */
             warnings: components["schemas"]["HealthWarningDto"][];
         };
+        /** @description The account has a new owner. */
+        AccountOwnerChanged: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description The owner before.
+             */
+            previousOwnerId: string;
+            /**
+             * Format: uuid
+             * @description The owner now.
+             */
+            newOwnerId: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
         /** @description The editable profile of an account, as sent on create and update. */
         AccountProfileInput: {
             /**
@@ -1009,8 +1173,28 @@ export interface components {
              */
             trailingTwelveMonthsGrossMargin: null | number;
         };
-        /** @enum {string} */
+        /**
+         * @description Lifecycle status of an account.
+         * @enum {string}
+         */
         AccountStatus: "Prospect" | "Active" | "Dormant" | "Lost";
+        /** @description The account's status changed (Prospect, Active, Dormant, Lost). */
+        AccountStatusChanged: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /** @description The status before. */
+            from: components["schemas"]["AccountStatus"];
+            /** @description The status now. */
+            to: components["schemas"]["AccountStatus"];
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
         /** @description One row of the accounts list. */
         AccountSummaryDto: {
             /**
@@ -1110,8 +1294,55 @@ export interface components {
             /** @description The member's role on this account. */
             role: components["schemas"]["AccountTeamRole"];
         };
-        /** @enum {string} */
+        /**
+         * @description The role a user plays on an account team.
+         * @enum {string}
+         */
         AccountTeamRole: "ExecutiveSponsor" | "AccountManager" | "SalesEngineer" | "ServiceLead" | "ProjectManager" | "Finance" | "Other";
+        /** @description A tiering run moved the account to another tier. */
+        AccountTierChanged: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /** @description The tier before the run. */
+            previousTier: components["schemas"]["Tier"];
+            /** @description The tier now. */
+            newTier: components["schemas"]["Tier"];
+            /**
+             * Format: double
+             * @description The account's score in the run (0–100).
+             */
+            score: number;
+            /** @description Why: Initial, Promoted, Demoted or Override. */
+            reason: components["schemas"]["TierChangeReason"];
+            /**
+             * Format: uuid
+             * @description The tiering run.
+             */
+            runId: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
+        /** @description The account's profile changed (name, registration number, industry, region, segment, fit, potential, first contract). */
+        AccountUpdated: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /** @description The profile fields that changed, by their API names. */
+            fields: string[];
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
         /** @description The first response to the customer. */
         AcknowledgeInput: {
             /**
@@ -1130,7 +1361,10 @@ export interface components {
              */
             assigneeId: string;
         };
-        /** @enum {string} */
+        /**
+         * @description The contact's attitude towards us.
+         * @enum {string}
+         */
         Attitude: "Mentor" | "Supporter" | "Neutral" | "NonSupporter" | "Opponent";
         /** @description The business calendar SLA clocks run on; KeyAccount.Application.Complaints.SlaPolicy.BusinessCalendarDto.AlwaysOpen means 24×7 (the default). */
         BusinessCalendarDto: {
@@ -1146,7 +1380,10 @@ export interface components {
             /** @description Days on which no time counts. */
             holidays: string[];
         };
-        /** @enum {string} */
+        /**
+         * @description The role a contact plays in the customer's buying decision.
+         * @enum {string}
+         */
         BuyingRole: "DecisionMaker" | "Influencer" | "User" | "Gatekeeper" | "Champion";
         /** @description A comment on the complaint. */
         CommentInput: {
@@ -1570,7 +1807,10 @@ export interface components {
             /** @description Gaps of a key account's map: no decision maker, no supporter. */
             decisionChainGaps: components["schemas"]["DecisionChainGap"][];
         };
-        /** @enum {string} */
+        /**
+         * @description What an account is scored on (design §1.2).
+         * @enum {string}
+         */
         Criterion: "TrailingRevenue" | "RevenueGrowth" | "GrossMargin" | "StrategicFit" | "PotentialValue" | "RelationshipLength" | "Satisfaction";
         /** @description One criterion's part of a score: normalised value × weight = contribution. */
         CriterionScoreDto: {
@@ -1622,7 +1862,10 @@ export interface components {
         };
         /** @enum {string} */
         DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
-        /** @enum {string} */
+        /**
+         * @description A gap in the decision chain of a key account.
+         * @enum {string}
+         */
         DecisionChainGap: "NoDecisionMaker" | "NoSupporter";
         /** @enum {string} */
         Department: "Sales" | "Marketing" | "Service" | "Technical" | "Product" | "Quality" | "Logistics" | "Finance";
@@ -1640,9 +1883,15 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @enum {string} */
+        /**
+         * @description Green ≥ 70, Amber 40–69, Red < 40.
+         * @enum {string}
+         */
         HealthBand: "Green" | "Amber" | "Red";
-        /** @enum {string} */
+        /**
+         * @description The four signals of an account's health (design §1.2).
+         * @enum {string}
+         */
         HealthComponent: "Satisfaction" | "Engagement" | "Service" | "CommercialTrend";
         /** @description One signal of the health score. */
         HealthComponentDto: {
@@ -1751,6 +2000,26 @@ export interface components {
              * @description When the next step is due (requires a next step).
              */
             nextStepDue?: null | string;
+        };
+        /** @description An interaction (call, meeting, visit, email, event) was logged on the account. */
+        InteractionLogged: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description The interaction.
+             */
+            interactionId: string;
+            /** @description Call, Meeting, Visit, Email or Event. */
+            type: components["schemas"]["InteractionType"];
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
         };
         /** @enum {string} */
         InteractionType: "Call" | "Meeting" | "Visit" | "Email" | "Event";
@@ -2160,7 +2429,10 @@ export interface components {
              */
             lastReceivedAt: string;
         };
-        /** @enum {string} */
+        /**
+         * @description How the contact sees us, from supplier to trusted advisor.
+         * @enum {string}
+         */
         RelationshipLevel: "Vendor" | "CredibleSource" | "ProblemSolver" | "TrustedAdvisor";
         /** @description A reminder for the signed-in user. */
         ReminderDto: {
@@ -2323,9 +2595,15 @@ export interface components {
              */
             currency: string;
         };
-        /** @enum {string} */
+        /**
+         * @description The six roles of the platform.
+         * @enum {string}
+         */
         Role: "Admin" | "Director" | "AccountManager" | "ServiceAgent" | "QualityManager" | "Marketing";
-        /** @enum {string} */
+        /**
+         * @description Why it went wrong, as found by the investigation.
+         * @enum {string}
+         */
         RootCause: "Design" | "Manufacturing" | "Supplier" | "Logistics" | "Communication" | "Process" | "HumanError" | "Documentation" | "Other";
         /** @description A bar of the root-cause Pareto. */
         RootCauseShareDto: {
@@ -2483,7 +2761,10 @@ export interface components {
             /** @description The business calendar; null for 24×7. */
             calendar?: components["schemas"]["BusinessCalendarDto"] | null;
         };
-        /** @enum {string} */
+        /**
+         * @description On time, at risk (80 % of the target used), or breached.
+         * @enum {string}
+         */
         SlaState: "OnTime" | "AtRisk" | "Breached";
         /** @description One cell of the resulting matrix. */
         SlaTargetCellDto: {
@@ -2502,9 +2783,15 @@ export interface components {
              */
             resolutionHours: number;
         };
-        /** @enum {string} */
+        /**
+         * @description Account tiers, highest first.
+         * @enum {string}
+         */
         Tier: "Strategic" | "Key" | "Growth" | "Standard";
-        /** @enum {string} */
+        /**
+         * @description Why an account has its tier after a run.
+         * @enum {string}
+         */
         TierChangeReason: "Initial" | "Promoted" | "Demoted" | "Unchanged" | "Override";
         /** @description The account's result in one run: why it has its tier. */
         TierHistoryEntryDto: {
@@ -15753,6 +16040,328 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    Event_account_created_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "account.created",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "name": "text",
+                 *         "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "account.created";
+                    /**
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description A new account. */
+                    data: components["schemas"]["AccountCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_account_interaction_logged_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "account.interaction_logged",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "interactionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "type": "Call",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "account.interaction_logged";
+                    /**
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description An interaction (call, meeting, visit, email, event) was logged on the account. */
+                    data: components["schemas"]["InteractionLogged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_account_owner_changed_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "account.owner_changed",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "previousOwnerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "newOwnerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "account.owner_changed";
+                    /**
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description The account has a new owner. */
+                    data: components["schemas"]["AccountOwnerChanged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_account_status_changed_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "account.status_changed",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "from": "Prospect",
+                 *         "to": "Prospect",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "account.status_changed";
+                    /**
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description The account's status changed (Prospect, Active, Dormant, Lost). */
+                    data: components["schemas"]["AccountStatusChanged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_account_tier_changed_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "account.tier_changed",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "previousTier": "Strategic",
+                 *         "newTier": "Strategic",
+                 *         "score": 1.5,
+                 *         "reason": "Initial",
+                 *         "runId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "account.tier_changed";
+                    /**
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description A tiering run moved the account to another tier. */
+                    data: components["schemas"]["AccountTierChanged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_account_updated_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "account.updated",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "fields": [
+                 *           "text"
+                 *         ],
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "account.updated";
+                    /**
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description The account's profile changed (name, registration number, industry, region, segment, fit, potential, first contract). */
+                    data: components["schemas"]["AccountUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -75,13 +75,33 @@ public sealed class Account : AggregateRoot
     public void UpdateProfile(AccountProfile profile, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var previousStatus = Status;
+        var before = CurrentProfile();
         ApplyProfile(profile, now);
-        if (previousStatus != Status)
+        var after = CurrentProfile();
+        string[] changed =
+        [
+            .. before.Name != after.Name ? ["name"] : Array.Empty<string>(),
+            .. before.RegistrationNumber != after.RegistrationNumber ? ["registrationNumber"] : Array.Empty<string>(),
+            .. before.Industry != after.Industry ? ["industry"] : Array.Empty<string>(),
+            .. before.Region != after.Region ? ["region"] : Array.Empty<string>(),
+            .. before.Segment != after.Segment ? ["segment"] : Array.Empty<string>(),
+            .. before.StrategicFit != after.StrategicFit ? ["strategicFit"] : Array.Empty<string>(),
+            .. before.PotentialAnnualRevenue != after.PotentialAnnualRevenue ? ["potentialAnnualRevenue"] : Array.Empty<string>(),
+            .. before.FirstContractDate != after.FirstContractDate ? ["firstContractDate"] : Array.Empty<string>(),
+        ];
+        if (changed.Length > 0)
         {
-            Raise(new AccountStatusChanged(Id, previousStatus, Status, now));
+            Raise(new AccountUpdated(Id, changed, now));
+        }
+
+        if (before.Status != Status)
+        {
+            Raise(new AccountStatusChanged(Id, before.Status, Status, now));
         }
     }
+
+    private AccountProfile CurrentProfile() =>
+        new(Name, RegistrationNumber, Industry, Region, Segment, Status, StrategicFit, PotentialAnnualRevenue, FirstContractDate);
 
     public void ChangeOwner(UserId newOwner, DateTimeOffset now)
     {

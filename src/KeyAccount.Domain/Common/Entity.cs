@@ -24,9 +24,30 @@ public abstract class AggregateRoot
     }
 }
 
+/// <summary>
+/// Something that happened to an aggregate. Each event is a public contract (webhooks, the outbox): it declares its
+/// name and version with <see cref="PublicEventAttribute"/>, and a change of its shape needs a new version.
+/// </summary>
 public interface IDomainEvent
 {
     DateTimeOffset OccurredOn { get; }
+}
+
+/// <summary>
+/// An event's public name (<c>noun.verb_past</c>, e.g. <c>account.tier_changed</c>) and version, declared once on
+/// the event's type: never derived from the class name, so renaming code never renames the contract.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PublicEventAttribute(string name, int version) : Attribute
+{
+    public string Name { get; } = name;
+
+    public int Version { get; } = version;
+
+    /// <summary>The declaration on an event type; an event without one is a programming error.</summary>
+    public static PublicEventAttribute Of(Type eventType) =>
+        GetCustomAttribute(eventType, typeof(PublicEventAttribute)) as PublicEventAttribute
+        ?? throw new InvalidOperationException($"Event {eventType.Name} declares no [PublicEvent(name, version)].");
 }
 
 /// <summary>

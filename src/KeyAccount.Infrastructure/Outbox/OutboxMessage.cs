@@ -11,6 +11,9 @@ public sealed class OutboxMessage
     /// <summary>Event name, e.g. <c>account.created</c>.</summary>
     public string Type { get; set; } = string.Empty;
 
+    /// <summary>The version of the event's shape.</summary>
+    public int Version { get; set; } = 1;
+
     /// <summary>The event as JSON.</summary>
     public string Payload { get; set; } = string.Empty;
 

@@ -2,6 +2,7 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Tiering;
+using KeyAccount.Infrastructure.Outbox;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -120,14 +121,17 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
             UPDATE accounts a SET tier = s.new_tier, updated_at = greatest(@now, a.updated_at + interval '1 microsecond')
             FROM tiering_scores s WHERE a.id = s.account_id AND a.tier <> s.new_tier
             """, cancellationToken, now).ConfigureAwait(false);
-        await Execute("""
-            INSERT INTO outbox_messages (type, payload, occurred_on)
-            SELECT 'account.tier_changed',
-                   jsonb_build_object('accountId', s.account_id, 'previousTier', s.current_tier, 'newTier', s.new_tier,
-                                      'score', s.score, 'reason', s.reason, 'runId', @run_id, 'occurredOn', @now),
-                   @now
+        // account.tier_changed through the outbox's one writer, like every other event (its shape is the event's record).
+        var occurred = (DateTimeOffset)now.Value!;
+        var changes = await db.Database.SqlQueryRaw<MoveRow>(
+            """
+            SELECT s.account_id, '' AS name, s.current_tier, s.new_tier, s.score, s.reason
             FROM tiering_scores s WHERE s.current_tier <> s.new_tier
-            """, cancellationToken, Clone(runId), Clone(now)).ConfigureAwait(false);
+            """).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await OutboxWriter.WriteAsync(
+            db,
+            [.. changes.Select(c => new AccountTierChanged(new AccountId(c.AccountId), Enum.Parse<Tier>(c.CurrentTier), Enum.Parse<Tier>(c.NewTier), c.Score, Enum.Parse<TierChangeReason>(c.Reason), run.Id, occurred))],
+            cancellationToken).ConfigureAwait(false);
         await Execute("""
             INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
             SELECT a.owner_id, a.id, 'TierChanged', a.id, @today,

@@ -20,6 +20,7 @@ internal sealed class DocumentShapeFilter : IDocumentFilter
         ["Interactions"] = "Calls, meetings, visits, emails and events with an account's contacts: what proves the contact cadence.",
         ["Reminders"] = "The signed-in user's open reminders (overdue contact, birthdays, next steps), recorded by the daily reminder job.",
         ["Revenue"] = "Monthly revenue per account: the ERP's bulk upsert (JSON or CSV) and an account's months with trailing-twelve-month figures.",
+        ["Events"] = "What KeyAccount tells other systems by webhook: each event's public name, version and data (the catalogue). A change of an event's shape comes with a new version.",
         ["Tiering"] = "Who is a key account and why: tier policies, simulations and runs, an account's tier history, pin and health, the portfolio, accounts at risk and accounts overdue for contact.",
     };
 
@@ -38,7 +39,9 @@ internal sealed class DocumentShapeFilter : IDocumentFilter
             },
         ];
 
-        var operations = (swaggerDoc.Paths ?? []).Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value).ToList();
+        // Operations of the paths and of the webhooks (the event catalogue) alike.
+        var operations = (swaggerDoc.Paths ?? []).Values.Concat((swaggerDoc.Webhooks ?? new Dictionary<string, IOpenApiPathItem>()).Values)
+            .SelectMany(p => p.Operations ?? []).Select(o => o.Value).ToList();
         var used = operations.SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name).OfType<string>().Distinct().Order(StringComparer.Ordinal);
         swaggerDoc.Tags = new HashSet<OpenApiTag>(used.Select(name => new OpenApiTag { Name = name, Description = TagDescriptions.GetValueOrDefault(name) }));
 

@@ -12,6 +12,7 @@ namespace KeyAccount.Api.Infrastructure;
 /// <item><see cref="ProblemContentFilter"/>: every error answer is a <see cref="Problem"/>, with an example.</item>
 /// <item><see cref="HttpHeadersFilter"/>: If-Match, Idempotency-Key, ETag, Location, Retry-After.</item>
 /// <item><see cref="RequestBodyFilter"/>: bodies that are not JSON (the revenue CSV).</item>
+/// <item><see cref="EventsDocumentFilter"/>: the event catalogue, as the document's webhooks.</item>
 /// <item><see cref="DocumentShapeFilter"/>: servers, tags, unused schemas, and an example on every JSON body.</item>
 /// </list>
 /// </summary>
@@ -49,7 +50,7 @@ internal static class OpenApiSetup
                     **Rate limits**: requests per user and sign-ins per address; beyond them a 429 with `Retry-After` (seconds).
                     """,
             });
-            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly })
+            foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly, typeof(Domain.Common.IDomainEvent).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");
                 if (File.Exists(xml))
@@ -82,6 +83,7 @@ internal static class OpenApiSetup
             options.OperationFilter<ProblemContentFilter>();
             options.OperationFilter<HttpHeadersFilter>();
             options.OperationFilter<RequestBodyFilter>();
+            options.DocumentFilter<EventsDocumentFilter>();
             options.DocumentFilter<DocumentShapeFilter>();
             options.CustomSchemaIds(t => t.Name.Replace("`1", string.Empty, StringComparison.Ordinal) + (t.IsGenericType ? "Of" + string.Join(string.Empty, t.GetGenericArguments().Select(a => a.Name)) : string.Empty));
         });
