@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<ITieringEngine, Tiering.TieringEngine>();
         services.AddScoped<IAccountSignals, Tiering.AccountSignalsReader>();
         services.AddScoped<IPortfolioReader, Tiering.PortfolioReader>();
+        services.AddScoped<IAccountHealthStore, Health.AccountHealthStore>();
         services.AddScoped<IComplaintMetricsReader, Complaints.ComplaintMetricsReader>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
@@ -97,6 +98,7 @@ public static class DependencyInjection
         var cron = builder.Configuration["Jobs:ContactCadenceReminders:Cron"] ?? "0 0 6 * * ?";
         var tieringCron = builder.Configuration["Jobs:TieringRun:Cron"] ?? "0 0 2 1 * ?";
         var escalationCron = builder.Configuration["Jobs:ComplaintEscalation:Cron"] ?? "0 * * * * ?";
+        var healthCron = builder.Configuration["Jobs:AccountHealth:Cron"] ?? "0 */15 * * * ?";
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(4);
@@ -121,6 +123,15 @@ public static class DependencyInjection
                 .ForJob(TieringRunJob.Key)
                 .WithIdentity("tiering-run-monthly", "tiering")
                 .WithCronSchedule(tieringCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob<AccountHealthJob>(j => j.WithIdentity(AccountHealthJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(AccountHealthJob.Key)
+                .WithIdentity("account-health-periodic", "accounts")
+                .WithCronSchedule(healthCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddTrigger(t => t
+                .ForJob(AccountHealthJob.Key)
+                .WithIdentity("account-health-at-start", "accounts")
+                .StartNow());
             q.AddJob<ComplaintEscalationJob>(j => j.WithIdentity(ComplaintEscalationJob.Key).StoreDurably());
             q.AddTrigger(t => t
                 .ForJob(ComplaintEscalationJob.Key)

@@ -92,12 +92,29 @@ public class HealthAndPortfolioTests : ApiTestBase
         await AssertProblem(await other.GetAsync($"/api/v1/accounts/{sick}/health"), 404);
     }
 
+    /// <summary>The health job's pass, as of now (what the job does every 15 minutes).</summary>
+    private static async Task RecomputeHealthAsync()
+    {
+        await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Application.Health.RecomputeHealth.RecomputeHealthCommand(DateTimeOffset.UtcNow));
+    }
+
     [Test]
     public async Task ListAtRisk_ListsTheRedAccountAndNotTheGreenOne_ForItsManagerOnly()
     {
         var (sick, healthy) = await SeedAsync();
         using var manager = await As("accountmanager");
+        var before = await Body(await manager.GetAsync("/api/v1/tiering/at-risk"));
+        Assert.That(before["items"]!.AsArray().Select(i => i!["accountId"]!.GetValue<string>()), Does.Not.Contain(sick), "nothing stored before the health job's pass");
+        await RecomputeHealthAsync();
         var page = await Body(await manager.GetAsync("/api/v1/tiering/at-risk"));
+
+        // The stored figures are those of the one home of the rules: the same as the account's live health.
+        var live = await Body(await manager.GetAsync($"/api/v1/accounts/{sick}/health"));
+        var stored = page["items"]!.AsArray().Single(i => i!["accountId"]!.GetValue<string>() == sick)!;
+        Assert.That((stored["score"]!.GetValue<int>(), stored["band"]!.GetValue<string>()), Is.EqualTo((live["score"]!.GetValue<int>(), live["band"]!.GetValue<string>())));
+        Assert.That(stored["warnings"]!.AsArray().Select(w => w!["code"]!.GetValue<string>()), Is.EqualTo(live["warnings"]!.AsArray().Select(w => w!["code"]!.GetValue<string>())));
+        Assert.That(stored["asOf"], Is.Not.Null);
         var ids = page["items"]!.AsArray().Select(i => i!["accountId"]!.GetValue<string>()).ToList();
         Assert.Multiple(() =>
         {

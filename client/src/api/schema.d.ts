@@ -957,6 +957,11 @@ export interface components {
             band: components["schemas"]["HealthBand"];
             /** @description Why, one per signal below 60. */
             warnings: components["schemas"]["HealthWarningDto"][];
+            /**
+             * Format: date-time
+             * @description When the health job computed these figures (every 15 minutes by default; the account page computes its own live).
+             */
+            asOf: string;
         };
         /** @description A new account. */
         AccountCreated: {
@@ -14758,7 +14763,8 @@ export interface operations {
                      *               "message": "No interaction for 45 days; the tier expects one every 30 days.",
                      *               "figures": {}
                      *             }
-                     *           ]
+                     *           ],
+                     *           "asOf": "2026-03-02T08:30:00Z"
                      *         }
                      *       ],
                      *       "page": 1,

@@ -50,6 +50,7 @@ public sealed record AccountHealthDto(
 /// <param name="Score">Health 0–100.</param>
 /// <param name="Band">Amber (40–69) or Red (&lt; 40).</param>
 /// <param name="Warnings">Why, one per signal below 60.</param>
+/// <param name="AsOf">When the health job computed these figures (every 15 minutes by default; the account page computes its own live).</param>
 public sealed record AccountAtRiskDto(
     AccountId AccountId,
     string Name,
@@ -58,4 +59,5 @@ public sealed record AccountAtRiskDto(
     string? OwnerName,
     int Score,
     HealthBand Band,
-    IReadOnlyList<HealthWarningDto> Warnings);
+    IReadOnlyList<HealthWarningDto> Warnings,
+    DateTimeOffset AsOf);

@@ -105,3 +105,28 @@ public interface IComplaintMetricsReader
 {
     Task<ComplaintMetricsRows> ReadAsync(AccountScope scope, DateTimeOffset since, DateTimeOffset until, TimeSpan recurringWindow, int recurringThreshold, CancellationToken cancellationToken);
 }
+
+/// <summary>An account's health as the health job stored it.</summary>
+public sealed record StoredHealthRow(
+    AccountId AccountId,
+    string Name,
+    Tier Tier,
+    UserId OwnerId,
+    string? OwnerName,
+    int Score,
+    HealthBand Band,
+    IReadOnlyList<HealthWarning> Warnings,
+    DateTimeOffset ComputedAt);
+
+/// <summary>
+/// Account health computed by its one home (<see cref="AccountHealth.Assess"/>) for every active account and stored,
+/// so that lists of accounts at risk read it instead of assessing every account in scope on each request.
+/// </summary>
+public interface IAccountHealthStore
+{
+    /// <summary>Replaces the stored health of every active account (one transaction; readers see the old or the new set).</summary>
+    Task<int> ReplaceAllAsync(IReadOnlyList<(AccountId Account, AccountHealth Health)> assessed, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Active accounts in scope whose stored band is <paramref name="band"/> (or not Green), worst first, one page, with the total.</summary>
+    Task<(IReadOnlyList<StoredHealthRow> Rows, int Total)> ReadAtRiskAsync(AccountScope scope, HealthBand? band, int skip, int take, CancellationToken cancellationToken);
+}

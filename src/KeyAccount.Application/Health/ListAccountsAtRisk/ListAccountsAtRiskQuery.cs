@@ -21,26 +21,22 @@ public sealed class ListAccountsAtRiskValidator : AbstractValidator<ListAccounts
 }
 
 /// <summary>
-/// The health rules are the domain's (<see cref="AccountHealth"/>); the facts come from one set-based read of the
-/// accounts in the caller's scope, then every account is assessed in memory — a few hundred bytes per account.
+/// Reads the stored health (<see cref="RecomputeHealth.RecomputeHealthCommand"/>): one indexed read of a page, whatever
+/// the number of accounts in scope. The rules stay the domain's (<see cref="AccountHealth"/>); the page says when the
+/// figures were computed.
 /// </summary>
-public sealed class ListAccountsAtRiskHandler(IAccountSignals signals, ICurrentUser user, TimeProvider clock)
+public sealed class ListAccountsAtRiskHandler(IAccountHealthStore store, ICurrentUser user)
     : IQueryHandler<ListAccountsAtRiskQuery, PagedResult<AccountAtRiskDto>>
 {
     public async ValueTask<PagedResult<AccountAtRiskDto>> Handle(ListAccountsAtRiskQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var now = clock.GetUtcNow();
-        var rows = await signals.ReadAsync(user.Scope(query.OwnerId), now, cancellationToken).ConfigureAwait(false);
-        var atRisk = rows
-            .Select(r => (Row: r, Health: AccountHealth.Assess(r.ToHealthFacts(), now)))
-            .Where(x => query.Band is { } band ? x.Health.Band == band : x.Health.Band != HealthBand.Green)
-            .OrderBy(x => x.Health.Score).ThenBy(x => x.Row.Name, StringComparer.Ordinal)
+        var (rows, total) = await store.ReadAtRiskAsync(user.Scope(query.OwnerId), query.Band, (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken)
+            .ConfigureAwait(false);
+        var page = rows
+            .Select(r => new AccountAtRiskDto(r.AccountId, r.Name, r.Tier, r.OwnerId, r.OwnerName, r.Score, r.Band,
+                [.. r.Warnings.Select(w => new HealthWarningDto(w.Component, w.Code, w.Message, w.Figures))], r.ComputedAt))
             .ToList();
-        var page = atRisk.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(x => new AccountAtRiskDto(x.Row.AccountId, x.Row.Name, x.Row.Tier, x.Row.OwnerId, x.Row.OwnerName, x.Health.Score, x.Health.Band,
-                [.. x.Health.Warnings.Select(w => new HealthWarningDto(w.Component, w.Code, w.Message, w.Figures))]))
-            .ToList();
-        return new PagedResult<AccountAtRiskDto>(page, query.Page, query.PageSize, atRisk.Count, null);
+        return new PagedResult<AccountAtRiskDto>(page, query.Page, query.PageSize, total, null);
     }
 }

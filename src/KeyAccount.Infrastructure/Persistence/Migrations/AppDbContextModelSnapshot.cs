@@ -904,6 +904,41 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("KeyAccount.Infrastructure.Health.AccountHealthRecord", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("band");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("jsonb")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("AccountId")
+                        .HasName("pk_account_health");
+
+                    b.HasIndex("Band", "Score")
+                        .HasDatabaseName("ix_account_health_band_score");
+
+                    b.ToTable("account_health", (string)null);
+                });
+
             modelBuilder.Entity("KeyAccount.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -1448,6 +1483,16 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasForeignKey("StartedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tiering_runs_users_started_by");
+                });
+
+            modelBuilder.Entity("KeyAccount.Infrastructure.Health.AccountHealthRecord", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_account_health_accounts_account_id");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Accounts.Account", b =>

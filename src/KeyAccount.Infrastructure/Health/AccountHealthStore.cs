@@ -1,0 +1,100 @@
+using System.Text.Json;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Serialization;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Health;
+using KeyAccount.Domain.Users;
+using KeyAccount.Infrastructure.Persistence;
+using KeyAccount.Infrastructure.Tiering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace KeyAccount.Infrastructure.Health;
+
+/// <summary>The stored health of one active account (a read model: the health job rewrites it).</summary>
+public sealed class AccountHealthRecord
+{
+    public AccountId AccountId { get; set; }
+
+    public int Score { get; set; }
+
+    public string Band { get; set; } = string.Empty;
+
+    /// <summary>The warnings as JSON (component, code, message, figures).</summary>
+    public string Warnings { get; set; } = "[]";
+
+    public DateTimeOffset ComputedAt { get; set; }
+}
+
+internal sealed class AccountHealthRecordConfiguration : IEntityTypeConfiguration<AccountHealthRecord>
+{
+    public void Configure(EntityTypeBuilder<AccountHealthRecord> builder)
+    {
+        builder.ToTable("account_health");
+        builder.HasKey(h => h.AccountId);
+        builder.Property(h => h.Band).HasMaxLength(16);
+        builder.Property(h => h.Warnings).HasColumnType("jsonb");
+        builder.HasOne<Account>().WithMany().HasForeignKey(h => h.AccountId).OnDelete(DeleteBehavior.Cascade);
+
+        // The at-risk list: the worst first, within a band.
+        builder.HasIndex(h => new { h.Band, h.Score });
+    }
+}
+
+internal sealed class AccountHealthStore(AppDbContext db) : IAccountHealthStore
+{
+    private const string AtRiskSql = $"""
+        SELECT a.id AS account_id, a.name, a.tier, a.owner_id, u.display_name AS owner_name, h.score, h.band, h.warnings::text AS warnings,
+               h.computed_at, count(*) OVER ()::int AS total
+        FROM account_health h
+        JOIN accounts a ON a.id = h.account_id
+        LEFT JOIN users u ON u.id = a.owner_id
+        WHERE a.status = 'Active'
+          AND (@band::text IS NULL AND h.band <> 'Green' OR h.band = @band)
+          AND {AccountSignalsReader.ScopeFilter}
+        ORDER BY h.score, a.name, a.id
+        OFFSET @skip LIMIT @take
+        """;
+
+    public async Task<int> ReplaceAllAsync(IReadOnlyList<(AccountId Account, AccountHealth Health)> assessed, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(assessed);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM account_health", cancellationToken).ConfigureAwait(false);
+        var written = await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO account_health (account_id, score, band, warnings, computed_at)
+            SELECT a, s, b, w, @now FROM unnest(@accounts, @scores, @bands, @warnings) AS x(a, s, b, w)
+            """,
+            [
+                new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = assessed.Select(x => x.Account.Value).ToArray() },
+                new NpgsqlParameter("scores", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = assessed.Select(x => x.Health.Score).ToArray() },
+                new NpgsqlParameter("bands", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = assessed.Select(x => x.Health.Band.ToString()).ToArray() },
+                new NpgsqlParameter("warnings", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = assessed.Select(x => JsonSerializer.Serialize(x.Health.Warnings, PublicJson.Options)).ToArray() },
+                new NpgsqlParameter("now", now),
+            ],
+            cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    public async Task<(IReadOnlyList<StoredHealthRow> Rows, int Total)> ReadAtRiskAsync(AccountScope scope, HealthBand? band, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var rows = await db.Database.SqlQueryRaw<Row>(
+            AtRiskSql,
+            [.. AccountSignalsReader.ScopeParameters(scope),
+                new NpgsqlParameter("band", NpgsqlDbType.Text) { Value = (object?)band?.ToString() ?? DBNull.Value },
+                new NpgsqlParameter("skip", skip),
+                new NpgsqlParameter("take", take)])
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var total = rows.Count > 0 ? rows[0].Total : 0;
+        return ([.. rows.Select(r => new StoredHealthRow(
+            new AccountId(r.AccountId), r.Name, Enum.Parse<Tier>(r.Tier), new UserId(r.OwnerId), r.OwnerName, r.Score, Enum.Parse<HealthBand>(r.Band),
+            JsonSerializer.Deserialize<List<HealthWarning>>(r.Warnings, PublicJson.Options) ?? [], r.ComputedAt))], total);
+    }
+
+    private sealed record Row(Guid AccountId, string Name, string Tier, Guid OwnerId, string? OwnerName, int Score, string Band, string Warnings, DateTimeOffset ComputedAt, int Total);
+}
