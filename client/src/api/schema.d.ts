@@ -48,7 +48,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an account
-         * @description Deletes the account with its contacts, interactions and revenue (Director only; usually set the status to Lost instead). Requires If-Match.
+         * @description Deletes the account with its contacts, interactions and revenue (Director only; usually set the status to Lost instead). Requires If-Match. An account that complaints or other records still refer to is not deleted: 409 names what holds it.
          */
         delete: operations["DeleteAccount"];
         options?: never;
@@ -256,7 +256,7 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge: record the first response
-         * @description New → Acknowledged. Stops the first-response clock. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description New → Acknowledged. Stops the first-response clock. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["AcknowledgeComplaint"];
         delete?: never;
@@ -276,7 +276,7 @@ export interface paths {
         put?: never;
         /**
          * Assign to a department and a person
-         * @description Acknowledged or Reopened → InProgress; in InProgress, a reassignment. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description Acknowledged or Reopened → InProgress; in InProgress, a reassignment. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["AssignComplaint"];
         delete?: never;
@@ -296,7 +296,7 @@ export interface paths {
         put?: never;
         /**
          * Wait for the customer
-         * @description InProgress → AwaitingCustomer. The SLA clock pauses. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description InProgress → AwaitingCustomer. The SLA clock pauses. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["AwaitCustomer"];
         delete?: never;
@@ -316,7 +316,7 @@ export interface paths {
         put?: never;
         /**
          * The customer answered
-         * @description AwaitingCustomer → InProgress. The SLA clock runs again. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description AwaitingCustomer → InProgress. The SLA clock runs again. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ResumeComplaint"];
         delete?: never;
@@ -336,7 +336,7 @@ export interface paths {
         put?: never;
         /**
          * Resolve with root cause and corrective action
-         * @description InProgress → Resolved. Resolution, root cause and corrective action are required. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description InProgress → Resolved. Resolution, root cause and corrective action are required. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ResolveComplaint"];
         delete?: never;
@@ -356,7 +356,7 @@ export interface paths {
         put?: never;
         /**
          * Close: the customer confirmed
-         * @description Resolved → Closed. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description Resolved → Closed. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["CloseComplaint"];
         delete?: never;
@@ -376,7 +376,7 @@ export interface paths {
         put?: never;
         /**
          * Reopen
-         * @description Resolved or Closed → Reopened. A breached target stays breached. Any other starting status is a 409. Send the complaint's ETag as If-Match to refuse the step when it changed since you read it (412).
+         * @description Resolved or Closed → Reopened. A breached target stays breached. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ReopenComplaint"];
         delete?: never;
@@ -893,28 +893,28 @@ export interface components {
              * @description Customer's name (1–200 characters).
              * @example 华东精密制造有限公司
              */
-            name?: string;
+            name: string;
             /**
              * @description Legal/registration number, unique across accounts (compared without case and surrounding spaces).
              * @example 91310000MA1FL1234X
              */
-            registrationNumber?: string;
+            registrationNumber: string;
             /**
              * @description Industry.
              * @example Manufacturing
              */
-            industry?: string;
+            industry: string;
             /**
              * @description Sales region.
              * @example East China
              */
-            region?: string;
+            region: string;
             /**
              * @description Customer type (segment).
              * @example Enterprise
              */
-            segment?: string;
-            status?: components["schemas"]["AccountStatus"];
+            segment: string;
+            status: components["schemas"]["AccountStatus"];
             /**
              * Format: int32
              * @description Strategic-fit assessment, 1–5.
@@ -1171,25 +1171,25 @@ export interface components {
              * Format: uuid
              * @description The complaining account.
              */
-            accountId?: string;
+            accountId: string;
             /**
              * Format: uuid
              * @description The contact who complained, if known (a contact of that account).
              */
             contactId?: string | null;
-            channel?: components["schemas"]["ComplaintChannel"];
-            category?: components["schemas"]["ComplaintCategory"];
-            severity?: components["schemas"]["Severity"];
+            channel: components["schemas"]["ComplaintChannel"];
+            category: components["schemas"]["ComplaintCategory"];
+            severity: components["schemas"]["Severity"];
             /**
              * @description One line.
              * @example Three pallets missing from order SO-88121
              */
-            subject?: string;
+            subject: string;
             /**
              * @description What happened, in the customer's words.
              * @example Delivered 17 of 20 pallets; the line stops on Friday without them.
              */
-            description?: string;
+            description: string;
             /**
              * @description What the customer asks for.
              * @example Deliver the missing pallets by Thursday
@@ -1197,7 +1197,7 @@ export interface components {
             requestedRemedy?: string | null;
             /**
              * Format: date-time
-             * @description When it was received (UTC; defaults to now). SLA clocks count from here.
+             * @description When it was received, with its UTC offset (e.g. 2026-12-01T10:00:00+08:00; stored in UTC; defaults to now). SLA clocks count from here.
              */
             receivedAt?: string | null;
         };
@@ -1314,7 +1314,7 @@ export interface components {
              * @description Full name (1–200 characters).
              * @example 王芳
              */
-            name?: string;
+            name: string;
             /**
              * @description Job title.
              * @example 采购总监
@@ -1341,15 +1341,15 @@ export interface components {
              * @example 1982-06-15
              */
             birthday?: string | null;
-            buyingRole?: components["schemas"]["BuyingRole"];
-            attitude?: components["schemas"]["Attitude"];
+            buyingRole: components["schemas"]["BuyingRole"];
+            attitude: components["schemas"]["Attitude"];
             /**
              * Format: uuid
              * @description Another contact of the same account this one reports to.
              */
             reportsToId?: string | null;
-            relationshipLevel?: components["schemas"]["RelationshipLevel"];
-            targetRelationshipLevel?: components["schemas"]["RelationshipLevel"];
+            relationshipLevel: components["schemas"]["RelationshipLevel"];
+            targetRelationshipLevel: components["schemas"]["RelationshipLevel"];
         };
         /** @description The account's contacts with its decision-chain gaps. */
         ContactListDto: {
@@ -1494,17 +1494,17 @@ export interface components {
         };
         /** @description An interaction as sent when logging one. */
         InteractionInput: {
-            type?: components["schemas"]["InteractionType"];
+            type: components["schemas"]["InteractionType"];
             /**
              * Format: date-time
              * @description When it took place (not more than a day in the future).
              */
-            occurredAt?: string;
+            occurredAt: string;
             /**
              * @description What was discussed (1–4000 characters).
              * @example 季度业务回顾：讨论2027年产能扩张计划
              */
-            summary?: string;
+            summary: string;
             /** @description Contacts of the account who took part. */
             contactIds?: string[];
             /**
@@ -1743,19 +1743,19 @@ export interface components {
             accounts: number;
             /**
              * Format: decimal
-             * @description Their revenue of the last 12 complete months.
+             * @description Their revenue of the last 12 complete months (null for callers without revenue:read).
              */
             revenue: string;
             /**
              * Format: double
-             * @description Share of revenue held by the top 20 % of accounts, percent (the "80/20" figure).
+             * @description Share of revenue held by the top 20 % of accounts, percent (the "80/20" figure; null for callers without revenue:read).
              */
-            topFifthRevenueShare: number;
+            topFifthRevenueShare?: number | null;
             /** @description One row per tier, Strategic first. */
             tiers: components["schemas"]["PortfolioTierDto"][];
-            /** @description Up to 100 points, one per percentile of accounts. */
+            /** @description Up to 100 points, one per percentile of accounts (empty for callers without revenue:read). */
             pareto: components["schemas"]["ParetoPointDto"][];
-            /** @description The non-empty cells of the 3×3 matrix, plus cells with an unestimated potential. */
+            /** @description The non-empty cells of the 3×3 matrix, plus cells with an unestimated potential (empty for callers without revenue:read). */
             valueMatrix: components["schemas"]["ValueMatrixCellDto"][];
         };
         /** @description One tier's share of the portfolio. */
@@ -1773,14 +1773,14 @@ export interface components {
             accountShare: number;
             /**
              * Format: decimal
-             * @description Their revenue of the last 12 complete months.
+             * @description Their revenue of the last 12 complete months (null for callers without revenue:read).
              */
             revenue: string;
             /**
              * Format: double
-             * @description Its share of the portfolio's revenue, percent.
+             * @description Its share of the portfolio's revenue, percent (null for callers without revenue:read).
              */
-            revenueShare: number;
+            revenueShare?: number | null;
         };
         ProblemDetails: {
             type?: string | null;
@@ -1924,30 +1924,30 @@ export interface components {
              * @description Month as yyyy-MM.
              * @example 2026-10
              */
-            month?: string;
+            month: string;
             /**
              * Format: decimal
              * @description Revenue of the month (≥ 0).
              * @example 1250000
              */
-            revenue?: string;
+            revenue: string;
             /**
              * Format: decimal
              * @description Gross profit of the month (≤ revenue; may be negative).
              * @example 312500
              */
-            grossProfit?: string;
+            grossProfit: string;
             /**
              * Format: int32
              * @description Orders in the month (≥ 0).
              * @example 42
              */
-            orderCount?: number;
+            orderCount: number;
             /**
              * @description ISO 4217 currency.
              * @example CNY
              */
-            currency?: string;
+            currency: string;
         };
         /** @enum {string} */
         Role: "Admin" | "Director" | "AccountManager" | "ServiceAgent" | "QualityManager" | "Marketing";
@@ -2186,10 +2186,10 @@ export interface components {
              * @description A name for the version.
              * @example 2027 weights: more growth
              */
-            name?: string;
+            name: string;
             /** @description Criteria and weights (sum 100). */
-            criteria?: components["schemas"]["CriterionWeightDto"][];
-            cutoffs?: components["schemas"]["CutoffsDto"];
+            criteria: components["schemas"]["CriterionWeightDto"][];
+            cutoffs: components["schemas"]["CutoffsDto"];
             /**
              * Format: int32
              * @description At most this many Strategic accounts; null for no cap.
@@ -2239,7 +2239,7 @@ export interface components {
          * @enum {string}
          */
         ValueBand: "Low" | "Medium" | "High";
-        /** @description A cell of the value matrix: current value (revenue percentile third) × potential value (estimate percentile third; null when not estimated). */
+        /** @description A cell of the value matrix: current value (revenue percentile third) × potential value (estimate percentile third; null when not estimated). Callers without revenue:read get no matrix. */
         ValueMatrixCellDto: {
             current: components["schemas"]["ValueBand"];
             potential?: components["schemas"]["ValueBand"] | null;
@@ -2410,6 +2410,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2661,6 +2670,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3086,14 +3104,10 @@ export interface operations {
     FileComplaint: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string per intended complaint (e.g. the helpdesk ticket id); a replay returns the first complaint. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The complaint. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ComplaintIntakeInput"];
@@ -3129,6 +3143,24 @@ export interface operations {
             };
             /** @description Your role does not allow this operation. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3563,6 +3595,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4412,6 +4453,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many requests; see Retry-After. */
             429: {
                 headers: {
@@ -4781,6 +4831,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5205,6 +5264,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5660,6 +5728,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
