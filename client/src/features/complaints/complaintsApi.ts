@@ -54,7 +54,7 @@ export function useComplaint(id: string) {
 
 /** Files a complaint; the same key answers with the first complaint, so a double click or a retry files once. */
 export function fileComplaint(body: ComplaintIntakeInput, idempotencyKey: string) {
-  return unwrap(api.POST('/api/v1/complaints', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body }));
+  return unwrap(api.POST('/api/v1/complaints', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
 }
 
 function postStep(id: string, etag: string, step: StepInput) {

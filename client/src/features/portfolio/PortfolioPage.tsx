@@ -55,7 +55,7 @@ function Overview() {
         <Col xs={24} md={8}><Statistic title={t('portfolio.accounts')} value={p.accounts} /></Col>
         <Col xs={24} md={8}><Statistic title={t('portfolio.revenue')} value={formatMoney(locale, p.revenue)} /></Col>
         <Col xs={24} md={8}>
-          <Statistic title={t('portfolio.topFifth')} value={p.topFifthRevenueShare} suffix="%" valueStyle={{ color: '#1456c7' }} data-testid="top-fifth" />
+          <Statistic title={t('portfolio.topFifth')} value={p.topFifthRevenueShare ?? undefined} suffix="%" valueStyle={{ color: '#1456c7' }} data-testid="top-fifth" />
         </Col>
       </Row>
       <Row gutter={16}>
