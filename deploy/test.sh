@@ -29,8 +29,10 @@ dotnet test KeyAccount.sln -c Release --no-build --logger "trx" --logger "consol
   | grep -E --line-buffered "^\s*(Passed|Failed|Skipped) |Integration tests run|Passed!|Failed!|error|Total tests|^Test Run" || true
 [ "${PIPESTATUS[0]}" = "0" ] || status=1
 
-echo "== OpenAPI contract drift check"
+echo "== OpenAPI contract and problem codes drift check"
 bash deploy/openapi.sh --check || status=1
+# The browser client's list of error codes (its translations are typed over it) against the server's sources.
+node client/scripts/problem-codes.mjs --check || status=1
 
 echo "== Browser client: type check, Vitest, build, bundle budget"
 (cd client && npm ci --no-audit --no-fund --loglevel=error)
