@@ -37,7 +37,15 @@ describe('ComplaintIntakePage', () => {
   it('files with one Idempotency-Key for every retry and shows a 400’s field errors at the fields', async () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
     api.fileComplaint
-      .mockRejectedValueOnce(new ApiProblem(400, { title: 'Invalid request', status: 400, detail: 'One or more fields are invalid.', errors: { subject: ['Subject is too vague.'] } }))
+      .mockRejectedValueOnce(
+        ApiProblem.from(400, {
+          code: 'validation',
+          title: 'Invalid request',
+          status: 400,
+          detail: 'One or more fields are invalid.',
+          errors: { subject: [{ code: 'too-short', message: 'Subject is too vague.', args: { min: 10 } }] },
+        }),
+      )
       .mockResolvedValueOnce(complaintFixture({ id: 'c9', reference: 'CMP-2026-000009' }));
     render(
       <I18nProvider locale="en">
@@ -66,7 +74,8 @@ describe('ComplaintIntakePage', () => {
     await user.type(screen.getByLabelText('Description (in the customer’s words)'), 'Delivered 17 of 20 pallets.');
     await user.click(screen.getByTestId('intake-submit'));
 
-    expect(await screen.findByText('Subject is too vague.')).toBeInTheDocument();
+    // The field error by its code, in the UI's language.
+    expect(await screen.findByText('At least 10 characters.')).toBeInTheDocument();
     const [body, key] = api.fileComplaint.mock.calls[0]!;
     expect(body).toMatchObject({ accountId: 'a1', contactId: 'k1', channel: 'Phone', category: 'Delivery', severity: 'High', subject: 'Pallets', requestedRemedy: null });
     expect(key).toMatch(/^[0-9a-f-]{36}$/);

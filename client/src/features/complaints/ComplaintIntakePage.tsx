@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/messages';
 import type { AccountSummaryDto } from '../../api/client';
 import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useProblemText } from '../../shared/problemText';
 import { TierTag } from '../accounts/labels';
 import { useAccounts, useContacts } from '../accounts/accountsApi';
 import { CATEGORIES, CHANNELS, SEVERITIES } from './model';
@@ -100,6 +101,7 @@ export default function ComplaintIntakePage() {
   const [busy, setBusy] = useState(false);
   // One key per complaint being filed: a double click or a retry after a lost answer files it once.
   const key = useRef(newIdempotencyKey());
+  const problemText = useProblemText();
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -125,7 +127,7 @@ export default function ComplaintIntakePage() {
     } catch (e) {
       // 400: invalid fields; 409: a business rule (e.g. received in the future), also named by field.
       if (e instanceof ApiProblem && (e.status === 400 || e.status === 409)) {
-        const { placed, unplaced: rest } = toFormFields(e, FIELDS);
+        const { placed, unplaced: rest } = toFormFields(e, FIELDS, problemText);
         form.setFields(placed as Parameters<typeof form.setFields>[0]);
         setUnplaced(rest);
       }
