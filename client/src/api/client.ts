@@ -61,3 +61,9 @@ export async function unwrapWithETag<T>(call: Answer<T>): Promise<{ data: T; eta
   if (!response.ok) throw ApiProblem.from(response.status, error, response.headers);
   return { data: data as T, etag: response.headers.get('ETag') ?? '' };
 }
+
+/** The If-Match header of a change: the ETag of the read the user is looking at (the API refuses a change without one). */
+export const ifMatch = (etag: string) => ({ 'If-Match': etag });
+
+/** The Idempotency-Key header of a create (see useCreateMutation). */
+export const idempotencyKey = (key: string) => ({ 'Idempotency-Key': key });

@@ -66,7 +66,7 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
             <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'Call', occurredAt: dayjs() }} data-testid="interaction-form">
               <Row gutter={12}>
                 <Col span={10}>
-                  <Form.Item name="type" label={t('interaction.type')}>
+                  <Form.Item name="type" label={t('interaction.type')} rules={[{ required: true, message: t('validation.required') }]}>
                     <Select options={TYPES.map((v) => ({ value: v, label: t(`interactionType.${v}`) }))} />
                   </Form.Item>
                 </Col>
