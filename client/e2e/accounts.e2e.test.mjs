@@ -123,6 +123,17 @@ test('a service agent does not see what it may not use', async () => {
   await page.getByText('No access').waitFor();
   await shot('06-forbidden');
 
+  // The portfolio without revenue:read: accounts by tier, no revenue figure, chart or column (and no NaN or null).
+  await page.goto(`${base}/portfolio`);
+  await page.getByTestId('portfolio-no-revenue').waitFor();
+  await page.getByTestId('tier-distribution').locator('.ant-table-row').first().waitFor();
+  const headers = await page.getByTestId('tier-distribution').locator('th').allTextContents();
+  assert.deepEqual(headers.filter((h) => /revenue/i.test(h)), [], `no revenue column: ${headers.join(', ')}`);
+  assert.equal(await page.getByTestId('pareto-chart').count(), 0, 'no Pareto curve');
+  assert.equal(await page.getByTestId('value-matrix').count(), 0, 'no value matrix');
+  const text = await page.locator('main, .ant-layout-content').first().textContent();
+  assert.doesNotMatch(text, /NaN|null|undefined/);
+  await shot('06b-portfolio-without-revenue');
 });
 
 test('an expired session returns to the login page with a message', async () => {
