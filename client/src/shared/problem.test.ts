@@ -42,12 +42,6 @@ describe('ApiProblem', () => {
     expect(ApiProblem.from(502, 'Bad gateway').code).toBe('');
   });
 
-  it('knows when the session is over', () => {
-    expect(ApiProblem.from(401, { code: 'session-ended' }).sessionOver).toBe(true);
-    expect(ApiProblem.from(401, { code: 'token-expired' }).sessionOver).toBe(true);
-    expect(ApiProblem.from(401, { code: 'sign-in-failed' }).sessionOver).toBe(false);
-  });
-
   it('reads Retry-After in seconds or as an HTTP date', () => {
     expect(parseRetryAfter('30')).toBe(30);
     expect(parseRetryAfter('Wed, 02 Dec 2026 08:00:30 GMT', Date.parse('2026-12-02T08:00:00Z'))).toBe(30);

@@ -65,11 +65,6 @@ export class ApiProblem extends Error {
   get isStale() {
     return this.status === 412;
   }
-
-  /** The signed-in session is over (expired, or ended with the user's deactivation, lockout or new password). */
-  get sessionOver() {
-    return this.status === 401 && (this.code === 'token-expired' || this.code === 'session-ended' || this.code === 'authentication-required');
-  }
 }
 
 /** Retry-After as seconds: a number of seconds, or an HTTP date. */
