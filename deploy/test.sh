@@ -29,7 +29,7 @@ dotnet test KeyAccount.sln -c Release --no-build --logger "trx" --logger "consol
   | grep -E --line-buffered "^\s*(Passed|Failed|Skipped) |Integration tests run|Contract|Passed!|Failed!|error|Total tests|^Test Run" || true
 [ "${PIPESTATUS[0]}" = "0" ] || status=1
 
-echo "== OpenAPI contract drift check"
+echo "== OpenAPI contract drift check (and the event contracts)"
 bash deploy/openapi.sh --check || status=1
 
 echo "== OpenAPI lint (Spectral with OWASP, Redocly)"

@@ -85,6 +85,24 @@ test('an account manager signs in, filters, opens an account, logs an interactio
   await page.getByTestId('revenue-chart').waitFor();
   await shot('04-account-360-zh');
 
+  // A refusal of the API in the user's language, on the field it concerns: a registration number already taken.
+  const taken = await page.evaluate(async () => {
+    const { accessToken } = JSON.parse(localStorage.getItem('keyaccount.session'));
+    const res = await fetch('/api/v1/accounts?pageSize=1', { headers: { Authorization: `Bearer ${accessToken}` } });
+    return (await res.json()).items[0].registrationNumber;
+  });
+  await page.goto(`${base}/accounts/new`);
+  await page.getByLabel('客户名称').fill(`E2E 重复代码 ${Date.now()}`);
+  await page.getByLabel('统一社会信用代码').fill(taken);
+  await page.getByLabel('行业').fill('制造业');
+  await page.getByLabel('区域').fill('华东');
+  await page.getByLabel('客户类型').fill('企业');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  const registration = page.locator('.ant-form-item', { has: page.getByLabel('统一社会信用代码') });
+  await registration.getByText('已有客户使用该统一社会信用代码。').waitFor();
+  assert.match(await page.getByRole('alert').first().textContent(), /已有客户使用该统一社会信用代码/);
+  await shot('04b-account-registration-taken-zh');
+
   // Unknown pages answer the 404 page.
   await page.goto(`${base}/no-such-page`);
   await page.getByText('页面不存在').waitFor();
@@ -104,6 +122,18 @@ test('a service agent does not see what it may not use', async () => {
   await page.goto(`${base}/accounts/new`);
   await page.getByText('No access').waitFor();
   await shot('06-forbidden');
+
+  // The portfolio without revenue:read: accounts by tier, no revenue figure, chart or column (and no NaN or null).
+  await page.goto(`${base}/portfolio`);
+  await page.getByTestId('portfolio-no-revenue').waitFor();
+  await page.getByTestId('tier-distribution').locator('.ant-table-row').first().waitFor();
+  const headers = await page.getByTestId('tier-distribution').locator('th').allTextContents();
+  assert.deepEqual(headers.filter((h) => /revenue/i.test(h)), [], `no revenue column: ${headers.join(', ')}`);
+  assert.equal(await page.getByTestId('pareto-chart').count(), 0, 'no Pareto curve');
+  assert.equal(await page.getByTestId('value-matrix').count(), 0, 'no value matrix');
+  const text = await page.locator('main, .ant-layout-content').first().textContent();
+  assert.doesNotMatch(text, /NaN|null|undefined/);
+  await shot('06b-portfolio-without-revenue');
 });
 
 test('an expired session returns to the login page with a message', async () => {

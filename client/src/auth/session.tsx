@@ -9,11 +9,15 @@ interface Stored {
   user: MeDto;
 }
 
+/** Why the session is over, as the API's problem code: `token-expired`, `session-ended` (deactivated, locked, new password)… */
+export type SessionEnd = string;
+
 interface Session {
   user: MeDto | null;
-  expired: boolean;
+  /** Set when the session ended by itself (not by signing out): the login page says why. */
+  ended: SessionEnd | null;
   signIn: (email: string, password: string) => Promise<void>;
-  signOut: (reason?: 'expired') => void;
+  signOut: (reason?: SessionEnd) => void;
   can: (permission: string) => boolean;
 }
 
@@ -36,13 +40,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAccessToken(s?.accessToken ?? null);
     return s;
   });
-  const [expired, setExpired] = useState(false);
+  const [ended, setEnded] = useState<SessionEnd | null>(null);
 
-  const signOut = useCallback((reason?: 'expired') => {
+  const signOut = useCallback((reason?: SessionEnd) => {
     localStorage.removeItem(STORAGE_KEY);
     setAccessToken(null);
     setStored(null);
-    setExpired(reason === 'expired');
+    setEnded(reason ?? null);
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
@@ -50,12 +54,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const next: Stored = { accessToken: result.accessToken, expiresAt: result.expiresAt, user: result.user };
     localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     setAccessToken(next.accessToken);
-    setExpired(false);
+    setEnded(null);
     setStored(next);
   }, []);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => signOut('expired'));
+    setUnauthorizedHandler((code) => signOut(code));
     return () => setUnauthorizedHandler(null);
   }, [signOut]);
 
@@ -63,19 +67,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!stored) return undefined;
     const ms = new Date(stored.expiresAt).getTime() - Date.now();
-    const timer = setTimeout(() => signOut('expired'), Math.max(ms, 0));
+    const timer = setTimeout(() => signOut('token-expired'), Math.max(ms, 0));
     return () => clearTimeout(timer);
   }, [stored, signOut]);
 
   const value = useMemo<Session>(
     () => ({
       user: stored?.user ?? null,
-      expired,
+      ended,
       signIn,
       signOut,
       can: (permission) => stored?.user.permissions.includes(permission) ?? false,
     }),
-    [stored, expired, signIn, signOut],
+    [stored, ended, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,14 +1,25 @@
 import { Alert } from 'antd';
 import { ApiProblem } from './problem';
-import { useT } from '../i18n/I18nProvider';
+import { useProblemText } from './problemText';
 
-/** Shows an error from the API as a readable message (with its trace id for support), never raw JSON. */
+/**
+ * Shows an error from the API as a readable message in the user's language (its code's message, the field errors no
+ * form field shows, and the trace id for support), never raw JSON.
+ *
+ * `extra`: the field errors a form could not place (see toFormFields). Without it, every field error of the problem is
+ * listed, with its field's name (for a page without form fields to put them on).
+ */
 export function ProblemAlert({ error, extra }: { error: unknown; extra?: string[] }) {
-  const t = useT();
-  if (!error && !extra?.length) return null;
+  const text = useProblemText();
+  const fieldErrors =
+    extra ?? (error instanceof ApiProblem ? Object.entries(error.errors).flatMap(([path, errors]) => errors.map((e) => text.labelled(path, text.field(e, path)))) : []);
+  const extraLines = fieldErrors.filter(Boolean);
+  if (!error && !extraLines.length) return null;
   const problem = error instanceof ApiProblem ? error : null;
-  const title = problem ? (t(`problem.${problem.status}` as never, { fallback: problem.title }) as string) : t('problem.network');
-  const lines = [problem?.detail, ...(extra ?? [])].filter(Boolean) as string[];
+  // Without an error, the first extra line is the title.
+  const title = error ? text.message(error) : extraLines[0]!;
+  const lines = (error ? extraLines : extraLines.slice(1)).filter((line) => line !== title);
+  const trace = problem?.traceId ? text.trace(problem.traceId) : null;
   return (
     <Alert
       type="error"
@@ -16,12 +27,14 @@ export function ProblemAlert({ error, extra }: { error: unknown; extra?: string[
       role="alert"
       title={title}
       description={
-        <>
-          {lines.map((line) => (
-            <div key={line}>{line}</div>
-          ))}
-          {problem?.traceId && <div style={{ opacity: 0.6, fontSize: 12 }}>{t('problem.trace', { id: problem.traceId })}</div>}
-        </>
+        lines.length > 0 || trace ? (
+          <>
+            {lines.map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+            {trace && <div style={{ opacity: 0.6, fontSize: 12 }}>{trace}</div>}
+          </>
+        ) : undefined
       }
       style={{ marginBottom: 16 }}
     />

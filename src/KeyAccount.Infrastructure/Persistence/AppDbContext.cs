@@ -163,6 +163,7 @@ internal static class UniqueConstraints
 /// </summary>
 internal static class ForeignKeys
 {
+    /// <summary>Referencing tables by the public code of what they hold (a client words it in its language).</summary>
     private static readonly Dictionary<string, string> PublicNames = new(StringComparer.Ordinal)
     {
         ["complaints"] = "complaints",
@@ -170,11 +171,11 @@ internal static class ForeignKeys
         ["interactions"] = "interactions",
         ["contacts"] = "contacts",
         ["accounts"] = "accounts",
-        ["account_team_members"] = "account teams",
-        ["tier_assignments"] = "tier history",
-        ["tiering_runs"] = "tiering runs",
-        ["tier_policies"] = "tier policies",
-        ["sla_policies"] = "SLA policies",
+        ["account_team_members"] = "account-teams",
+        ["tier_assignments"] = "tier-history",
+        ["tiering_runs"] = "tiering-runs",
+        ["tier_policies"] = "tier-policies",
+        ["sla_policies"] = "sla-policies",
         ["revenue_records"] = "revenue",
         ["reminders"] = "reminders",
         ["users"] = "users",
@@ -183,9 +184,9 @@ internal static class ForeignKeys
     public static ConflictException ToConflict(PostgresException pg)
     {
         // PostgreSQL reports the referencing table; "update or delete on" is the message of a refused delete.
-        var heldBy = pg.TableName is { } table && PublicNames.TryGetValue(table, out var name) ? name : "other records";
+        var heldBy = pg.TableName is { } table && PublicNames.TryGetValue(table, out var name) ? name : "other-records";
         return pg.MessageText.StartsWith("update or delete", StringComparison.Ordinal)
-            ? new ConflictException(ProblemCodes.ResourceInUse, $"It is still referred to by {heldBy}; those must go first (or keep it and change its status).") { Args = new Dictionary<string, object?> { ["heldBy"] = heldBy } }
+            ? new ConflictException(ProblemCodes.ResourceInUse, $"It is still referred to by {heldBy.Replace('-', ' ')}; those must go first (or keep it and change its status).") { Args = new Dictionary<string, object?> { ["heldBy"] = heldBy } }
             : new ConflictException(ProblemCodes.Conflict, "The change refers to something that no longer exists; reload and try again.");
     }
 }

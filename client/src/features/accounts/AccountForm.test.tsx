@@ -3,6 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nProvider } from '../../i18n/I18nProvider';
 import { ApiProblem } from '../../shared/problem';
+import type { AccountDto } from '../../api/client';
 import { AccountForm } from './AccountForm';
 
 function renderForm(onSubmit = vi.fn().mockResolvedValue(undefined)) {
@@ -68,7 +69,13 @@ describe('AccountForm', () => {
     const user = userEvent.setup({ delay: null });
     const onSubmit = renderForm(
       vi.fn().mockRejectedValue(
-        new ApiProblem(409, { title: 'Conflict', status: 409, detail: 'Another account already has this registration number.', errors: { registrationNumber: ['Another account already has this registration number.'] } }),
+        ApiProblem.from(409, {
+          code: 'registration-number-taken',
+          title: 'Registration number taken',
+          status: 409,
+          detail: 'Another account already has this registration number.',
+          errors: { registrationNumber: [{ code: 'registration-number-taken', message: 'Another account already has this registration number.' }] },
+        }),
       ),
     );
     await fillRequired(user);
@@ -76,6 +83,53 @@ describe('AccountForm', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
     const field = screen.getByLabelText('Registration number').closest('.ant-form-item');
     await waitFor(() => expect(field).toHaveTextContent('Another account already has this registration number.'));
-    expect(screen.getByRole('alert')).toHaveTextContent('This conflicts with existing data');
+    expect(screen.getByRole('alert')).toHaveTextContent('Another account already has this registration number.');
   });
+
+  const validation = () =>
+    ApiProblem.from(400, {
+      code: 'validation',
+      detail: 'One or more fields are invalid.',
+      errors: {
+        name: [{ code: 'too-long', message: 'The length of Name must be 200 characters or fewer.', args: { max: 200 } }],
+        industry: [{ code: 'a-code-from-a-newer-server', message: 'Industry is not in the list.' }],
+        ownerId: [{ code: 'unknown-reference', message: 'The owner must be an active account manager or director.' }],
+      },
+    });
+
+  for (const [locale, texts] of [
+    ['zh-CN', { name: '名称', tooLong: '最多 200 个字符。', alert: '部分字段需要修改。', owner: '客户经理：不存在，或您无权查看。', save: /保\s*存/ }],
+    ['en', { name: 'Name', tooLong: 'At most 200 characters.', alert: 'Some fields need attention.', owner: 'Owner: Does not exist, or you cannot see it.', save: /Save/ }],
+  ] as const) {
+    it(`translates field errors by their code, with their arguments, in ${locale}; an unknown code keeps the English text`, async () => {
+      const user = userEvent.setup({ delay: null });
+      const onSubmit = vi.fn().mockRejectedValue(validation());
+      render(
+        <I18nProvider locale={locale}>
+          <AccountForm onSubmit={onSubmit} initial={account} />
+        </I18nProvider>,
+      );
+      await user.click(screen.getByRole('button', { name: texts.save }));
+      await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+      const name = document.getElementById('name')!.closest('.ant-form-item');
+      await waitFor(() => expect(name).toHaveTextContent(texts.tooLong));
+      expect(document.getElementById('industry')!.closest('.ant-form-item')).toHaveTextContent('Industry is not in the list.');
+      const alert = screen.getByRole('alert');
+      expect(alert).toHaveTextContent(texts.alert);
+      // The owner is not a field of the form: said above it, with the field's name.
+      expect(alert).toHaveTextContent(texts.owner);
+    });
+  }
 });
+
+/** An account to edit: every required field filled, so the form sends at once. */
+const account = {
+  id: 'a1',
+  name: '华东精密制造有限公司',
+  registrationNumber: '91310000MA1FL1234X',
+  industry: 'Manufacturing',
+  region: 'East China',
+  segment: 'Enterprise',
+  status: 'Active',
+  ownerId: 'u1',
+} as unknown as AccountDto;

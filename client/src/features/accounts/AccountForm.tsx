@@ -5,6 +5,7 @@ import type { AccountDto, AccountProfileInput } from '../../api/client';
 import { useT } from '../../i18n/I18nProvider';
 import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useProblemText } from '../../shared/problemText';
 import { STATUSES } from './labels';
 
 interface Values {
@@ -19,7 +20,8 @@ interface Values {
   firstContractDate?: Dayjs | null;
 }
 
-const FIELDS = ['name', 'registrationNumber', 'industry', 'region', 'segment', 'status', 'strategicFit', 'potentialAnnualRevenue', 'firstContractDate', 'ownerId'] as const;
+// The form's fields; errors of others (the owner, kept as it is) show above the form.
+const FIELDS = ['name', 'registrationNumber', 'industry', 'region', 'segment', 'status', 'strategicFit', 'potentialAnnualRevenue', 'firstContractDate'] as const;
 
 export function toInput(values: Values, ownerId?: string): AccountProfileInput {
   const amount = values.potentialAnnualRevenue?.amount;
@@ -47,6 +49,7 @@ export function AccountForm({ initial, onSubmit, onCancel }: { initial?: Account
   const [problem, setProblem] = useState<unknown>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const problemText = useProblemText();
   const required = { required: true, whitespace: true, message: t('validation.required') };
   const max = (n: number) => ({ max: n, message: t('validation.max', { max: n }) });
 
@@ -58,7 +61,7 @@ export function AccountForm({ initial, onSubmit, onCancel }: { initial?: Account
       await onSubmit(toInput(values, initial?.ownerId));
     } catch (e) {
       if (e instanceof ApiProblem && e.status !== 412) {
-        const { placed, unplaced: rest } = toFormFields(e, FIELDS);
+        const { placed, unplaced: rest } = toFormFields(e, FIELDS, problemText);
         form.setFields(placed as Parameters<typeof form.setFields>[0]);
         setUnplaced(rest);
       }

@@ -6,7 +6,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { ApiProblem } from '../../shared/problem';
 import { ErrorPage } from '../../shell/ErrorPages';
 import { AccountForm } from './AccountForm';
-import { accountKeys, createAccount, updateAccount, useAccount } from './accountsApi';
+import { accountKeys, updateAccount, useAccount, useCreateAccount } from './accountsApi';
 
 export default function AccountFormPage() {
   const { id } = useParams();
@@ -17,12 +17,13 @@ function CreateAccount() {
   const t = useT();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
+  const create = useCreateAccount();
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('account.createTitle')}</Typography.Title>}>
       <AccountForm
         onCancel={() => navigate('/accounts')}
         onSubmit={async (input) => {
-          const created = await createAccount(input);
+          const created = await create.mutateAsync(input);
           message.success(t('account.created'));
           navigate(`/accounts/${created.id}`);
         }}

@@ -59,7 +59,10 @@ export default function AccountPage() {
           <Descriptions.Item label={t('account.segment')}>{a.segment}</Descriptions.Item>
           <Descriptions.Item label={t('account.owner')}>{a.ownerName ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('account.strategicFit')}>{a.strategicFit ?? t('common.none')}</Descriptions.Item>
-          <Descriptions.Item label={t('account.potential')}>{money ? formatMoney(locale, money.amount, money.currency) : t('common.none')}</Descriptions.Item>
+          {/* Without revenue:read the API leaves the estimate out: no row rather than a misleading "none". */}
+          {can('revenue:read') && (
+            <Descriptions.Item label={t('account.potential')}>{money ? formatMoney(locale, money.amount, money.currency) : t('common.none')}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('account.firstContract')}>{formatDate(locale, a.firstContractDate)}</Descriptions.Item>
           <Descriptions.Item label={t('account.updatedAt')}>{formatDate(locale, a.updatedAt)}</Descriptions.Item>
         </Descriptions>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useProblemText } from '../../shared/problemText';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useInteractions, useLogInteraction } from './accountsApi';
 
@@ -27,10 +28,13 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
   const log = useLogInteraction(accountId);
   const [form] = Form.useForm<Values>();
   const [problem, setProblem] = useState<unknown>(null);
+  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const problemText = useProblemText();
   const names = new Map(contacts.map((c) => [c.id, c.name]));
 
   const submit = async (values: Values) => {
     setProblem(null);
+    setUnplaced([]);
     try {
       await log.mutateAsync({
         type: values.type,
@@ -43,7 +47,11 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
       message.success(t('interaction.logged'));
       form.resetFields();
     } catch (e) {
-      if (e instanceof ApiProblem) form.setFields(toFormFields(e, ['type', 'occurredAt', 'summary', 'contactIds', 'nextStep', 'nextStepDue']).placed as Parameters<typeof form.setFields>[0]);
+      if (e instanceof ApiProblem) {
+        const { placed, unplaced: rest } = toFormFields(e, ['type', 'occurredAt', 'summary', 'contactIds', 'nextStep', 'nextStepDue'], problemText);
+        form.setFields(placed as Parameters<typeof form.setFields>[0]);
+        setUnplaced(rest);
+      }
       setProblem(e);
     }
   };
@@ -54,11 +62,11 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
         {canLog && (
           <Col xs={24} lg={10}>
             <Typography.Title level={5}>{t('interaction.log')}</Typography.Title>
-            <ProblemAlert error={problem} />
+            <ProblemAlert error={problem} extra={unplaced} />
             <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'Call', occurredAt: dayjs() }} data-testid="interaction-form">
               <Row gutter={12}>
                 <Col span={10}>
-                  <Form.Item name="type" label={t('interaction.type')}>
+                  <Form.Item name="type" label={t('interaction.type')} rules={[{ required: true, message: t('validation.required') }]}>
                     <Select options={TYPES.map((v) => ({ value: v, label: t(`interactionType.${v}`) }))} />
                   </Form.Item>
                 </Col>

@@ -1,6 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapWithETag, type AccountProfileInput, type InteractionInput } from '../../api/client';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, idempotencyKey, ifMatch, unwrap, unwrapWithETag, type AccountProfileInput, type InteractionInput } from '../../api/client';
 import type { paths } from '../../api/schema';
+import { useCreateMutation } from '../../shared/idempotency';
 
 export type ListQuery = NonNullable<paths['/api/v1/accounts']['get']['parameters']['query']>;
 
@@ -51,16 +52,21 @@ export function useRevenue(id: string, enabled: boolean) {
 
 export function useLogInteraction(id: string) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: InteractionInput) => unwrap(api.POST('/api/v1/accounts/{accountId}/interactions', { params: { path: { accountId: id } }, body })),
+  return useCreateMutation({
+    create: (body: InteractionInput, key) =>
+      unwrap(api.POST('/api/v1/accounts/{accountId}/interactions', { params: { path: { accountId: id } }, body, headers: idempotencyKey(key) })),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.part(id, 'interactions') }),
   });
 }
 
-export function createAccount(body: AccountProfileInput) {
-  return unwrap(api.POST('/api/v1/accounts', { body }));
+export function useCreateAccount() {
+  const client = useQueryClient();
+  return useCreateMutation({
+    create: (body: AccountProfileInput, key) => unwrap(api.POST('/api/v1/accounts', { body, headers: idempotencyKey(key) })),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...accountKeys.all, 'list'] }),
+  });
 }
 
 export function updateAccount(id: string, etag: string, body: AccountProfileInput) {
-  return unwrap(api.PUT('/api/v1/accounts/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
+  return unwrap(api.PUT('/api/v1/accounts/{id}', { params: { path: { id }, header: ifMatch(etag) }, body }));
 }

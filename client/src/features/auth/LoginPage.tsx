@@ -4,10 +4,12 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useProblemText } from '../../shared/problemText';
 
 export default function LoginPage() {
-  const { user, signIn, expired } = useSession();
+  const { user, signIn, ended } = useSession();
   const { t, locale, setLocale } = useI18n();
+  const problemText = useProblemText();
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<unknown>(null);
@@ -46,7 +48,16 @@ export default function LoginPage() {
           />
         </div>
         <Typography.Paragraph type="secondary">{t('login.title')}</Typography.Paragraph>
-        {expired && <Alert type="warning" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} />}
+        {ended && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="session-over"
+            // Deactivated, locked out or a new password: say so; any other end of a session reads as expired.
+            title={ended === 'session-ended' ? problemText.code(ended) : t('login.expired')}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <ProblemAlert error={error} />
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="email" label={t('login.email')} rules={[{ required: true, message: t('login.required.email') }]}>

@@ -52,7 +52,9 @@ export default function SlaPolicyPage() {
       message.success(t('sla.saved'));
     } catch (e) {
       if (e instanceof ApiProblem && e.status === 412) {
+        // Someone saved a version meanwhile: show it (the warning says why), not a stale error.
         await policy.refetch();
+        save.reset();
         message.warning(t('sla.stale'));
       }
     }

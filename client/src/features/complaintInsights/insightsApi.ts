@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
+import { api, ifMatch, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
 
 export function useComplaintMetrics(from: string, to?: string) {
   return useQuery({
@@ -16,7 +16,7 @@ export function useSaveSlaPolicy() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: Schemas['SlaPolicyInput']; etag: string }) =>
-      unwrapWithETag(api.PUT('/api/v1/complaints/sla-policy', { body, params: { header: { 'If-Match': etag } } })),
+      unwrapWithETag(api.PUT('/api/v1/complaints/sla-policy', { body, params: { header: ifMatch(etag) } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['complaints', 'sla-policy'] }),
   });
 }

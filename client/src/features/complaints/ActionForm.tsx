@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useProblemText } from '../../shared/problemText';
 import { DEPARTMENTS, ROOT_CAUSES } from './model';
 import type { ComplaintAction, Department, RootCause, StepInput } from './complaintsApi';
 
@@ -61,6 +62,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
   const [problem, setProblem] = useState<unknown>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const assignee = Form.useWatch('assignee', form);
+  const problemText = useProblemText();
   const other = currentAssignee && currentAssignee.id !== me.id ? currentAssignee : null;
 
   const submit = async (values: Values) => {
@@ -70,8 +72,9 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
     try {
       await onSubmit(toStep(action, values, me.id, other?.id));
     } catch (e) {
-      if (e instanceof ApiProblem && e.status === 400) {
-        const { placed, unplaced: rest } = toFormFields(e, FIELDS);
+      // 400: invalid fields; 409: a rule, placed on its field when it names one (a required text).
+      if (e instanceof ApiProblem && (e.status === 400 || e.status === 409)) {
+        const { placed, unplaced: rest } = toFormFields(e, FIELDS, problemText);
         form.setFields(placed.map((p) => (p.name[0] === 'assigneeId' ? { ...p, name: ['assignee'] } : p)) as Parameters<typeof form.setFields>[0]);
         setUnplaced(rest);
       }
@@ -83,7 +86,8 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
 
   const required = (key: MessageKey) => [{ required: true, whitespace: true, message: t(key) }];
   const max = (n: number) => ({ max: n, message: t('validation.max', { max: n }) });
-  const conflict = problem instanceof ApiProblem && problem.status === 409;
+  // A step the status no longer allows: said apart, above the form (the page reloads the complaint and its buttons).
+  const conflict = problem instanceof ApiProblem && problem.code === 'complaint-transition-not-allowed';
   const submitLabel: MessageKey =
     action === 'Assign' ? (assignee === 'current' && other ? 'complaint.assign.changeDepartment' : 'complaint.assign.toMe') : (`complaint.submit.${action}` as MessageKey);
 
@@ -97,7 +101,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
     >
       <Typography.Paragraph type="secondary">{t(`complaint.help.${action}` as MessageKey)}</Typography.Paragraph>
       {conflict ? (
-        <Alert type="error" showIcon role="alert" title={t('complaint.step.conflict')} description={problem.detail ?? problem.title} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon role="alert" title={t('complaint.step.conflict')} description={problemText.message(problem)} style={{ marginBottom: 16 }} />
       ) : (
         <ProblemAlert error={problem} extra={unplaced} />
       )}

@@ -1,13 +1,13 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from '../../i18n/I18nProvider';
-import { ApiProblem } from '../../shared/problem';
+import { fakeApi, json } from '../../test-api';
 import { complaintFixture } from './fixtures';
 
-const api = vi.hoisted(() => ({ fileComplaint: vi.fn() }));
-vi.mock('./complaintsApi', () => api);
+// The account and contact pickers over mocked hooks; the intake itself through the real hooks and a fake API.
 vi.mock('../accounts/accountsApi', () => ({
   useAccounts: () => ({
     data: { items: [{ id: 'a1', name: '华东精密机械有限公司', registrationNumber: '91310000MA1K', tier: 'Key', status: 'Active' }], totalCount: 1 },
@@ -31,30 +31,48 @@ async function chooseOption(user: ReturnType<typeof userEvent.setup>, label: str
   fireEvent.click(item);
 }
 
-beforeEach(() => vi.clearAllMocks());
+let fake: ReturnType<typeof fakeApi>;
+beforeEach(() => {
+  vi.clearAllMocks();
+  fake = fakeApi();
+});
+afterEach(() => fake.restore());
 
 describe('ComplaintIntakePage', () => {
-  it('files with one Idempotency-Key for every retry and shows a 400’s field errors at the fields', async () => {
+  it('files with one Idempotency-Key per complaint — the same on a retry, a new one for other content — and shows a 400’s field errors at the fields', async () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
-    api.fileComplaint
-      .mockRejectedValueOnce(new ApiProblem(400, { title: 'Invalid request', status: 400, detail: 'One or more fields are invalid.', errors: { subject: ['Subject is too vague.'] } }))
-      .mockResolvedValueOnce(complaintFixture({ id: 'c9', reference: 'CMP-2026-000009' }));
+    fake.on(
+      'POST',
+      '/api/v1/complaints',
+      json(400, {
+        code: 'validation',
+        title: 'Invalid request',
+        status: 400,
+        detail: 'One or more fields are invalid.',
+        errors: { subject: [{ code: 'too-short', message: 'Subject is too vague.', args: { min: 10 } }] },
+      }),
+      new TypeError('Failed to fetch'),
+      json(201, complaintFixture({ id: 'c9', reference: 'CMP-2026-000009' })),
+    );
     render(
       <I18nProvider locale="en">
-        <MemoryRouter initialEntries={['/complaints/new']}>
-          <Routes>
-            <Route path="/complaints/new" element={<ComplaintIntakePage />} />
-            <Route path="/complaints/:id" element={<div>complaint page</div>} />
-          </Routes>
-        </MemoryRouter>
+        <QueryClientProvider client={new QueryClient()}>
+          <MemoryRouter initialEntries={['/complaints/new']}>
+            <Routes>
+              <Route path="/complaints/new" element={<ComplaintIntakePage />} />
+              <Route path="/complaints/:id" element={<div>complaint page</div>} />
+            </Routes>
+          </MemoryRouter>
+        </QueryClientProvider>
       </I18nProvider>,
     );
+    const filed = () => fake.sent('POST', '/api/v1/complaints');
 
     // Nothing is sent while the required fields are empty.
     await user.click(screen.getByTestId('intake-submit'));
     expect(await screen.findByText('Choose the account')).toBeInTheDocument();
     expect(screen.getByText('Choose the severity')).toBeInTheDocument();
-    expect(api.fileComplaint).not.toHaveBeenCalled();
+    expect(filed()).toHaveLength(0);
 
     await chooseOption(user, 'Account', '华东精密机械有限公司');
     // The contacts are those of the chosen account.
@@ -66,15 +84,27 @@ describe('ComplaintIntakePage', () => {
     await user.type(screen.getByLabelText('Description (in the customer’s words)'), 'Delivered 17 of 20 pallets.');
     await user.click(screen.getByTestId('intake-submit'));
 
-    expect(await screen.findByText('Subject is too vague.')).toBeInTheDocument();
-    const [body, key] = api.fileComplaint.mock.calls[0]!;
-    expect(body).toMatchObject({ accountId: 'a1', contactId: 'k1', channel: 'Phone', category: 'Delivery', severity: 'High', subject: 'Pallets', requestedRemedy: null });
+    // The field error by its code, in the UI's language.
+    expect(await screen.findByText('At least 10 characters.')).toBeInTheDocument();
+    const [first] = filed();
+    expect(first!.body).toMatchObject({ accountId: 'a1', contactId: 'k1', channel: 'Phone', category: 'Delivery', severity: 'High', subject: 'Pallets', requestedRemedy: null });
+    // An instant in UTC, never a local time without its offset.
+    expect((first!.body as { receivedAt: string }).receivedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    const key = first!.headers.get('Idempotency-Key');
     expect(key).toMatch(/^[0-9a-f-]{36}$/);
 
+    // Other content is another creation: a new key. Its answer is lost (network failure)…
     await user.type(screen.getByLabelText('Subject'), ' missing from SO-88121');
     await user.click(screen.getByTestId('intake-submit'));
-    await waitFor(() => expect(api.fileComplaint).toHaveBeenCalledTimes(2));
+    expect(await screen.findByText(/The server could not be reached/)).toBeInTheDocument();
+    const second = filed()[1]!.headers.get('Idempotency-Key');
+    expect(second).not.toBe(key);
+
+    // …so the user sends it again: the same key, so the API files it once.
+    await user.click(screen.getByTestId('intake-submit'));
     expect(await screen.findByText('complaint page')).toBeInTheDocument();
-    expect(api.fileComplaint.mock.calls[1]![1]).toBe(key);
+    expect(filed()).toHaveLength(3);
+    expect(filed()[2]!.headers.get('Idempotency-Key')).toBe(second);
+    expect(filed()[2]!.body).toEqual(filed()[1]!.body);
   }, SLOW);
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
@@ -7,11 +7,11 @@ import type { MessageKey } from '../../i18n/messages';
 import type { AccountSummaryDto } from '../../api/client';
 import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useProblemText } from '../../shared/problemText';
 import { TierTag } from '../accounts/labels';
 import { useAccounts, useContacts } from '../accounts/accountsApi';
 import { CATEGORIES, CHANNELS, SEVERITIES } from './model';
-import { newIdempotencyKey } from './idempotency';
-import { fileComplaint, type ComplaintCategory, type ComplaintChannel, type Severity } from './complaintsApi';
+import { useFileComplaint, type ComplaintCategory, type ComplaintChannel, type Severity } from './complaintsApi';
 
 interface Values {
   accountId: string;
@@ -97,41 +97,36 @@ export default function ComplaintIntakePage() {
   const accountId = Form.useWatch('accountId', form);
   const [problem, setProblem] = useState<unknown>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  // One key per complaint being filed: a double click or a retry after a lost answer files it once.
-  const key = useRef(newIdempotencyKey());
+  // One Idempotency-Key per complaint being filed: a double click or a retry after a lost answer files it once.
+  const file = useFileComplaint();
+  const problemText = useProblemText();
 
   const submit = async (values: Values) => {
-    setBusy(true);
     setProblem(null);
     setUnplaced([]);
     try {
-      const created = await fileComplaint(
-        {
-          accountId: values.accountId,
-          contactId: values.contactId ?? null,
-          channel: values.channel,
-          category: values.category,
-          severity: values.severity,
-          subject: values.subject.trim(),
-          description: values.description.trim(),
-          requestedRemedy: values.requestedRemedy?.trim() || null,
-          receivedAt: values.receivedAt.toISOString(),
-        },
-        key.current,
-      );
+      const created = await file.mutateAsync({
+        accountId: values.accountId,
+        contactId: values.contactId ?? null,
+        channel: values.channel,
+        category: values.category,
+        severity: values.severity,
+        subject: values.subject.trim(),
+        description: values.description.trim(),
+        requestedRemedy: values.requestedRemedy?.trim() || null,
+        // An instant with its offset (UTC): the API refuses a local time without one.
+        receivedAt: values.receivedAt.toISOString(),
+      });
       message.success(t('complaints.intake.filed', { reference: created.reference }));
       navigate(`/complaints/${created.id}`);
     } catch (e) {
       // 400: invalid fields; 409: a business rule (e.g. received in the future), also named by field.
       if (e instanceof ApiProblem && (e.status === 400 || e.status === 409)) {
-        const { placed, unplaced: rest } = toFormFields(e, FIELDS);
+        const { placed, unplaced: rest } = toFormFields(e, FIELDS, problemText);
         form.setFields(placed as Parameters<typeof form.setFields>[0]);
         setUnplaced(rest);
       }
       setProblem(e);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -215,7 +210,7 @@ export default function ComplaintIntakePage() {
           </Col>
         </Row>
         <Space>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-submit">
+          <Button type="primary" htmlType="submit" loading={file.isPending} data-testid="intake-submit">
             {t('complaints.intake.submit')}
           </Button>
           <Button onClick={() => navigate('/complaints')}>{t('account.cancel')}</Button>

@@ -138,20 +138,29 @@ describe('ComplaintPage', () => {
   it('shows the server’s reason when the step is no longer allowed (409) and refreshes the buttons', async () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
     const step = mutation({
-      mutateAsync: vi.fn().mockRejectedValue(new ApiProblem(409, { title: 'Business rule violated', status: 409, detail: 'A complaint in status Resolved cannot resolve (→ Resolved); allowed from: InProgress.' })),
+      mutateAsync: vi.fn().mockRejectedValue(
+        ApiProblem.from(409, {
+          code: 'complaint-transition-not-allowed',
+          title: 'Business rule violated',
+          status: 409,
+          detail: 'A complaint in status Resolved cannot resume (→ InProgress); allowed from: AwaitingCustomer.',
+          args: { from: 'Resolved', to: 'InProgress', action: 'Resume', allowedFrom: ['AwaitingCustomer'] },
+        }),
+      ),
     });
     const { refetch } = showComplaint({ allowedActions: ['Resume'], status: 'AwaitingCustomer' }, step);
     await user.click(screen.getByTestId('action-resume'));
     await user.click(await screen.findByTestId('step-submit'));
     expect(await screen.findByText('This step is not possible now')).toBeInTheDocument();
-    expect(screen.getByText(/cannot resolve/)).toBeInTheDocument();
+    // The reason in the user's language, from the rule's code and arguments.
+    expect(screen.getByText('This complaint is Resolved: “Customer answered” is only possible when it is Awaiting customer.')).toBeInTheDocument();
     expect(step.mutateAsync).toHaveBeenCalledWith({ etag: '"7"', step: { action: 'Resume', body: { note: null } } });
     expect(refetch).toHaveBeenCalled();
   }, SLOW);
 
   it('reloads the complaint when someone else changed it meanwhile (412)', async () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
-    const step = mutation({ mutateAsync: vi.fn().mockRejectedValue(new ApiProblem(412, { title: 'Precondition failed', status: 412 })) });
+    const step = mutation({ mutateAsync: vi.fn().mockRejectedValue(ApiProblem.from(412, { code: 'stale-version', title: 'Changed meanwhile', status: 412 })) });
     const { refetch } = showComplaint({ allowedActions: ['Resume'], status: 'AwaitingCustomer' }, step);
     await user.click(screen.getByTestId('action-resume'));
     await user.click(await screen.findByTestId('step-submit'));

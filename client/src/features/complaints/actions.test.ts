@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actionButtons } from './actions';
 import { assigneeName, entryText } from './model';
 import { englishT } from './sla';
-import { newIdempotencyKey } from './idempotency';
+import { newIdempotencyKey } from '../../shared/idempotency';
 
 describe('actionButtons', () => {
   const labels = (allowed: Parameters<typeof actionButtons>[0], status: Parameters<typeof actionButtons>[1]) =>

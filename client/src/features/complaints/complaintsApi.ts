@@ -1,8 +1,9 @@
-// Complaints over the generated contract: the queue, intake (with an Idempotency-Key), the detail with its ETag,
-// one POST per workflow step (with If-Match), comments.
+// Complaints over the generated contract: the queue, intake and comments (creates, with an Idempotency-Key), the
+// detail with its ETag, one POST per workflow step (with that ETag as If-Match).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
+import { api, idempotencyKey, ifMatch, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
+import { useCreateMutation } from '../../shared/idempotency';
 
 export type ComplaintDto = Schemas['ComplaintDto'];
 export type ComplaintSummaryDto = Schemas['ComplaintSummaryDto'];
@@ -53,12 +54,17 @@ export function useComplaint(id: string) {
 }
 
 /** Files a complaint; the same key answers with the first complaint, so a double click or a retry files once. */
-export function fileComplaint(body: ComplaintIntakeInput, idempotencyKey: string) {
-  return unwrap(api.POST('/api/v1/complaints', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body }));
+export function useFileComplaint() {
+  const client = useQueryClient();
+  return useCreateMutation({
+    create: (body: ComplaintIntakeInput, key) => unwrap(api.POST('/api/v1/complaints', { body, headers: idempotencyKey(key) })),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...complaintKeys.all, 'list'] }),
+  });
 }
 
-function postStep(id: string, etag: string, step: StepInput) {
-  const init = { params: { path: { id }, header: { 'If-Match': etag } } };
+/** One step, sent with the complaint's ETag: the API refuses it (412) when someone changed the complaint meanwhile. */
+export function postStep(id: string, etag: string, step: StepInput) {
+  const init = { params: { path: { id }, header: ifMatch(etag) } };
   switch (step.action) {
     case 'Acknowledge':
       return unwrapWithETag(api.POST('/api/v1/complaints/{id}/acknowledge', { ...init, body: step.body }));
@@ -91,8 +97,8 @@ export function useComplaintStep(id: string) {
 
 export function useAddComment(id: string) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (text: string) => unwrap(api.POST('/api/v1/complaints/{id}/comments', { params: { path: { id } }, body: { text } })),
+  return useCreateMutation({
+    create: (text: string, key) => unwrap(api.POST('/api/v1/complaints/{id}/comments', { params: { path: { id } }, body: { text }, headers: idempotencyKey(key) })),
     // The comment is on the timeline and the complaint has a new version: read both again.
     onSuccess: () => client.invalidateQueries({ queryKey: complaintKeys.one(id) }),
   });

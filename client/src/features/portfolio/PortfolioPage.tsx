@@ -1,15 +1,16 @@
 import { lazy, Suspense } from 'react';
-import { Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tabs, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
-import type { Schemas } from '../../api/client';
+import type { Schemas, Tier } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { formatDate, formatMoney } from '../../shared/format';
+import { formatDate, formatMoney, formatNumber } from '../../shared/format';
 import { TierTag } from '../accounts/labels';
 import { HealthBandTag } from './HealthPanel';
 import { warningText } from './health';
-import { useAtRisk, useOverdueContacts, usePortfolio, type AtRiskQuery } from './portfolioApi';
+import { DistributionBar } from '../tiering/DistributionBar';
+import { useAtRisk, useOverdueContacts, usePortfolio, type AtRiskQuery, type PortfolioTier } from './portfolioApi';
 
 const ParetoChart = lazy(() => import('./ParetoChart'));
 const BANDS = ['High', 'Medium', 'Low'] as const;
@@ -48,70 +49,88 @@ function Overview() {
   if (!portfolio.data) return <ProblemAlert error={portfolio.error} />;
   const p = portfolio.data;
   if (p.accounts === 0) return <Empty description={t('portfolio.empty')} />;
+  // A role without revenue:read gets no revenue figure at all: counts and account shares only.
+  const withRevenue = p.revenue !== null && p.revenue !== undefined;
+  const share = (v: number | null | undefined) => (v === null || v === undefined ? t('common.none') : `${formatNumber(locale, v)}%`);
+  const tierColumns: TableColumnsType<PortfolioTier> = [
+    { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <Link to={`/accounts?tier=${tier}&status=Active`}><TierTag tier={tier} /></Link> },
+    { title: t('portfolio.accounts'), dataIndex: 'accounts', align: 'right', render: (v: number) => formatNumber(locale, v) },
+    { title: t('portfolio.accountShare'), dataIndex: 'accountShare', align: 'right', render: share },
+    ...(withRevenue
+      ? ([
+          { title: t('portfolio.revenue'), dataIndex: 'revenue', align: 'right', render: (v: string | null) => formatMoney(locale, v) },
+          { title: t('portfolio.revenueShare'), dataIndex: 'revenueShare', align: 'right', render: share },
+        ] satisfies TableColumnsType<PortfolioTier>)
+      : []),
+  ];
+  const tiers = (
+    <Card size="small" title={t('portfolio.tiers')}>
+      {!withRevenue && (
+        <div style={{ marginBottom: 12 }}>
+          <DistributionBar counts={Object.fromEntries(p.tiers.map((x) => [x.tier, x.accounts])) as Record<Tier, number>} height={18} />
+        </div>
+      )}
+      <Table<PortfolioTier> rowKey="tier" size="small" pagination={false} dataSource={p.tiers} data-testid="tier-distribution" columns={tierColumns} />
+    </Card>
+  );
   const cell = (current: string, potential: string | null) => p.valueMatrix.find((c) => c.current === current && (c.potential ?? null) === potential);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={16}>
-        <Col xs={24} md={8}><Statistic title={t('portfolio.accounts')} value={p.accounts} /></Col>
-        <Col xs={24} md={8}><Statistic title={t('portfolio.revenue')} value={formatMoney(locale, p.revenue)} /></Col>
-        <Col xs={24} md={8}>
-          <Statistic title={t('portfolio.topFifth')} value={p.topFifthRevenueShare ?? undefined} suffix="%" valueStyle={{ color: '#1456c7' }} data-testid="top-fifth" />
-        </Col>
+        <Col xs={24} md={8}><Statistic title={t('portfolio.accounts')} value={formatNumber(locale, p.accounts)} data-testid="portfolio-accounts" /></Col>
+        {withRevenue && (
+          <>
+            <Col xs={24} md={8}><Statistic title={t('portfolio.revenue')} value={formatMoney(locale, p.revenue)} /></Col>
+            <Col xs={24} md={8}>
+              <Statistic title={t('portfolio.topFifth')} value={share(p.topFifthRevenueShare)} valueStyle={{ color: '#1456c7' }} data-testid="top-fifth" />
+            </Col>
+          </>
+        )}
       </Row>
-      <Row gutter={16}>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('portfolio.tiers')}>
-            <Table<Schemas['PortfolioTierDto']>
-              rowKey="tier"
-              size="small"
-              pagination={false}
-              dataSource={p.tiers}
-              data-testid="tier-distribution"
-              columns={[
-                { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <Link to={`/accounts?tier=${tier}&status=Active`}><TierTag tier={tier} /></Link> },
-                { title: t('portfolio.accounts'), dataIndex: 'accounts', align: 'right' },
-                { title: t('portfolio.accountShare'), dataIndex: 'accountShare', align: 'right', render: (v: number) => `${v}%` },
-                { title: t('portfolio.revenue'), dataIndex: 'revenue', align: 'right', render: (v: string) => formatMoney(locale, v) },
-                { title: t('portfolio.revenueShare'), dataIndex: 'revenueShare', align: 'right', render: (v: number) => `${v}%` },
-              ]}
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('portfolio.pareto')}>
-            <Suspense fallback={<Spin />}>
-              <ParetoChart points={p.pareto} labels={{ accounts: t('portfolio.pareto.accounts'), revenue: t('portfolio.pareto.revenue') }} />
-            </Suspense>
-          </Card>
-        </Col>
-      </Row>
-      <Card size="small" title={t('portfolio.matrix')} extra={<Typography.Text type="secondary">{t('portfolio.matrix.hint')}</Typography.Text>}>
-        <table className="value-matrix" data-testid="value-matrix" style={{ width: '100%', borderCollapse: 'collapse', textAlign: 'center' }}>
-          <thead>
-            <tr>
-              <th style={{ width: 160 }}>{t('portfolio.matrix.potential')} ＼ {t('portfolio.matrix.current')}</th>
-              {[...BANDS].reverse().map((b) => <th key={b}>{t(`portfolio.band.${b}` as MessageKey)}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {[...BANDS.map((b) => b as string | null), null].map((potential) => (
-              <tr key={potential ?? 'none'}>
-                <th>{potential ? t(`portfolio.band.${potential}` as MessageKey) : t('portfolio.matrix.notEstimated')}</th>
-                {[...BANDS].reverse().map((current) => {
-                  const c = cell(current, potential);
-                  const weight = potential === null ? 0 : BANDS.length - BANDS.indexOf(potential as (typeof BANDS)[number]) + BANDS.length - BANDS.indexOf(current);
-                  return (
-                    <td key={current} style={{ border: '1px solid #f0f0f0', padding: 10, background: `rgba(20, 86, 199, ${c ? 0.04 + weight * 0.03 : 0})` }}>
-                      <div style={{ fontSize: 18, fontWeight: 600 }}>{c?.accounts ?? 0}</div>
-                      <div style={{ color: '#888', fontSize: 12 }}>{formatMoney(locale, c?.revenue ?? 0)}</div>
-                    </td>
-                  );
-                })}
+      {!withRevenue && <Alert type="info" showIcon title={t('portfolio.noRevenue')} data-testid="portfolio-no-revenue" />}
+      {withRevenue ? (
+        <Row gutter={16}>
+          <Col xs={24} lg={12}>{tiers}</Col>
+          <Col xs={24} lg={12}>
+            <Card size="small" title={t('portfolio.pareto')}>
+              <Suspense fallback={<Spin />}>
+                <ParetoChart points={p.pareto} labels={{ accounts: t('portfolio.pareto.accounts'), revenue: t('portfolio.pareto.revenue') }} />
+              </Suspense>
+            </Card>
+          </Col>
+        </Row>
+      ) : (
+        tiers
+      )}
+      {withRevenue && p.valueMatrix.length > 0 && (
+        <Card size="small" title={t('portfolio.matrix')} extra={<Typography.Text type="secondary">{t('portfolio.matrix.hint')}</Typography.Text>}>
+          <table className="value-matrix" data-testid="value-matrix" style={{ width: '100%', borderCollapse: 'collapse', textAlign: 'center' }}>
+            <thead>
+              <tr>
+                <th style={{ width: 160 }}>{t('portfolio.matrix.potential')} ＼ {t('portfolio.matrix.current')}</th>
+                {[...BANDS].reverse().map((b) => <th key={b}>{t(`portfolio.band.${b}` as MessageKey)}</th>)}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </Card>
+            </thead>
+            <tbody>
+              {[...BANDS.map((b) => b as string | null), null].map((potential) => (
+                <tr key={potential ?? 'none'}>
+                  <th>{potential ? t(`portfolio.band.${potential}` as MessageKey) : t('portfolio.matrix.notEstimated')}</th>
+                  {[...BANDS].reverse().map((current) => {
+                    const c = cell(current, potential);
+                    const weight = potential === null ? 0 : BANDS.length - BANDS.indexOf(potential as (typeof BANDS)[number]) + BANDS.length - BANDS.indexOf(current);
+                    return (
+                      <td key={current} style={{ border: '1px solid #f0f0f0', padding: 10, background: `rgba(20, 86, 199, ${c ? 0.04 + weight * 0.03 : 0})` }}>
+                        <div style={{ fontSize: 18, fontWeight: 600 }}>{c?.accounts ?? 0}</div>
+                        <div style={{ color: '#888', fontSize: 12 }}>{formatMoney(locale, c?.revenue ?? 0)}</div>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
     </Space>
   );
 }

@@ -1,14 +1,21 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, unwrap, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
 
 export type AtRiskQuery = NonNullable<paths['/api/v1/tiering/at-risk']['get']['parameters']['query']>;
 export type OverdueQuery = NonNullable<paths['/api/v1/tiering/overdue-contacts']['get']['parameters']['query']>;
 
+/**
+ * The portfolio as the API sends it. For a role without revenue:read every revenue figure is null (and the Pareto
+ * curve and value matrix are empty); the OpenAPI document does not mark `revenue` nullable yet, hence these types.
+ */
+export type PortfolioTier = Omit<Schemas['PortfolioTierDto'], 'revenue' | 'revenueShare'> & { revenue: string | null; revenueShare?: number | null };
+export type Portfolio = Omit<Schemas['PortfolioDto'], 'revenue' | 'tiers'> & { revenue: string | null; tiers: PortfolioTier[] };
+
 export function usePortfolio(ownerId?: string) {
   return useQuery({
     queryKey: ['portfolio', ownerId ?? 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/tiering/portfolio', { params: { query: { ownerId } } })),
+    queryFn: async (): Promise<Portfolio> => unwrap(api.GET('/api/v1/tiering/portfolio', { params: { query: { ownerId } } })),
   });
 }
 

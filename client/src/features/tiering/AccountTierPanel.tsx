@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
 import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useProblemText } from '../../shared/problemText';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { TierTag } from '../accounts/labels';
 import { useAccount } from '../accounts/accountsApi';
@@ -162,11 +163,12 @@ function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag
   const clearPin = useClearTierOverride(accountId);
   const [problem, setProblem] = useState<unknown>(null);
   const [unplaced, setUnplaced] = useState<string[]>([]);
+  const problemText = useProblemText();
 
   const handle = (e: unknown) => {
     if (e instanceof ApiProblem) {
       if (e.status === 412) onStale();
-      const { placed, unplaced: rest } = toFormFields(e, ['tier', 'reason', 'expiresOn']);
+      const { placed, unplaced: rest } = toFormFields(e, ['tier', 'reason', 'expiresOn'], problemText);
       form.setFields(placed as Parameters<typeof form.setFields>[0]);
       setUnplaced(rest);
     }

@@ -24,14 +24,19 @@ export default function PoliciesPage() {
   const newDraft = async () => {
     if (!base) return;
     const name = t('tiering.policies.copyName', { name: base.name }).slice(0, 200);
-    const draft = await create.mutateAsync({
-      name,
-      criteria: base.criteria,
-      cutoffs: base.cutoffs,
-      strategicCap: base.strategicCap ?? null,
-      hysteresisMargin: base.hysteresisMargin,
-      programme: base.programme,
-    });
+    let draft;
+    try {
+      draft = await create.mutateAsync({
+        name,
+        criteria: base.criteria,
+        cutoffs: base.cutoffs,
+        strategicCap: base.strategicCap ?? null,
+        hysteresisMargin: base.hysteresisMargin,
+        programme: base.programme,
+      });
+    } catch {
+      return; // Shown above the list.
+    }
     message.success(t('tiering.policies.created', { number: draft.number }));
     navigate(`/tiering/policies/${draft.id}`);
   };

@@ -109,13 +109,21 @@ describe('PolicyEditor: the API', () => {
   it('places the API’s field errors next to the section they name', async () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
     const onSave = vi.fn().mockRejectedValue(
-      new ApiProblem(409, { title: 'Business rule violated', status: 409, detail: 'The service programme has one row per tier.', errors: { programme: ['The service programme has one row per tier.'] } }),
+      ApiProblem.from(409, {
+        code: 'programme-incomplete',
+        title: 'Business rule violated',
+        status: 409,
+        detail: 'The service programme has one row per tier.',
+        errors: { programme: [{ code: 'programme-incomplete', message: 'The service programme has one row per tier.' }] },
+      }),
     );
     renderEditor({ onSave });
     await setNumber(user, 'Hysteresis margin', '6');
     await user.click(save());
-    await waitFor(() => expect(screen.getByRole('alert', { hidden: true })).toHaveTextContent('This conflicts with existing data'));
-    expect(screen.getAllByText('The service programme has one row per tier.').length).toBeGreaterThanOrEqual(2);
+    // The rule's message by its code (not the server's English), above the form and at the section.
+    const rule = 'The service programme needs one row per tier, a first response of at least an hour, a resolution no sooner than the first response, a cadence of at least a day and 0–12 surveys a year.';
+    await waitFor(() => expect(screen.getByRole('alert', { hidden: true })).toHaveTextContent(rule));
+    expect(screen.getAllByText(rule).length).toBeGreaterThanOrEqual(2);
   }, SLOW);
 
   it('simulates the unsaved terms and lists who would move', async () => {

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useProblemText } from '../../shared/problemText';
 import { formatDateTime } from '../../shared/format';
 import { TierTag } from '../accounts/labels';
 import { PolicyStatusTag, TIER_HEX, useCriterionLabel } from './labels';
@@ -46,6 +47,7 @@ export interface PolicyEditorProps {
  */
 export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }: PolicyEditorProps) {
   const { t, locale } = useI18n();
+  const problemText = useProblemText();
   const saved = useMemo(() => draftFromPolicy(policy), [policy]);
   const [draft, setDraft] = useState<PolicyDraft>(saved);
   const [serverErrors, setServerErrors] = useState<Partial<Record<Section, string[]>>>({});
@@ -75,7 +77,7 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
 
   const fail = (e: unknown) => {
     if (e instanceof ApiProblem && e.status !== 412) {
-      const { placed, unplaced: rest } = toFormFields(e, SECTIONS);
+      const { placed, unplaced: rest } = toFormFields(e, SECTIONS, problemText);
       const bySection: Partial<Record<Section, string[]>> = {};
       for (const p of placed) {
         const section = String(p.name[0]) as Section;

@@ -66,7 +66,14 @@ export default function PolicyPage() {
           message.success(t('tiering.editor.saved'));
         }}
         onPublish={async () => {
-          const published = await publish.mutateAsync(etag);
+          let published;
+          try {
+            // The version the user reviewed: a draft someone saved meanwhile is not published unseen (412).
+            published = await publish.mutateAsync({ etag });
+          } catch (e) {
+            if (e instanceof ApiProblem && e.status === 412) setStale(true);
+            throw e;
+          }
           message.success(t('tiering.publish.done', { number: published.number }));
           navigate('/tiering/runs');
         }}

@@ -26,7 +26,8 @@ export default function RunsPage() {
   const start = useStartRun();
   const published = policies.data?.find((p) => p.status === 'Published');
   const latest = runs.data?.[0];
-  const busy = start.error instanceof ApiProblem && start.error.status === 409;
+  // Someone else's run or simulation: a friendly note (any other refusal, e.g. no published policy, says itself).
+  const busy = start.error instanceof ApiProblem && start.error.code === 'tiering-run-in-progress';
 
   const runNow = async () => {
     try {

@@ -74,14 +74,15 @@ describe('RunsPage', () => {
   });
 
   it('says so in plain words when a run is already in progress (409)', () => {
-    api.useStartRun.mockReturnValue(mutation({ error: new ApiProblem(409, { title: 'Conflict', status: 409, detail: 'A tiering run or simulation is in progress; try again when it has finished.' }) }));
+    api.useStartRun.mockReturnValue(mutation({ error: ApiProblem.from(409, { code: 'tiering-run-in-progress', title: 'Tiering run in progress', status: 409, detail: 'A tiering run or simulation is in progress; try again when it has finished.' }) }));
     renderAt('/tiering/runs', <RunsPage />, '/tiering/runs');
     expect(screen.getByText('A run is already in progress')).toBeInTheDocument();
-    expect(screen.queryByText('This conflicts with existing data')).toBeNull();
+    // The friendly note instead of the problem's own message.
+    expect(screen.queryByText('A tiering run or simulation is in progress. Try again when it has finished.')).toBeNull();
   });
 
   it('shows other failures as problem details', () => {
-    api.useStartRun.mockReturnValue(mutation({ error: new ApiProblem(500, { title: 'Server error', status: 500, traceId: '00-abc' }) }));
+    api.useStartRun.mockReturnValue(mutation({ error: ApiProblem.from(500, { code: 'server-error', title: 'Server error', status: 500, traceId: '00-abc' }) }));
     renderAt('/tiering/runs', <RunsPage />, '/tiering/runs');
     expect(screen.getByRole('alert', { hidden: true })).toHaveTextContent('Something went wrong on our side');
   });
@@ -92,7 +93,7 @@ describe('PolicyPage', () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
     const refetch = vi.fn().mockResolvedValue(undefined);
     api.usePolicy.mockReturnValue({ data: { data: policyFixture(), etag: '"7"' }, isLoading: false, error: null, refetch });
-    const update = mutation({ mutateAsync: vi.fn().mockRejectedValue(new ApiProblem(412, { title: 'Precondition failed', status: 412 })) });
+    const update = mutation({ mutateAsync: vi.fn().mockRejectedValue(ApiProblem.from(412, { code: 'stale-version', title: 'Changed meanwhile', status: 412 })) });
     api.useUpdatePolicy.mockReturnValue(update);
     api.usePublishPolicy.mockReturnValue(mutation());
     api.useSimulation.mockReturnValue(mutation());

@@ -1,6 +1,7 @@
 // Tiering over the generated contract: policy versions, simulations, runs, an account's tier history and pin.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
+import { api, idempotencyKey, ifMatch, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
+import { useCreateMutation } from '../../shared/idempotency';
 import { accountKeys } from '../accounts/accountsApi';
 
 export type TierPolicyDto = Schemas['TierPolicyDto'];
@@ -36,8 +37,8 @@ export function usePolicy(id: string) {
 
 export function useCreatePolicy() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TierPolicyInput) => unwrap(api.POST('/api/v1/tiering/policies', { body })),
+  return useCreateMutation({
+    create: (body: TierPolicyInput, key) => unwrap(api.POST('/api/v1/tiering/policies', { body, headers: idempotencyKey(key) })),
     onSuccess: () => client.invalidateQueries({ queryKey: tieringKeys.policies, exact: true }),
   });
 }
@@ -46,7 +47,7 @@ export function useUpdatePolicy(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ etag, body }: { etag: string; body: TierPolicyInput }) =>
-      unwrapWithETag(api.PUT('/api/v1/tiering/policies/{id}', { params: { path: { id }, header: { 'If-Match': etag } }, body })),
+      unwrapWithETag(api.PUT('/api/v1/tiering/policies/{id}', { params: { path: { id }, header: ifMatch(etag) }, body })),
     onSuccess: (saved) => {
       client.setQueryData(tieringKeys.policy(id), saved);
       return client.invalidateQueries({ queryKey: tieringKeys.policies, exact: true });
@@ -54,10 +55,11 @@ export function useUpdatePolicy(id: string) {
   });
 }
 
+/** Publishes the draft as read (its ETag as If-Match): the API refuses (412) a draft changed since. */
 export function usePublishPolicy(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (etag: string) => unwrap(api.POST('/api/v1/tiering/policies/{id}/publish', { params: { path: { id }, header: { 'If-Match': etag } } })),
+    mutationFn: ({ etag }: { etag: string }) => unwrap(api.POST('/api/v1/tiering/policies/{id}/publish', { params: { path: { id }, header: ifMatch(etag) } })),
     // The previously published version is retired too: refresh every version.
     onSuccess: () => client.invalidateQueries({ queryKey: tieringKeys.policies }),
   });
@@ -73,8 +75,8 @@ export function useRuns() {
 
 export function useStartRun() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/tiering/runs')),
+  return useCreateMutation({
+    create: (_: void, key) => unwrap(api.POST('/api/v1/tiering/runs', { headers: idempotencyKey(key) })),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: tieringKeys.runs });
       // A run changes tiers, scores and histories of many accounts.
@@ -94,7 +96,7 @@ export function useSetTierOverride(accountId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ etag, body }: { etag: string; body: TierOverrideInput }) =>
-      unwrap(api.PUT('/api/v1/accounts/{id}/tier-override', { params: { path: { id: accountId }, header: { 'If-Match': etag } }, body })),
+      unwrap(api.PUT('/api/v1/accounts/{id}/tier-override', { params: { path: { id: accountId }, header: ifMatch(etag) }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.one(accountId) }),
   });
 }
@@ -103,7 +105,7 @@ export function useClearTierOverride(accountId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ etag }: { etag: string }) =>
-      unwrap(api.DELETE('/api/v1/accounts/{id}/tier-override', { params: { path: { id: accountId }, header: { 'If-Match': etag } } })),
+      unwrap(api.DELETE('/api/v1/accounts/{id}/tier-override', { params: { path: { id: accountId }, header: ifMatch(etag) } })),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.one(accountId) }),
   });
 }

@@ -57,7 +57,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDeta
             RequestValidationException r => (400, ProblemCodes.Validation, r.Message, r.Errors, null),
             BadHttpRequestException b => FromBadRequest(b),
             JsonException j => FromJson(j),
-            EntityNotFoundException n => (404, ProblemCodes.NotFound, $"{n.Entity} was not found.", null, new Dictionary<string, object?> { ["entity"] = n.Entity }),
+            EntityNotFoundException n => (404, ProblemCodes.NotFound, $"{n.Entity} was not found.", null, new Dictionary<string, object?> { ["entity"] = EntityCode(n.Entity) }),
             BusinessRuleViolationException rule => (409, rule.Rule.Code, rule.Message, rule.Rule.Field is { } f ? One(f, new FieldError(rule.Rule.Code, rule.Message, NullIfEmpty(rule.Rule.Args))) : null, NullIfEmpty(rule.Rule.Args)),
             ConflictException c => (409, c.Code, c.Message, c.Field is { } f ? One(f, new FieldError(c.Code, c.Message, c.Args)) : null, c.Args),
             IdempotencyKeyReusedException k => (422, ProblemCodes.IdempotencyKeyReused, k.Message, One(EndpointKinds.IdempotencyKeyHeader, new FieldError(ProblemCodes.IdempotencyKeyReused, k.Message)), null),
@@ -155,6 +155,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDeta
     }
 
     private static Dictionary<string, IReadOnlyList<FieldError>> One(string field, FieldError error) => new() { [field] = [error] };
+
+    /// <summary>"Tier policy" → "tier-policy": the kind of record, as a code a client words in its language.</summary>
+    private static string EntityCode(string entity) => entity.Trim().ToLowerInvariant().Replace(' ', '-');
 
     private static IReadOnlyDictionary<string, object?>? NullIfEmpty(IReadOnlyDictionary<string, object?> args) => args.Count == 0 ? null : args;
 

@@ -20,7 +20,8 @@ public sealed class AccountProfileValidator : AbstractValidator<AccountProfileIn
         RuleFor(x => x.StrategicFit).InclusiveBetween(1, 5).When(x => x.StrategicFit is not null);
         RuleFor(x => x.PotentialAnnualRevenue!).SetValidator(new MoneyValidator()).When(x => x.PotentialAnnualRevenue is not null);
         RuleFor(x => x.FirstContractDate).Must(d => d!.Value.Year >= 1900 && d.Value <= DateOnly.FromDateTime(DateTime.UtcNow.AddYears(1)))
-            .When(x => x.FirstContractDate is not null).WithErrorCode(FieldErrorCodes.DateOutOfRange).WithMessage("First-contract date must be between 1900 and one year from now.");
+            .When(x => x.FirstContractDate is not null).WithErrorCode(FieldErrorCodes.DateOutOfRange).WithMessage("First-contract date must be between 1900 and one year from now.")
+            .WithState(_ => new Dictionary<string, object?> { ["min"] = "1900-01-01", ["max"] = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
     }
 }
 
@@ -31,6 +32,6 @@ public sealed class MoneyValidator : AbstractValidator<MoneyDto>
         RuleFor(x => x.Amount).GreaterThanOrEqualTo(0)
             .Must(Money.FitsPrecision).WithErrorCode(FieldErrorCodes.PrecisionExceeded)
             .WithMessage($"An amount has at most {Money.IntegerDigits} digits before the decimal point and {Money.Scale} after it.");
-        RuleFor(x => x.Currency).NotEmpty().Length(3).Matches("^[A-Z]{3}$").WithMessage("Currency must be a three-letter upper-case ISO 4217 code.");
+        RuleFor(x => x.Currency).NotEmpty().Length(3).Matches("^[A-Z]{3}$").WithErrorCode(RuleCodeAttribute.Of(typeof(Domain.Accounts.CurrencyMustBeAnIsoCodeRule))).WithMessage("Currency must be a three-letter upper-case ISO 4217 code.");
     }
 }

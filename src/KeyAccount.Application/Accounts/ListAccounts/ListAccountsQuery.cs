@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using FluentValidation;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Accounts.Common;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Models;
@@ -59,11 +60,14 @@ public sealed class ListAccountsValidator : AbstractValidator<ListAccountsQuery>
         RuleFor(x => x.Region).MaximumLength(100);
         RuleFor(x => x.Sort)
             .Must(s => s is null || SortKeys.Contains(s.TrimStart('-'), StringComparer.Ordinal))
-            .WithMessage($"Sort must be one of {string.Join(", ", SortKeys)}, optionally prefixed with '-'.");
+            .WithErrorCode(FieldErrorCodes.InvalidValue).WithMessage($"Sort must be one of {string.Join(", ", SortKeys)}, optionally prefixed with '-'.")
+            .WithState(_ => new Dictionary<string, object?> { ["allowed"] = SortKeys.SelectMany(k => new[] { k, "-" + k }).ToArray() });
         RuleFor(x => x.Cursor)
             .Must((q, c) => c is null || AccountCursor.TryDecode(c, q.Sort ?? "name", out _))
-            .WithMessage("The cursor is not valid for this sort; use the nextCursor of the previous page with the same sort.");
-        RuleFor(x => x.Page).Equal(1).When(x => x.Cursor is not null).WithMessage("Use either page or cursor, not both.");
+            .WithErrorCode(FieldErrorCodes.InvalidFormat).WithMessage("The cursor is not valid for this sort; use the nextCursor of the previous page with the same sort.")
+            .WithState(_ => new Dictionary<string, object?> { ["format"] = "cursor" });
+        RuleFor(x => x.Page).Equal(1).When(x => x.Cursor is not null).WithErrorCode(FieldErrorCodes.Conflicting).WithMessage("Use either page or cursor, not both.")
+            .WithState(_ => new Dictionary<string, object?> { ["other"] = "cursor" });
     }
 }
 

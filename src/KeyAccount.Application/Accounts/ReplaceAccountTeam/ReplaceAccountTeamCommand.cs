@@ -16,14 +16,15 @@ public sealed class ReplaceAccountTeamValidator : AbstractValidator<ReplaceAccou
 {
     public ReplaceAccountTeamValidator()
     {
-        RuleFor(x => x.Members).NotNull().Must(m => m.Count <= 50).WithMessage("A team has at most 50 members.");
+        RuleFor(x => x.Members).NotNull().Must(m => m.Count <= 50).WithErrorCode(FieldErrorCodes.TooManyItems).WithMessage("A team has at most 50 members.")
+            .WithState(_ => new Dictionary<string, object?> { ["max"] = 50 });
         RuleForEach(x => x.Members).ChildRules(m =>
         {
             m.RuleFor(x => x.Role).IsInEnum();
             m.RuleFor(x => x.UserId.Value).NotEmpty().OverridePropertyName("userId");
         });
         RuleFor(x => x.Members).Must(m => m.Select(x => x.UserId).Distinct().Count() == m.Count)
-            .When(x => x.Members is not null).WithMessage("A user can appear only once on a team.");
+            .When(x => x.Members is not null).WithErrorCode(FieldErrorCodes.Duplicate).WithMessage("A user can appear only once on a team.");
     }
 }
 

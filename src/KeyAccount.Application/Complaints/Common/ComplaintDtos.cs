@@ -62,7 +62,8 @@ public sealed class ComplaintIntakeInputValidator : AbstractValidator<ComplaintI
         RuleFor(x => x.Description).NotEmpty().MaximumLength(8000);
         RuleFor(x => x.RequestedRemedy).MaximumLength(2000);
         RuleFor(x => x.ReceivedAt).GreaterThanOrEqualTo(EarliestReceipt).When(x => x.ReceivedAt is not null)
-            .WithErrorCode(FieldErrorCodes.DateOutOfRange).WithMessage("A complaint cannot have been received before 2000.");
+            .WithErrorCode(FieldErrorCodes.DateOutOfRange).WithMessage("A complaint cannot have been received before 2000.")
+            .WithState(_ => new Dictionary<string, object?> { ["min"] = "2000-01-01" });
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Accounts;
@@ -66,7 +67,8 @@ public sealed record GetComplaintMetricsQuery(DateTimeOffset? From, DateTimeOffs
 public sealed class GetComplaintMetricsValidator : AbstractValidator<GetComplaintMetricsQuery>
 {
     public GetComplaintMetricsValidator() =>
-        RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("to must be after from.");
+        RuleFor(x => x.To).GreaterThan(x => x.From).When(x => x.From is not null && x.To is not null).WithErrorCode(FieldErrorCodes.NotAfter).WithMessage("to must be after from.")
+            .WithState(_ => new Dictionary<string, object?> { ["other"] = "from" });
 }
 
 public sealed class GetComplaintMetricsHandler(IComplaintMetricsReader reader, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetComplaintMetricsQuery, ComplaintMetricsDto>

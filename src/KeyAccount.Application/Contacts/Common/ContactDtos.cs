@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Accounts;
 using Riok.Mapperly.Abstractions;
 
@@ -113,9 +114,11 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
         RuleFor(x => x.Title).MaximumLength(200);
         RuleFor(x => x.Department).MaximumLength(200);
         RuleFor(x => x.Email).MaximumLength(254).EmailAddress().When(x => !string.IsNullOrEmpty(x.Email));
-        RuleFor(x => x.Phone).MaximumLength(50).Matches(@"^[0-9+()\-. ]*$").WithMessage("Phone may contain digits, spaces and + ( ) - .");
+        RuleFor(x => x.Phone).MaximumLength(50).Matches(@"^[0-9+()\-. ]*$").WithErrorCode(FieldErrorCodes.InvalidFormat).WithMessage("Phone may contain digits, spaces and + ( ) - .")
+            .WithState(_ => new Dictionary<string, object?> { ["format"] = "phone" });
         RuleFor(x => x.Birthday).Must(b => b!.Value.Year >= 1900 && b.Value <= DateOnly.FromDateTime(DateTime.UtcNow))
-            .When(x => x.Birthday is not null).WithMessage("Birthday must be between 1900 and today.");
+            .When(x => x.Birthday is not null).WithErrorCode(FieldErrorCodes.DateOutOfRange).WithMessage("Birthday must be between 1900 and today.")
+            .WithState(_ => new Dictionary<string, object?> { ["min"] = "1900-01-01", ["max"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         RuleFor(x => x.BuyingRole).IsInEnum();
         RuleFor(x => x.Attitude).IsInEnum();
         RuleFor(x => x.RelationshipLevel).IsInEnum();

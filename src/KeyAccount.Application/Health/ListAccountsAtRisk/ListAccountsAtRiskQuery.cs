@@ -1,4 +1,5 @@
 using FluentValidation;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Models;
 using KeyAccount.Application.Common.Security;
@@ -13,9 +14,12 @@ public sealed record ListAccountsAtRiskQuery(HealthBand? Band, UserId? OwnerId, 
 
 public sealed class ListAccountsAtRiskValidator : AbstractValidator<ListAccountsAtRiskQuery>
 {
+    private static readonly string[] AtRiskBands = [nameof(HealthBand.Amber), nameof(HealthBand.Red)];
+
     public ListAccountsAtRiskValidator()
     {
-        RuleFor(x => x.Band).Must(b => b is null or HealthBand.Amber or HealthBand.Red).WithMessage("band must be Amber or Red.");
+        RuleFor(x => x.Band).Must(b => b is null or HealthBand.Amber or HealthBand.Red).WithErrorCode(FieldErrorCodes.InvalidValue).WithMessage("band must be Amber or Red.")
+            .WithState(_ => new Dictionary<string, object?> { ["allowed"] = AtRiskBands });
         Include(PagingValidator.Instance);
     }
 }

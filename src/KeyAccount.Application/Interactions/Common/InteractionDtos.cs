@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using KeyAccount.Domain.Common;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Users;
 using Riok.Mapperly.Abstractions;
@@ -76,11 +78,14 @@ public sealed class InteractionInputValidator : AbstractValidator<InteractionInp
     {
         RuleFor(x => x.Type).IsInEnum();
         RuleFor(x => x.OccurredAt).NotEmpty()
-            .Must(t => t <= clock.GetUtcNow().AddDays(1) && t.Year >= 2000).WithMessage("An interaction must have happened (at most a day ahead, not before 2000).");
+            .Must(t => t <= clock.GetUtcNow().AddDays(1) && t.Year >= 2000).WithErrorCode(FieldErrorCodes.DateOutOfRange)
+            .WithMessage("An interaction must have happened (at most a day ahead, not before 2000).")
+            .WithState(_ => new Dictionary<string, object?> { ["min"] = "2000-01-01", ["max"] = clock.GetUtcNow().AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         RuleFor(x => x.Summary).NotEmpty().MaximumLength(4000);
-        RuleFor(x => x.ContactIds).NotNull().Must(c => c.Count <= 50).WithMessage("At most 50 contacts.");
+        RuleFor(x => x.ContactIds).NotNull().Must(c => c.Count <= 50).WithErrorCode(FieldErrorCodes.TooManyItems).WithMessage("At most 50 contacts.")
+            .WithState(_ => new Dictionary<string, object?> { ["max"] = 50 });
         RuleFor(x => x.NextStep).MaximumLength(500);
-        RuleFor(x => x.NextStep).NotEmpty().When(x => x.NextStepDue is not null).WithMessage("A next-step due date needs a next step.");
+        RuleFor(x => x.NextStep).NotEmpty().When(x => x.NextStepDue is not null).WithErrorCode(RuleCodeAttribute.Of(typeof(Domain.Accounts.NextStepDueNeedsANextStepRule))).WithMessage("A next-step due date needs a next step.");
     }
 }
 

@@ -1,4 +1,5 @@
 using FluentValidation;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Accounts.Common;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Revenue.Common;
@@ -15,9 +16,11 @@ public sealed class GetAccountRevenueValidator : AbstractValidator<GetAccountRev
 {
     public GetAccountRevenueValidator()
     {
-        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null).WithMessage("'to' must not be before 'from'.");
+        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null).WithErrorCode(FieldErrorCodes.NotAfter).WithMessage("'to' must not be before 'from'.")
+            .WithState(_ => new Dictionary<string, object?> { ["other"] = "from" });
         RuleFor(x => x).Must(x => x.From is null || x.To is null || x.To.Value.DayNumber - x.From.Value.DayNumber <= 3660)
-            .WithName("from").WithMessage("The range may span at most ten years.");
+            .WithName("from").WithErrorCode(FieldErrorCodes.OutOfRange).WithMessage("The range may span at most ten years.")
+            .WithState(_ => new Dictionary<string, object?> { ["maxYears"] = 10 });
     }
 }
 
