@@ -182,6 +182,15 @@ public class InputHardeningTests : ApiTestBase
     }
 
     [Test]
+    public async Task AListArgument_IsAJsonList_NeverADotNetTypeName()
+    {
+        using var client = await As("accountmanager");
+        var problem = await AssertProblem(await client.GetAsync("/api/v1/accounts?sort=revenue"), 400, "sort");
+        var allowed = problem["errors"]!["sort"]![0]!["args"]!["allowed"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        Assert.That(allowed, Does.Contain("name").And.Contain("-updatedAt"));
+    }
+
+    [Test]
     public async Task StringForAnInteger_AndNumberForAnEnum_InABody_Return400NamingTheField()
     {
         using var client = await As("accountmanager");

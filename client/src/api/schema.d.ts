@@ -16078,6 +16078,7 @@ export interface operations {
                      */
                     type: "account.created";
                     /**
+                     * Format: int32
                      * @description The version of the event's shape.
                      * @enum {integer}
                      */
@@ -16131,6 +16132,7 @@ export interface operations {
                      */
                     type: "account.interaction_logged";
                     /**
+                     * Format: int32
                      * @description The version of the event's shape.
                      * @enum {integer}
                      */
@@ -16184,6 +16186,7 @@ export interface operations {
                      */
                     type: "account.owner_changed";
                     /**
+                     * Format: int32
                      * @description The version of the event's shape.
                      * @enum {integer}
                      */
@@ -16237,6 +16240,7 @@ export interface operations {
                      */
                     type: "account.status_changed";
                     /**
+                     * Format: int32
                      * @description The version of the event's shape.
                      * @enum {integer}
                      */
@@ -16293,6 +16297,7 @@ export interface operations {
                      */
                     type: "account.tier_changed";
                     /**
+                     * Format: int32
                      * @description The version of the event's shape.
                      * @enum {integer}
                      */
@@ -16347,6 +16352,7 @@ export interface operations {
                      */
                     type: "account.updated";
                     /**
+                     * Format: int32
                      * @description The version of the event's shape.
                      * @enum {integer}
                      */

@@ -39,6 +39,9 @@ internal static class AuthSetup
                 else
                 {
                     options.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(jwt.KeyBytes());
+
+                    // RFC 8725 §3.1: accept only the algorithm we sign with (never "none", never another family).
+                    options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
                 }
 
                 options.Events = new JwtBearerEvents

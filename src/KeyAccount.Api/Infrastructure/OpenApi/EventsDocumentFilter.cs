@@ -25,11 +25,23 @@ internal sealed class EventsDocumentFilter : IDocumentFilter
         return declared.Version == 1 ? declared.Name : $"{declared.Name}@v{declared.Version}";
     }
 
+    /// <summary>How a receiver knows a delivery is ours: the Standard Webhooks signature headers.</summary>
+    public const string SignatureScheme = "WebhookSignature";
+
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(swaggerDoc);
         ArgumentNullException.ThrowIfNull(context);
         swaggerDoc.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
+        swaggerDoc.Components ??= new OpenApiComponents();
+        swaggerDoc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        swaggerDoc.Components.SecuritySchemes[SignatureScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "webhook-signature",
+            Description = "Standard Webhooks 1.0: `webhook-signature: v1,<base64 HMAC-SHA256 of \"{webhook-id}.{webhook-timestamp}.{body}\">` with the endpoint's `whsec_…` secret; `webhook-id` stays the same across retries, `webhook-timestamp` is Unix seconds. Verify it (and the timestamp's age) before trusting a delivery.",
+        };
         foreach (var (type, declared) in Events)
         {
             var data = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository);
@@ -41,7 +53,7 @@ internal sealed class EventsDocumentFilter : IDocumentFilter
                 Properties = new Dictionary<string, IOpenApiSchema>
                 {
                     ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The event's public name.", Enum = [System.Text.Json.Nodes.JsonValue.Create(declared.Name)] },
-                    ["version"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "The version of the event's shape.", Enum = [System.Text.Json.Nodes.JsonValue.Create(declared.Version)] },
+                    ["version"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The version of the event's shape.", Enum = [System.Text.Json.Nodes.JsonValue.Create(declared.Version)] },
                     ["timestamp"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "When it happened (UTC)." },
                     ["data"] = data,
                 },
@@ -59,6 +71,7 @@ internal sealed class EventsDocumentFilter : IDocumentFilter
                         Summary = $"{declared.Name} (v{declared.Version})",
                         Description = summary ?? $"Delivered to the webhook endpoints subscribed to `{declared.Name}`, signed per Standard Webhooks 1.0.",
                         Tags = new HashSet<OpenApiTagReference> { new("Events", swaggerDoc) },
+                        Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SignatureScheme, swaggerDoc)] = [] }],
                         RequestBody = new OpenApiRequestBody
                         {
                             Required = true,

@@ -64,7 +64,7 @@ internal static class OpenApiSetup
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "The `accessToken` from `POST /api/v1/auth/login` (an HMAC-signed JWT that expires; see `expiresAt`), sent as `Authorization: Bearer <accessToken>`. With `Auth__Authority` set, tokens of that OpenID Connect provider instead.",
+                Description = "The `accessToken` from `POST /api/v1/auth/login` (a JWT signed with HS256 — the only algorithm accepted, following RFC8725 — that expires; see `expiresAt`), sent as `Authorization: Bearer <accessToken>`. With `Auth__Authority` set, tokens of that OpenID Connect provider instead.",
             });
             options.MapTypedIds();
             options.MapType<TimeOnly>(() => new OpenApiSchema

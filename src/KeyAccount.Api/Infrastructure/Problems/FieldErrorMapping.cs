@@ -74,6 +74,7 @@ internal static class FieldErrorMapping
         null => null,
         string or int or long or decimal or double or bool => value,
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable items => items.Cast<object?>().Select(Plain).ToArray(),
         _ => value.ToString(),
     };
 
