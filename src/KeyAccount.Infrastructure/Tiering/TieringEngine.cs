@@ -156,9 +156,11 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
     }
 
     /// <summary>
-    /// The tier history: one row per account, sent as columns (one array each) in a single INSERT. A binary COPY was
-    /// measured no faster (deploy/bench.sh tiering): the time goes to the per-row checks of the table's two foreign
-    /// keys, not to the transfer, and this keeps the statement on EF's command path and its connection guard.
+    /// The tier history: one row per account, sent as columns (one array each) in a single INSERT. The time goes to
+    /// the table's two indexes and the per-row checks of its two foreign keys, not to the transfer (a binary COPY was
+    /// measured no faster, and this keeps the statement on EF's command path and its connection guard). Rows go in in
+    /// account order: the indexes then grow at their right edge and the checks walk accounts' key in order (100,000
+    /// rows of deploy/bench.sh tiering's data: 1.4–1.8 s, sort included, against 2.3–2.4 s in the facts' order).
     /// </summary>
     private Task<int> WriteHistoryAsync(TieringRunId runId, IReadOnlyList<TierOutcome> outcomes, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync(
@@ -166,7 +168,9 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
             INSERT INTO tier_assignments (run_id, account_id, score, previous_tier, new_tier, reason, n_trailing_revenue, n_revenue_growth,
                                           n_gross_margin, n_strategic_fit, n_potential_value, n_relationship_length, n_satisfaction)
             SELECT @run_id, h.*
-            FROM unnest(@account_ids, @scores, @previous_tiers, @new_tiers, @reasons, @n_revenue, @n_growth, @n_margin, @n_fit, @n_potential, @n_years, @n_satisfaction) AS h
+            FROM unnest(@account_ids, @scores, @previous_tiers, @new_tiers, @reasons, @n_revenue, @n_growth, @n_margin, @n_fit, @n_potential, @n_years, @n_satisfaction)
+                 AS h(account_id, score, previous_tier, new_tier, reason, n_revenue, n_growth, n_margin, n_fit, n_potential, n_years, n_satisfaction)
+            ORDER BY h.account_id
             """,
             [
                 new NpgsqlParameter("run_id", runId.Value),
