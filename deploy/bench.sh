@@ -7,7 +7,9 @@
 #              Env: BENCH_DURATION (s per slice, default 8), BENCH_REPS (default 5), BENCH_CONNECTIONS (default 32).
 #              Every benchmark honours BENCH_KEEP_LOG=<file> (a copy of the API's log of the run).
 #   tiering  — a tiering run (POST /api/v1/tiering/runs, the published default policy v1) over 100,000 Active
-#              accounts with 24 months of revenue each (2.4M revenue rows), wall time measured by the client, vs
+#              accounts with 24 months of revenue each (2.4M revenue rows), wall time measured by the client — the
+#              application's SQL gathers the facts and percentile ranks, the domain scores and decides in memory, the
+#              history and the moves are written back in bulk — vs
 #              one hand-written SQL statement doing the same work (deploy/bench/tiering-baseline.sql: aggregation,
 #              percentile normalisation, weighted score, cut-offs with hysteresis and overrides, history rows into a
 #              table shaped like tier_assignments, accounts.tier), timed inside BEGIN … ROLLBACK with jit off and
@@ -16,7 +18,9 @@
 #              from the same settled state (VACUUM ANALYZE, CHECKPOINT; untimed); medians reported. Then two
 #              agreement checks, exit 1 on any difference: the baseline committed once vs the last run (per-tier
 #              counts and per account), and both after a change to the data (revenue, fit, overrides; exercises
-#              promotion, demotion, hysteresis and overrides). Targets: app ≤ 1.5 × baseline and ≤ 10 s.
+#              promotion, demotion, hysteresis and overrides): the domain's decisions against the hand-written SQL's.
+#              The baseline's history table has no foreign keys, tier_assignments has two (run, account): the
+#              application pays their per-row checks. Targets: app ≤ 1.5 × baseline and ≤ 10 s.
 #              Env: BENCH_REPS (default 3).
 #   complaints — 100,000 complaints over two years (10,000 open, 2,000 of them due for escalation steps, 300 resolved
 #              ones due for the automatic close; deploy/bench/seed-complaints.sql on the 100,000 accounts of

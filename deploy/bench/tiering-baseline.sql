@@ -1,5 +1,6 @@
 -- deploy/bench.sh tiering — the baseline: a whole tiering run as ONE statement (data-modifying CTEs), hand-written.
--- Same rules and definitions as the application's run (design §1.2; TieringEngine):
+-- Same rules and definitions as the application's run (design §1.2), which splits them: the facts and percentile ranks
+-- in TieringEngine's SQL, the scales, the score and the decision in the domain (TierScoring, TierDecision):
 --   * every Active account; TTM = the 12 months before the run month, previous TTM = the 12 before that;
 --     growth = (TTM − prev) / prev when prev > 0, else unknown; margin = TTM gross profit / TTM when TTM > 0, else unknown;
 --     relationship length in whole days since the first contract (0 when none or in the future) — the same order as

@@ -38,14 +38,6 @@ public sealed class TierAssignment
 
     public decimal NSatisfaction { get; private set; }
 
-    public IReadOnlyDictionary<Criterion, decimal> Normalised() => new Dictionary<Criterion, decimal>
-    {
-        [Criterion.TrailingRevenue] = NTrailingRevenue,
-        [Criterion.RevenueGrowth] = NRevenueGrowth,
-        [Criterion.GrossMargin] = NGrossMargin,
-        [Criterion.StrategicFit] = NStrategicFit,
-        [Criterion.PotentialValue] = NPotentialValue,
-        [Criterion.RelationshipLength] = NRelationshipLength,
-        [Criterion.Satisfaction] = NSatisfaction,
-    };
+    public NormalisedCriteria Normalised() =>
+        new(NTrailingRevenue, NRevenueGrowth, NGrossMargin, NStrategicFit, NPotentialValue, NRelationshipLength, NSatisfaction);
 }

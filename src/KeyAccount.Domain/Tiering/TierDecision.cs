@@ -12,16 +12,35 @@ public enum TierChangeReason
     Override,
 }
 
-/// <summary>An account as a run sees it: its score, current tier and any pinned tier.</summary>
-/// <param name="TieBreak">Orders equal scores deterministically when a cap applies (the registration number).</param>
-public sealed record TierCandidate(AccountId AccountId, decimal Score, Tier? PreviousTier, Tier? PinnedTier, string TieBreak);
+/// <summary>An account as a run finds it.</summary>
+/// <param name="AccountId">The account.</param>
+/// <param name="RegistrationNumber">Orders equal scores at the Strategic cap (see <see cref="TierDecision.Decide"/>).</param>
+/// <param name="CurrentTier">Its tier before the run.</param>
+/// <param name="TieredBefore">Whether a run has tiered it before (it has history); if not, the run is its Initial one.</param>
+/// <param name="Override">Its tier override, in force or not; the run decides whether it applies.</param>
+/// <param name="Facts">What the database gathered about its criteria.</param>
+public sealed record TierCandidate(AccountId AccountId, string RegistrationNumber, Tier CurrentTier, bool TieredBefore, TierOverride? Override, ScoringFacts Facts);
 
-public sealed record TierOutcome(AccountId AccountId, decimal Score, Tier? PreviousTier, Tier NewTier, TierChangeReason Reason);
+/// <summary>One account's result in a run: the tier history's row, and whether its tier changes.</summary>
+/// <param name="PreviousTier">The tier the last run left it with; null in its first run.</param>
+public sealed record TierOutcome(
+    AccountId AccountId,
+    string RegistrationNumber,
+    decimal Score,
+    NormalisedCriteria Normalised,
+    Tier CurrentTier,
+    Tier? PreviousTier,
+    Tier NewTier,
+    TierChangeReason Reason)
+{
+    /// <summary>The run changes the account's tier (an event, a notification, a new service programme).</summary>
+    public bool Moves => NewTier != CurrentTier;
+}
 
 /// <summary>
-/// From scores to tiers: cut-offs, hysteresis (promotion needs the cut-off itself; demotion only below the current
-/// tier's cut-off minus the margin), active overrides, then the cap on Strategic accounts (over the cap, the lowest
-/// scores fall to Key; pinned Strategic accounts count against the cap and never fall).
+/// From facts to tiers, the one implementation a run and a simulation use (design §1.2, §4): score, cut-offs,
+/// hysteresis (promotion needs the cut-off itself; demotion only below the current tier's cut-off minus the margin),
+/// overrides in force, then the cap on Strategic accounts, and the reason for each.
 /// </summary>
 public static class TierDecision
 {
@@ -45,34 +64,61 @@ public static class TierDecision
         return score < cutoffs.For(current) - margin ? plain : current;
     }
 
-    public static IReadOnlyList<TierOutcome> Decide(IReadOnlyList<TierCandidate> candidates, TierPolicy policy)
+    /// <summary>
+    /// Every candidate's outcome, in input order. An override applies when it is in force on the run date
+    /// (<see cref="TierOverride.IsActiveOn"/>); an expired one is ignored and the account is decided like any other.
+    /// Over the Strategic cap the lowest scores fall to Key; pinned Strategic accounts count against the cap and never
+    /// fall; among equal scores at the cap the lower registration number (ordinal comparison) stays Strategic, so a
+    /// run's result never depends on the order the database returned the accounts in.
+    /// </summary>
+    public static IReadOnlyList<TierOutcome> Decide(IReadOnlyList<TierCandidate> candidates, TierPolicy policy, DateOnly runDate)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(policy);
-        var tiers = candidates.Select(c => c.PinnedTier ?? WithHysteresis(c.Score, c.PreviousTier, policy.Cutoffs, policy.HysteresisMargin)).ToArray();
+        var n = candidates.Count;
+        var scores = new decimal[n];
+        var normalised = new NormalisedCriteria[n];
+        var pinned = new Tier?[n];
+        var tiers = new Tier[n];
+        for (var i = 0; i < n; i++)
+        {
+            var c = candidates[i];
+            normalised[i] = TierScoring.Normalise(c.Facts);
+            scores[i] = TierScoring.Score(normalised[i], policy.Criteria);
+            pinned[i] = c.Override is { } o && o.IsActiveOn(runDate) ? o.Tier : null;
+            tiers[i] = pinned[i] ?? WithHysteresis(scores[i], Previous(c), policy.Cutoffs, policy.HysteresisMargin);
+        }
 
         if (policy.StrategicCap is { } cap)
         {
-            var pinned = candidates.Count(c => c.PinnedTier == Tier.Strategic);
-            var free = Math.Max(cap - pinned, 0);
-            var overCap = candidates
-                .Select((c, i) => (c, i))
-                .Where(x => x.c.PinnedTier is null && tiers[x.i] == Tier.Strategic)
-                .OrderByDescending(x => x.c.Score).ThenBy(x => x.c.TieBreak, StringComparer.Ordinal)
+            var free = Math.Max(cap - pinned.Count(p => p == Tier.Strategic), 0);
+            var overCap = Enumerable.Range(0, n)
+                .Where(i => pinned[i] is null && tiers[i] == Tier.Strategic)
+                .OrderByDescending(i => scores[i]).ThenBy(i => candidates[i].RegistrationNumber, StringComparer.Ordinal)
                 .Skip(free);
-            foreach (var (_, i) in overCap)
+            foreach (var i in overCap)
             {
                 tiers[i] = Tier.Key;
             }
         }
 
-        return [.. candidates.Select((c, i) => new TierOutcome(c.AccountId, c.Score, c.PreviousTier, tiers[i], Reason(c, tiers[i])))];
+        var outcomes = new TierOutcome[n];
+        for (var i = 0; i < n; i++)
+        {
+            var c = candidates[i];
+            var previous = Previous(c);
+            outcomes[i] = new TierOutcome(c.AccountId, c.RegistrationNumber, scores[i], normalised[i], c.CurrentTier, previous, tiers[i], Reason(previous, pinned[i], tiers[i]));
+        }
+
+        return outcomes;
     }
 
-    private static TierChangeReason Reason(TierCandidate c, Tier final) =>
-        c.PinnedTier is not null ? TierChangeReason.Override
-        : c.PreviousTier is not { } previous ? TierChangeReason.Initial
-        : final < previous ? TierChangeReason.Promoted
-        : final > previous ? TierChangeReason.Demoted
+    private static Tier? Previous(TierCandidate c) => c.TieredBefore ? c.CurrentTier : null;
+
+    private static TierChangeReason Reason(Tier? previous, Tier? pinned, Tier final) =>
+        pinned is not null ? TierChangeReason.Override
+        : previous is not { } before ? TierChangeReason.Initial
+        : final < before ? TierChangeReason.Promoted
+        : final > before ? TierChangeReason.Demoted
         : TierChangeReason.Unchanged;
 }

@@ -1,109 +1,98 @@
-using KeyAccount.Domain.Accounts;
-
 namespace KeyAccount.Domain.Tiering;
 
-/// <summary>What a tiering run knows about one account (the SQL of a run computes the same facts set-based).</summary>
-public sealed record AccountFacts(
-    decimal TrailingRevenue,
-    decimal PreviousTrailingRevenue,
-    decimal TrailingGrossProfit,
+/// <summary>
+/// What a run knows about one account's criteria, gathered set-based by the database in one pass. A percentile-ranked
+/// criterion (design §1.2) comes as the account's percent rank, 0–100, among the active accounts that have a value —
+/// ranking needs every account at once, which is the database's work — or null when the account has none (growth
+/// without a previous year, margin without revenue, no potential estimate). Trailing revenue and relationship length
+/// always have one (no revenue is 0, no contract is 0 years). Strategic fit and NPS come as they are; their scales are
+/// decided here.
+/// </summary>
+public readonly record struct ScoringFacts(
+    decimal TrailingRevenueRank,
+    decimal? RevenueGrowthRank,
+    decimal? GrossMarginRank,
     int? StrategicFit,
-    decimal? PotentialValue,
-    DateOnly? FirstContractDate,
+    decimal? PotentialValueRank,
+    decimal RelationshipLengthRank,
     int? LatestNps);
+
+/// <summary>Each criterion normalised to 0–100: what a score is made of, and what the tier history keeps.</summary>
+public readonly record struct NormalisedCriteria(
+    decimal TrailingRevenue,
+    decimal RevenueGrowth,
+    decimal GrossMargin,
+    decimal StrategicFit,
+    decimal PotentialValue,
+    decimal RelationshipLength,
+    decimal Satisfaction)
+{
+    public decimal this[Criterion criterion] => criterion switch
+    {
+        Criterion.TrailingRevenue => TrailingRevenue,
+        Criterion.RevenueGrowth => RevenueGrowth,
+        Criterion.GrossMargin => GrossMargin,
+        Criterion.StrategicFit => StrategicFit,
+        Criterion.PotentialValue => PotentialValue,
+        Criterion.RelationshipLength => RelationshipLength,
+        Criterion.Satisfaction => Satisfaction,
+        _ => throw new ArgumentOutOfRangeException(nameof(criterion), criterion, null),
+    };
+}
 
 /// <summary>One criterion's part of a score.</summary>
 public sealed record CriterionScore(Criterion Criterion, decimal Normalised, int Weight, decimal Contribution);
 
 /// <summary>
-/// Scoring (design §1.2). Percentile-ranked criteria use PostgreSQL's <c>percent_rank()</c> definition —
-/// (number of values strictly below) ÷ (n − 1) × 100, ties sharing the lower rank, a single value scoring 0 — so
-/// the set-based SQL of a run and this code agree. A criterion without data for an account (growth without a
-/// previous year, margin without revenue, no strategic fit, no potential estimate, no survey answer) is the
-/// neutral 50; an account without revenue has a trailing revenue of 0.
+/// Scoring (design §1.2): the facts normalised to 0–100 — a criterion without data is the neutral 50, strategic fit
+/// 1–5 is linear to 0–100, NPS −100..100 is linear to 0–100 — and the score, Σ weight × normalised / 100 in 0–100.
+/// The only implementation: tiering runs and simulations score with it (TieringEngine), and the tier history's
+/// breakdown is read back with it.
 /// </summary>
 public static class TierScoring
 {
     public const decimal Neutral = 50m;
 
-    public static decimal[] PercentRanks(IReadOnlyList<decimal> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        var n = values.Count;
-        var sorted = values.Order().ToArray();
-        return [.. values.Select(v => n <= 1 ? 0m : Math.Round(LowerBound(sorted, v) * 100m / (n - 1), 4))];
-    }
+    public static NormalisedCriteria Normalise(in ScoringFacts facts) => new(
+        facts.TrailingRevenueRank,
+        facts.RevenueGrowthRank ?? Neutral,
+        facts.GrossMarginRank ?? Neutral,
+        facts.StrategicFit is { } fit ? (fit - 1) * 25m : Neutral,
+        facts.PotentialValueRank ?? Neutral,
+        facts.RelationshipLengthRank,
+        facts.LatestNps is { } nps ? (nps + 100) / 2m : Neutral);
 
-    /// <summary>Normalised 0–100 value of every criterion for every account, in input order.</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<Criterion, decimal>> Normalise(IReadOnlyList<AccountFacts> accounts, DateOnly runDate)
-    {
-        ArgumentNullException.ThrowIfNull(accounts);
-        var revenue = PercentRanks([.. accounts.Select(a => a.TrailingRevenue)]);
-        var growth = RanksOfPresent([.. accounts.Select(Growth)]);
-        var margin = RanksOfPresent([.. accounts.Select(Margin)]);
-        var potential = RanksOfPresent([.. accounts.Select(a => a.PotentialValue)]);
-        var years = PercentRanks([.. accounts.Select(a => Years(a.FirstContractDate, runDate))]);
-        return
-        [
-            .. accounts.Select((a, i) => (IReadOnlyDictionary<Criterion, decimal>)new Dictionary<Criterion, decimal>
-            {
-                [Criterion.TrailingRevenue] = revenue[i],
-                [Criterion.RevenueGrowth] = growth[i] ?? Neutral,
-                [Criterion.GrossMargin] = margin[i] ?? Neutral,
-                [Criterion.StrategicFit] = a.StrategicFit is { } fit ? (fit - 1) * 25m : Neutral,
-                [Criterion.PotentialValue] = potential[i] ?? Neutral,
-                [Criterion.RelationshipLength] = years[i],
-                [Criterion.Satisfaction] = a.LatestNps is { } nps ? (nps + 100) / 2m : Neutral,
-            }),
-        ];
-    }
+    /// <summary>
+    /// Points a criterion adds, to 4 places. Rounded half away from zero, as the history's numeric columns and every
+    /// SQL reader of them round (.NET rounds half to even by default, which would differ at x.xxxx5).
+    /// </summary>
+    public static decimal Contribution(int weight, decimal normalised) =>
+        Math.Round(weight * normalised / 100m, 4, MidpointRounding.AwayFromZero);
 
-    /// <summary>Score = Σ weightᵢ × normalisedᵢ / 100, rounded to 2 decimals, with the per-criterion breakdown.</summary>
-    public static (decimal Score, IReadOnlyList<CriterionScore> Breakdown) Score(IReadOnlyDictionary<Criterion, decimal> normalised, IReadOnlyList<CriterionWeight> weights)
+    /// <summary>The score: the sum of the contributions, rounded to 2 places (so a breakdown adds up to it within 0.005).</summary>
+    public static decimal Score(in NormalisedCriteria normalised, IReadOnlyList<CriterionWeight> weights)
     {
-        ArgumentNullException.ThrowIfNull(normalised);
         ArgumentNullException.ThrowIfNull(weights);
-        var parts = weights.Select(w => new CriterionScore(w.Criterion, normalised[w.Criterion], w.Weight, Math.Round(w.Weight * normalised[w.Criterion] / 100m, 4))).ToList();
-        return (Math.Round(parts.Sum(p => p.Contribution), 2, MidpointRounding.AwayFromZero), parts);
-    }
-
-    public static decimal? Growth(AccountFacts a) =>
-        a.PreviousTrailingRevenue > 0 ? (a.TrailingRevenue - a.PreviousTrailingRevenue) / a.PreviousTrailingRevenue : null;
-
-    public static decimal? Margin(AccountFacts a) => a.TrailingRevenue > 0 ? a.TrailingGrossProfit / a.TrailingRevenue : null;
-
-    public static decimal Years(DateOnly? firstContract, DateOnly runDate) =>
-        firstContract is { } d && d < runDate ? (runDate.DayNumber - d.DayNumber) / 365.25m : 0m;
-
-    private static decimal?[] RanksOfPresent(IReadOnlyList<decimal?> values)
-    {
-        var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        var ranks = PercentRanks(present);
-        var result = new decimal?[values.Count];
-        for (int i = 0, j = 0; i < values.Count; i++)
+        var sum = 0m;
+        for (var i = 0; i < weights.Count; i++)
         {
-            result[i] = values[i].HasValue ? ranks[j++] : null;
+            sum += Contribution(weights[i].Weight, normalised[weights[i].Criterion]);
         }
 
-        return result;
+        return Math.Round(sum, 2, MidpointRounding.AwayFromZero);
     }
 
-    private static int LowerBound(decimal[] sorted, decimal value)
+    /// <summary>Each weighted criterion's normalised value, weight and contribution, in the policy's order.</summary>
+    public static IReadOnlyList<CriterionScore> Breakdown(in NormalisedCriteria normalised, IReadOnlyList<CriterionWeight> weights)
     {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
+        ArgumentNullException.ThrowIfNull(weights);
+        var parts = new CriterionScore[weights.Count];
+        for (var i = 0; i < weights.Count; i++)
         {
-            var mid = (lo + hi) / 2;
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
+            var (criterion, weight) = (weights[i].Criterion, weights[i].Weight);
+            parts[i] = new CriterionScore(criterion, normalised[criterion], weight, Contribution(weight, normalised[criterion]));
         }
 
-        return lo;
+        return parts;
     }
 }

@@ -1,86 +1,85 @@
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Tiering;
+using KeyAccount.Domain.Users;
 
 namespace KeyAccount.Domain.Tests.Tiering;
 
+// Percentile ranks (ties, a single account, accounts without the value) are gathered by the database: they are
+// pinned on the production path, in tests/KeyAccount.Api.Tests/TieringRunTests.cs.
 public class TierScoringTests
 {
-    private static readonly DateOnly RunDate = new(2026, 11, 23);
-
-    private static AccountFacts Facts(decimal ttm = 0, decimal previous = 0, decimal profit = 0, int? fit = null, decimal? potential = null, DateOnly? since = null, int? nps = null) =>
-        new(ttm, previous, profit, fit, potential, since, nps);
+    private static ScoringFacts Facts(decimal revenue = 0, decimal? growth = null, decimal? margin = null, int? fit = null, decimal? potential = null, decimal years = 0, int? nps = null) =>
+        new(revenue, growth, margin, fit, potential, years, nps);
 
     [Test]
-    public void PercentRanks_SpreadsDistinctValuesFromZeroToHundred() =>
-        Assert.That(TierScoring.PercentRanks([10m, 30m, 20m]), Is.EqualTo(new[] { 0m, 100m, 50m }));
-
-    [Test]
-    public void PercentRanks_WhenTied_SharesTheLowerRankLikePostgres() =>
-        Assert.That(TierScoring.PercentRanks([5m, 5m, 5m, 9m]), Is.EqualTo(new[] { 0m, 0m, 0m, 100m }));
-
-    [Test]
-    public void PercentRanks_WhenTiedInTheMiddle_SharesTheLowerRank() =>
-        Assert.That(TierScoring.PercentRanks([1m, 2m, 2m, 3m, 4m]), Is.EqualTo(new[] { 0m, 25m, 25m, 75m, 100m }));
-
-    [Test]
-    public void PercentRanks_WhenASingleAccount_IsZeroLikePostgres() =>
-        Assert.That(TierScoring.PercentRanks([42m]), Is.EqualTo(new[] { 0m }));
-
-    [Test]
-    public void Normalise_WhenAnAccountHasNoRevenue_RanksLowestOnRevenueAndNeutralOnGrowthAndMargin()
+    public void Normalise_PercentileRanksAreKeptAsTheyAre()
     {
-        var result = TierScoring.Normalise([Facts(ttm: 0), Facts(ttm: 100, previous: 80, profit: 20), Facts(ttm: 200, previous: 250, profit: 10)], RunDate);
-        Assert.Multiple(() =>
-        {
-            Assert.That(result[0][Criterion.TrailingRevenue], Is.Zero);
-            Assert.That(result[0][Criterion.RevenueGrowth], Is.EqualTo(TierScoring.Neutral));
-            Assert.That(result[0][Criterion.GrossMargin], Is.EqualTo(TierScoring.Neutral));
-            Assert.That(result[1][Criterion.RevenueGrowth], Is.EqualTo(100m), "+25% beats −20%");
-            Assert.That(result[2][Criterion.RevenueGrowth], Is.Zero);
-            Assert.That(result[1][Criterion.GrossMargin], Is.EqualTo(100m), "20% beats 5%");
-        });
+        var n = TierScoring.Normalise(Facts(revenue: 12.5m, growth: 25m, margin: 75m, potential: 33.3333m, years: 100m));
+        Assert.That((n.TrailingRevenue, n.RevenueGrowth, n.GrossMargin, n.PotentialValue, n.RelationshipLength), Is.EqualTo((12.5m, 25m, 75m, 33.3333m, 100m)));
     }
 
     [Test]
-    public void Normalise_WhenNoSurveyAnswers_SatisfactionIsNeutralOtherwiseLinear()
+    public void Normalise_WhenACriterionHasNoValue_IsTheNeutral50()
     {
-        var result = TierScoring.Normalise([Facts(), Facts(nps: -100), Facts(nps: 100), Facts(nps: 30)], RunDate);
-        Assert.That(result.Select(r => r[Criterion.Satisfaction]), Is.EqualTo(new[] { 50m, 0m, 100m, 65m }));
+        var n = TierScoring.Normalise(Facts());
+        Assert.That((n.RevenueGrowth, n.GrossMargin, n.StrategicFit, n.PotentialValue, n.Satisfaction), Is.EqualTo((50m, 50m, 50m, 50m, 50m)));
     }
+
+    [Test]
+    public void Normalise_WhenNoSurveyAnswers_SatisfactionIsNeutralOtherwiseLinear() =>
+        Assert.That(new int?[] { null, -100, 100, 30, 31 }.Select(nps => TierScoring.Normalise(Facts(nps: nps)).Satisfaction), Is.EqualTo(new[] { 50m, 0m, 100m, 65m, 65.5m }));
 
     [Test]
     public void Normalise_StrategicFitIsLinearFromOneToFive() =>
-        Assert.That(TierScoring.Normalise([Facts(fit: 1), Facts(fit: 3), Facts(fit: 5), Facts()], RunDate).Select(r => r[Criterion.StrategicFit]), Is.EqualTo(new[] { 0m, 50m, 100m, 50m }));
-
-    [Test]
-    public void Normalise_RelationshipLength_CountsProspectsWithoutContractAsZeroYears()
-    {
-        var result = TierScoring.Normalise([Facts(since: new DateOnly(2010, 1, 1)), Facts(), Facts(since: new DateOnly(2020, 1, 1))], RunDate);
-        Assert.That(result.Select(r => r[Criterion.RelationshipLength]), Is.EqualTo(new[] { 100m, 0m, 50m }));
-    }
+        Assert.That(new int?[] { 1, 2, 3, 4, 5, null }.Select(fit => TierScoring.Normalise(Facts(fit: fit)).StrategicFit), Is.EqualTo(new[] { 0m, 25m, 50m, 75m, 100m, 50m }));
 
     [Test]
     public void Score_IsTheWeightedSumWithABreakdownPerCriterion()
     {
-        var normalised = new Dictionary<Criterion, decimal> { [Criterion.TrailingRevenue] = 90m, [Criterion.StrategicFit] = 50m, [Criterion.Satisfaction] = 33.3333m };
-        var (score, breakdown) = TierScoring.Score(normalised, [new(Criterion.TrailingRevenue, 50), new(Criterion.StrategicFit, 30), new(Criterion.Satisfaction, 20)]);
+        var normalised = TierScoring.Normalise(Facts(revenue: 90m, fit: 3, nps: -33));
+        var weights = new CriterionWeight[] { new(Criterion.TrailingRevenue, 50), new(Criterion.StrategicFit, 30), new(Criterion.Satisfaction, 20) };
         Assert.Multiple(() =>
         {
-            Assert.That(score, Is.EqualTo(66.67m));
-            Assert.That(breakdown.Select(b => b.Contribution), Is.EqualTo(new[] { 45m, 15m, 6.6667m }));
+            Assert.That(TierScoring.Score(normalised, weights), Is.EqualTo(66.7m));
+            Assert.That(TierScoring.Breakdown(normalised, weights).Select(b => (b.Criterion, b.Normalised, b.Weight, b.Contribution)), Is.EqualTo(new[]
+            {
+                (Criterion.TrailingRevenue, 90m, 50, 45m),
+                (Criterion.StrategicFit, 50m, 30, 15m),
+                (Criterion.Satisfaction, 33.5m, 20, 6.7m),
+            }));
+        });
+    }
+
+    [Test]
+    public void Score_WhenAContributionIsHalfwayAtTheFifthPlace_RoundsItAwayFromZeroLikeTheDatabase()
+    {
+        // 10 × 12.3445 / 100 = 1.23445: half to even would make it 1.2344, PostgreSQL's round() makes it 1.2345.
+        var normalised = TierScoring.Normalise(Facts(revenue: 12.3445m));
+        Assert.Multiple(() =>
+        {
+            Assert.That(TierScoring.Contribution(10, 12.3445m), Is.EqualTo(1.2345m));
+            Assert.That(TierScoring.Score(normalised, [new(Criterion.TrailingRevenue, 10), new(Criterion.StrategicFit, 90)]), Is.EqualTo(46.23m), "1.2345 + 45, to 2 places");
+            Assert.That(TierScoring.Score(TierScoring.Normalise(Facts(revenue: 0.125m)), [new(Criterion.TrailingRevenue, 100)]), Is.EqualTo(0.13m), "0.125 rounds up to 0.13");
         });
     }
 }
 
 public class TierDecisionTests
 {
-    private static readonly TierPolicy Policy = TierPolicy.CreateDraft(1, "Default", TierPolicyTerms.Default, DateTimeOffset.UnixEpoch);
+    private static readonly DateOnly RunDate = new(2026, 11, 23);
 
-    private static TierPolicy Capped(int cap) =>
-        TierPolicy.CreateDraft(2, "Capped", TierPolicyTerms.Default with { StrategicCap = cap }, DateTimeOffset.UnixEpoch);
+    // Trailing revenue alone carries the weight, so a candidate's revenue rank is its score.
+    private static readonly IReadOnlyList<CriterionWeight> ScoreIsRevenueRank = [new(Criterion.TrailingRevenue, 100)];
 
-    private static TierCandidate C(decimal score, Tier? previous = null, Tier? pinned = null, string tieBreak = "A") =>
-        new(AccountId.New(), score, previous, pinned, tieBreak);
+    private static readonly TierPolicy Policy = Capped(null);
+
+    private static TierPolicy Capped(int? cap) =>
+        TierPolicy.CreateDraft(1, "Test", TierPolicyTerms.Default with { Criteria = ScoreIsRevenueRank, StrategicCap = cap }, DateTimeOffset.UnixEpoch);
+
+    private static TierCandidate C(decimal score, Tier? previous = null, Tier? pinned = null, string registration = "A", DateOnly? pinnedUntil = null) =>
+        new(AccountId.New(), registration, previous ?? Tier.Standard, previous is not null,
+            pinned is { } p ? new TierOverride(p, "Reason", pinnedUntil ?? RunDate.AddDays(30), new UserId(Guid.NewGuid()), DateTimeOffset.UnixEpoch) : null,
+            new ScoringFacts(score, null, null, null, null, 0, null));
 
     [TestCase(80, Tier.Strategic)]
     [TestCase(79.99, Tier.Key)]
@@ -110,42 +109,58 @@ public class TierDecisionTests
     [Test]
     public void Decide_RecordsWhyEachAccountHasItsTier()
     {
-        var outcomes = TierDecision.Decide([C(85), C(85, Tier.Key), C(50, Tier.Key), C(57, Tier.Key), C(10, Tier.Growth, pinned: Tier.Strategic)], Policy);
-        Assert.That(outcomes.Select(o => (o.NewTier, o.Reason)), Is.EqualTo(new[]
+        var outcomes = TierDecision.Decide([C(85), C(85, Tier.Key), C(50, Tier.Key), C(57, Tier.Key), C(10, Tier.Growth, pinned: Tier.Strategic)], Policy, RunDate);
+        Assert.That(outcomes.Select(o => (o.PreviousTier, o.NewTier, o.Reason)), Is.EqualTo(new (Tier?, Tier, TierChangeReason)[]
         {
-            (Tier.Strategic, TierChangeReason.Initial),
-            (Tier.Strategic, TierChangeReason.Promoted),
-            (Tier.Growth, TierChangeReason.Demoted),
-            (Tier.Key, TierChangeReason.Unchanged),
-            (Tier.Strategic, TierChangeReason.Override),
+            (null, Tier.Strategic, TierChangeReason.Initial),
+            (Tier.Key, Tier.Strategic, TierChangeReason.Promoted),
+            (Tier.Key, Tier.Growth, TierChangeReason.Demoted),
+            (Tier.Key, Tier.Key, TierChangeReason.Unchanged),
+            (Tier.Growth, Tier.Strategic, TierChangeReason.Override),
         }));
+    }
+
+    [Test]
+    public void Decide_WhenTheOverrideExpiresOnTheRunDate_DecidesTheAccountLikeAnyOther()
+    {
+        var outcomes = TierDecision.Decide([C(10, Tier.Growth, pinned: Tier.Strategic, pinnedUntil: RunDate), C(10, Tier.Growth, pinned: Tier.Strategic, pinnedUntil: RunDate.AddDays(1))], Policy, RunDate);
+        Assert.That(outcomes.Select(o => (o.NewTier, o.Reason)), Is.EqualTo(new[] { (Tier.Standard, TierChangeReason.Demoted), (Tier.Strategic, TierChangeReason.Override) }));
     }
 
     [Test]
     public void Decide_OverCap_TheLowestScoresFallToKey()
     {
-        var outcomes = TierDecision.Decide([C(90), C(95), C(82), C(99)], Capped(2));
+        var outcomes = TierDecision.Decide([C(90), C(95), C(82), C(99)], Capped(2), RunDate);
         Assert.That(outcomes.Select(o => o.NewTier), Is.EqualTo(new[] { Tier.Key, Tier.Strategic, Tier.Key, Tier.Strategic }));
     }
 
     [Test]
-    public void Decide_OverCapWithEqualScores_BreaksTheTieByRegistrationNumber()
+    public void Decide_OverCapWithEqualScores_TheLowerRegistrationNumberStays()
     {
-        var outcomes = TierDecision.Decide([C(90, tieBreak: "B"), C(90, tieBreak: "A"), C(90, tieBreak: "C")], Capped(1));
+        var outcomes = TierDecision.Decide([C(90, registration: "B"), C(90, registration: "A"), C(90, registration: "C")], Capped(1), RunDate);
         Assert.That(outcomes.Select(o => o.NewTier), Is.EqualTo(new[] { Tier.Key, Tier.Strategic, Tier.Key }));
     }
 
     [Test]
     public void Decide_PinnedStrategicAccountsCountAgainstTheCapAndNeverFall()
     {
-        var outcomes = TierDecision.Decide([C(10, pinned: Tier.Strategic), C(99), C(95)], Capped(2));
+        var outcomes = TierDecision.Decide([C(10, pinned: Tier.Strategic), C(99), C(95)], Capped(2), RunDate);
         Assert.That(outcomes.Select(o => o.NewTier), Is.EqualTo(new[] { Tier.Strategic, Tier.Strategic, Tier.Key }));
     }
 
     [Test]
     public void Decide_WhenTheCapFallsBackToKeyForAFormerlyStrategicAccount_RecordsADemotion()
     {
-        var outcomes = TierDecision.Decide([C(99, Tier.Strategic), C(90, Tier.Strategic)], Capped(1));
+        var outcomes = TierDecision.Decide([C(99, Tier.Strategic), C(90, Tier.Strategic)], Capped(1), RunDate);
         Assert.That(outcomes[1].Reason, Is.EqualTo(TierChangeReason.Demoted));
+    }
+
+    [Test]
+    public void Decide_ScoresWithThePolicyWeightsAndKeepsTheBreakdown()
+    {
+        var policy = TierPolicy.CreateDraft(1, "Fit and revenue", TierPolicyTerms.Default with { Criteria = [new(Criterion.TrailingRevenue, 60), new(Criterion.StrategicFit, 40)] }, DateTimeOffset.UnixEpoch);
+        var candidate = C(0) with { Facts = new ScoringFacts(80m, null, null, 5, null, 0, null) };
+        var outcome = TierDecision.Decide([candidate], policy, RunDate).Single();
+        Assert.That((outcome.Score, outcome.Normalised.StrategicFit, outcome.Normalised.RevenueGrowth, outcome.NewTier), Is.EqualTo((88m, 100m, 50m, Tier.Strategic)));
     }
 }

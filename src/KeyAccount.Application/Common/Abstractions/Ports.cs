@@ -59,9 +59,10 @@ public sealed record TierMove(AccountId AccountId, string Name, Domain.Accounts.
 public sealed record TieringOutcome(IReadOnlyDictionary<Domain.Accounts.Tier, int> Counts, int Changed, IReadOnlyList<TierMove> Moves);
 
 /// <summary>
-/// Scores every active account under a policy, set-based in the database (one pass, no query per account).
-/// A run writes the run, every assignment, the new tiers, the tier-changed events and the owners' notifications in
-/// one transaction; a simulation computes the same and rolls back. Only one runs at a time (409 otherwise).
+/// Tiers every active account under a policy: the database gathers every account's facts in one set-based pass (no
+/// query per account), the domain decides (<see cref="Domain.Tiering.TierDecision"/>). A run writes the run, every
+/// assignment, the new tiers, the tier-changed events and the owners' notifications in one transaction; a simulation
+/// decides the same way and writes nothing. Only one runs at a time (409 otherwise).
 /// </summary>
 public interface ITieringEngine
 {

@@ -54,7 +54,7 @@ public sealed class GetTierHistoryHandler(IAppDbContext db, ICurrentUser user) :
         [
             .. rows.Select(x =>
             {
-                var (_, breakdown) = TierScoring.Score(x.a.Normalised(), x.p.Criteria);
+                var breakdown = TierScoring.Breakdown(x.a.Normalised(), x.p.Criteria);
                 return new TierHistoryEntryDto(x.a.RunId, x.RunDate, x.p.Number, x.a.Score, x.a.PreviousTier, x.a.NewTier, x.a.Reason,
                     [.. breakdown.Select(b => new CriterionScoreDto(b.Criterion, b.Normalised, b.Weight, b.Contribution))]);
             }),
