@@ -48,13 +48,16 @@ public class ComplaintPersistenceTests : ApiTestBase
                 Assert.That(loaded.Calendar.TimeZoneId, Is.EqualTo("Asia/Shanghai"));
                 Assert.That(loaded.Calendar.Holidays, Does.Contain(new DateOnly(2027, 1, 1)));
                 Assert.That(loaded.Pauses, Has.Count.EqualTo(1));
-                Assert.That(loaded.ResolutionDueAt, Is.EqualTo(received.AddHours(26)).Within(TimeSpan.FromMilliseconds(1)));
-                Assert.That(loaded.Timeline.Select(e => e.Kind), Is.EqualTo(new[] { TimelineKind.Filed, TimelineKind.Acknowledged, TimelineKind.Assigned, TimelineKind.AwaitingCustomer, TimelineKind.Resumed }));
+                Assert.That(loaded.ResolutionClock.DueAt, Is.EqualTo(received.AddHours(26)).Within(TimeSpan.FromMilliseconds(1)));
+                Assert.That(loaded.DueAt, Is.EqualTo(loaded.ResolutionClock.DueAt));
+                Assert.That((loaded.IsStopped, loaded.LastTimelineSequence, loaded.NewTimelineEntries.Count), Is.EqualTo((false, 5, 0)));
                 Assert.That(loaded.NextEscalationAt, Is.Not.Null);
             });
+            Assert.That(await db.ComplaintTimeline.Where(e => e.ComplaintId == id).OrderBy(e => e.Sequence).Select(e => e.Kind).ToListAsync(),
+                Is.EqualTo(new[] { TimelineKind.Filed, TimelineKind.Acknowledged, TimelineKind.Assigned, TimelineKind.AwaitingCustomer, TimelineKind.Resumed }));
 
-            // Escalation writes once and appends to the timeline in place.
-            Assert.That(loaded.Escalate(DateTimeOffset.UtcNow).Select(s => s.Kind), Does.Contain(EscalationKind.Level1));
+            // Escalation appends to the timeline without loading it: the new entries are numbered on from the stored sequence.
+            Assert.That(loaded.Escalate(DateTimeOffset.UtcNow).Select(s => s.Kind), Is.EqualTo(new[] { EscalationKind.AtRisk, EscalationKind.Level1 }));
             await db.SaveChangesAsync();
         }
 
@@ -62,7 +65,19 @@ public class ComplaintPersistenceTests : ApiTestBase
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var loaded = await db.Complaints.SingleAsync(c => c.Id == id);
-            Assert.That((loaded.EscalationLevel, loaded.ResolutionBreached, loaded.Timeline.Count(e => e.Kind == TimelineKind.Escalated)), Is.EqualTo((1, true, 2)));
+            var timeline = await db.ComplaintTimeline.Where(e => e.ComplaintId == id).OrderBy(e => e.Sequence).ToListAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That((loaded.ResolutionClock.EscalationLevel, loaded.ResolutionClock.AtRisk, loaded.ResolutionClock.Breached, loaded.SlaState),
+                    Is.EqualTo((1, true, true, SlaState.Breached)));
+                Assert.That(loaded.FirstResponseClock, Is.EqualTo(new SlaClockState()), "answered within 80 % of its target");
+                Assert.That(timeline.Skip(5).Select(e => (e.Sequence, e.Kind, e.Args.Clock, e.Args.Level)), Is.EqualTo(new[]
+                {
+                    (6, TimelineKind.AtRisk, (SlaClockKind?)SlaClockKind.Resolution, (int?)null), (7, TimelineKind.Escalated, SlaClockKind.Resolution, 1),
+                }));
+                Assert.That(loaded.LastTimelineSequence, Is.EqualTo(7));
+                Assert.That(timeline[2].Args, Is.EqualTo(new TimelineArgs { FromStatus = ComplaintStatus.Acknowledged, ToStatus = ComplaintStatus.InProgress, AssigneeId = agent, Department = Department.Quality }));
+            });
         }
     }
 

@@ -68,9 +68,6 @@ public static class SlaClock
         return calendar.AddWorkingTime(received, TimeSpan.FromTicks((long)(target.Ticks * share)) + paused);
     }
 
-    public static SlaState StateOf(TimeSpan elapsed, TimeSpan target) =>
-        elapsed >= target ? SlaState.Breached : elapsed.Ticks >= target.Ticks * AtRiskShare ? SlaState.AtRisk : SlaState.OnTime;
-
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
 

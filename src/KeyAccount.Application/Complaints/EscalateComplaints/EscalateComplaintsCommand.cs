@@ -1,4 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Complaints.Common;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Reminders;
 using KeyAccount.Domain.Users;
@@ -11,14 +12,16 @@ namespace KeyAccount.Application.Complaints.EscalateComplaints;
 public sealed record EscalateComplaintsCommand(DateTimeOffset Now) : ICommand<int>, Application.Common.Behaviors.IManagesOwnTransactions;
 
 /// <summary>
-/// Reads only the complaints whose next threshold has come (the partial index on next_escalation_at), lets each take
-/// its due steps (each once), and notifies: AtRisk → the assignee (quality managers while unassigned), level 1 →
-/// quality managers and the assignee, level 2 → directors. Batches of 200, each saved with its notices in one
-/// transaction.
+/// Reads only the complaints with a step due (the partial index on next_escalation_at), lets each take the steps due
+/// on each of its clocks (each once), and notifies: AtRisk → the assignee (quality managers while unassigned),
+/// level 1 → quality managers and the assignee, level 2 → directors. The scan is also what moves the stored SLA
+/// state with time: it reaches a complaint at the instants its aggregate scheduled (80 %, 100 %, 200 % of a target).
+/// Batches, each saved with its notices in one transaction; a complaint is loaded without its timeline (the steps'
+/// entries are appended), so a catch-up after a stop of the job costs little per complaint.
 /// </summary>
 public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter reminders) : ICommandHandler<EscalateComplaintsCommand, int>
 {
-    private const int Batch = 200;
+    private const int Batch = 500;
 
     private static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(7);
 
@@ -33,6 +36,8 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
         var steps = await CloseResolvedAsync(now, cancellationToken).ConfigureAwait(false);
         for (var round = 0; round < 1000; round++)
         {
+            // Each batch starts with an empty unit of work: the complaints of the batches before are saved.
+            db.ClearTracked();
             var due = await db.Complaints.Where(c => c.NextEscalationAt != null && c.NextEscalationAt <= now)
                 .OrderBy(c => c.NextEscalationAt).Take(Batch).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (due.Count == 0)
@@ -53,7 +58,9 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
                         _ => directors,
                     };
                     var kind = step.Kind == EscalationKind.AtRisk ? ReminderKind.ComplaintAtRisk : ReminderKind.ComplaintEscalated;
-                    notices.AddRange(to.Distinct().Select(u => new ReminderNotice(u, complaint.AccountId, kind, complaint.Id.Value, $"{complaint.Reference} {complaint.Subject}: {step.Message}")));
+                    var args = new ReminderArgs { ComplaintReference = complaint.Reference, ComplaintSubject = complaint.Subject, Clock = step.Clock, Level = step.Level };
+                    var message = $"{complaint.Reference} {complaint.Subject}: {ComplaintTexts.Escalation(step.Clock, step.Level)}";
+                    notices.AddRange(to.Distinct().Select(u => new ReminderNotice(u, complaint.AccountId, kind, complaint.Id.Value, args, message)));
                 }
             }
 
@@ -79,7 +86,7 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
     {
         var cutoff = now - AutoCloseAfter;
         var resolved = await db.Complaints.Where(c => c.Status == ComplaintStatus.Resolved && c.ResolvedAt <= cutoff)
-            .OrderBy(c => c.ResolvedAt).Take(Batch * 5).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .OrderBy(c => c.ResolvedAt).Take(Batch * 2).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var complaint in resolved)
         {
             complaint.Close(null, null, now);
