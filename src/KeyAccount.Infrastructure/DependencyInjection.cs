@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<IAccountSignals, Tiering.AccountSignalsReader>();
         services.AddScoped<IPortfolioReader, Tiering.PortfolioReader>();
         services.AddScoped<IComplaintMetricsReader, Complaints.ComplaintMetricsReader>();
+        services.AddScoped<IComplaintBatchWriter, Complaints.ComplaintBatchWriter>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));

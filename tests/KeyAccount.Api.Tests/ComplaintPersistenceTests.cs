@@ -82,6 +82,94 @@ public class ComplaintPersistenceTests : ApiTestBase
     }
 
     [Test]
+    public async Task BatchWriter_WritesWhatEfWould_AndSkipsAComplaintChangedMeanwhile()
+    {
+        var accountId = new AccountId(Guid.Parse(await CreateAccountAsync("director", "CMP-BATCH")));
+        var received = DateTimeOffset.UtcNow.AddHours(-100);
+        ComplaintId escalated, raced;
+        UserId agent;
+        await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            agent = await db.Users.Select(u => u.Id).FirstAsync();
+            Complaint New(string subject)
+            {
+                var c = Complaint.File(Complaint.FormatReference(received.Year, Random.Shared.NextInt64(1, 999_999)),
+                    new ComplaintIntake(accountId, null, ComplaintChannel.Web, ComplaintCategory.Billing, Severity.High, subject, "d", null, received),
+                    Tier.Key, SlaTargets.Create(TimeSpan.FromHours(6), TimeSpan.FromHours(54)), BusinessCalendar.TwentyFourSeven, agent, received);
+                c.Acknowledge("On it", agent, received.AddHours(1));
+                c.Assign(Department.Finance, agent, agent, received.AddHours(2));
+                return c;
+            }
+
+            var a = New("Escalated by the batch");
+            var b = New("Changed meanwhile");
+            db.Complaints.AddRange(a, b);
+            await db.SaveChangesAsync();
+            (escalated, raced) = (a.Id, b.Id);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        List<Complaint> batch;
+        await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            batch = await db.Complaints.AsNoTracking().Where(c => c.Id == escalated || c.Id == raced).ToListAsync();
+            foreach (var complaint in batch)
+            {
+                Assert.That(complaint.Escalate(now).Select(s => s.Kind), Is.EqualTo(new[] { EscalationKind.AtRisk, EscalationKind.Level1 }));
+            }
+        }
+
+        // Someone comments on the second complaint while the batch is in hand.
+        await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await db.Complaints.SingleAsync(c => c.Id == raced)).Comment("Customer called", agent, now);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var writer = scope.ServiceProvider.GetRequiredService<Application.Common.Abstractions.IComplaintBatchWriter>();
+            var written = await db.InTransactionAsync(ct => writer.SaveAsync(batch, ct), CancellationToken.None);
+            Assert.That(written, Is.EquivalentTo(new[] { escalated }));
+        }
+
+        await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var stored = await db.Complaints.AsNoTracking().SingleAsync(c => c.Id == escalated);
+            var inMemory = batch.Single(c => c.Id == escalated);
+            // Every mapped column, read back through EF, is what the aggregate held.
+            foreach (var property in db.Model.FindEntityType(typeof(Complaint))!.GetFlattenedProperties().Where(p => p.Name != nameof(Complaint.Version)))
+            {
+                var getter = property.GetGetter();
+                var (expected, actual) = (getter.GetClrValueUsingContainingEntity(inMemory), getter.GetClrValueUsingContainingEntity(stored));
+                if (expected is DateTimeOffset e && actual is DateTimeOffset a)
+                {
+                    Assert.That(a, Is.EqualTo(e).Within(TimeSpan.FromTicks(10)), property.Name);
+                }
+                else
+                {
+                    Assert.That(actual, Is.EqualTo(expected).Using<object>((x, y) => x is System.Collections.IEnumerable xs && y is System.Collections.IEnumerable ys ? xs.Cast<object>().SequenceEqual(ys.Cast<object>()) : Equals(x, y)), property.Name);
+                }
+            }
+
+            Assert.That((stored.SlaState, stored.ResolutionClock.EscalationLevel, stored.LastTimelineSequence), Is.EqualTo((SlaState.Breached, 1, 5)));
+            Assert.That(await db.ComplaintTimeline.Where(e => e.ComplaintId == escalated && e.Sequence > 3).Select(e => e.Kind).ToListAsync(),
+                Is.EqualTo(new[] { TimelineKind.AtRisk, TimelineKind.Escalated }));
+            Assert.That(await db.OutboxMessages.CountAsync(m => m.Type == "complaint.escalated"), Is.EqualTo(1));
+
+            var other = await db.Complaints.AsNoTracking().SingleAsync(c => c.Id == raced);
+            Assert.That((other.ResolutionClock.EscalationLevel, other.LastTimelineSequence), Is.EqualTo((0, 4)), "changed meanwhile: not written, left for the next scan");
+            Assert.That(await db.ComplaintTimeline.Where(e => e.ComplaintId == raced).Select(e => e.Kind).ToListAsync(),
+                Is.EqualTo(new[] { TimelineKind.Filed, TimelineKind.Acknowledged, TimelineKind.Assigned, TimelineKind.Comment }));
+        }
+    }
+
+    [Test]
     public async Task NextComplaintNumber_UnderConcurrency_NeverRepeats()
     {
         var numbers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
