@@ -41,7 +41,7 @@ internal sealed class EventsDocumentFilter : IDocumentFilter
                 Properties = new Dictionary<string, IOpenApiSchema>
                 {
                     ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The event's public name.", Enum = [System.Text.Json.Nodes.JsonValue.Create(declared.Name)] },
-                    ["version"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "The version of the event's shape.", Enum = [System.Text.Json.Nodes.JsonValue.Create(declared.Version)] },
+                    ["version"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The version of the event's shape.", Enum = [System.Text.Json.Nodes.JsonValue.Create(declared.Version)] },
                     ["timestamp"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = "When it happened (UTC)." },
                     ["data"] = data,
                 },
@@ -59,6 +59,9 @@ internal sealed class EventsDocumentFilter : IDocumentFilter
                         Summary = $"{declared.Name} (v{declared.Version})",
                         Description = summary ?? $"Delivered to the webhook endpoints subscribed to `{declared.Name}`, signed per Standard Webhooks 1.0.",
                         Tags = new HashSet<OpenApiTagReference> { new("Events", swaggerDoc) },
+                        // Our request to the subscriber's endpoint carries no token of ours: it is signed (Standard
+                        // Webhooks headers), so the operation states that no security scheme applies.
+                        Security = [],
                         RequestBody = new OpenApiRequestBody
                         {
                             Required = true,
