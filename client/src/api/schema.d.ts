@@ -3146,7 +3146,7 @@ export interface components {
             calendar?: components["schemas"]["BusinessCalendarDto"] | null;
         };
         /**
-         * @description On time, at risk (80 % of the target used), or breached.
+         * @description A complaint's SLA state: on time, at risk (a running clock used 80 % of its target), or breached (either target missed); defined once by M:KeyAccount.Domain.Complaints.ComplaintSla.StateOf(KeyAccount.Domain.Complaints.ComplaintStatus,KeyAccount.Domain.Complaints.SlaClockState,KeyAccount.Domain.Complaints.SlaClockState).
          * @enum {string}
          */
         SlaState: "OnTime" | "AtRisk" | "Breached";

@@ -2,7 +2,7 @@ using KeyAccount.Domain.Common;
 
 namespace KeyAccount.Domain.Complaints;
 
-/// <summary>On time, at risk (80 % of the target used), or breached.</summary>
+/// <summary>A complaint's SLA state: on time, at risk (a running clock used 80 % of its target), or breached (either target missed); defined once by <see cref="ComplaintSla.StateOf"/>.</summary>
 public enum SlaState
 {
     OnTime,
