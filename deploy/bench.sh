@@ -31,9 +31,13 @@
 #              query as EF Core issues it (captured from the server's statement log) under EXPLAIN (ANALYZE, BUFFERS),
 #              which must use ix_complaints_due_escalation. Then GET /api/v1/complaints?openOnly=true&pageSize=50 and
 #              the unfiltered first page (director's token; their statements captured and explained the same way) vs
-#              the raw single-row baseline GET /bench/raw/accounts/{id}, with wrk (2 threads, interleaved slices,
-#              rotated order, warm-up first, 30 s timeout): p50/p99 and req/s, and their ratios to the baseline.
-#              No target is set; exit 1 if a consistency check or the scan's bookkeeping fails.
+#              the same open first page written by hand in SQL (GET /bench/raw/complaints: same count, order, index,
+#              joins and columns, raw Npgsql; checked to return the same page) and the raw single-row baseline
+#              GET /bench/raw/accounts/{id}, with wrk (2 threads, interleaved slices, rotated order, warm-up first,
+#              30 s timeout): p50/p99 and req/s, and their ratios; queueVsRawSql = the queue's throughput ÷ the
+#              hand-written page's (median over repetitions; goal ≥ 0.60). Targets: the catch-up scan of the 2,000 due
+#              complaints under 2 s, its due query on its index under 50 ms.
+#              Exit 1 if a consistency check or the scan's bookkeeping fails.
 #              Env: BENCH_DURATION (s per slice, default 8), BENCH_REPS (default 5), BENCH_CONNECTIONS (default 16).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -509,7 +513,7 @@ bench_complaints() {
   local check_seed
   check_seed=$(psql_ka -F ' ' -f deploy/bench/check-complaints.sql)
   fact checkSeed "$check_seed"
-  echo "seed consistency (deploy/bench/check-complaints.sql; failing complaints per check: flags, next escalation, due instants, breaches, workflow): $check_seed"
+  echo "seed consistency (deploy/bench/check-complaints.sql; failing complaints per check: flags, next escalation, due instants, breaches, state, workflow): $check_seed"
 
   # The scan's instant, and what is due at it.
   local at warm_at due closes
@@ -538,15 +542,15 @@ bench_complaints() {
 
   echo "== One escalation scan through the application (POST /bench/escalation-scan) at $at: $due complaints due, $closes resolved > 7 days ago"
   local escalated_before resolved_before reminders_before
-  escalated_before=$(psql_ka -c "SELECT count(*) FROM complaint_timeline WHERE kind = 'Escalated'")
+  escalated_before=$(psql_ka -c "SELECT count(*) FROM complaint_timeline WHERE kind IN ('AtRisk', 'Escalated')")
   resolved_before=$(psql_ka -c "SELECT count(*) FROM complaints WHERE status = 'Resolved'")
   reminders_before=$(psql_ka -c "SELECT count(*) FROM reminders")
   line=$(escalation_scan "$at")
   read -r steps server_secs wall_secs <<<"$line"
   fact steps "$steps"; fact serverSeconds "$server_secs"; fact wallSeconds "$wall_secs"
   local escalation_steps escalated_complaints auto_closed notices
-  escalation_steps=$(( $(psql_ka -c "SELECT count(*) FROM complaint_timeline WHERE kind = 'Escalated'") - escalated_before ))
-  escalated_complaints=$(psql_ka -c "SELECT count(DISTINCT complaint_id) FROM complaint_timeline WHERE kind = 'Escalated' AND at = '$at'")
+  escalation_steps=$(( $(psql_ka -c "SELECT count(*) FROM complaint_timeline WHERE kind IN ('AtRisk', 'Escalated')") - escalated_before ))
+  escalated_complaints=$(psql_ka -c "SELECT count(DISTINCT complaint_id) FROM complaint_timeline WHERE kind IN ('AtRisk', 'Escalated') AND at = '$at'")
   auto_closed=$(( resolved_before - $(psql_ka -c "SELECT count(*) FROM complaints WHERE status = 'Resolved'") ))
   notices=$(( $(psql_ka -c "SELECT count(*) FROM reminders") - reminders_before ))
   fact escalationSteps "$escalation_steps"; fact complaintsEscalated "$escalated_complaints"; fact autoClosed "$auto_closed"; fact notifications "$notices"
@@ -559,7 +563,7 @@ bench_complaints() {
   local check_after
   check_after=$(psql_ka -F ' ' -f deploy/bench/check-complaints.sql)
   fact checkAfterScan "$check_after"
-  echo "  consistency after the scan (the application's flags and next thresholds vs the independent SQL): $check_after"
+  echo "  consistency after the scan (the application's clocks, state and next thresholds vs the independent SQL): $check_after"
   psql_ka -c "VACUUM ANALYZE complaints, complaint_timeline, reminders" >/dev/null
 
   login_director
@@ -569,7 +573,8 @@ bench_complaints() {
   url[list_open]="$base/api/v1/complaints?openOnly=true&pageSize=50";   hdr[list_open]="$auth"
   url[list_all]="$base/api/v1/complaints?pageSize=50";                  hdr[list_all]="$auth"
   url[baseline]="$base/bench/raw/accounts/$id";                         hdr[baseline]="X-Bench: raw"
-  local slices=(list_open list_all baseline) s code
+  url[raw_queue]="$base/bench/raw/complaints?pageSize=50";              hdr[raw_queue]="X-Bench: raw"
+  local slices=(list_open list_all baseline raw_queue) s code
 
   echo "== The list's statements as the application issues them (one request each, from the server log), EXPLAIN (ANALYZE, BUFFERS)"
   for s in list_open list_all; do
@@ -592,16 +597,32 @@ PY
   done
   code=$(curl -s -o "$work/baseline.json" -w '%{http_code}' -H "${hdr[baseline]}" "${url[baseline]}")
   [ "$code" = "200" ] || { echo "baseline answered $code" >&2; exit 1; }
+  code=$(curl -s -o "$work/raw_queue.json" -w '%{http_code}' -H "${hdr[raw_queue]}" "${url[raw_queue]}")
+  [ "$code" = "200" ] || { echo "raw queue answered $code" >&2; exit 1; }
+  # The hand-written page must be the queue's page: same complaints in the same order, same count and SLA fields.
+  python3 - "$work/list_open.json" "$work/raw_queue.json" <<'PY'
+import json, sys
+from datetime import datetime
+app, raw = (json.load(open(p)) for p in sys.argv[1:3])
+def norm(v):
+    if isinstance(v, dict): return {k: norm(x) for k, x in v.items()}
+    if isinstance(v, str) and len(v) >= 20 and v[4] == "-" and v[10] == "T":
+        return datetime.fromisoformat(v.replace("Z", "+00:00")).timestamp()
+    return v
+assert app["totalCount"] == raw["totalCount"], f"totalCount {app['totalCount']} vs {raw['totalCount']}"
+assert [norm(i) for i in app["items"]] == [norm(i) for i in raw["items"]], "the hand-written page differs from the queue's"
+print(f"  raw_queue: the same {len(raw['items'])} items of {raw['totalCount']} as the queue's first open page")
+PY
 
   echo "== Warm-up (3 s per slice)"
   for s in "${slices[@]}"; do wrk -t2 -c"$conns" -d3s --timeout 30s -H "${hdr[$s]}" "${url[$s]}" >/dev/null; done
 
-  echo "== $reps repetitions × 3 slices of ${duration}s, $conns connections (2 threads), rotated order"
+  echo "== $reps repetitions × ${#slices[@]} slices of ${duration}s, $conns connections (2 threads), rotated order"
   local results="$work/results.tsv" rep k out rps p50 p99 requests timeouts
   : > "$results"
   for rep in $(seq 0 $((reps - 1))); do
-    for k in 0 1 2; do
-      s=${slices[$(( (k + rep) % 3 ))]}
+    for k in $(seq 0 $(( ${#slices[@]} - 1 ))); do
+      s=${slices[$(( (k + rep) % ${#slices[@]} ))]}
       out=$(wrk -t2 -c"$conns" -d"${duration}s" --timeout 30s --latency -H "${hdr[$s]}" "${url[$s]}")
       if echo "$out" | grep -q "Non-2xx"; then echo "$s: non-2xx responses" >&2; echo "$out" >&2; echo "-- last lines of the API log:" >&2; tail -n 40 "$work/api.log" >&2; exit 1; fi
       rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
@@ -634,8 +655,8 @@ def slice_stats(s):
     return {"p50Ms": med([runs[r][s]["p50"] for r in runs]), "p99Ms": med([runs[r][s]["p99"] for r in runs]),
             "rps": med([runs[r][s]["rps"] for r in runs]), "requests": sum(runs[r][s]["requests"] for r in runs),
             "timeouts": sum(runs[r][s]["timeouts"] for r in runs)}
-def ratio(s, key):  # median over repetitions of slice ÷ baseline, measured side by side; 4 significant digits
-    return float(f"{statistics.median([runs[r][s][key] / runs[r]['baseline'][key] for r in runs]):.4g}")
+def ratio(s, key, base="baseline"):  # median over repetitions of slice ÷ base, measured side by side; 4 significant digits
+    return float(f"{statistics.median([runs[r][s][key] / runs[r][base][key] for r in runs]):.4g}")
 num = lambda k, t=float: t(facts[k])
 checks = lambda k: [int(x) for x in facts[k].split()]
 scan = {"at": facts["at"], "due": num("due", int), "dueForAutoClose": num("dueForAutoClose", int),
@@ -649,7 +670,8 @@ out = {"benchmark": "complaints", "complaints": num("complaints", int), "open": 
        "escalationScan": scan,
        "dueQueryUsesIndex": facts["dueQueryUsesIndex"] == "true", "dueQueryMs": float(facts["dueQueryMs"]) if facts.get("dueQueryMs") else None,
        "connections": num("connections", int), "threads": 2, "repetitions": num("repetitions", int), "sliceSeconds": num("sliceSeconds", int),
-       "list": slice_stats("list_open"), "listUnfiltered": slice_stats("list_all"), "baseline": slice_stats("baseline"),
+       "list": slice_stats("list_open"), "listUnfiltered": slice_stats("list_all"), "rawQueue": slice_stats("raw_queue"), "baseline": slice_stats("baseline"),
+       "queueVsRawSql": ratio("list_open", "rps", "raw_queue"), "queueVsRawSqlP50": ratio("raw_queue", "p50", "list_open"),
        "ratios": {"listP50": ratio("list_open", "p50"), "listP99": ratio("list_open", "p99"), "listRps": ratio("list_open", "rps"),
                   "listUnfilteredP50": ratio("list_all", "p50"), "listUnfilteredP99": ratio("list_all", "p99"), "listUnfilteredRps": ratio("list_all", "rps")},
        "consistent": {"seed": sum(checks("checkSeed")) == 0, "afterScan": sum(checks("checkAfterScan")) == 0},
@@ -672,12 +694,14 @@ print(f"    second scan at the same instant: {scan['secondRunSteps']} steps in {
 print(f"    due query: {'uses ix_complaints_due_escalation' if out['dueQueryUsesIndex'] else 'does NOT use ix_complaints_due_escalation'}, {out['dueQueryMs']} ms (EXPLAIN ANALYZE)")
 print(f"  under {out['connections']} connections, median of {out['repetitions']} × {out['sliceSeconds']} s slices:")
 for name, key in (("GET /api/v1/complaints?openOnly=true&pageSize=50", "list"), ("GET /api/v1/complaints?pageSize=50", "listUnfiltered"),
-                  ("GET /bench/raw/accounts/{id} (baseline)", "baseline")):
+                  ("GET /bench/raw/complaints (the open page in SQL)", "rawQueue"), ("GET /bench/raw/accounts/{id} (baseline)", "baseline")):
     x = out[key]
     print(f"    {name:<50} p50 {x['p50Ms']:9.2f} ms  p99 {x['p99Ms']:9.2f} ms  {x['rps']:9.1f} req/s  ({x['requests']} requests, {x['timeouts']} timeouts)")
 rt = out["ratios"]
 print(f"  ratios to the baseline: open list p50 {rt['listP50']:.1f}×, p99 {rt['listP99']:.1f}×, throughput {rt['listRps']:.4f}; "
       f"unfiltered p50 {rt['listUnfilteredP50']:.1f}×, p99 {rt['listUnfilteredP99']:.1f}×, throughput {rt['listUnfilteredRps']:.4f}")
+print(f"  queue vs the same page in hand-written SQL: throughput {out['queueVsRawSql']:.3f} (goal ≥ 0.60), p50 {out['queueVsRawSqlP50']:.3f}; "
+      f"catch-up scan {'under' if scan['wallSeconds'] < 2 else 'OVER'} 2 s, due query {'under' if (out['dueQueryMs'] or 99) < 50 else 'OVER'} 50 ms")
 print(f"  consistency (SLA fields recomputed in SQL): seed {'OK' if out['consistent']['seed'] else 'FAILED ' + facts['checkSeed']}, "
       f"after the scan {'OK' if out['consistent']['afterScan'] else 'FAILED ' + facts['checkAfterScan']}; scan bookkeeping {'OK' if ok else 'FAILED'}")
 print(json.dumps(out))

@@ -10,11 +10,15 @@
 --            an AwaitingCustomer spell (a closed pause).
 -- Consistent with the domain (src/KeyAccount.Domain/Complaints/Complaint.cs) on the 24×7 calendar: targets of the
 -- default programme (Strategic 4 h / 48 h, Key 8 h / 72 h, Growth 24 h / 120 h, Standard 24 h / 168 h) scaled by the
--- default severity scale (Critical 50 %, High 75 %, Medium and Low 100 %); counted time excludes pauses; due
--- instants, the next escalation threshold (80 % of the running target until AtRisk is notified, then 100 %, then
--- 200 %; none at level 2 or while stopped), breach flags, AtRisk and escalation level follow from it.
+-- default severity scale (Critical 50 %, High 75 %, Medium and Low 100 %); counted time excludes pauses. Each clock
+-- has its own state (first response: from receipt to the first response; resolution: from receipt to the
+-- resolution, paused while awaiting the customer and while resolved): at risk, breached, escalation level; the
+-- stored readers' columns follow (the overall SLA state, the running due instant, stopped, the next escalation
+-- instant: the earliest next threshold — 80 %, then 100 %, then 200 % — of a running clock). The stage drawn below
+-- is the one of the clock that matters now: the first response while New (the resolution clock of a New complaint
+-- never gets to 80 % here), the resolution afterwards (the first response came before 80 % of its target).
 -- Timeline: Filed, Acknowledged, Assigned, AwaitingCustomer/Resumed, Resolved, Closed, Reopened as the status
--- implies (1 to 7 rows each; past escalation steps are in the flags, not as timeline rows).
+-- implies (1 to 7 rows each, kind + arguments; past escalation steps are in the flags, not as timeline rows).
 -- Ids md5('bench-complaint-<n>'), references CMP-<year received>-<n, 6 digits>.
 SELECT setseed(0.1005);
 
@@ -185,13 +189,14 @@ SELECT rc2.*,
        rc2.received_at + pg_temp.secs(rc2.pause_off + rc2.p) AS resumed_at,
        rc2.received_at + pg_temp.secs(rc2.res_off) AS resolved_at,
        rc2.received_at + pg_temp.secs(rc2.res_off + rc2.close_after) AS closed_at,
-       -- flags
-       CASE WHEN rc2.open THEN rc2.stage >= 1
-            ELSE rc2.f1 >= 0.8 OR rc2.e_res >= 0.8 * rc2.rtt END AS at_risk,
-       CASE WHEN rc2.open THEN greatest(rc2.stage - 1, 0)
-            ELSE greatest(CASE WHEN rc2.f1 >= 2 THEN 2 WHEN rc2.f1 >= 1 THEN 1 ELSE 0 END,
-                          CASE WHEN rc2.e_res >= 2 * rc2.rtt THEN 2 WHEN rc2.e_res >= rc2.rtt THEN 1 ELSE 0 END) END AS level,
+       -- each clock's flags: the drawn stage for the clock that matters now, the shares reached for stopped ones
+       CASE WHEN rc2.open THEN rc2.status = 'New' AND rc2.stage >= 1 ELSE rc2.f1 >= 0.8 END AS fr_at_risk,
+       CASE WHEN rc2.open THEN CASE WHEN rc2.status = 'New' THEN greatest(rc2.stage - 1, 0) ELSE 0 END
+            ELSE CASE WHEN rc2.f1 >= 2 THEN 2 WHEN rc2.f1 >= 1 THEN 1 ELSE 0 END END AS fr_level,
        CASE WHEN rc2.open THEN rc2.status = 'New' AND rc2.stage >= 2 ELSE rc2.f1 >= 1 END AS fr_breached,
+       CASE WHEN rc2.open THEN rc2.status <> 'New' AND rc2.stage >= 1 ELSE rc2.e_res >= 0.8 * rc2.rtt END AS res_at_risk,
+       CASE WHEN rc2.open THEN CASE WHEN rc2.status <> 'New' THEN greatest(rc2.stage - 1, 0) ELSE 0 END
+            ELSE CASE WHEN rc2.e_res >= 2 * rc2.rtt THEN 2 WHEN rc2.e_res >= rc2.rtt THEN 1 ELSE 0 END END AS res_level,
        CASE WHEN rc2.open THEN rc2.status <> 'New' AND rc2.stage >= 2 ELSE rc2.e_res >= rc2.rtt END AS res_breached,
        (ARRAY['Design', 'Manufacturing', 'Supplier', 'Logistics', 'Communication', 'Process', 'HumanError', 'Documentation', 'Other'])
            [1 + floor(9 * power(rc2.u_root, 1.7))::int] AS root_cause,
@@ -202,8 +207,9 @@ FROM rc2;
 INSERT INTO complaints (id, reference, account_id, contact_id, channel, category, severity, tier_at_intake, subject, description,
                         requested_remedy, received_at, status, department, assignee_id, first_responded_at, resolved_at, closed_at,
                         resolution, root_cause, corrective_action, first_response_target, resolution_target, calendar,
-                        first_response_breached, resolution_breached, escalation_level, at_risk_notified, next_escalation_at,
-                        updated_at, pauses, first_response_due_at, resolution_due_at)
+                        first_response_at_risk, first_response_breached, first_response_escalation_level,
+                        resolution_at_risk, resolution_breached, resolution_escalation_level, next_escalation_at,
+                        updated_at, pauses, first_response_due_at, resolution_due_at, due_at, sla_state, is_stopped, last_timeline_sequence)
 SELECT c.id,
        'CMP-' || extract(year FROM c.received_at AT TIME ZONE 'UTC') || '-' || lpad(c.g::text, 6, '0'),
        c.account_id, NULL, c.channel, c.category, c.severity, c.tier,
@@ -227,10 +233,14 @@ SELECT c.id,
        CASE WHEN c.status IN ('Resolved', 'Closed', 'Reopened') THEN 'Added an inspection step and updated the work instruction' END,
        pg_temp.secs(c.frt), pg_temp.secs(c.rtt),
        '{"TimeZone":"UTC","AlwaysOpen":true,"Hours":[],"Holidays":[]}'::jsonb,
-       c.fr_breached, c.res_breached, c.level, c.at_risk,
-       -- the next threshold of the running clock (New: first response; Acknowledged/InProgress/Reopened: resolution)
-       CASE WHEN c.status IN ('New', 'Acknowledged', 'InProgress', 'Reopened') AND c.level < 2
-            THEN c.received_at + pg_temp.secs(c.p + CASE WHEN NOT c.at_risk THEN 0.8 WHEN c.level < 1 THEN 1.0 ELSE 2.0 END * c.t_run) END,
+       c.fr_at_risk, c.fr_breached, c.fr_level, c.res_at_risk, c.res_breached, c.res_level,
+       -- the earliest next threshold of a running clock (the first response while New; the resolution while New,
+       -- Acknowledged, InProgress or Reopened)
+       CASE WHEN c.status IN ('New', 'Acknowledged', 'InProgress', 'Reopened') THEN least(
+            CASE WHEN c.status = 'New' AND c.fr_level < 2
+                 THEN c.received_at + pg_temp.secs(CASE WHEN NOT c.fr_at_risk THEN 0.8 WHEN c.fr_level < 1 THEN 1.0 ELSE 2.0 END * c.frt) END,
+            CASE WHEN c.res_level < 2
+                 THEN c.received_at + pg_temp.secs(c.p + CASE WHEN NOT c.res_at_risk THEN 0.8 WHEN c.res_level < 1 THEN 1.0 ELSE 2.0 END * c.rtt) END) END,
        CASE c.status WHEN 'Closed' THEN c.closed_at WHEN 'Resolved' THEN c.resolved_at WHEN 'New' THEN c.received_at
                      WHEN 'Acknowledged' THEN c.first_responded_at WHEN 'InProgress' THEN c.assigned_at
                      WHEN 'AwaitingCustomer' THEN c.paused_at ELSE c.resumed_at END,
@@ -243,34 +253,48 @@ SELECT c.id,
                THEN jsonb_build_array(jsonb_build_object('From', pg_temp.js(c.paused_at), 'To', pg_temp.js(c.resumed_at))) ELSE '[]'::jsonb END
        || CASE WHEN c.status IN ('Resolved', 'Closed')
                THEN jsonb_build_array(jsonb_build_object('From', pg_temp.js(c.resolved_at), 'To', NULL)) ELSE '[]'::jsonb END,
-       -- due instants: first response while not given, resolution while not stopped and no pause is open
+       -- due instants: first response while not given, resolution while not stopped and no pause is open; the running
+       -- one is the earlier
        CASE WHEN c.status = 'New' THEN c.received_at + pg_temp.secs(c.frt) END,
-       CASE WHEN c.status IN ('New', 'Acknowledged', 'InProgress', 'Reopened') THEN c.received_at + pg_temp.secs(c.p + c.rtt) END
+       CASE WHEN c.status IN ('New', 'Acknowledged', 'InProgress', 'Reopened') THEN c.received_at + pg_temp.secs(c.p + c.rtt) END,
+       CASE WHEN c.status = 'New' THEN c.received_at + pg_temp.secs(c.frt)
+            WHEN c.status IN ('Acknowledged', 'InProgress', 'Reopened') THEN c.received_at + pg_temp.secs(c.p + c.rtt) END,
+       CASE WHEN c.fr_breached OR c.res_breached THEN 'Breached'
+            WHEN (c.status = 'New' AND c.fr_at_risk) OR (c.status NOT IN ('Resolved', 'Closed') AND c.res_at_risk) THEN 'AtRisk'
+            ELSE 'OnTime' END,
+       c.status IN ('Resolved', 'Closed'),
+       -- the timeline rows below: Filed, then one per step the status implies
+       1 + (c.status <> 'New')::int + (c.status NOT IN ('New', 'Acknowledged'))::int
+         + (c.status = 'AwaitingCustomer' OR (c.status IN ('Resolved', 'Closed') AND c.p > 0))::int
+         + (c.status IN ('Resolved', 'Closed') AND c.p > 0)::int + (c.status IN ('Resolved', 'Closed', 'Reopened'))::int
+         + (c.status = 'Closed')::int + (c.status = 'Reopened')::int
 FROM bench_c c;
 
--- The timeline, in the order things happened.
-INSERT INTO complaint_timeline (complaint_id, sequence, kind, "by", "at", text, from_status, to_status, assignee_id)
-SELECT e.id, row_number() OVER (PARTITION BY e.id ORDER BY e.step), e.kind, e.who, e.at, e.text, e.from_status, e.to_status, e.assignee
+-- The timeline, in the order things happened: kind + arguments, and what people wrote as the note.
+INSERT INTO complaint_timeline (complaint_id, sequence, kind, "by", "at", note, from_status, to_status, assignee_id, department, root_cause,
+                                corrective_action, channel, automatic)
+SELECT e.id, row_number() OVER (PARTITION BY e.id ORDER BY e.step), e.kind, e.who, e.at, e.note, e.from_status, e.to_status, e.assignee,
+       e.department, e.root_cause, e.corrective_action, e.channel, e.automatic
 FROM (
     SELECT c.id, v.*
     FROM bench_c c
     CROSS JOIN LATERAL (VALUES
-        (1, 'Filed', c.agent, c.received_at, 'Filed via ' || c.channel || ': ' || c.category || ' complaint', NULL, 'New', NULL::uuid, true),
+        (1, 'Filed', c.agent, c.received_at, NULL, NULL, 'New', NULL::uuid, NULL, NULL, NULL, c.channel, NULL::boolean, true),
         (2, 'Acknowledged', c.agent, c.first_responded_at, 'We have received your complaint and are looking into it.', 'New', 'Acknowledged', NULL,
-            c.status <> 'New'),
-        (3, 'Assigned', c.agent, c.assigned_at, 'Assigned to ' || c.department, 'Acknowledged', 'InProgress', c.assignee,
+            NULL, NULL, NULL, NULL, NULL, c.status <> 'New'),
+        (3, 'Assigned', c.agent, c.assigned_at, NULL, 'Acknowledged', 'InProgress', c.assignee, c.department, NULL, NULL, NULL, NULL,
             c.status NOT IN ('New', 'Acknowledged')),
         (4, 'AwaitingCustomer', c.assignee, c.paused_at, 'Asked the customer for photos and the batch numbers', 'InProgress', 'AwaitingCustomer', NULL,
-            c.status = 'AwaitingCustomer' OR (c.status IN ('Resolved', 'Closed') AND c.p > 0)),
-        (5, 'Resumed', c.assignee, c.resumed_at, 'Customer answered', 'AwaitingCustomer', 'InProgress', NULL,
+            NULL, NULL, NULL, NULL, NULL, c.status = 'AwaitingCustomer' OR (c.status IN ('Resolved', 'Closed') AND c.p > 0)),
+        (5, 'Resumed', c.assignee, c.resumed_at, NULL, 'AwaitingCustomer', 'InProgress', NULL, NULL, NULL, NULL, NULL, NULL,
             c.status IN ('Resolved', 'Closed') AND c.p > 0),
-        (6, 'Resolved', c.assignee, c.resolved_at, c.root_cause || ': Replaced the affected items and credited the customer', 'InProgress', 'Resolved', NULL,
-            c.status IN ('Resolved', 'Closed', 'Reopened')),
-        (7, 'Closed', CASE WHEN c.close_after < 604800 THEN c.agent END, c.closed_at,
-            CASE WHEN c.close_after < 604800 THEN 'Customer confirmed' ELSE 'Closed automatically 7 days after resolution' END,
-            'Resolved', 'Closed', NULL, c.status = 'Closed'),
-        (8, 'Reopened', c.agent, c.resumed_at, 'The problem came back on the next delivery', 'Resolved', 'Reopened', NULL, c.status = 'Reopened')
-    ) AS v(step, kind, who, at, text, from_status, to_status, assignee, included)
+        (6, 'Resolved', c.assignee, c.resolved_at, 'Replaced the affected items and credited the customer', 'InProgress', 'Resolved', NULL,
+            NULL, c.root_cause, 'Added an inspection step and updated the work instruction', NULL, NULL, c.status IN ('Resolved', 'Closed', 'Reopened')),
+        (7, 'Closed', CASE WHEN c.close_after < 604800 THEN c.agent END, c.closed_at, NULL, 'Resolved', 'Closed', NULL,
+            NULL, NULL, NULL, NULL, c.close_after >= 604800, c.status = 'Closed'),
+        (8, 'Reopened', c.agent, c.resumed_at, 'The problem came back on the next delivery', 'Resolved', 'Reopened', NULL,
+            NULL, NULL, NULL, NULL, NULL, c.status = 'Reopened')
+    ) AS v(step, kind, who, at, note, from_status, to_status, assignee, department, root_cause, corrective_action, channel, automatic, included)
     WHERE v.included
 ) e;
 

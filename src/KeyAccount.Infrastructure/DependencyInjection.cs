@@ -26,6 +26,7 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new DomainEventsToOutboxInterceptor());
+        services.AddSingleton(new TimelineAppendInterceptor());
         services.AddSingleton<BrokenConnectionGuard>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>)));
@@ -36,7 +37,7 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             // Pooled contexts are never shared between threads; skip the per-call concurrency check.
             .EnableThreadSafetyChecks(false)
-            .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>(), sp.GetRequiredService<BrokenConnectionGuard>(), sp.GetRequiredService<UserSessionEviction>()), PoolSize);
+            .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>(), sp.GetRequiredService<TimelineAppendInterceptor>(), sp.GetRequiredService<BrokenConnectionGuard>(), sp.GetRequiredService<UserSessionEviction>()), PoolSize);
         services.AddScoped(sp => AppDbContext.Rent(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<IPortfolioReader, Tiering.PortfolioReader>();
         services.AddScoped<IAccountHealthStore, Health.AccountHealthStore>();
         services.AddScoped<IComplaintMetricsReader, Complaints.ComplaintMetricsReader>();
+        services.AddScoped<IComplaintBatchWriter, Complaints.ComplaintBatchWriter>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));

@@ -69,7 +69,9 @@ public class ComplaintsTests : ApiTestBase
             Assert.That(filed["reference"]!.GetValue<string>(), Does.Match(@"^CMP-\d{4}-\d{6}$"));
             Assert.That(filed["status"]!.GetValue<string>(), Is.EqualTo("New"));
             Assert.That(filed["slaState"]!.GetValue<string>(), Is.EqualTo("OnTime"));
-            Assert.That(filed["firstResponseDueAt"], Is.Not.Null);
+            Assert.That(filed["firstResponseClock"]!["dueAt"], Is.Not.Null);
+            Assert.That(filed["dueAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(filed["firstResponseClock"]!["dueAt"]!.GetValue<DateTimeOffset>()));
+            Assert.That(filed["timeline"]![0]!["args"]!["channel"]!.GetValue<string>(), Is.EqualTo("Phone"));
             Assert.That(filed["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()), Is.EqualTo(new[] { "Acknowledge" }));
         });
 
@@ -87,6 +89,12 @@ public class ComplaintsTests : ApiTestBase
             Assert.That(closed["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()),
                 Is.EqualTo(new[] { "Filed", "Acknowledged", "Assigned", "AwaitingCustomer", "Resumed", "Resolved", "Closed" }));
             Assert.That(closed["timeline"]![1]!["byName"], Is.Not.Null);
+            var assigned = closed["timeline"]![2]!;
+            Assert.That((assigned["args"]!["department"]!.GetValue<string>(), assigned["args"]!["assigneeName"]!.GetValue<string>(), assigned["args"]!["toStatus"]!.GetValue<string>()),
+                Is.EqualTo(("Logistics", "Quality", "InProgress")));
+            Assert.That(closed["timeline"]![5]!["args"]!["rootCause"]!.GetValue<string>(), Is.EqualTo("Logistics"));
+            Assert.That((closed["timeline"]![6]!["note"]!.GetValue<string>(), closed["timeline"]![6]!["args"]!["automatic"]!.GetValue<bool>()), Is.EqualTo(("Customer confirmed", false)));
+            Assert.That((closed["stopped"]!.GetValue<bool>(), closed["dueAt"]), Is.EqualTo((true, (JsonNode?)null)));
         });
 
         // A closed complaint takes no comments; reopened, it does.
@@ -167,13 +175,18 @@ public class ComplaintsTests : ApiTestBase
         Assert.Multiple(async () =>
         {
             Assert.That((first, second), Is.EqualTo((3, 0)));
-            Assert.That(after["escalationLevel"]!.GetValue<int>(), Is.EqualTo(2));
-            Assert.That(after["firstResponseBreached"]!.GetValue<bool>(), Is.True);
+            Assert.That(after["firstResponseClock"]!["escalationLevel"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(after["firstResponseClock"]!["breached"]!.GetValue<bool>(), Is.True);
+            Assert.That(after["resolutionClock"]!["escalationLevel"]!.GetValue<int>(), Is.Zero, "30 h of an 84 h resolution target");
             Assert.That(after["slaState"]!.GetValue<string>(), Is.EqualTo("Breached"));
-            Assert.That(after["timeline"]!.AsArray().Count(e => e!["kind"]!.GetValue<string>() == "Escalated"), Is.EqualTo(3));
+            Assert.That(after["timeline"]!.AsArray().Where(e => e!["kind"]!.GetValue<string>() is "AtRisk" or "Escalated")
+                .Select(e => (e!["kind"]!.GetValue<string>(), e["args"]!["clock"]!.GetValue<string>(), e["args"]!["level"]?.GetValue<int>())),
+                Is.EqualTo(new[] { ("AtRisk", "FirstResponse", (int?)null), ("Escalated", "FirstResponse", 1), ("Escalated", "FirstResponse", 2) }));
             using var director = await As("director");
             var reminders = (await Body(await director.GetAsync("/api/v1/me/reminders"))).AsArray();
-            Assert.That(reminders.Select(r => r!["kind"]!.GetValue<string>()), Does.Contain("ComplaintEscalated"));
+            var escalated = reminders.Single(r => r!["kind"]!.GetValue<string>() == "ComplaintEscalated")!;
+            Assert.That((escalated["args"]!["clock"]!.GetValue<string>(), escalated["args"]!["level"]!.GetValue<int>(), escalated["args"]!["complaintReference"]!.GetValue<string>()),
+                Is.EqualTo(("FirstResponse", 2, filed["reference"]!.GetValue<string>())));
         });
 
         // The open, breached complaint drags the account's health through the service signal: 100 − 20 − 30.

@@ -921,6 +921,126 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "complaint.assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * complaint.assigned (v1)
+         * @description The complaint was assigned (or reassigned) to a department and a person.
+         */
+        post: operations["Event_complaint_assigned_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.commented": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * complaint.commented (v1)
+         * @description Someone commented on the complaint (read the comment from its timeline: comments may hold customer data).
+         */
+        post: operations["Event_complaint_commented_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * complaint.escalated (v1)
+         * @description One of the complaint's SLA clocks passed its target (level 1: department head and quality managers) or twice its target (level 2: directors).
+         */
+        post: operations["Event_complaint_escalated_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.filed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * complaint.filed (v1)
+         * @description A complaint was filed; its SLA clocks run from its receipt.
+         */
+        post: operations["Event_complaint_filed_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.sla_at_risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * complaint.sla_at_risk (v1)
+         * @description One of the complaint's SLA clocks used 80 % of its target: the assignee is warned.
+         */
+        post: operations["Event_complaint_sla_at_risk_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * complaint.status_changed (v1)
+         * @description A workflow step moved the complaint to another status.
+         */
+        post: operations["Event_complaint_status_changed_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1399,14 +1519,81 @@ export interface components {
             text: string;
         };
         /**
-         * @description The transitions of the complaint workflow, one endpoint each.
+         * @description The steps of the complaint workflow, one endpoint each.
          * @enum {string}
          */
         ComplaintAction: "Acknowledge" | "Assign" | "AwaitCustomer" | "Resume" | "Resolve" | "Close" | "Reopen";
+        /** @description The complaint was assigned (or reassigned) to a department and a person. */
+        ComplaintAssigned: {
+            /**
+             * Format: uuid
+             * @description The complaint.
+             */
+            complaintId: string;
+            /** @description Its human reference. */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
+            accountId: string;
+            /** @description The responsible department. */
+            department: components["schemas"]["Department"];
+            /**
+             * Format: uuid
+             * @description The responsible person.
+             */
+            assigneeId: string;
+            /**
+             * Format: uuid
+             * @description Who had it before; null at the first assignment.
+             */
+            previousAssigneeId: null | string;
+            /**
+             * Format: uuid
+             * @description The user who assigned it.
+             */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
         /** @enum {string} */
         ComplaintCategory: "ProductQuality" | "Delivery" | "Billing" | "Service" | "Other";
         /** @enum {string} */
         ComplaintChannel: "Phone" | "Email" | "OnSite" | "Web" | "Api";
+        /** @description Someone commented on the complaint (read the comment from its timeline: comments may hold customer data). */
+        ComplaintCommented: {
+            /**
+             * Format: uuid
+             * @description The complaint.
+             */
+            complaintId: string;
+            /** @description Its human reference. */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
+            accountId: string;
+            /**
+             * Format: int32
+             * @description The comment's position in the complaint's timeline.
+             */
+            sequence: number;
+            /**
+             * Format: uuid
+             * @description The user who wrote it.
+             */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
         /** @description A complaint with its SLA clocks and timeline. */
         ComplaintDto: {
             /**
@@ -1472,6 +1659,11 @@ export interface components {
              */
             assigneeId: null | string;
             /**
+             * @description That user's display name; null until assigned.
+             * @example Zhang Min
+             */
+            assigneeName: null | string;
+            /**
              * Format: date-time
              * @description When the first response was recorded (UTC); null before.
              */
@@ -1509,30 +1701,101 @@ export interface components {
              */
             resolutionTargetHours: number;
             /**
-             * Format: date-time
-             * @description When the first response is due (null once given, or while the clock is paused).
+             * @description The complaint's SLA state: Breached when either target was breached (for good), else AtRisk when a clock that
+             *     has not stopped reached 80 % of its target, else OnTime. Kept by the server as the clocks run (the escalation
+             *     scan, every minute); the queue's `slaState` filter reads the same value.
              */
-            firstResponseDueAt: null | string;
-            /**
-             * Format: date-time
-             * @description When the resolution is due (null once resolved, or while the clock is paused).
-             */
-            resolutionDueAt: null | string;
-            /** @description State of the running clock now. */
             slaState: components["schemas"]["SlaState"];
-            /** @description Whether the first-response target was missed; once true it stays true, whatever happens later. */
-            firstResponseBreached: boolean;
-            /** @description Whether the resolution target was missed; once true it stays true, even after a reopen. */
-            resolutionBreached: boolean;
             /**
-             * Format: int32
-             * @description 0 none, 1 department head / quality manager, 2 director.
+             * Format: date-time
+             * @description When the clock that runs now is due (UTC): the first response until it is given, then the resolution; null while paused, resolved or closed. Count down to it.
              */
-            escalationLevel: number;
+            dueAt: null | string;
+            /** @description Resolved or closed: both clocks stand still (the complaint is not open). */
+            stopped: boolean;
+            /** @description The first-response clock: from receipt until the first response. */
+            firstResponseClock: components["schemas"]["SlaClockDto"];
+            /** @description The resolution clock: from receipt until the resolution, paused while awaiting the customer; a reopen runs it again. */
+            resolutionClock: components["schemas"]["SlaClockDto"];
             /** @description The actions the complaint's status allows next. */
             allowedActions: components["schemas"]["ComplaintAction"][];
             /** @description Every change and comment, oldest first; entries are never changed. */
             timeline: components["schemas"]["ComplaintTimelineEntryDto"][];
+        };
+        /** @description One of the complaint's SLA clocks passed its target (level 1: department head and quality managers) or twice its target (level 2: directors). */
+        ComplaintEscalated: {
+            /**
+             * Format: uuid
+             * @description The complaint.
+             */
+            complaintId: string;
+            /** @description Its human reference. */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
+            accountId: string;
+            /** @description The clock that escalated: FirstResponse or Resolution. */
+            clock: components["schemas"]["SlaClockKind"];
+            /**
+             * Format: int32
+             * @description 1 at the breach, 2 at twice the target.
+             */
+            level: number;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
+        /** @description A complaint was filed; its SLA clocks run from its receipt. */
+        ComplaintFiled: {
+            /**
+             * Format: uuid
+             * @description The complaint.
+             */
+            complaintId: string;
+            /** @description Its human reference, CMP-year-6 digits. */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
+            accountId: string;
+            /** @description How it reached us. */
+            channel: components["schemas"]["ComplaintChannel"];
+            /** @description What it is about. */
+            category: components["schemas"]["ComplaintCategory"];
+            /** @description How bad it is for the customer. */
+            severity: components["schemas"]["Severity"];
+            /** @description The account's tier at intake (with the severity it chose the SLA targets). */
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: date-time
+             * @description When it was received (UTC): both SLA clocks count from here.
+             */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description When the first response is due (UTC).
+             */
+            firstResponseDueAt: null | string;
+            /**
+             * Format: date-time
+             * @description When the resolution is due (UTC), if nothing pauses the clock.
+             */
+            resolutionDueAt: null | string;
+            /**
+             * Format: uuid
+             * @description The user who filed it; null for an API client.
+             */
+            by: null | string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
         };
         /** @description A complaint as filed (ISO 10002: recorded with the remedy the customer asks for). */
         ComplaintIntakeInput: {
@@ -1598,8 +1861,66 @@ export interface components {
             /** @description Accounts where the same root cause recurred 3 or more times in the 180 days before the period's end. */
             recurring: components["schemas"]["RecurringRootCauseDto"][];
         };
+        /** @description One of the complaint's SLA clocks used 80 % of its target: the assignee is warned. */
+        ComplaintSlaAtRisk: {
+            /**
+             * Format: uuid
+             * @description The complaint.
+             */
+            complaintId: string;
+            /** @description Its human reference. */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
+            accountId: string;
+            /** @description The clock at risk: FirstResponse or Resolution. */
+            clock: components["schemas"]["SlaClockKind"];
+            /**
+             * Format: date-time
+             * @description When that target is due (UTC).
+             */
+            dueAt: null | string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
         /** @enum {string} */
         ComplaintStatus: "New" | "Acknowledged" | "InProgress" | "AwaitingCustomer" | "Resolved" | "Closed" | "Reopened";
+        /** @description A workflow step moved the complaint to another status. */
+        ComplaintStatusChanged: {
+            /**
+             * Format: uuid
+             * @description The complaint.
+             */
+            complaintId: string;
+            /** @description Its human reference. */
+            reference: string;
+            /**
+             * Format: uuid
+             * @description The complaining account.
+             */
+            accountId: string;
+            /** @description The status before. */
+            from: components["schemas"]["ComplaintStatus"];
+            /** @description The status now. */
+            to: components["schemas"]["ComplaintStatus"];
+            /** @description The workflow step taken (Acknowledge, Assign, AwaitCustomer, Resume, Resolve, Close, Reopen). */
+            action: components["schemas"]["ComplaintAction"];
+            /**
+             * Format: uuid
+             * @description The user who took it; null for the automatic close.
+             */
+            by: null | string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
         /** @description A row of the complaints queue. */
         ComplaintSummaryDto: {
             /**
@@ -1652,29 +1973,32 @@ export interface components {
             receivedAt: string;
             /**
              * Format: date-time
-             * @description When the running target (first response, then resolution) is due (UTC); null when no clock runs (paused, resolved or closed).
+             * @description When the clock that runs now is due (UTC): the first response until it is given, then the resolution; null while paused, resolved or closed. Count down to it.
              */
             dueAt: null | string;
-            /** @description State of the running clock now: OnTime, AtRisk (80 % of the target used) or Breached. */
+            /** @description The complaint's SLA state as the server keeps it (the same value as the detail's and the slaState filter's): Breached when either target was breached, else AtRisk when a running clock reached 80 %, else OnTime. */
             slaState: components["schemas"]["SlaState"];
-            /**
-             * Format: int32
-             * @description 0 none, 1 department head / quality manager (at the breach), 2 director (at twice the target).
-             */
-            escalationLevel: number;
+            /** @description Resolved or closed: both clocks stand still. */
+            stopped: boolean;
+            /** @description The first-response clock. */
+            firstResponseClock: components["schemas"]["SlaClockDto"];
+            /** @description The resolution clock. */
+            resolutionClock: components["schemas"]["SlaClockDto"];
         };
-        /** @description One immutable line of the timeline. */
+        /** @description One immutable line of the timeline: what happened as a kind with arguments, and the words a person gave with it. */
         ComplaintTimelineEntryDto: {
             /**
              * Format: int32
              * @description Position in the complaint's timeline, from 1, oldest first.
              */
             sequence: number;
-            /** @description What happened: Filed, a workflow step (Acknowledged, Assigned, AwaitingCustomer, Resumed, Resolved, Closed, Reopened), a Comment, or an Escalated step of the SLA scan. */
+            /** @description What happened: Filed, a workflow step (Acknowledged, Assigned, AwaitingCustomer, Resumed, Resolved, Closed, Reopened), a Comment, or a step of the SLA scan (AtRisk, Escalated). */
             kind: components["schemas"]["TimelineKind"];
+            /** @description The arguments of the entry's kind (statuses, assignee, department, root cause, channel, clock, level). */
+            args: components["schemas"]["TimelineArgsDto"];
             /**
              * Format: uuid
-             * @description The user who did it; null for what the system did (an escalation, the automatic close).
+             * @description The user who did it; null for what the system did (an escalation step, the automatic close).
              */
             by: null | string;
             /**
@@ -1688,19 +2012,15 @@ export interface components {
              */
             at: string;
             /**
-             * @description The comment, the response or note given with the step, or the system's English description of it.
+             * @description What the person wrote with it, as written: the comment, the first response, a note, the reason to reopen, the resolution; null when nothing was written.
              * @example Called the customer: the missing pallets ship by express today.
              */
-            text: string;
-            /** @description The status before a workflow step; null for Filed, comments and escalations. */
-            fromStatus: components["schemas"]["ComplaintStatus"] | null;
-            /** @description The status after a workflow step (New for Filed); null for comments and escalations. */
-            toStatus: components["schemas"]["ComplaintStatus"] | null;
+            note: null | string;
             /**
-             * Format: uuid
-             * @description The user assigned by an Assigned entry; null for other entries.
+             * @description An English rendering of the entry (kind, arguments and note), for clients without a translation; never parse it.
+             * @example First response: Called the customer: the missing pallets ship by express today.
              */
-            assigneeId: null | string;
+            text: string;
         };
         /** @description A contact at the customer, with their place in the decision chain. */
         ContactDto: {
@@ -2439,6 +2759,26 @@ export interface components {
          * @enum {string}
          */
         RelationshipLevel: "Vendor" | "CredibleSource" | "ProblemSolver" | "TrustedAdvisor";
+        /** @description The arguments of a reminder. */
+        ReminderArgsDto: {
+            /**
+             * @description Complaint reminders: the complaint's reference.
+             * @example CMP-2026-000123
+             */
+            complaintReference: null | string;
+            /**
+             * @description Complaint reminders: its subject.
+             * @example Three pallets missing from order SO-88121
+             */
+            complaintSubject: null | string;
+            /** @description Complaint reminders: the SLA clock (FirstResponse or Resolution). */
+            clock: components["schemas"]["SlaClockKind"] | null;
+            /**
+             * Format: int32
+             * @description Complaint reminders: 0 at risk (80 % of the target used), 1 breached, 2 twice the target passed.
+             */
+            level: null | number;
+        };
         /** @description A reminder for the signed-in user. */
         ReminderDto: {
             /**
@@ -2456,11 +2796,11 @@ export interface components {
              * @example 华东精密制造有限公司
              */
             accountName: string;
-            /** @description OverdueContact, ContactBirthday or NextStepDue. */
+            /** @description OverdueContact, ContactBirthday, NextStepDue, ComplaintAtRisk or ComplaintEscalated. */
             kind: components["schemas"]["ReminderKind"];
             /**
              * Format: uuid
-             * @description The account, contact or interaction the reminder is about.
+             * @description The account, contact, interaction or complaint the reminder is about.
              */
             subjectId: string;
             /**
@@ -2469,10 +2809,12 @@ export interface components {
              */
             dueDate: string;
             /**
-             * @description What to do.
+             * @description What to do, in English (a fallback: render the kind and its arguments in the reader's language).
              * @example No interaction for 45 days; the tier expects one every 30 days.
              */
             message: string;
+            /** @description The reminder's arguments; null for the kinds that carry none yet (OverdueContact, ContactBirthday, NextStepDue). */
+            args: components["schemas"]["ReminderArgsDto"] | null;
             /**
              * Format: date-time
              * @description When the reminder job recorded it.
@@ -2697,6 +3039,28 @@ export interface components {
             /** @description The accounts that would move (up to 1,000, highest scores first). */
             moves: components["schemas"]["TierMoveDto"][];
         };
+        /** @description The state of one SLA clock, as the server keeps it (show it as it is; count down to `dueAt`). */
+        SlaClockDto: {
+            /**
+             * Format: date-time
+             * @description When the target is due while the clock runs (UTC); null once it stopped (answered, resolved) or while it is paused.
+             */
+            dueAt: null | string;
+            /** @description Whether the clock reached 80 % of its target (the assignee was warned). */
+            atRisk: boolean;
+            /** @description Whether the target was missed; once true it stays true, whatever happens later (a reopen included). */
+            breached: boolean;
+            /**
+             * Format: int32
+             * @description 0 none, 1 department head / quality manager (at the breach), 2 director (at twice the target).
+             */
+            escalationLevel: number;
+        };
+        /**
+         * @description The two SLA targets of a complaint; each has a clock of its own.
+         * @enum {string}
+         */
+        SlaClockKind: "FirstResponse" | "Resolution";
         /** @description SLA figures of one group of complaints (all, one tier, one category or one department). */
         SlaFiguresDto: {
             /**
@@ -2711,14 +3075,34 @@ export interface components {
             complaints: number;
             /**
              * Format: double
-             * @description Percent of the complaints answered or breached whose first response met its target; null when none.
+             * @description Percent of the complaints whose first-response clock has an outcome (answered, or breached) that were answered without a breach; null when none.
              */
             firstResponseCompliance: null | number;
             /**
              * Format: double
-             * @description Percent of the complaints resolved or breached whose resolution met its target; null when none.
+             * @description Percent of the complaints whose resolution clock has an outcome (resolved or closed, or breached) that were resolved without a breach; null when none.
              */
             resolutionCompliance: null | number;
+            /**
+             * Format: int32
+             * @description Complaints whose first-response target was breached.
+             */
+            firstResponseBreaches: number;
+            /**
+             * Format: int32
+             * @description Complaints whose resolution target was breached.
+             */
+            resolutionBreaches: number;
+            /**
+             * Format: int32
+             * @description Complaints whose SLA state is AtRisk now (the state the queue and the detail show).
+             */
+            atRisk: number;
+            /**
+             * Format: int32
+             * @description Complaints whose SLA state is Breached (either target breached).
+             */
+            breached: number;
             /**
              * Format: double
              * @description Median hours from receipt to first response (wall clock).
@@ -2767,7 +3151,7 @@ export interface components {
             calendar?: components["schemas"]["BusinessCalendarDto"] | null;
         };
         /**
-         * @description On time, at risk (80 % of the target used), or breached.
+         * @description A complaint's SLA state: on time, at risk (a running clock used 80 % of its target), or breached (either target missed); defined once by M:KeyAccount.Domain.Complaints.ComplaintSla.StateOf(KeyAccount.Domain.Complaints.ComplaintStatus,KeyAccount.Domain.Complaints.SlaClockState,KeyAccount.Domain.Complaints.SlaClockState).
          * @enum {string}
          */
         SlaState: "OnTime" | "AtRisk" | "Breached";
@@ -3031,8 +3415,45 @@ export interface components {
              */
             changedCount: number;
         };
+        /** @description The arguments of a timeline entry: each kind sets its own, the others are null (render the entry from its kind and these, in the reader's language). */
+        TimelineArgsDto: {
+            /** @description The status before a workflow step. */
+            fromStatus: components["schemas"]["ComplaintStatus"] | null;
+            /** @description The status after a workflow step (New for Filed). */
+            toStatus: components["schemas"]["ComplaintStatus"] | null;
+            /**
+             * Format: uuid
+             * @description Assigned: the user the complaint was assigned to.
+             */
+            assigneeId: null | string;
+            /**
+             * @description That user's display name.
+             * @example Zhang Min
+             */
+            assigneeName: null | string;
+            /** @description Assigned: the responsible department. */
+            department: components["schemas"]["Department"] | null;
+            /** @description Resolved: the root-cause category. */
+            rootCause: components["schemas"]["RootCause"] | null;
+            /**
+             * @description Resolved: the corrective action, as written.
+             * @example Pallet count checked against the order at loading.
+             */
+            correctiveAction: null | string;
+            /** @description Filed: how the complaint reached us. */
+            channel: components["schemas"]["ComplaintChannel"] | null;
+            /** @description AtRisk and Escalated: the SLA clock concerned (FirstResponse or Resolution). */
+            clock: components["schemas"]["SlaClockKind"] | null;
+            /**
+             * Format: int32
+             * @description Escalated: 1 (the target was breached) or 2 (twice the target passed).
+             */
+            level: null | number;
+            /** @description Closed: true when the scan closed it 7 days after the resolution, false when a person did. */
+            automatic: null | boolean;
+        };
         /** @enum {string} */
-        TimelineKind: "Filed" | "Acknowledged" | "Assigned" | "AwaitingCustomer" | "Resumed" | "Resolved" | "Closed" | "Reopened" | "Comment" | "Escalated";
+        TimelineKind: "Filed" | "Acknowledged" | "Assigned" | "AwaitingCustomer" | "Resumed" | "Resolved" | "Closed" | "Reopened" | "Comment" | "AtRisk" | "Escalated";
         /**
          * @description Thirds of a percentile rank: Low < 33⅓ ≤ Medium < 66⅔ ≤ High.
          * @enum {string}
@@ -5351,7 +5772,19 @@ export interface operations {
                      *           "receivedAt": "2026-03-02T08:30:00Z",
                      *           "dueAt": "2026-03-02T08:30:00Z",
                      *           "slaState": "OnTime",
-                     *           "escalationLevel": 1
+                     *           "stopped": false,
+                     *           "firstResponseClock": {
+                     *             "dueAt": "2026-03-02T08:30:00Z",
+                     *             "atRisk": false,
+                     *             "breached": false,
+                     *             "escalationLevel": 1
+                     *           },
+                     *           "resolutionClock": {
+                     *             "dueAt": "2026-03-02T08:30:00Z",
+                     *             "atRisk": false,
+                     *             "breached": false,
+                     *             "escalationLevel": 1
+                     *           }
                      *         }
                      *       ],
                      *       "page": 1,
@@ -5572,6 +6005,7 @@ export interface operations {
                      *       "status": "New",
                      *       "department": "Sales",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
@@ -5580,12 +6014,21 @@ export interface operations {
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
-                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
-                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
                      *       "slaState": "OnTime",
-                     *       "firstResponseBreached": false,
-                     *       "resolutionBreached": false,
-                     *       "escalationLevel": 1,
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
                      *       "allowedActions": [
                      *         "Acknowledge"
                      *       ],
@@ -5593,13 +6036,24 @@ export interface operations {
                      *         {
                      *           "sequence": 1,
                      *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false
+                     *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "Called the customer: the missing pallets ship by express today.",
-                     *           "fromStatus": "New",
-                     *           "toStatus": "New",
-                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
                      *         }
                      *       ]
                      *     }
@@ -5887,6 +6341,10 @@ export interface operations {
                      *         "complaints": 1,
                      *         "firstResponseCompliance": 1.5,
                      *         "resolutionCompliance": 1.5,
+                     *         "firstResponseBreaches": 1,
+                     *         "resolutionBreaches": 1,
+                     *         "atRisk": 1,
+                     *         "breached": 1,
                      *         "medianFirstResponseHours": 1.5,
                      *         "p90FirstResponseHours": 1.5,
                      *         "medianResolutionHours": 1.5,
@@ -5898,6 +6356,10 @@ export interface operations {
                      *           "complaints": 1,
                      *           "firstResponseCompliance": 1.5,
                      *           "resolutionCompliance": 1.5,
+                     *           "firstResponseBreaches": 1,
+                     *           "resolutionBreaches": 1,
+                     *           "atRisk": 1,
+                     *           "breached": 1,
                      *           "medianFirstResponseHours": 1.5,
                      *           "p90FirstResponseHours": 1.5,
                      *           "medianResolutionHours": 1.5,
@@ -5910,6 +6372,10 @@ export interface operations {
                      *           "complaints": 1,
                      *           "firstResponseCompliance": 1.5,
                      *           "resolutionCompliance": 1.5,
+                     *           "firstResponseBreaches": 1,
+                     *           "resolutionBreaches": 1,
+                     *           "atRisk": 1,
+                     *           "breached": 1,
                      *           "medianFirstResponseHours": 1.5,
                      *           "p90FirstResponseHours": 1.5,
                      *           "medianResolutionHours": 1.5,
@@ -5922,6 +6388,10 @@ export interface operations {
                      *           "complaints": 1,
                      *           "firstResponseCompliance": 1.5,
                      *           "resolutionCompliance": 1.5,
+                     *           "firstResponseBreaches": 1,
+                     *           "resolutionBreaches": 1,
+                     *           "atRisk": 1,
+                     *           "breached": 1,
                      *           "medianFirstResponseHours": 1.5,
                      *           "p90FirstResponseHours": 1.5,
                      *           "medianResolutionHours": 1.5,
@@ -6649,6 +7119,7 @@ export interface operations {
                      *       "status": "New",
                      *       "department": "Sales",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
@@ -6657,12 +7128,21 @@ export interface operations {
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
-                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
-                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
                      *       "slaState": "OnTime",
-                     *       "firstResponseBreached": false,
-                     *       "resolutionBreached": false,
-                     *       "escalationLevel": 1,
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
                      *       "allowedActions": [
                      *         "Acknowledge"
                      *       ],
@@ -6670,13 +7150,24 @@ export interface operations {
                      *         {
                      *           "sequence": 1,
                      *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false
+                     *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "Called the customer: the missing pallets ship by express today.",
-                     *           "fromStatus": "New",
-                     *           "toStatus": "New",
-                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
                      *         }
                      *       ]
                      *     }
@@ -6866,13 +7357,24 @@ export interface operations {
                      *       {
                      *         "sequence": 1,
                      *         "kind": "Filed",
+                     *         "args": {
+                     *           "fromStatus": "New",
+                     *           "toStatus": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "assigneeName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "rootCause": "Design",
+                     *           "correctiveAction": "Pallet count checked against the order at loading.",
+                     *           "channel": "Phone",
+                     *           "clock": "FirstResponse",
+                     *           "level": 1,
+                     *           "automatic": false
+                     *         },
                      *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "byName": "Zhang Min",
                      *         "at": "2026-03-02T08:30:00Z",
-                     *         "text": "Called the customer: the missing pallets ship by express today.",
-                     *         "fromStatus": "New",
-                     *         "toStatus": "New",
-                     *         "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         "note": "Called the customer: the missing pallets ship by express today.",
+                     *         "text": "First response: Called the customer: the missing pallets ship by express today."
                      *       }
                      *     ]
                      */
@@ -7085,13 +7587,24 @@ export interface operations {
                      * @example {
                      *       "sequence": 1,
                      *       "kind": "Filed",
+                     *       "args": {
+                     *         "fromStatus": "New",
+                     *         "toStatus": "New",
+                     *         "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "assigneeName": "Zhang Min",
+                     *         "department": "Sales",
+                     *         "rootCause": "Design",
+                     *         "correctiveAction": "Pallet count checked against the order at loading.",
+                     *         "channel": "Phone",
+                     *         "clock": "FirstResponse",
+                     *         "level": 1,
+                     *         "automatic": false
+                     *       },
                      *       "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "byName": "Zhang Min",
                      *       "at": "2026-03-02T08:30:00Z",
-                     *       "text": "Called the customer: the missing pallets ship by express today.",
-                     *       "fromStatus": "New",
-                     *       "toStatus": "New",
-                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       "note": "Called the customer: the missing pallets ship by express today.",
+                     *       "text": "First response: Called the customer: the missing pallets ship by express today."
                      *     }
                      */
                     "application/json": components["schemas"]["ComplaintTimelineEntryDto"];
@@ -7405,6 +7918,7 @@ export interface operations {
                      *       "status": "New",
                      *       "department": "Sales",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
@@ -7413,12 +7927,21 @@ export interface operations {
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
-                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
-                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
                      *       "slaState": "OnTime",
-                     *       "firstResponseBreached": false,
-                     *       "resolutionBreached": false,
-                     *       "escalationLevel": 1,
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
                      *       "allowedActions": [
                      *         "Acknowledge"
                      *       ],
@@ -7426,13 +7949,24 @@ export interface operations {
                      *         {
                      *           "sequence": 1,
                      *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false
+                     *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "Called the customer: the missing pallets ship by express today.",
-                     *           "fromStatus": "New",
-                     *           "toStatus": "New",
-                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
                      *         }
                      *       ]
                      *     }
@@ -7769,6 +8303,7 @@ export interface operations {
                      *       "status": "New",
                      *       "department": "Sales",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
@@ -7777,12 +8312,21 @@ export interface operations {
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
-                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
-                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
                      *       "slaState": "OnTime",
-                     *       "firstResponseBreached": false,
-                     *       "resolutionBreached": false,
-                     *       "escalationLevel": 1,
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
                      *       "allowedActions": [
                      *         "Acknowledge"
                      *       ],
@@ -7790,13 +8334,24 @@ export interface operations {
                      *         {
                      *           "sequence": 1,
                      *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false
+                     *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "Called the customer: the missing pallets ship by express today.",
-                     *           "fromStatus": "New",
-                     *           "toStatus": "New",
-                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
                      *         }
                      *       ]
                      *     }
@@ -8132,6 +8687,7 @@ export interface operations {
                      *       "status": "New",
                      *       "department": "Sales",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
@@ -8140,12 +8696,21 @@ export interface operations {
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
-                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
-                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
                      *       "slaState": "OnTime",
-                     *       "firstResponseBreached": false,
-                     *       "resolutionBreached": false,
-                     *       "escalationLevel": 1,
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
                      *       "allowedActions": [
                      *         "Acknowledge"
                      *       ],
@@ -8153,13 +8718,24 @@ export interface operations {
                      *         {
                      *           "sequence": 1,
                      *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false
+                     *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "Called the customer: the missing pallets ship by express today.",
-                     *           "fromStatus": "New",
-                     *           "toStatus": "New",
-                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
                      *         }
                      *       ]
                      *     }
@@ -8495,6 +9071,7 @@ export interface operations {
                      *       "status": "New",
                      *       "department": "Sales",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
@@ -8503,12 +9080,21 @@ export interface operations {
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
-                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
-                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
                      *       "slaState": "OnTime",
-                     *       "firstResponseBreached": false,
-                     *       "resolutionBreached": false,
-                     *       "escalationLevel": 1,
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
                      *       "allowedActions": [
                      *         "Acknowledge"
                      *       ],
@@ -8516,13 +9102,24 @@ export interface operations {
                      *         {
                      *           "sequence": 1,
                      *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false
+                     *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "Called the customer: the missing pallets ship by express today.",
-                     *           "fromStatus": "New",
-                     *           "toStatus": "New",
-                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
                      *         }
                      *       ]
                      *     }
@@ -8860,6 +9457,7 @@ export interface operations {
                      *       "status": "New",
                      *       "department": "Sales",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
@@ -8868,12 +9466,21 @@ export interface operations {
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
-                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
-                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
                      *       "slaState": "OnTime",
-                     *       "firstResponseBreached": false,
-                     *       "resolutionBreached": false,
-                     *       "escalationLevel": 1,
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
                      *       "allowedActions": [
                      *         "Acknowledge"
                      *       ],
@@ -8881,13 +9488,24 @@ export interface operations {
                      *         {
                      *           "sequence": 1,
                      *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false
+                     *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "Called the customer: the missing pallets ship by express today.",
-                     *           "fromStatus": "New",
-                     *           "toStatus": "New",
-                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
                      *         }
                      *       ]
                      *     }
@@ -9223,6 +9841,7 @@ export interface operations {
                      *       "status": "New",
                      *       "department": "Sales",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
@@ -9231,12 +9850,21 @@ export interface operations {
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
-                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
-                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
                      *       "slaState": "OnTime",
-                     *       "firstResponseBreached": false,
-                     *       "resolutionBreached": false,
-                     *       "escalationLevel": 1,
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
                      *       "allowedActions": [
                      *         "Acknowledge"
                      *       ],
@@ -9244,13 +9872,24 @@ export interface operations {
                      *         {
                      *           "sequence": 1,
                      *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false
+                     *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "Called the customer: the missing pallets ship by express today.",
-                     *           "fromStatus": "New",
-                     *           "toStatus": "New",
-                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
                      *         }
                      *       ]
                      *     }
@@ -9586,6 +10225,7 @@ export interface operations {
                      *       "status": "New",
                      *       "department": "Sales",
                      *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
                      *       "firstRespondedAt": "2026-03-02T08:30:00Z",
                      *       "resolvedAt": "2026-03-02T08:30:00Z",
                      *       "closedAt": "2026-03-02T08:30:00Z",
@@ -9594,12 +10234,21 @@ export interface operations {
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
-                     *       "firstResponseDueAt": "2026-03-02T08:30:00Z",
-                     *       "resolutionDueAt": "2026-03-02T08:30:00Z",
                      *       "slaState": "OnTime",
-                     *       "firstResponseBreached": false,
-                     *       "resolutionBreached": false,
-                     *       "escalationLevel": 1,
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
                      *       "allowedActions": [
                      *         "Acknowledge"
                      *       ],
@@ -9607,13 +10256,24 @@ export interface operations {
                      *         {
                      *           "sequence": 1,
                      *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false
+                     *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
                      *           "at": "2026-03-02T08:30:00Z",
-                     *           "text": "Called the customer: the missing pallets ship by express today.",
-                     *           "fromStatus": "New",
-                     *           "toStatus": "New",
-                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
                      *         }
                      *       ]
                      *     }
@@ -11549,6 +12209,12 @@ export interface operations {
                      *         "subjectId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "dueDate": "2026-03-02",
                      *         "message": "No interaction for 45 days; the tier expects one every 30 days.",
+                     *         "args": {
+                     *           "complaintReference": "CMP-2026-000123",
+                     *           "complaintSubject": "Three pallets missing from order SO-88121",
+                     *           "clock": "FirstResponse",
+                     *           "level": 1
+                     *         },
                      *         "createdAt": "2026-03-02T08:30:00Z"
                      *       }
                      *     ]
@@ -16364,6 +17030,352 @@ export interface operations {
                     timestamp: string;
                     /** @description The account's profile changed (name, registration number, industry, region, segment, fit, potential, first contract). */
                     data: components["schemas"]["AccountUpdated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_complaint_assigned_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "complaint.assigned",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "complaintId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "reference": "text",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "department": "Sales",
+                 *         "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "previousAssigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "complaint.assigned";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description The complaint was assigned (or reassigned) to a department and a person. */
+                    data: components["schemas"]["ComplaintAssigned"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_complaint_commented_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "complaint.commented",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "complaintId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "reference": "text",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "sequence": 1,
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "complaint.commented";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description Someone commented on the complaint (read the comment from its timeline: comments may hold customer data). */
+                    data: components["schemas"]["ComplaintCommented"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_complaint_escalated_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "complaint.escalated",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "complaintId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "reference": "text",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "clock": "FirstResponse",
+                 *         "level": 1,
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "complaint.escalated";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description One of the complaint's SLA clocks passed its target (level 1: department head and quality managers) or twice its target (level 2: directors). */
+                    data: components["schemas"]["ComplaintEscalated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_complaint_filed_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "complaint.filed",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "complaintId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "reference": "text",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "channel": "Phone",
+                 *         "category": "ProductQuality",
+                 *         "severity": "Low",
+                 *         "tier": "Strategic",
+                 *         "receivedAt": "2026-03-02T08:30:00Z",
+                 *         "firstResponseDueAt": "2026-03-02T08:30:00Z",
+                 *         "resolutionDueAt": "2026-03-02T08:30:00Z",
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "complaint.filed";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description A complaint was filed; its SLA clocks run from its receipt. */
+                    data: components["schemas"]["ComplaintFiled"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_complaint_sla_at_risk_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "complaint.sla_at_risk",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "complaintId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "reference": "text",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "clock": "FirstResponse",
+                 *         "dueAt": "2026-03-02T08:30:00Z",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "complaint.sla_at_risk";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description One of the complaint's SLA clocks used 80 % of its target: the assignee is warned. */
+                    data: components["schemas"]["ComplaintSlaAtRisk"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_complaint_status_changed_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "complaint.status_changed",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "complaintId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "reference": "text",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "from": "New",
+                 *         "to": "New",
+                 *         "action": "Acknowledge",
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "complaint.status_changed";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description A workflow step moved the complaint to another status. */
+                    data: components["schemas"]["ComplaintStatusChanged"];
                 };
             };
         };

@@ -25,6 +25,22 @@ internal static class BenchmarkBaseline
         LIMIT $2
         """;
 
+    // The complaints queue's first page of open complaints (GET /api/v1/complaints?openOnly=true, as a director, who
+    // sees every account), written by hand: the same count, order, index, joins and columns as the application's.
+    private const string QueueCountSql = "SELECT count(*)::int FROM complaints c WHERE NOT c.is_stopped";
+
+    private const string QueuePageSql = """
+        SELECT c.id, c.reference, c.account_id, coalesce((SELECT a.name FROM accounts a WHERE a.id = c.account_id LIMIT 1), ''),
+               c.tier_at_intake, c.severity, c.category, c.subject, c.status, c.assignee_id,
+               (SELECT u.display_name FROM users u WHERE u.id = c.assignee_id LIMIT 1), c.received_at, c.due_at, c.sla_state, c.is_stopped,
+               c.first_response_due_at, c.first_response_at_risk, c.first_response_breached, c.first_response_escalation_level,
+               c.resolution_due_at, c.resolution_at_risk, c.resolution_breached, c.resolution_escalation_level
+        FROM complaints c
+        WHERE NOT c.is_stopped
+        ORDER BY c.is_stopped, c.due_at, c.received_at DESC
+        LIMIT $1
+        """;
+
     public static void Map(WebApplication app)
     {
         var raw = app.MapGroup("/bench/raw").AllowAnonymous().ExcludeFromDescription();
@@ -66,6 +82,48 @@ internal static class BenchmarkBaseline
                 createdAt = reader.GetFieldValue<DateTimeOffset>(14),
                 updatedAt = reader.GetFieldValue<DateTimeOffset>(15),
             });
+        });
+
+        raw.MapGet("/complaints", async (int? pageSize, NpgsqlDataSource dataSource, CancellationToken ct) =>
+        {
+            var size = Math.Clamp(pageSize ?? 50, 1, 200);
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            int total;
+            await using (var count = new NpgsqlCommand(QueueCountSql, connection))
+            {
+                total = (int)(await count.ExecuteScalarAsync(ct))!;
+            }
+
+            await using var command = new NpgsqlCommand(QueuePageSql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = size });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            DateTimeOffset? Instant(int i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<DateTimeOffset>(i);
+            var items = new List<object>(size);
+            while (await reader.ReadAsync(ct))
+            {
+                items.Add(new
+                {
+                    id = reader.GetGuid(0),
+                    reference = reader.GetString(1),
+                    accountId = reader.GetGuid(2),
+                    accountName = reader.GetString(3),
+                    tier = reader.GetString(4),
+                    severity = reader.GetString(5),
+                    category = reader.GetString(6),
+                    subject = reader.GetString(7),
+                    status = reader.GetString(8),
+                    assigneeId = reader.IsDBNull(9) ? (Guid?)null : reader.GetGuid(9),
+                    assigneeName = reader.IsDBNull(10) ? null : reader.GetString(10),
+                    receivedAt = reader.GetFieldValue<DateTimeOffset>(11),
+                    dueAt = Instant(12),
+                    slaState = reader.GetString(13),
+                    stopped = reader.GetBoolean(14),
+                    firstResponseClock = new { dueAt = Instant(15), atRisk = reader.GetBoolean(16), breached = reader.GetBoolean(17), escalationLevel = reader.GetInt32(18) },
+                    resolutionClock = new { dueAt = Instant(19), atRisk = reader.GetBoolean(20), breached = reader.GetBoolean(21), escalationLevel = reader.GetInt32(22) },
+                });
+            }
+
+            return Results.Ok(new { items, page = 1, pageSize = size, totalCount = total, nextCursor = (string?)null });
         });
 
         raw.MapGet("/accounts", async (string tier, int? pageSize, NpgsqlDataSource dataSource, CancellationToken ct) =>

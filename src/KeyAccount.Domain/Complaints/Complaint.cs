@@ -90,13 +90,34 @@ public sealed record ComplaintIntake(
     string? RequestedRemedy,
     DateTimeOffset ReceivedAt);
 
+/// <summary>The steps of the complaint workflow, one endpoint each.</summary>
+public enum ComplaintAction
+{
+    Acknowledge,
+    Assign,
+    AwaitCustomer,
+    Resume,
+    Resolve,
+    Close,
+    Reopen,
+}
+
 /// <summary>
-/// A complaint from intake to closure (design §1.5): its state machine, SLA clocks and immutable timeline. The SLA
-/// targets and calendar are fixed at intake, so a later policy change applies only to complaints received after it.
+/// A complaint from intake to closure (design §1.5): its state machine, its two SLA clocks and its immutable
+/// timeline. The SLA targets and calendar are fixed at intake, so a later policy change applies only to complaints
+/// received after it.
+/// <para>
+/// The aggregate is the one home of its SLA state: every change (a workflow step, an escalation step) recomputes the
+/// clocks' due instants, the overall <see cref="SlaState"/>, the running <see cref="DueAt"/> and the instant of the
+/// next escalation step, and stores them as plain columns; the queue, the detail, the metrics and the health view
+/// read those columns. The timeline is appended to, never read, by the aggregate: entries recorded by a change are in
+/// <see cref="NewTimelineEntries"/> (numbered from <see cref="LastTimelineSequence"/>) until they are saved, so that a
+/// change never has to load the whole history.
+/// </para>
 /// </summary>
 public sealed partial class Complaint : AggregateRoot
 {
-    private readonly List<ComplaintTimelineEntry> _timeline = [];
+    private readonly List<ComplaintTimelineEntry> _newTimelineEntries = [];
     private readonly List<SlaPause> _pauses = [];
 
     private Complaint()
@@ -150,23 +171,35 @@ public sealed partial class Complaint : AggregateRoot
 
     public BusinessCalendar Calendar { get; private set; } = BusinessCalendar.TwentyFourSeven;
 
-    public bool FirstResponseBreached { get; private set; }
+    /// <summary>The first-response clock: runs from receipt until the first response.</summary>
+    public SlaClockState FirstResponseClock { get; private set; } = SlaClockState.Initial;
 
-    public bool ResolutionBreached { get; private set; }
+    /// <summary>The resolution clock: runs from receipt until the resolution, paused while awaiting the customer; a reopen runs it again.</summary>
+    public SlaClockState ResolutionClock { get; private set; } = SlaClockState.Initial;
 
-    /// <summary>0 none, 1 department head / quality manager, 2 director.</summary>
-    public int EscalationLevel { get; private set; }
+    /// <summary>The overall SLA state (<see cref="ComplaintSla.StateOf"/>), as of the last change or escalation step.</summary>
+    public SlaState SlaState { get; private set; }
 
-    public bool AtRiskNotified { get; private set; }
+    /// <summary>The due instant of the clock that runs now (the earliest of the running clocks); null when none runs (paused, resolved, closed).</summary>
+    public DateTimeOffset? DueAt { get; private set; }
 
-    /// <summary>The next instant the escalation scan must look at this complaint; null when no clock is running.</summary>
+    /// <summary>Resolved or closed (<see cref="ComplaintSla.IsStopped"/>): both clocks stand still.</summary>
+    public bool IsStopped { get; private set; }
+
+    /// <summary>The earliest instant a step of either clock is due (the escalation scan's index); null when none is.</summary>
     public DateTimeOffset? NextEscalationAt { get; private set; }
+
+    /// <summary>The sequence number of the last timeline entry recorded.</summary>
+    public int LastTimelineSequence { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public IReadOnlyList<ComplaintTimelineEntry> Timeline => _timeline;
+    /// <summary>Timeline entries recorded since the complaint was loaded or last saved (persistence appends them).</summary>
+    public IReadOnlyList<ComplaintTimelineEntry> NewTimelineEntries => _newTimelineEntries;
 
     public IReadOnlyList<SlaPause> Pauses => _pauses;
+
+    public void ClearNewTimelineEntries() => _newTimelineEntries.Clear();
 
     public static Complaint File(string reference, ComplaintIntake intake, Tier tier, SlaTargets targets, BusinessCalendar calendar, UserId? by, DateTimeOffset now)
     {
@@ -194,203 +227,180 @@ public sealed partial class Complaint : AggregateRoot
             Calendar = calendar,
             UpdatedAt = now,
         };
-        complaint.Record(TimelineKind.Filed, by, now, $"Filed via {intake.Channel}: {complaint.Subject}", toStatus: ComplaintStatus.New);
+        complaint.Record(TimelineKind.Filed, by, now, new TimelineArgs { ToStatus = ComplaintStatus.New, Channel = intake.Channel });
         complaint.Reschedule(now);
+        complaint.Raise(new ComplaintFiled(complaint.Id, complaint.Reference, complaint.AccountId, complaint.Channel, complaint.Category, complaint.Severity, tier,
+            complaint.ReceivedAt, complaint.FirstResponseClock.DueAt, complaint.ResolutionClock.DueAt, by, now));
         return complaint;
     }
 
     public static string FormatReference(int year, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"CMP-{year:D4}-{sequence:D6}");
 
-    /// <summary>New → Acknowledged: the first response is on record; the first-response clock stops.</summary>
+    /// <summary>New → Acknowledged: the first response is on record; the first-response clock stops (breached if late).</summary>
     public void Acknowledge(string response, UserId by, DateTimeOffset now)
     {
-        Transition(ComplaintStatus.Acknowledged, nameof(Acknowledge), ComplaintStatus.New);
         CheckRule(new TextIsRequired(response, "response"));
+        var from = Transition(ComplaintStatus.Acknowledged, ComplaintAction.Acknowledge, ComplaintStatus.New);
         FirstRespondedAt = now;
-        FirstResponseBreached |= SlaClock.Elapsed(Calendar, ReceivedAt, _pauses, now) >= Targets.FirstResponse;
-        Record(TimelineKind.Acknowledged, by, now, response.Trim(), ComplaintStatus.New, ComplaintStatus.Acknowledged);
-        Reschedule(now);
+        Step(from, ComplaintAction.Acknowledge, by, now, TimelineKind.Acknowledged, TimelineArgs.None, response.Trim());
     }
 
     /// <summary>Acknowledged or Reopened → InProgress with a department and a person; in InProgress, a reassignment.</summary>
     public void Assign(Department department, UserId assignee, UserId by, DateTimeOffset now)
     {
-        var from = Status;
-        Transition(ComplaintStatus.InProgress, nameof(Assign), ComplaintStatus.Acknowledged, ComplaintStatus.Reopened, ComplaintStatus.InProgress);
-        if (from == ComplaintStatus.Reopened)
-        {
-            ClosePause(now);
-        }
-
+        var previous = AssigneeId;
+        var from = Transition(ComplaintStatus.InProgress, ComplaintAction.Assign, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened, ComplaintStatus.InProgress);
         Department = department;
         AssigneeId = assignee;
-        Record(TimelineKind.Assigned, by, now, $"Assigned to {department}", from, ComplaintStatus.InProgress, assignee);
-        Reschedule(now);
+        Step(from, ComplaintAction.Assign, by, now, TimelineKind.Assigned, new TimelineArgs { AssigneeId = assignee, Department = department }, null);
+        Raise(new ComplaintAssigned(Id, Reference, AccountId, department, assignee, previous, by, now));
     }
 
-    /// <summary>InProgress → AwaitingCustomer: the clock pauses.</summary>
+    /// <summary>InProgress → AwaitingCustomer: the resolution clock pauses.</summary>
     public void AwaitCustomer(string note, UserId by, DateTimeOffset now)
     {
-        Transition(ComplaintStatus.AwaitingCustomer, "await-customer", ComplaintStatus.InProgress);
         CheckRule(new TextIsRequired(note, "note"));
+        var from = Transition(ComplaintStatus.AwaitingCustomer, ComplaintAction.AwaitCustomer, ComplaintStatus.InProgress);
         _pauses.Add(new SlaPause(now, null));
-        Record(TimelineKind.AwaitingCustomer, by, now, note.Trim(), ComplaintStatus.InProgress, ComplaintStatus.AwaitingCustomer);
-        Reschedule(now);
+        Step(from, ComplaintAction.AwaitCustomer, by, now, TimelineKind.AwaitingCustomer, TimelineArgs.None, note.Trim());
     }
 
-    /// <summary>AwaitingCustomer → InProgress: the clock runs again.</summary>
+    /// <summary>AwaitingCustomer → InProgress: the resolution clock runs again.</summary>
     public void Resume(string? note, UserId by, DateTimeOffset now)
     {
-        Transition(ComplaintStatus.InProgress, nameof(Resume), ComplaintStatus.AwaitingCustomer);
+        var from = Transition(ComplaintStatus.InProgress, ComplaintAction.Resume, ComplaintStatus.AwaitingCustomer);
         ClosePause(now);
-        Record(TimelineKind.Resumed, by, now, string.IsNullOrWhiteSpace(note) ? "Customer answered" : note.Trim(), ComplaintStatus.AwaitingCustomer, ComplaintStatus.InProgress);
-        Reschedule(now);
+        Step(from, ComplaintAction.Resume, by, now, TimelineKind.Resumed, TimelineArgs.None, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
     }
 
-    /// <summary>InProgress → Resolved, with the resolution, its root cause and the corrective action; the resolution clock stops.</summary>
+    /// <summary>InProgress → Resolved, with the resolution, its root cause and the corrective action; the resolution clock stops (breached if late).</summary>
     public void Resolve(string resolution, RootCause rootCause, string correctiveAction, UserId by, DateTimeOffset now)
     {
-        Transition(ComplaintStatus.Resolved, nameof(Resolve), ComplaintStatus.InProgress);
         CheckRule(new TextIsRequired(resolution, "resolution"));
         CheckRule(new TextIsRequired(correctiveAction, "correctiveAction"));
-        ResolutionBreached |= SlaClock.Elapsed(Calendar, ReceivedAt, _pauses, now) >= Targets.Resolution;
+        var from = Transition(ComplaintStatus.Resolved, ComplaintAction.Resolve, ComplaintStatus.InProgress);
         Resolution = resolution.Trim();
         RootCause = rootCause;
         CorrectiveAction = correctiveAction.Trim();
         ResolvedAt = now;
         // Until reopened, the complaint is not in our hands: the clock stands still.
         _pauses.Add(new SlaPause(now, null));
-        Record(TimelineKind.Resolved, by, now, $"{rootCause}: {Resolution} — {CorrectiveAction}", ComplaintStatus.InProgress, ComplaintStatus.Resolved);
-        Reschedule(now);
+        Step(from, ComplaintAction.Resolve, by, now, TimelineKind.Resolved, new TimelineArgs { RootCause = rootCause, CorrectiveAction = CorrectiveAction }, Resolution);
     }
 
     /// <summary>Resolved → Closed: the customer confirmed, or 7 days passed (<paramref name="by"/> null).</summary>
     public void Close(string? note, UserId? by, DateTimeOffset now)
     {
-        Transition(ComplaintStatus.Closed, nameof(Close), ComplaintStatus.Resolved);
+        var from = Transition(ComplaintStatus.Closed, ComplaintAction.Close, ComplaintStatus.Resolved);
         ClosedAt = now;
-        Record(TimelineKind.Closed, by, now, string.IsNullOrWhiteSpace(note) ? (by is null ? "Closed automatically 7 days after resolution" : "Customer confirmed") : note.Trim(),
-            ComplaintStatus.Resolved, ComplaintStatus.Closed);
-        Reschedule(now);
+        Step(from, ComplaintAction.Close, by, now, TimelineKind.Closed, new TimelineArgs { Automatic = by is null }, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
     }
 
-    /// <summary>Resolved or Closed → Reopened. A breached target stays breached.</summary>
+    /// <summary>
+    /// Resolved or Closed → Reopened: the resolution clock runs again from where it stopped (the time between the
+    /// resolution and the reopen does not count). A breached target stays breached.
+    /// </summary>
     public void Reopen(string reason, UserId by, DateTimeOffset now)
     {
-        var from = Status;
-        Transition(ComplaintStatus.Reopened, nameof(Reopen), ComplaintStatus.Resolved, ComplaintStatus.Closed);
         CheckRule(new TextIsRequired(reason, "reason"));
+        var from = Transition(ComplaintStatus.Reopened, ComplaintAction.Reopen, ComplaintStatus.Resolved, ComplaintStatus.Closed);
         ClosePause(now);
         ResolvedAt = null;
         ClosedAt = null;
-        Record(TimelineKind.Reopened, by, now, reason.Trim(), from, ComplaintStatus.Reopened);
-        Reschedule(now);
+        Step(from, ComplaintAction.Reopen, by, now, TimelineKind.Reopened, TimelineArgs.None, reason.Trim());
     }
 
     public void Comment(string text, UserId by, DateTimeOffset now)
     {
         CheckRule(new ClosedComplaintTakesNoComments(Status));
         CheckRule(new TextIsRequired(text, "text"));
-        Record(TimelineKind.Comment, by, now, text.Trim());
+        Record(TimelineKind.Comment, by, now, TimelineArgs.None, text.Trim());
+        Raise(new ComplaintCommented(Id, Reference, AccountId, LastTimelineSequence, by, now));
     }
 
     /// <summary>
-    /// The escalation steps due at <paramref name="now"/>, each applied once: AtRisk at 80 % of the running target
-    /// (assignee notified), level 1 at the breach (department head / quality manager), level 2 at twice the target
-    /// (director). Running it twice changes nothing the second time.
+    /// The escalation steps due at <paramref name="now"/> on each clock that has not stopped, independently and each
+    /// once: AtRisk at 80 % of the target (assignee notified), level 1 at the breach (department head / quality
+    /// manager), level 2 at twice the target (director). A late scan takes every step due at once; running it twice
+    /// at the same instant changes nothing the second time.
     /// </summary>
     public IReadOnlyList<EscalationStep> Escalate(DateTimeOffset now)
     {
         var steps = new List<EscalationStep>();
-        if (RunningTarget() is not { } target)
-        {
-            NextEscalationAt = null;
-            return steps;
-        }
-
         var elapsed = SlaClock.Elapsed(Calendar, ReceivedAt, _pauses, now);
-        var which = Status == ComplaintStatus.New ? "first response" : "resolution";
-        if (!AtRiskNotified && elapsed.Ticks >= target.Ticks * SlaClock.AtRiskShare)
+        if (ComplaintSla.FirstResponseRuns(Status))
         {
-            AtRiskNotified = true;
-            steps.Add(new EscalationStep(EscalationKind.AtRisk, $"{Capitalise(which)} target at risk (80% used)"));
+            FirstResponseClock = FirstResponseClock.Advance(SlaClockKind.FirstResponse, elapsed, Targets.FirstResponse, steps);
         }
 
-        if (elapsed >= target)
+        // A paused resolution clock (awaiting the customer) counts nothing more, but a step it reached before the
+        // pause and that no scan took yet is still due.
+        if (!ComplaintSla.IsStopped(Status))
         {
-            if (Status == ComplaintStatus.New)
-            {
-                FirstResponseBreached = true;
-            }
-            else
-            {
-                ResolutionBreached = true;
-            }
-
-            if (EscalationLevel < 1)
-            {
-                EscalationLevel = 1;
-                steps.Add(new EscalationStep(EscalationKind.Level1, $"{Capitalise(which)} target breached: escalated to level 1"));
-            }
-        }
-
-        if (elapsed >= target * 2 && EscalationLevel < 2)
-        {
-            EscalationLevel = 2;
-            steps.Add(new EscalationStep(EscalationKind.Level2, $"{Capitalise(which)} target exceeded twice over: escalated to level 2"));
-        }
-
-        foreach (var step in steps)
-        {
-            Record(TimelineKind.Escalated, null, now, step.Message);
+            ResolutionClock = ResolutionClock.Advance(SlaClockKind.Resolution, elapsed, Targets.Resolution, steps);
         }
 
         Reschedule(now);
+        foreach (var step in steps)
+        {
+            if (step.Kind == EscalationKind.AtRisk)
+            {
+                Record(TimelineKind.AtRisk, null, now, new TimelineArgs { Clock = step.Clock });
+                Raise(new ComplaintSlaAtRisk(Id, Reference, AccountId, step.Clock, ClockOf(step.Clock).DueAt, now));
+            }
+            else
+            {
+                Record(TimelineKind.Escalated, null, now, new TimelineArgs { Clock = step.Clock, Level = step.Level });
+                Raise(new ComplaintEscalated(Id, Reference, AccountId, step.Clock, step.Level, now));
+            }
+        }
+
         return steps;
     }
 
-    /// <summary>The SLA state of the running clock now (the resolution clock once acknowledged).</summary>
-    public SlaState SlaStateAt(DateTimeOffset now)
-    {
-        if ((FirstResponseBreached && Status == ComplaintStatus.New) || ResolutionBreached)
-        {
-            return SlaState.Breached;
-        }
+    public SlaClockState ClockOf(SlaClockKind clock) => clock == SlaClockKind.FirstResponse ? FirstResponseClock : ResolutionClock;
 
-        var target = RunningTarget() ?? (Status == ComplaintStatus.New ? Targets.FirstResponse : Targets.Resolution);
-        return SlaClock.StateOf(SlaClock.Elapsed(Calendar, ReceivedAt, _pauses, now), target);
+    /// <summary>A workflow step's bookkeeping: the timeline entry, the clocks, and the status_changed event when the status changed.</summary>
+    private void Step(ComplaintStatus from, ComplaintAction action, UserId? by, DateTimeOffset now, TimelineKind kind, TimelineArgs args, string? note)
+    {
+        Record(kind, by, now, args with { FromStatus = from, ToStatus = Status }, note);
+        Reschedule(now);
+        if (from != Status)
+        {
+            Raise(new ComplaintStatusChanged(Id, Reference, AccountId, from, Status, action, by, now));
+        }
     }
 
-    /// <summary>When the first response is due; null once given, or while the clock stands still.</summary>
-    public DateTimeOffset? FirstResponseDueAt { get; private set; }
-
-    /// <summary>When the resolution is due; null once resolved, or while the clock stands still.</summary>
-    public DateTimeOffset? ResolutionDueAt { get; private set; }
-
-    /// <summary>The target whose clock runs now: first response while New; resolution while open after that; none when stopped.</summary>
-    private TimeSpan? RunningTarget() => Status switch
-    {
-        ComplaintStatus.New => Targets.FirstResponse,
-        ComplaintStatus.Acknowledged or ComplaintStatus.InProgress or ComplaintStatus.Reopened => Targets.Resolution,
-        _ => null,
-    };
-
-    /// <summary>Sets <see cref="NextEscalationAt"/> to the next threshold not yet passed (the index the scan uses).</summary>
+    /// <summary>
+    /// Recomputes what the readers read, after every change: each clock's due instant and its breach if it ran past
+    /// its target (the first-response clock up to the first response, the resolution clock up to now — pauses,
+    /// including the one a resolution opens, do not count), the overall state, the running due instant, and the
+    /// instant of the next escalation step of either clock (the index the scan uses).
+    /// </summary>
     private void Reschedule(DateTimeOffset now)
     {
         UpdatedAt = now;
-        FirstResponseDueAt = FirstRespondedAt is null ? SlaClock.DueAt(Calendar, ReceivedAt, _pauses, Targets.FirstResponse) : null;
-        ResolutionDueAt = Status is ComplaintStatus.Resolved or ComplaintStatus.Closed ? null : SlaClock.DueAt(Calendar, ReceivedAt, _pauses, Targets.Resolution);
-        if (RunningTarget() is not { } target || EscalationLevel >= 2)
-        {
-            NextEscalationAt = null;
-            return;
-        }
-
-        var share = !AtRiskNotified ? SlaClock.AtRiskShare : EscalationLevel < 1 ? 1m : 2m;
-        NextEscalationAt = SlaClock.DueAt(Calendar, ReceivedAt, _pauses, target, share);
+        var firstResponseRuns = ComplaintSla.FirstResponseRuns(Status);
+        IsStopped = ComplaintSla.IsStopped(Status);
+        FirstResponseClock = FirstResponseClock.Settle(
+            firstResponseRuns ? SlaClock.DueAt(Calendar, ReceivedAt, _pauses, Targets.FirstResponse) : null,
+            SlaClock.Elapsed(Calendar, ReceivedAt, _pauses, FirstRespondedAt ?? now) >= Targets.FirstResponse);
+        ResolutionClock = ResolutionClock.Settle(
+            IsStopped ? null : SlaClock.DueAt(Calendar, ReceivedAt, _pauses, Targets.Resolution),
+            SlaClock.Elapsed(Calendar, ReceivedAt, _pauses, now) >= Targets.Resolution);
+        SlaState = ComplaintSla.StateOf(Status, FirstResponseClock, ResolutionClock);
+        DueAt = Earliest(FirstResponseClock.DueAt, ResolutionClock.DueAt);
+        NextEscalationAt = Earliest(
+            firstResponseRuns ? NextStepAt(FirstResponseClock, Targets.FirstResponse) : null,
+            IsStopped ? null : NextStepAt(ResolutionClock, Targets.Resolution));
     }
+
+    /// <summary>When the clock's next step is due; null when every step was taken or while a pause is open.</summary>
+    private DateTimeOffset? NextStepAt(SlaClockState clock, TimeSpan target) =>
+        clock.NextStepShare is { } share ? SlaClock.DueAt(Calendar, ReceivedAt, _pauses, target, share) : null;
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private void ClosePause(DateTimeOffset now)
     {
@@ -401,69 +411,34 @@ public sealed partial class Complaint : AggregateRoot
         }
     }
 
-    private void Transition(ComplaintStatus to, string action, params ComplaintStatus[] allowedFrom)
+    /// <summary>Checks the step is allowed from the current status (a 409 otherwise), moves to <paramref name="to"/>, and returns the status before.</summary>
+    private ComplaintStatus Transition(ComplaintStatus to, ComplaintAction action, params ComplaintStatus[] allowedFrom)
     {
         CheckRule(new ComplaintTransitionMustBeAllowed(Status, to, action, allowedFrom));
+        var from = Status;
         Status = to;
+        return from;
     }
 
-    private void Record(TimelineKind kind, UserId? by, DateTimeOffset at, string text, ComplaintStatus? fromStatus = null, ComplaintStatus? toStatus = null, UserId? assignee = null) =>
-        _timeline.Add(new ComplaintTimelineEntry(Id, _timeline.Count + 1, kind, by, at, text, fromStatus, toStatus, assignee));
-
-    private static string Capitalise(string s) => char.ToUpperInvariant(s[0]) + s[1..];
+    private void Record(TimelineKind kind, UserId? by, DateTimeOffset at, TimelineArgs args, string? note = null) =>
+        _newTimelineEntries.Add(new ComplaintTimelineEntry(Id, ++LastTimelineSequence, kind, by, at, args, note));
 
     [GeneratedRegex(@"^CMP-\d{4}-\d{6}$")]
     internal static partial Regex ReferencePattern();
 }
 
-public enum TimelineKind
-{
-    Filed,
-    Acknowledged,
-    Assigned,
-    AwaitingCustomer,
-    Resumed,
-    Resolved,
-    Closed,
-    Reopened,
-    Comment,
-    Escalated,
-}
-
-/// <summary>One immutable line of a complaint's history: who, when, what.</summary>
-public sealed record ComplaintTimelineEntry(
-    ComplaintId ComplaintId,
-    int Sequence,
-    TimelineKind Kind,
-    UserId? By,
-    DateTimeOffset At,
-    string Text,
-    ComplaintStatus? FromStatus,
-    ComplaintStatus? ToStatus,
-    UserId? AssigneeId);
-
-public enum EscalationKind
-{
-    AtRisk,
-    Level1,
-    Level2,
-}
-
-/// <summary>An escalation step taken; whom to notify follows from its kind.</summary>
-public sealed record EscalationStep(EscalationKind Kind, string Message);
-
 [RuleCode("complaint-transition-not-allowed")]
-public sealed class ComplaintTransitionMustBeAllowed(ComplaintStatus from, ComplaintStatus to, string action, IReadOnlyCollection<ComplaintStatus> allowedFrom) : IBusinessRule
+public sealed class ComplaintTransitionMustBeAllowed(ComplaintStatus from, ComplaintStatus to, ComplaintAction action, IReadOnlyCollection<ComplaintStatus> allowedFrom) : IBusinessRule
 {
     public bool IsBroken() => !allowedFrom.Contains(from);
 
-    public string Message => $"A complaint in status {from} cannot {action.ToLowerInvariant()} (→ {to}); allowed from: {string.Join(", ", allowedFrom)}.";
+    public string Message => $"A complaint in status {from} does not allow {action} (→ {to}); allowed from: {string.Join(", ", allowedFrom)}.";
 
     public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?>
     {
         ["from"] = from.ToString(),
         ["to"] = to.ToString(),
-        ["action"] = action,
+        ["action"] = action.ToString(),
         ["allowedFrom"] = allowedFrom.Select(s => s.ToString()).ToArray(),
     };
 }

@@ -2,7 +2,7 @@ using KeyAccount.Domain.Common;
 
 namespace KeyAccount.Domain.Complaints;
 
-/// <summary>On time, at risk (80 % of the target used), or breached.</summary>
+/// <summary>A complaint's SLA state: on time, at risk (a running clock used 80 % of its target), or breached (either target missed); defined once by <see cref="ComplaintSla.StateOf"/>.</summary>
 public enum SlaState
 {
     OnTime,
@@ -67,9 +67,6 @@ public static class SlaClock
         var paused = pauses.Aggregate(TimeSpan.Zero, (sum, p) => sum + calendar.WorkingTimeBetween(p.From < received ? received : p.From, p.To!.Value));
         return calendar.AddWorkingTime(received, TimeSpan.FromTicks((long)(target.Ticks * share)) + paused);
     }
-
-    public static SlaState StateOf(TimeSpan elapsed, TimeSpan target) =>
-        elapsed >= target ? SlaState.Breached : elapsed.Ticks >= target.Ticks * AtRiskShare ? SlaState.AtRisk : SlaState.OnTime;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -1,4 +1,5 @@
 using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Users;
 
 namespace KeyAccount.Domain.Reminders;
@@ -14,7 +15,23 @@ public enum ReminderKind
 }
 
 /// <summary>
-/// Something a user should act on. One reminder per (user, kind, subject, due date):
+/// What a reminder is about, as data (design §4: reminders are kind + arguments, rendered in the reader's language).
+/// Complaint reminders set the complaint's reference and subject, the SLA clock and the escalation level (0 for the
+/// at-risk warning).
+/// </summary>
+public sealed record ReminderArgs
+{
+    public string? ComplaintReference { get; init; }
+
+    public string? ComplaintSubject { get; init; }
+
+    public SlaClockKind? Clock { get; init; }
+
+    public int? Level { get; init; }
+}
+
+/// <summary>
+/// Something a user should act on. One reminder per (user, kind, subject, arguments, due date):
 /// the reminder job can run any number of times and records each reminder once.
 /// </summary>
 public sealed class Reminder
@@ -32,12 +49,16 @@ public sealed class Reminder
 
     public ReminderKind Kind { get; private set; }
 
-    /// <summary>The account, contact or interaction the reminder is about.</summary>
+    /// <summary>The account, contact, interaction or complaint the reminder is about.</summary>
     public Guid SubjectId { get; private set; }
 
     public DateOnly DueDate { get; private set; }
 
+    /// <summary>The English rendering of the reminder, written with it (a fallback for clients without a translation).</summary>
     public string Message { get; private set; }
+
+    /// <summary>The reminder's arguments; null for the kinds that have none yet (the contact-cadence reminders).</summary>
+    public ReminderArgs? Args { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 

@@ -10,8 +10,10 @@ namespace KeyAccount.Infrastructure.Complaints;
 
 /// <summary>
 /// Complaint metrics in SQL: one GROUPING SETS pass yields the overall figures and those per tier, category and
-/// department; percentiles by percentile_cont. Compliance counts a complaint once its clock has an outcome: answered
-/// or breached (first response), resolved or breached (resolution).
+/// department; percentiles by percentile_cont. The SLA figures read the state the complaint aggregate stores (each
+/// clock's breach flag, the overall SLA state, stopped) and recompute nothing from timestamps: a target is met when it
+/// was not breached, and counts once its clock has an outcome — answered or breached (first response), resolved or
+/// breached (resolution).
 /// </summary>
 internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetricsReader
 {
@@ -35,8 +37,12 @@ internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetric
                count(*)::int AS complaints,
                (100.0 * count(*) FILTER (WHERE first_responded_at IS NOT NULL AND NOT first_response_breached)
                    / nullif(count(*) FILTER (WHERE first_responded_at IS NOT NULL OR first_response_breached), 0))::numeric AS first_response_compliance,
-               (100.0 * count(*) FILTER (WHERE status IN ('Resolved', 'Closed') AND NOT resolution_breached)
-                   / nullif(count(*) FILTER (WHERE status IN ('Resolved', 'Closed') OR resolution_breached), 0))::numeric AS resolution_compliance,
+               (100.0 * count(*) FILTER (WHERE is_stopped AND NOT resolution_breached)
+                   / nullif(count(*) FILTER (WHERE is_stopped OR resolution_breached), 0))::numeric AS resolution_compliance,
+               (count(*) FILTER (WHERE first_response_breached))::int AS first_response_breaches,
+               (count(*) FILTER (WHERE resolution_breached))::int AS resolution_breaches,
+               (count(*) FILTER (WHERE sla_state = 'AtRisk'))::int AS at_risk,
+               (count(*) FILTER (WHERE sla_state = 'Breached'))::int AS breached,
                (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - received_at) / 3600))::numeric AS median_first_response_hours,
                (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_responded_at - received_at) / 3600))::numeric AS p90first_response_hours,
                (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - received_at) / 3600))::numeric AS median_resolution_hours,
@@ -82,7 +88,7 @@ internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetric
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ComplaintMetricsRows(
             [.. figures.Select(f => new ComplaintFiguresRow(f.Dimension, f.Key, f.Complaints, f.FirstResponseCompliance, f.ResolutionCompliance,
-                f.MedianFirstResponseHours, f.P90FirstResponseHours, f.MedianResolutionHours, f.P90ResolutionHours))],
+                f.FirstResponseBreaches, f.ResolutionBreaches, f.AtRisk, f.Breached, f.MedianFirstResponseHours, f.P90FirstResponseHours, f.MedianResolutionHours, f.P90ResolutionHours))],
             [.. causes.Select(c => new RootCauseCountRow(Enum.Parse<RootCause>(c.RootCause), c.Complaints))],
             [.. recurring.Select(r => new RecurringRootCauseRow(new AccountId(r.AccountId), r.AccountName, Enum.Parse<RootCause>(r.RootCause), r.Complaints, r.LastReceivedAt))]);
     }
@@ -90,7 +96,7 @@ internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetric
     // Column names follow the context's snake_case convention, ad-hoc result types included.
     private sealed record FiguresRow(
         string Dimension, string Key, int Complaints, decimal? FirstResponseCompliance, decimal? ResolutionCompliance,
-        decimal? MedianFirstResponseHours, decimal? P90FirstResponseHours, decimal? MedianResolutionHours, decimal? P90ResolutionHours);
+        int FirstResponseBreaches, int ResolutionBreaches, int AtRisk, int Breached, decimal? MedianFirstResponseHours, decimal? P90FirstResponseHours, decimal? MedianResolutionHours, decimal? P90ResolutionHours);
 
     private sealed record CauseRow(string RootCause, int Complaints);
 

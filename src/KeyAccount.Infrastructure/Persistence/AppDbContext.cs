@@ -58,6 +58,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 
+    public DbSet<ComplaintTimelineEntry> ComplaintTimeline => Set<ComplaintTimelineEntry>();
+
+    public void ClearTracked() => ChangeTracker.Clear();
+
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>
         (await Users.FromSqlInterpolated($"SELECT *, xmin FROM users WHERE email = {email} FOR UPDATE").ToListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 

@@ -62,9 +62,9 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
 
         return await db.Database.ExecuteSqlRawAsync(
             """
-            INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
-            SELECT n.user_id, n.account_id, n.kind, n.subject_id, @today, left(n.message, 500), @now
-            FROM unnest(@users, @accounts, @kinds, @subjects, @messages) AS n(user_id, account_id, kind, subject_id, message)
+            INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at)
+            SELECT n.user_id, n.account_id, n.kind, n.subject_id, @today, left(n.message, 500), n.args, @now
+            FROM unnest(@users, @accounts, @kinds, @subjects, @messages, @args) AS n(user_id, account_id, kind, subject_id, message, args)
             ON CONFLICT DO NOTHING
             """,
             [
@@ -73,6 +73,7 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
                 new Npgsql.NpgsqlParameter("kinds", notices.Select(n => n.Kind.ToString()).ToArray()),
                 new Npgsql.NpgsqlParameter("subjects", notices.Select(n => n.SubjectId).ToArray()),
                 new Npgsql.NpgsqlParameter("messages", notices.Select(n => n.Message).ToArray()),
+                new Npgsql.NpgsqlParameter("args", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Jsonb) { Value = notices.Select(n => Configurations.ReminderArgsJson.Write(n.Args)).ToArray() },
                 new Npgsql.NpgsqlParameter("today", DateOnly.FromDateTime(now.UtcDateTime)),
                 new Npgsql.NpgsqlParameter("now", now),
             ],

@@ -5,6 +5,7 @@ using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -45,6 +46,8 @@ public sealed class ApiFixture
             web.UseSetting("KeyAccount:MigrateOnStartup", "true");
             web.UseSetting("RateLimits:LoginsPerMinutePerAddress", "100000");
             web.UseSetting("Logging:LogLevel:Default", "Warning");
+            // The system clock unless a test sets it (TestClock): the SLA tests move time.
+            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
         });
         _ = Factory.Server; // start: migrates
 

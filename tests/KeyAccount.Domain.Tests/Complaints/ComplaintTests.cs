@@ -40,9 +40,14 @@ public class ComplaintTests
         {
             Assert.That(c.Status, Is.EqualTo(ComplaintStatus.New));
             Assert.That(c.Subject, Is.EqualTo("Late delivery"));
-            Assert.That(c.Timeline.Single().Kind, Is.EqualTo(TimelineKind.Filed));
-            Assert.That(c.FirstResponseDueAt, Is.EqualTo(T0.AddHours(4)));
+            Assert.That(c.NewTimelineEntries.Single().Kind, Is.EqualTo(TimelineKind.Filed));
+            Assert.That(c.NewTimelineEntries.Single().Args.Channel, Is.EqualTo(ComplaintChannel.Phone));
+            Assert.That(c.FirstResponseClock.DueAt, Is.EqualTo(T0.AddHours(4)));
+            Assert.That(c.ResolutionClock.DueAt, Is.EqualTo(T0.AddHours(24)));
+            Assert.That(c.DueAt, Is.EqualTo(T0.AddHours(4)), "the running due instant is the first response's");
+            Assert.That((c.SlaState, c.IsStopped, c.LastTimelineSequence), Is.EqualTo((SlaState.OnTime, false, 1)));
             Assert.That(c.NextEscalationAt, Is.EqualTo(T0.AddMinutes(192)));
+            Assert.That(c.DomainEvents.Single(), Is.InstanceOf<ComplaintFiled>());
         });
     }
 
@@ -66,10 +71,10 @@ public class ComplaintTests
         Assert.Multiple(() =>
         {
             Assert.That(c.Status, Is.EqualTo(ComplaintStatus.Closed));
-            Assert.That(c.Timeline.Select(e => e.Kind), Is.EqualTo(new[] { TimelineKind.Filed, TimelineKind.Acknowledged, TimelineKind.Assigned, TimelineKind.Resolved, TimelineKind.Closed }));
-            Assert.That(c.Timeline.Select(e => e.Sequence), Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
-            Assert.That(c.FirstResponseBreached || c.ResolutionBreached, Is.False);
-            Assert.That(c.NextEscalationAt, Is.Null);
+            Assert.That(c.NewTimelineEntries.Select(e => e.Kind), Is.EqualTo(new[] { TimelineKind.Filed, TimelineKind.Acknowledged, TimelineKind.Assigned, TimelineKind.Resolved, TimelineKind.Closed }));
+            Assert.That(c.NewTimelineEntries.Select(e => e.Sequence), Is.EqualTo(new[] { 1, 2, 3, 4, 5 }));
+            Assert.That(c.FirstResponseClock.Breached || c.ResolutionClock.Breached, Is.False);
+            Assert.That((c.SlaState, c.IsStopped, c.DueAt, c.NextEscalationAt), Is.EqualTo((SlaState.OnTime, true, (DateTimeOffset?)null, (DateTimeOffset?)null)));
         });
     }
 
@@ -109,10 +114,10 @@ public class ComplaintTests
     {
         var c = InProgress();
         c.AwaitCustomer("Asked for photos", Engineer, T0.AddHours(3));
-        Assert.That((c.ResolutionDueAt, c.NextEscalationAt), Is.EqualTo(((DateTimeOffset?)null, (DateTimeOffset?)null)));
+        Assert.That((c.ResolutionClock.DueAt, c.DueAt, c.NextEscalationAt), Is.EqualTo(((DateTimeOffset?)null, (DateTimeOffset?)null, (DateTimeOffset?)null)));
         c.Resume("Photos received", Engineer, T0.AddHours(13));
         // 10 hours paused: due 10 hours later than the 24 hours from receipt.
-        Assert.That(c.ResolutionDueAt, Is.EqualTo(T0.AddHours(34)));
+        Assert.That((c.ResolutionClock.DueAt, c.DueAt), Is.EqualTo(((DateTimeOffset?)T0.AddHours(34), (DateTimeOffset?)T0.AddHours(34))));
     }
 
     [Test]
@@ -120,18 +125,24 @@ public class ComplaintTests
     {
         var c = InProgress();
         Assert.That(c.Escalate(T0.AddHours(19)), Is.Empty);
-        Assert.That(c.Escalate(T0.AddHours(20)).Select(s => s.Kind), Is.EqualTo(new[] { EscalationKind.AtRisk }));
+        Assert.That(c.Escalate(T0.AddHours(20)), Is.EqualTo(new[] { new EscalationStep(SlaClockKind.Resolution, EscalationKind.AtRisk) }));
+        Assert.That(c.SlaState, Is.EqualTo(SlaState.AtRisk));
         Assert.That(c.Escalate(T0.AddHours(20.5)), Is.Empty, "idempotent when the job runs twice");
         Assert.That(c.NextEscalationAt, Is.EqualTo(T0.AddHours(24)));
         Assert.That(c.Escalate(T0.AddHours(24)).Select(s => s.Kind), Is.EqualTo(new[] { EscalationKind.Level1 }));
+        Assert.That(c.SlaState, Is.EqualTo(SlaState.Breached));
         Assert.That(c.Escalate(T0.AddHours(48)).Select(s => s.Kind), Is.EqualTo(new[] { EscalationKind.Level2 }));
         Assert.That(c.Escalate(T0.AddHours(100)), Is.Empty);
         Assert.Multiple(() =>
         {
-            Assert.That(c.EscalationLevel, Is.EqualTo(2));
-            Assert.That(c.ResolutionBreached, Is.True);
+            Assert.That(c.ResolutionClock.EscalationLevel, Is.EqualTo(2));
+            Assert.That(c.ResolutionClock.Breached, Is.True);
+            Assert.That(c.FirstResponseClock, Is.EqualTo(SlaClockState.Initial), "answered in time: the first-response clock took no step");
             Assert.That(c.NextEscalationAt, Is.Null);
-            Assert.That(c.Timeline.Count(e => e.Kind == TimelineKind.Escalated), Is.EqualTo(3));
+            Assert.That(c.NewTimelineEntries.Where(e => e.Kind is TimelineKind.AtRisk or TimelineKind.Escalated).Select(e => (e.Kind, e.Args.Clock, e.Args.Level)),
+                Is.EqualTo(new[] { (TimelineKind.AtRisk, (SlaClockKind?)SlaClockKind.Resolution, (int?)null), (TimelineKind.Escalated, SlaClockKind.Resolution, 1), (TimelineKind.Escalated, SlaClockKind.Resolution, 2) }));
+            Assert.That(c.DomainEvents.OfType<ComplaintEscalated>().Select(e => (e.Clock, e.Level)), Is.EqualTo(new[] { (SlaClockKind.Resolution, 1), (SlaClockKind.Resolution, 2) }));
+            Assert.That(c.DomainEvents.OfType<ComplaintSlaAtRisk>().Single().DueAt, Is.EqualTo(T0.AddHours(24)));
         });
     }
 
@@ -142,8 +153,16 @@ public class ComplaintTests
         var steps = c.Escalate(T0.AddHours(9));
         Assert.Multiple(() =>
         {
-            Assert.That(steps.Select(s => s.Kind), Is.EqualTo(new[] { EscalationKind.AtRisk, EscalationKind.Level1, EscalationKind.Level2 }));
-            Assert.That(c.FirstResponseBreached, Is.True);
+            // First response 4 h (9 h is past twice over); resolution 24 h (9 h is under 80 %).
+            Assert.That(steps, Is.EqualTo(new[]
+            {
+                new EscalationStep(SlaClockKind.FirstResponse, EscalationKind.AtRisk),
+                new EscalationStep(SlaClockKind.FirstResponse, EscalationKind.Level1),
+                new EscalationStep(SlaClockKind.FirstResponse, EscalationKind.Level2),
+            }));
+            Assert.That(c.FirstResponseClock.Breached, Is.True);
+            Assert.That(c.ResolutionClock.AtRisk, Is.False);
+            Assert.That(c.Escalate(T0.AddHours(9)), Is.Empty, "a second scan at the same instant takes none");
         });
     }
 
@@ -152,7 +171,12 @@ public class ComplaintTests
     {
         var c = File();
         c.Acknowledge("Sorry for the wait", Agent, T0.AddHours(5));
-        Assert.That(c.FirstResponseBreached, Is.True);
+        Assert.That((c.FirstResponseClock.Breached, c.FirstResponseClock.DueAt, c.SlaState), Is.EqualTo((true, (DateTimeOffset?)null, SlaState.Breached)));
+        c.Assign(Department.Logistics, Engineer, Agent, T0.AddHours(6));
+        c.Resolve("done", RootCause.Process, "fixed", Engineer, T0.AddHours(7));
+        c.Close(null, Agent, T0.AddHours(8));
+        Assert.That((c.FirstResponseClock.Breached, c.ResolutionClock.Breached, c.SlaState), Is.EqualTo((true, false, SlaState.Breached)),
+            "in progress, resolved, closed: a late first response keeps the complaint breached");
     }
 
     [Test]
@@ -166,10 +190,13 @@ public class ComplaintTests
         Assert.Multiple(() =>
         {
             Assert.That(c.Status, Is.EqualTo(ComplaintStatus.Reopened));
-            Assert.That(c.ResolutionBreached, Is.True);
-            Assert.That(c.SlaStateAt(T0.AddHours(51)), Is.EqualTo(SlaState.Breached));
+            Assert.That(c.ResolutionClock.Breached, Is.True);
+            Assert.That(c.SlaState, Is.EqualTo(SlaState.Breached));
             // 24 hours between resolution and reopening do not count.
-            Assert.That(c.ResolutionDueAt, Is.EqualTo(T0.AddHours(48)));
+            Assert.That(c.ResolutionClock.DueAt, Is.EqualTo(T0.AddHours(48)));
+            Assert.That(c.DueAt, Is.EqualTo(T0.AddHours(48)));
+            // Level 1 was taken before the resolution; level 2 is at 48 h of counted time, 24 h of wall time later.
+            Assert.That(c.NextEscalationAt, Is.EqualTo(T0.AddHours(72)));
         });
         c.Assign(Department.Quality, Engineer, Agent, T0.AddHours(51));
         Assert.That(c.Status, Is.EqualTo(ComplaintStatus.InProgress));
@@ -178,16 +205,4 @@ public class ComplaintTests
     [Test]
     public void Reopen_WhenInProgress_BreaksTheTransitionRule() =>
         Assert.That(Broken(() => InProgress().Reopen("again", Agent, T0.AddHours(3))), Is.InstanceOf<ComplaintTransitionMustBeAllowed>());
-
-    [Test]
-    public void SlaStateAt_FollowsTheRunningTarget()
-    {
-        var c = File();
-        Assert.Multiple(() =>
-        {
-            Assert.That(c.SlaStateAt(T0.AddHours(3)), Is.EqualTo(SlaState.OnTime));
-            Assert.That(c.SlaStateAt(T0.AddHours(3.5)), Is.EqualTo(SlaState.AtRisk));
-            Assert.That(c.SlaStateAt(T0.AddHours(4)), Is.EqualTo(SlaState.Breached));
-        });
-    }
 }

@@ -86,14 +86,6 @@ public class SlaClockTests
         Assert.That(berlin.WorkingTimeBetween(from, from.AddHours(6)), Is.EqualTo(TimeSpan.FromHours(1)));
     }
 
-    [TestCase(0, SlaState.OnTime)]
-    [TestCase(19, SlaState.OnTime)]
-    [TestCase(20, SlaState.AtRisk)]
-    [TestCase(24, SlaState.Breached)]
-    [TestCase(100, SlaState.Breached)]
-    public void StateOf_At80AndAt100Percent(int hours, SlaState expected) =>
-        Assert.That(SlaClock.StateOf(TimeSpan.FromHours(hours), Day), Is.EqualTo(expected));
-
     [Test]
     public void DueAt_AtRiskShare_Is80PercentOfTheTarget()
     {

@@ -27,6 +27,9 @@ public interface IAppDbContext
 
     DbSet<Domain.Complaints.Complaint> Complaints { get; }
 
+    /// <summary>Complaint timelines, read on their own: a complaint appends entries without loading its timeline.</summary>
+    DbSet<Domain.Complaints.ComplaintTimelineEntry> ComplaintTimeline { get; }
+
     DbSet<Domain.Complaints.SlaPolicy> SlaPolicies { get; }
 
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
@@ -36,6 +39,9 @@ public interface IAppDbContext
     Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken);
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stops tracking everything loaded so far (a batch job's next batch starts with an empty unit of work).</summary>
+    void ClearTracked();
 
     /// <summary>Runs <paramref name="work"/> (set-based statements and saves) in one transaction: all of it or none.</summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);

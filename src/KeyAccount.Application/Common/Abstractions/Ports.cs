@@ -45,12 +45,23 @@ public interface IReminderWriter
 {
     Task<int> RecordDueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Records one reminder per notice, once (a notice already recorded today is skipped).</summary>
+    /// <summary>Records one reminder per notice, once (a notice with the same kind, subject and arguments already recorded today is skipped).</summary>
     Task<int> NotifyAsync(IReadOnlyList<ReminderNotice> notices, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>A notification for one user about something (a complaint, an account) on an account.</summary>
-public sealed record ReminderNotice(UserId UserId, AccountId AccountId, Domain.Reminders.ReminderKind Kind, Guid SubjectId, string Message);
+/// <summary>
+/// Saves complaints a batch job loaded untracked and changed (escalation steps, automatic closes), set-based and in
+/// the caller's transaction: their state, their new timeline entries and their events. A complaint changed by someone
+/// else since it was loaded is not written (its version no longer matches): it is left for the next run.
+/// </summary>
+public interface IComplaintBatchWriter
+{
+    /// <summary>Writes the complaints; returns the ids of those written.</summary>
+    Task<IReadOnlySet<Domain.Complaints.ComplaintId>> SaveAsync(IReadOnlyList<Domain.Complaints.Complaint> complaints, CancellationToken cancellationToken);
+}
+
+/// <summary>A notification for one user about something (a complaint, an account) on an account: its kind and arguments, and their English rendering.</summary>
+public sealed record ReminderNotice(UserId UserId, AccountId AccountId, Domain.Reminders.ReminderKind Kind, Guid SubjectId, Domain.Reminders.ReminderArgs Args, string Message);
 
 /// <summary>An account whose tier a run (or simulation) changes.</summary>
 public sealed record TierMove(AccountId AccountId, string Name, Domain.Accounts.Tier CurrentTier, Domain.Accounts.Tier NewTier, decimal Score, Domain.Tiering.TierChangeReason Reason);

@@ -113,7 +113,7 @@ public sealed class ChangeComplaintStatusHandler(IAppDbContext db, ICurrentUser 
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await db.ToDtoAsync(complaint, now, cancellationToken).ConfigureAwait(false);
+        return await db.ToDtoAsync(complaint, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Work goes only to an active user who may work complaints and may see the complaint's account.</summary>

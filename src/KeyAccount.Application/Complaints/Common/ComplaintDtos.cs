@@ -67,17 +67,66 @@ public sealed class ComplaintIntakeInputValidator : AbstractValidator<ComplaintI
     }
 }
 
-/// <summary>One immutable line of the timeline.</summary>
+/// <summary>The arguments of a timeline entry: each kind sets its own, the others are null (render the entry from its kind and these, in the reader's language).</summary>
+/// <param name="FromStatus">The status before a workflow step.</param>
+/// <param name="ToStatus">The status after a workflow step (New for Filed).</param>
+/// <param name="AssigneeId">Assigned: the user the complaint was assigned to.</param>
+/// <param name="AssigneeName" example="Zhang Min">That user's display name.</param>
+/// <param name="Department">Assigned: the responsible department.</param>
+/// <param name="RootCause">Resolved: the root-cause category.</param>
+/// <param name="CorrectiveAction" example="Pallet count checked against the order at loading.">Resolved: the corrective action, as written.</param>
+/// <param name="Channel">Filed: how the complaint reached us.</param>
+/// <param name="Clock">AtRisk and Escalated: the SLA clock concerned (FirstResponse or Resolution).</param>
+/// <param name="Level">Escalated: 1 (the target was breached) or 2 (twice the target passed).</param>
+/// <param name="Automatic">Closed: true when the scan closed it 7 days after the resolution, false when a person did.</param>
+public sealed record TimelineArgsDto(
+    ComplaintStatus? FromStatus,
+    ComplaintStatus? ToStatus,
+    UserId? AssigneeId,
+    string? AssigneeName,
+    Department? Department,
+    RootCause? RootCause,
+    string? CorrectiveAction,
+    ComplaintChannel? Channel,
+    SlaClockKind? Clock,
+    int? Level,
+    bool? Automatic);
+
+/// <summary>One immutable line of the timeline: what happened as a kind with arguments, and the words a person gave with it.</summary>
 /// <param name="Sequence">Position in the complaint's timeline, from 1, oldest first.</param>
-/// <param name="Kind">What happened: Filed, a workflow step (Acknowledged, Assigned, AwaitingCustomer, Resumed, Resolved, Closed, Reopened), a Comment, or an Escalated step of the SLA scan.</param>
-/// <param name="By">The user who did it; null for what the system did (an escalation, the automatic close).</param>
+/// <param name="Kind">What happened: Filed, a workflow step (Acknowledged, Assigned, AwaitingCustomer, Resumed, Resolved, Closed, Reopened), a Comment, or a step of the SLA scan (AtRisk, Escalated).</param>
+/// <param name="Args">The arguments of the entry's kind (statuses, assignee, department, root cause, channel, clock, level).</param>
+/// <param name="By">The user who did it; null for what the system did (an escalation step, the automatic close).</param>
 /// <param name="ByName" example="Zhang Min">That user's display name; null when By is null.</param>
 /// <param name="At">When it happened (UTC).</param>
-/// <param name="Text" example="Called the customer: the missing pallets ship by express today.">The comment, the response or note given with the step, or the system's English description of it.</param>
-/// <param name="FromStatus">The status before a workflow step; null for Filed, comments and escalations.</param>
-/// <param name="ToStatus">The status after a workflow step (New for Filed); null for comments and escalations.</param>
-/// <param name="AssigneeId">The user assigned by an Assigned entry; null for other entries.</param>
-public sealed record ComplaintTimelineEntryDto(int Sequence, TimelineKind Kind, UserId? By, string? ByName, DateTimeOffset At, string Text, ComplaintStatus? FromStatus, ComplaintStatus? ToStatus, UserId? AssigneeId);
+/// <param name="Note" example="Called the customer: the missing pallets ship by express today.">What the person wrote with it, as written: the comment, the first response, a note, the reason to reopen, the resolution; null when nothing was written.</param>
+/// <param name="Text" example="First response: Called the customer: the missing pallets ship by express today.">An English rendering of the entry (kind, arguments and note), for clients without a translation; never parse it.</param>
+public sealed record ComplaintTimelineEntryDto(int Sequence, TimelineKind Kind, TimelineArgsDto Args, UserId? By, string? ByName, DateTimeOffset At, string? Note, string Text)
+{
+    public static ComplaintTimelineEntryDto From(ComplaintTimelineEntry e, IReadOnlyDictionary<UserId, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(names);
+        string? Name(UserId? id) => id is { } u && names.TryGetValue(u, out var n) ? n : null;
+        var a = e.Args;
+        var args = new TimelineArgsDto(a.FromStatus, a.ToStatus, a.AssigneeId, Name(a.AssigneeId), a.Department, a.RootCause, a.CorrectiveAction, a.Channel, a.Clock, a.Level, a.Automatic);
+        return new ComplaintTimelineEntryDto(e.Sequence, e.Kind, args, e.By, Name(e.By), e.At, e.Note, ComplaintTexts.Timeline(e.Kind, args, e.Note));
+    }
+}
+
+/// <summary>The state of one SLA clock, as the server keeps it (show it as it is; count down to <c>dueAt</c>).</summary>
+/// <param name="DueAt">When the target is due while the clock runs (UTC); null once it stopped (answered, resolved) or while it is paused.</param>
+/// <param name="AtRisk">Whether the clock reached 80 % of its target (the assignee was warned).</param>
+/// <param name="Breached">Whether the target was missed; once true it stays true, whatever happens later (a reopen included).</param>
+/// <param name="EscalationLevel">0 none, 1 department head / quality manager (at the breach), 2 director (at twice the target).</param>
+public sealed record SlaClockDto(DateTimeOffset? DueAt, bool AtRisk, bool Breached, int EscalationLevel)
+{
+    public static SlaClockDto From(SlaClockState clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new SlaClockDto(clock.DueAt, clock.AtRisk, clock.Breached, clock.EscalationLevel);
+    }
+}
 
 /// <summary>A complaint with its SLA clocks and timeline.</summary>
 public sealed record ComplaintDto
@@ -135,6 +184,10 @@ public sealed record ComplaintDto
     /// <summary>The user it is assigned to; null until assigned.</summary>
     public UserId? AssigneeId { get; init; }
 
+    /// <summary>That user's display name; null until assigned.</summary>
+    /// <example>Zhang Min</example>
+    public string? AssigneeName { get; init; }
+
     /// <summary>When the first response was recorded (UTC); null before.</summary>
     public DateTimeOffset? FirstRespondedAt { get; init; }
 
@@ -161,23 +214,24 @@ public sealed record ComplaintDto
     /// <summary>Resolution target in hours of the calendar's working time.</summary>
     public double ResolutionTargetHours { get; init; }
 
-    /// <summary>When the first response is due (null once given, or while the clock is paused).</summary>
-    public DateTimeOffset? FirstResponseDueAt { get; init; }
-
-    /// <summary>When the resolution is due (null once resolved, or while the clock is paused).</summary>
-    public DateTimeOffset? ResolutionDueAt { get; init; }
-
-    /// <summary>State of the running clock now.</summary>
+    /// <summary>
+    /// The complaint's SLA state: Breached when either target was breached (for good), else AtRisk when a clock that
+    /// has not stopped reached 80 % of its target, else OnTime. Kept by the server as the clocks run (the escalation
+    /// scan, every minute); the queue's <c>slaState</c> filter reads the same value.
+    /// </summary>
     public SlaState SlaState { get; init; }
 
-    /// <summary>Whether the first-response target was missed; once true it stays true, whatever happens later.</summary>
-    public bool FirstResponseBreached { get; init; }
+    /// <summary>When the clock that runs now is due (UTC): the first response until it is given, then the resolution; null while paused, resolved or closed. Count down to it.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 
-    /// <summary>Whether the resolution target was missed; once true it stays true, even after a reopen.</summary>
-    public bool ResolutionBreached { get; init; }
+    /// <summary>Resolved or closed: both clocks stand still (the complaint is not open).</summary>
+    public bool Stopped { get; init; }
 
-    /// <summary>0 none, 1 department head / quality manager, 2 director.</summary>
-    public int EscalationLevel { get; init; }
+    /// <summary>The first-response clock: from receipt until the first response.</summary>
+    public required SlaClockDto FirstResponseClock { get; init; }
+
+    /// <summary>The resolution clock: from receipt until the resolution, paused while awaiting the customer; a reopen runs it again.</summary>
+    public required SlaClockDto ResolutionClock { get; init; }
 
     /// <summary>The actions the complaint's status allows next.</summary>
     public required IReadOnlyList<ComplaintAction> AllowedActions { get; init; }
@@ -188,9 +242,10 @@ public sealed record ComplaintDto
     [System.Text.Json.Serialization.JsonIgnore]
     public uint Version { get; init; }
 
-    public static ComplaintDto From(Complaint c, string? accountName, IReadOnlyDictionary<UserId, string> names, DateTimeOffset now)
+    public static ComplaintDto From(Complaint c, string? accountName, IReadOnlyList<ComplaintTimelineEntry> timeline, IReadOnlyDictionary<UserId, string> names)
     {
         ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(names);
         return new ComplaintDto
         {
@@ -210,6 +265,7 @@ public sealed record ComplaintDto
             Status = c.Status,
             Department = c.Department,
             AssigneeId = c.AssigneeId,
+            AssigneeName = c.AssigneeId is { } assignee && names.TryGetValue(assignee, out var assigneeName) ? assigneeName : null,
             FirstRespondedAt = c.FirstRespondedAt,
             ResolvedAt = c.ResolvedAt,
             ClosedAt = c.ClosedAt,
@@ -218,30 +274,16 @@ public sealed record ComplaintDto
             CorrectiveAction = c.CorrectiveAction,
             FirstResponseTargetHours = c.Targets.FirstResponse.TotalHours,
             ResolutionTargetHours = c.Targets.Resolution.TotalHours,
-            FirstResponseDueAt = c.FirstResponseDueAt,
-            ResolutionDueAt = c.ResolutionDueAt,
-            SlaState = c.SlaStateAt(now),
-            FirstResponseBreached = c.FirstResponseBreached,
-            ResolutionBreached = c.ResolutionBreached,
-            EscalationLevel = c.EscalationLevel,
+            SlaState = c.SlaState,
+            DueAt = c.DueAt,
+            Stopped = c.IsStopped,
+            FirstResponseClock = SlaClockDto.From(c.FirstResponseClock),
+            ResolutionClock = SlaClockDto.From(c.ResolutionClock),
             AllowedActions = ComplaintActions.AllowedFrom(c.Status),
-            Timeline = [.. c.Timeline.OrderBy(e => e.Sequence).Select(e => new ComplaintTimelineEntryDto(
-                e.Sequence, e.Kind, e.By, e.By is { } by && names.TryGetValue(by, out var n) ? n : null, e.At, e.Text, e.FromStatus, e.ToStatus, e.AssigneeId))],
+            Timeline = [.. timeline.OrderBy(e => e.Sequence).Select(e => ComplaintTimelineEntryDto.From(e, names))],
             Version = c.Version,
         };
     }
-}
-
-/// <summary>The transitions of the complaint workflow, one endpoint each.</summary>
-public enum ComplaintAction
-{
-    Acknowledge,
-    Assign,
-    AwaitCustomer,
-    Resume,
-    Resolve,
-    Close,
-    Reopen,
 }
 
 public static class ComplaintActions
@@ -272,9 +314,11 @@ public static class ComplaintActions
 /// <param name="AssigneeId">The user it is assigned to; null until assigned.</param>
 /// <param name="AssigneeName" example="Zhang Min">That user's display name; null until assigned.</param>
 /// <param name="ReceivedAt">When it was received (UTC).</param>
-/// <param name="DueAt">When the running target (first response, then resolution) is due (UTC); null when no clock runs (paused, resolved or closed).</param>
-/// <param name="SlaState">State of the running clock now: OnTime, AtRisk (80 % of the target used) or Breached.</param>
-/// <param name="EscalationLevel">0 none, 1 department head / quality manager (at the breach), 2 director (at twice the target).</param>
+/// <param name="DueAt">When the clock that runs now is due (UTC): the first response until it is given, then the resolution; null while paused, resolved or closed. Count down to it.</param>
+/// <param name="SlaState">The complaint's SLA state as the server keeps it (the same value as the detail's and the slaState filter's): Breached when either target was breached, else AtRisk when a running clock reached 80 %, else OnTime.</param>
+/// <param name="Stopped">Resolved or closed: both clocks stand still.</param>
+/// <param name="FirstResponseClock">The first-response clock.</param>
+/// <param name="ResolutionClock">The resolution clock.</param>
 public sealed record ComplaintSummaryDto(
     ComplaintId Id,
     string Reference,
@@ -290,4 +334,6 @@ public sealed record ComplaintSummaryDto(
     DateTimeOffset ReceivedAt,
     DateTimeOffset? DueAt,
     SlaState SlaState,
-    int EscalationLevel);
+    bool Stopped,
+    SlaClockDto FirstResponseClock,
+    SlaClockDto ResolutionClock);

@@ -27,14 +27,16 @@ public static class ComplaintLoading
         return complaint;
     }
 
-    /// <summary>The complaint as its DTO, with the account's name and the names of the people on its timeline.</summary>
-    public static async Task<ComplaintDto> ToDtoAsync(this IAppDbContext db, Complaint complaint, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The complaint as its DTO, with the account's name, its timeline (read apart: the aggregate never loads it) and the names of the people on it.</summary>
+    public static async Task<ComplaintDto> ToDtoAsync(this IAppDbContext db, Complaint complaint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(complaint);
         var accountName = await db.Accounts.Where(a => a.Id == complaint.AccountId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var ids = complaint.Timeline.Select(e => e.By).OfType<UserId>().Distinct().ToList();
+        var timeline = await db.ComplaintTimeline.AsNoTracking().Where(e => e.ComplaintId == complaint.Id).OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = timeline.SelectMany(e => new[] { e.By, e.Args.AssigneeId }).Append(complaint.AssigneeId).OfType<UserId>().Distinct().ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken).ConfigureAwait(false);
-        return ComplaintDto.From(complaint, accountName, names, now);
+        return ComplaintDto.From(complaint, accountName, timeline, names);
     }
 }

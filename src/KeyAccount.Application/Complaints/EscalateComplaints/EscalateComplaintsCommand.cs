@@ -1,4 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Complaints.Common;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Reminders;
 using KeyAccount.Domain.Users;
@@ -11,14 +12,18 @@ namespace KeyAccount.Application.Complaints.EscalateComplaints;
 public sealed record EscalateComplaintsCommand(DateTimeOffset Now) : ICommand<int>, Application.Common.Behaviors.IManagesOwnTransactions;
 
 /// <summary>
-/// Reads only the complaints whose next threshold has come (the partial index on next_escalation_at), lets each take
-/// its due steps (each once), and notifies: AtRisk → the assignee (quality managers while unassigned), level 1 →
-/// quality managers and the assignee, level 2 → directors. Batches of 200, each saved with its notices in one
-/// transaction.
+/// Reads only the complaints with a step due (the partial index on next_escalation_at), lets each take the steps due
+/// on each of its clocks (each once), and notifies: AtRisk → the assignee (quality managers while unassigned),
+/// level 1 → quality managers and the assignee, level 2 → directors. The scan is also what moves the stored SLA
+/// state with time: it reaches a complaint at the instants its aggregate scheduled (80 %, 100 %, 200 % of a target).
+/// Batches, each saved with its notices in one transaction, set-based (<see cref="IComplaintBatchWriter"/>): a
+/// complaint is loaded untracked and without its timeline, and the batch is written in a few statements, so a
+/// catch-up of thousands of due complaints after a stop of the job takes seconds. A complaint someone changed while
+/// the batch was in hand is not written, nor notified: its steps are taken by the next scan.
 /// </summary>
-public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter reminders) : ICommandHandler<EscalateComplaintsCommand, int>
+public sealed class EscalateComplaintsHandler(IAppDbContext db, IComplaintBatchWriter writer, IReminderWriter reminders) : ICommandHandler<EscalateComplaintsCommand, int>
 {
-    private const int Batch = 200;
+    private const int Batch = 500;
 
     private static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(7);
 
@@ -33,7 +38,7 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
         var steps = await CloseResolvedAsync(now, cancellationToken).ConfigureAwait(false);
         for (var round = 0; round < 1000; round++)
         {
-            var due = await db.Complaints.Where(c => c.NextEscalationAt != null && c.NextEscalationAt <= now)
+            var due = await db.Complaints.AsNoTracking().Where(c => c.NextEscalationAt != null && c.NextEscalationAt <= now)
                 .OrderBy(c => c.NextEscalationAt).Take(Batch).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (due.Count == 0)
             {
@@ -41,11 +46,13 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
             }
 
             var notices = new List<ReminderNotice>();
+            var taken = new Dictionary<ComplaintId, int>();
             foreach (var complaint in due)
             {
-                foreach (var step in complaint.Escalate(now))
+                var escalated = complaint.Escalate(now);
+                taken[complaint.Id] = escalated.Count;
+                foreach (var step in escalated)
                 {
-                    steps++;
                     IEnumerable<UserId> to = step.Kind switch
                     {
                         EscalationKind.AtRisk => complaint.AssigneeId is { } a ? [a] : qualityManagers,
@@ -53,17 +60,21 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
                         _ => directors,
                     };
                     var kind = step.Kind == EscalationKind.AtRisk ? ReminderKind.ComplaintAtRisk : ReminderKind.ComplaintEscalated;
-                    notices.AddRange(to.Distinct().Select(u => new ReminderNotice(u, complaint.AccountId, kind, complaint.Id.Value, $"{complaint.Reference} {complaint.Subject}: {step.Message}")));
+                    var args = new ReminderArgs { ComplaintReference = complaint.Reference, ComplaintSubject = complaint.Subject, Clock = step.Clock, Level = step.Level };
+                    var message = $"{complaint.Reference} {complaint.Subject}: {ComplaintTexts.Escalation(step.Clock, step.Level)}";
+                    notices.AddRange(to.Distinct().Select(u => new ReminderNotice(u, complaint.AccountId, kind, complaint.Id.Value, args, message)));
                 }
             }
 
-            await db.InTransactionAsync(
+            var written = await db.InTransactionAsync(
                 async ct =>
                 {
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    return await reminders.NotifyAsync(notices, now, ct).ConfigureAwait(false);
+                    var saved = await writer.SaveAsync(due, ct).ConfigureAwait(false);
+                    await reminders.NotifyAsync([.. notices.Where(n => saved.Contains(ComplaintId.From(n.SubjectId)))], now, ct).ConfigureAwait(false);
+                    return saved;
                 },
                 cancellationToken).ConfigureAwait(false);
+            steps += written.Sum(id => taken[id]);
 
             if (due.Count < Batch)
             {
@@ -78,14 +89,14 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IReminderWriter 
     private async Task<int> CloseResolvedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var cutoff = now - AutoCloseAfter;
-        var resolved = await db.Complaints.Where(c => c.Status == ComplaintStatus.Resolved && c.ResolvedAt <= cutoff)
-            .OrderBy(c => c.ResolvedAt).Take(Batch * 5).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var resolved = await db.Complaints.AsNoTracking().Where(c => c.Status == ComplaintStatus.Resolved && c.ResolvedAt <= cutoff)
+            .OrderBy(c => c.ResolvedAt).Take(Batch * 2).ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var complaint in resolved)
         {
             complaint.Close(null, null, now);
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return resolved.Count;
+        var written = await db.InTransactionAsync(ct => writer.SaveAsync(resolved, ct), cancellationToken).ConfigureAwait(false);
+        return written.Count;
     }
 }

@@ -59,6 +59,6 @@ public sealed class FileComplaintHandler(IAppDbContext db, ICurrentUser user, Ti
             now);
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return await db.ToDtoAsync(complaint, now, cancellationToken).ConfigureAwait(false);
+        return await db.ToDtoAsync(complaint, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,8 +11,12 @@ namespace KeyAccount.Application.Complaints.GetComplaintMetrics;
 /// <summary>SLA figures of one group of complaints (all, one tier, one category or one department).</summary>
 /// <param name="Key" example="all">The group: "all", a tier, a category, or a department ("Unassigned" before assignment).</param>
 /// <param name="Complaints">Complaints received in the period.</param>
-/// <param name="FirstResponseCompliance">Percent of the complaints answered or breached whose first response met its target; null when none.</param>
-/// <param name="ResolutionCompliance">Percent of the complaints resolved or breached whose resolution met its target; null when none.</param>
+/// <param name="FirstResponseCompliance">Percent of the complaints whose first-response clock has an outcome (answered, or breached) that were answered without a breach; null when none.</param>
+/// <param name="ResolutionCompliance">Percent of the complaints whose resolution clock has an outcome (resolved or closed, or breached) that were resolved without a breach; null when none.</param>
+/// <param name="FirstResponseBreaches">Complaints whose first-response target was breached.</param>
+/// <param name="ResolutionBreaches">Complaints whose resolution target was breached.</param>
+/// <param name="AtRisk">Complaints whose SLA state is AtRisk now (the state the queue and the detail show).</param>
+/// <param name="Breached">Complaints whose SLA state is Breached (either target breached).</param>
 /// <param name="MedianFirstResponseHours">Median hours from receipt to first response (wall clock).</param>
 /// <param name="P90FirstResponseHours">90th percentile of the same.</param>
 /// <param name="MedianResolutionHours">Median hours from receipt to resolution (wall clock).</param>
@@ -22,6 +26,10 @@ public sealed record SlaFiguresDto(
     int Complaints,
     decimal? FirstResponseCompliance,
     decimal? ResolutionCompliance,
+    int FirstResponseBreaches,
+    int ResolutionBreaches,
+    int AtRisk,
+    int Breached,
     decimal? MedianFirstResponseHours,
     decimal? P90FirstResponseHours,
     decimal? MedianResolutionHours,
@@ -85,7 +93,7 @@ public sealed class GetComplaintMetricsHandler(IComplaintMetricsReader reader, I
         var from = query.From ?? to.AddDays(-90);
         var raw = await reader.ReadAsync(user.Scope(), from, to, RecurringWindow, RecurringThreshold, cancellationToken).ConfigureAwait(false);
         SlaFiguresDto Figures(ComplaintFiguresRow r) => new(r.Key, r.Complaints, Round(r.FirstResponseCompliance), Round(r.ResolutionCompliance),
-            Round(r.MedianFirstResponseHours), Round(r.P90FirstResponseHours), Round(r.MedianResolutionHours), Round(r.P90ResolutionHours));
+            r.FirstResponseBreaches, r.ResolutionBreaches, r.AtRisk, r.Breached, Round(r.MedianFirstResponseHours), Round(r.P90FirstResponseHours), Round(r.MedianResolutionHours), Round(r.P90ResolutionHours));
         IReadOnlyList<SlaFiguresDto> Of(string dimension) => [.. raw.Figures.Where(f => f.Dimension == dimension).OrderByDescending(f => f.Complaints).ThenBy(f => f.Key, StringComparer.Ordinal).Select(Figures)];
 
         var total = raw.RootCauses.Sum(r => r.Complaints);
@@ -98,7 +106,7 @@ public sealed class GetComplaintMetricsHandler(IComplaintMetricsReader reader, I
         return new ComplaintMetricsDto(
             from,
             to,
-            raw.Figures.Where(f => f.Dimension == "all").Select(Figures).FirstOrDefault() ?? new SlaFiguresDto("all", 0, null, null, null, null, null, null),
+            raw.Figures.Where(f => f.Dimension == "all").Select(Figures).FirstOrDefault() ?? new SlaFiguresDto("all", 0, null, null, 0, 0, 0, 0, null, null, null, null),
             Of("tier"),
             Of("category"),
             Of("department"),

@@ -30,6 +30,7 @@ public sealed record ListComplaintsQuery : IQuery<PagedResult<ComplaintSummaryDt
     /// <summary>Only complaints assigned to the caller.</summary>
     public bool Mine { get; init; }
 
+    /// <summary>Only complaints in this SLA state (the stored state the rows show).</summary>
     public SlaState? SlaState { get; init; }
 
     /// <summary>Only open complaints whose running target has passed.</summary>
@@ -52,9 +53,10 @@ public sealed class ListComplaintsValidator : AbstractValidator<ListComplaintsQu
 }
 
 /// <summary>
-/// Projects in SQL, ordered by the stored queue columns and their index (see <see cref="QueueColumns"/>). The SLA
-/// state of a row comes from the flags the escalation scan keeps (at most a minute behind) and the due instant; the
-/// detail recomputes it exactly.
+/// Projects in SQL and filters and sorts on the SLA columns the complaint aggregate stores (its state, the running
+/// due instant, stopped) with their indexes: the queue derives nothing. The state is the one the detail and the
+/// metrics read; <c>overdue</c> compares the stored running due instant with now, so a complaint is overdue from its
+/// due instant even before the scan marks it Breached.
 /// </summary>
 public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListComplaintsQuery, PagedResult<ComplaintSummaryDto>>
 {
@@ -75,9 +77,19 @@ public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, T
             rows = rows.Where(c => c.Status == status);
         }
 
-        if (query.OpenOnly)
+        if (query.OpenOnly || query.Overdue)
         {
-            rows = rows.Where(c => !EF.Property<bool>(c, QueueColumns.IsStopped));
+            rows = rows.Where(c => !c.IsStopped);
+        }
+
+        if (query.Overdue)
+        {
+            rows = rows.Where(c => c.DueAt < now);
+        }
+
+        if (query.SlaState is { } state)
+        {
+            rows = rows.Where(c => c.SlaState == state);
         }
 
         if (query.Severity is { } severity)
@@ -106,44 +118,22 @@ public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, T
             rows = rows.Where(c => c.AssigneeId == who);
         }
 
-        if (query.Overdue)
-        {
-            rows = rows.Where(c => !EF.Property<bool>(c, QueueColumns.IsStopped) && EF.Property<DateTimeOffset?>(c, QueueColumns.QueueDueAt) < now);
-        }
-
-        rows = query.SlaState switch
-        {
-            SlaState.Breached => rows.Where(c => (c.Status == ComplaintStatus.New && c.FirstResponseBreached) || c.ResolutionBreached),
-            SlaState.AtRisk => rows.Where(c => c.AtRiskNotified && !c.ResolutionBreached && !(c.Status == ComplaintStatus.New && c.FirstResponseBreached)),
-            SlaState.OnTime => rows.Where(c => !c.AtRiskNotified && !c.ResolutionBreached && !c.FirstResponseBreached),
-            _ => rows,
-        };
-
         var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
         var page = await rows
-            .OrderBy(c => EF.Property<bool>(c, QueueColumns.IsStopped))
-            .ThenBy(c => EF.Property<DateTimeOffset?>(c, QueueColumns.QueueDueAt))
+            .OrderBy(c => c.IsStopped)
+            .ThenBy(c => c.DueAt)
             .ThenByDescending(c => c.ReceivedAt)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(c => new
-            {
+            .Select(c => new ComplaintSummaryDto(
                 c.Id, c.Reference, c.AccountId,
-                AccountName = db.Accounts.Where(a => a.Id == c.AccountId).Select(a => a.Name).FirstOrDefault() ?? string.Empty,
+                db.Accounts.Where(a => a.Id == c.AccountId).Select(a => a.Name).FirstOrDefault() ?? string.Empty,
                 c.TierAtIntake, c.Severity, c.Category, c.Subject, c.Status,
                 c.AssigneeId,
-                AssigneeName = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
-                c.ReceivedAt, c.FirstResponseDueAt, c.ResolutionDueAt, c.FirstResponseBreached, c.ResolutionBreached, c.AtRiskNotified, c.EscalationLevel,
-            })
+                db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+                c.ReceivedAt, c.DueAt, c.SlaState, c.IsStopped,
+                new SlaClockDto(c.FirstResponseClock.DueAt, c.FirstResponseClock.AtRisk, c.FirstResponseClock.Breached, c.FirstResponseClock.EscalationLevel),
+                new SlaClockDto(c.ResolutionClock.DueAt, c.ResolutionClock.AtRisk, c.ResolutionClock.Breached, c.ResolutionClock.EscalationLevel)))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResult<ComplaintSummaryDto>(
-            [.. page.Select(r =>
-            {
-                var due = r.Status == ComplaintStatus.New ? r.FirstResponseDueAt : r.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed ? null : r.ResolutionDueAt;
-                var breached = (r.Status == ComplaintStatus.New && r.FirstResponseBreached) || r.ResolutionBreached || (due is { } d && d <= now);
-                var state = breached ? SlaState.Breached : r.AtRiskNotified ? SlaState.AtRisk : SlaState.OnTime;
-                return new ComplaintSummaryDto(r.Id, r.Reference, r.AccountId, r.AccountName, r.TierAtIntake, r.Severity, r.Category, r.Subject, r.Status,
-                    r.AssigneeId, r.AssigneeName, r.ReceivedAt, due, state, r.EscalationLevel);
-            })],
-            query.Page, query.PageSize, total, null);
+        return new PagedResult<ComplaintSummaryDto>(page, query.Page, query.PageSize, total, null);
     }
 }

@@ -1,6 +1,7 @@
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
+using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Reminders;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +12,23 @@ namespace KeyAccount.Application.Reminders.ListMyReminders;
 /// <param name="Id">Reminder id.</param>
 /// <param name="AccountId">The account concerned.</param>
 /// <param name="AccountName" example="华东精密制造有限公司">Its name.</param>
-/// <param name="Kind">OverdueContact, ContactBirthday or NextStepDue.</param>
-/// <param name="SubjectId">The account, contact or interaction the reminder is about.</param>
+/// <param name="Kind">OverdueContact, ContactBirthday, NextStepDue, ComplaintAtRisk or ComplaintEscalated.</param>
+/// <param name="SubjectId">The account, contact, interaction or complaint the reminder is about.</param>
 /// <param name="DueDate">When it is (or was) due.</param>
-/// <param name="Message" example="No interaction for 45 days; the tier expects one every 30 days.">What to do.</param>
+/// <param name="Message" example="No interaction for 45 days; the tier expects one every 30 days.">What to do, in English (a fallback: render the kind and its arguments in the reader's language).</param>
+/// <param name="Args">The reminder's arguments; null for the kinds that carry none yet (OverdueContact, ContactBirthday, NextStepDue).</param>
 /// <param name="CreatedAt">When the reminder job recorded it.</param>
-public sealed record ReminderDto(Guid Id, AccountId AccountId, string AccountName, ReminderKind Kind, Guid SubjectId, DateOnly DueDate, string Message, DateTimeOffset CreatedAt);
+public sealed record ReminderDto(Guid Id, AccountId AccountId, string AccountName, ReminderKind Kind, Guid SubjectId, DateOnly DueDate, string Message, ReminderArgsDto? Args, DateTimeOffset CreatedAt);
+
+/// <summary>The arguments of a reminder.</summary>
+/// <param name="ComplaintReference" example="CMP-2026-000123">Complaint reminders: the complaint's reference.</param>
+/// <param name="ComplaintSubject" example="Three pallets missing from order SO-88121">Complaint reminders: its subject.</param>
+/// <param name="Clock">Complaint reminders: the SLA clock (FirstResponse or Resolution).</param>
+/// <param name="Level">Complaint reminders: 0 at risk (80 % of the target used), 1 breached, 2 twice the target passed.</param>
+public sealed record ReminderArgsDto(string? ComplaintReference, string? ComplaintSubject, SlaClockKind? Clock, int? Level)
+{
+    public static ReminderArgsDto? From(ReminderArgs? args) => args is null ? null : new(args.ComplaintReference, args.ComplaintSubject, args.Clock, args.Level);
+}
 
 /// <summary>The caller's open reminders, most urgent first (at most 200).</summary>
 public sealed record ListMyRemindersQuery : IQuery<IReadOnlyList<ReminderDto>>;
@@ -26,12 +38,14 @@ public sealed class ListMyRemindersHandler(IAppDbContext db, ICurrentUser user) 
     public async ValueTask<IReadOnlyList<ReminderDto>> Handle(ListMyRemindersQuery query, CancellationToken cancellationToken)
     {
         var me = user.UserId ?? throw new EntityNotFoundException("User", "me");
-        return await db.Reminders.AsNoTracking()
+        var rows = await db.Reminders.AsNoTracking()
             .Where(r => r.UserId == me && r.DismissedAt == null)
             .OrderBy(r => r.DueDate).ThenBy(r => r.CreatedAt)
             .Take(200)
-            .Join(db.Accounts, r => r.AccountId, a => a.Id, (r, a) => new ReminderDto(r.Id, r.AccountId, a.Name, r.Kind, r.SubjectId, r.DueDate, r.Message, r.CreatedAt))
+            .Join(db.Accounts, r => r.AccountId, a => a.Id, (r, a) => new { Reminder = r, AccountName = a.Name })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(x => new ReminderDto(x.Reminder.Id, x.Reminder.AccountId, x.AccountName, x.Reminder.Kind, x.Reminder.SubjectId, x.Reminder.DueDate,
+            x.Reminder.Message, ReminderArgsDto.From(x.Reminder.Args), x.Reminder.CreatedAt))];
     }
 }
 

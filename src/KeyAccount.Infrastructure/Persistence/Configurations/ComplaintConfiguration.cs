@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KeyAccount.Application.Complaints.Common;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Users;
@@ -39,28 +38,32 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property<List<SlaPause>>("_pauses").HasColumnName("pauses").HasColumnType("jsonb")
             .HasConversion(PausesJson.Converter, PausesJson.Comparer);
         builder.Ignore(c => c.Pauses);
-        builder.OwnsMany(c => c.Timeline, t =>
-        {
-            t.ToTable("complaint_timeline");
-            t.WithOwner().HasForeignKey(e => e.ComplaintId);
-            t.HasKey(e => new { e.ComplaintId, e.Sequence });
-            t.Property(e => e.Sequence).ValueGeneratedNever();
-            t.Property(e => e.Text).HasMaxLength(8000);
-        });
-        builder.Navigation(c => c.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_timeline");
+        builder.Ignore(c => c.NewTimelineEntries);
         builder.Ignore(c => c.DomainEvents);
+        MapClock(builder.ComplexProperty(c => c.FirstResponseClock), "first_response");
+        MapClock(builder.ComplexProperty(c => c.ResolutionClock), "resolution");
 
-        // The escalation scan reads only complaints whose next threshold has come: a partial index keeps that a range scan.
+        // The escalation scan reads only complaints with a step due (next_escalation_at <= now, ordered by it): a
+        // partial index over the complaints that have a next step at all — open ones below level 2 on some running
+        // clock, a small share of the table — keeps that a short range scan.
         builder.HasIndex(c => c.NextEscalationAt).HasFilter("next_escalation_at IS NOT NULL").HasDatabaseName("ix_complaints_due_escalation");
-        // The queue's order — open first, then the running clock's due instant, then the newest — as stored generated
-        // columns with one index, so a page is an index range scan instead of a sort of every complaint.
-        builder.Property<bool>(QueueColumns.IsStopped).HasComputedColumnSql("status IN ('Resolved', 'Closed')", stored: true);
-        builder.Property<DateTimeOffset?>(QueueColumns.QueueDueAt)
-            .HasComputedColumnSql("CASE WHEN status = 'New' THEN first_response_due_at ELSE resolution_due_at END", stored: true);
-        builder.HasIndex(QueueColumns.IsStopped, QueueColumns.QueueDueAt, nameof(Complaint.ReceivedAt)).IsDescending(false, false, true).HasDatabaseName("ix_complaints_queue");
+        // The queue's order — open first, then the running clock's due instant, then the newest — on the columns the
+        // aggregate stores, with one index, so a page is an index range scan instead of a sort of every complaint;
+        // the same order behind the SLA state filter (the queue's "at risk" and "breached" views).
+        builder.HasIndex(c => new { c.IsStopped, c.DueAt, c.ReceivedAt }).IsDescending(false, false, true).HasDatabaseName("ix_complaints_queue");
+        builder.HasIndex(c => new { c.SlaState, c.IsStopped, c.DueAt, c.ReceivedAt }).IsDescending(false, false, false, true).HasDatabaseName("ix_complaints_queue_by_sla_state");
         builder.HasIndex(c => new { c.Status, c.ReceivedAt });
         builder.HasIndex(c => new { c.AccountId, c.ReceivedAt });
         builder.HasIndex(c => new { c.AssigneeId, c.Status });
+    }
+
+    /// <summary>One clock's state as plain columns named after its target (first_response_breached, resolution_due_at, …).</summary>
+    private static void MapClock(ComplexPropertyBuilder<SlaClockState> clock, string prefix)
+    {
+        clock.Property(x => x.DueAt).HasColumnName(prefix + "_due_at");
+        clock.Property(x => x.AtRisk).HasColumnName(prefix + "_at_risk");
+        clock.Property(x => x.Breached).HasColumnName(prefix + "_breached");
+        clock.Property(x => x.EscalationLevel).HasColumnName(prefix + "_escalation_level");
     }
 
     internal static class CalendarJson
@@ -93,6 +96,34 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             (a, b) => a!.SequenceEqual(b!),
             p => p.Aggregate(0, (h, x) => HashCode.Combine(h, x.GetHashCode())),
             p => p.ToList());
+    }
+}
+
+internal sealed class ComplaintTimelineEntryConfiguration : IEntityTypeConfiguration<ComplaintTimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<ComplaintTimelineEntry> builder)
+    {
+        // Its own entity, not a collection the complaint owns: a change appends rows without loading the timeline
+        // (see TimelineAppendInterceptor), and the detail reads it with a query of its own.
+        builder.ToTable("complaint_timeline");
+        builder.HasKey(e => new { e.ComplaintId, e.Sequence }).HasName(UniqueConstraints.ComplaintTimelineEntry);
+        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.HasOne<Complaint>().WithMany().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("fk_complaint_timeline_complaints_complaint_id");
+        builder.Property(e => e.Note).HasMaxLength(8000);
+        builder.ComplexProperty(e => e.Args, a =>
+        {
+            a.Property(x => x.FromStatus).HasColumnName("from_status");
+            a.Property(x => x.ToStatus).HasColumnName("to_status");
+            a.Property(x => x.AssigneeId).HasColumnName("assignee_id");
+            a.Property(x => x.Department).HasColumnName("department");
+            a.Property(x => x.RootCause).HasColumnName("root_cause");
+            a.Property(x => x.CorrectiveAction).HasColumnName("corrective_action").HasMaxLength(4000);
+            a.Property(x => x.Channel).HasColumnName("channel");
+            a.Property(x => x.Clock).HasColumnName("clock");
+            a.Property(x => x.Level).HasColumnName("level");
+            a.Property(x => x.Automatic).HasColumnName("automatic");
+        });
     }
 }
 

@@ -30,10 +30,14 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).HasDefaultValueSql("gen_random_uuid()");
         builder.Property(r => r.Message).HasMaxLength(500);
+        builder.Property(r => r.Args!).HasColumnType("jsonb").HasConversion(ReminderArgsJson.Converter, ReminderArgsJson.Comparer);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
-        // One reminder per user, kind, subject and due date: the job may run any number of times.
-        builder.HasIndex(r => new { r.UserId, r.Kind, r.SubjectId, r.DueDate }).IsUnique();
+        // One reminder per user, kind, subject, arguments and due date: the jobs may run any number of times. The
+        // arguments tell apart the steps of one complaint on one day (the first-response and the resolution clock
+        // warn and escalate independently); reminders without arguments compare equal (NULLS NOT DISTINCT).
+        builder.HasIndex(r => new { r.UserId, r.Kind, r.SubjectId, r.DueDate, r.Args }).IsUnique().AreNullsDistinct(false)
+            .HasDatabaseName("ix_reminders_user_id_kind_subject_id_due_date_args");
         builder.HasIndex(r => new { r.UserId, r.DueDate }).HasFilter("dismissed_at IS NULL");
     }
 }
@@ -49,4 +53,21 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Payload).HasColumnType("jsonb");
         builder.HasIndex(m => m.Id).HasFilter("processed_at IS NULL").HasDatabaseName("ix_outbox_messages_unprocessed");
     }
+}
+
+/// <summary>Reminder arguments as jsonb (camelCase, enums by name), written the same way by EF and by <see cref="ReminderWriter"/>'s set-based insert.</summary>
+internal static class ReminderArgsJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static string Write(ReminderArgs args) => System.Text.Json.JsonSerializer.Serialize(args, Options);
+
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<ReminderArgs, string> Converter =
+        new(a => Write(a), s => System.Text.Json.JsonSerializer.Deserialize<ReminderArgs>(s, Options)!);
+
+    public static readonly Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<ReminderArgs> Comparer = new((a, b) => a == b, a => a.GetHashCode(), a => a);
 }

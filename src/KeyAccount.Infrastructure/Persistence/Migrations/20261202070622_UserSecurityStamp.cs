@@ -19,7 +19,7 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
             // Every existing user gets a stamp of their own (tokens issued before carry none and are refused).
-            migrationBuilder.Sql("UPDATE users SET security_stamp = gen_random_uuid()");
+            migrationBuilder.Sql("UPDATE users SET security_stamp = gen_random_uuid();");
         }
 
         /// <inheritdoc />

@@ -348,10 +348,6 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("assignee_id");
 
-                    b.Property<bool>("AtRiskNotified")
-                        .HasColumnType("boolean")
-                        .HasColumnName("at_risk_notified");
-
                     b.Property<string>("Calendar")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -393,37 +389,25 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(8000)")
                         .HasColumnName("description");
 
-                    b.Property<int>("EscalationLevel")
-                        .HasColumnType("integer")
-                        .HasColumnName("escalation_level");
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
 
                     b.Property<DateTimeOffset?>("FirstRespondedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_responded_at");
 
-                    b.Property<bool>("FirstResponseBreached")
-                        .HasColumnType("boolean")
-                        .HasColumnName("first_response_breached");
-
-                    b.Property<DateTimeOffset?>("FirstResponseDueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("first_response_due_at");
-
                     b.Property<bool>("IsStopped")
-                        .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("boolean")
-                        .HasColumnName("is_stopped")
-                        .HasComputedColumnSql("status IN ('Resolved', 'Closed')", true);
+                        .HasColumnName("is_stopped");
+
+                    b.Property<int>("LastTimelineSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_timeline_sequence");
 
                     b.Property<DateTimeOffset?>("NextEscalationAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_escalation_at");
-
-                    b.Property<DateTimeOffset?>("QueueDueAt")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("queue_due_at")
-                        .HasComputedColumnSql("CASE WHEN status = 'New' THEN first_response_due_at ELSE resolution_due_at END", true);
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -445,14 +429,6 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("resolution");
 
-                    b.Property<bool>("ResolutionBreached")
-                        .HasColumnType("boolean")
-                        .HasColumnName("resolution_breached");
-
-                    b.Property<DateTimeOffset?>("ResolutionDueAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("resolution_due_at");
-
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
@@ -467,6 +443,12 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("severity");
+
+                    b.Property<string>("SlaState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sla_state");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -501,6 +483,48 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("pauses");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FirstResponseClock", "KeyAccount.Domain.Complaints.Complaint.FirstResponseClock#SlaClockState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AtRisk")
+                                .HasColumnType("boolean")
+                                .HasColumnName("first_response_at_risk");
+
+                            b1.Property<bool>("Breached")
+                                .HasColumnType("boolean")
+                                .HasColumnName("first_response_breached");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("first_response_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("first_response_escalation_level");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResolutionClock", "KeyAccount.Domain.Complaints.Complaint.ResolutionClock#SlaClockState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AtRisk")
+                                .HasColumnType("boolean")
+                                .HasColumnName("resolution_at_risk");
+
+                            b1.Property<bool>("Breached")
+                                .HasColumnType("boolean")
+                                .HasColumnName("resolution_breached");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("resolution_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("resolution_escalation_level");
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
@@ -521,11 +545,102 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_complaints_status_received_at");
 
-                    b.HasIndex("IsStopped", "QueueDueAt", "ReceivedAt")
+                    b.HasIndex("IsStopped", "DueAt", "ReceivedAt")
                         .IsDescending(false, false, true)
                         .HasDatabaseName("ix_complaints_queue");
 
+                    b.HasIndex("SlaState", "IsStopped", "DueAt", "ReceivedAt")
+                        .IsDescending(false, false, false, true)
+                        .HasDatabaseName("ix_complaints_queue_by_sla_state");
+
                     b.ToTable("complaints", (string)null);
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Complaints.ComplaintTimelineEntry", b =>
+                {
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("complaint_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("note");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Args", "KeyAccount.Domain.Complaints.ComplaintTimelineEntry.Args#TimelineArgs", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<Guid?>("AssigneeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("assignee_id");
+
+                            b1.Property<bool?>("Automatic")
+                                .HasColumnType("boolean")
+                                .HasColumnName("automatic");
+
+                            b1.Property<string>("Channel")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("channel");
+
+                            b1.Property<string>("Clock")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("clock");
+
+                            b1.Property<string>("CorrectiveAction")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("corrective_action");
+
+                            b1.Property<string>("Department")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("department");
+
+                            b1.Property<string>("FromStatus")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("from_status");
+
+                            b1.Property<int?>("Level")
+                                .HasColumnType("integer")
+                                .HasColumnName("level");
+
+                            b1.Property<string>("RootCause")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("root_cause");
+
+                            b1.Property<string>("ToStatus")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("to_status");
+                        });
+
+                    b.HasKey("ComplaintId", "Sequence")
+                        .HasName("pk_complaint_timeline");
+
+                    b.ToTable("complaint_timeline", (string)null);
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Complaints.SlaPolicy", b =>
@@ -582,6 +697,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
+                    b.Property<string>("Args")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("args");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -624,9 +743,11 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_reminders_user_id_due_date")
                         .HasFilter("dismissed_at IS NULL");
 
-                    b.HasIndex("UserId", "Kind", "SubjectId", "DueDate")
+                    b.HasIndex("UserId", "Kind", "SubjectId", "DueDate", "Args")
                         .IsUnique()
-                        .HasDatabaseName("ix_reminders_user_id_kind_subject_id_due_date");
+                        .HasDatabaseName("ix_reminders_user_id_kind_subject_id_due_date_args");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "Kind", "SubjectId", "DueDate", "Args"), false);
 
                     b.ToTable("reminders", (string)null);
                 });
@@ -1210,60 +1331,6 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_complaints_users_assignee_id");
 
-                    b.OwnsMany("KeyAccount.Domain.Complaints.ComplaintTimelineEntry", "Timeline", b1 =>
-                        {
-                            b1.Property<Guid>("ComplaintId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("complaint_id");
-
-                            b1.Property<int>("Sequence")
-                                .HasColumnType("integer")
-                                .HasColumnName("sequence");
-
-                            b1.Property<Guid?>("AssigneeId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("assignee_id");
-
-                            b1.Property<DateTimeOffset>("At")
-                                .HasColumnType("timestamp with time zone")
-                                .HasColumnName("at");
-
-                            b1.Property<Guid?>("By")
-                                .HasColumnType("uuid")
-                                .HasColumnName("by");
-
-                            b1.Property<string>("FromStatus")
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
-                                .HasColumnName("from_status");
-
-                            b1.Property<string>("Kind")
-                                .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
-                                .HasColumnName("kind");
-
-                            b1.Property<string>("Text")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)")
-                                .HasColumnName("text");
-
-                            b1.Property<string>("ToStatus")
-                                .HasMaxLength(32)
-                                .HasColumnType("character varying(32)")
-                                .HasColumnName("to_status");
-
-                            b1.HasKey("ComplaintId", "Sequence")
-                                .HasName("pk_complaint_timeline");
-
-                            b1.ToTable("complaint_timeline", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("ComplaintId")
-                                .HasConstraintName("fk_complaint_timeline_complaints_complaint_id");
-                        });
-
                     b.OwnsOne("KeyAccount.Domain.Complaints.SlaTargets", "Targets", b1 =>
                         {
                             b1.Property<Guid>("ComplaintId")
@@ -1289,8 +1356,16 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
 
                     b.Navigation("Targets")
                         .IsRequired();
+                });
 
-                    b.Navigation("Timeline");
+            modelBuilder.Entity("KeyAccount.Domain.Complaints.ComplaintTimelineEntry", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_complaint_timeline_complaints_complaint_id");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Complaints.SlaPolicy", b =>
