@@ -37,7 +37,7 @@ describe('problem text', () => {
   });
 
   it('names the kind of record not found, and the wait of a request still in flight', () => {
-    expect(zh.message(ApiProblem.from(404, { code: 'not-found', args: { entity: 'Complaint' } }))).toBe('该投诉不存在，或您无权查看。');
+    expect(zh.message(ApiProblem.from(404, { code: 'not-found', args: { entity: 'complaint' } }))).toBe('该投诉不存在，或您无权查看。');
     expect(en.message(ApiProblem.from(429, { code: 'rate-limited' }, new Headers({ 'Retry-After': '120' })))).toBe('Too many requests in a short time. Try again in 2 min.');
     expect(en.message(ApiProblem.from(429, { code: 'rate-limited' }))).toBe('Too many requests in a short time. Try again shortly.');
   });
