@@ -5,10 +5,12 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
-import type { AccountSummaryDto } from '../../api/client';
+import type { AccountSummaryDto, Tier } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate } from '../../shared/format';
-import { STATUSES, StatusTag, TIERS, TierTag } from './labels';
+import { TIERS } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
+import { STATUSES, StatusTag } from './labels';
 import { useAccounts, type ListQuery } from './accountsApi';
 
 /** The accounts list; filters, sort and paging live in the URL so a view can be shared and reloaded. */
@@ -121,7 +123,7 @@ export default function AccountsListPage() {
         columns={[
           { title: t('account.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrder('name'), render: (name: string, row) => <Link to={`/accounts/${row.id}`}>{name}</Link> },
           { title: t('account.registrationNumber'), dataIndex: 'registrationNumber', sorter: true, sortOrder: sortOrder('registrationNumber') },
-          { title: t('account.tier'), dataIndex: 'tier', render: (v: string) => <TierTag tier={v} /> },
+          { title: t('account.tier'), dataIndex: 'tier', render: (v: Tier) => <TierTag tier={v} /> },
           { title: t('account.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
           { title: t('account.industry'), dataIndex: 'industry' },
           { title: t('account.region'), dataIndex: 'region' },

@@ -3,12 +3,12 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Input, InputNumber, Spa
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
-import type { Schemas } from '../../api/client';
+import type { Schemas, Tier } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDateTime } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
+import { TierTag } from '../../shared/TierTag';
 import { dayErrors, formatHours, toDayRows, toInput, type DayHours } from './slaPolicyModel';
 import { useSaveSlaPolicy, useSlaPolicy } from './insightsApi';
 
@@ -143,7 +143,7 @@ export default function SlaPolicyPage() {
           data-testid="sla-matrix"
           dataSource={[...new Set(data.matrix.map((c) => c.tier))].map((tier) => ({ tier, cells: data.matrix.filter((c) => c.tier === tier) }))}
           columns={[
-            { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <TierTag tier={tier} /> },
+            { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <TierTag tier={tier} /> },
             ...SEVERITIES.map((s) => ({
               title: t(`complaint.severity.${s}` as MessageKey),
               key: s,

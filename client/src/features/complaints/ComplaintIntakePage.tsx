@@ -8,7 +8,7 @@ import type { AccountSummaryDto } from '../../api/client';
 import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useProblemText } from '../../shared/problemText';
-import { TierTag } from '../accounts/labels';
+import { TierTag } from '../../shared/TierTag';
 import { useAccounts, useContacts } from '../accounts/accountsApi';
 import { CATEGORIES, CHANNELS, SEVERITIES } from './model';
 import { useFileComplaint, type ComplaintCategory, type ComplaintChannel, type Severity } from './complaintsApi';

@@ -9,7 +9,7 @@ import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDateTime } from '../../shared/format';
 import { ErrorPage } from '../../shell/ErrorPages';
-import { TierTag } from '../accounts/labels';
+import { TierTag } from '../../shared/TierTag';
 import { useContacts } from '../accounts/accountsApi';
 import { ActionForm } from './ActionForm';
 import { actionButtons } from './actions';

@@ -4,8 +4,10 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
+import type { Tier } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { TIERS, TierTag } from '../accounts/labels';
+import { TIERS } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
 import { CATEGORIES, SEVERITIES, SLA_STATES, STATUSES, STOPPED } from './model';
 import { badgeState } from './sla';
 import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from './labels';
@@ -153,7 +155,7 @@ export default function ComplaintsQueuePage() {
             ),
           },
           { title: t('complaint.severity'), dataIndex: 'severity', width: 84, render: (v: string) => <SeverityTag severity={v} /> },
-          { title: t('account.tier'), dataIndex: 'tier', width: 96, render: (v: string) => <TierTag tier={v} /> },
+          { title: t('account.tier'), dataIndex: 'tier', width: 96, render: (v: Tier) => <TierTag tier={v} /> },
           { title: t('complaint.account'), dataIndex: 'accountName', width: 170, ellipsis: true, render: (name: string, row) => <Link to={`/accounts/${row.accountId}`}>{name}</Link> },
           { title: t('complaint.category'), dataIndex: 'category', width: 104, render: (v: string) => t(`complaint.category.${v}` as MessageKey) },
           {

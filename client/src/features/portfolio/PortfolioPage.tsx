@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/messages';
 import type { Schemas, Tier } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate, formatMoney, formatNumber } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
+import { TierTag } from '../../shared/TierTag';
 import { HealthBandTag } from './HealthPanel';
 import { warningText } from './health';
 import { DistributionBar } from '../tiering/DistributionBar';
@@ -53,7 +53,7 @@ function Overview() {
   const withRevenue = p.revenue !== null && p.revenue !== undefined;
   const share = (v: number | null | undefined) => (v === null || v === undefined ? t('common.none') : `${formatNumber(locale, v)}%`);
   const tierColumns: TableColumnsType<PortfolioTier> = [
-    { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <Link to={`/accounts?tier=${tier}&status=Active`}><TierTag tier={tier} /></Link> },
+    { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <Link to={`/accounts?tier=${tier}&status=Active`}><TierTag tier={tier} /></Link> },
     { title: t('portfolio.accounts'), dataIndex: 'accounts', align: 'right', render: (v: number) => formatNumber(locale, v) },
     { title: t('portfolio.accountShare'), dataIndex: 'accountShare', align: 'right', render: share },
     ...(withRevenue
@@ -176,7 +176,7 @@ function AtRisk() {
         pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('account.name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/accounts/${r.accountId}`}>{name}</Link> },
-          { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <TierTag tier={tier} /> },
+          { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <TierTag tier={tier} /> },
           { title: t('account.owner'), dataIndex: 'ownerName' },
           { title: t('health.title'), dataIndex: 'score', render: (score: number, r) => <HealthBandTag band={r.band} score={score} /> },
           { title: t('health.warnings'), dataIndex: 'warnings', render: (_: unknown, r) => r.warnings.map((w) => <div key={w.code}>{warningText(t, w)}</div>) },
@@ -201,7 +201,7 @@ function Overdue() {
         pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('account.name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/accounts/${r.accountId}`}>{name}</Link> },
-          { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <TierTag tier={tier} /> },
+          { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <TierTag tier={tier} /> },
           { title: t('account.owner'), dataIndex: 'ownerName' },
           { title: t('portfolio.overdue.cadence'), dataIndex: 'contactCadenceDays', align: 'right', render: (d: number) => t('portfolio.days', { days: d }) },
           { title: t('portfolio.overdue.last'), dataIndex: 'lastInteractionAt', render: (v: string | null) => (v ? formatDate(locale, v) : t('portfolio.overdue.never')) },

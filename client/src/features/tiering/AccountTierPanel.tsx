@@ -10,22 +10,13 @@ import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useProblemText } from '../../shared/problemText';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
+import { TIERS } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
 import { useAccount } from '../accounts/accountsApi';
-import { ReasonTag, TIER_HEX } from './labels';
-import { TIER_ORDER, roundScore } from './policyModel';
+import { ReasonTag } from './labels';
+import { roundScore } from './policyModel';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { useClearTierOverride, useSetTierOverride, useTierHistory, type TierHistoryEntryDto } from './tieringApi';
-
-/** A large tier badge in the tier's colour. */
-export function TierBadge({ tier }: { tier: string }) {
-  const t = useI18n().t;
-  return (
-    <span data-testid="tier-badge" style={{ display: 'inline-block', padding: '4px 14px', borderRadius: 16, background: TIER_HEX[tier] ?? '#8c8c8c', color: '#fff', fontWeight: 600, fontSize: 16 }}>
-      {t(`tier.${tier}` as MessageKey)}
-    </span>
-  );
-}
 
 /**
  * The account's tier on its 360 page: the tier, the latest score and why (the breakdown per criterion), the tier
@@ -54,7 +45,7 @@ export function AccountTierPanel({ accountId }: { accountId: string }) {
             <div>
               <Typography.Text type="secondary">{t('tiering.panel.tier')}</Typography.Text>
               <div style={{ marginTop: 4 }}>
-                <TierBadge tier={a.tier} />
+                <TierTag tier={a.tier} size="large" />
               </div>
             </div>
             {latest ? (
@@ -210,7 +201,7 @@ function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag
         <Row gutter={12} align="bottom">
           <Col xs={24} md={5}>
             <Form.Item name="tier" label={t('tiering.pin.tier')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select aria-label={t('tiering.pin.tier')} placeholder={t('tiering.pin.tierPlaceholder')} data-testid="pin-tier" options={TIER_ORDER.map((v) => ({ value: v, label: t(`tier.${v}` as MessageKey) }))} />
+              <Select aria-label={t('tiering.pin.tier')} placeholder={t('tiering.pin.tierPlaceholder')} data-testid="pin-tier" options={TIERS.map((v) => ({ value: v, label: t(`tier.${v}` as MessageKey) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={9}>

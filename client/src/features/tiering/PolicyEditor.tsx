@@ -8,11 +8,11 @@ import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useProblemText } from '../../shared/problemText';
 import { formatDateTime } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
-import { PolicyStatusTag, TIER_HEX, useCriterionLabel } from './labels';
+import { TIERS, TIER_HEX } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
+import { PolicyStatusTag, useCriterionLabel } from './labels';
 import {
   CRITERIA,
-  TIER_ORDER,
   draftFromPolicy,
   draftToInput,
   hasErrors,
@@ -415,7 +415,7 @@ const ProgrammeTable = memo(function ProgrammeTable({
       rowKey={(tier) => tier}
       size="small"
       pagination={false}
-      dataSource={[...TIER_ORDER]}
+      dataSource={[...TIERS]}
       scroll={{ x: 'max-content' }}
       columns={[
         { title: t('account.tier'), key: 'tier', render: (_, tier) => <TierTag tier={tier} /> },

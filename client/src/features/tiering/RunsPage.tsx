@@ -9,8 +9,7 @@ import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { DistributionBar } from './DistributionBar';
-import { TIER_HEX } from './labels';
-import { TIER_ORDER } from './policyModel';
+import { TIERS, TIER_HEX } from '../../shared/tiers';
 import { usePolicies, useRuns, useStartRun, type TieringRunDto } from './tieringApi';
 
 const countOf = (run: TieringRunDto, tier: Tier) =>
@@ -111,9 +110,9 @@ export default function RunsPage() {
               title: t('tiering.runs.distribution'),
               key: 'distribution',
               width: 200,
-              render: (_, r) => <DistributionBar counts={Object.fromEntries(TIER_ORDER.map((tier) => [tier, countOf(r, tier)])) as Record<Tier, number>} />,
+              render: (_, r) => <DistributionBar counts={Object.fromEntries(TIERS.map((tier) => [tier, countOf(r, tier)])) as Record<Tier, number>} />,
             },
-            ...TIER_ORDER.map((tier) => ({
+            ...TIERS.map((tier) => ({
               title: (
                 <Space size={4}>
                   <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 2, background: TIER_HEX[tier] }} />

@@ -5,10 +5,11 @@ import type { Tier } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { formatNumber } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
+import { TIERS } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
 import { DistributionBar } from './DistributionBar';
 import { ReasonTag } from './labels';
-import { TIER_ORDER, currentCounts, roundScore, simulatedCounts } from './policyModel';
+import { currentCounts, roundScore, simulatedCounts } from './policyModel';
 import type { SimulationDto, TierMoveDto } from './tieringApi';
 
 /** What the terms would do if a run used them now: today's and the would-be distribution, and who would move. */
@@ -16,8 +17,8 @@ export function SimulationResult({ result, outdated, publishHint }: { result: Si
   const { t, locale } = useI18n();
   const after = simulatedCounts(result);
   const before = currentCounts(result);
-  const total = TIER_ORDER.reduce((s, tier) => s + after[tier], 0);
-  const tierFilters = TIER_ORDER.map((tier) => ({ text: t(`tier.${tier}` as MessageKey), value: tier }));
+  const total = TIERS.reduce((s, tier) => s + after[tier], 0);
+  const tierFilters = TIERS.map((tier) => ({ text: t(`tier.${tier}` as MessageKey), value: tier }));
 
   return (
     <Card
@@ -39,7 +40,7 @@ export function SimulationResult({ result, outdated, publishHint }: { result: Si
             size="small"
             pagination={false}
             rowKey={(tier) => tier}
-            dataSource={[...TIER_ORDER]}
+            dataSource={[...TIERS]}
             columns={[
               { title: t('account.tier'), key: 'tier', render: (_, tier) => <TierTag tier={tier} /> },
               { title: t('tiering.sim.today'), key: 'before', align: 'right', render: (_, tier) => (before ? formatNumber(locale, before[tier]) : '—') },

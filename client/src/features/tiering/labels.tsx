@@ -13,9 +13,6 @@ const reasonIcon: Record<string, React.ReactNode> = {
   Override: <LockOutlined />,
 };
 
-/** The colour of each tier as a solid swatch (bars, badges), matching the tier tags. */
-export const TIER_HEX: Record<string, string> = { Strategic: '#c41d7f', Key: '#d48806', Growth: '#389e0d', Standard: '#8c8c8c' };
-
 export function PolicyStatusTag({ status }: { status: string }) {
   const t = useT();
   return <Tag color={statusColor[status]}>{t(`policyStatus.${status}` as MessageKey)}</Tag>;
