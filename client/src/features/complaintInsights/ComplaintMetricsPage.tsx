@@ -1,16 +1,19 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import type { Schemas } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { formatDate } from '../../shared/format';
 import { useComplaintMetrics } from './insightsApi';
 
 const RootCauseChart = lazy(() => import('./RootCauseChart'));
 const PERIODS = [30, 90, 365] as const;
+/** The period, as a URL parameter (see useUrlFilters). */
+const PERIOD = { days: urlFilter.int(90) };
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
 const hrs = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v} h`);
@@ -18,8 +21,8 @@ const hrs = (v: number | null | undefined) => (v === null || v === undefined ? '
 /** SLA compliance, handling times, root causes and recurring problems, for a period. */
 export default function ComplaintMetricsPage() {
   const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const days = Number(params.get('days') ?? 90);
+  const { filters, setFilter } = useUrlFilters(PERIOD);
+  const { days } = filters;
   // Whole minutes, so the query key (and the cache) stays stable while the page is open.
   const from = useMemo(() => dayjs().startOf('minute').subtract(days, 'day').toISOString(), [days]);
   const { data, error, isLoading } = useComplaintMetrics(from);
@@ -44,7 +47,7 @@ export default function ComplaintMetricsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>{t('metrics.title')}</Typography.Title>
         <Segmented
           value={days}
-          onChange={(v) => setParams({ days: String(v) })}
+          onChange={(v) => setFilter('days', v)}
           options={PERIODS.map((d) => ({ value: d, label: t('metrics.lastDays', { days: d }) }))}
         />
       </div>
