@@ -5,8 +5,9 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import type { Schemas, Tier } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDateTime } from '../../shared/format';
 import { TierTag } from '../../shared/TierTag';
 import { dayErrors, formatHours, toDayRows, toInput, type DayHours } from './slaPolicyModel';
@@ -21,6 +22,10 @@ export default function SlaPolicyPage() {
   const { message } = App.useApp();
   const policy = useSlaPolicy();
   const save = useSaveSlaPolicy();
+  // No field of the API's request is a field here: every error is said above the policy, with its field's name.
+  const apiErrors = useFormErrors({ fields: [] });
+  // Someone saved a version meanwhile: it is read at once, and the editor starts from it (the effect below).
+  const stale = useStaleVersion(() => policy.refetch(), { atOnce: true });
   const editable = can('complaints:manage');
   const [severities, setSeverities] = useState<Schemas['SeverityScaleDto'][]>([]);
   const [alwaysOpen, setAlwaysOpen] = useState(true);
@@ -47,16 +52,14 @@ export default function SlaPolicyPage() {
     setSeverities((s) => s.map((x) => (x.severity === severity ? { ...x, [field]: value ?? 0 } : x)));
 
   const submit = async () => {
+    apiErrors.clear();
+    stale.dismiss();
     try {
       await save.mutateAsync({ body: toInput(severities, alwaysOpen, timeZone, rows, holidays), etag: policy.data!.etag });
       message.success(t('sla.saved'));
     } catch (e) {
-      if (e instanceof ApiProblem && e.status === 412) {
-        // Someone saved a version meanwhile: show it (the warning says why), not a stale error.
-        await policy.refetch();
-        save.reset();
-        message.warning(t('sla.stale'));
-      }
+      stale.caught(e);
+      apiErrors.show(e);
     }
   };
 
@@ -67,7 +70,8 @@ export default function SlaPolicyPage() {
         <Typography.Paragraph type="secondary">
           {t('sla.intro')} {data.createdAt ? t('sla.version', { number: data.number, date: formatDateTime(locale, data.createdAt) }) : t('sla.defaults')}
         </Typography.Paragraph>
-        <ProblemAlert error={save.error} />
+        <StaleVersionAlert state={stale} title={t('sla.stale')} style={{ marginBottom: 16 }} />
+        <ProblemAlert error={apiErrors.problem} extra={apiErrors.unplaced} />
         <Typography.Title level={5}>{t('sla.severities')}</Typography.Title>
         <Table<Schemas['SeverityScaleDto']>
           size="small"

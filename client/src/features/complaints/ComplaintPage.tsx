@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined, CommentOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
 import { formatDateTime } from '../../shared/format';
 import { ErrorPage } from '../../shell/ErrorPages';
 import { TierTag } from '../../shared/TierTag';
@@ -48,7 +49,8 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
   const now = useNow();
   const step = useComplaintStep(c.id);
   const [open, setOpen] = useState<ComplaintAction | null>(null);
-  const [stale, setStale] = useState(false);
+  // Someone else took a step meanwhile: the complaint is read again at once (the step's dialog closes, nothing typed is kept).
+  const stale = useStaleVersion(reload, { atOnce: true });
   const me = user ? { id: user.id, displayName: user.displayName } : { id: '', displayName: '' };
   const assignee = assigneeName(c, me);
   const buttons = can('complaints:write') ? actionButtons(c.allowedActions, c.status) : [];
@@ -57,14 +59,12 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
     try {
       await step.mutateAsync({ etag, step: s });
       setOpen(null);
-      setStale(false);
+      stale.dismiss();
       message.success(t(`complaint.done.${s.action}` as MessageKey, { reference: c.reference }));
     } catch (e) {
-      if (e instanceof ApiProblem && e.status === 412) {
-        // Someone else took a step meanwhile: show the complaint as it is now; the user decides again.
+      if (stale.caught(e)) {
+        // Show the complaint as it is now; the user decides again.
         setOpen(null);
-        setStale(true);
-        await reload();
         return;
       }
       // A step the status no longer allows (409): the form shows the server's reason; the buttons refresh.
@@ -91,9 +91,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <ProblemAlert error={loadError} />
-      {stale && (
-        <Alert type="warning" showIcon closable onClose={() => setStale(false)} title={t('complaint.stale.title')} description={t('complaint.stale.body')} data-testid="complaint-stale" />
-      )}
+      <StaleVersionAlert state={stale} title={t('complaint.stale.title')} description={t('complaint.stale.body')} testId="complaint-stale" />
       <Card>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, flexWrap: 'wrap' }}>
           <div style={{ minWidth: 0, flex: 1 }}>

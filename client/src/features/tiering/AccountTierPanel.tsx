@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App as AntApp, Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
 import { ArrowRightOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -6,9 +5,9 @@ import type { Tier } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
-import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { useProblemText } from '../../shared/problemText';
+import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { TIERS } from '../../shared/tiers';
 import { TierTag } from '../../shared/TierTag';
@@ -146,29 +145,27 @@ interface PinValues {
 }
 
 /** A Director pins the tier (reason and a future expiry required) or removes the pin; both send the account's ETag. */
-function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag: string; pinned: boolean; onStale: () => void }) {
+function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag: string; pinned: boolean; onStale: () => Promise<unknown> }) {
   const t = useI18n().t;
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<PinValues>();
   const setPin = useSetTierOverride(accountId);
   const clearPin = useClearTierOverride(accountId);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-  const problemText = useProblemText();
+  const errors = useFormErrors({ form, fields: ['tier', 'reason', 'expiresOn'] });
+  // The pin form keeps what was typed; only the account (its version) is read again, at once.
+  const stale = useStaleVersion(onStale, { atOnce: true });
 
+  const start = () => {
+    errors.clear();
+    stale.dismiss();
+  };
   const handle = (e: unknown) => {
-    if (e instanceof ApiProblem) {
-      if (e.status === 412) onStale();
-      const { placed, unplaced: rest } = toFormFields(e, ['tier', 'reason', 'expiresOn'], problemText);
-      form.setFields(placed as Parameters<typeof form.setFields>[0]);
-      setUnplaced(rest);
-    }
-    setProblem(e);
+    stale.caught(e);
+    errors.show(e);
   };
 
   const submit = async (values: PinValues) => {
-    setProblem(null);
-    setUnplaced([]);
+    start();
     try {
       await setPin.mutateAsync({ etag, body: { tier: values.tier, reason: values.reason.trim(), expiresOn: values.expiresOn.format('YYYY-MM-DD') } });
       message.success(t('tiering.pin.done'));
@@ -179,8 +176,7 @@ function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag
   };
 
   const remove = async () => {
-    setProblem(null);
-    setUnplaced([]);
+    start();
     try {
       await clearPin.mutateAsync({ etag });
       message.success(t('tiering.pin.removed'));
@@ -195,8 +191,8 @@ function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag
         <LockOutlined /> {t('tiering.pin.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>{t('tiering.pin.help')}</Typography.Paragraph>
-      <ProblemAlert error={problem instanceof ApiProblem && problem.status === 412 ? null : problem} extra={unplaced} />
-      {problem instanceof ApiProblem && problem.status === 412 && <Alert type="warning" showIcon title={t('tiering.pin.stale')} style={{ marginBottom: 16 }} />}
+      <ProblemAlert error={errors.problem} extra={errors.unplaced} />
+      <StaleVersionAlert state={stale} title={t('tiering.pin.stale')} style={{ marginBottom: 16 }} />
       <Form<PinValues> form={form} layout="vertical" onFinish={submit} data-testid="pin-form" requiredMark={false}>
         <Row gutter={12} align="bottom">
           <Col xs={24} md={5}>

@@ -4,9 +4,8 @@ import { CheckCircleFilled, CloudUploadOutlined, ExperimentOutlined, QuestionCir
 import type { Tier } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
-import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { useProblemText } from '../../shared/problemText';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDateTime } from '../../shared/format';
 import { TIERS, TIER_HEX } from '../../shared/tiers';
 import { TierTag } from '../../shared/TierTag';
@@ -47,12 +46,21 @@ export interface PolicyEditorProps {
  */
 export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }: PolicyEditorProps) {
   const { t, locale } = useI18n();
-  const problemText = useProblemText();
   const saved = useMemo(() => draftFromPolicy(policy), [policy]);
   const [draft, setDraft] = useState<PolicyDraft>(saved);
   const [serverErrors, setServerErrors] = useState<Partial<Record<Section, string[]>>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const apiErrors = useFormErrors({
+    fields: SECTIONS,
+    // Each section shows the errors of its fields (criteria[2].weight is said at the criteria).
+    onPlaced: (placed) => {
+      const bySection: Partial<Record<Section, string[]>> = {};
+      for (const p of placed) {
+        const section = SECTIONS.find((s) => s === p.name[0]);
+        if (section) bySection[section] = [...(bySection[section] ?? []), ...p.errors];
+      }
+      setServerErrors(bySection);
+    },
+  });
   const [busy, setBusy] = useState<'save' | 'simulate' | 'publish' | null>(null);
   const [simulation, setSimulation] = useState<{ result: SimulationDto; terms: PolicyDraft } | null>(null);
 
@@ -75,28 +83,14 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
     [change],
   );
 
-  const fail = (e: unknown) => {
-    if (e instanceof ApiProblem && e.status !== 412) {
-      const { placed, unplaced: rest } = toFormFields(e, SECTIONS, problemText);
-      const bySection: Partial<Record<Section, string[]>> = {};
-      for (const p of placed) {
-        const section = String(p.name[0]) as Section;
-        bySection[section] = [...(bySection[section] ?? []), ...p.errors];
-      }
-      setServerErrors(bySection);
-      setUnplaced(rest);
-    }
-    setProblem(e instanceof ApiProblem && e.status === 412 ? null : e);
-  };
-
   const run = async (kind: 'save' | 'simulate' | 'publish', action: () => Promise<void>) => {
     setBusy(kind);
-    setProblem(null);
-    setUnplaced([]);
+    apiErrors.clear();
     try {
       await action();
     } catch (e) {
-      fail(e);
+      // A 412 is said by the page (StaleVersionAlert), with its Reload.
+      apiErrors.show(e);
     } finally {
       setBusy(null);
     }
@@ -169,7 +163,7 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
             title={policy.status === 'Draft' ? t('tiering.editor.readOnlyRole') : t('tiering.editor.frozen', { date: formatDateTime(locale, policy.publishedAt) })}
           />
         )}
-        <ProblemAlert error={problem} extra={unplaced} />
+        <ProblemAlert error={apiErrors.problem} extra={apiErrors.unplaced} />
         <ConfigProvider componentDisabled={readOnly}>
           <Field id="policy-name" label={t('tiering.policy.name')} error={msg(errors.name) ?? serverHelp('name')} style={{ maxWidth: 560 }}>
             <Input
