@@ -72,7 +72,7 @@ export function StaleVersionAlert({ state, title, description, testId, style }: 
       style={style}
       closable={state.readsAtOnce}
       onClose={state.dismiss}
-      action={state.readsAtOnce ? undefined : <Button loading={reloading} onClick={reload}>{t('account.stale.reload')}</Button>}
+      action={state.readsAtOnce ? undefined : <Button loading={reloading} onClick={reload}>{t('common.reload')}</Button>}
     />
   );
 }

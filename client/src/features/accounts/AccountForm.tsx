@@ -146,7 +146,7 @@ export function AccountForm({ initial, onSubmit, onCancel }: { initial?: Account
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('account.save')}
         </Button>
-        {onCancel && <Button onClick={onCancel}>{t('account.cancel')}</Button>}
+        {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
       </Space>
     </Form>
   );

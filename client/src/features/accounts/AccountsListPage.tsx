@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../auth/session';
-import type { AccountSummaryDto, Tier } from '../../api/client';
+import type { AccountStatus, AccountSummaryDto, Tier } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { formatDate } from '../../shared/format';
@@ -88,7 +88,7 @@ export default function AccountsListPage() {
         {textFilter('industry')}
         {textFilter('region')}
         {textFilter('segment')}
-        <Button onClick={resetFilters}>{t('accounts.filter.reset')}</Button>
+        <Button onClick={resetFilters}>{t('common.reset')}</Button>
       </Space>
       <ProblemAlert error={error} />
       <Table<AccountSummaryDto>
@@ -116,7 +116,7 @@ export default function AccountsListPage() {
           { title: t('account.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrder('name'), render: (name: string, row) => <Link to={`/accounts/${row.id}`}>{name}</Link> },
           { title: t('account.registrationNumber'), dataIndex: 'registrationNumber', sorter: true, sortOrder: sortOrder('registrationNumber') },
           { title: t('account.tier'), dataIndex: 'tier', render: (v: Tier) => <TierTag tier={v} /> },
-          { title: t('account.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+          { title: t('account.status'), dataIndex: 'status', render: (v: AccountStatus) => <StatusTag status={v} /> },
           { title: t('account.industry'), dataIndex: 'industry' },
           { title: t('account.region'), dataIndex: 'region' },
           { title: t('account.owner'), dataIndex: 'ownerName' },

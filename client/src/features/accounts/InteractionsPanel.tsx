@@ -2,7 +2,6 @@ import { App as AntApp, Button, Card, Col, DatePicker, Empty, Form, Input, Row, 
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ContactDto, InteractionInput } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDate, formatDateTime } from '../../shared/format';
@@ -105,7 +104,7 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
               key: i.id,
               content: (
                 <div>
-                  <Tag>{t(`interactionType.${i.type}` as MessageKey)}</Tag>
+                  <Tag>{t(`interactionType.${i.type}`)}</Tag>
                   <Typography.Text type="secondary">{formatDateTime(locale, i.occurredAt)}</Typography.Text>
                   <div>{i.summary}</div>
                   {i.contactIds.length > 0 && <Typography.Text type="secondary">{i.contactIds.map((c) => names.get(c) ?? '?').join('、')}</Typography.Text>}

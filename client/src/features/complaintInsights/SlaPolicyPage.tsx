@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Input, InputNumber, Space, Spin, Switch, Table, Tag, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import type { Schemas, Tier } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -80,7 +79,7 @@ export default function SlaPolicyPage() {
           dataSource={SEVERITIES.map((s) => severities.find((x) => x.severity === s)).filter((x): x is Schemas['SeverityScaleDto'] => !!x)}
           data-testid="severity-scales"
           columns={[
-            { title: t('sla.severity'), dataIndex: 'severity', render: (s: string) => <Tag>{t(`complaint.severity.${s}` as MessageKey)}</Tag> },
+            { title: t('sla.severity'), dataIndex: 'severity', render: (s: Schemas['Severity']) => <Tag>{t(`complaint.severity.${s}`)}</Tag> },
             {
               title: t('sla.firstResponsePercent'),
               dataIndex: 'firstResponsePercent',
@@ -108,7 +107,7 @@ export default function SlaPolicyPage() {
               {rows.map((r) => (
                 <Space key={r.day} align="center">
                   <Checkbox checked={r.open} disabled={!editable} onChange={(e) => setRows((all) => all.map((x) => (x.day === r.day ? { ...x, open: e.target.checked } : x)))} style={{ width: 140 }}>
-                    {t(`sla.day.${r.day}` as MessageKey)}
+                    {t(`sla.day.${r.day}`)}
                   </Checkbox>
                   {r.open && (
                     <TimePicker.RangePicker
@@ -149,7 +148,7 @@ export default function SlaPolicyPage() {
           columns={[
             { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <TierTag tier={tier} /> },
             ...SEVERITIES.map((s) => ({
-              title: t(`complaint.severity.${s}` as MessageKey),
+              title: t(`complaint.severity.${s}`),
               key: s,
               render: (_: unknown, row: { cells: Schemas['SlaTargetCellDto'][] }) => {
                 const c = row.cells.find((x) => x.severity === s);

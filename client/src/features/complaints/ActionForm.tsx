@@ -84,7 +84,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
   // A step the status no longer allows: said apart, above the form (the page reloads the complaint and its buttons).
   const conflict = errors.problem instanceof ApiProblem && errors.problem.code === 'complaint-transition-not-allowed';
   const submitLabel: MessageKey =
-    action === 'Assign' ? (assignee === 'current' && other ? 'complaint.assign.changeDepartment' : 'complaint.assign.toMe') : (`complaint.submit.${action}` as MessageKey);
+    action === 'Assign' ? (assignee === 'current' && other ? 'complaint.assign.changeDepartment' : 'complaint.assign.toMe') : (`complaint.submit.${action}`);
 
   return (
     <Form<Values>
@@ -94,7 +94,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
       data-testid={`form-${action}`}
       initialValues={{ department: currentDepartment ?? undefined, assignee: 'me' }}
     >
-      <Typography.Paragraph type="secondary">{t(`complaint.help.${action}` as MessageKey)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(`complaint.help.${action}`)}</Typography.Paragraph>
       {conflict ? (
         <Alert type="error" showIcon role="alert" title={t('complaint.step.conflict')} description={problemText.message(errors.problem)} style={{ marginBottom: 16 }} />
       ) : (
@@ -111,7 +111,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
             <Select
               data-testid="assign-department"
               placeholder={t('complaint.placeholder.department')}
-              options={DEPARTMENTS.map((d) => ({ value: d, label: t(`complaint.department.${d}` as MessageKey) }))}
+              options={DEPARTMENTS.map((d) => ({ value: d, label: t(`complaint.department.${d}`) }))}
             />
           </Form.Item>
           <Form.Item name="assignee" label={t('complaint.assignee')}>
@@ -127,7 +127,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
       {(action === 'AwaitCustomer' || action === 'Resume' || action === 'Close') && (
         <Form.Item
           name="note"
-          label={t(`complaint.field.note.${action}` as MessageKey)}
+          label={t(`complaint.field.note.${action}`)}
           rules={action === 'AwaitCustomer' ? [...required('complaint.required.note'), max(8000)] : [max(8000)]}
         >
           <Input.TextArea rows={3} />
@@ -142,7 +142,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
             <Select
               data-testid="resolve-root-cause"
               placeholder={t('complaint.placeholder.rootCause')}
-              options={ROOT_CAUSES.map((c) => ({ value: c, label: t(`complaint.rootCause.${c}` as MessageKey) }))}
+              options={ROOT_CAUSES.map((c) => ({ value: c, label: t(`complaint.rootCause.${c}`) }))}
             />
           </Form.Item>
           <Form.Item name="correctiveAction" label={t('complaint.correctiveAction')} rules={[...required('complaint.required.correctiveAction'), max(4000)]}>
@@ -156,7 +156,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
         </Form.Item>
       )}
       <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-        <Button onClick={onCancel}>{t('account.cancel')}</Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
         <Button type="primary" htmlType="submit" loading={busy} data-testid="step-submit">
           {t(submitLabel)}
         </Button>

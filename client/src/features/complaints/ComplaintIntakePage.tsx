@@ -147,7 +147,7 @@ export default function ComplaintIntakePage() {
             <Row gutter={12}>
               <Col span={12}>
                 <Form.Item name="channel" label={t('complaint.channel')} rules={[{ required: true, message: t('validation.required') }]}>
-                  <Select data-testid="intake-channel" options={CHANNELS.map((v) => ({ value: v, label: t(`complaint.channel.${v}` as MessageKey) }))} />
+                  <Select data-testid="intake-channel" options={CHANNELS.map((v) => ({ value: v, label: t(`complaint.channel.${v}`) }))} />
                 </Form.Item>
               </Col>
               <Col span={12}>
@@ -155,7 +155,7 @@ export default function ComplaintIntakePage() {
                   <Select
                     data-testid="intake-category"
                     placeholder={t('complaints.intake.categoryPlaceholder')}
-                    options={CATEGORIES.map((v) => ({ value: v, label: t(`complaint.category.${v}` as MessageKey) }))}
+                    options={CATEGORIES.map((v) => ({ value: v, label: t(`complaint.category.${v}`) }))}
                   />
                 </Form.Item>
               </Col>
@@ -169,7 +169,7 @@ export default function ComplaintIntakePage() {
               <Radio.Group
                 optionType="button"
                 data-testid="intake-severity"
-                options={SEVERITIES.map((v) => ({ value: v, label: t(`complaint.severity.${v}` as MessageKey) }))}
+                options={SEVERITIES.map((v) => ({ value: v, label: t(`complaint.severity.${v}`) }))}
               />
             </Form.Item>
             <Form.Item
@@ -204,7 +204,7 @@ export default function ComplaintIntakePage() {
           <Button type="primary" htmlType="submit" loading={file.isPending} data-testid="intake-submit">
             {t('complaints.intake.submit')}
           </Button>
-          <Button onClick={() => navigate('/complaints')}>{t('account.cancel')}</Button>
+          <Button onClick={() => navigate('/complaints')}>{t('common.cancel')}</Button>
         </Space>
       </Form>
     </Card>

@@ -60,7 +60,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
       await step.mutateAsync({ etag, step: s });
       setOpen(null);
       stale.dismiss();
-      message.success(t(`complaint.done.${s.action}` as MessageKey, { reference: c.reference }));
+      message.success(t(`complaint.done.${s.action}`, { reference: c.reference }));
     } catch (e) {
       if (stale.caught(e)) {
         // Show the complaint as it is now; the user decides again.
@@ -101,7 +101,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
               <ComplaintStatusTag status={c.status} testId="complaint-status" />
               <SeverityTag severity={c.severity} />
               <TierTag tier={c.tier} />
-              <Tag>{t(`complaint.category.${c.category}` as MessageKey)}</Tag>
+              <Tag>{t(`complaint.category.${c.category}`)}</Tag>
               <EscalationTag level={c.escalationLevel} />
             </Space>
           </div>
@@ -120,9 +120,9 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
             <Link to={`/accounts/${c.accountId}`}>{c.accountName ?? t('common.none')}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('complaint.contact')}>{c.contactId ? <ContactName accountId={c.accountId} contactId={c.contactId} /> : t('common.none')}</Descriptions.Item>
-          <Descriptions.Item label={t('complaint.channel')}>{t(`complaint.channel.${c.channel}` as MessageKey)}</Descriptions.Item>
+          <Descriptions.Item label={t('complaint.channel')}>{t(`complaint.channel.${c.channel}`)}</Descriptions.Item>
           <Descriptions.Item label={t('complaint.receivedAt')}>{formatDateTime(locale, c.receivedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('complaint.department')}>{c.department ? t(`complaint.department.${c.department}` as MessageKey) : t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('complaint.department')}>{c.department ? t(`complaint.department.${c.department}`) : t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('complaint.assignee')}>
             <span data-testid="complaint-assignee">{c.assigneeId ? (assignee ?? t('complaint.assignee.unknown')) : t('complaint.unassigned')}</span>
           </Descriptions.Item>
@@ -153,7 +153,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
             <Card title={t('complaint.resolutionTitle')} style={{ height: '100%' }} data-testid="complaint-resolution">
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('complaint.resolution')}><span style={{ whiteSpace: 'pre-wrap' }}>{c.resolution}</span></Descriptions.Item>
-                <Descriptions.Item label={t('complaint.rootCause')}>{c.rootCause ? <Tag color="volcano">{t(`complaint.rootCause.${c.rootCause}` as MessageKey)}</Tag> : t('common.none')}</Descriptions.Item>
+                <Descriptions.Item label={t('complaint.rootCause')}>{c.rootCause ? <Tag color="volcano">{t(`complaint.rootCause.${c.rootCause}`)}</Tag> : t('common.none')}</Descriptions.Item>
                 <Descriptions.Item label={t('complaint.correctiveAction')}><span style={{ whiteSpace: 'pre-wrap' }}>{c.correctiveAction}</span></Descriptions.Item>
                 {c.resolvedAt && <Descriptions.Item label={t('complaint.sla.resolvedAt')}>{formatDateTime(locale, c.resolvedAt)}</Descriptions.Item>}
               </Descriptions>
@@ -252,7 +252,7 @@ function ComplaintTimeline({ complaint: c, me, canComment }: { complaint: Compla
             content: (
               <div data-testid={`timeline-${e.kind}`}>
                 <Space size={8} wrap>
-                  <Typography.Text strong>{t(`complaint.timeline.kind.${e.kind}` as MessageKey)}</Typography.Text>
+                  <Typography.Text strong>{t(`complaint.timeline.kind.${e.kind}`)}</Typography.Text>
                   <Typography.Text type="secondary">{e.byName ?? (e.by ? t('complaint.timeline.someone') : t('complaint.timeline.system'))}</Typography.Text>
                   <Typography.Text type="secondary">{formatDateTime(locale, e.at)}</Typography.Text>
                   {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus && (
@@ -264,7 +264,7 @@ function ComplaintTimeline({ complaint: c, me, canComment }: { complaint: Compla
                   )}
                 </Space>
                 <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
-                  {rootCause && <Tag color="volcano">{t(`complaint.rootCause.${rootCause}` as MessageKey)}</Tag>}
+                  {rootCause && <Tag color="volcano">{t(`complaint.rootCause.${rootCause}`)}</Tag>}
                   {body}
                   {e.kind === 'Assigned' && e.assigneeId && <> — {target ?? t('complaint.assignee.unknown')}</>}
                 </div>

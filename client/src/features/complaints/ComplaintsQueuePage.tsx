@@ -12,7 +12,7 @@ import { TierTag } from '../../shared/TierTag';
 import { CATEGORIES, SEVERITIES, SLA_STATES, STATUSES, STOPPED } from './model';
 import { badgeState } from './sla';
 import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from './labels';
-import { useComplaints, type ComplaintListQuery, type ComplaintSummaryDto } from './complaintsApi';
+import { useComplaints, type ComplaintCategory, type ComplaintListQuery, type ComplaintStatus, type ComplaintSummaryDto, type Severity } from './complaintsApi';
 
 /** Month, day and time: a queue's received column is read for recency, the year is rarely in doubt. */
 function formatShort(locale: string, iso: string) {
@@ -116,7 +116,7 @@ export default function ComplaintsQueuePage() {
             {t('complaints.filter.openOnly')}
           </Checkbox>
         </Tooltip>
-        <Button onClick={resetFilters}>{t('accounts.filter.reset')}</Button>
+        <Button onClick={resetFilters}>{t('common.reset')}</Button>
       </Space>
       <ProblemAlert error={error} />
       <Table<ComplaintSummaryDto>
@@ -158,15 +158,15 @@ export default function ComplaintsQueuePage() {
               </Space>
             ),
           },
-          { title: t('complaint.severity'), dataIndex: 'severity', width: 84, render: (v: string) => <SeverityTag severity={v} /> },
+          { title: t('complaint.severity'), dataIndex: 'severity', width: 84, render: (v: Severity) => <SeverityTag severity={v} /> },
           { title: t('account.tier'), dataIndex: 'tier', width: 96, render: (v: Tier) => <TierTag tier={v} /> },
           { title: t('complaint.account'), dataIndex: 'accountName', width: 170, ellipsis: true, render: (name: string, row) => <Link to={`/accounts/${row.accountId}`}>{name}</Link> },
-          { title: t('complaint.category'), dataIndex: 'category', width: 104, render: (v: string) => t(`complaint.category.${v}` as MessageKey) },
+          { title: t('complaint.category'), dataIndex: 'category', width: 104, render: (v: ComplaintCategory) => t(`complaint.category.${v}`) },
           {
             title: t('complaint.statusAssignee'),
             dataIndex: 'status',
             width: 140,
-            render: (v: string, row) => (
+            render: (v: ComplaintStatus, row) => (
               <>
                 <ComplaintStatusTag status={v} />
                 <Typography.Text ellipsis style={{ display: 'block', fontSize: 12 }} type={row.assigneeName ? undefined : 'secondary'}>

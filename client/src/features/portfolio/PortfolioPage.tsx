@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react';
 import { Alert, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import type { Schemas, Tier } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
@@ -110,16 +109,16 @@ function Overview() {
             <thead>
               <tr>
                 <th style={{ width: 160 }}>{t('portfolio.matrix.potential')} ＼ {t('portfolio.matrix.current')}</th>
-                {[...BANDS].reverse().map((b) => <th key={b}>{t(`portfolio.band.${b}` as MessageKey)}</th>)}
+                {[...BANDS].reverse().map((b) => <th key={b}>{t(`portfolio.band.${b}`)}</th>)}
               </tr>
             </thead>
             <tbody>
-              {[...BANDS.map((b) => b as string | null), null].map((potential) => (
+              {[...BANDS, null].map((potential) => (
                 <tr key={potential ?? 'none'}>
-                  <th>{potential ? t(`portfolio.band.${potential}` as MessageKey) : t('portfolio.matrix.notEstimated')}</th>
+                  <th>{potential ? t(`portfolio.band.${potential}`) : t('portfolio.matrix.notEstimated')}</th>
                   {[...BANDS].reverse().map((current) => {
                     const c = cell(current, potential);
-                    const weight = potential === null ? 0 : BANDS.length - BANDS.indexOf(potential as (typeof BANDS)[number]) + BANDS.length - BANDS.indexOf(current);
+                    const weight = potential === null ? 0 : BANDS.length - BANDS.indexOf(potential) + BANDS.length - BANDS.indexOf(current);
                     return (
                       <td key={current} style={{ border: '1px solid #f0f0f0', padding: 10, background: `rgba(20, 86, 199, ${c ? 0.04 + weight * 0.03 : 0})` }}>
                         <div style={{ fontSize: 18, fontWeight: 600 }}>{c?.accounts ?? 0}</div>
@@ -150,7 +149,7 @@ function AtRisk() {
         style={{ width: 200 }}
         value={band}
         onChange={(value) => setFilter('band', value)}
-        options={AT_RISK_BANDS.map((b) => ({ value: b, label: t(`health.band.${b}` as MessageKey) }))}
+        options={AT_RISK_BANDS.map((b) => ({ value: b, label: t(`health.band.${b}`) }))}
       />
       <ProblemAlert error={error} />
       <Table<Schemas['AccountAtRiskDto']>

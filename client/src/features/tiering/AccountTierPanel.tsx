@@ -3,7 +3,6 @@ import { ArrowRightOutlined, LockOutlined, UnlockOutlined } from '@ant-design/ic
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Tier } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
@@ -79,7 +78,7 @@ export function AccountTierPanel({ accountId }: { accountId: string }) {
                 icon={<LockOutlined />}
                 showIcon
                 data-testid="tier-pin"
-                title={t('tiering.pin.current', { tier: t(`tier.${pin.tier}` as MessageKey), date: formatDate(locale, pin.expiresOn) })}
+                title={t('tiering.pin.current', { tier: t(`tier.${pin.tier}`), date: formatDate(locale, pin.expiresOn) })}
                 description={
                   <>
                     <div>{pin.reason}</div>
@@ -128,7 +127,7 @@ export function AccountTierPanel({ accountId }: { accountId: string }) {
                 </span>
               ),
             },
-            { title: t('tiering.reason'), dataIndex: 'reason', render: (v: string) => <ReasonTag reason={v} /> },
+            { title: t('tiering.reason'), dataIndex: 'reason', render: (v: TierHistoryEntryDto['reason']) => <ReasonTag reason={v} /> },
           ]}
         />
       </div>
@@ -197,7 +196,7 @@ function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag
         <Row gutter={12} align="bottom">
           <Col xs={24} md={5}>
             <Form.Item name="tier" label={t('tiering.pin.tier')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select aria-label={t('tiering.pin.tier')} placeholder={t('tiering.pin.tierPlaceholder')} data-testid="pin-tier" options={TIERS.map((v) => ({ value: v, label: t(`tier.${v}` as MessageKey) }))} />
+              <Select aria-label={t('tiering.pin.tier')} placeholder={t('tiering.pin.tierPlaceholder')} data-testid="pin-tier" options={TIERS.map((v) => ({ value: v, label: t(`tier.${v}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={9}>
@@ -228,7 +227,7 @@ function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag
                   {t('tiering.pin.submit')}
                 </Button>
                 {pinned && (
-                  <Popconfirm title={t('tiering.pin.removeConfirm')} okText={t('tiering.pin.remove')} cancelText={t('account.cancel')} onConfirm={remove}>
+                  <Popconfirm title={t('tiering.pin.removeConfirm')} okText={t('tiering.pin.remove')} cancelText={t('common.cancel')} onConfirm={remove}>
                     <Button icon={<UnlockOutlined />} loading={clearPin.isPending}>
                       {t('tiering.pin.remove')}
                     </Button>

@@ -125,7 +125,7 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
         title={t('tiering.publish.title', { number: policy.number })}
         description={<div style={{ maxWidth: 320 }}>{t('tiering.publish.body')}</div>}
         okText={t('tiering.publish.ok')}
-        cancelText={t('account.cancel')}
+        cancelText={t('common.cancel')}
         disabled={invalid || dirty}
         onConfirm={publish}
       >
@@ -271,7 +271,7 @@ const WeightRow = memo(function WeightRow({ criterion, value, error, onChange }:
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 110px 120px', gap: 12, alignItems: 'center', padding: '6px 0', borderBottom: '1px solid #f5f5f5' }}>
       <div>
         <div style={{ fontWeight: 500 }}>{label}</div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`criterion.${criterion}.help` as MessageKey)}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`criterion.${criterion}.help`)}</Typography.Text>
       </div>
       <div>
         <InputNumber
@@ -295,7 +295,7 @@ const WeightRow = memo(function WeightRow({ criterion, value, error, onChange }:
 const CutoffInput = memo(function CutoffInput({ field, value, error, onChange }: { field: keyof PolicyDraft['cutoffs']; value: number | null; error?: string; onChange: (k: keyof PolicyDraft['cutoffs'], v: number | null) => void }) {
   const t = useI18n().t;
   const tier = (field.charAt(0).toUpperCase() + field.slice(1)) as Tier;
-  const label = t(`tiering.cutoffs.${field}` as MessageKey);
+  const label = t(`tiering.cutoffs.${field}`);
   const id = `cutoff-${field}`;
   return (
     <Field id={id} label={label} error={error}>
@@ -345,9 +345,9 @@ const CutoffScale = memo(function CutoffScale({ strategic, keyCut, growth }: { s
     <div aria-label={t('tiering.cutoffs.scale')} data-testid="cutoff-scale">
       <div style={{ display: 'flex', height: 22, borderRadius: 4, overflow: 'hidden' }}>
         {segments.map((s) => (
-          <Tooltip key={s.tier} title={`${t(`tier.${s.tier}` as MessageKey)}: ${s.from}–${s.to}`}>
+          <Tooltip key={s.tier} title={`${t(`tier.${s.tier}`)}: ${s.from}–${s.to}`}>
             <div style={{ width: `${Math.max(s.to - s.from, 0)}%`, background: TIER_HEX[s.tier], color: '#fff', fontSize: 11, lineHeight: '22px', textAlign: 'center', overflow: 'hidden', whiteSpace: 'nowrap' }}>
-              {s.to - s.from >= 12 ? t(`tier.${s.tier}` as MessageKey) : ''}
+              {s.to - s.from >= 12 ? t(`tier.${s.tier}`) : ''}
             </div>
           </Tooltip>
         ))}
@@ -390,7 +390,7 @@ const ProgrammeTable = memo(function ProgrammeTable({
       return (
         <div>
           <InputNumber
-            aria-label={`${t(`tier.${tier}` as MessageKey)} · ${t(label)}`}
+            aria-label={`${t(`tier.${tier}`)} · ${t(label)}`}
             value={programme[tier][field]}
             disabled={readOnly}
             status={err ? 'error' : undefined}
@@ -419,7 +419,7 @@ const ProgrammeTable = memo(function ProgrammeTable({
           key: 'plan',
           render: (_, tier) => (
             <Switch
-              aria-label={`${t(`tier.${tier}` as MessageKey)} · ${t('tiering.programme.plan')}`}
+              aria-label={`${t(`tier.${tier}`)} · ${t('tiering.programme.plan')}`}
               checked={programme[tier].developmentPlanRequired}
               disabled={readOnly}
               checkedChildren={t('common.yes')}
