@@ -1,14 +1,13 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import antdEn from 'antd/locale/en_US';
 import antdZh from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { en, zhCN, type MessageKey } from './messages';
+import { isMessageKey, loadMessages, loadedMessages, type MessageKey, type MessageParams, type Messages } from './messages';
 
 export type Locale = 'zh-CN' | 'en';
 const STORAGE_KEY = 'keyaccount.locale';
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
 export function initialLocale(): Locale {
   const saved = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
@@ -17,33 +16,43 @@ export function initialLocale(): Locale {
   return browser.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-type Translate = (key: MessageKey, params?: Record<string, string | number> & { fallback?: string }) => string;
+/** A message in the UI's language, its `{name}` placeholders filled from `params`. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 interface I18n {
   locale: Locale;
+  /** Switches language once its messages have loaded. */
   setLocale: (locale: Locale) => void;
   t: Translate;
+  /** Whether a key made from a value the server sent has a message (see isMessageKey). */
+  has: (key: string) => key is MessageKey;
+  messages: Messages;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children, locale: forced }: { children: ReactNode; locale?: Locale }) {
   const [locale, setLocaleState] = useState<Locale>(forced ?? initialLocale());
+  // Loaded before the first render (main.tsx, the test setup); otherwise this suspends until they have loaded.
+  const messages = loadedMessages(locale) ?? use(loadMessages(locale));
   const setLocale = useCallback((next: Locale) => {
-    localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
-    setLocaleState(next);
+    void loadMessages(next).then(() => {
+      localStorage.setItem(STORAGE_KEY, next);
+      document.documentElement.lang = next;
+      setLocaleState(next);
+    });
   }, []);
   const t = useCallback<Translate>(
     (key, params) => {
-      let text = catalogs[locale][key] ?? params?.fallback ?? key;
+      let text = messages[key];
       if (params) for (const [name, value] of Object.entries(params)) text = text.replace(`{${name}}`, String(value));
       return text;
     },
-    [locale],
+    [messages],
   );
+  const has = useCallback((key: string): key is MessageKey => isMessageKey(messages, key), [messages]);
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
-  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  const value = useMemo(() => ({ locale, setLocale, t, has, messages }), [locale, setLocale, t, has, messages]);
   return (
     <I18nContext.Provider value={value}>
       <ConfigProvider locale={locale === 'zh-CN' ? antdZh : antdEn} theme={{ token: { colorPrimary: '#1456c7', borderRadius: 6 } }}>

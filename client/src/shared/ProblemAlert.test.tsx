@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
-import { I18nProvider, type Locale } from '../i18n/I18nProvider';
+import { screen } from '@testing-library/react';
+import type { Locale } from '../i18n/I18nProvider';
+import { renderWithProviders } from '../test';
 import { ApiProblem } from './problem';
 import { ProblemAlert } from './ProblemAlert';
 
 function show(error: unknown, locale: Locale, extra?: string[]) {
-  render(
-    <I18nProvider locale={locale}>
-      <ProblemAlert error={error} extra={extra} />
-    </I18nProvider>,
-  );
+  renderWithProviders(<ProblemAlert error={error} extra={extra} />, { locale });
   return screen.getByRole('alert');
 }
 
@@ -61,11 +58,7 @@ describe('ProblemAlert', () => {
   });
 
   it('renders nothing without an error', () => {
-    render(
-      <I18nProvider locale="en">
-        <ProblemAlert error={null} />
-      </I18nProvider>,
-    );
+    renderWithProviders(<ProblemAlert error={null} />);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { errorCatalogues } from '../i18n/errors';
-import { en as enMessages, zhCN as zhMessages, type MessageKey } from '../i18n/messages';
+import { en as enMessages } from '../i18n/messages/en';
+import { zhCN as zhMessages } from '../i18n/messages/zh-CN';
 import { ApiProblem } from './problem';
 import { createProblemText } from './problemText';
 
-const translator = (messages: Record<MessageKey, string>) => (key: MessageKey, params?: { fallback?: string }) => messages[key] ?? params?.fallback ?? key;
-const zh = createProblemText('zh-CN', errorCatalogues['zh-CN'], translator(zhMessages));
-const en = createProblemText('en', errorCatalogues.en, translator(enMessages));
+const zh = createProblemText('zh-CN', errorCatalogues['zh-CN'], zhMessages);
+const en = createProblemText('en', errorCatalogues.en, enMessages);
 
 describe('problem text', () => {
   it('interpolates dates, numbers and enum values in the user’s language', () => {

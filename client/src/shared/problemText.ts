@@ -3,12 +3,10 @@
 // The server's English text is used only for a code this client does not know.
 import { useMemo } from 'react';
 import { useI18n, type Locale } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/messages';
+import { isMessageKey, type Messages } from '../i18n/messages';
 import { errorCatalogues } from '../i18n/errors';
 import type { ErrorCatalogue, Message } from '../i18n/errors/catalogue';
 import { ApiProblem, type FieldError, type FieldErrorText, type ProblemArgs } from './problem';
-
-type Translate = (key: MessageKey, params?: { fallback?: string }) => string;
 
 export interface ProblemText extends FieldErrorText {
   /** The main message of an error: a problem's by its code; a failure without an answer says the server was unreachable. */
@@ -20,7 +18,7 @@ export interface ProblemText extends FieldErrorText {
   trace(id: string): string;
 }
 
-/** Arguments that hold a value of one of the API's enums, and the message keys of that enum's names. */
+/** Arguments that hold a value of one of the API's enums, and the prefix of the message keys of that enum's names. */
 const ENUM_ARGS: Record<string, string> = {
   from: 'complaint.status.',
   to: 'complaint.status.',
@@ -68,7 +66,7 @@ function byStatus(status: number) {
   return kinds[status] ?? 'bad-request';
 }
 
-export function createProblemText(locale: Locale, catalogue: ErrorCatalogue, t: Translate): ProblemText {
+export function createProblemText(locale: Locale, catalogue: ErrorCatalogue, messages: Messages): ProblemText {
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const alternatives = new Intl.ListFormat(locale, { type: 'disjunction' });
   const dates = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
@@ -76,7 +74,11 @@ export function createProblemText(locale: Locale, catalogue: ErrorCatalogue, t: 
 
   const fieldName = (path: string): string => lookup(catalogue.fieldNames, path) ?? lookup(catalogue.fieldNames, leaf(path)) ?? path;
 
-  const enumName = (prefix: string, value: string) => t(`${prefix}${value}` as MessageKey, { fallback: value });
+  /** An enum value by its name in this language; a value this client does not know (a newer server's) as it is. */
+  const enumName = (prefix: string, value: string) => {
+    const key = `${prefix}${value}`;
+    return isMessageKey(messages, key) ? messages[key] : value;
+  };
 
   /** One argument as people read it in this language; undefined when there is nothing to say. */
   const formatArg = (name: string, value: unknown, path: string | undefined): string | undefined => {
@@ -136,6 +138,6 @@ export function createProblemText(locale: Locale, catalogue: ErrorCatalogue, t: 
 
 /** Problem messages in the UI's language. */
 export function useProblemText(): ProblemText {
-  const { locale, t } = useI18n();
-  return useMemo(() => createProblemText(locale, errorCatalogues[locale], t), [locale, t]);
+  const { locale, messages } = useI18n();
+  return useMemo(() => createProblemText(locale, errorCatalogues[locale], messages), [locale, messages]);
 }

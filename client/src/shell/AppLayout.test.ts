@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { visibleNav } from './AppLayout';
+import type { ContactDto } from '../api/client';
 import { buildOrgTree } from '../features/accounts/OrgChart';
 
 describe('navigation by role', () => {
@@ -25,7 +26,21 @@ describe('navigation by role', () => {
 });
 
 describe('buildOrgTree', () => {
-  const c = (id: string, reportsToId: string | null) => ({ id, reportsToId, name: id, accountId: 'a', buyingRole: 'User', attitude: 'Neutral', relationshipLevel: 'Vendor', targetRelationshipLevel: 'Vendor' }) as never;
+  const c = (id: string, reportsToId: string | null): ContactDto => ({
+    id,
+    reportsToId,
+    name: id,
+    accountId: 'a',
+    title: null,
+    department: null,
+    email: null,
+    phone: null,
+    birthday: null,
+    buyingRole: 'User',
+    attitude: 'Neutral',
+    relationshipLevel: 'Vendor',
+    targetRelationshipLevel: 'Vendor',
+  });
 
   it('nests contacts under whom they report to, with unknown managers as roots', () => {
     const tree = buildOrgTree([c('ceo', null), c('cfo', 'ceo'), c('buyer', 'cfo'), c('orphan', 'gone')]);

@@ -64,7 +64,7 @@ export function AppLayout() {
             <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} />
               <span>{user.displayName}</span>
-              <Typography.Text type="secondary">{t(`role.${user.role}` as MessageKey)}</Typography.Text>
+              <Typography.Text type="secondary">{t(`role.${user.role}`)}</Typography.Text>
             </Space>
           </Dropdown>
         </Layout.Header>

@@ -1,21 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { I18nProvider } from '../../i18n/I18nProvider';
+import { screen, waitFor } from '@testing-library/react';
 import { ApiProblem } from '../../shared/problem';
+import { renderWithProviders, setupUser, type TestUser } from '../../test';
 import type { AccountDto } from '../../api/client';
 import { AccountForm } from './AccountForm';
 
 function renderForm(onSubmit = vi.fn().mockResolvedValue(undefined)) {
-  render(
-    <I18nProvider locale="en">
-      <AccountForm onSubmit={onSubmit} />
-    </I18nProvider>,
-  );
+  renderWithProviders(<AccountForm onSubmit={onSubmit} />);
   return onSubmit;
 }
 
-async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
+async function fillRequired(user: TestUser) {
   await user.type(screen.getByLabelText('Name'), '华东精密制造有限公司');
   await user.type(screen.getByLabelText('Registration number'), '91310000MA1FL1234X');
   await user.type(screen.getByLabelText('Industry'), 'Manufacturing');
@@ -25,7 +20,7 @@ async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
 
 describe('AccountForm', () => {
   it('mirrors the API: required fields block submission', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = setupUser();
     const onSubmit = renderForm();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getAllByText('Required').length).toBeGreaterThanOrEqual(5));
@@ -33,7 +28,7 @@ describe('AccountForm', () => {
   });
 
   it('mirrors the API: strategic fit must be 1–5 and the amount not negative', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = setupUser();
     const onSubmit = renderForm();
     await fillRequired(user);
     await user.type(screen.getByLabelText('Strategic fit (1–5)'), '7');
@@ -51,7 +46,7 @@ describe('AccountForm', () => {
   });
 
   it('sends the profile as the API expects it (money amount as a decimal string)', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = setupUser();
     const onSubmit = renderForm();
     await fillRequired(user);
     await user.type(screen.getByLabelText('Potential annual revenue'), '1200000.5');
@@ -66,7 +61,7 @@ describe('AccountForm', () => {
   });
 
   it('places the API’s field errors on the fields they name', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = setupUser();
     const onSubmit = renderForm(
       vi.fn().mockRejectedValue(
         ApiProblem.from(409, {
@@ -102,13 +97,9 @@ describe('AccountForm', () => {
     ['en', { name: 'Name', tooLong: 'At most 200 characters.', alert: 'Some fields need attention.', owner: 'Owner: Does not exist, or you cannot see it.', save: /Save/ }],
   ] as const) {
     it(`translates field errors by their code, with their arguments, in ${locale}; an unknown code keeps the English text`, async () => {
-      const user = userEvent.setup({ delay: null });
+      const user = setupUser();
       const onSubmit = vi.fn().mockRejectedValue(validation());
-      render(
-        <I18nProvider locale={locale}>
-          <AccountForm onSubmit={onSubmit} initial={account} />
-        </I18nProvider>,
-      );
+      renderWithProviders(<AccountForm onSubmit={onSubmit} initial={account} />, { locale });
       await user.click(screen.getByRole('button', { name: texts.save }));
       await waitFor(() => expect(onSubmit).toHaveBeenCalled());
       const name = document.getElementById('name')!.closest('.ant-form-item');

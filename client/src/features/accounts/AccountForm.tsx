@@ -3,9 +3,8 @@ import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space }
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AccountDto, AccountProfileInput } from '../../api/client';
 import { useT } from '../../i18n/I18nProvider';
-import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { useProblemText } from '../../shared/problemText';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { STATUSES } from './labels';
 
 interface Values {
@@ -46,26 +45,19 @@ export function toInput(values: Values, ownerId?: string): AccountProfileInput {
 export function AccountForm({ initial, onSubmit, onCancel }: { initial?: AccountDto; onSubmit: (input: AccountProfileInput) => Promise<unknown>; onCancel?: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const errors = useFormErrors({ form, fields: FIELDS });
   const [busy, setBusy] = useState(false);
-  const problemText = useProblemText();
   const required = { required: true, whitespace: true, message: t('validation.required') };
   const max = (n: number) => ({ max: n, message: t('validation.max', { max: n }) });
 
   const submit = async (values: Values) => {
     setBusy(true);
-    setProblem(null);
-    setUnplaced([]);
+    errors.clear();
     try {
       await onSubmit(toInput(values, initial?.ownerId));
     } catch (e) {
-      if (e instanceof ApiProblem && e.status !== 412) {
-        const { placed, unplaced: rest } = toFormFields(e, FIELDS, problemText);
-        form.setFields(placed as Parameters<typeof form.setFields>[0]);
-        setUnplaced(rest);
-      }
-      setProblem(e);
+      // A 412 is said by the page (StaleVersionAlert), with its Reload.
+      errors.show(e);
     } finally {
       setBusy(false);
     }
@@ -91,7 +83,7 @@ export function AccountForm({ initial, onSubmit, onCancel }: { initial?: Account
         firstContractDate: initial?.firstContractDate ? dayjs(initial.firstContractDate) : undefined,
       }}
     >
-      {!(problem instanceof ApiProblem && problem.status === 412) && <ProblemAlert error={problem} extra={unplaced} />}
+      <ProblemAlert error={errors.problem} extra={errors.unplaced} />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="name" label={t('account.name')} rules={[required, max(200)]}>
@@ -154,7 +146,7 @@ export function AccountForm({ initial, onSubmit, onCancel }: { initial?: Account
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('account.save')}
         </Button>
-        {onCancel && <Button onClick={onCancel}>{t('account.cancel')}</Button>}
+        {onCancel && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
       </Space>
     </Form>
   );

@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Spin, Typography } from 'antd';
+import { App as AntApp, Card, Spin, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../i18n/I18nProvider';
 import { ApiProblem } from '../../shared/problem';
+import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
 import { ErrorPage } from '../../shell/ErrorPages';
 import { AccountForm } from './AccountForm';
 import { accountKeys, updateAccount, useAccount, useCreateAccount } from './accountsApi';
@@ -38,43 +38,23 @@ function EditAccount({ id }: { id: string }) {
   const client = useQueryClient();
   const { message } = AntApp.useApp();
   const { data, error, isLoading, refetch } = useAccount(id);
-  const [stale, setStale] = useState(false);
-  const [formKey, setFormKey] = useState(0);
+  const stale = useStaleVersion(refetch);
   if (isLoading) return <Spin />;
   if (error instanceof ApiProblem && error.status === 404) return <ErrorPage status={404} />;
   if (!data) return <ErrorPage status={500} />;
 
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('account.editTitle')}</Typography.Title>}>
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('account.stale.title')}
-          description={t('account.stale.body')}
-          style={{ marginBottom: 16 }}
-          action={
-            <Button
-              onClick={async () => {
-                await refetch();
-                setStale(false);
-                setFormKey((k) => k + 1);
-              }}
-            >
-              {t('account.stale.reload')}
-            </Button>
-          }
-        />
-      )}
+      <StaleVersionAlert state={stale} title={t('account.stale.title')} description={t('account.stale.body')} style={{ marginBottom: 16 }} />
       <AccountForm
-        key={formKey}
+        key={stale.version}
         initial={data.data}
         onCancel={() => navigate(`/accounts/${id}`)}
         onSubmit={async (input) => {
           try {
             await updateAccount(id, data.etag, input);
           } catch (e) {
-            if (e instanceof ApiProblem && e.status === 412) setStale(true);
+            stale.caught(e);
             throw e;
           }
           await client.invalidateQueries({ queryKey: accountKeys.all });

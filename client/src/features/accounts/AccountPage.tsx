@@ -3,14 +3,14 @@ import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, 
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
 import type { ContactDto } from '../../api/client';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate, formatMoney } from '../../shared/format';
 import { ErrorPage } from '../../shell/ErrorPages';
-import { AttitudeTag, StatusTag, TierTag } from './labels';
+import { TierTag } from '../../shared/TierTag';
+import { AttitudeTag, StatusTag } from './labels';
 import { OrgChart } from './OrgChart';
 import { InteractionsPanel } from './InteractionsPanel';
 import { useAccount, useContacts, useRevenue, useTeam } from './accountsApi';
@@ -95,7 +95,7 @@ export default function AccountPage() {
           <Card title={t('account.contacts')}>
             <ProblemAlert error={contacts.error} />
             {contacts.data?.decisionChainGaps.map((gap) => (
-              <Alert key={gap} type="warning" showIcon title={t(`account.gap.${gap}` as MessageKey)} style={{ marginBottom: 8 }} />
+              <Alert key={gap} type="warning" showIcon title={t(`account.gap.${gap}`)} style={{ marginBottom: 8 }} />
             ))}
             <Table<ContactDto>
               rowKey="id"
@@ -106,11 +106,11 @@ export default function AccountPage() {
               columns={[
                 { title: t('contact.name'), dataIndex: 'name' },
                 { title: t('contact.title'), dataIndex: 'title' },
-                { title: t('contact.buyingRole'), dataIndex: 'buyingRole', render: (v: string) => <Tag>{t(`buyingRole.${v}` as MessageKey)}</Tag> },
-                { title: t('contact.attitude'), dataIndex: 'attitude', render: (v: string) => <AttitudeTag attitude={v} /> },
+                { title: t('contact.buyingRole'), dataIndex: 'buyingRole', render: (v: ContactDto['buyingRole']) => <Tag>{t(`buyingRole.${v}`)}</Tag> },
+                { title: t('contact.attitude'), dataIndex: 'attitude', render: (v: ContactDto['attitude']) => <AttitudeTag attitude={v} /> },
                 {
                   title: t('contact.relationship'),
-                  render: (_, c) => `${t(`relationship.${c.relationshipLevel}` as MessageKey)} → ${t(`relationship.${c.targetRelationshipLevel}` as MessageKey)}`,
+                  render: (_, c) => `${t(`relationship.${c.relationshipLevel}`)} → ${t(`relationship.${c.targetRelationshipLevel}`)}`,
                 },
                 { title: t('contact.email'), dataIndex: 'email' },
               ]}
@@ -127,7 +127,7 @@ export default function AccountPage() {
               dataSource={team.data?.members ?? []}
               renderItem={(m) => (
                 <List.Item>
-                  <List.Item.Meta title={m.displayName} description={t(`teamRole.${m.role}` as MessageKey)} />
+                  <List.Item.Meta title={m.displayName} description={t(`teamRole.${m.role}`)} />
                 </List.Item>
               )}
             />

@@ -1,56 +1,49 @@
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
-import type { AccountSummaryDto } from '../../api/client';
+import type { AccountStatus, AccountSummaryDto, Tier } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { formatDate } from '../../shared/format';
-import { STATUSES, StatusTag, TIERS, TierTag } from './labels';
-import { useAccounts, type ListQuery } from './accountsApi';
+import { TIERS } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
+import { STATUSES, StatusTag } from './labels';
+import { useAccounts } from './accountsApi';
+
+/** The list's filters, sort and page, as URL parameters (see useUrlFilters). */
+const FILTERS = {
+  q: urlFilter.text(),
+  tier: urlFilter.oneOf(TIERS),
+  status: urlFilter.oneOf(STATUSES),
+  industry: urlFilter.text(),
+  region: urlFilter.text(),
+  segment: urlFilter.text(),
+  sort: urlFilter.text('name'),
+  page: urlFilter.int(1),
+  pageSize: urlFilter.int(20),
+};
 
 /** The accounts list; filters, sort and paging live in the URL so a view can be shared and reloaded. */
 export default function AccountsListPage() {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const get = (key: string) => params.get(key) ?? undefined;
-  const query: ListQuery = {
-    q: get('q'),
-    tier: get('tier') as ListQuery['tier'],
-    status: get('status') as ListQuery['status'],
-    industry: get('industry'),
-    region: get('region'),
-    segment: get('segment'),
-    sort: get('sort') ?? 'name',
-    page: Number(get('page') ?? 1),
-    pageSize: Number(get('pageSize') ?? 20),
-  };
+  const { filters: query, setFilters, setFilter, resetFilters } = useUrlFilters(FILTERS);
   const { data, isFetching, error } = useAccounts(query);
-
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage) next.delete('page');
-    setParams(next);
-  };
 
   const sortOrder = (key: string) => (query.sort === key ? 'ascend' : query.sort === `-${key}` ? 'descend' : null);
   const textFilter = (key: 'industry' | 'region' | 'segment') => (
     <Input
-      key={`${key}-${get(key) ?? ''}`}
+      key={`${key}-${query[key] ?? ''}`}
       allowClear
-      placeholder={t(`accounts.filter.${key}` as MessageKey)}
-      defaultValue={get(key)}
+      placeholder={t(`accounts.filter.${key}`)}
+      defaultValue={query[key]}
       style={{ width: 150 }}
-      aria-label={t(`accounts.filter.${key}` as MessageKey)}
-      onPressEnter={(e) => update({ [key]: e.currentTarget.value.trim() })}
-      onClear={() => update({ [key]: undefined })}
+      aria-label={t(`accounts.filter.${key}`)}
+      onPressEnter={(e) => setFilter(key, e.currentTarget.value.trim())}
+      onClear={() => setFilter(key, undefined)}
     />
   );
 
@@ -65,13 +58,13 @@ export default function AccountsListPage() {
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
-          key={`q-${get('q') ?? ''}`}
+          key={`q-${query.q ?? ''}`}
           allowClear
-          defaultValue={get('q')}
+          defaultValue={query.q}
           placeholder={t('accounts.search')}
           aria-label={t('accounts.search')}
           style={{ width: 280 }}
-          onSearch={(value) => update({ q: value.trim() })}
+          onSearch={(value) => setFilter('q', value.trim())}
         />
         <Select
           allowClear
@@ -81,7 +74,7 @@ export default function AccountsListPage() {
           style={{ width: 140 }}
           value={query.tier}
           options={TIERS.map((v) => ({ value: v, label: t(`tier.${v}`) }))}
-          onChange={(v) => update({ tier: v })}
+          onChange={(v) => setFilter('tier', v)}
         />
         <Select
           allowClear
@@ -90,12 +83,12 @@ export default function AccountsListPage() {
           style={{ width: 130 }}
           value={query.status}
           options={STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
-          onChange={(v) => update({ status: v })}
+          onChange={(v) => setFilter('status', v)}
         />
         {textFilter('industry')}
         {textFilter('region')}
         {textFilter('segment')}
-        <Button onClick={() => setParams(new URLSearchParams())}>{t('accounts.filter.reset')}</Button>
+        <Button onClick={resetFilters}>{t('common.reset')}</Button>
       </Space>
       <ProblemAlert error={error} />
       <Table<AccountSummaryDto>
@@ -108,7 +101,8 @@ export default function AccountsListPage() {
           const key = typeof s.field === 'string' ? s.field : undefined;
           const sort = key && s.order ? `${s.order === 'descend' ? '-' : ''}${key}` : undefined;
           const sortChanged = (sort ?? 'name') !== query.sort;
-          update({ sort, page: sortChanged ? undefined : pagination.current, pageSize: pagination.pageSize }, sortChanged);
+          // A new sort starts at the first page; paging keeps the sort.
+          setFilters({ sort, page: sortChanged ? undefined : pagination.current, pageSize: pagination.pageSize });
         }}
         pagination={{
           current: query.page,
@@ -121,8 +115,8 @@ export default function AccountsListPage() {
         columns={[
           { title: t('account.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrder('name'), render: (name: string, row) => <Link to={`/accounts/${row.id}`}>{name}</Link> },
           { title: t('account.registrationNumber'), dataIndex: 'registrationNumber', sorter: true, sortOrder: sortOrder('registrationNumber') },
-          { title: t('account.tier'), dataIndex: 'tier', render: (v: string) => <TierTag tier={v} /> },
-          { title: t('account.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
+          { title: t('account.tier'), dataIndex: 'tier', render: (v: Tier) => <TierTag tier={v} /> },
+          { title: t('account.status'), dataIndex: 'status', render: (v: AccountStatus) => <StatusTag status={v} /> },
           { title: t('account.industry'), dataIndex: 'industry' },
           { title: t('account.region'), dataIndex: 'region' },
           { title: t('account.owner'), dataIndex: 'ownerName' },

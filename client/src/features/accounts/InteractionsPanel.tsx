@@ -1,16 +1,14 @@
-import { useState } from 'react';
 import { App as AntApp, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select, Tag, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ContactDto, InteractionInput } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
-import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { useProblemText } from '../../shared/problemText';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useInteractions, useLogInteraction } from './accountsApi';
 
 const TYPES = ['Call', 'Meeting', 'Visit', 'Email', 'Event'] as const;
+const FIELDS = ['type', 'occurredAt', 'summary', 'contactIds', 'nextStep', 'nextStepDue'];
 
 interface Values {
   type: InteractionInput['type'];
@@ -27,14 +25,11 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
   const interactions = useInteractions(accountId);
   const log = useLogInteraction(accountId);
   const [form] = Form.useForm<Values>();
-  const [problem, setProblem] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-  const problemText = useProblemText();
+  const errors = useFormErrors({ form, fields: FIELDS });
   const names = new Map(contacts.map((c) => [c.id, c.name]));
 
   const submit = async (values: Values) => {
-    setProblem(null);
-    setUnplaced([]);
+    errors.clear();
     try {
       await log.mutateAsync({
         type: values.type,
@@ -47,12 +42,7 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
       message.success(t('interaction.logged'));
       form.resetFields();
     } catch (e) {
-      if (e instanceof ApiProblem) {
-        const { placed, unplaced: rest } = toFormFields(e, ['type', 'occurredAt', 'summary', 'contactIds', 'nextStep', 'nextStepDue'], problemText);
-        form.setFields(placed as Parameters<typeof form.setFields>[0]);
-        setUnplaced(rest);
-      }
-      setProblem(e);
+      errors.show(e);
     }
   };
 
@@ -62,7 +52,7 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
         {canLog && (
           <Col xs={24} lg={10}>
             <Typography.Title level={5}>{t('interaction.log')}</Typography.Title>
-            <ProblemAlert error={problem} extra={unplaced} />
+            <ProblemAlert error={errors.problem} extra={errors.unplaced} />
             <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'Call', occurredAt: dayjs() }} data-testid="interaction-form">
               <Row gutter={12}>
                 <Col span={10}>
@@ -114,7 +104,7 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
               key: i.id,
               content: (
                 <div>
-                  <Tag>{t(`interactionType.${i.type}` as MessageKey)}</Tag>
+                  <Tag>{t(`interactionType.${i.type}`)}</Tag>
                   <Typography.Text type="secondary">{formatDateTime(locale, i.occurredAt)}</Typography.Text>
                   <div>{i.summary}</div>
                   {i.contactIds.length > 0 && <Typography.Text type="secondary">{i.contactIds.map((c) => names.get(c) ?? '?').join('、')}</Typography.Text>}

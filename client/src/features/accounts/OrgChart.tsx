@@ -2,7 +2,6 @@ import { Space, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import type { ContactDto } from '../../api/client';
 import { useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { AttitudeTag } from './labels';
 
 /** Builds the reports-to forest; contacts whose manager is unknown become roots. */
@@ -30,9 +29,9 @@ export function OrgChart({ contacts }: { contacts: readonly ContactDto[] }) {
         <Space size={4} wrap>
           <Typography.Text strong>{c.name}</Typography.Text>
           {c.title && <Typography.Text type="secondary">{c.title}</Typography.Text>}
-          <Tag color="blue">{t(`buyingRole.${c.buyingRole}` as MessageKey)}</Tag>
+          <Tag color="blue">{t(`buyingRole.${c.buyingRole}`)}</Tag>
           <AttitudeTag attitude={c.attitude} />
-          <Tag>{t(`relationship.${c.relationshipLevel}` as MessageKey)}</Tag>
+          <Tag>{t(`relationship.${c.relationshipLevel}`)}</Tag>
         </Space>
       ),
       children: toNodes(children),

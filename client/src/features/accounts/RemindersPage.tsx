@@ -1,11 +1,10 @@
 import { Card, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, unwrap } from '../../api/client';
+import { api, unwrap, type Schemas } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate } from '../../shared/format';
-import type { MessageKey } from '../../i18n/messages';
 
 export default function RemindersPage() {
   const { t, locale } = useI18n();
@@ -20,7 +19,7 @@ export default function RemindersPage() {
         columns={[
           { title: t('reminder.due'), dataIndex: 'dueDate', render: (v: string) => formatDate(locale, v) },
           { title: t('account.name'), dataIndex: 'accountName', render: (v: string, r) => <Link to={`/accounts/${r.accountId}`}>{v}</Link> },
-          { title: t('reminder.kind'), dataIndex: 'kind', render: (v: string) => <Tag>{t(`reminder.${v}` as MessageKey)}</Tag> },
+          { title: t('reminder.kind'), dataIndex: 'kind', render: (v: Schemas['ReminderKind']) => <Tag>{t(`reminder.${v}`)}</Tag> },
         ]}
       />
     </Card>

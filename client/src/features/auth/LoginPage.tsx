@@ -4,6 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { useProblemText } from '../../shared/problemText';
 
 export default function LoginPage() {
@@ -12,19 +13,20 @@ export default function LoginPage() {
   const problemText = useProblemText();
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<unknown>(null);
+  const [form] = Form.useForm<{ email: string; password: string }>();
+  const errors = useFormErrors({ form, fields: ['email', 'password'] });
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (user) return <Navigate to={from} replace />;
 
   const submit = async (values: { email: string; password: string }) => {
     setBusy(true);
-    setError(null);
+    errors.clear();
     try {
       await signIn(values.email, values.password);
       navigate(from, { replace: true });
     } catch (e) {
-      setError(e);
+      errors.show(e);
     } finally {
       setBusy(false);
     }
@@ -58,8 +60,8 @@ export default function LoginPage() {
             style={{ marginBottom: 16 }}
           />
         )}
-        <ProblemAlert error={error} />
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <ProblemAlert error={errors.problem} extra={errors.unplaced} />
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="email" label={t('login.email')} rules={[{ required: true, message: t('login.required.email') }]}>
             <Input autoComplete="username" autoFocus />
           </Form.Item>

@@ -1,33 +1,39 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import type { Schemas } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { formatDate } from '../../shared/format';
 import { useComplaintMetrics } from './insightsApi';
 
 const RootCauseChart = lazy(() => import('./RootCauseChart'));
 const PERIODS = [30, 90, 365] as const;
+/** The period, as a URL parameter (see useUrlFilters). */
+const PERIOD = { days: urlFilter.int(90) };
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
 const hrs = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v} h`);
 
 /** SLA compliance, handling times, root causes and recurring problems, for a period. */
 export default function ComplaintMetricsPage() {
-  const { t, locale } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const days = Number(params.get('days') ?? 90);
+  const { t, has, locale } = useI18n();
+  const { filters, setFilter } = useUrlFilters(PERIOD);
+  const { days } = filters;
   // Whole minutes, so the query key (and the cache) stays stable while the page is open.
   const from = useMemo(() => dayjs().startOf('minute').subtract(days, 'day').toISOString(), [days]);
   const { data, error, isLoading } = useComplaintMetrics(from);
-  const causeLabel = useCallback((c: string) => t(`complaint.rootCause.${c}` as MessageKey), [t]);
-  const labelOf = (dimension: string, key: string) =>
-    key === 'Unassigned' ? t('metrics.unassigned') : t(`${dimension}.${key}` as MessageKey);
+  const causeLabel = useCallback((c: Schemas['RootCause']) => t(`complaint.rootCause.${c}`), [t]);
+  // A group's key is a tier, category or department as the server names it; one this client does not know shows as it is.
+  const labelOf = (dimension: 'tier' | 'complaint.category' | 'complaint.department', key: string) => {
+    if (key === 'Unassigned') return t('metrics.unassigned');
+    const message = `${dimension}.${key}`;
+    return has(message) ? t(message) : key;
+  };
 
-  const figureColumns = (dimension: string) => [
+  const figureColumns = (dimension: 'tier' | 'complaint.category' | 'complaint.department') => [
     { title: t('metrics.group'), dataIndex: 'key', render: (k: string) => labelOf(dimension, k) },
     { title: t('metrics.complaints'), dataIndex: 'complaints', align: 'right' as const },
     { title: t('metrics.firstResponseCompliance'), dataIndex: 'firstResponseCompliance', align: 'right' as const, render: pct },
@@ -44,7 +50,7 @@ export default function ComplaintMetricsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>{t('metrics.title')}</Typography.Title>
         <Segmented
           value={days}
-          onChange={(v) => setParams({ days: String(v) })}
+          onChange={(v) => setFilter('days', v)}
           options={PERIODS.map((d) => ({ value: d, label: t('metrics.lastDays', { days: d }) }))}
         />
       </div>
@@ -81,7 +87,7 @@ export default function ComplaintMetricsPage() {
                   data-testid="recurring-table"
                   columns={[
                     { title: t('account.name'), dataIndex: 'accountName', render: (n: string, r) => <Link to={`/accounts/${r.accountId}`}>{n}</Link> },
-                    { title: t('metrics.rootCause'), dataIndex: 'rootCause', render: (c: string) => <Tag color="volcano">{causeLabel(c)}</Tag> },
+                    { title: t('metrics.rootCause'), dataIndex: 'rootCause', render: (c: Schemas['RootCause']) => <Tag color="volcano">{causeLabel(c)}</Tag> },
                     { title: t('metrics.complaints'), dataIndex: 'complaints', align: 'right' },
                     { title: t('metrics.last'), dataIndex: 'lastReceivedAt', render: (d: string) => formatDate(locale, d) },
                   ]}
@@ -90,7 +96,7 @@ export default function ComplaintMetricsPage() {
             </Col>
           </Row>
           {(['byTier', 'byCategory', 'byDepartment'] as const).map((k) => (
-            <Card key={k} size="small" title={t(`metrics.${k}` as MessageKey)}>
+            <Card key={k} size="small" title={t(`metrics.${k}`)}>
               <Table<Schemas['SlaFiguresDto']>
                 size="small"
                 rowKey="key"

@@ -8,7 +8,7 @@ import type { Schemas } from '../../api/client';
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 /** Root-cause Pareto: complaints per root cause (bars) and the cumulative share (line). */
-export default function RootCauseChart({ causes, label, labels }: { causes: Schemas['RootCauseShareDto'][]; label: (cause: string) => string; labels: { complaints: string; cumulative: string } }) {
+export default function RootCauseChart({ causes, label, labels }: { causes: Schemas['RootCauseShareDto'][]; label: (cause: Schemas['RootCause']) => string; labels: { complaints: string; cumulative: string } }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return undefined;

@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Input, InputNumber, Space, Spin, Switch, Table, Tag, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
-import type { Schemas } from '../../api/client';
+import type { Schemas, Tier } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDateTime } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
+import { TierTag } from '../../shared/TierTag';
 import { dayErrors, formatHours, toDayRows, toInput, type DayHours } from './slaPolicyModel';
 import { useSaveSlaPolicy, useSlaPolicy } from './insightsApi';
 
@@ -21,6 +21,10 @@ export default function SlaPolicyPage() {
   const { message } = App.useApp();
   const policy = useSlaPolicy();
   const save = useSaveSlaPolicy();
+  // No field of the API's request is a field here: every error is said above the policy, with its field's name.
+  const apiErrors = useFormErrors({ fields: [] });
+  // Someone saved a version meanwhile: it is read at once, and the editor starts from it (the effect below).
+  const stale = useStaleVersion(() => policy.refetch(), { atOnce: true });
   const editable = can('complaints:manage');
   const [severities, setSeverities] = useState<Schemas['SeverityScaleDto'][]>([]);
   const [alwaysOpen, setAlwaysOpen] = useState(true);
@@ -47,16 +51,14 @@ export default function SlaPolicyPage() {
     setSeverities((s) => s.map((x) => (x.severity === severity ? { ...x, [field]: value ?? 0 } : x)));
 
   const submit = async () => {
+    apiErrors.clear();
+    stale.dismiss();
     try {
       await save.mutateAsync({ body: toInput(severities, alwaysOpen, timeZone, rows, holidays), etag: policy.data!.etag });
       message.success(t('sla.saved'));
     } catch (e) {
-      if (e instanceof ApiProblem && e.status === 412) {
-        // Someone saved a version meanwhile: show it (the warning says why), not a stale error.
-        await policy.refetch();
-        save.reset();
-        message.warning(t('sla.stale'));
-      }
+      stale.caught(e);
+      apiErrors.show(e);
     }
   };
 
@@ -67,7 +69,8 @@ export default function SlaPolicyPage() {
         <Typography.Paragraph type="secondary">
           {t('sla.intro')} {data.createdAt ? t('sla.version', { number: data.number, date: formatDateTime(locale, data.createdAt) }) : t('sla.defaults')}
         </Typography.Paragraph>
-        <ProblemAlert error={save.error} />
+        <StaleVersionAlert state={stale} title={t('sla.stale')} style={{ marginBottom: 16 }} />
+        <ProblemAlert error={apiErrors.problem} extra={apiErrors.unplaced} />
         <Typography.Title level={5}>{t('sla.severities')}</Typography.Title>
         <Table<Schemas['SeverityScaleDto']>
           size="small"
@@ -76,7 +79,7 @@ export default function SlaPolicyPage() {
           dataSource={SEVERITIES.map((s) => severities.find((x) => x.severity === s)).filter((x): x is Schemas['SeverityScaleDto'] => !!x)}
           data-testid="severity-scales"
           columns={[
-            { title: t('sla.severity'), dataIndex: 'severity', render: (s: string) => <Tag>{t(`complaint.severity.${s}` as MessageKey)}</Tag> },
+            { title: t('sla.severity'), dataIndex: 'severity', render: (s: Schemas['Severity']) => <Tag>{t(`complaint.severity.${s}`)}</Tag> },
             {
               title: t('sla.firstResponsePercent'),
               dataIndex: 'firstResponsePercent',
@@ -104,7 +107,7 @@ export default function SlaPolicyPage() {
               {rows.map((r) => (
                 <Space key={r.day} align="center">
                   <Checkbox checked={r.open} disabled={!editable} onChange={(e) => setRows((all) => all.map((x) => (x.day === r.day ? { ...x, open: e.target.checked } : x)))} style={{ width: 140 }}>
-                    {t(`sla.day.${r.day}` as MessageKey)}
+                    {t(`sla.day.${r.day}`)}
                   </Checkbox>
                   {r.open && (
                     <TimePicker.RangePicker
@@ -143,9 +146,9 @@ export default function SlaPolicyPage() {
           data-testid="sla-matrix"
           dataSource={[...new Set(data.matrix.map((c) => c.tier))].map((tier) => ({ tier, cells: data.matrix.filter((c) => c.tier === tier) }))}
           columns={[
-            { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <TierTag tier={tier} /> },
+            { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <TierTag tier={tier} /> },
             ...SEVERITIES.map((s) => ({
-              title: t(`complaint.severity.${s}` as MessageKey),
+              title: t(`complaint.severity.${s}`),
               key: s,
               render: (_: unknown, row: { cells: Schemas['SlaTargetCellDto'][] }) => {
                 const c = row.cells.find((x) => x.severity === s);

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
-import { ApiProblem, toFormFields } from '../../shared/problem';
+import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useProblemText } from '../../shared/problemText';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { DEPARTMENTS, ROOT_CAUSES } from './model';
 import type { ComplaintAction, Department, RootCause, StepInput } from './complaintsApi';
 
@@ -31,7 +32,7 @@ interface Values {
   correctiveAction?: string;
 }
 
-const FIELDS = ['response', 'note', 'reason', 'department', 'assigneeId', 'resolution', 'rootCause', 'correctiveAction'];
+const FIELDS = ['response', 'note', 'reason', 'department', 'resolution', 'rootCause', 'correctiveAction'];
 
 /** The values of the form as the step's body. */
 export function toStep(action: ComplaintAction, v: Values, me: string, current?: string | null): StepInput {
@@ -59,26 +60,20 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  // The form's `assignee` choice is the API's `assigneeId`.
+  const errors = useFormErrors({ form, fields: FIELDS, rename: { assigneeId: 'assignee' } });
   const assignee = Form.useWatch('assignee', form);
   const problemText = useProblemText();
   const other = currentAssignee && currentAssignee.id !== me.id ? currentAssignee : null;
 
   const submit = async (values: Values) => {
     setBusy(true);
-    setProblem(null);
-    setUnplaced([]);
+    errors.clear();
     try {
       await onSubmit(toStep(action, values, me.id, other?.id));
     } catch (e) {
       // 400: invalid fields; 409: a rule, placed on its field when it names one (a required text).
-      if (e instanceof ApiProblem && (e.status === 400 || e.status === 409)) {
-        const { placed, unplaced: rest } = toFormFields(e, FIELDS, problemText);
-        form.setFields(placed.map((p) => (p.name[0] === 'assigneeId' ? { ...p, name: ['assignee'] } : p)) as Parameters<typeof form.setFields>[0]);
-        setUnplaced(rest);
-      }
-      setProblem(e);
+      errors.show(e);
     } finally {
       setBusy(false);
     }
@@ -87,9 +82,9 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
   const required = (key: MessageKey) => [{ required: true, whitespace: true, message: t(key) }];
   const max = (n: number) => ({ max: n, message: t('validation.max', { max: n }) });
   // A step the status no longer allows: said apart, above the form (the page reloads the complaint and its buttons).
-  const conflict = problem instanceof ApiProblem && problem.code === 'complaint-transition-not-allowed';
+  const conflict = errors.problem instanceof ApiProblem && errors.problem.code === 'complaint-transition-not-allowed';
   const submitLabel: MessageKey =
-    action === 'Assign' ? (assignee === 'current' && other ? 'complaint.assign.changeDepartment' : 'complaint.assign.toMe') : (`complaint.submit.${action}` as MessageKey);
+    action === 'Assign' ? (assignee === 'current' && other ? 'complaint.assign.changeDepartment' : 'complaint.assign.toMe') : (`complaint.submit.${action}`);
 
   return (
     <Form<Values>
@@ -99,11 +94,11 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
       data-testid={`form-${action}`}
       initialValues={{ department: currentDepartment ?? undefined, assignee: 'me' }}
     >
-      <Typography.Paragraph type="secondary">{t(`complaint.help.${action}` as MessageKey)}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(`complaint.help.${action}`)}</Typography.Paragraph>
       {conflict ? (
-        <Alert type="error" showIcon role="alert" title={t('complaint.step.conflict')} description={problemText.message(problem)} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon role="alert" title={t('complaint.step.conflict')} description={problemText.message(errors.problem)} style={{ marginBottom: 16 }} />
       ) : (
-        <ProblemAlert error={problem} extra={unplaced} />
+        <ProblemAlert error={errors.problem} extra={errors.unplaced} />
       )}
       {action === 'Acknowledge' && (
         <Form.Item name="response" label={t('complaint.field.response')} rules={[...required('complaint.required.response'), max(8000)]}>
@@ -116,7 +111,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
             <Select
               data-testid="assign-department"
               placeholder={t('complaint.placeholder.department')}
-              options={DEPARTMENTS.map((d) => ({ value: d, label: t(`complaint.department.${d}` as MessageKey) }))}
+              options={DEPARTMENTS.map((d) => ({ value: d, label: t(`complaint.department.${d}`) }))}
             />
           </Form.Item>
           <Form.Item name="assignee" label={t('complaint.assignee')}>
@@ -132,7 +127,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
       {(action === 'AwaitCustomer' || action === 'Resume' || action === 'Close') && (
         <Form.Item
           name="note"
-          label={t(`complaint.field.note.${action}` as MessageKey)}
+          label={t(`complaint.field.note.${action}`)}
           rules={action === 'AwaitCustomer' ? [...required('complaint.required.note'), max(8000)] : [max(8000)]}
         >
           <Input.TextArea rows={3} />
@@ -147,7 +142,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
             <Select
               data-testid="resolve-root-cause"
               placeholder={t('complaint.placeholder.rootCause')}
-              options={ROOT_CAUSES.map((c) => ({ value: c, label: t(`complaint.rootCause.${c}` as MessageKey) }))}
+              options={ROOT_CAUSES.map((c) => ({ value: c, label: t(`complaint.rootCause.${c}`) }))}
             />
           </Form.Item>
           <Form.Item name="correctiveAction" label={t('complaint.correctiveAction')} rules={[...required('complaint.required.correctiveAction'), max(4000)]}>
@@ -161,7 +156,7 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
         </Form.Item>
       )}
       <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-        <Button onClick={onCancel}>{t('account.cancel')}</Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
         <Button type="primary" htmlType="submit" loading={busy} data-testid="step-submit">
           {t(submitLabel)}
         </Button>

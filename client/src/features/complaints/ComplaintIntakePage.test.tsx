@@ -1,10 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nProvider } from '../../i18n/I18nProvider';
-import { fakeApi, json } from '../../test-api';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import { SLOW, chooseOption, fakeApiPerTest, json, renderWithProviders, setupUser } from '../../test';
 import { complaintFixture } from './fixtures';
 
 // The account and contact pickers over mocked hooks; the intake itself through the real hooks and a fake API.
@@ -17,30 +13,14 @@ vi.mock('../accounts/accountsApi', () => ({
 }));
 
 const { default: ComplaintIntakePage } = await import('./ComplaintIntakePage');
-const SLOW = 60_000;
-// The waits for what a submit shows: antd's validation is slow in jsdom on a busy machine.
-configure({ asyncUtilTimeout: 10_000 });
-
-async function chooseOption(user: ReturnType<typeof userEvent.setup>, label: string, option: string) {
-  await user.click(screen.getByLabelText(label));
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')].find((o) => o.textContent?.startsWith(option));
-    if (!found) throw new Error(`no option ${option}`);
-    return found;
-  });
-  fireEvent.click(item);
-}
-
-let fake: ReturnType<typeof fakeApi>;
+const fake = fakeApiPerTest();
 beforeEach(() => {
   vi.clearAllMocks();
-  fake = fakeApi();
 });
-afterEach(() => fake.restore());
 
 describe('ComplaintIntakePage', () => {
   it('files with one Idempotency-Key per complaint — the same on a retry, a new one for other content — and shows a 400’s field errors at the fields', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const user = setupUser();
     fake.on(
       'POST',
       '/api/v1/complaints',
@@ -54,18 +34,7 @@ describe('ComplaintIntakePage', () => {
       new TypeError('Failed to fetch'),
       json(201, complaintFixture({ id: 'c9', reference: 'CMP-2026-000009' })),
     );
-    render(
-      <I18nProvider locale="en">
-        <QueryClientProvider client={new QueryClient()}>
-          <MemoryRouter initialEntries={['/complaints/new']}>
-            <Routes>
-              <Route path="/complaints/new" element={<ComplaintIntakePage />} />
-              <Route path="/complaints/:id" element={<div>complaint page</div>} />
-            </Routes>
-          </MemoryRouter>
-        </QueryClientProvider>
-      </I18nProvider>,
-    );
+    renderWithProviders(<ComplaintIntakePage />, { url: '/complaints/new', path: '/complaints/new', routes: { '/complaints/:id': <div>complaint page</div> } });
     const filed = () => fake.sent('POST', '/api/v1/complaints');
 
     // Nothing is sent while the required fields are empty.

@@ -5,10 +5,9 @@ import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import type { AccountSummaryDto } from '../../api/client';
-import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { useProblemText } from '../../shared/problemText';
-import { TierTag } from '../accounts/labels';
+import { useFormErrors } from '../../shared/useFormErrors';
+import { TierTag } from '../../shared/TierTag';
 import { useAccounts, useContacts } from '../accounts/accountsApi';
 import { CATEGORIES, CHANNELS, SEVERITIES } from './model';
 import { useFileComplaint, type ComplaintCategory, type ComplaintChannel, type Severity } from './complaintsApi';
@@ -95,15 +94,12 @@ export default function ComplaintIntakePage() {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const accountId = Form.useWatch('accountId', form);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const errors = useFormErrors({ form, fields: FIELDS });
   // One Idempotency-Key per complaint being filed: a double click or a retry after a lost answer files it once.
   const file = useFileComplaint();
-  const problemText = useProblemText();
 
   const submit = async (values: Values) => {
-    setProblem(null);
-    setUnplaced([]);
+    errors.clear();
     try {
       const created = await file.mutateAsync({
         accountId: values.accountId,
@@ -121,12 +117,7 @@ export default function ComplaintIntakePage() {
       navigate(`/complaints/${created.id}`);
     } catch (e) {
       // 400: invalid fields; 409: a business rule (e.g. received in the future), also named by field.
-      if (e instanceof ApiProblem && (e.status === 400 || e.status === 409)) {
-        const { placed, unplaced: rest } = toFormFields(e, FIELDS, problemText);
-        form.setFields(placed as Parameters<typeof form.setFields>[0]);
-        setUnplaced(rest);
-      }
-      setProblem(e);
+      errors.show(e);
     }
   };
 
@@ -134,7 +125,7 @@ export default function ComplaintIntakePage() {
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('complaints.intake.title')}</Typography.Title>}>
       <Typography.Paragraph type="secondary">{t('complaints.intake.help')}</Typography.Paragraph>
-      <ProblemAlert error={problem} extra={unplaced} />
+      <ProblemAlert error={errors.problem} extra={errors.unplaced} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -156,7 +147,7 @@ export default function ComplaintIntakePage() {
             <Row gutter={12}>
               <Col span={12}>
                 <Form.Item name="channel" label={t('complaint.channel')} rules={[{ required: true, message: t('validation.required') }]}>
-                  <Select data-testid="intake-channel" options={CHANNELS.map((v) => ({ value: v, label: t(`complaint.channel.${v}` as MessageKey) }))} />
+                  <Select data-testid="intake-channel" options={CHANNELS.map((v) => ({ value: v, label: t(`complaint.channel.${v}`) }))} />
                 </Form.Item>
               </Col>
               <Col span={12}>
@@ -164,7 +155,7 @@ export default function ComplaintIntakePage() {
                   <Select
                     data-testid="intake-category"
                     placeholder={t('complaints.intake.categoryPlaceholder')}
-                    options={CATEGORIES.map((v) => ({ value: v, label: t(`complaint.category.${v}` as MessageKey) }))}
+                    options={CATEGORIES.map((v) => ({ value: v, label: t(`complaint.category.${v}`) }))}
                   />
                 </Form.Item>
               </Col>
@@ -178,7 +169,7 @@ export default function ComplaintIntakePage() {
               <Radio.Group
                 optionType="button"
                 data-testid="intake-severity"
-                options={SEVERITIES.map((v) => ({ value: v, label: t(`complaint.severity.${v}` as MessageKey) }))}
+                options={SEVERITIES.map((v) => ({ value: v, label: t(`complaint.severity.${v}`) }))}
               />
             </Form.Item>
             <Form.Item
@@ -213,7 +204,7 @@ export default function ComplaintIntakePage() {
           <Button type="primary" htmlType="submit" loading={file.isPending} data-testid="intake-submit">
             {t('complaints.intake.submit')}
           </Button>
-          <Button onClick={() => navigate('/complaints')}>{t('account.cancel')}</Button>
+          <Button onClick={() => navigate('/complaints')}>{t('common.cancel')}</Button>
         </Space>
       </Form>
     </Card>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App as AntApp, Alert, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Empty, Input, Modal, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined, CommentOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -7,9 +7,10 @@ import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
 import { formatDateTime } from '../../shared/format';
 import { ErrorPage } from '../../shell/ErrorPages';
-import { TierTag } from '../accounts/labels';
+import { TierTag } from '../../shared/TierTag';
 import { useContacts } from '../accounts/accountsApi';
 import { ActionForm } from './ActionForm';
 import { actionButtons } from './actions';
@@ -48,7 +49,8 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
   const now = useNow();
   const step = useComplaintStep(c.id);
   const [open, setOpen] = useState<ComplaintAction | null>(null);
-  const [stale, setStale] = useState(false);
+  // Someone else took a step meanwhile: the complaint is read again at once (the step's dialog closes, nothing typed is kept).
+  const stale = useStaleVersion(reload, { atOnce: true });
   const me = user ? { id: user.id, displayName: user.displayName } : { id: '', displayName: '' };
   const assignee = assigneeName(c, me);
   const buttons = can('complaints:write') ? actionButtons(c.allowedActions, c.status) : [];
@@ -57,14 +59,12 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
     try {
       await step.mutateAsync({ etag, step: s });
       setOpen(null);
-      setStale(false);
-      message.success(t(`complaint.done.${s.action}` as MessageKey, { reference: c.reference }));
+      stale.dismiss();
+      message.success(t(`complaint.done.${s.action}`, { reference: c.reference }));
     } catch (e) {
-      if (e instanceof ApiProblem && e.status === 412) {
-        // Someone else took a step meanwhile: show the complaint as it is now; the user decides again.
+      if (stale.caught(e)) {
+        // Show the complaint as it is now; the user decides again.
         setOpen(null);
-        setStale(true);
-        await reload();
         return;
       }
       // A step the status no longer allows (409): the form shows the server's reason; the buttons refresh.
@@ -91,9 +91,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <ProblemAlert error={loadError} />
-      {stale && (
-        <Alert type="warning" showIcon closable onClose={() => setStale(false)} title={t('complaint.stale.title')} description={t('complaint.stale.body')} data-testid="complaint-stale" />
-      )}
+      <StaleVersionAlert state={stale} title={t('complaint.stale.title')} description={t('complaint.stale.body')} testId="complaint-stale" />
       <Card>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, flexWrap: 'wrap' }}>
           <div style={{ minWidth: 0, flex: 1 }}>
@@ -103,7 +101,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
               <ComplaintStatusTag status={c.status} testId="complaint-status" />
               <SeverityTag severity={c.severity} />
               <TierTag tier={c.tier} />
-              <Tag>{t(`complaint.category.${c.category}` as MessageKey)}</Tag>
+              <Tag>{t(`complaint.category.${c.category}`)}</Tag>
               <EscalationTag level={c.escalationLevel} />
             </Space>
           </div>
@@ -122,9 +120,9 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
             <Link to={`/accounts/${c.accountId}`}>{c.accountName ?? t('common.none')}</Link>
           </Descriptions.Item>
           <Descriptions.Item label={t('complaint.contact')}>{c.contactId ? <ContactName accountId={c.accountId} contactId={c.contactId} /> : t('common.none')}</Descriptions.Item>
-          <Descriptions.Item label={t('complaint.channel')}>{t(`complaint.channel.${c.channel}` as MessageKey)}</Descriptions.Item>
+          <Descriptions.Item label={t('complaint.channel')}>{t(`complaint.channel.${c.channel}`)}</Descriptions.Item>
           <Descriptions.Item label={t('complaint.receivedAt')}>{formatDateTime(locale, c.receivedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('complaint.department')}>{c.department ? t(`complaint.department.${c.department}` as MessageKey) : t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('complaint.department')}>{c.department ? t(`complaint.department.${c.department}`) : t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('complaint.assignee')}>
             <span data-testid="complaint-assignee">{c.assigneeId ? (assignee ?? t('complaint.assignee.unknown')) : t('complaint.unassigned')}</span>
           </Descriptions.Item>
@@ -155,7 +153,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
             <Card title={t('complaint.resolutionTitle')} style={{ height: '100%' }} data-testid="complaint-resolution">
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('complaint.resolution')}><span style={{ whiteSpace: 'pre-wrap' }}>{c.resolution}</span></Descriptions.Item>
-                <Descriptions.Item label={t('complaint.rootCause')}>{c.rootCause ? <Tag color="volcano">{t(`complaint.rootCause.${c.rootCause}` as MessageKey)}</Tag> : t('common.none')}</Descriptions.Item>
+                <Descriptions.Item label={t('complaint.rootCause')}>{c.rootCause ? <Tag color="volcano">{t(`complaint.rootCause.${c.rootCause}`)}</Tag> : t('common.none')}</Descriptions.Item>
                 <Descriptions.Item label={t('complaint.correctiveAction')}><span style={{ whiteSpace: 'pre-wrap' }}>{c.correctiveAction}</span></Descriptions.Item>
                 {c.resolvedAt && <Descriptions.Item label={t('complaint.sla.resolvedAt')}>{formatDateTime(locale, c.resolvedAt)}</Descriptions.Item>}
               </Descriptions>
@@ -254,7 +252,7 @@ function ComplaintTimeline({ complaint: c, me, canComment }: { complaint: Compla
             content: (
               <div data-testid={`timeline-${e.kind}`}>
                 <Space size={8} wrap>
-                  <Typography.Text strong>{t(`complaint.timeline.kind.${e.kind}` as MessageKey)}</Typography.Text>
+                  <Typography.Text strong>{t(`complaint.timeline.kind.${e.kind}`)}</Typography.Text>
                   <Typography.Text type="secondary">{e.byName ?? (e.by ? t('complaint.timeline.someone') : t('complaint.timeline.system'))}</Typography.Text>
                   <Typography.Text type="secondary">{formatDateTime(locale, e.at)}</Typography.Text>
                   {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus && (
@@ -266,7 +264,7 @@ function ComplaintTimeline({ complaint: c, me, canComment }: { complaint: Compla
                   )}
                 </Space>
                 <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
-                  {rootCause && <Tag color="volcano">{t(`complaint.rootCause.${rootCause}` as MessageKey)}</Tag>}
+                  {rootCause && <Tag color="volcano">{t(`complaint.rootCause.${rootCause}`)}</Tag>}
                   {body}
                   {e.kind === 'Assigned' && e.assigneeId && <> — {target ?? t('complaint.assignee.unknown')}</>}
                 </div>

@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { I18nProvider } from '../../i18n/I18nProvider';
+import { screen, waitFor, within } from '@testing-library/react';
 import { ApiProblem } from '../../shared/problem';
+import { SLOW, chooseOption, fakeMutation, renderWithProviders, setupUser } from '../../test';
 import { ActionForm } from './ActionForm';
 import { complaintFixture, summaryFixture } from './fixtures';
 
@@ -16,48 +14,17 @@ const api = vi.hoisted(() => ({
 }));
 vi.mock('./complaintsApi', () => api);
 vi.mock('../accounts/accountsApi', () => ({ useContacts: () => ({ data: { items: [] }, isLoading: false }) }));
-vi.mock('../../auth/session', () => ({
-  useSession: () => ({ user: { id: 'me', displayName: 'Zhao Min', role: 'ServiceAgent', permissions: [] }, can: () => true }),
-}));
 
 const { default: ComplaintPage } = await import('./ComplaintPage');
 const { default: ComplaintsQueuePage } = await import('./ComplaintsQueuePage');
 
-// antd's forms re-render slowly in jsdom on a busy 2-core machine.
-const SLOW = 60_000;
-// The waits for what a submit shows: antd's validation is slow in jsdom on a busy machine.
-configure({ asyncUtilTimeout: 10_000 });
-const mutation = (overrides: object = {}) => ({ mutateAsync: vi.fn(), isPending: false, error: null, ...overrides });
-
-function renderAt(path: string, element: React.ReactNode, routePath: string) {
-  render(
-    <I18nProvider locale="en">
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path={routePath} element={element} />
-        </Routes>
-      </MemoryRouter>
-    </I18nProvider>,
-  );
-}
-
-function showComplaint(overrides: Parameters<typeof complaintFixture>[0] = {}, step = mutation()) {
+function showComplaint(overrides: Parameters<typeof complaintFixture>[0] = {}, step = fakeMutation()) {
   const refetch = vi.fn().mockResolvedValue(undefined);
   api.useComplaint.mockReturnValue({ data: { data: complaintFixture(overrides), etag: '"7"' }, isLoading: false, error: null, refetch });
   api.useComplaintStep.mockReturnValue(step);
-  api.useAddComment.mockReturnValue(mutation());
-  renderAt('/complaints/c1', <ComplaintPage />, '/complaints/:id');
+  api.useAddComment.mockReturnValue(fakeMutation());
+  renderWithProviders(<ComplaintPage />, { url: '/complaints/c1', path: '/complaints/:id' });
   return { refetch, step };
-}
-
-async function chooseOption(user: ReturnType<typeof userEvent.setup>, label: string, option: string) {
-  await user.click(screen.getByLabelText(label));
-  const item = await waitFor(() => {
-    const found = [...document.querySelectorAll('.ant-select-item-option')].find((o) => o.textContent === option);
-    if (!found) throw new Error(`no option ${option}`);
-    return found;
-  });
-  fireEvent.click(item);
 }
 
 beforeEach(() => {
@@ -66,13 +33,9 @@ beforeEach(() => {
 
 describe('ActionForm: resolve', () => {
   it('requires the resolution, the root cause and the corrective action', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const user = setupUser();
     const onSubmit = vi.fn().mockResolvedValue(undefined);
-    render(
-      <I18nProvider locale="en">
-        <ActionForm action="Resolve" me={{ id: 'me', displayName: 'Zhao Min' }} onSubmit={onSubmit} onCancel={() => {}} />
-      </I18nProvider>,
-    );
+    renderWithProviders(<ActionForm action="Resolve" me={{ id: 'me', displayName: 'Zhao Min' }} onSubmit={onSubmit} onCancel={() => {}} />);
     await user.click(screen.getByTestId('step-submit'));
     expect(await screen.findByText('Describe the resolution')).toBeInTheDocument();
     expect(screen.getByText('Choose a root cause')).toBeInTheDocument();
@@ -99,13 +62,9 @@ describe('ActionForm: resolve', () => {
   }, SLOW);
 
   it('assigns to the signed-in user, with the department chosen', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const user = setupUser();
     const onSubmit = vi.fn().mockResolvedValue(undefined);
-    render(
-      <I18nProvider locale="en">
-        <ActionForm action="Assign" me={{ id: 'me', displayName: 'Zhao Min' }} onSubmit={onSubmit} onCancel={() => {}} />
-      </I18nProvider>,
-    );
+    renderWithProviders(<ActionForm action="Assign" me={{ id: 'me', displayName: 'Zhao Min' }} onSubmit={onSubmit} onCancel={() => {}} />);
     expect(screen.getByText('Me (Zhao Min)')).toBeInTheDocument();
     await user.click(screen.getByTestId('step-submit'));
     expect(await screen.findByText('Choose the responsible department')).toBeInTheDocument();
@@ -136,8 +95,8 @@ describe('ComplaintPage', () => {
   });
 
   it('shows the server’s reason when the step is no longer allowed (409) and refreshes the buttons', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
-    const step = mutation({
+    const user = setupUser();
+    const step = fakeMutation({
       mutateAsync: vi.fn().mockRejectedValue(
         ApiProblem.from(409, {
           code: 'complaint-transition-not-allowed',
@@ -159,8 +118,8 @@ describe('ComplaintPage', () => {
   }, SLOW);
 
   it('reloads the complaint when someone else changed it meanwhile (412)', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
-    const step = mutation({ mutateAsync: vi.fn().mockRejectedValue(ApiProblem.from(412, { code: 'stale-version', title: 'Changed meanwhile', status: 412 })) });
+    const user = setupUser();
+    const step = fakeMutation({ mutateAsync: vi.fn().mockRejectedValue(ApiProblem.from(412, { code: 'stale-version', title: 'Changed meanwhile', status: 412 })) });
     const { refetch } = showComplaint({ allowedActions: ['Resume'], status: 'AwaitingCustomer' }, step);
     await user.click(screen.getByTestId('action-resume'));
     await user.click(await screen.findByTestId('step-submit'));
@@ -193,7 +152,7 @@ describe('ComplaintsQueuePage', () => {
       isFetching: false,
       error: null,
     });
-    renderAt('/complaints?severity=High&mine=true', <ComplaintsQueuePage />, '/complaints');
+    renderWithProviders(<ComplaintsQueuePage />, { url: '/complaints?severity=High&mine=true', path: '/complaints' });
     expect(api.useComplaints).toHaveBeenCalledWith(expect.objectContaining({ severity: 'High', mine: true, openOnly: true, page: 1, pageSize: 20 }));
     const badges = screen.getAllByTestId('sla-badge');
     expect(badges.map((b) => b.getAttribute('data-state'))).toEqual(['Breached', 'AtRisk', 'OnTime']);

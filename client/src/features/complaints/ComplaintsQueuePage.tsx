@@ -1,20 +1,38 @@
 import { Button, Card, Checkbox, Segmented, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
+import type { Tier } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { TIERS, TierTag } from '../accounts/labels';
+import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
+import { TIERS } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
 import { CATEGORIES, SEVERITIES, SLA_STATES, STATUSES, STOPPED } from './model';
 import { badgeState } from './sla';
 import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from './labels';
-import { useComplaints, type ComplaintListQuery, type ComplaintSummaryDto } from './complaintsApi';
+import { useComplaints, type ComplaintCategory, type ComplaintListQuery, type ComplaintStatus, type ComplaintSummaryDto, type Severity } from './complaintsApi';
 
 /** Month, day and time: a queue's received column is read for recency, the year is rarely in doubt. */
 function formatShort(locale: string, iso: string) {
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
+
+/** The queue's filters, scope and page, as URL parameters (see useUrlFilters). */
+const FILTERS = {
+  status: urlFilter.oneOf(STATUSES),
+  severity: urlFilter.oneOf(SEVERITIES),
+  tier: urlFilter.oneOf(TIERS),
+  category: urlFilter.oneOf(CATEGORIES),
+  slaState: urlFilter.oneOf(SLA_STATES),
+  overdue: urlFilter.flag(),
+  /** `all`: resolved and closed complaints too. */
+  open: urlFilter.oneOf(['all']),
+  mine: urlFilter.flag(),
+  page: urlFilter.int(1),
+  pageSize: urlFilter.int(20),
+};
 
 /**
  * The complaints queue: open complaints first, the most urgent due time first, each with a live SLA countdown.
@@ -25,46 +43,34 @@ export default function ComplaintsQueuePage() {
   const { t, locale } = useI18n();
   const { can } = useSession();
   const now = useNow();
-  const [params, setParams] = useSearchParams();
-  const get = (key: string) => params.get(key) ?? undefined;
-  const status = get('status') as ComplaintListQuery['status'];
+  const { filters, setFilters, setFilter, resetFilters } = useUrlFilters(FILTERS);
+  const { status, mine } = filters;
   const stoppedStatus = Boolean(status && STOPPED.includes(status));
-  const openOnly = get('open') !== 'all' && !stoppedStatus;
-  const mine = get('mine') === 'true';
+  const openOnly = filters.open !== 'all' && !stoppedStatus;
   const query: ComplaintListQuery = {
     status,
-    severity: get('severity') as ComplaintListQuery['severity'],
-    tier: get('tier') as ComplaintListQuery['tier'],
-    category: get('category') as ComplaintListQuery['category'],
-    slaState: get('slaState') as ComplaintListQuery['slaState'],
-    overdue: get('overdue') === 'true' || undefined,
+    severity: filters.severity,
+    tier: filters.tier,
+    category: filters.category,
+    slaState: filters.slaState,
+    overdue: filters.overdue || undefined,
     openOnly: openOnly || undefined,
     mine: mine || undefined,
-    page: Number(get('page') ?? 1),
-    pageSize: Number(get('pageSize') ?? 20),
+    page: filters.page,
+    pageSize: filters.pageSize,
   };
   const { data, isFetching, error } = useComplaints(query);
 
-  const update = (changes: Record<string, string | number | undefined>, resetPage = true) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (resetPage) next.delete('page');
-    setParams(next);
-  };
-
-  const select = (key: string, values: readonly string[], label: MessageKey, prefix: string, width = 150) => (
+  const select = <K extends 'status' | 'severity' | 'tier' | 'category' | 'slaState'>(key: K, label: MessageKey, options: { value: NonNullable<(typeof filters)[K]>; label: string }[], width = 150) => (
     <Select
       allowClear
       placeholder={t(label)}
       aria-label={t(label)}
       data-testid={`filter-${key}`}
       style={{ width }}
-      value={get(key)}
-      options={values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }))}
-      onChange={(v) => update({ [key]: v })}
+      value={filters[key]}
+      options={options}
+      onChange={(v) => setFilter(key, v)}
     />
   );
 
@@ -80,7 +86,7 @@ export default function ComplaintsQueuePage() {
               { value: 'all', label: t('complaints.scope.all') },
               { value: 'mine', label: t('complaints.scope.mine') },
             ]}
-            onChange={(v) => update({ mine: v === 'mine' ? 'true' : undefined })}
+            onChange={(v) => setFilter('mine', v === 'mine')}
           />
           <Link to="/complaints/metrics">
             <Button>{t('metrics.open')}</Button>
@@ -97,20 +103,20 @@ export default function ComplaintsQueuePage() {
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
-        {select('status', STATUSES, 'complaints.filter.status', 'complaint.status')}
-        {select('severity', SEVERITIES, 'complaints.filter.severity', 'complaint.severity', 130)}
-        {select('tier', TIERS, 'complaints.filter.tier', 'tier', 130)}
-        {select('category', CATEGORIES, 'complaints.filter.category', 'complaint.category')}
-        {select('slaState', SLA_STATES, 'complaints.filter.slaState', 'complaint.sla.state', 150)}
-        <Checkbox data-testid="filter-overdue" checked={query.overdue ?? false} onChange={(e) => update({ overdue: e.target.checked ? 'true' : undefined })}>
+        {select('status', 'complaints.filter.status', STATUSES.map((v) => ({ value: v, label: t(`complaint.status.${v}`) })))}
+        {select('severity', 'complaints.filter.severity', SEVERITIES.map((v) => ({ value: v, label: t(`complaint.severity.${v}`) })), 130)}
+        {select('tier', 'complaints.filter.tier', TIERS.map((v) => ({ value: v, label: t(`tier.${v}`) })), 130)}
+        {select('category', 'complaints.filter.category', CATEGORIES.map((v) => ({ value: v, label: t(`complaint.category.${v}`) })))}
+        {select('slaState', 'complaints.filter.slaState', SLA_STATES.map((v) => ({ value: v, label: t(`complaint.sla.state.${v}`) })), 150)}
+        <Checkbox data-testid="filter-overdue" checked={filters.overdue} onChange={(e) => setFilter('overdue', e.target.checked)}>
           {t('complaints.filter.overdue')}
         </Checkbox>
         <Tooltip title={stoppedStatus ? t('complaints.filter.openOnly.disabled') : undefined}>
-          <Checkbox data-testid="filter-open" checked={openOnly} disabled={stoppedStatus} onChange={(e) => update({ open: e.target.checked ? undefined : 'all' })}>
+          <Checkbox data-testid="filter-open" checked={openOnly} disabled={stoppedStatus} onChange={(e) => setFilter('open', e.target.checked ? undefined : 'all')}>
             {t('complaints.filter.openOnly')}
           </Checkbox>
         </Tooltip>
-        <Button onClick={() => setParams(new URLSearchParams())}>{t('accounts.filter.reset')}</Button>
+        <Button onClick={resetFilters}>{t('common.reset')}</Button>
       </Space>
       <ProblemAlert error={error} />
       <Table<ComplaintSummaryDto>
@@ -121,7 +127,7 @@ export default function ComplaintsQueuePage() {
         data-testid="complaints-table"
         locale={{ emptyText: t(mine ? 'complaints.empty.mine' : 'complaints.empty') }}
         scroll={{ x: 1100 }}
-        onChange={(pagination) => update({ page: pagination.current, pageSize: pagination.pageSize }, false)}
+        onChange={(pagination) => setFilters({ page: pagination.current, pageSize: pagination.pageSize })}
         pagination={{
           current: query.page,
           pageSize: query.pageSize,
@@ -152,15 +158,15 @@ export default function ComplaintsQueuePage() {
               </Space>
             ),
           },
-          { title: t('complaint.severity'), dataIndex: 'severity', width: 84, render: (v: string) => <SeverityTag severity={v} /> },
-          { title: t('account.tier'), dataIndex: 'tier', width: 96, render: (v: string) => <TierTag tier={v} /> },
+          { title: t('complaint.severity'), dataIndex: 'severity', width: 84, render: (v: Severity) => <SeverityTag severity={v} /> },
+          { title: t('account.tier'), dataIndex: 'tier', width: 96, render: (v: Tier) => <TierTag tier={v} /> },
           { title: t('complaint.account'), dataIndex: 'accountName', width: 170, ellipsis: true, render: (name: string, row) => <Link to={`/accounts/${row.accountId}`}>{name}</Link> },
-          { title: t('complaint.category'), dataIndex: 'category', width: 104, render: (v: string) => t(`complaint.category.${v}` as MessageKey) },
+          { title: t('complaint.category'), dataIndex: 'category', width: 104, render: (v: ComplaintCategory) => t(`complaint.category.${v}`) },
           {
             title: t('complaint.statusAssignee'),
             dataIndex: 'status',
             width: 140,
-            render: (v: string, row) => (
+            render: (v: ComplaintStatus, row) => (
               <>
                 <ComplaintStatusTag status={v} />
                 <Typography.Text ellipsis style={{ display: 'block', fontSize: 12 }} type={row.assigneeName ? undefined : 'secondary'}>

@@ -28,9 +28,9 @@ const testIds: Record<ComplaintAction, string> = {
 /** The buttons for the allowed actions, in workflow order; Assign reads "Reassign" once the complaint is in progress. */
 export function actionButtons(allowed: readonly ComplaintAction[], status: ComplaintStatus): ActionButton[] {
   const primary = PRIMARY_ORDER.find((a) => allowed.includes(a));
-  return ACTION_ORDER.filter((a) => allowed.includes(a)).map((action) => ({
+  return ACTION_ORDER.filter((a) => allowed.includes(a)).map((action): ActionButton => ({
     action,
-    label: (action === 'Assign' && status === 'InProgress' ? 'complaint.action.Reassign' : `complaint.action.${action}`) as MessageKey,
+    label: action === 'Assign' && status === 'InProgress' ? 'complaint.action.Reassign' : `complaint.action.${action}`,
     primary: action === primary,
     testId: testIds[action],
   }));

@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { Tag, Tooltip } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined, PauseCircleOutlined, RiseOutlined, WarningOutlined } from '@ant-design/icons';
 import { useI18n, useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { formatDateTime } from '../../shared/format';
 import { BADGE_COLOR, countdown, type BadgeState } from './sla';
+import type { ComplaintStatus, Severity } from './complaintsApi';
 
-const severityColor: Record<string, string> = { Critical: 'red', High: 'volcano', Medium: 'gold', Low: 'default' };
-const statusColor: Record<string, string> = {
+const severityColor: Record<Severity, string> = { Critical: 'red', High: 'volcano', Medium: 'gold', Low: 'default' };
+const statusColor: Record<ComplaintStatus, string> = {
   New: 'blue',
   Acknowledged: 'cyan',
   InProgress: 'geekblue',
@@ -25,16 +25,16 @@ const badgeIcon: Record<BadgeState, React.ReactNode> = {
   Missed: <CloseCircleOutlined />,
 };
 
-export function SeverityTag({ severity }: { severity: string }) {
+export function SeverityTag({ severity }: { severity: Severity }) {
   const t = useT();
-  return <Tag color={severityColor[severity]}>{t(`complaint.severity.${severity}` as MessageKey)}</Tag>;
+  return <Tag color={severityColor[severity]}>{t(`complaint.severity.${severity}`)}</Tag>;
 }
 
-export function ComplaintStatusTag({ status, testId }: { status: string; testId?: string }) {
+export function ComplaintStatusTag({ status, testId }: { status: ComplaintStatus; testId?: string }) {
   const t = useT();
   return (
     <Tag color={statusColor[status]} data-testid={testId}>
-      {t(`complaint.status.${status}` as MessageKey)}
+      {t(`complaint.status.${status}`)}
     </Tag>
   );
 }
@@ -66,12 +66,12 @@ export function useNow(intervalMs = 30_000) {
 export function SlaBadge({ state, dueAt, now }: { state: BadgeState; dueAt?: string | null; now: number }) {
   const { t, locale } = useI18n();
   const running = Boolean(dueAt) && (state === 'OnTime' || state === 'AtRisk' || state === 'Breached');
-  const text = running ? countdown(dueAt!, now, t) : t(`complaint.sla.state.${state}` as MessageKey);
+  const text = running ? countdown(dueAt!, now, t) : t(`complaint.sla.state.${state}`);
   const tag = (
     <Tag color={BADGE_COLOR[state]} icon={badgeIcon[state]} data-testid="sla-badge" data-state={state} style={{ marginInlineEnd: 4 }}>
       {text}
     </Tag>
   );
   if (!running) return tag;
-  return <Tooltip title={`${t(`complaint.sla.state.${state}` as MessageKey)} · ${t('complaint.sla.dueAt', { date: formatDateTime(locale, dueAt) })}`}>{tag}</Tooltip>;
+  return <Tooltip title={`${t(`complaint.sla.state.${state}`)} · ${t('complaint.sla.dueAt', { date: formatDateTime(locale, dueAt) })}`}>{tag}</Tooltip>;
 }

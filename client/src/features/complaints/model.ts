@@ -1,5 +1,4 @@
 // The complaint vocabulary (the contract's enums) and how the server's timeline sentences read in the UI's language.
-import type { MessageKey } from '../../i18n/messages';
 import type { ComplaintCategory, ComplaintChannel, ComplaintStatus, ComplaintTimelineEntryDto, Department, RootCause, Severity, SlaState } from './complaintsApi';
 import type { Translate } from './sla';
 
@@ -28,11 +27,11 @@ export function entryText(entry: Pick<ComplaintTimelineEntryDto, 'kind' | 'text'
   switch (entry.kind) {
     case 'Filed':
       m = /^Filed via (\w+): ([\s\S]*)$/.exec(text);
-      if (m && is(CHANNELS, m[1]!)) return { text: t('complaint.timeline.filed', { channel: t(`complaint.channel.${m[1]}` as MessageKey), subject: m[2]! }) };
+      if (m && is(CHANNELS, m[1]!)) return { text: t('complaint.timeline.filed', { channel: t(`complaint.channel.${m[1]}`), subject: m[2]! }) };
       break;
     case 'Assigned':
       m = /^Assigned to (\w+)$/.exec(text);
-      if (m && is(DEPARTMENTS, m[1]!)) return { text: t('complaint.timeline.assigned', { department: t(`complaint.department.${m[1]}` as MessageKey) }) };
+      if (m && is(DEPARTMENTS, m[1]!)) return { text: t('complaint.timeline.assigned', { department: t(`complaint.department.${m[1]}`) }) };
       break;
     case 'Resumed':
       if (text === 'Customer answered') return { text: t('complaint.timeline.customerAnswered') };
@@ -50,7 +49,7 @@ export function entryText(entry: Pick<ComplaintTimelineEntryDto, 'kind' | 'text'
       if (m) {
         const target = t(m[1] === 'Resolution' ? 'complaint.sla.resolution' : 'complaint.sla.firstResponse');
         const step = m[2]!.startsWith('at risk') ? 'atRisk' : m[2]!.endsWith('1') ? 'level1' : 'level2';
-        return { text: t(`complaint.timeline.escalated.${step}` as MessageKey, { target }) };
+        return { text: t(`complaint.timeline.escalated.${step}`, { target }) };
       }
       break;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { zhCN, type MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../i18n/messages';
+import { zhCN } from '../../i18n/messages/zh-CN';
 import { badgeState, countdown, formatDuration, targetState, type Translate } from './sla';
 
 const now = Date.parse('2026-11-29T10:00:00Z');

@@ -1,5 +1,6 @@
 // SLA clocks on the client: the countdown text of a due time and the colour of its badge, ticking without the server.
-import { en, type MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../i18n/messages';
+import { en } from '../../i18n/messages/en';
 import type { ComplaintStatus, SlaState } from './complaintsApi';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

@@ -1,7 +1,6 @@
 import { Alert, Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { bandColor, warningText } from './health';
 import { useAccountHealth } from './portfolioApi';
@@ -10,7 +9,7 @@ export function HealthBandTag({ band, score }: { band: 'Green' | 'Amber' | 'Red'
   const { t } = useI18n();
   return (
     <Tag color={bandColor[band]} data-testid="health-band">
-      {t(`health.band.${band}` as MessageKey)}
+      {t(`health.band.${band}`)}
       {score !== undefined ? ` · ${score}` : ''}
     </Tag>
   );
@@ -32,7 +31,7 @@ export function HealthPanel({ accountId }: { accountId: string }) {
               {h.components.map((c) => (
                 <div key={c.component} style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
                   <Typography.Text style={{ width: 150 }}>
-                    {t(`health.component.${c.component}` as MessageKey)} <Typography.Text type="secondary">×{c.weight}%</Typography.Text>
+                    {t(`health.component.${c.component}`)} <Typography.Text type="secondary">×{c.weight}%</Typography.Text>
                   </Typography.Text>
                   {c.score === null || c.score === undefined ? (
                     <Typography.Text type="secondary" style={{ flex: 1 }}>{t('health.noData')}</Typography.Text>

@@ -1,37 +1,38 @@
 import { lazy, Suspense } from 'react';
 import { Alert, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import type { Schemas, Tier } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { formatDate, formatMoney, formatNumber } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
+import { TierTag } from '../../shared/TierTag';
 import { HealthBandTag } from './HealthPanel';
 import { warningText } from './health';
 import { DistributionBar } from '../tiering/DistributionBar';
-import { useAtRisk, useOverdueContacts, usePortfolio, type AtRiskQuery, type PortfolioTier } from './portfolioApi';
+import { useAtRisk, useOverdueContacts, usePortfolio, type PortfolioTier } from './portfolioApi';
 
 const ParetoChart = lazy(() => import('./ParetoChart'));
 const BANDS = ['High', 'Medium', 'Low'] as const;
 
+/** The tab, the at-risk list's band and the page of the list shown, as URL parameters (see useUrlFilters). */
+const TAB = { tab: urlFilter.oneOf(['overview', 'at-risk', 'overdue']) };
+const AT_RISK_BANDS = ['Red', 'Amber'] as const;
+const AT_RISK = { band: urlFilter.oneOf(AT_RISK_BANDS), page: urlFilter.int(1) };
+const OVERDUE = { page: urlFilter.int(1) };
+
 /** The portfolio: tier distribution and revenue share, Pareto curve, value matrix; accounts at risk; overdue contacts. */
 export default function PortfolioPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'overview';
-  const setTab = (key: string) => {
-    const next = new URLSearchParams(params);
-    next.set('tab', key);
-    next.delete('page');
-    setParams(next);
-  };
+  const { filters, setFilter } = useUrlFilters(TAB);
+  const tab = filters.tab ?? 'overview';
   return (
     <Card>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('portfolio.title')}</Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={setTab}
+        // antd gives the tab's key as a string: read it as the URL parameter is read.
+        onChange={(key) => setFilter('tab', TAB.tab.read(key))}
         items={[
           { key: 'overview', label: t('portfolio.tab.overview'), children: <Overview /> },
           { key: 'at-risk', label: t('portfolio.tab.atRisk'), children: <AtRisk /> },
@@ -53,7 +54,7 @@ function Overview() {
   const withRevenue = p.revenue !== null && p.revenue !== undefined;
   const share = (v: number | null | undefined) => (v === null || v === undefined ? t('common.none') : `${formatNumber(locale, v)}%`);
   const tierColumns: TableColumnsType<PortfolioTier> = [
-    { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <Link to={`/accounts?tier=${tier}&status=Active`}><TierTag tier={tier} /></Link> },
+    { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <Link to={`/accounts?tier=${tier}&status=Active`}><TierTag tier={tier} /></Link> },
     { title: t('portfolio.accounts'), dataIndex: 'accounts', align: 'right', render: (v: number) => formatNumber(locale, v) },
     { title: t('portfolio.accountShare'), dataIndex: 'accountShare', align: 'right', render: share },
     ...(withRevenue
@@ -108,16 +109,16 @@ function Overview() {
             <thead>
               <tr>
                 <th style={{ width: 160 }}>{t('portfolio.matrix.potential')} ＼ {t('portfolio.matrix.current')}</th>
-                {[...BANDS].reverse().map((b) => <th key={b}>{t(`portfolio.band.${b}` as MessageKey)}</th>)}
+                {[...BANDS].reverse().map((b) => <th key={b}>{t(`portfolio.band.${b}`)}</th>)}
               </tr>
             </thead>
             <tbody>
-              {[...BANDS.map((b) => b as string | null), null].map((potential) => (
+              {[...BANDS, null].map((potential) => (
                 <tr key={potential ?? 'none'}>
-                  <th>{potential ? t(`portfolio.band.${potential}` as MessageKey) : t('portfolio.matrix.notEstimated')}</th>
+                  <th>{potential ? t(`portfolio.band.${potential}`) : t('portfolio.matrix.notEstimated')}</th>
                   {[...BANDS].reverse().map((current) => {
                     const c = cell(current, potential);
-                    const weight = potential === null ? 0 : BANDS.length - BANDS.indexOf(potential as (typeof BANDS)[number]) + BANDS.length - BANDS.indexOf(current);
+                    const weight = potential === null ? 0 : BANDS.length - BANDS.indexOf(potential) + BANDS.length - BANDS.indexOf(current);
                     return (
                       <td key={current} style={{ border: '1px solid #f0f0f0', padding: 10, background: `rgba(20, 86, 199, ${c ? 0.04 + weight * 0.03 : 0})` }}>
                         <div style={{ fontSize: 18, fontWeight: 600 }}>{c?.accounts ?? 0}</div>
@@ -135,21 +136,10 @@ function Overview() {
   );
 }
 
-function useListParams() {
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? 1);
-  const setPage = (next: number) => {
-    const p = new URLSearchParams(params);
-    p.set('page', String(next));
-    setParams(p);
-  };
-  return { params, setParams, page, setPage };
-}
-
 function AtRisk() {
   const { t } = useI18n();
-  const { params, setParams, page, setPage } = useListParams();
-  const band = (params.get('band') ?? undefined) as AtRiskQuery['band'];
+  const { filters, setFilter } = useUrlFilters(AT_RISK);
+  const { band, page } = filters;
   const { data, error, isFetching } = useAtRisk({ band, page, pageSize: 20 });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -158,14 +148,8 @@ function AtRisk() {
         placeholder={t('portfolio.atRisk.band')}
         style={{ width: 200 }}
         value={band}
-        onChange={(value) => {
-          const p = new URLSearchParams(params);
-          if (value) p.set('band', value);
-          else p.delete('band');
-          p.delete('page');
-          setParams(p);
-        }}
-        options={(['Red', 'Amber'] as const).map((b) => ({ value: b, label: t(`health.band.${b}` as MessageKey) }))}
+        onChange={(value) => setFilter('band', value)}
+        options={AT_RISK_BANDS.map((b) => ({ value: b, label: t(`health.band.${b}`) }))}
       />
       <ProblemAlert error={error} />
       <Table<Schemas['AccountAtRiskDto']>
@@ -173,10 +157,10 @@ function AtRisk() {
         loading={isFetching}
         dataSource={data?.items}
         data-testid="at-risk-table"
-        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: (next) => setFilter('page', next), showSizeChanger: false }}
         columns={[
           { title: t('account.name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/accounts/${r.accountId}`}>{name}</Link> },
-          { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <TierTag tier={tier} /> },
+          { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <TierTag tier={tier} /> },
           { title: t('account.owner'), dataIndex: 'ownerName' },
           { title: t('health.title'), dataIndex: 'score', render: (score: number, r) => <HealthBandTag band={r.band} score={score} /> },
           { title: t('health.warnings'), dataIndex: 'warnings', render: (_: unknown, r) => r.warnings.map((w) => <div key={w.code}>{warningText(t, w)}</div>) },
@@ -188,7 +172,8 @@ function AtRisk() {
 
 function Overdue() {
   const { t, locale } = useI18n();
-  const { page, setPage } = useListParams();
+  const { filters, setFilter } = useUrlFilters(OVERDUE);
+  const { page } = filters;
   const { data, error, isFetching } = useOverdueContacts({ page, pageSize: 20 });
   return (
     <>
@@ -198,10 +183,10 @@ function Overdue() {
         loading={isFetching}
         dataSource={data?.items}
         data-testid="overdue-table"
-        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: (next) => setFilter('page', next), showSizeChanger: false }}
         columns={[
           { title: t('account.name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/accounts/${r.accountId}`}>{name}</Link> },
-          { title: t('account.tier'), dataIndex: 'tier', render: (tier: string) => <TierTag tier={tier} /> },
+          { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <TierTag tier={tier} /> },
           { title: t('account.owner'), dataIndex: 'ownerName' },
           { title: t('portfolio.overdue.cadence'), dataIndex: 'contactCadenceDays', align: 'right', render: (d: number) => t('portfolio.days', { days: d }) },
           { title: t('portfolio.overdue.last'), dataIndex: 'lastInteractionAt', render: (v: string | null) => (v ? formatDate(locale, v) : t('portfolio.overdue.never')) },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en, zhCN, type MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../i18n/messages';
+import { en } from '../../i18n/messages/en';
+import { zhCN } from '../../i18n/messages/zh-CN';
 import { paretoAt, warningText, type HealthWarning } from './health';
 
 const translator = (messages: Record<string, string>) => (key: MessageKey, values?: Record<string, string | number>) =>

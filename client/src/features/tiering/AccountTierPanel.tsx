@@ -1,31 +1,20 @@
-import { useState } from 'react';
 import { App as AntApp, Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
 import { ArrowRightOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Tier } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
-import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { useProblemText } from '../../shared/problemText';
+import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
+import { TIERS } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
 import { useAccount } from '../accounts/accountsApi';
-import { ReasonTag, TIER_HEX } from './labels';
-import { TIER_ORDER, roundScore } from './policyModel';
+import { ReasonTag } from './labels';
+import { roundScore } from './policyModel';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { useClearTierOverride, useSetTierOverride, useTierHistory, type TierHistoryEntryDto } from './tieringApi';
-
-/** A large tier badge in the tier's colour. */
-export function TierBadge({ tier }: { tier: string }) {
-  const t = useI18n().t;
-  return (
-    <span data-testid="tier-badge" style={{ display: 'inline-block', padding: '4px 14px', borderRadius: 16, background: TIER_HEX[tier] ?? '#8c8c8c', color: '#fff', fontWeight: 600, fontSize: 16 }}>
-      {t(`tier.${tier}` as MessageKey)}
-    </span>
-  );
-}
 
 /**
  * The account's tier on its 360 page: the tier, the latest score and why (the breakdown per criterion), the tier
@@ -54,7 +43,7 @@ export function AccountTierPanel({ accountId }: { accountId: string }) {
             <div>
               <Typography.Text type="secondary">{t('tiering.panel.tier')}</Typography.Text>
               <div style={{ marginTop: 4 }}>
-                <TierBadge tier={a.tier} />
+                <TierTag tier={a.tier} size="large" />
               </div>
             </div>
             {latest ? (
@@ -89,7 +78,7 @@ export function AccountTierPanel({ accountId }: { accountId: string }) {
                 icon={<LockOutlined />}
                 showIcon
                 data-testid="tier-pin"
-                title={t('tiering.pin.current', { tier: t(`tier.${pin.tier}` as MessageKey), date: formatDate(locale, pin.expiresOn) })}
+                title={t('tiering.pin.current', { tier: t(`tier.${pin.tier}`), date: formatDate(locale, pin.expiresOn) })}
                 description={
                   <>
                     <div>{pin.reason}</div>
@@ -138,7 +127,7 @@ export function AccountTierPanel({ accountId }: { accountId: string }) {
                 </span>
               ),
             },
-            { title: t('tiering.reason'), dataIndex: 'reason', render: (v: string) => <ReasonTag reason={v} /> },
+            { title: t('tiering.reason'), dataIndex: 'reason', render: (v: TierHistoryEntryDto['reason']) => <ReasonTag reason={v} /> },
           ]}
         />
       </div>
@@ -155,29 +144,27 @@ interface PinValues {
 }
 
 /** A Director pins the tier (reason and a future expiry required) or removes the pin; both send the account's ETag. */
-function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag: string; pinned: boolean; onStale: () => void }) {
+function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag: string; pinned: boolean; onStale: () => Promise<unknown> }) {
   const t = useI18n().t;
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<PinValues>();
   const setPin = useSetTierOverride(accountId);
   const clearPin = useClearTierOverride(accountId);
-  const [problem, setProblem] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
-  const problemText = useProblemText();
+  const errors = useFormErrors({ form, fields: ['tier', 'reason', 'expiresOn'] });
+  // The pin form keeps what was typed; only the account (its version) is read again, at once.
+  const stale = useStaleVersion(onStale, { atOnce: true });
 
+  const start = () => {
+    errors.clear();
+    stale.dismiss();
+  };
   const handle = (e: unknown) => {
-    if (e instanceof ApiProblem) {
-      if (e.status === 412) onStale();
-      const { placed, unplaced: rest } = toFormFields(e, ['tier', 'reason', 'expiresOn'], problemText);
-      form.setFields(placed as Parameters<typeof form.setFields>[0]);
-      setUnplaced(rest);
-    }
-    setProblem(e);
+    stale.caught(e);
+    errors.show(e);
   };
 
   const submit = async (values: PinValues) => {
-    setProblem(null);
-    setUnplaced([]);
+    start();
     try {
       await setPin.mutateAsync({ etag, body: { tier: values.tier, reason: values.reason.trim(), expiresOn: values.expiresOn.format('YYYY-MM-DD') } });
       message.success(t('tiering.pin.done'));
@@ -188,8 +175,7 @@ function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag
   };
 
   const remove = async () => {
-    setProblem(null);
-    setUnplaced([]);
+    start();
     try {
       await clearPin.mutateAsync({ etag });
       message.success(t('tiering.pin.removed'));
@@ -204,13 +190,13 @@ function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag
         <LockOutlined /> {t('tiering.pin.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>{t('tiering.pin.help')}</Typography.Paragraph>
-      <ProblemAlert error={problem instanceof ApiProblem && problem.status === 412 ? null : problem} extra={unplaced} />
-      {problem instanceof ApiProblem && problem.status === 412 && <Alert type="warning" showIcon title={t('tiering.pin.stale')} style={{ marginBottom: 16 }} />}
+      <ProblemAlert error={errors.problem} extra={errors.unplaced} />
+      <StaleVersionAlert state={stale} title={t('tiering.pin.stale')} style={{ marginBottom: 16 }} />
       <Form<PinValues> form={form} layout="vertical" onFinish={submit} data-testid="pin-form" requiredMark={false}>
         <Row gutter={12} align="bottom">
           <Col xs={24} md={5}>
             <Form.Item name="tier" label={t('tiering.pin.tier')} rules={[{ required: true, message: t('validation.required') }]}>
-              <Select aria-label={t('tiering.pin.tier')} placeholder={t('tiering.pin.tierPlaceholder')} data-testid="pin-tier" options={TIER_ORDER.map((v) => ({ value: v, label: t(`tier.${v}` as MessageKey) }))} />
+              <Select aria-label={t('tiering.pin.tier')} placeholder={t('tiering.pin.tierPlaceholder')} data-testid="pin-tier" options={TIERS.map((v) => ({ value: v, label: t(`tier.${v}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={9}>
@@ -241,7 +227,7 @@ function PinTier({ accountId, etag, pinned, onStale }: { accountId: string; etag
                   {t('tiering.pin.submit')}
                 </Button>
                 {pinned && (
-                  <Popconfirm title={t('tiering.pin.removeConfirm')} okText={t('tiering.pin.remove')} cancelText={t('account.cancel')} onConfirm={remove}>
+                  <Popconfirm title={t('tiering.pin.removeConfirm')} okText={t('tiering.pin.remove')} cancelText={t('common.cancel')} onConfirm={remove}>
                     <Button icon={<UnlockOutlined />} loading={clearPin.isPending}>
                       {t('tiering.pin.remove')}
                     </Button>

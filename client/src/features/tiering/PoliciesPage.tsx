@@ -95,7 +95,7 @@ export default function PoliciesPage() {
               render: (n: number, p) => <Link to={`/tiering/policies/${p.id}`}>{t('tiering.policy.version', { number: n })}</Link>,
             },
             { title: t('tiering.policy.name'), dataIndex: 'name', render: (name: string, p) => <Link to={`/tiering/policies/${p.id}`}>{name}</Link> },
-            { title: t('tiering.policy.status'), dataIndex: 'status', render: (s: string) => <PolicyStatusTag status={s} /> },
+            { title: t('tiering.policy.status'), dataIndex: 'status', render: (s: TierPolicyDto['status']) => <PolicyStatusTag status={s} /> },
             { title: t('tiering.policies.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(locale, v) },
             { title: t('tiering.policies.publishedAt'), dataIndex: 'publishedAt', render: (v: string | null) => formatDateTime(locale, v) },
           ]}

@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router-dom';
-import { I18nProvider } from '../../i18n/I18nProvider';
+import { screen, waitFor, within } from '@testing-library/react';
 import { ApiProblem } from '../../shared/problem';
+import { SLOW, renderWithProviders, retype, setupUser } from '../../test';
 import { PolicyEditor, type PolicyEditorProps } from './PolicyEditor';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { policyFixture, simulationFixture } from './fixtures';
@@ -12,33 +10,18 @@ function renderEditor(props: Partial<PolicyEditorProps> = {}, locale: 'en' | 'zh
   const onSave = vi.fn().mockResolvedValue(undefined);
   const onSimulate = vi.fn().mockResolvedValue(simulationFixture());
   const onPublish = vi.fn().mockResolvedValue(undefined);
-  render(
-    <I18nProvider locale={locale}>
-      <MemoryRouter>
-        <PolicyEditor policy={policyFixture()} readOnly={false} onSave={onSave} onSimulate={onSimulate} onPublish={onPublish} {...props} />
-      </MemoryRouter>
-    </I18nProvider>,
-  );
+  renderWithProviders(<PolicyEditor policy={policyFixture()} readOnly={false} onSave={onSave} onSimulate={onSimulate} onPublish={onPublish} {...props} />, { locale });
   return { onSave, onSimulate, onPublish };
 }
-
-// antd's inputs and tables re-render slowly in jsdom on a busy 2-core machine: these tests type a lot.
-const SLOW = 60_000;
 
 // getByRole's visibility checks are slow over antd's styles in jsdom: the action buttons have test ids.
 const simulate = () => screen.getByTestId('simulate');
 const save = () => screen.getByTestId('save-policy');
 const publish = () => screen.getByTestId('publish-policy');
 
-async function setNumber(user: ReturnType<typeof userEvent.setup>, label: string, value: string) {
-  const input = screen.getByLabelText(label);
-  await user.clear(input);
-  if (value) await user.type(input, value);
-}
-
 describe('PolicyEditor: weights', () => {
   it('shows the live sum as it is typed and blocks Save, Simulate and Publish until it is 100', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const user = setupUser();
     const { onSave } = renderEditor();
     const sum = screen.getByTestId('weight-sum');
     expect(sum).toHaveTextContent('Sum: 100 / 100');
@@ -46,7 +29,7 @@ describe('PolicyEditor: weights', () => {
     expect(simulate()).toBeEnabled();
     expect(publish()).toBeEnabled();
 
-    await setNumber(user, 'Strategic fit', '');
+    await retype(user, 'Strategic fit', '');
     expect(sum).toHaveTextContent('Sum: 85 / 100');
     await user.type(screen.getByLabelText('Strategic fit'), '1');
     expect(sum).toHaveTextContent('Sum: 86 / 100');
@@ -58,12 +41,12 @@ describe('PolicyEditor: weights', () => {
     expect(simulate()).toBeDisabled();
     expect(publish()).toBeDisabled();
 
-    await setNumber(user, 'Strategic fit', '25');
+    await retype(user, 'Strategic fit', '25');
     expect(sum).toHaveTextContent('Sum: 110 / 100');
     expect(screen.getByText('10 too many')).toBeInTheDocument();
     expect(save()).toBeDisabled();
 
-    await setNumber(user, 'Revenue (last 12 months)', '20');
+    await retype(user, 'Revenue (last 12 months)', '20');
     expect(sum).toHaveTextContent('Sum: 100 / 100');
     expect(sum).toHaveStyle({ color: 'rgb(56, 158, 13)' });
     expect(save()).toBeEnabled();
@@ -85,20 +68,20 @@ describe('PolicyEditor: weights', () => {
 
 describe('PolicyEditor: cut-offs', () => {
   it('shows an inline error on the cut-off that is out of order, and blocks saving', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const user = setupUser();
     renderEditor();
-    await setNumber(user, 'Key from', '85');
+    await retype(user, 'Key from', '85');
     const key = screen.getByTestId('field-cutoff-key');
     await waitFor(() => expect(key).toHaveTextContent('Must be below Strategic (80)'));
     expect(save()).toBeDisabled();
     expect(simulate()).toBeDisabled();
 
-    await setNumber(user, 'Growth from', '90');
+    await retype(user, 'Growth from', '90');
     const growth = screen.getByTestId('field-cutoff-growth');
     await waitFor(() => expect(growth).toHaveTextContent('Must be below Key (85)'));
 
-    await setNumber(user, 'Key from', '70');
-    await setNumber(user, 'Growth from', '50');
+    await retype(user, 'Key from', '70');
+    await retype(user, 'Growth from', '50');
     await waitFor(() => expect(key).not.toHaveTextContent('Must be below'));
     expect(growth).not.toHaveTextContent('Must be below');
     expect(save()).toBeEnabled();
@@ -107,7 +90,7 @@ describe('PolicyEditor: cut-offs', () => {
 
 describe('PolicyEditor: the API', () => {
   it('places the API’s field errors next to the section they name', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const user = setupUser();
     const onSave = vi.fn().mockRejectedValue(
       ApiProblem.from(409, {
         code: 'programme-incomplete',
@@ -118,7 +101,7 @@ describe('PolicyEditor: the API', () => {
       }),
     );
     renderEditor({ onSave });
-    await setNumber(user, 'Hysteresis margin', '6');
+    await retype(user, 'Hysteresis margin', '6');
     await user.click(save());
     // The rule's message by its code (not the server's English), above the form and at the section.
     const rule = 'The service programme needs one row per tier, a first response of at least an hour, a resolution no sooner than the first response, a cadence of at least a day and 0–12 surveys a year.';
@@ -127,9 +110,9 @@ describe('PolicyEditor: the API', () => {
   }, SLOW);
 
   it('simulates the unsaved terms and lists who would move', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const user = setupUser();
     const { onSimulate } = renderEditor();
-    await setNumber(user, 'Strategic cap', '12');
+    await retype(user, 'Strategic cap', '12');
     await user.click(simulate());
     await waitFor(() => expect(onSimulate).toHaveBeenCalledTimes(1));
     expect(onSimulate.mock.calls[0]![0].strategicCap).toBe(12);
@@ -138,7 +121,7 @@ describe('PolicyEditor: the API', () => {
     expect(screen.getByTestId('sim-changed')).toHaveTextContent('3');
 
     // Changing the terms afterwards marks the result as outdated.
-    await setNumber(user, 'Strategic cap', '15');
+    await retype(user, 'Strategic cap', '15');
     expect(await screen.findByText(/The terms changed since this simulation/)).toBeInTheDocument();
   }, SLOW);
 
@@ -153,17 +136,15 @@ describe('PolicyEditor: the API', () => {
 
 describe('ScoreBreakdown', () => {
   it('shows each criterion’s value, weight and points, largest first, adding up to the score', () => {
-    render(
-      <I18nProvider locale="en">
-        <ScoreBreakdown
-          score={30.57}
-          breakdown={[
-            { criterion: 'StrategicFit', normalised: 75, weight: 15, contribution: 11.25 },
-            { criterion: 'TrailingRevenue', normalised: 39.3939, weight: 30, contribution: 11.8182 },
-            { criterion: 'Satisfaction', normalised: 50, weight: 15, contribution: 7.5 },
-          ]}
-        />
-      </I18nProvider>,
+    renderWithProviders(
+      <ScoreBreakdown
+        score={30.57}
+        breakdown={[
+          { criterion: 'StrategicFit', normalised: 75, weight: 15, contribution: 11.25 },
+          { criterion: 'TrailingRevenue', normalised: 39.3939, weight: 30, contribution: 11.8182 },
+          { criterion: 'Satisfaction', normalised: 50, weight: 15, contribution: 7.5 },
+        ]}
+      />,
     );
     const all = screen.getAllByRole('row', { hidden: true });
     const rows = all.slice(1, -1);

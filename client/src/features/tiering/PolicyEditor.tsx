@@ -4,15 +4,14 @@ import { CheckCircleFilled, CloudUploadOutlined, ExperimentOutlined, QuestionCir
 import type { Tier } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
-import { ApiProblem, toFormFields } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { useProblemText } from '../../shared/problemText';
+import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDateTime } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
-import { PolicyStatusTag, TIER_HEX, useCriterionLabel } from './labels';
+import { TIERS, TIER_HEX } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
+import { PolicyStatusTag, useCriterionLabel } from './labels';
 import {
   CRITERIA,
-  TIER_ORDER,
   draftFromPolicy,
   draftToInput,
   hasErrors,
@@ -47,12 +46,21 @@ export interface PolicyEditorProps {
  */
 export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }: PolicyEditorProps) {
   const { t, locale } = useI18n();
-  const problemText = useProblemText();
   const saved = useMemo(() => draftFromPolicy(policy), [policy]);
   const [draft, setDraft] = useState<PolicyDraft>(saved);
   const [serverErrors, setServerErrors] = useState<Partial<Record<Section, string[]>>>({});
-  const [problem, setProblem] = useState<unknown>(null);
-  const [unplaced, setUnplaced] = useState<string[]>([]);
+  const apiErrors = useFormErrors({
+    fields: SECTIONS,
+    // Each section shows the errors of its fields (criteria[2].weight is said at the criteria).
+    onPlaced: (placed) => {
+      const bySection: Partial<Record<Section, string[]>> = {};
+      for (const p of placed) {
+        const section = SECTIONS.find((s) => s === p.name[0]);
+        if (section) bySection[section] = [...(bySection[section] ?? []), ...p.errors];
+      }
+      setServerErrors(bySection);
+    },
+  });
   const [busy, setBusy] = useState<'save' | 'simulate' | 'publish' | null>(null);
   const [simulation, setSimulation] = useState<{ result: SimulationDto; terms: PolicyDraft } | null>(null);
 
@@ -75,28 +83,14 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
     [change],
   );
 
-  const fail = (e: unknown) => {
-    if (e instanceof ApiProblem && e.status !== 412) {
-      const { placed, unplaced: rest } = toFormFields(e, SECTIONS, problemText);
-      const bySection: Partial<Record<Section, string[]>> = {};
-      for (const p of placed) {
-        const section = String(p.name[0]) as Section;
-        bySection[section] = [...(bySection[section] ?? []), ...p.errors];
-      }
-      setServerErrors(bySection);
-      setUnplaced(rest);
-    }
-    setProblem(e instanceof ApiProblem && e.status === 412 ? null : e);
-  };
-
   const run = async (kind: 'save' | 'simulate' | 'publish', action: () => Promise<void>) => {
     setBusy(kind);
-    setProblem(null);
-    setUnplaced([]);
+    apiErrors.clear();
     try {
       await action();
     } catch (e) {
-      fail(e);
+      // A 412 is said by the page (StaleVersionAlert), with its Reload.
+      apiErrors.show(e);
     } finally {
       setBusy(null);
     }
@@ -131,7 +125,7 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
         title={t('tiering.publish.title', { number: policy.number })}
         description={<div style={{ maxWidth: 320 }}>{t('tiering.publish.body')}</div>}
         okText={t('tiering.publish.ok')}
-        cancelText={t('account.cancel')}
+        cancelText={t('common.cancel')}
         disabled={invalid || dirty}
         onConfirm={publish}
       >
@@ -169,7 +163,7 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
             title={policy.status === 'Draft' ? t('tiering.editor.readOnlyRole') : t('tiering.editor.frozen', { date: formatDateTime(locale, policy.publishedAt) })}
           />
         )}
-        <ProblemAlert error={problem} extra={unplaced} />
+        <ProblemAlert error={apiErrors.problem} extra={apiErrors.unplaced} />
         <ConfigProvider componentDisabled={readOnly}>
           <Field id="policy-name" label={t('tiering.policy.name')} error={msg(errors.name) ?? serverHelp('name')} style={{ maxWidth: 560 }}>
             <Input
@@ -277,7 +271,7 @@ const WeightRow = memo(function WeightRow({ criterion, value, error, onChange }:
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 110px 120px', gap: 12, alignItems: 'center', padding: '6px 0', borderBottom: '1px solid #f5f5f5' }}>
       <div>
         <div style={{ fontWeight: 500 }}>{label}</div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`criterion.${criterion}.help` as MessageKey)}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`criterion.${criterion}.help`)}</Typography.Text>
       </div>
       <div>
         <InputNumber
@@ -301,7 +295,7 @@ const WeightRow = memo(function WeightRow({ criterion, value, error, onChange }:
 const CutoffInput = memo(function CutoffInput({ field, value, error, onChange }: { field: keyof PolicyDraft['cutoffs']; value: number | null; error?: string; onChange: (k: keyof PolicyDraft['cutoffs'], v: number | null) => void }) {
   const t = useI18n().t;
   const tier = (field.charAt(0).toUpperCase() + field.slice(1)) as Tier;
-  const label = t(`tiering.cutoffs.${field}` as MessageKey);
+  const label = t(`tiering.cutoffs.${field}`);
   const id = `cutoff-${field}`;
   return (
     <Field id={id} label={label} error={error}>
@@ -351,9 +345,9 @@ const CutoffScale = memo(function CutoffScale({ strategic, keyCut, growth }: { s
     <div aria-label={t('tiering.cutoffs.scale')} data-testid="cutoff-scale">
       <div style={{ display: 'flex', height: 22, borderRadius: 4, overflow: 'hidden' }}>
         {segments.map((s) => (
-          <Tooltip key={s.tier} title={`${t(`tier.${s.tier}` as MessageKey)}: ${s.from}–${s.to}`}>
+          <Tooltip key={s.tier} title={`${t(`tier.${s.tier}`)}: ${s.from}–${s.to}`}>
             <div style={{ width: `${Math.max(s.to - s.from, 0)}%`, background: TIER_HEX[s.tier], color: '#fff', fontSize: 11, lineHeight: '22px', textAlign: 'center', overflow: 'hidden', whiteSpace: 'nowrap' }}>
-              {s.to - s.from >= 12 ? t(`tier.${s.tier}` as MessageKey) : ''}
+              {s.to - s.from >= 12 ? t(`tier.${s.tier}`) : ''}
             </div>
           </Tooltip>
         ))}
@@ -396,7 +390,7 @@ const ProgrammeTable = memo(function ProgrammeTable({
       return (
         <div>
           <InputNumber
-            aria-label={`${t(`tier.${tier}` as MessageKey)} · ${t(label)}`}
+            aria-label={`${t(`tier.${tier}`)} · ${t(label)}`}
             value={programme[tier][field]}
             disabled={readOnly}
             status={err ? 'error' : undefined}
@@ -415,7 +409,7 @@ const ProgrammeTable = memo(function ProgrammeTable({
       rowKey={(tier) => tier}
       size="small"
       pagination={false}
-      dataSource={[...TIER_ORDER]}
+      dataSource={[...TIERS]}
       scroll={{ x: 'max-content' }}
       columns={[
         { title: t('account.tier'), key: 'tier', render: (_, tier) => <TierTag tier={tier} /> },
@@ -425,7 +419,7 @@ const ProgrammeTable = memo(function ProgrammeTable({
           key: 'plan',
           render: (_, tier) => (
             <Switch
-              aria-label={`${t(`tier.${tier}` as MessageKey)} · ${t('tiering.programme.plan')}`}
+              aria-label={`${t(`tier.${tier}`)} · ${t('tiering.programme.plan')}`}
               checked={programme[tier].developmentPlanRequired}
               disabled={readOnly}
               checkedChildren={t('common.yes')}

@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import { App as AntApp, Alert, Breadcrumb, Button, Space, Spin } from 'antd';
+import { App as AntApp, Breadcrumb, Space, Spin } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../auth/session';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
 import { ErrorPage } from '../../shell/ErrorPages';
 import { PolicyEditor } from './PolicyEditor';
 import { usePolicy, usePublishPolicy, useSimulation, useUpdatePolicy } from './tieringApi';
@@ -20,8 +20,8 @@ export default function PolicyPage() {
   const update = useUpdatePolicy(id);
   const publish = usePublishPolicy(id);
   const simulate = useSimulation();
-  const [stale, setStale] = useState(false);
-  const [editorKey, setEditorKey] = useState(0);
+  // A reload would throw away the draft being edited: the user reloads when ready (StaleVersion.tsx).
+  const stale = useStaleVersion(() => policy.refetch());
 
   if (policy.isLoading) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
   if (policy.error instanceof ApiProblem && policy.error.status === 404) return <ErrorPage status={404} />;
@@ -32,27 +32,9 @@ export default function PolicyPage() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <Link to="/tiering/policies">{t('tiering.policies.title')}</Link> }, { title: `${t('tiering.policy.version', { number: data.number })} · ${data.name}` }]} />
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('tiering.stale.title')}
-          description={t('tiering.stale.body')}
-          action={
-            <Button
-              onClick={async () => {
-                await policy.refetch();
-                setStale(false);
-                setEditorKey((k) => k + 1);
-              }}
-            >
-              {t('account.stale.reload')}
-            </Button>
-          }
-        />
-      )}
+      <StaleVersionAlert state={stale} title={t('tiering.stale.title')} description={t('tiering.stale.body')} />
       <PolicyEditor
-        key={`${data.id}-${editorKey}`}
+        key={`${data.id}-${stale.version}`}
         policy={data}
         readOnly={readOnly}
         onSimulate={(input) => simulate.mutateAsync(input)}
@@ -60,7 +42,7 @@ export default function PolicyPage() {
           try {
             await update.mutateAsync({ etag, body: input });
           } catch (e) {
-            if (e instanceof ApiProblem && e.status === 412) setStale(true);
+            stale.caught(e);
             throw e;
           }
           message.success(t('tiering.editor.saved'));
@@ -71,7 +53,7 @@ export default function PolicyPage() {
             // The version the user reviewed: a draft someone saved meanwhile is not published unseen (412).
             published = await publish.mutateAsync({ etag });
           } catch (e) {
-            if (e instanceof ApiProblem && e.status === 412) setStale(true);
+            stale.caught(e);
             throw e;
           }
           message.success(t('tiering.publish.done', { number: published.number }));

@@ -3,14 +3,12 @@ import { ClockCircleOutlined, PlayCircleOutlined, UserOutlined } from '@ant-desi
 import { Link } from 'react-router-dom';
 import type { Tier } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { useSession } from '../../auth/session';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { DistributionBar } from './DistributionBar';
-import { TIER_HEX } from './labels';
-import { TIER_ORDER } from './policyModel';
+import { TIERS, TIER_HEX } from '../../shared/tiers';
 import { usePolicies, useRuns, useStartRun, type TieringRunDto } from './tieringApi';
 
 const countOf = (run: TieringRunDto, tier: Tier) =>
@@ -47,7 +45,7 @@ export default function RunsPage() {
             title={t('tiering.runs.confirm.title', { number: published?.number ?? '?' })}
             description={<div style={{ maxWidth: 340 }}>{t('tiering.runs.confirm.body')}</div>}
             okText={t('tiering.runs.now')}
-            cancelText={t('account.cancel')}
+            cancelText={t('common.cancel')}
             onConfirm={runNow}
             disabled={!published}
           >
@@ -96,9 +94,9 @@ export default function RunsPage() {
             {
               title: t('tiering.runs.trigger'),
               dataIndex: 'trigger',
-              render: (v: string) => (
+              render: (v: TieringRunDto['trigger']) => (
                 <Tag icon={v === 'Manual' ? <UserOutlined /> : <ClockCircleOutlined />} color={v === 'Manual' ? 'blue' : 'default'}>
-                  {t(`runTrigger.${v}` as MessageKey)}
+                  {t(`runTrigger.${v}`)}
                 </Tag>
               ),
             },
@@ -111,13 +109,13 @@ export default function RunsPage() {
               title: t('tiering.runs.distribution'),
               key: 'distribution',
               width: 200,
-              render: (_, r) => <DistributionBar counts={Object.fromEntries(TIER_ORDER.map((tier) => [tier, countOf(r, tier)])) as Record<Tier, number>} />,
+              render: (_, r) => <DistributionBar counts={Object.fromEntries(TIERS.map((tier) => [tier, countOf(r, tier)])) as Record<Tier, number>} />,
             },
-            ...TIER_ORDER.map((tier) => ({
+            ...TIERS.map((tier) => ({
               title: (
                 <Space size={4}>
                   <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 2, background: TIER_HEX[tier] }} />
-                  {t(`tier.${tier}` as MessageKey)}
+                  {t(`tier.${tier}`)}
                 </Space>
               ),
               key: tier,

@@ -3,21 +3,24 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { Tier } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
 import { formatNumber } from '../../shared/format';
-import { TierTag } from '../accounts/labels';
+import { TIERS } from '../../shared/tiers';
+import { TierTag } from '../../shared/TierTag';
 import { DistributionBar } from './DistributionBar';
 import { ReasonTag } from './labels';
-import { TIER_ORDER, currentCounts, roundScore, simulatedCounts } from './policyModel';
+import { currentCounts, roundScore, simulatedCounts } from './policyModel';
 import type { SimulationDto, TierMoveDto } from './tieringApi';
+
+/** The reasons a simulated move can have (Unchanged is no move). */
+const REASONS: readonly TierMoveDto['reason'][] = ['Initial', 'Promoted', 'Demoted', 'Override'];
 
 /** What the terms would do if a run used them now: today's and the would-be distribution, and who would move. */
 export function SimulationResult({ result, outdated, publishHint }: { result: SimulationDto; outdated: boolean; publishHint?: string }) {
   const { t, locale } = useI18n();
   const after = simulatedCounts(result);
   const before = currentCounts(result);
-  const total = TIER_ORDER.reduce((s, tier) => s + after[tier], 0);
-  const tierFilters = TIER_ORDER.map((tier) => ({ text: t(`tier.${tier}` as MessageKey), value: tier }));
+  const total = TIERS.reduce((s, tier) => s + after[tier], 0);
+  const tierFilters = TIERS.map((tier) => ({ text: t(`tier.${tier}`), value: tier }));
 
   return (
     <Card
@@ -39,7 +42,7 @@ export function SimulationResult({ result, outdated, publishHint }: { result: Si
             size="small"
             pagination={false}
             rowKey={(tier) => tier}
-            dataSource={[...TIER_ORDER]}
+            dataSource={[...TIERS]}
             columns={[
               { title: t('account.tier'), key: 'tier', render: (_, tier) => <TierTag tier={tier} /> },
               { title: t('tiering.sim.today'), key: 'before', align: 'right', render: (_, tier) => (before ? formatNumber(locale, before[tier]) : '—') },
@@ -100,9 +103,9 @@ export function SimulationResult({ result, outdated, publishHint }: { result: Si
           {
             title: t('tiering.reason'),
             dataIndex: 'reason',
-            filters: ['Initial', 'Promoted', 'Demoted', 'Override'].map((r) => ({ text: t(`tierReason.${r}` as MessageKey), value: r })),
+            filters: REASONS.map((r) => ({ text: t(`tierReason.${r}`), value: r })),
             onFilter: (value, m) => m.reason === value,
-            render: (v: string) => <ReasonTag reason={v} />,
+            render: (v: TierMoveDto['reason']) => <ReasonTag reason={v} />,
           },
         ]}
       />

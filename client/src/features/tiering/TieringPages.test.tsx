@@ -1,9 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { I18nProvider } from '../../i18n/I18nProvider';
+import { screen, waitFor } from '@testing-library/react';
 import { ApiProblem } from '../../shared/problem';
+import { SLOW, fakeMutation, renderWithProviders, setupUser } from '../../test';
 import { policyFixture } from './fixtures';
 import type { TieringRunDto } from './tieringApi';
 
@@ -18,7 +16,6 @@ const api = vi.hoisted(() => ({
   useSimulation: vi.fn(),
 }));
 vi.mock('./tieringApi', () => api);
-vi.mock('../../auth/session', () => ({ useSession: () => ({ can: () => true }) }));
 
 const { default: RunsPage } = await import('./RunsPage');
 const { default: PolicyPage } = await import('./PolicyPage');
@@ -39,24 +36,6 @@ const run: TieringRunDto = {
   changedCount: 192,
 };
 
-// antd's inputs re-render slowly in jsdom on a busy 2-core machine: the editor test types and remounts.
-const SLOW = 60_000;
-
-const mutation = (overrides: object = {}) => ({ mutateAsync: vi.fn(), isPending: false, error: null, ...overrides });
-
-function renderAt(path: string, element: React.ReactNode, routePath: string) {
-  render(
-    <I18nProvider locale="en">
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path={routePath} element={element} />
-          <Route path="*" element={<div>elsewhere</div>} />
-        </Routes>
-      </MemoryRouter>
-    </I18nProvider>,
-  );
-}
-
 beforeEach(() => {
   vi.clearAllMocks();
   api.usePolicies.mockReturnValue({ data: [policyFixture({ status: 'Published', publishedAt: '2026-11-29T09:00:00Z' })], isLoading: false, error: null });
@@ -65,8 +44,8 @@ beforeEach(() => {
 
 describe('RunsPage', () => {
   it('lists runs with their counts per tier and changes', () => {
-    api.useStartRun.mockReturnValue(mutation());
-    renderAt('/tiering/runs', <RunsPage />, '/tiering/runs');
+    api.useStartRun.mockReturnValue(fakeMutation());
+    renderWithProviders(<RunsPage />, { url: '/tiering/runs', path: '/tiering/runs' });
     const row = screen.getByTestId('runs-table').querySelector('.ant-table-row')!;
     expect(row).toHaveTextContent('Manual');
     expect(row).toHaveTextContent('v2');
@@ -74,30 +53,30 @@ describe('RunsPage', () => {
   });
 
   it('says so in plain words when a run is already in progress (409)', () => {
-    api.useStartRun.mockReturnValue(mutation({ error: ApiProblem.from(409, { code: 'tiering-run-in-progress', title: 'Tiering run in progress', status: 409, detail: 'A tiering run or simulation is in progress; try again when it has finished.' }) }));
-    renderAt('/tiering/runs', <RunsPage />, '/tiering/runs');
+    api.useStartRun.mockReturnValue(fakeMutation({ error: ApiProblem.from(409, { code: 'tiering-run-in-progress', title: 'Tiering run in progress', status: 409, detail: 'A tiering run or simulation is in progress; try again when it has finished.' }) }));
+    renderWithProviders(<RunsPage />, { url: '/tiering/runs', path: '/tiering/runs' });
     expect(screen.getByText('A run is already in progress')).toBeInTheDocument();
     // The friendly note instead of the problem's own message.
     expect(screen.queryByText('A tiering run or simulation is in progress. Try again when it has finished.')).toBeNull();
   });
 
   it('shows other failures as problem details', () => {
-    api.useStartRun.mockReturnValue(mutation({ error: ApiProblem.from(500, { code: 'server-error', title: 'Server error', status: 500, traceId: '00-abc' }) }));
-    renderAt('/tiering/runs', <RunsPage />, '/tiering/runs');
+    api.useStartRun.mockReturnValue(fakeMutation({ error: ApiProblem.from(500, { code: 'server-error', title: 'Server error', status: 500, traceId: '00-abc' }) }));
+    renderWithProviders(<RunsPage />, { url: '/tiering/runs', path: '/tiering/runs' });
     expect(screen.getByRole('alert', { hidden: true })).toHaveTextContent('Something went wrong on our side');
   });
 });
 
 describe('PolicyPage', () => {
   it('tells the user when someone else saved the draft meanwhile (412) and reloads it', async () => {
-    const user = userEvent.setup({ delay: null, pointerEventsCheck: 0 });
+    const user = setupUser();
     const refetch = vi.fn().mockResolvedValue(undefined);
     api.usePolicy.mockReturnValue({ data: { data: policyFixture(), etag: '"7"' }, isLoading: false, error: null, refetch });
-    const update = mutation({ mutateAsync: vi.fn().mockRejectedValue(ApiProblem.from(412, { code: 'stale-version', title: 'Changed meanwhile', status: 412 })) });
+    const update = fakeMutation({ mutateAsync: vi.fn().mockRejectedValue(ApiProblem.from(412, { code: 'stale-version', title: 'Changed meanwhile', status: 412 })) });
     api.useUpdatePolicy.mockReturnValue(update);
-    api.usePublishPolicy.mockReturnValue(mutation());
-    api.useSimulation.mockReturnValue(mutation());
-    renderAt(`/tiering/policies/${policyFixture().id}`, <PolicyPage />, '/tiering/policies/:id');
+    api.usePublishPolicy.mockReturnValue(fakeMutation());
+    api.useSimulation.mockReturnValue(fakeMutation());
+    renderWithProviders(<PolicyPage />, { url: `/tiering/policies/${policyFixture().id}`, path: '/tiering/policies/:id' });
 
     await user.clear(screen.getByLabelText('Hysteresis margin'));
     await user.type(screen.getByLabelText('Hysteresis margin'), '4');

@@ -1,11 +1,14 @@
 import { Tag } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, LockOutlined, MinusOutlined, StarOutlined } from '@ant-design/icons';
 import { useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/messages';
+import type { Criterion, TierHistoryEntryDto, TierPolicyDto } from './tieringApi';
 
-const statusColor: Record<string, string> = { Draft: 'blue', Published: 'green', Retired: 'default' };
-const reasonColor: Record<string, string> = { Initial: 'blue', Promoted: 'green', Demoted: 'orange', Unchanged: 'default', Override: 'purple' };
-const reasonIcon: Record<string, React.ReactNode> = {
+type PolicyStatus = TierPolicyDto['status'];
+type Reason = TierHistoryEntryDto['reason'];
+
+const statusColor: Record<PolicyStatus, string> = { Draft: 'blue', Published: 'green', Retired: 'default' };
+const reasonColor: Record<Reason, string> = { Initial: 'blue', Promoted: 'green', Demoted: 'orange', Unchanged: 'default', Override: 'purple' };
+const reasonIcon: Record<Reason, React.ReactNode> = {
   Initial: <StarOutlined />,
   Promoted: <ArrowUpOutlined />,
   Demoted: <ArrowDownOutlined />,
@@ -13,24 +16,21 @@ const reasonIcon: Record<string, React.ReactNode> = {
   Override: <LockOutlined />,
 };
 
-/** The colour of each tier as a solid swatch (bars, badges), matching the tier tags. */
-export const TIER_HEX: Record<string, string> = { Strategic: '#c41d7f', Key: '#d48806', Growth: '#389e0d', Standard: '#8c8c8c' };
-
-export function PolicyStatusTag({ status }: { status: string }) {
+export function PolicyStatusTag({ status }: { status: PolicyStatus }) {
   const t = useT();
-  return <Tag color={statusColor[status]}>{t(`policyStatus.${status}` as MessageKey)}</Tag>;
+  return <Tag color={statusColor[status]}>{t(`policyStatus.${status}`)}</Tag>;
 }
 
-export function ReasonTag({ reason }: { reason: string }) {
+export function ReasonTag({ reason }: { reason: Reason }) {
   const t = useT();
   return (
     <Tag color={reasonColor[reason]} icon={reasonIcon[reason]}>
-      {t(`tierReason.${reason}` as MessageKey)}
+      {t(`tierReason.${reason}`)}
     </Tag>
   );
 }
 
 export function useCriterionLabel() {
   const t = useT();
-  return (criterion: string) => t(`criterion.${criterion}` as MessageKey);
+  return (criterion: Criterion) => t(`criterion.${criterion}`);
 }

@@ -1,12 +1,12 @@
 // The policy editor's logic as plain functions: the editable draft, its checks (mirroring the API's validator and
 // the domain's rules), the live weight sum, and the arithmetic behind simulations and score breakdowns.
 import type { Tier } from '../../api/client';
+import { TIERS } from '../../shared/tiers';
 import type { MessageKey } from '../../i18n/messages';
 import type { CriterionScoreDto, SimulationDto, TierPolicyDto, TierPolicyInput } from './tieringApi';
 import type { Criterion } from './tieringApi';
 
 export const CRITERIA: readonly Criterion[] = ['TrailingRevenue', 'RevenueGrowth', 'GrossMargin', 'StrategicFit', 'PotentialValue', 'RelationshipLength', 'Satisfaction'];
-export const TIER_ORDER: readonly Tier[] = ['Strategic', 'Key', 'Growth', 'Standard'];
 
 /** A number field as typed: null while empty. */
 type Num = number | null;
@@ -52,7 +52,7 @@ type PolicyTerms = Pick<TierPolicyDto, 'name' | 'criteria' | 'cutoffs' | 'strate
 export function draftFromPolicy(policy: PolicyTerms): PolicyDraft {
   const weights = Object.fromEntries(CRITERIA.map((c) => [c, policy.criteria.find((x) => x.criterion === c)?.weight ?? 0])) as Record<Criterion, Num>;
   const programme = Object.fromEntries(
-    TIER_ORDER.map((tier) => {
+    TIERS.map((tier) => {
       const row = policy.programme.find((p) => p.tier === tier);
       return [
         tier,
@@ -84,7 +84,7 @@ export function draftToInput(draft: PolicyDraft): TierPolicyInput {
     cutoffs: { strategic: draft.cutoffs.strategic ?? 0, key: draft.cutoffs.key ?? 0, growth: draft.cutoffs.growth ?? 0 },
     strategicCap: draft.strategicCap,
     hysteresisMargin: draft.hysteresisMargin ?? 0,
-    programme: TIER_ORDER.map((tier) => {
+    programme: TIERS.map((tier) => {
       const row = draft.programme[tier];
       return {
         tier,
@@ -136,7 +136,7 @@ function serviceLevelErrors(row: ServiceLevelDraft): Partial<Record<ProgrammeFie
 /** The service programme's checks, per tier and field (only the tiers with errors are present). */
 export function programmeErrors(programme: PolicyDraft['programme']): DraftErrors['programme'] {
   const errors: DraftErrors['programme'] = {};
-  for (const tier of TIER_ORDER) {
+  for (const tier of TIERS) {
     const rowErrors = serviceLevelErrors(programme[tier]);
     if (Object.keys(rowErrors).length) errors[tier] = rowErrors;
   }
@@ -181,7 +181,7 @@ export type TierCounts = Record<Tier, number>;
 
 /** The would-be distribution of a simulation, with every tier present. */
 export function simulatedCounts(sim: SimulationDto): TierCounts {
-  return Object.fromEntries(TIER_ORDER.map((t) => [t, sim.counts[t] ?? 0])) as TierCounts;
+  return Object.fromEntries(TIERS.map((t) => [t, sim.counts[t] ?? 0])) as TierCounts;
 }
 
 /**

@@ -1,7 +1,8 @@
 // A fake API for component tests: the real generated client and hooks run, and their requests are answered here (and
 // recorded, headers and all) instead of going over the network.
 import type { Middleware } from 'openapi-fetch';
-import { api } from './api/client';
+import { beforeEach, afterEach } from 'vitest';
+import { api } from '../api/client';
 
 export interface Recorded {
   method: string;
@@ -52,4 +53,33 @@ export function fakeApi() {
     restore: () => api.eject(middleware),
   };
   return fake;
+}
+
+export type FakeApi = ReturnType<typeof fakeApi>;
+
+/**
+ * A fresh fake API for each test of the file (installed before it, removed after it): what the tests of a page that
+ * talks to the API call instead of wiring beforeEach/afterEach themselves.
+ */
+export function fakeApiPerTest() {
+  let current: FakeApi | undefined;
+  beforeEach(() => {
+    current = fakeApi();
+  });
+  afterEach(() => current?.restore());
+  const fake = () => {
+    if (!current) throw new Error('fakeApiPerTest: used outside a test');
+    return current;
+  };
+  const handle = {
+    on(method: string, path: string | RegExp, ...answers: Answer[]) {
+      fake().on(method, path, ...answers);
+      return handle;
+    },
+    sent: (method: string, path: string | RegExp) => fake().sent(method, path),
+    get requests() {
+      return fake().requests;
+    },
+  };
+  return handle;
 }

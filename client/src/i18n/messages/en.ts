@@ -1,0 +1,15 @@
+// Every visible string in English: the parts' dictionaries as one. The app loads it through loadMessages; tests and
+// callers that speak English only (sla.ts's englishT) import it.
+import { en as shared } from '../../shared/i18n/en';
+import { en as shell } from '../../shell/i18n/en';
+import { en as auth } from '../../features/auth/i18n/en';
+import { en as accounts } from '../../features/accounts/i18n/en';
+import { en as tiering } from '../../features/tiering/i18n/en';
+import { en as portfolio } from '../../features/portfolio/i18n/en';
+import { en as complaints } from '../../features/complaints/i18n/en';
+import { en as complaintInsights } from '../../features/complaintInsights/i18n/en';
+
+/** The parts, by name (messages.test.ts checks that no key is in two of them). */
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights };
+
+export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights };

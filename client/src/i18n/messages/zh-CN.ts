@@ -1,0 +1,15 @@
+// Every visible string in Simplified Chinese: the parts' dictionaries as one (a part left out does not compile).
+import type { Messages } from '.';
+import { zhCN as shared } from '../../shared/i18n/zh-CN';
+import { zhCN as shell } from '../../shell/i18n/zh-CN';
+import { zhCN as auth } from '../../features/auth/i18n/zh-CN';
+import { zhCN as accounts } from '../../features/accounts/i18n/zh-CN';
+import { zhCN as tiering } from '../../features/tiering/i18n/zh-CN';
+import { zhCN as portfolio } from '../../features/portfolio/i18n/zh-CN';
+import { zhCN as complaints } from '../../features/complaints/i18n/zh-CN';
+import { zhCN as complaintInsights } from '../../features/complaintInsights/i18n/zh-CN';
+
+/** The parts, by name (messages.test.ts checks that no key is in two of them). */
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights };
+
+export const zhCN: Messages = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights };

@@ -1,0 +1,27 @@
+// The app's frame: its name, the navigation, the error pages, the roles, in English.
+// Its keys are this part of MessageKey; zh-CN.ts has each of them (composed in src/i18n/messages/).
+export const en = {
+  'app.name': 'KeyAccount',
+  'app.tagline': 'Key account management',
+  'nav.accounts': 'Accounts',
+  'nav.reminders': 'Reminders',
+  'nav.signOut': 'Sign out',
+  'nav.language': 'Language',
+  'error.403.title': 'No access',
+  'error.403.body': 'Your role does not give access to this page.',
+  'error.404.title': 'Page not found',
+  'error.404.body': 'The page or record does not exist, or is not visible to you.',
+  'error.500.title': 'Something went wrong',
+  'error.500.body': 'Try again. If it keeps happening, contact your administrator.',
+  'error.home': 'Back to accounts',
+  'role.Admin': 'Administrator',
+  'role.Director': 'Director',
+  'role.AccountManager': 'Account manager',
+  'role.ServiceAgent': 'Service agent',
+  'role.QualityManager': 'Quality manager',
+  'role.Marketing': 'Marketing',
+  'home.noCapability': 'Your role has no pages in this version yet. More capabilities are on their way.',
+  'nav.tiering': 'Tiering',
+  'nav.portfolio': 'Portfolio',
+  'nav.complaints': 'Complaints',
+};
