@@ -221,9 +221,9 @@ test('a service agent files a complaint, acknowledges, assigns it to themself, r
   await page.getByTestId('comment-submit').click();
   await page.getByTestId('timeline-Comment').filter({ hasText: stamp }).waitFor();
   const timeline = page.getByTestId('complaint-timeline');
-  assert.match(await timeline.getByTestId('timeline-Filed').textContent(), new RegExp(`Filed via Phone: ${subject}`));
+  assert.match(await timeline.getByTestId('timeline-Filed').textContent(), /Filed via Phone/);
   assert.match(await timeline.getByTestId('timeline-Acknowledged').textContent(), new RegExp(`${user.displayName}.*${stamp}`));
-  assert.match(await timeline.getByTestId('timeline-Assigned').textContent(), new RegExp(`Assigned to Logistics — ${user.displayName}`));
+  assert.match(await timeline.getByTestId('timeline-Assigned').textContent(), new RegExp(`Assigned to ${user.displayName} \\(Logistics\\)`));
   assert.match(await timeline.getByTestId('timeline-Resolved').textContent(), /SupplierDelivered the 3 missing pallets/);
   assert.match(await timeline.getByTestId('timeline-Resolved').textContent(), /In progress.*Resolved/);
   await shot('23-complaint-resolved');
@@ -232,7 +232,7 @@ test('a service agent files a complaint, acknowledges, assigns it to themself, r
   await page.getByText('中文', { exact: true }).click();
   await page.getByText('处理记录').first().waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid="complaint-status"]')?.textContent === '已解决');
-  assert.match(await timeline.getByTestId('timeline-Assigned').textContent(), /分派至物流部/);
+  assert.match(await timeline.getByTestId('timeline-Assigned').textContent(), /分派给.*（物流部）/);
   assert.match(await timeline.getByTestId('timeline-Resolved').textContent(), /供应商/);
   await shot('24-complaint-resolved-zh');
   await page.goto(`${base}/complaints?open=all`);

@@ -4,3 +4,4 @@ export { fakeApi, fakeApiPerTest, json, type FakeApi, type Recorded } from './fa
 export { fakeMutation } from './mocks';
 export { ALL_PERMISSIONS, TEST_TOKEN, renderWithProviders, seedSession, testUser, type RenderOptions } from './render';
 export { SLOW, chooseOption, confirmPopconfirm, retype, setupUser, type TestUser } from './user';
+export { chineseT } from './i18n';

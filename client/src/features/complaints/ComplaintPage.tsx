@@ -14,10 +14,10 @@ import { TierTag } from '../../shared/TierTag';
 import { useContacts } from '../accounts/accountsApi';
 import { ActionForm } from './ActionForm';
 import { actionButtons } from './actions';
-import { assigneeName, entryText } from './model';
-import { targetState, type TargetClock } from './sla';
+import { entryText } from './model';
+import { clockState } from './sla';
 import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from './labels';
-import { useAddComment, useComplaint, useComplaintStep, type ComplaintAction, type ComplaintDto, type StepInput, type TimelineKind } from './complaintsApi';
+import { useAddComment, useComplaint, useComplaintStep, type ComplaintAction, type ComplaintDto, type SlaClockDto, type StepInput, type TimelineKind } from './complaintsApi';
 
 const kindColor: Record<TimelineKind, string> = {
   Filed: 'blue',
@@ -29,6 +29,7 @@ const kindColor: Record<TimelineKind, string> = {
   Closed: 'gray',
   Reopened: 'orange',
   Comment: 'gray',
+  AtRisk: 'orange',
   Escalated: 'red',
 };
 
@@ -52,7 +53,6 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
   // Someone else took a step meanwhile: the complaint is read again at once (the step's dialog closes, nothing typed is kept).
   const stale = useStaleVersion(reload, { atOnce: true });
   const me = user ? { id: user.id, displayName: user.displayName } : { id: '', displayName: '' };
-  const assignee = assigneeName(c, me);
   const buttons = can('complaints:write') ? actionButtons(c.allowedActions, c.status) : [];
 
   const send = async (s: StepInput) => {
@@ -73,21 +73,6 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
     }
   };
 
-  const firstResponse: TargetClock = {
-    doneAt: c.firstRespondedAt,
-    dueAt: c.firstResponseDueAt,
-    breached: c.firstResponseBreached,
-    running: c.status === 'New',
-    slaState: c.slaState,
-  };
-  const resolution: TargetClock = {
-    doneAt: c.resolvedAt,
-    dueAt: c.resolutionDueAt,
-    breached: c.resolutionBreached,
-    running: c.status !== 'New',
-    slaState: c.slaState,
-  };
-
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <ProblemAlert error={loadError} />
@@ -102,7 +87,6 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
               <SeverityTag severity={c.severity} />
               <TierTag tier={c.tier} />
               <Tag>{t(`complaint.category.${c.category}`)}</Tag>
-              <EscalationTag level={c.escalationLevel} />
             </Space>
           </div>
           {buttons.length > 0 && (
@@ -124,17 +108,17 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
           <Descriptions.Item label={t('complaint.receivedAt')}>{formatDateTime(locale, c.receivedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('complaint.department')}>{c.department ? t(`complaint.department.${c.department}`) : t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('complaint.assignee')}>
-            <span data-testid="complaint-assignee">{c.assigneeId ? (assignee ?? t('complaint.assignee.unknown')) : t('complaint.unassigned')}</span>
+            <span data-testid="complaint-assignee">{c.assigneeId ? (c.assigneeName ?? t('complaint.assignee.unknown')) : t('complaint.unassigned')}</span>
           </Descriptions.Item>
         </Descriptions>
       </Card>
 
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
-          <SlaCard title={t('complaint.sla.firstResponse')} clock={firstResponse} targetHours={c.firstResponseTargetHours} doneLabel="complaint.sla.respondedAt" now={now} testId="sla-first-response" />
+          <SlaCard title={t('complaint.sla.firstResponse')} clock={c.firstResponseClock} doneAt={c.firstRespondedAt} targetHours={c.firstResponseTargetHours} doneLabel="complaint.sla.respondedAt" now={now} testId="sla-first-response" />
         </Col>
         <Col xs={24} md={12}>
-          <SlaCard title={t('complaint.sla.resolution')} clock={resolution} targetHours={c.resolutionTargetHours} doneLabel="complaint.sla.resolvedAt" now={now} testId="sla-resolution" />
+          <SlaCard title={t('complaint.sla.resolution')} clock={c.resolutionClock} doneAt={c.resolvedAt} targetHours={c.resolutionTargetHours} doneLabel="complaint.sla.resolvedAt" now={now} testId="sla-resolution" />
         </Col>
       </Row>
 
@@ -162,7 +146,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
         )}
       </Row>
 
-      <ComplaintTimeline complaint={c} me={me} canComment={can('complaints:write')} />
+      <ComplaintTimeline complaint={c} canComment={can('complaints:write')} />
 
       <Modal
         open={open !== null}
@@ -176,7 +160,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
           <ActionForm
             action={open}
             me={me}
-            currentAssignee={c.assigneeId ? { id: c.assigneeId, name: assignee ?? t('complaint.assignee.unknown') } : null}
+            currentAssignee={c.assigneeId ? { id: c.assigneeId, name: c.assigneeName ?? t('complaint.assignee.unknown') } : null}
             currentDepartment={c.department ?? null}
             onSubmit={send}
             onCancel={() => setOpen(null)}
@@ -194,18 +178,28 @@ function ContactName({ accountId, contactId }: { accountId: string; contactId: s
   return <>{contact.title ? `${contact.name} · ${contact.title}` : contact.name}</>;
 }
 
-/** One SLA target: the live badge, the target, when it is (or was) due, and when it was met. */
-function SlaCard({ title, clock, targetHours, doneLabel, now, testId }: { title: string; clock: TargetClock; targetHours: number; doneLabel: MessageKey; now: number; testId: string }) {
+/** One SLA clock as the server keeps it: the live badge, the target, when it is (or was) due, when it was met, breach and escalation. */
+function SlaCard({ title, clock, doneAt, targetHours, doneLabel, now, testId }: { title: string; clock: SlaClockDto; doneAt: string | null | undefined; targetHours: number; doneLabel: MessageKey; now: number; testId: string }) {
   const { t, locale } = useI18n();
-  const state = targetState(clock, now);
+  const state = clockState(clock, doneAt);
   return (
-    <Card size="small" title={title} data-testid={testId} extra={<SlaBadge state={state} dueAt={clock.doneAt ? null : clock.dueAt} now={now} />}>
+    <Card
+      size="small"
+      title={title}
+      data-testid={testId}
+      extra={
+        <Space size={0}>
+          <SlaBadge state={state} dueAt={doneAt ? null : clock.dueAt} now={now} />
+          <EscalationTag level={clock.escalationLevel} />
+        </Space>
+      }
+    >
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('complaint.sla.target')}>{t('complaint.sla.hours', { hours: Math.round(targetHours * 10) / 10 })}</Descriptions.Item>
-        {clock.doneAt ? (
-          <Descriptions.Item label={t(doneLabel)}>{formatDateTime(locale, clock.doneAt)}</Descriptions.Item>
+        {doneAt ? (
+          <Descriptions.Item label={t(doneLabel)}>{formatDateTime(locale, doneAt)}</Descriptions.Item>
         ) : (
-          <Descriptions.Item label={t('complaint.sla.due')}>{clock.dueAt ? formatDateTime(locale, clock.dueAt) : t('complaint.sla.paused')}</Descriptions.Item>
+          <Descriptions.Item label={t('complaint.sla.due')}>{clock.dueAt ? formatDateTime(locale, clock.dueAt) : t(state === 'Paused' || state === 'Breached' ? 'complaint.sla.paused' : 'common.none')}</Descriptions.Item>
         )}
         <Descriptions.Item label={t('complaint.sla.breached')}>
           {clock.breached ? (
@@ -220,13 +214,12 @@ function SlaCard({ title, clock, targetHours, doneLabel, now, testId }: { title:
 }
 
 /** Who did what and when, oldest first, with a box to comment (a closed complaint takes no comments). */
-function ComplaintTimeline({ complaint: c, me, canComment }: { complaint: ComplaintDto; me: { id: string; displayName: string }; canComment: boolean }) {
+function ComplaintTimeline({ complaint: c, canComment }: { complaint: ComplaintDto; canComment: boolean }) {
   const { t, locale } = useI18n();
   const { message } = AntApp.useApp();
   const comment = useAddComment(c.id);
   const [text, setText] = useState('');
   const closed = c.status === 'Closed';
-  const nameOf = (id: string | null | undefined) => (id ? assigneeName({ assigneeId: id, timeline: c.timeline }, me) : null);
 
   const add = async () => {
     try {
@@ -243,30 +236,35 @@ function ComplaintTimeline({ complaint: c, me, canComment }: { complaint: Compla
       {c.timeline.length === 0 && <Empty />}
       <Timeline
         items={c.timeline.map((e) => {
-          const { text: body, rootCause } = entryText(e, t);
-          const target = e.kind === 'Assigned' ? nameOf(e.assigneeId) : null;
+          const { text: body, rootCause, correctiveAction } = entryText(e, t);
+          const { fromStatus, toStatus } = e.args;
           return {
             key: e.sequence,
             color: kindColor[e.kind],
-            icon: e.kind === 'Comment' ? <CommentOutlined /> : e.kind === 'Escalated' ? <ExclamationCircleOutlined /> : undefined,
+            icon: e.kind === 'Comment' ? <CommentOutlined /> : e.kind === 'Escalated' || e.kind === 'AtRisk' ? <ExclamationCircleOutlined /> : undefined,
             content: (
               <div data-testid={`timeline-${e.kind}`}>
                 <Space size={8} wrap>
                   <Typography.Text strong>{t(`complaint.timeline.kind.${e.kind}`)}</Typography.Text>
                   <Typography.Text type="secondary">{e.byName ?? (e.by ? t('complaint.timeline.someone') : t('complaint.timeline.system'))}</Typography.Text>
                   <Typography.Text type="secondary">{formatDateTime(locale, e.at)}</Typography.Text>
-                  {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus && (
+                  {fromStatus && toStatus && fromStatus !== toStatus && (
                     <span>
-                      <ComplaintStatusTag status={e.fromStatus} />
+                      <ComplaintStatusTag status={fromStatus} />
                       <ArrowRightOutlined style={{ color: '#999', marginInlineEnd: 8 }} />
-                      <ComplaintStatusTag status={e.toStatus} />
+                      <ComplaintStatusTag status={toStatus} />
                     </span>
                   )}
                 </Space>
                 <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
                   {rootCause && <Tag color="volcano">{t(`complaint.rootCause.${rootCause}`)}</Tag>}
                   {body}
-                  {e.kind === 'Assigned' && e.assigneeId && <> — {target ?? t('complaint.assignee.unknown')}</>}
+                  {correctiveAction && (
+                    <div>
+                      <Typography.Text type="secondary">{t('complaint.correctiveAction')}: </Typography.Text>
+                      {correctiveAction}
+                    </div>
+                  )}
                 </div>
               </div>
             ),

@@ -85,13 +85,14 @@ describe('ComplaintPage', () => {
   });
 
   it('shows the SLA clocks, the customer’s words and the translated timeline', () => {
-    showComplaint({ escalationLevel: 1, firstResponseBreached: true });
+    showComplaint({ firstResponseClock: { dueAt: null, atRisk: true, breached: true, escalationLevel: 1 } });
     expect(within(screen.getByTestId('sla-first-response')).getByTestId('sla-badge')).toHaveAttribute('data-state', 'Missed');
     expect(within(screen.getByTestId('sla-resolution')).getByTestId('sla-badge')).toHaveTextContent(/left|overdue/);
-    expect(screen.getByTestId('escalation-level')).toHaveTextContent('Escalation L1');
+    expect(within(screen.getByTestId('sla-first-response')).getByTestId('escalation-level')).toHaveTextContent('Escalation L1');
+    expect(within(screen.getByTestId('sla-resolution')).queryByTestId('escalation-level')).toBeNull();
     expect(screen.getByTestId('complaint-remedy')).toHaveTextContent('Deliver the missing pallets by Thursday');
     expect(screen.getByTestId('complaint-assignee')).toHaveTextContent('Zhao Min');
-    expect(screen.getByTestId('timeline-Assigned')).toHaveTextContent('Assigned to Logistics — Zhao Min');
+    expect(screen.getByTestId('timeline-Assigned')).toHaveTextContent('Assigned to Zhao Min (Logistics)');
   });
 
   it('shows the server’s reason when the step is no longer allowed (409) and refreshes the buttons', async () => {
@@ -141,7 +142,7 @@ describe('ComplaintsQueuePage', () => {
     api.useComplaints.mockReturnValue({
       data: {
         items: [
-          summaryFixture({ id: 'c1', reference: 'CMP-2026-000001', dueAt: due(-125), slaState: 'Breached', escalationLevel: 2 }),
+          summaryFixture({ id: 'c1', reference: 'CMP-2026-000001', dueAt: due(-125), slaState: 'Breached', resolutionClock: { dueAt: due(-125), atRisk: true, breached: true, escalationLevel: 2 } }),
           summaryFixture({ id: 'c2', reference: 'CMP-2026-000002', dueAt: due(50), slaState: 'AtRisk' }),
           summaryFixture({ id: 'c3', reference: 'CMP-2026-000003', dueAt: due(3 * 60 + 13), slaState: 'OnTime', assigneeId: null, assigneeName: null }),
         ],

@@ -153,8 +153,8 @@ export default function ComplaintsQueuePage() {
             width: 160,
             render: (_, row) => (
               <Space size={[0, 4]} wrap>
-                <SlaBadge state={badgeState(row, now)} dueAt={row.dueAt} now={now} />
-                <EscalationTag level={row.escalationLevel} />
+                <SlaBadge state={badgeState(row)} dueAt={row.dueAt} now={now} />
+                <EscalationTag level={Math.max(row.firstResponseClock.escalationLevel, row.resolutionClock.escalationLevel)} />
               </Space>
             ),
           },

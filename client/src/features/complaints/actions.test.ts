@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { actionButtons } from './actions';
-import { assigneeName, entryText } from './model';
+import { entryText } from './model';
+import { entry } from './fixtures';
 import { englishT } from './sla';
 import { newIdempotencyKey } from '../../shared/idempotency';
+import { chineseT as chinese } from '../../test';
 
 describe('actionButtons', () => {
   const labels = (allowed: Parameters<typeof actionButtons>[0], status: Parameters<typeof actionButtons>[1]) =>
@@ -32,31 +34,32 @@ describe('actionButtons', () => {
 });
 
 describe('entryText', () => {
-  it('translates the server’s own sentences and leaves what people wrote as written', () => {
-    expect(entryText({ kind: 'Filed', text: 'Filed via OnSite: Broken seal' }, englishT).text).toBe('Filed via On site: Broken seal');
-    expect(entryText({ kind: 'Assigned', text: 'Assigned to Quality' }, englishT).text).toBe('Assigned to Quality');
-    expect(entryText({ kind: 'Escalated', text: 'Resolution target breached: escalated to level 1' }, englishT).text).toBe(
-      'Resolution target breached: escalated to level 1',
-    );
-    expect(entryText({ kind: 'Acknowledged', text: 'We call you back at 3 pm' }, englishT).text).toBe('We call you back at 3 pm');
-    expect(entryText({ kind: 'Assigned', text: 'Assigned to Mars' }, englishT).text).toBe('Assigned to Mars');
+  it('renders an entry from its kind and arguments in the reader’s language, never from the English text', () => {
+    const text = (e: Parameters<typeof entry>[0]) => entryText(entry({ ...e, text: 'IGNORED' }), englishT).text;
+    expect(text({ sequence: 1, kind: 'Filed', args: { channel: 'OnSite', toStatus: 'New' } })).toBe('Filed via On site');
+    expect(text({ sequence: 2, kind: 'Assigned', args: { assigneeName: 'Li Lei', department: 'Quality' } })).toBe('Assigned to Li Lei (Quality)');
+    expect(text({ sequence: 3, kind: 'Escalated', args: { clock: 'Resolution', level: 1 } })).toBe('Resolution target breached: escalated to level 1');
+    expect(text({ sequence: 4, kind: 'Escalated', args: { clock: 'FirstResponse', level: 2 } })).toBe('First response target exceeded twice over: escalated to level 2');
+    expect(text({ sequence: 5, kind: 'AtRisk', args: { clock: 'FirstResponse' } })).toBe('First response target at risk (80% used)');
+    expect(text({ sequence: 6, kind: 'Closed', args: { automatic: true } })).toBe('Closed automatically 7 days after resolution');
   });
 
-  it('takes the root cause of a resolution apart, to show as a tag', () => {
-    expect(entryText({ kind: 'Resolved', text: 'Supplier: Replaced the lot — Incoming inspection' }, englishT)).toEqual({
+  it('shows what people wrote as written, after the step it came with', () => {
+    expect(entryText(entry({ sequence: 1, kind: 'Acknowledged', note: 'We call you back at 3 pm' }), englishT).text).toBe('First response: We call you back at 3 pm');
+    expect(entryText(entry({ sequence: 2, kind: 'Comment', note: '客户要求周四前补发' }), englishT).text).toBe('客户要求周四前补发');
+    expect(entryText(entry({ sequence: 3, kind: 'AwaitingCustomer', note: null }), englishT).text).toBe('Waiting for the customer');
+  });
+
+  it('reads in Chinese with the UI translator', () => {
+    expect(entryText(entry({ sequence: 1, kind: 'Assigned', args: { assigneeName: '王芳', department: 'Logistics' } }), chinese).text).toBe('分派给王芳（物流部）');
+  });
+
+  it('gives the root cause and corrective action of a resolution apart, to show as a tag and a line', () => {
+    expect(entryText(entry({ sequence: 1, kind: 'Resolved', note: 'Replaced the lot', args: { rootCause: 'Supplier', correctiveAction: 'Incoming inspection' } }), englishT)).toEqual({
       rootCause: 'Supplier',
-      text: 'Replaced the lot — Incoming inspection',
+      correctiveAction: 'Incoming inspection',
+      text: 'Replaced the lot',
     });
-  });
-});
-
-describe('assigneeName', () => {
-  const me = { id: 'me', displayName: 'Zhao Min' };
-  it('names the assignee from the signed-in user or the timeline, or says it does not know', () => {
-    expect(assigneeName({ assigneeId: 'me', timeline: [] }, me)).toBe('Zhao Min');
-    expect(assigneeName({ assigneeId: 'u2', timeline: [{ by: 'u2', byName: 'Li Lei' }] }, me)).toBe('Li Lei');
-    expect(assigneeName({ assigneeId: 'u3', timeline: [{ by: 'u2', byName: 'Li Lei' }] }, me)).toBeNull();
-    expect(assigneeName({ assigneeId: null, timeline: [] }, me)).toBeNull();
   });
 });
 

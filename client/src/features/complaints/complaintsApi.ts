@@ -18,6 +18,9 @@ export type SlaState = Schemas['SlaState'];
 export type Department = Schemas['Department'];
 export type RootCause = Schemas['RootCause'];
 export type TimelineKind = Schemas['TimelineKind'];
+export type TimelineArgsDto = Schemas['TimelineArgsDto'];
+export type SlaClockDto = Schemas['SlaClockDto'];
+export type SlaClockKind = Schemas['SlaClockKind'];
 export type ComplaintListQuery = NonNullable<paths['/api/v1/complaints']['get']['parameters']['query']>;
 
 /** One workflow step with its body, as each endpoint takes it. */

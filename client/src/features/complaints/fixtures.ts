@@ -1,4 +1,11 @@
-import type { ComplaintDto, ComplaintSummaryDto } from './complaintsApi';
+import type { ComplaintDto, ComplaintSummaryDto, ComplaintTimelineEntryDto, TimelineArgsDto } from './complaintsApi';
+
+const noArgs: TimelineArgsDto = { fromStatus: null, toStatus: null, assigneeId: null, assigneeName: null, department: null, rootCause: null, correctiveAction: null, channel: null, clock: null, level: null, automatic: null };
+
+/** A timeline entry by Zhao Min, with the arguments its kind sets (the others null). */
+export function entry(e: Omit<Partial<ComplaintTimelineEntryDto>, 'args'> & Pick<ComplaintTimelineEntryDto, 'sequence' | 'kind'> & { args?: Partial<TimelineArgsDto> }): ComplaintTimelineEntryDto {
+  return { by: 'me', byName: 'Zhao Min', at: '2026-11-29T08:00:00Z', text: '', note: null, ...e, args: { ...noArgs, ...e.args } };
+}
 
 export function complaintFixture(overrides: Partial<ComplaintDto> = {}): ComplaintDto {
   return {
@@ -18,6 +25,7 @@ export function complaintFixture(overrides: Partial<ComplaintDto> = {}): Complai
     status: 'InProgress',
     department: 'Logistics',
     assigneeId: 'me',
+    assigneeName: 'Zhao Min',
     firstRespondedAt: '2026-11-29T08:30:00Z',
     resolvedAt: null,
     closedAt: null,
@@ -26,17 +34,16 @@ export function complaintFixture(overrides: Partial<ComplaintDto> = {}): Complai
     correctiveAction: null,
     firstResponseTargetHours: 4,
     resolutionTargetHours: 48,
-    firstResponseDueAt: null,
-    resolutionDueAt: '2026-12-01T08:00:00Z',
     slaState: 'OnTime',
-    firstResponseBreached: false,
-    resolutionBreached: false,
-    escalationLevel: 0,
+    dueAt: '2026-12-01T08:00:00Z',
+    stopped: false,
+    firstResponseClock: { dueAt: null, atRisk: false, breached: false, escalationLevel: 0 },
+    resolutionClock: { dueAt: '2026-12-01T08:00:00Z', atRisk: false, breached: false, escalationLevel: 0 },
     allowedActions: ['Assign', 'AwaitCustomer', 'Resolve'],
     timeline: [
-      { sequence: 1, kind: 'Filed', by: 'me', byName: 'Zhao Min', at: '2026-11-29T08:00:00Z', text: 'Filed via Phone: Three pallets missing from order SO-88121', fromStatus: null, toStatus: 'New', assigneeId: null },
-      { sequence: 2, kind: 'Acknowledged', by: 'me', byName: 'Zhao Min', at: '2026-11-29T08:30:00Z', text: 'We will call back by noon', fromStatus: 'New', toStatus: 'Acknowledged', assigneeId: null },
-      { sequence: 3, kind: 'Assigned', by: 'me', byName: 'Zhao Min', at: '2026-11-29T08:40:00Z', text: 'Assigned to Logistics', fromStatus: 'Acknowledged', toStatus: 'InProgress', assigneeId: 'me' },
+      entry({ sequence: 1, kind: 'Filed', at: '2026-11-29T08:00:00Z', text: 'Filed via Phone', args: { toStatus: 'New', channel: 'Phone' } }),
+      entry({ sequence: 2, kind: 'Acknowledged', at: '2026-11-29T08:30:00Z', text: 'First response: We will call back by noon', note: 'We will call back by noon', args: { fromStatus: 'New', toStatus: 'Acknowledged' } }),
+      entry({ sequence: 3, kind: 'Assigned', at: '2026-11-29T08:40:00Z', text: 'Assigned to Zhao Min (Logistics)', args: { fromStatus: 'Acknowledged', toStatus: 'InProgress', assigneeId: 'me', assigneeName: 'Zhao Min', department: 'Logistics' } }),
     ],
     ...overrides,
   };
@@ -58,7 +65,9 @@ export function summaryFixture(overrides: Partial<ComplaintSummaryDto> = {}): Co
     receivedAt: '2026-11-29T08:00:00Z',
     dueAt: '2026-12-01T08:00:00Z',
     slaState: 'OnTime',
-    escalationLevel: 0,
+    stopped: false,
+    firstResponseClock: { dueAt: null, atRisk: false, breached: false, escalationLevel: 0 },
+    resolutionClock: { dueAt: '2026-12-01T08:00:00Z', atRisk: false, breached: false, escalationLevel: 0 },
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-// The complaint vocabulary (the contract's enums) and how the server's timeline sentences read in the UI's language.
+// The complaint vocabulary (the contract's enums) and how a timeline entry (kind + arguments) reads in the UI's language.
 import type { ComplaintCategory, ComplaintChannel, ComplaintStatus, ComplaintTimelineEntryDto, Department, RootCause, Severity, SlaState } from './complaintsApi';
 import type { Translate } from './sla';
 
@@ -13,62 +13,47 @@ export const ROOT_CAUSES: readonly RootCause[] = ['Design', 'Manufacturing', 'Su
 /** Statuses in which the complaint is no longer worked on. */
 export const STOPPED: readonly ComplaintStatus[] = ['Resolved', 'Closed'];
 
-const is = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
-
 /**
- * The timeline text of an entry in the UI's language. The server writes its own steps as English sentences
- * ("Assigned to Quality", "Supplier: … — …", "Resolution target breached: escalated to level 1"); those are
- * recognised and translated, with the root cause of a resolution returned apart to show as a tag. What people
- * wrote (responses, notes, comments) is shown as written.
+ * The timeline text of an entry in the UI's language, from its kind and arguments (the server's `text` is an English
+ * fallback and never parsed). What people wrote (the first response, notes, comments, the resolution) is `note`,
+ * shown as written; the root cause of a resolution is returned apart, to show as a tag.
  */
-export function entryText(entry: Pick<ComplaintTimelineEntryDto, 'kind' | 'text'>, t: Translate): { text: string; rootCause?: RootCause } {
-  const text = entry.text;
-  let m: RegExpExecArray | null;
-  switch (entry.kind) {
+export function entryText(
+  entry: Pick<ComplaintTimelineEntryDto, 'kind' | 'args' | 'note'>,
+  t: Translate,
+): { text: string; rootCause?: RootCause; correctiveAction?: string } {
+  const { kind, args, note } = entry;
+  const clock = () => t(args.clock === 'FirstResponse' ? 'complaint.sla.firstResponse' : 'complaint.sla.resolution');
+  const withNote = (what: string) => (note ? `${what}: ${note}` : what);
+  switch (kind) {
     case 'Filed':
-      m = /^Filed via (\w+): ([\s\S]*)$/.exec(text);
-      if (m && is(CHANNELS, m[1]!)) return { text: t('complaint.timeline.filed', { channel: t(`complaint.channel.${m[1]}`), subject: m[2]! }) };
-      break;
+      return { text: args.channel ? t('complaint.timeline.filed', { channel: t(`complaint.channel.${args.channel}`) }) : '' };
+    case 'Acknowledged':
+      return { text: withNote(t('complaint.timeline.firstResponse')) };
     case 'Assigned':
-      m = /^Assigned to (\w+)$/.exec(text);
-      if (m && is(DEPARTMENTS, m[1]!)) return { text: t('complaint.timeline.assigned', { department: t(`complaint.department.${m[1]}`) }) };
-      break;
+      return {
+        text: t('complaint.timeline.assigned', {
+          assignee: args.assigneeName ?? t('complaint.assignee.unknown'),
+          department: args.department ? t(`complaint.department.${args.department}`) : t('common.none'),
+        }),
+      };
+    case 'AwaitingCustomer':
+      return { text: withNote(t('complaint.timeline.awaitingCustomer')) };
     case 'Resumed':
-      if (text === 'Customer answered') return { text: t('complaint.timeline.customerAnswered') };
-      break;
+      return { text: withNote(t('complaint.timeline.customerAnswered')) };
     case 'Resolved':
-      m = /^(\w+): ([\s\S]*)$/.exec(text);
-      if (m && is(ROOT_CAUSES, m[1]!)) return { text: m[2]!, rootCause: m[1] };
-      break;
+      return { text: note ?? '', rootCause: args.rootCause ?? undefined, correctiveAction: args.correctiveAction ?? undefined };
     case 'Closed':
-      if (text === 'Customer confirmed') return { text: t('complaint.timeline.customerConfirmed') };
-      if (text === 'Closed automatically 7 days after resolution') return { text: t('complaint.timeline.autoClosed') };
-      break;
-    case 'Escalated': {
-      m = /^(First response|Resolution) target (at risk \(80% used\)|breached: escalated to level 1|exceeded twice over: escalated to level 2)$/.exec(text);
-      if (m) {
-        const target = t(m[1] === 'Resolution' ? 'complaint.sla.resolution' : 'complaint.sla.firstResponse');
-        const step = m[2]!.startsWith('at risk') ? 'atRisk' : m[2]!.endsWith('1') ? 'level1' : 'level2';
-        return { text: t(`complaint.timeline.escalated.${step}`, { target }) };
-      }
-      break;
-    }
+      return { text: args.automatic ? t('complaint.timeline.autoClosed') : withNote(t('complaint.timeline.customerConfirmed')) };
+    case 'Reopened':
+      return { text: note ?? '' };
+    case 'Comment':
+      return { text: note ?? '' };
+    case 'AtRisk':
+      return { text: t('complaint.timeline.escalated.atRisk', { target: clock() }) };
+    case 'Escalated':
+      return { text: t((args.level ?? 1) >= 2 ? 'complaint.timeline.escalated.level2' : 'complaint.timeline.escalated.level1', { target: clock() }) };
     default:
-      break;
+      return { text: note ?? '' };
   }
-  return { text };
-}
-
-/**
- * The assignee's name. The complaint carries only the assignee's id: the name is the signed-in user's when it is
- * them, or the name on a timeline entry that person wrote; null when neither knows it.
- */
-export function assigneeName(
-  complaint: { assigneeId?: string | null; timeline: readonly Pick<ComplaintTimelineEntryDto, 'by' | 'byName'>[] },
-  me: { id: string; displayName: string } | null,
-): string | null {
-  const id = complaint.assigneeId;
-  if (!id) return null;
-  if (me && id === me.id) return me.displayName;
-  return complaint.timeline.find((e) => e.by === id && e.byName)?.byName ?? null;
 }

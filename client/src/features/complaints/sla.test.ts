@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageKey } from '../../i18n/messages';
-import { zhCN } from '../../i18n/messages/zh-CN';
-import { badgeState, countdown, formatDuration, targetState, type Translate } from './sla';
+import { chineseT as chinese } from '../../test';
+import { badgeState, clockState, countdown, formatDuration } from './sla';
 
 const now = Date.parse('2026-11-29T10:00:00Z');
 const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
-const chinese: Translate = (key: MessageKey, params) => {
-  let text = zhCN[key];
-  for (const [k, v] of Object.entries(params ?? {})) text = text.replace(`{${k}}`, String(v));
-  return text;
-};
 
 describe('countdown', () => {
   it('says how long is left, in the two largest units', () => {
@@ -47,43 +41,46 @@ describe('countdown', () => {
 });
 
 describe('badgeState', () => {
-  it('is green on time, orange at risk, red breached', () => {
-    expect(badgeState({ status: 'InProgress', dueAt: at(600), slaState: 'OnTime' }, now)).toBe('OnTime');
-    expect(badgeState({ status: 'InProgress', dueAt: at(60), slaState: 'AtRisk' }, now)).toBe('AtRisk');
-    expect(badgeState({ status: 'New', dueAt: at(-5), slaState: 'Breached' }, now)).toBe('Breached');
+  const row = { stopped: false, dueAt: at(600), slaState: 'OnTime' as const };
+
+  it('shows the state the server keeps: green on time, orange at risk, red breached', () => {
+    expect(badgeState(row)).toBe('OnTime');
+    expect(badgeState({ ...row, slaState: 'AtRisk' })).toBe('AtRisk');
+    expect(badgeState({ ...row, dueAt: at(-5), slaState: 'Breached' })).toBe('Breached');
   });
 
-  it('turns red as soon as the due time passes, before the server’s scan says so', () => {
-    expect(badgeState({ status: 'New', dueAt: at(-1), slaState: 'AtRisk' }, now)).toBe('Breached');
-    expect(badgeState({ status: 'New', dueAt: at(-1), slaState: 'OnTime' }, now)).toBe('Breached');
+  it('decides nothing itself: past its due time a clock stays as the server flagged it until the scan records the breach', () => {
+    expect(badgeState({ ...row, dueAt: at(-1), slaState: 'AtRisk' })).toBe('AtRisk');
   });
 
   it('stays red when a breached complaint has a later due time (a breach never turns back)', () => {
-    expect(badgeState({ status: 'InProgress', dueAt: at(600), slaState: 'Breached' }, now)).toBe('Breached');
+    expect(badgeState({ ...row, slaState: 'Breached' })).toBe('Breached');
   });
 
-  it('is paused while waiting for the customer, and met or missed once resolved', () => {
-    expect(badgeState({ status: 'AwaitingCustomer', dueAt: null, slaState: 'OnTime' }, now)).toBe('Paused');
-    expect(badgeState({ status: 'Resolved', dueAt: null, slaState: 'OnTime' }, now)).toBe('Met');
-    expect(badgeState({ status: 'Closed', dueAt: null, slaState: 'Breached' }, now)).toBe('Missed');
+  it('is paused without a due time, and met or missed once stopped', () => {
+    expect(badgeState({ ...row, dueAt: null })).toBe('Paused');
+    expect(badgeState({ ...row, dueAt: null, slaState: 'Breached' })).toBe('Breached');
+    expect(badgeState({ stopped: true, dueAt: null, slaState: 'OnTime' })).toBe('Met');
+    expect(badgeState({ stopped: true, dueAt: null, slaState: 'Breached' })).toBe('Missed');
   });
 });
 
-describe('targetState', () => {
-  const clock = { doneAt: null, dueAt: at(120), breached: false, running: true, slaState: 'OnTime' as const };
+describe('clockState', () => {
+  const clock = { dueAt: at(120), atRisk: false, breached: false, escalationLevel: 0 };
 
-  it('follows the running clock until the target is met', () => {
-    expect(targetState(clock, now)).toBe('OnTime');
-    expect(targetState({ ...clock, slaState: 'AtRisk' }, now)).toBe('AtRisk');
-    expect(targetState(clock, now + 121 * 60_000)).toBe('Breached');
+  it('follows the clock’s own flags while it runs', () => {
+    expect(clockState(clock, null)).toBe('OnTime');
+    expect(clockState({ ...clock, atRisk: true }, null)).toBe('AtRisk');
+    expect(clockState({ ...clock, atRisk: true, breached: true, escalationLevel: 1 }, null)).toBe('Breached');
   });
 
-  it('takes the at-risk state only for the clock that runs', () => {
-    expect(targetState({ ...clock, running: false, slaState: 'AtRisk' }, now)).toBe('OnTime');
+  it('is paused without a due time, unless it was breached', () => {
+    expect(clockState({ ...clock, dueAt: null }, null)).toBe('Paused');
+    expect(clockState({ ...clock, dueAt: null, breached: true }, null)).toBe('Breached');
   });
 
-  it('is met or missed once done, by the breach flag', () => {
-    expect(targetState({ ...clock, doneAt: at(-10) }, now)).toBe('Met');
-    expect(targetState({ ...clock, doneAt: at(-10), breached: true }, now)).toBe('Missed');
+  it('is met or missed once its target was reached, by the breach flag', () => {
+    expect(clockState({ ...clock, dueAt: null }, at(-10))).toBe('Met');
+    expect(clockState({ ...clock, dueAt: null, breached: true }, at(-10))).toBe('Missed');
   });
 });

@@ -1,7 +1,7 @@
 // SLA clocks on the client: the countdown text of a due time and the colour of its badge, ticking without the server.
 import type { MessageKey } from '../../i18n/messages';
 import { en } from '../../i18n/messages/en';
-import type { ComplaintStatus, SlaState } from './complaintsApi';
+import type { SlaClockDto, SlaState } from './complaintsApi';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -47,17 +47,14 @@ export function countdown(dueAt: string | number | Date, now: string | number | 
 export type BadgeState = 'OnTime' | 'AtRisk' | 'Breached' | 'Paused' | 'Met' | 'Missed';
 
 /**
- * The badge of a running or stopped clock. A clock past its due time is breached at once, even if the server's
- * scan (which sets the at-risk and breach flags every minute) has not run yet; a breach never turns back.
+ * The badge of a complaint in the queue, read from what the server keeps (its `slaState`, `stopped` and `dueAt`):
+ * nothing is decided here. Past its due time a clock counts up ("overdue 5 min") at once; its colour turns red when
+ * the server's scan (every minute) records the breach.
  */
-export function badgeState(clock: { status: ComplaintStatus; dueAt?: string | null; slaState: SlaState }, now: number | Date): BadgeState {
-  if (clock.dueAt) {
-    if (clock.slaState === 'Breached' || toMs(clock.dueAt) <= toMs(now)) return 'Breached';
-    return clock.slaState === 'AtRisk' ? 'AtRisk' : 'OnTime';
-  }
-  // No due time: the clock is paused (waiting for the customer) or stopped (resolved or closed).
-  if (clock.status === 'Resolved' || clock.status === 'Closed') return clock.slaState === 'Breached' ? 'Missed' : 'Met';
-  return clock.slaState === 'Breached' ? 'Breached' : 'Paused';
+export function badgeState(row: { stopped: boolean; dueAt?: string | null; slaState: SlaState }): BadgeState {
+  if (row.stopped) return row.slaState === 'Breached' ? 'Missed' : 'Met';
+  if (!row.dueAt) return row.slaState === 'Breached' ? 'Breached' : 'Paused';
+  return row.slaState;
 }
 
 export const BADGE_COLOR: Record<BadgeState, string> = {
@@ -69,21 +66,13 @@ export const BADGE_COLOR: Record<BadgeState, string> = {
   Missed: 'red',
 };
 
-/** One SLA target on the complaint page: first response or resolution. */
-export interface TargetClock {
-  /** When it was met (first response given, resolved); null while running. */
-  doneAt: string | null | undefined;
-  dueAt: string | null | undefined;
-  breached: boolean;
-  /** The server's state of the running clock, when this target is the one running. */
-  running: boolean;
-  slaState: SlaState;
-}
-
-/** The state of one target: met or missed once done, otherwise like a running (or paused) clock. */
-export function targetState(clock: TargetClock, now: number | Date): BadgeState {
-  if (clock.doneAt) return clock.breached ? 'Missed' : 'Met';
-  if (!clock.dueAt) return clock.breached ? 'Breached' : 'Paused';
-  if (clock.breached || toMs(clock.dueAt) <= toMs(now)) return 'Breached';
-  return clock.running && clock.slaState === 'AtRisk' ? 'AtRisk' : 'OnTime';
+/**
+ * The badge of one SLA clock on the complaint page (first response or resolution), from the server's flags for that
+ * clock: met or missed once its target was reached (`doneAt`), paused while it has no due time, else as flagged.
+ */
+export function clockState(clock: SlaClockDto, doneAt: string | null | undefined): BadgeState {
+  if (doneAt) return clock.breached ? 'Missed' : 'Met';
+  if (clock.breached) return 'Breached';
+  if (!clock.dueAt) return 'Paused';
+  return clock.atRisk ? 'AtRisk' : 'OnTime';
 }

@@ -1,8 +1,6 @@
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Complaints.Common;
 using KeyAccount.Domain.Complaints;
-using KeyAccount.Domain.Reminders;
-using KeyAccount.Domain.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,10 +29,7 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IComplaintBatchW
     {
         ArgumentNullException.ThrowIfNull(command);
         var now = command.Now;
-        var staff = await db.Users.AsNoTracking().Where(u => u.IsActive && (u.Role == Role.QualityManager || u.Role == Role.Director))
-            .Select(u => new { u.Id, u.Role }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var qualityManagers = staff.Where(s => s.Role == Role.QualityManager).Select(s => s.Id).ToList();
-        var directors = staff.Where(s => s.Role == Role.Director).Select(s => s.Id).ToList();
+        var staff = await EscalationNotices.StaffAsync(db, cancellationToken).ConfigureAwait(false);
         var steps = await CloseResolvedAsync(now, cancellationToken).ConfigureAwait(false);
         for (var round = 0; round < 1000; round++)
         {
@@ -51,19 +46,7 @@ public sealed class EscalateComplaintsHandler(IAppDbContext db, IComplaintBatchW
             {
                 var escalated = complaint.Escalate(now);
                 taken[complaint.Id] = escalated.Count;
-                foreach (var step in escalated)
-                {
-                    IEnumerable<UserId> to = step.Kind switch
-                    {
-                        EscalationKind.AtRisk => complaint.AssigneeId is { } a ? [a] : qualityManagers,
-                        EscalationKind.Level1 => complaint.AssigneeId is { } a ? [.. qualityManagers, a] : qualityManagers,
-                        _ => directors,
-                    };
-                    var kind = step.Kind == EscalationKind.AtRisk ? ReminderKind.ComplaintAtRisk : ReminderKind.ComplaintEscalated;
-                    var args = new ReminderArgs { ComplaintReference = complaint.Reference, ComplaintSubject = complaint.Subject, Clock = step.Clock, Level = step.Level };
-                    var message = $"{complaint.Reference} {complaint.Subject}: {ComplaintTexts.Escalation(step.Clock, step.Level)}";
-                    notices.AddRange(to.Distinct().Select(u => new ReminderNotice(u, complaint.AccountId, kind, complaint.Id.Value, args, message)));
-                }
+                notices.AddRange(EscalationNotices.For(complaint, escalated, staff));
             }
 
             var written = await db.InTransactionAsync(

@@ -28,7 +28,7 @@ public sealed class FileComplaintValidator : AbstractValidator<FileComplaintComm
 /// none is published), scaled by severity in the current <see cref="Domain.Complaints.SlaPolicy"/>, whose business calendar the clocks
 /// run on; both are copied onto the complaint, so a later policy change applies to complaints received after it.
 /// </summary>
-public sealed class FileComplaintHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<FileComplaintCommand, ComplaintDto>
+public sealed class FileComplaintHandler(IAppDbContext db, IReminderWriter reminders, ICurrentUser user, TimeProvider clock) : ICommandHandler<FileComplaintCommand, ComplaintDto>
 {
     public async ValueTask<ComplaintDto> Handle(FileComplaintCommand command, CancellationToken cancellationToken)
     {
@@ -57,8 +57,17 @@ public sealed class FileComplaintHandler(IAppDbContext db, ICurrentUser user, Ti
             sla.Calendar,
             user.UserId,
             now);
+
+        // A complaint received days ago may file with SLA steps already due (at risk, breached, twice over): they are
+        // taken now, with their notices, in the same transaction, rather than by the next scan a minute later.
+        var steps = complaint.Escalate(now);
         db.Complaints.Add(complaint);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (steps.Count > 0)
+        {
+            var staff = await EscalationNotices.StaffAsync(db, cancellationToken).ConfigureAwait(false);
+            await reminders.NotifyAsync([.. EscalationNotices.For(complaint, steps, staff)], now, cancellationToken).ConfigureAwait(false);
+        }
         return await db.ToDtoAsync(complaint, cancellationToken).ConfigureAwait(false);
     }
 }

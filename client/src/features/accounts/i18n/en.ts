@@ -95,6 +95,7 @@ export const en = {
   'teamRole.Finance': 'Finance',
   'teamRole.Other': 'Other',
   'reminder.kind': 'Kind',
+  'reminder.what': 'About',
   'reminder.due': 'Due',
   'reminder.OverdueContact': 'Overdue for contact (tier cadence)',
   'reminder.ContactBirthday': 'Contact birthday',

@@ -98,6 +98,7 @@ export const zhCN: Translation<typeof en> = {
   'teamRole.Finance': '财务',
   'teamRole.Other': '其他',
   'reminder.kind': '类型',
+  'reminder.what': '事项',
   'reminder.due': '到期日',
   'reminder.OverdueContact': '超过联系周期未互动',
   'reminder.ContactBirthday': '联系人生日',
