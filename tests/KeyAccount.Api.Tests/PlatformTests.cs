@@ -73,6 +73,47 @@ public class PlatformTests : ApiTestBase
     }
 
     [Test]
+    public async Task ReminderJob_EveryKindCarriesItsArguments_AndARenamedContactIsRemindedOnce()
+    {
+        var id = await CreateAccountAsync("accountmanager", "REM-ARGS");
+        using var client = await As("accountmanager");
+        var contact = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", NewContact("王丽")));
+        var interaction = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/interactions", new
+        {
+            type = "Visit",
+            occurredAt = DateTimeOffset.UtcNow.AddDays(-40),
+            summary = "季度业务回顾",
+            nextStep = "发送季度业务回顾材料",
+            nextStepDue = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2)),
+        });
+        Assert.That((int)interaction.StatusCode, Is.EqualTo(201), await interaction.Content.ReadAsStringAsync());
+        var birthday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3);
+        await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // A Strategic account (30-day cadence) last contacted 40 days ago; a contact whose birthday is in three days.
+            await db.Database.ExecuteSqlRawAsync("UPDATE accounts SET tier = 'Strategic', created_at = now() - interval '60 days' WHERE registration_number = 'REM-ARGS'");
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE contacts SET birthday = {birthday.AddYears(-35)} WHERE id = {Guid.Parse(contact["id"]!.GetValue<string>())}");
+            var writer = scope.ServiceProvider.GetRequiredService<IReminderWriter>();
+            Assert.That(await writer.RecordDueRemindersAsync(DateTimeOffset.UtcNow, CancellationToken.None), Is.EqualTo(3));
+            // The contact is renamed: the birthday is the same one, so no second reminder (the name is an argument).
+            await db.Database.ExecuteSqlRawAsync("UPDATE contacts SET name = '王丽（华东区）' WHERE name = '王丽'");
+            Assert.That(await writer.RecordDueRemindersAsync(DateTimeOffset.UtcNow, CancellationToken.None), Is.Zero);
+        }
+
+        var reminders = (await Body(await client.GetAsync("/api/v1/me/reminders"))).AsArray().ToDictionary(r => r!["kind"]!.GetValue<string>(), r => r!["args"]!);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reminders.Keys, Is.EquivalentTo(new[] { "OverdueContact", "ContactBirthday", "NextStepDue" }));
+            Assert.That(reminders["OverdueContact"]["tier"]!.GetValue<string>(), Is.EqualTo("Strategic"));
+            Assert.That(reminders["OverdueContact"]["cadenceDays"]!.GetValue<int>(), Is.EqualTo(30));
+            Assert.That(reminders["ContactBirthday"]["contactName"]!.GetValue<string>(), Is.EqualTo("王丽"));
+            Assert.That(reminders["NextStepDue"]["nextStep"]!.GetValue<string>(), Is.EqualTo("发送季度业务回顾材料"));
+            Assert.That(reminders.Values.Select(a => a["complaintReference"]), Is.All.Null);
+        });
+    }
+
+    [Test]
     public async Task Quartz_StoresTheReminderJobInThePostgresJobStore()
     {
         await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();

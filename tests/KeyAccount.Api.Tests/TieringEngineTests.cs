@@ -180,6 +180,9 @@ public class TieringEngineTests : ApiTestBase
         Assert.Multiple(() =>
         {
             Assert.That(reminders.Select(r => (r.AccountId, r.UserId, r.DueDate)), Is.EquivalentTo(events.Select(e => (e.AccountId, ApiFixture.Users["accountmanager"].Id, RunDate))));
+            // The notification says the move as data (the SPA renders it in the reader's language): the event's tiers.
+            Assert.That(reminders.Select(r => (r.AccountId, r.Args!.FromTier, r.Args.ToTier, r.Args.Score.HasValue)),
+                Is.EquivalentTo(events.Select(e => (e.AccountId, (Tier?)e.PreviousTier, (Tier?)e.NewTier, true))));
             Assert.That((run.StrategicCount, run.KeyCount, run.GrowthCount, run.StandardCount, run.ChangedCount), Is.EqualTo((3, 0, 1, 1, 4)));
         });
     }

@@ -2759,25 +2759,53 @@ export interface components {
          * @enum {string}
          */
         RelationshipLevel: "Vendor" | "CredibleSource" | "ProblemSolver" | "TrustedAdvisor";
-        /** @description The arguments of a reminder. */
+        /** @description The arguments of a reminder; each kind sets its own, the others are null. */
         ReminderArgsDto: {
             /**
-             * @description Complaint reminders: the complaint's reference.
+             * @description ComplaintAtRisk, ComplaintEscalated: the complaint's reference.
              * @example CMP-2026-000123
              */
             complaintReference: null | string;
             /**
-             * @description Complaint reminders: its subject.
+             * @description ComplaintAtRisk, ComplaintEscalated: its subject.
              * @example Three pallets missing from order SO-88121
              */
             complaintSubject: null | string;
-            /** @description Complaint reminders: the SLA clock (FirstResponse or Resolution). */
+            /** @description ComplaintAtRisk, ComplaintEscalated: the SLA clock (FirstResponse or Resolution). */
             clock: components["schemas"]["SlaClockKind"] | null;
             /**
              * Format: int32
-             * @description Complaint reminders: 0 at risk (80 % of the target used), 1 breached, 2 twice the target passed.
+             * @description ComplaintAtRisk, ComplaintEscalated: 0 at risk (80 % of the target used), 1 breached, 2 twice the target passed.
              */
             level: null | number;
+            /** @description OverdueContact: the account's tier, whose service programme sets the cadence. */
+            tier: components["schemas"]["Tier"] | null;
+            /**
+             * Format: int32
+             * @description OverdueContact: the tier's contact cadence in days.
+             * @example 30
+             */
+            cadenceDays: null | number;
+            /**
+             * @description ContactBirthday: the contact whose birthday it is (the due date is the birthday).
+             * @example 王丽
+             */
+            contactName: null | string;
+            /**
+             * @description NextStepDue: the next step as it was logged with the interaction.
+             * @example 发送季度业务回顾材料
+             */
+            nextStep: null | string;
+            /** @description TierChanged: the tier before the run. */
+            fromTier: components["schemas"]["Tier"] | null;
+            /** @description TierChanged: the tier the run gave. */
+            toTier: components["schemas"]["Tier"] | null;
+            /**
+             * Format: double
+             * @description TierChanged: the account's score in that run (0–100).
+             * @example 82.4
+             */
+            score: null | number;
         };
         /** @description A reminder for the signed-in user. */
         ReminderDto: {
@@ -2796,7 +2824,7 @@ export interface components {
              * @example 华东精密制造有限公司
              */
             accountName: string;
-            /** @description OverdueContact, ContactBirthday, NextStepDue, ComplaintAtRisk or ComplaintEscalated. */
+            /** @description OverdueContact, ContactBirthday, NextStepDue, TierChanged, ComplaintAtRisk or ComplaintEscalated. */
             kind: components["schemas"]["ReminderKind"];
             /**
              * Format: uuid
@@ -2813,7 +2841,7 @@ export interface components {
              * @example No interaction for 45 days; the tier expects one every 30 days.
              */
             message: string;
-            /** @description The reminder's arguments; null for the kinds that carry none yet (OverdueContact, ContactBirthday, NextStepDue). */
+            /** @description The reminder's arguments: what a client needs to say it in the reader's language (each kind sets its own, see ReminderArgsDto). */
             args: components["schemas"]["ReminderArgsDto"] | null;
             /**
              * Format: date-time
@@ -12213,7 +12241,14 @@ export interface operations {
                      *           "complaintReference": "CMP-2026-000123",
                      *           "complaintSubject": "Three pallets missing from order SO-88121",
                      *           "clock": "FirstResponse",
-                     *           "level": 1
+                     *           "level": 1,
+                     *           "tier": "Strategic",
+                     *           "cadenceDays": 30,
+                     *           "contactName": "王丽",
+                     *           "nextStep": "发送季度业务回顾材料",
+                     *           "fromTier": "Strategic",
+                     *           "toTier": "Strategic",
+                     *           "score": 82.4
                      *         },
                      *         "createdAt": "2026-03-02T08:30:00Z"
                      *       }

@@ -16,8 +16,15 @@ public enum ReminderKind
 
 /// <summary>
 /// What a reminder is about, as data (design §4: reminders are kind + arguments, rendered in the reader's language).
-/// Complaint reminders set the complaint's reference and subject, the SLA clock and the escalation level (0 for the
-/// at-risk warning).
+/// Each kind sets its own arguments:
+/// <list type="bullet">
+/// <item>OverdueContact: <see cref="Tier"/> and its <see cref="CadenceDays"/>.</item>
+/// <item>ContactBirthday: <see cref="ContactName"/> (the birthday is the due date).</item>
+/// <item>NextStepDue: <see cref="NextStep"/>, as the user wrote it (the due date is the step's).</item>
+/// <item>TierChanged: <see cref="FromTier"/>, <see cref="ToTier"/> and the run's <see cref="Score"/>.</item>
+/// <item>ComplaintAtRisk, ComplaintEscalated: <see cref="ComplaintReference"/>, <see cref="ComplaintSubject"/>,
+/// the SLA <see cref="Clock"/> and the escalation <see cref="Level"/> (0 for the at-risk warning).</item>
+/// </list>
 /// </summary>
 public sealed record ReminderArgs
 {
@@ -28,6 +35,20 @@ public sealed record ReminderArgs
     public SlaClockKind? Clock { get; init; }
 
     public int? Level { get; init; }
+
+    public Tier? Tier { get; init; }
+
+    public int? CadenceDays { get; init; }
+
+    public string? ContactName { get; init; }
+
+    public string? NextStep { get; init; }
+
+    public Tier? FromTier { get; init; }
+
+    public Tier? ToTier { get; init; }
+
+    public decimal? Score { get; init; }
 }
 
 /// <summary>
@@ -57,7 +78,7 @@ public sealed class Reminder
     /// <summary>The English rendering of the reminder, written with it (a fallback for clients without a translation).</summary>
     public string Message { get; private set; }
 
-    /// <summary>The reminder's arguments; null for the kinds that have none yet (the contact-cadence reminders).</summary>
+    /// <summary>The reminder's arguments (see <see cref="ReminderArgs"/> for what each kind sets).</summary>
     public ReminderArgs? Args { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }

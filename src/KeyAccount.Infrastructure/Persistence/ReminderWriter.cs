@@ -6,7 +6,9 @@ namespace KeyAccount.Infrastructure.Persistence;
 
 /// <summary>
 /// Records due reminders set-based (three INSERT ... SELECT statements in one transaction, whatever the number of
-/// accounts). The unique index (user, kind, subject, due date) makes a rerun record nothing new.
+/// accounts). The unique index (user, kind, subject, due date, arguments) makes a rerun record nothing new. The
+/// arguments are built here with the camelCase names of <see cref="Domain.Reminders.ReminderArgs"/>, which is how EF
+/// reads them back (a test reads every kind through the API).
 /// </summary>
 internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
 {
@@ -15,9 +17,10 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
     // Due date = the day the account became overdue, so one reminder per overdue spell.
     private static readonly string OverdueContact = $"""
         WITH {AccountSignalsReader.OverdueCte}
-        INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
+        INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at)
         SELECT o.owner_id, o.id, 'OverdueContact', o.id, o.overdue_since::date,
-               'No interaction with ' || o.name || ' for more than ' || o.cadence_days || ' days (' || o.tier || ' cadence).', @now
+               'No interaction with ' || o.name || ' for more than ' || o.cadence_days || ' days (' || o.tier || ' cadence).',
+               jsonb_build_object('tier', o.tier, 'cadenceDays', o.cadence_days), @now
         FROM overdue o
         WHERE o.overdue_since < @now
         ON CONFLICT DO NOTHING
@@ -25,9 +28,10 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
 
     // Birthdays of contacts in the next 7 days, for the account owner.
     private const string Birthdays = """
-        INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
+        INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at)
         SELECT a.owner_id, a.id, 'ContactBirthday', ct.id, b.next_birthday,
-               ct.name || ' (' || a.name || ') has a birthday on ' || to_char(b.next_birthday, 'YYYY-MM-DD') || '.', @now
+               ct.name || ' (' || a.name || ') has a birthday on ' || to_char(b.next_birthday, 'YYYY-MM-DD') || '.',
+               jsonb_build_object('contactName', ct.name), @now
         FROM contacts ct
         JOIN accounts a ON a.id = ct.account_id AND a.status IN ('Active', 'Prospect')
         CROSS JOIN LATERAL (SELECT extract(year from @today)::int - extract(year from ct.birthday)::int AS age) y
@@ -38,17 +42,23 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
                         ELSE (ct.birthday + make_interval(years => y.age + 1))::date
                    END AS next_birthday) b
         WHERE ct.birthday IS NOT NULL AND b.next_birthday BETWEEN @today AND @today + 7
+          -- One per contact and birthday even if the contact was renamed since (the name is an argument).
+          AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.user_id = a.owner_id AND r.kind = 'ContactBirthday'
+                                                      AND r.subject_id = ct.id AND r.due_date = b.next_birthday)
         ON CONFLICT DO NOTHING
         """;
 
     // Next steps due within 3 days (or overdue by up to 30 days), for whoever logged the interaction.
     private const string NextSteps = """
-        INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
+        INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at)
         SELECT i.logged_by, i.account_id, 'NextStepDue', i.id, i.next_step_due,
-               'Next step for ' || a.name || ': ' || left(i.next_step, 300), @now
+               'Next step for ' || a.name || ': ' || left(i.next_step, 300),
+               jsonb_build_object('nextStep', i.next_step), @now
         FROM interactions i
         JOIN accounts a ON a.id = i.account_id
         WHERE i.next_step_due BETWEEN @today - 30 AND @today + 3
+          AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.user_id = i.logged_by AND r.kind = 'NextStepDue'
+                                                      AND r.subject_id = i.id AND r.due_date = i.next_step_due)
         ON CONFLICT DO NOTHING
         """;
 

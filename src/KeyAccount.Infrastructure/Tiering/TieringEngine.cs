@@ -199,8 +199,9 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
                 WHERE a.id = m.id
                 RETURNING a.id, a.owner_id, a.name, m.current_tier, m.new_tier, m.score
             )
-            INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, created_at)
-            SELECT owner_id, id, 'TierChanged', id, @today, name || ': ' || current_tier || ' → ' || new_tier || ' (score ' || score || ')', @now
+            INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at)
+            SELECT owner_id, id, 'TierChanged', id, @today, name || ': ' || current_tier || ' → ' || new_tier || ' (score ' || score || ')',
+                   jsonb_build_object('fromTier', current_tier, 'toTier', new_tier, 'score', score), @now
             FROM moved
             ON CONFLICT DO NOTHING
             """,

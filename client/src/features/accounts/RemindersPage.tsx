@@ -4,24 +4,48 @@ import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ProblemAlert } from '../../shared/ProblemAlert';
-import { formatDate } from '../../shared/format';
+import { formatDate, formatNumber } from '../../shared/format';
+import { TierTag } from '../../shared/TierTag';
 
 /**
- * What a reminder is about, in the reader's language from its kind and arguments. Complaint reminders link to the
- * complaint and name the clock and the escalation step; the other kinds carry no arguments yet, and their kind says it.
+ * What a reminder is about, in the reader's language from its kind and arguments (the server's English `message` is a
+ * fallback for other clients; nothing here reads it). Complaint reminders link to the complaint and name the clock and
+ * the escalation step; a tier change names both tiers; the others name the cadence, the contact or the next step.
  */
-function ReminderWhat({ reminder: r }: { reminder: Schemas['ReminderDto'] }) {
-  const { t } = useI18n();
+export function ReminderWhat({ reminder: r }: { reminder: Schemas['ReminderDto'] }) {
+  const { t, locale } = useI18n();
   const a = r.args;
-  if ((r.kind !== 'ComplaintAtRisk' && r.kind !== 'ComplaintEscalated') || !a) return null;
-  const target = t(a.clock === 'FirstResponse' ? 'complaint.sla.firstResponse' : 'complaint.sla.resolution');
-  const level = a.level ?? 0;
-  const step = level <= 0 ? 'atRisk' : level === 1 ? 'level1' : 'level2';
-  return (
-    <span data-testid="reminder-what">
-      <Link to={`/complaints/${r.subjectId}`}>{a.complaintReference}</Link> {a.complaintSubject} — {t(`complaint.timeline.escalated.${step}`, { target })}
-    </span>
-  );
+  if (!a) return null;
+  switch (r.kind) {
+    case 'ComplaintAtRisk':
+    case 'ComplaintEscalated': {
+      const target = t(a.clock === 'FirstResponse' ? 'complaint.sla.firstResponse' : 'complaint.sla.resolution');
+      const level = a.level ?? 0;
+      const step = level <= 0 ? 'atRisk' : level === 1 ? 'level1' : 'level2';
+      return (
+        <span data-testid="reminder-what">
+          <Link to={`/complaints/${r.subjectId}`}>{a.complaintReference}</Link> {a.complaintSubject} — {t(`complaint.timeline.escalated.${step}`, { target })}
+        </span>
+      );
+    }
+    case 'TierChanged':
+      return a.fromTier && a.toTier ? (
+        <span data-testid="reminder-what">
+          <TierTag tier={a.fromTier} /> → <TierTag tier={a.toTier} />
+          {a.score != null && t('reminder.args.score', { score: formatNumber(locale, a.score) })}
+        </span>
+      ) : null;
+    case 'OverdueContact':
+      return a.tier && a.cadenceDays != null ? (
+        <span data-testid="reminder-what">{t('reminder.args.overdue', { days: a.cadenceDays, tier: t(`tier.${a.tier}`) })}</span>
+      ) : null;
+    case 'ContactBirthday':
+      return a.contactName ? <span data-testid="reminder-what">{t('reminder.args.birthday', { name: a.contactName, date: formatDate(locale, r.dueDate) })}</span> : null;
+    case 'NextStepDue':
+      return a.nextStep ? <span data-testid="reminder-what">{a.nextStep}</span> : null;
+    default:
+      return null;
+  }
 }
 
 export default function RemindersPage() {

@@ -103,4 +103,7 @@ export const en = {
   'reminder.TierChanged': 'Tier changed',
   'reminder.ComplaintAtRisk': 'Complaint target at risk',
   'reminder.ComplaintEscalated': 'Complaint escalated',
+  'reminder.args.overdue': 'No interaction for more than {days} days ({tier} cadence)',
+  'reminder.args.birthday': '{name} has a birthday on {date}',
+  'reminder.args.score': ' (score {score})',
 };

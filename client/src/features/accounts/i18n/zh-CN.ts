@@ -106,4 +106,7 @@ export const zhCN: Translation<typeof en> = {
   'reminder.TierChanged': '客户等级已变更',
   'reminder.ComplaintAtRisk': '投诉即将超时',
   'reminder.ComplaintEscalated': '投诉已升级',
+  'reminder.args.overdue': '已超过 {days} 天未互动（{tier}联系周期）',
+  'reminder.args.birthday': '{name} 的生日是 {date}',
+  'reminder.args.score': '（得分 {score}）',
 };
