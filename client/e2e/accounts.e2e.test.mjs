@@ -2,34 +2,20 @@
 // Env: E2E_BASE_URL, E2E_PASSWORD (demo users' password), E2E_SCREENSHOTS (folder for page screenshots).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const base = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5080';
-const password = process.env.E2E_PASSWORD ?? 'KeyAccount!2026';
-const shots = process.env.E2E_SCREENSHOTS ?? join(process.cwd(), 'e2e-screenshots');
-mkdirSync(shots, { recursive: true });
+import { base, openBrowser, password, screenshot } from './lib/browser.mjs';
 
 let browser;
 let page;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  ({ browser, page } = await openBrowser({ timeout: 20_000 }));
 });
 
 after(async () => {
   await browser?.close();
 });
 
-const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const shot = (name) => screenshot(page, name);
 
 test('an account manager signs in, filters, opens an account, logs an interaction and switches to Chinese', async () => {
   await page.goto(`${base}/accounts`);

@@ -6,14 +6,7 @@
 // change no tier, and the tier a complaint shows is the one its account had when it was filed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const base = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5080';
-const password = process.env.E2E_PASSWORD ?? 'KeyAccount!2026';
-const shots = process.env.E2E_SCREENSHOTS ?? join(process.cwd(), 'e2e-screenshots');
-mkdirSync(shots, { recursive: true });
+import { apiAs, base, openBrowser, password, screenshot } from './lib/browser.mjs';
 
 const agent = 'serviceagent@demo.keyaccount.local';
 
@@ -21,38 +14,21 @@ let browser;
 let page;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  ({ browser, page } = await openBrowser());
 });
 
 after(async () => {
   await browser?.close();
 });
 
-/** Screenshots once loading overlays, antd's fade-ins and toasts have finished. */
-async function shot(name) {
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-blur, .ant-spin-spinning'));
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 8_000 }).catch(() => {});
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
+const shot = (name) => screenshot(page, name);
 
 /** The API directly, as the service agent: to pick a demo account and to check what was filed. */
 async function apiAsAgent() {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: agent, password }) });
-  assert.equal(res.status, 200, 'the service agent signs in through the API');
-  const { accessToken, user } = await res.json();
+  const { call: send, user } = await apiAs(agent);
   const call = async (path, body) => {
-    const init = body
-      ? { method: 'POST', headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', 'Idempotency-Key': `e2e-${path}-${body.subject}` }, body: JSON.stringify(body) }
-      : { headers: { Authorization: `Bearer ${accessToken}` } };
-    const r = await fetch(`${base}${path}`, init);
+    const init = body ? { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `e2e-${path}-${body.subject}` }, body: JSON.stringify(body) } : {};
+    const r = await send(path, init);
     assert.equal(r.status, body ? 201 : 200, `${init.method ?? 'GET'} ${path}`);
     return r.json();
   };

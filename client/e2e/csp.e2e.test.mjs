@@ -3,24 +3,14 @@
 // Env: E2E_BASE_URL, E2E_PASSWORD (demo users' password).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-
-const base = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5080';
-const password = process.env.E2E_PASSWORD ?? 'KeyAccount!2026';
+import { base, openBrowser, password } from './lib/browser.mjs';
 
 let browser;
 let page;
 const violations = [];
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  ({ browser, page } = await openBrowser({ timeout: 20_000 }));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`),

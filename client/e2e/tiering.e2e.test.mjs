@@ -4,14 +4,7 @@
 // as another user and changes no tiers, and this one takes the accounts it checks from its own simulation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const base = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5080';
-const password = process.env.E2E_PASSWORD ?? 'KeyAccount!2026';
-const shots = process.env.E2E_SCREENSHOTS ?? join(process.cwd(), 'e2e-screenshots');
-mkdirSync(shots, { recursive: true });
+import { apiAs, base, openBrowser, password, screenshot } from './lib/browser.mjs';
 
 const director = 'director@demo.keyaccount.local';
 const CRITERIA = ['Revenue (last 12 months)', 'Revenue growth', 'Gross margin', 'Strategic fit', 'Potential value', 'Relationship length', 'Satisfaction (NPS)'];
@@ -20,33 +13,18 @@ let browser;
 let page;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  ({ browser, page } = await openBrowser());
 });
 
 after(async () => {
   await browser?.close();
 });
 
-/** Screenshots once loading overlays and antd's fade-ins have finished. */
-async function shot(name) {
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-blur, .ant-spin-spinning'));
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
+const shot = (name) => screenshot(page, name);
 
 /** The API directly, as the director: used once to give every account its initial tier. */
 async function apiAsDirector() {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: director, password }) });
-  assert.equal(res.status, 200, 'the director signs in through the API');
-  const { accessToken } = await res.json();
-  return (path, init = {}) => fetch(`${base}${path}`, { ...init, headers: { ...init.headers, Authorization: `Bearer ${accessToken}` } });
+  return (await apiAs(director)).call;
 }
 
 /** Starts a run, waiting out one already in progress (409). */
