@@ -137,6 +137,14 @@ describe('ComplaintPage', () => {
 });
 
 describe('ComplaintsQueuePage', () => {
+  it('lets a chosen status say which complaints are shown: "open only" steps aside, whatever the status', () => {
+    api.useComplaints.mockReturnValue({ data: { items: [], page: 1, pageSize: 20, totalCount: 0 }, isFetching: false, error: null });
+    renderWithProviders(<ComplaintsQueuePage />, { url: '/complaints?status=InProgress', path: '/complaints' });
+    expect(api.useComplaints).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'InProgress', openOnly: undefined }));
+    expect(screen.getByTestId('filter-open')).toBeDisabled();
+    expect(screen.getByTestId('filter-open')).not.toBeChecked();
+  });
+
   it('lists complaints with their live SLA badges and escalation, filters from the URL', () => {
     const due = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
     api.useComplaints.mockReturnValue({

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { TIERS } from '../../shared/tiers';
 import { TierTag } from '../../shared/TierTag';
-import { CATEGORIES, SEVERITIES, SLA_STATES, STATUSES, STOPPED } from './model';
+import { CATEGORIES, SEVERITIES, SLA_STATES, STATUSES } from './model';
 import { badgeState } from './sla';
 import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from './labels';
 import { useComplaints, type ComplaintCategory, type ComplaintListQuery, type ComplaintStatus, type ComplaintSummaryDto, type Severity } from './complaintsApi';
@@ -45,8 +45,9 @@ export default function ComplaintsQueuePage() {
   const now = useNow();
   const { filters, setFilters, setFilter, resetFilters } = useUrlFilters(FILTERS);
   const { status, mine } = filters;
-  const stoppedStatus = Boolean(status && STOPPED.includes(status));
-  const openOnly = filters.open !== 'all' && !stoppedStatus;
+  // A chosen status says which complaints are shown: "open only" steps aside instead of the client deciding which
+  // statuses count as open (the server's stopped flag is the one home of that).
+  const openOnly = filters.open !== 'all' && !status;
   const query: ComplaintListQuery = {
     status,
     severity: filters.severity,
@@ -111,8 +112,8 @@ export default function ComplaintsQueuePage() {
         <Checkbox data-testid="filter-overdue" checked={filters.overdue} onChange={(e) => setFilter('overdue', e.target.checked)}>
           {t('complaints.filter.overdue')}
         </Checkbox>
-        <Tooltip title={stoppedStatus ? t('complaints.filter.openOnly.disabled') : undefined}>
-          <Checkbox data-testid="filter-open" checked={openOnly} disabled={stoppedStatus} onChange={(e) => setFilter('open', e.target.checked ? undefined : 'all')}>
+        <Tooltip title={status ? t('complaints.filter.openOnly.disabled') : undefined}>
+          <Checkbox data-testid="filter-open" checked={openOnly} disabled={Boolean(status)} onChange={(e) => setFilter('open', e.target.checked ? undefined : 'all')}>
             {t('complaints.filter.openOnly')}
           </Checkbox>
         </Tooltip>

@@ -10,9 +10,6 @@ export const SLA_STATES: readonly SlaState[] = ['OnTime', 'AtRisk', 'Breached'];
 export const DEPARTMENTS: readonly Department[] = ['Service', 'Quality', 'Technical', 'Product', 'Logistics', 'Sales', 'Finance', 'Marketing'];
 export const ROOT_CAUSES: readonly RootCause[] = ['Design', 'Manufacturing', 'Supplier', 'Logistics', 'Communication', 'Process', 'HumanError', 'Documentation', 'Other'];
 
-/** Statuses in which the complaint is no longer worked on. */
-export const STOPPED: readonly ComplaintStatus[] = ['Resolved', 'Closed'];
-
 /**
  * The timeline text of an entry in the UI's language, from its kind and arguments (the server's `text` is an English
  * fallback and never parsed). What people wrote (the first response, notes, comments, the resolution) is `note`,

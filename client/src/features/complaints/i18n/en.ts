@@ -12,7 +12,7 @@ export const en = {
   'complaints.filter.slaState': 'SLA state',
   'complaints.filter.overdue': 'Overdue only',
   'complaints.filter.openOnly': 'Open only',
-  'complaints.filter.openOnly.disabled': 'Filtered by a resolved or closed status',
+  'complaints.filter.openOnly.disabled': 'A status is chosen: the list shows that status',
   'complaints.total': 'Total {count}',
   'complaints.empty': 'No complaints match these filters.',
   'complaints.empty.mine': 'Nothing is assigned to you right now.',

@@ -15,7 +15,7 @@ export const zhCN: Translation<typeof en> = {
   'complaints.filter.slaState': 'SLA 状态',
   'complaints.filter.overdue': '仅看已超时',
   'complaints.filter.openOnly': '仅看未结案',
-  'complaints.filter.openOnly.disabled': '已按“已解决 / 已关闭”状态筛选',
+  'complaints.filter.openOnly.disabled': '已选择状态：列表按所选状态显示',
   'complaints.total': '共 {count} 条投诉',
   'complaints.empty': '没有符合筛选条件的投诉。',
   'complaints.empty.mine': '目前没有分派给您的投诉。',
