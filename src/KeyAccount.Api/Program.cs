@@ -24,6 +24,7 @@ builder.Services.AddMediator(options =>
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddSingleton<EventCatalogue>();
 builder.Services.AddKeyAccountAuth(builder.Configuration);
 builder.Services.AddKeyAccountRateLimits(builder.Configuration);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -70,6 +71,7 @@ api.MapAccountChildren();
 api.MapRevenue();
 api.MapTiering();
 api.MapComplaints();
+api.MapWebhooks();
 
 if (app.Environment.IsEnvironment("Benchmark"))
 {

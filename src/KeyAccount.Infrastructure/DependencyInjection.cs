@@ -4,6 +4,8 @@ using KeyAccount.Infrastructure.Jobs;
 using KeyAccount.Infrastructure.Persistence;
 using KeyAccount.Infrastructure.Persistence.Interceptors;
 using KeyAccount.Infrastructure.Seeding;
+using KeyAccount.Infrastructure.Webhooks;
+using KeyAccount.Application.Webhooks.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +60,7 @@ public static class DependencyInjection
         // Outbound HTTP (webhooks, notification gateways) goes through this client: retries with backoff,
         // timeouts and a circuit breaker (Polly, via Microsoft.Extensions.Http.Resilience).
         services.AddHttpClient(OutboundHttpClient).AddStandardResilienceHandler();
+        AddWebhooks(builder);
 
         if (builder.Configuration.GetValue("Jobs:Enabled", true))
         {
@@ -68,6 +71,30 @@ public static class DependencyInjection
     }
 
     public const string OutboundHttpClient = "outbound";
+
+    /// <summary>
+    /// Webhook delivery: the SSRF guard, a client that never follows redirects and connects only where the guard
+    /// allows, and one circuit breaker (inside it the 15 s timeout) per endpoint, so one dead receiver fails fast
+    /// without holding the others up.
+    /// </summary>
+    private static void AddWebhooks(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section));
+        services.AddSingleton<WebhookTargetGuard>();
+        services.AddSingleton<IWebhookTargetGuard>(sp => sp.GetRequiredService<WebhookTargetGuard>());
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                ConnectCallback = sp.GetRequiredService<WebhookTargetGuard>().ConnectAsync,
+            });
+        services.AddSingleton<WebhookCircuits>();
+    }
 
     /// <summary>Production connection settings: pooled, auto-prepared statements, bounded pool.</summary>
     public static string BuildConnectionString(IConfiguration configuration)
@@ -101,6 +128,7 @@ public static class DependencyInjection
         var tieringCron = builder.Configuration["Jobs:TieringRun:Cron"] ?? "0 0 2 1 * ?";
         var escalationCron = builder.Configuration["Jobs:ComplaintEscalation:Cron"] ?? "0 * * * * ?";
         var healthCron = builder.Configuration["Jobs:AccountHealth:Cron"] ?? "0 */15 * * * ?";
+        var webhookPollSeconds = builder.Configuration.GetValue($"{WebhookOptions.Section}:PollSeconds", 2);
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(4);
@@ -134,6 +162,12 @@ public static class DependencyInjection
                 .ForJob(AccountHealthJob.Key)
                 .WithIdentity("account-health-at-start", "accounts")
                 .StartNow());
+            q.AddJob<WebhookDeliveryJob>(j => j.WithIdentity(WebhookDeliveryJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(WebhookDeliveryJob.Key)
+                .WithIdentity("webhook-delivery-poll", "webhooks")
+                .StartNow()
+                .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromSeconds(Math.Max(1, webhookPollSeconds))).RepeatForever()));
             q.AddJob<ComplaintEscalationJob>(j => j.WithIdentity(ComplaintEscalationJob.Key).StoreDurably());
             q.AddTrigger(t => t
                 .ForJob(ComplaintEscalationJob.Key)

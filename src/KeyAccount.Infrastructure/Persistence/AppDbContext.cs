@@ -60,6 +60,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<ComplaintTimelineEntry> ComplaintTimeline => Set<ComplaintTimelineEntry>();
 
+    public DbSet<Domain.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Domain.Webhooks.WebhookEndpoint>();
+
+    public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>

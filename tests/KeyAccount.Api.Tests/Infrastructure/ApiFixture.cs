@@ -46,6 +46,9 @@ public sealed class ApiFixture
             web.UseSetting("KeyAccount:MigrateOnStartup", "true");
             web.UseSetting("RateLimits:LoginsPerMinutePerAddress", "100000");
             web.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Webhook receivers in tests listen on loopback over plain HTTP: the SSRF guard is lifted here only.
+            web.UseSetting("Webhooks:AllowPrivateTargets", "true");
+            web.UseSetting("Webhooks:PollSeconds", "1");
             // The system clock unless a test sets it (TestClock): the SLA tests move time.
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
         });

@@ -12,11 +12,7 @@ namespace KeyAccount.Api.Infrastructure;
 /// </summary>
 internal sealed class EventsDocumentFilter : IDocumentFilter
 {
-    public static IReadOnlyList<(Type Type, PublicEventAttribute Declared)> Events { get; } =
-        [.. typeof(IDomainEvent).Assembly.GetTypes()
-            .Where(t => t.IsClass && !t.IsAbstract && typeof(IDomainEvent).IsAssignableFrom(t))
-            .Select(t => (t, PublicEventAttribute.Of(t)))
-            .OrderBy(e => e.Item2.Name, StringComparer.Ordinal).ThenBy(e => e.Item2.Version)];
+    public static IReadOnlyList<(Type Type, PublicEventAttribute Declared)> Events => PublicEvents.All;
 
     /// <summary>The key of an event in <c>webhooks</c>: its name, with <c>@vN</c> from version 2 on.</summary>
     public static string Key(PublicEventAttribute declared)

@@ -32,6 +32,10 @@ public interface IAppDbContext
 
     DbSet<Domain.Complaints.SlaPolicy> SlaPolicies { get; }
 
+    DbSet<Domain.Webhooks.WebhookEndpoint> WebhookEndpoints { get; }
+
+    DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 
