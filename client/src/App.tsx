@@ -21,6 +21,8 @@ const ComplaintIntakePage = lazy(() => import('./features/complaints/ComplaintIn
 const ComplaintPage = lazy(() => import('./features/complaints/ComplaintPage'));
 const ComplaintMetricsPage = lazy(() => import('./features/complaintInsights/ComplaintMetricsPage'));
 const SlaPolicyPage = lazy(() => import('./features/complaintInsights/SlaPolicyPage'));
+const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage'));
+const WebhookEndpointPage = lazy(() => import('./features/webhooks/WebhookEndpointPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -55,6 +57,8 @@ export default function App() {
                     <Route path="complaints/sla-policy" element={<RequirePermission permission="complaints:read"><SlaPolicyPage /></RequirePermission>} />
                     <Route path="complaints/:id" element={<RequirePermission permission="complaints:read"><ComplaintPage /></RequirePermission>} />
                     <Route path="tiering/*" element={<RequirePermission permission="tiering:read"><TieringPage /></RequirePermission>} />
+                    <Route path="webhooks" element={<RequirePermission permission="webhooks:manage"><WebhooksPage /></RequirePermission>} />
+                    <Route path="webhooks/:id" element={<RequirePermission permission="webhooks:manage"><WebhookEndpointPage /></RequirePermission>} />
                     <Route path="403" element={<ErrorPage status={403} />} />
                     <Route path="500" element={<ErrorPage status={500} />} />
                     <Route path="*" element={<ErrorPage status={404} />} />

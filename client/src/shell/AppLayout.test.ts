@@ -8,6 +8,10 @@ describe('navigation by role', () => {
     expect(visibleNav(['accounts:read']).map((n) => n.path)).toEqual(['/accounts', '/portfolio']);
   });
 
+  it('lands an admin on the webhook endpoints, the one page of its permissions', () => {
+    expect(visibleNav(['webhooks:manage']).map((n) => n.path)).toEqual(['/webhooks']);
+  });
+
   it('shows marketing (no account permissions yet) nothing of accounts', () => {
     expect(visibleNav([])).toEqual([]);
   });

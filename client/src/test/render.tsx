@@ -19,6 +19,7 @@ export const ALL_PERMISSIONS = [
   'complaints:read',
   'complaints:write',
   'complaints:manage',
+  'webhooks:manage',
 ];
 
 /** The signed-in user of component tests (the fixtures' assignee "me"). */
