@@ -194,6 +194,64 @@ public class WebhooksTests : ApiTestBase
         Assert.That(calls, Is.Not.Empty);
     }
 
+    [Test]
+    public async Task ThirdPartyStory_TheSubscriberIsDownForTwoMinutes_ThenReceivesEverythingOncePerWebhookId()
+    {
+        // The receiver's port, then the receiver down: every call is refused.
+        int port;
+        await using (var probe = await Receiver.StartAsync(HttpStatusCode.OK))
+        {
+            port = new Uri(probe.Url).Port;
+        }
+
+        using var admin = await As("admin");
+        var created = await Body(await admin.PostAsJsonAsync("/api/v1/webhooks/endpoints", new { url = $"http://127.0.0.1:{port}/hook", eventTypes = new[] { "complaint.filed", "account.created" } }));
+        var secret = created["secret"]!.GetValue<string>();
+        var endpointId = created["endpoint"]!["id"]!.GetValue<string>();
+        // Signed in before the clock moves; a virtual morning three hours ago, whose minutes the test walks through
+        // (the clock never passes the real now, so the scheduler catches up when it is reset). The dispatcher is
+        // driven directly at each virtual instant, as the job would drive it.
+        using var agent = await As("serviceagent");
+        _ = await As("director");
+        var dispatcher = ApiFixture.Factory.Services.GetRequiredService<WebhookDispatcher>();
+        var t0 = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-3).ToUnixTimeSeconds());
+        TestClock.Instance.Set(t0);
+        try
+        {
+            var account = await CreateAccountAsync("director", "WH-STORY-1");
+            Assert.That((int)(await agent.PostAsJsonAsync("/api/v1/complaints", new { accountId = account, channel = "Email", category = "ProductQuality", severity = "Medium", subject = "批次质量问题", description = "客户邮件" })).StatusCode, Is.EqualTo(201));
+
+            // Two minutes of failed attempts: at once, and again two minutes later (the schedule said 5 s).
+            await dispatcher.RunAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+            TestClock.Instance.Set(t0.AddMinutes(2));
+            await dispatcher.RunAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+            var log = (await Body(await admin.GetAsync($"/api/v1/webhooks/endpoints/{endpointId}/deliveries")))["items"]!.AsArray();
+            Assert.That(log.Select(d => (d!["status"]!.GetValue<string>(), d["attempts"]!.GetValue<int>(), d["lastStatusCode"])), Is.All.EqualTo(("Pending", 2, (JsonNode?)null)));
+
+            // The subscriber is back; the minutes pass until the next attempts are due (and the endpoint's circuit,
+            // opened by the failures, lets a call through again), and everything arrives.
+            await using var receiver = await Receiver.StartOnAsync(port, HttpStatusCode.OK);
+            for (var minute = 3; receiver.CallQueue.Count < 2 && minute < 180; minute++)
+            {
+                TestClock.Instance.Set(t0.AddMinutes(minute));
+                await dispatcher.RunAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+                await Task.Delay(500);
+            }
+
+            var calls = await receiver.WaitForAsync(2, TimeSpan.FromSeconds(10));
+            await dispatcher.RunAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+            Assert.That(receiver.Calls.Select(c => JsonNode.Parse(c.Body)!["type"]!.GetValue<string>()), Is.EquivalentTo(new[] { "account.created", "complaint.filed" }));
+            Assert.That(receiver.Calls.Select(c => c.Id), Is.Unique, "each webhook-id arrives once");
+            Assert.That(calls.All(c => Verify(c, secret)), Is.True);
+            var endpoint = await Body(await admin.GetAsync($"/api/v1/webhooks/endpoints/{endpointId}"));
+            Assert.That((endpoint["enabled"]!.GetValue<bool>(), endpoint["failingSince"]), Is.EqualTo((true, (JsonNode?)null)), "a success clears the failure record");
+        }
+        finally
+        {
+            TestClock.Instance.Reset();
+        }
+    }
+
     private static bool Verify(ReceivedCall call, string secret)
     {
         var key = Convert.FromBase64String(secret["whsec_".Length..]);
@@ -243,11 +301,14 @@ public class WebhooksTests : ApiTestBase
 
         public string Url { get; private set; } = string.Empty;
 
-        public static async Task<Receiver> StartAsync(params HttpStatusCode[] script)
+        public static Task<Receiver> StartAsync(params HttpStatusCode[] script) => StartOnAsync(0, script);
+
+        /// <summary>A receiver on a given loopback port (0: any free one), e.g. the same port again after an outage.</summary>
+        public static async Task<Receiver> StartOnAsync(int port, params HttpStatusCode[] script)
         {
             var builder = WebApplication.CreateSlimBuilder();
             var app = builder.Build();
-            app.Urls.Add("http://127.0.0.1:0");
+            app.Urls.Add($"http://127.0.0.1:{port}");
             var receiver = new Receiver(app, script);
             app.MapPost("/hook", async (HttpContext http) =>
             {
