@@ -2,7 +2,7 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Infrastructure.Persistence;
-using KeyAccount.Infrastructure.Tiering;
+using KeyAccount.Infrastructure.Sql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -20,7 +20,7 @@ internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetric
     private const string Scoped = $"""
         scoped AS (
             SELECT c.* FROM complaints c JOIN accounts a ON a.id = c.account_id
-            WHERE {AccountSignalsReader.ScopeFilter}
+            WHERE {AccountScopeSql.Filter}
         )
         """;
 
@@ -75,7 +75,7 @@ internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetric
         ArgumentNullException.ThrowIfNull(scope);
         object[] Parameters() =>
         [
-            .. AccountSignalsReader.ScopeParameters(scope),
+            .. AccountScopeSql.Parameters(scope),
             new NpgsqlParameter("from", since),
             new NpgsqlParameter("to", until),
             new NpgsqlParameter("window_start", until - recurringWindow),

@@ -5,7 +5,7 @@ using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Health;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
-using KeyAccount.Infrastructure.Tiering;
+using KeyAccount.Infrastructure.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Npgsql;
@@ -53,7 +53,7 @@ internal sealed class AccountHealthStore(AppDbContext db) : IAccountHealthStore
         LEFT JOIN users u ON u.id = a.owner_id
         WHERE a.status = 'Active'
           AND (@band::text IS NULL AND h.band <> 'Green' OR h.band = @band)
-          AND {AccountSignalsReader.ScopeFilter}
+          AND {AccountScopeSql.Filter}
         ORDER BY h.score, a.name, a.id
         OFFSET @skip LIMIT @take
         """;
@@ -85,7 +85,7 @@ internal sealed class AccountHealthStore(AppDbContext db) : IAccountHealthStore
         ArgumentNullException.ThrowIfNull(scope);
         var rows = await db.Database.SqlQueryRaw<Row>(
             AtRiskSql,
-            [.. AccountSignalsReader.ScopeParameters(scope),
+            [.. AccountScopeSql.Parameters(scope),
                 new NpgsqlParameter("band", NpgsqlDbType.Text) { Value = (object?)band?.ToString() ?? DBNull.Value },
                 new NpgsqlParameter("skip", skip),
                 new NpgsqlParameter("take", take)])

@@ -1,6 +1,7 @@
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Infrastructure.Persistence;
+using KeyAccount.Infrastructure.Sql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -20,7 +21,7 @@ internal sealed class PortfolioReader(AppDbContext db) : IPortfolioReader
                              WHERE r.account_id = a.id AND r.month >= @ttm_start AND r.month < @this_month), 0) AS ttm
             FROM accounts a
             WHERE a.status = 'Active'
-              AND {AccountSignalsReader.ScopeFilter}
+              AND {AccountScopeSql.Filter}
         ),
         ranked AS (
             SELECT s.*, row_number() OVER (ORDER BY ttm DESC, id) AS rnk, count(*) OVER () AS n,
@@ -54,7 +55,7 @@ internal sealed class PortfolioReader(AppDbContext db) : IPortfolioReader
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         object[] Parameters() =>
         [
-            .. AccountSignalsReader.ScopeParameters(scope),
+            .. AccountScopeSql.Parameters(scope),
             new NpgsqlParameter("this_month", thisMonth),
             new NpgsqlParameter("ttm_start", thisMonth.AddMonths(-12)),
         ];
