@@ -126,6 +126,25 @@ public class AccountVisibilityTests : ApiTestBase
         Assert.That((await Body(await owner.Client.GetAsync("/api/v1/tiering/portfolio")))["accounts"]!.GetValue<int>(), Is.EqualTo(1));
     }
 
+    [TestCase("/api/v1/tiering/portfolio")]
+    [TestCase("/api/v1/tiering/at-risk")]
+    [TestCase("/api/v1/tiering/overdue-contacts")]
+    [TestCase("/api/v1/complaints/metrics")]
+    public async Task SetBasedReads_ForARestrictedManagerAndForADirector_Answer(string url)
+    {
+        // Set-based SQL has one text for callers who see every account and one for restricted callers: both must run.
+        using var manager = await NewManagerAsync("reader");
+        await CreateOwnedAsync(manager);
+        using var director = await As("director");
+        Assert.Multiple(async () =>
+        {
+            var asManager = await manager.Client.GetAsync(url);
+            Assert.That((int)asManager.StatusCode, Is.EqualTo(200), await asManager.Content.ReadAsStringAsync());
+            var asDirector = await director.GetAsync(url);
+            Assert.That((int)asDirector.StatusCode, Is.EqualTo(200), await asDirector.Content.ReadAsStringAsync());
+        });
+    }
+
     [Test]
     public async Task VisibleAccounts_ForAnAccountManager_ReadsTheViewAndNothingElse_AndForOtherRolesFiltersNothing()
     {

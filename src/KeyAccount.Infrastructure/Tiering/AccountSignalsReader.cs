@@ -15,7 +15,7 @@ namespace KeyAccount.Infrastructure.Tiering;
 /// </summary>
 internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
 {
-    private static readonly string SignalsSql = $"""
+    private static readonly AccountScopeSql.Scoped SignalsSql = AccountScopeSql.Statement(filter => $"""
         WITH {ContactCadenceSql.CadenceCte}
         SELECT a.id AS account_id, a.name, a.tier, a.owner_id, u.display_name AS owner_name, c.days AS contact_cadence_days,
                l.last_at AS last_interaction_at, a.created_at, s.nps AS latest_nps,
@@ -32,23 +32,23 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
                    sum(rr.revenue) FILTER (WHERE rr.month < @ttm_start) AS prev
             FROM revenue_records rr
             WHERE rr.account_id = a.id AND rr.month >= @prev_start AND rr.month < @this_month) r ON true
-        WHERE (a.status = 'Active' OR @account::uuid IS NOT NULL) AND {AccountScopeSql.Filter}
+        WHERE (a.status = 'Active' OR @account::uuid IS NOT NULL) AND {filter}
         ORDER BY a.name, a.registration_number
-        """;
+        """);
 
-    private static readonly string OverdueSql = $"""
+    private static readonly AccountScopeSql.Scoped OverdueSql = AccountScopeSql.Statement(filter => $"""
         WITH {ContactCadenceSql.OverdueCte}
         SELECT a.id AS account_id, a.name, a.tier, a.owner_id, u.display_name AS owner_name, a.cadence_days,
                a.last_at AS last_interaction_at, a.overdue_since, count(*) OVER ()::int AS total
         FROM overdue a
         LEFT JOIN users u ON u.id = a.owner_id
-        WHERE a.overdue_since < @now AND {AccountScopeSql.Filter}
+        WHERE a.overdue_since < @now AND {filter}
         ORDER BY a.overdue_since, a.name
         OFFSET @skip LIMIT @take
-        """;
+        """);
 
-    private static readonly string CountOverdueSql =
-        $"WITH {ContactCadenceSql.OverdueCte} SELECT count(*)::int AS \"Value\" FROM overdue a WHERE a.overdue_since < @now AND {AccountScopeSql.Filter}";
+    private static readonly AccountScopeSql.Scoped CountOverdueSql = AccountScopeSql.Statement(filter =>
+        $"WITH {ContactCadenceSql.OverdueCte} SELECT count(*)::int AS \"Value\" FROM overdue a WHERE a.overdue_since < @now AND {filter}");
 
     /// <summary>Active accounts in scope; one account (<see cref="AccountScope.Account"/>) whatever its status.</summary>
     public async Task<IReadOnlyList<AccountSignalsRow>> ReadAsync(AccountScope scope, DateTimeOffset now, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
         ArgumentNullException.ThrowIfNull(scope);
         var thisMonth = new DateOnly(now.UtcDateTime.Year, now.UtcDateTime.Month, 1);
         var rows = await db.Database.SqlQueryRaw<SignalsRow>(
-            SignalsSql,
+            SignalsSql.For(scope),
             [.. AccountScopeSql.Parameters(scope),
                 new NpgsqlParameter("this_month", thisMonth),
                 new NpgsqlParameter("ttm_start", thisMonth.AddMonths(-12)),
@@ -74,7 +74,7 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
     {
         ArgumentNullException.ThrowIfNull(scope);
         var rows = await db.Database.SqlQueryRaw<OverdueRow>(
-            OverdueSql,
+            OverdueSql.For(scope),
             [.. AccountScopeSql.Parameters(scope), new NpgsqlParameter("now", now), new NpgsqlParameter("skip", skip), new NpgsqlParameter("take", take)])
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var total = rows.Count > 0 ? rows[0].Total : skip == 0 ? 0 : await CountOverdueAsync(scope, now, cancellationToken).ConfigureAwait(false);
@@ -84,7 +84,7 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
 
     private Task<int> CountOverdueAsync(AccountScope scope, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.Database.SqlQueryRaw<int>(
-            CountOverdueSql,
+            CountOverdueSql.For(scope),
             [.. AccountScopeSql.Parameters(scope), new NpgsqlParameter("now", now)])
             .SingleAsync(cancellationToken);
 
