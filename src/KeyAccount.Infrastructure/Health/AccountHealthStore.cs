@@ -5,7 +5,7 @@ using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Health;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
-using KeyAccount.Infrastructure.Tiering;
+using KeyAccount.Infrastructure.Sql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Npgsql;
@@ -45,7 +45,7 @@ internal sealed class AccountHealthRecordConfiguration : IEntityTypeConfiguratio
 
 internal sealed class AccountHealthStore(AppDbContext db) : IAccountHealthStore
 {
-    private const string AtRiskSql = $"""
+    private static readonly AccountScopeSql.Scoped AtRiskSql = AccountScopeSql.Statement(filter => $"""
         SELECT a.id AS account_id, a.name, a.tier, a.owner_id, u.display_name AS owner_name, h.score, h.band, h.warnings::text AS warnings,
                h.computed_at, count(*) OVER ()::int AS total
         FROM account_health h
@@ -53,10 +53,10 @@ internal sealed class AccountHealthStore(AppDbContext db) : IAccountHealthStore
         LEFT JOIN users u ON u.id = a.owner_id
         WHERE a.status = 'Active'
           AND (@band::text IS NULL AND h.band <> 'Green' OR h.band = @band)
-          AND {AccountSignalsReader.ScopeFilter}
+          AND {filter}
         ORDER BY h.score, a.name, a.id
         OFFSET @skip LIMIT @take
-        """;
+        """);
 
     public async Task<int> ReplaceAllAsync(IReadOnlyList<(AccountId Account, AccountHealth Health)> assessed, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -84,8 +84,8 @@ internal sealed class AccountHealthStore(AppDbContext db) : IAccountHealthStore
     {
         ArgumentNullException.ThrowIfNull(scope);
         var rows = await db.Database.SqlQueryRaw<Row>(
-            AtRiskSql,
-            [.. AccountSignalsReader.ScopeParameters(scope),
+            AtRiskSql.For(scope),
+            [.. AccountScopeSql.Parameters(scope),
                 new NpgsqlParameter("band", NpgsqlDbType.Text) { Value = (object?)band?.ToString() ?? DBNull.Value },
                 new NpgsqlParameter("skip", skip),
                 new NpgsqlParameter("take", take)])

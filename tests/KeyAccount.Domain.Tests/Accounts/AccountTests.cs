@@ -114,21 +114,6 @@ public class AccountTests
 
         Assert.That(ex!.Rule, Is.TypeOf<TeamMemberMustBeUniqueRule>());
     }
-
-    [Test]
-    public void IsVisibleTo_WhenOwnerOrTeamMember_IsTrueOtherwiseFalse()
-    {
-        var account = Account.Create(Profile(), Owner, Now);
-        var member = UserId.New();
-        account.ReplaceTeam([new AccountTeamMember(member, AccountTeamRole.SalesEngineer)], Now);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(account.IsVisibleTo(Owner), Is.True);
-            Assert.That(account.IsVisibleTo(member), Is.True);
-            Assert.That(account.IsVisibleTo(UserId.New()), Is.False);
-        });
-    }
 }
 
 public class AccountContactsTests

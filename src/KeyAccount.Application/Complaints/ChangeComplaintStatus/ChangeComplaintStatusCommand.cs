@@ -122,7 +122,7 @@ public sealed class ChangeComplaintStatusHandler(IAppDbContext db, ICurrentUser 
         var role = await db.Users.Where(u => u.Id == assignee && u.IsActive).Select(u => (Role?)u.Role).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw RequestValidationException.For("assigneeId", FieldErrorCodes.UnknownReference, "No such active user.");
         if (!Permissions.Grants(role, Permissions.ComplaintsWrite)
-            || !await db.Accounts.VisibleTo(role, assignee).AnyAsync(a => a.Id == account, cancellationToken).ConfigureAwait(false))
+            || !await db.VisibleAccounts(role, assignee).AnyAsync(a => a.Id == account, cancellationToken).ConfigureAwait(false))
         {
             throw RequestValidationException.For("assigneeId", FieldErrorCodes.NotAllowed, "This user cannot work on this account's complaints.");
         }

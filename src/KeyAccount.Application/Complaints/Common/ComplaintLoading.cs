@@ -14,7 +14,7 @@ public static class ComplaintLoading
     {
         ArgumentNullException.ThrowIfNull(db);
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
-        if (complaint is null || !await db.Accounts.VisibleTo(user).AnyAsync(a => a.Id == complaint.AccountId, cancellationToken).ConfigureAwait(false))
+        if (complaint is null || !await db.VisibleAccounts(user).AnyAsync(a => a.Id == complaint.AccountId, cancellationToken).ConfigureAwait(false))
         {
             throw new EntityNotFoundException("Complaint", id.Value);
         }
