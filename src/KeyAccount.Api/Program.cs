@@ -69,6 +69,7 @@ api.MapAccounts();
 api.MapAccountChildren();
 api.MapRevenue();
 api.MapTiering();
+api.MapDashboard();
 api.MapComplaints();
 
 if (app.Environment.IsEnvironment("Benchmark"))
