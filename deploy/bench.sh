@@ -74,17 +74,18 @@ start_database() {
   psql_ka -c "ALTER SYSTEM SET fsync = off" -c "ALTER SYSTEM SET synchronous_commit = off" -c "SELECT pg_reload_conf()" >/dev/null
 }
 
-# The API in Release on loopback, migrating the database (and publishing the default tier policy v1) and seeding the
-# demo users on start; sets base.
+# The bench host (bench/KeyAccount.Bench.Host: the API as in production plus the /bench endpoints) in Release on
+# loopback, migrating the database (and publishing the default tier policy v1) and seeding the demo users on start;
+# sets base.
 start_api() {
   echo "== Build (Release)"
-  dotnet build src/KeyAccount.Api -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
+  dotnet build bench/KeyAccount.Bench.Host -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
   api_port=$(pg_free_port)
   ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
   ConnectionStrings__KeyAccount="$PG_CONNECTION" Auth__SigningKey="benchmark-signing-key-0123456789-abcdefghijklmnop" \
   KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword='Bench!2026' \
   Jobs__Enabled=false RateLimits__RequestsPerMinutePerUser=1000000000 RateLimits__AnonymousRequestsPerMinutePerAddress=1000000000 Logging__LogLevel__Default=Warning \
-    dotnet src/KeyAccount.Api/bin/Release/net10.0/KeyAccount.Api.dll > "$work/api.log" 2>&1 &
+    dotnet bench/KeyAccount.Bench.Host/bin/Release/net10.0/KeyAccount.Bench.Host.dll > "$work/api.log" 2>&1 &
   api_pid=$!
   base="http://127.0.0.1:$api_port"
   for _ in $(seq 1 120); do curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null && break; sleep 1; done
