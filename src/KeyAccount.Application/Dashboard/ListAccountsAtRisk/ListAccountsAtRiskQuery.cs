@@ -3,11 +3,13 @@ using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Models;
 using KeyAccount.Application.Common.Security;
+using KeyAccount.Application.Health;
+using KeyAccount.Application.Health.RecomputeHealth;
 using KeyAccount.Domain.Health;
 using KeyAccount.Domain.Users;
 using Mediator;
 
-namespace KeyAccount.Application.Health.ListAccountsAtRisk;
+namespace KeyAccount.Application.Dashboard.ListAccountsAtRisk;
 
 /// <summary>Active accounts whose health is Amber or Red (or only <paramref name="Band"/>), worst first.</summary>
 public sealed record ListAccountsAtRiskQuery(HealthBand? Band, UserId? OwnerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<AccountAtRiskDto>>, IPagedQuery;
@@ -25,7 +27,7 @@ public sealed class ListAccountsAtRiskValidator : AbstractValidator<ListAccounts
 }
 
 /// <summary>
-/// Reads the stored health (<see cref="RecomputeHealth.RecomputeHealthCommand"/>): one indexed read of a page, whatever
+/// Reads the stored health (<see cref="RecomputeHealthCommand"/>): one indexed read of a page, whatever
 /// the number of accounts in scope. The rules stay the domain's (<see cref="AccountHealth"/>); the page says when the
 /// figures were computed.
 /// </summary>

@@ -1,12 +1,18 @@
+using System.Globalization;
+using System.Text.Json;
+using KeyAccount.Application.Complaints.EscalateComplaints;
+using KeyAccount.Application.Health.RecomputeHealth;
+using Mediator;
 using Npgsql;
 
-namespace KeyAccount.Api.Infrastructure;
+namespace KeyAccount.Bench.Host;
 
 /// <summary>
-/// Raw-Npgsql baseline endpoints for deploy/bench.sh, mapped only in the Benchmark environment: same process,
-/// same data source (pool and connection string) as the full stack, no auth, no mediator, no EF.
+/// The benchmarks' endpoints (deploy/bench.sh), added to the API by this host only: raw-Npgsql baselines in the same
+/// process and on the same data source (pool and connection string) as the full stack, with no auth, no mediator and
+/// no EF; and triggers for the jobs a benchmark times (the escalation scan, the health recompute).
 /// </summary>
-internal static class BenchmarkBaseline
+internal static class BenchEndpoints
 {
     private const string SingleSql = """
         SELECT a.id, a.name, a.registration_number, a.industry, a.region, a.segment, a.status, a.tier, a.owner_id,
@@ -41,17 +47,65 @@ internal static class BenchmarkBaseline
         LIMIT $1
         """;
 
+    // The at-risk list's first page as a director sees it (every account; GET /api/v1/dashboard/at-risk), written by
+    // hand: the same stored health table, joins, filter, order and total as the application's.
+    private const string AtRiskSql = """
+        SELECT a.id, a.name, a.tier, a.owner_id, u.display_name, h.score, h.band, h.warnings::text, h.computed_at, count(*) OVER ()::int
+        FROM account_health h
+        JOIN accounts a ON a.id = h.account_id
+        LEFT JOIN users u ON u.id = a.owner_id
+        WHERE a.status = 'Active' AND h.band <> 'Green'
+        ORDER BY h.score, a.name, a.id
+        LIMIT $1
+        """;
+
     public static void Map(WebApplication app)
     {
         var raw = app.MapGroup("/bench/raw").AllowAnonymous().ExcludeFromDescription();
 
         // One escalation scan through the application (the mediator command the Quartz job sends), at a given instant.
-        app.MapPost("/bench/escalation-scan", async (DateTimeOffset? at, Mediator.IMediator mediator, CancellationToken ct) =>
+        app.MapPost("/bench/escalation-scan", async (DateTimeOffset? at, IMediator mediator, CancellationToken ct) =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var steps = await mediator.Send(new Application.Complaints.EscalateComplaints.EscalateComplaintsCommand(at ?? DateTimeOffset.UtcNow), ct);
+            var steps = await mediator.Send(new EscalateComplaintsCommand(at ?? DateTimeOffset.UtcNow), ct);
             return Results.Ok(new { steps, seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds });
         }).AllowAnonymous().ExcludeFromDescription();
+
+        // One health recompute through the application (the mediator command the health job sends).
+        app.MapPost("/bench/recompute-health", async (IMediator mediator, CancellationToken ct) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var accounts = await mediator.Send(new RecomputeHealthCommand(DateTimeOffset.UtcNow), ct);
+            return Results.Ok(new { accounts, seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds });
+        }).AllowAnonymous().ExcludeFromDescription();
+
+        raw.MapGet("/at-risk", async (int? pageSize, NpgsqlDataSource dataSource, CancellationToken ct) =>
+        {
+            var size = Math.Clamp(pageSize ?? 50, 1, 200);
+            await using var command = dataSource.CreateCommand(AtRiskSql);
+            command.Parameters.Add(new NpgsqlParameter { Value = size });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var items = new List<object>(size);
+            var total = 0;
+            while (await reader.ReadAsync(ct))
+            {
+                total = reader.GetInt32(9);
+                items.Add(new
+                {
+                    accountId = reader.GetGuid(0),
+                    name = reader.GetString(1),
+                    tier = reader.GetString(2),
+                    ownerId = reader.GetGuid(3),
+                    ownerName = reader.IsDBNull(4) ? null : reader.GetString(4),
+                    score = reader.GetInt32(5),
+                    band = reader.GetString(6),
+                    warnings = JsonSerializer.Deserialize<JsonElement>(reader.GetString(7)),
+                    asOf = reader.GetFieldValue<DateTimeOffset>(8),
+                });
+            }
+
+            return Results.Ok(new { items, page = 1, pageSize = size, totalCount = total, nextCursor = (string?)null });
+        });
         raw.MapGet("/accounts/{id:guid}", async (Guid id, NpgsqlDataSource dataSource, HttpResponse response, CancellationToken ct) =>
         {
             await using var command = dataSource.CreateCommand(SingleSql);
@@ -62,8 +116,8 @@ internal static class BenchmarkBaseline
                 return Results.NotFound();
             }
 
-            var version = reader.GetFieldValue<uint>(16);
-            response.Headers.ETag = ETags.Format(version);
+            // The API's ETag: the row version, quoted.
+            response.Headers.ETag = $"\"{reader.GetFieldValue<uint>(16).ToString(CultureInfo.InvariantCulture)}\"";
             return Results.Ok(new
             {
                 id = reader.GetGuid(0),
@@ -77,7 +131,7 @@ internal static class BenchmarkBaseline
                 ownerId = reader.GetGuid(8),
                 ownerName = reader.IsDBNull(9) ? null : reader.GetString(9),
                 strategicFit = reader.IsDBNull(10) ? (int?)null : reader.GetInt32(10),
-                potentialAnnualRevenue = reader.IsDBNull(11) ? null : new { amount = reader.GetDecimal(11).ToString("0.00##", System.Globalization.CultureInfo.InvariantCulture), currency = reader.GetString(12) },
+                potentialAnnualRevenue = reader.IsDBNull(11) ? null : new { amount = reader.GetDecimal(11).ToString("0.00##", CultureInfo.InvariantCulture), currency = reader.GetString(12) },
                 firstContractDate = reader.IsDBNull(13) ? (DateOnly?)null : reader.GetFieldValue<DateOnly>(13),
                 createdAt = reader.GetFieldValue<DateTimeOffset>(14),
                 updatedAt = reader.GetFieldValue<DateTimeOffset>(15),

@@ -6,7 +6,7 @@ using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Users;
 using Mediator;
 
-namespace KeyAccount.Application.Tiering.GetPortfolio;
+namespace KeyAccount.Application.Dashboard.GetPortfolio;
 
 /// <summary>One tier's share of the portfolio.</summary>
 /// <param name="Tier">The tier.</param>

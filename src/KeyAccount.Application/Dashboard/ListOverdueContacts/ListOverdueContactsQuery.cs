@@ -6,7 +6,7 @@ using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Users;
 using Mediator;
 
-namespace KeyAccount.Application.Tiering.ListOverdueContacts;
+namespace KeyAccount.Application.Dashboard.ListOverdueContacts;
 
 /// <summary>An active account past its tier's contact cadence.</summary>
 /// <param name="AccountId">The account.</param>
