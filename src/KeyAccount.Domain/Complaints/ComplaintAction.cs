@@ -1,6 +1,7 @@
 namespace KeyAccount.Domain.Complaints;
 
-/// <summary>The steps of the complaint workflow, one endpoint each; <see cref="ComplaintWorkflow"/> says where each may be taken.</summary>
+// Where each step may be taken, and where it leads, is ComplaintWorkflow's table.
+/// <summary>The steps of the complaint workflow, one endpoint each.</summary>
 public enum ComplaintAction
 {
     Acknowledge,

@@ -10,7 +10,7 @@ namespace KeyAccount.Application.Complaints.Common;
 /// <param name="End">End, e.g. "18:00".</param>
 public sealed record WorkingHoursDto(DayOfWeek Day, TimeOnly Start, TimeOnly End);
 
-/// <summary>The business calendar SLA clocks run on; <see cref="AlwaysOpen"/> means 24×7 (the default).</summary>
+/// <summary>The business calendar SLA clocks run on; <c>alwaysOpen</c> means 24×7 (the default).</summary>
 /// <param name="AlwaysOpen">24×7: every hour counts.</param>
 /// <param name="TimeZone" example="Asia/Shanghai">IANA time zone, e.g. Asia/Shanghai.</param>
 /// <param name="Hours">Working hours per weekday (none overlapping on a day).</param>
