@@ -7,8 +7,8 @@ using KeyAccount.Domain.Users;
 namespace KeyAccount.Domain.Complaints;
 
 /// <summary>
-/// A complaint from intake to closure (design §1.5): its state machine, its two SLA clocks and its immutable
-/// timeline. The SLA targets and calendar are fixed at intake, so a later policy change applies only to complaints
+/// A complaint from intake to closure (design §1.5): its workflow steps (each moves by <see cref="ComplaintWorkflow"/>'s
+/// table), its two SLA clocks and its immutable timeline. The SLA targets and calendar are fixed at intake, so a later policy change applies only to complaints
 /// received after it.
 /// <para>
 /// The aggregate is the one home of its SLA state: every change (a workflow step, an escalation step) recomputes the
