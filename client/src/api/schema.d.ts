@@ -1491,7 +1491,7 @@ export interface components {
          * @enum {string}
          */
         Attitude: "Mentor" | "Supporter" | "Neutral" | "NonSupporter" | "Opponent";
-        /** @description The business calendar SLA clocks run on; KeyAccount.Application.Complaints.SlaPolicy.BusinessCalendarDto.AlwaysOpen means 24×7 (the default). */
+        /** @description The business calendar SLA clocks run on; `alwaysOpen` means 24×7 (the default). */
         BusinessCalendarDto: {
             /** @description 24×7: every hour counts. */
             alwaysOpen: boolean;

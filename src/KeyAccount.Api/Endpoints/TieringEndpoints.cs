@@ -11,6 +11,8 @@ using KeyAccount.Application.Tiering.SetTierOverride;
 using KeyAccount.Application.Tiering.SimulatePolicy;
 using KeyAccount.Application.Tiering.StartRun;
 using KeyAccount.Application.Tiering.UpdatePolicy;
+using KeyAccount.Application.Tiering.GetPolicy;
+using KeyAccount.Application.Tiering.GetRun;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Tiering;
 using Mediator;

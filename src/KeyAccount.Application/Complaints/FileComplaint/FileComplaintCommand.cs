@@ -3,7 +3,6 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Complaints.Common;
-using KeyAccount.Application.Complaints.SlaPolicy;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Tiering;

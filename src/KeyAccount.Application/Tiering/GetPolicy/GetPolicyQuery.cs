@@ -5,20 +5,9 @@ using KeyAccount.Domain.Tiering;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace KeyAccount.Application.Tiering.ListPolicies;
+namespace KeyAccount.Application.Tiering.GetPolicy;
 
-/// <summary>Every policy version, newest first.</summary>
-public sealed record ListPoliciesQuery : IQuery<IReadOnlyList<TierPolicyDto>>;
-
-public sealed class ListPoliciesHandler(IAppDbContext db) : IQueryHandler<ListPoliciesQuery, IReadOnlyList<TierPolicyDto>>
-{
-    public async ValueTask<IReadOnlyList<TierPolicyDto>> Handle(ListPoliciesQuery query, CancellationToken cancellationToken)
-    {
-        var policies = await db.TierPolicies.AsNoTracking().OrderByDescending(p => p.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. policies.Select(TierPolicyDto.From)];
-    }
-}
-
+/// <summary>One policy version.</summary>
 public sealed record GetPolicyQuery(TierPolicyId Id) : IQuery<TierPolicyDto>;
 
 public sealed class GetPolicyHandler(IAppDbContext db) : IQueryHandler<GetPolicyQuery, TierPolicyDto>

@@ -1,6 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Tiering.Common;
-using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Tiering;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,18 +15,5 @@ public sealed class ListRunsHandler(IAppDbContext db) : IQueryHandler<ListRunsQu
     {
         var runs = await db.TieringRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. runs.Select(TieringRunDto.From)];
-    }
-}
-
-public sealed record GetRunQuery(TieringRunId Id) : IQuery<TieringRunDto>;
-
-public sealed class GetRunHandler(IAppDbContext db) : IQueryHandler<GetRunQuery, TieringRunDto>
-{
-    public async ValueTask<TieringRunDto> Handle(GetRunQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var run = await db.TieringRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw new EntityNotFoundException("Tiering run", query.Id.Value);
-        return TieringRunDto.From(run);
     }
 }
