@@ -48,15 +48,23 @@ internal static class BenchEndpoints
         """;
 
     // The at-risk list's first page as a director sees it (every account; GET /api/v1/dashboard/at-risk), written by
-    // hand: the same stored health table, joins, filter, order and total as the application's.
+    // hand as well as it can be: the page chosen on narrow rows and widened afterwards, and the total counted apart
+    // (the same two statements' work as the application's).
     private const string AtRiskSql = """
-        SELECT a.id, a.name, a.tier, a.owner_id, u.display_name, h.score, h.band, h.warnings::text, h.computed_at, count(*) OVER ()::int
-        FROM account_health h
-        JOIN accounts a ON a.id = h.account_id
+        WITH page AS (
+            SELECT h.account_id, h.score, a.name
+            FROM account_health h JOIN accounts a ON a.id = h.account_id
+            WHERE a.status = 'Active' AND h.band <> 'Green'
+            ORDER BY h.score, a.name, a.id
+            LIMIT $1
+        )
+        SELECT a.id, a.name, a.tier, a.owner_id, u.display_name, h.score, h.band, h.warnings::text, h.computed_at,
+               (SELECT count(*)::int FROM account_health h2 JOIN accounts a2 ON a2.id = h2.account_id WHERE a2.status = 'Active' AND h2.band <> 'Green')
+        FROM page p
+        JOIN account_health h ON h.account_id = p.account_id
+        JOIN accounts a ON a.id = p.account_id
         LEFT JOIN users u ON u.id = a.owner_id
-        WHERE a.status = 'Active' AND h.band <> 'Green'
-        ORDER BY h.score, a.name, a.id
-        LIMIT $1
+        ORDER BY p.score, p.name, p.account_id
         """;
 
     public static void Map(WebApplication app)

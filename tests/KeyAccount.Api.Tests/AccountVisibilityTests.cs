@@ -15,7 +15,7 @@ namespace KeyAccount.Api.Tests;
 /// Who may see an account, at the edges of the rule (owner, team member, removed from the team, another manager,
 /// a director), read in each of the ways the product reads it: the <c>account_viewers</c> view itself, a LINQ list
 /// (<c>GET /accounts</c>), the compiled single-account read (<c>GET /accounts/{id}</c>) and set-based SQL
-/// (<c>GET /tiering/portfolio</c>, through Sql/AccountScopeSql). All of them must agree.
+/// (<c>GET /dashboard</c>, through Sql/AccountScopeSql). All of them must agree.
 /// </summary>
 public class AccountVisibilityTests : ApiTestBase
 {
@@ -74,7 +74,7 @@ public class AccountVisibilityTests : ApiTestBase
         var list = await Body(await client.GetAsync("/api/v1/accounts?pageSize=200"));
         var listed = list["items"]!.AsArray().Any(x => x!["id"]!.GetValue<string>() == account);
         var detail = (int)(await client.GetAsync($"/api/v1/accounts/{account}")).StatusCode;
-        var portfolio = await Body(await client.GetAsync("/api/v1/tiering/portfolio"));
+        var portfolio = await Body(await client.GetAsync("/api/v1/dashboard"));
         return (listed, detail, portfolio["accounts"]!.GetValue<int>());
     }
 
@@ -123,12 +123,12 @@ public class AccountVisibilityTests : ApiTestBase
             Assert.That(list["totalCount"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(list["items"]!.AsArray().Select(x => x!["id"]!.GetValue<string>()), Is.EqualTo(new[] { account }));
         });
-        Assert.That((await Body(await owner.Client.GetAsync("/api/v1/tiering/portfolio")))["accounts"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That((await Body(await owner.Client.GetAsync("/api/v1/dashboard")))["accounts"]!.GetValue<int>(), Is.EqualTo(1));
     }
 
-    [TestCase("/api/v1/tiering/portfolio")]
-    [TestCase("/api/v1/tiering/at-risk")]
-    [TestCase("/api/v1/tiering/overdue-contacts")]
+    [TestCase("/api/v1/dashboard")]
+    [TestCase("/api/v1/dashboard/at-risk")]
+    [TestCase("/api/v1/dashboard/overdue-contacts")]
     [TestCase("/api/v1/complaints/metrics")]
     public async Task SetBasedReads_ForARestrictedManagerAndForADirector_Answer(string url)
     {
