@@ -114,7 +114,7 @@ public class AccessHardeningTests : ApiTestBase
         using var agent = await As("serviceagent");
         using var director = await As("director");
 
-        var hidden = await Body(await agent.GetAsync("/api/v1/tiering/portfolio"));
+        var hidden = await Body(await agent.GetAsync("/api/v1/dashboard"));
         Assert.That(hidden["accounts"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(hidden["revenue"], Is.Null);
         Assert.That(hidden["topFifthRevenueShare"], Is.Null);
@@ -123,7 +123,7 @@ public class AccessHardeningTests : ApiTestBase
         Assert.That(hidden["tiers"]!.AsArray().Select(t => t!["revenue"]), Has.All.Null);
         Assert.That((await Body(await agent.GetAsync($"/api/v1/accounts/{id}")))["potentialAnnualRevenue"], Is.Null);
 
-        var shown = await Body(await director.GetAsync("/api/v1/tiering/portfolio"));
+        var shown = await Body(await director.GetAsync("/api/v1/dashboard"));
         Assert.That(shown["revenue"], Is.Not.Null);
         Assert.That(shown["valueMatrix"]!.AsArray(), Is.Not.Empty);
         Assert.That((await Body(await director.GetAsync($"/api/v1/accounts/{id}")))["potentialAnnualRevenue"]!["amount"]!.GetValue<string>(), Is.EqualTo("1200000.50"));

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KeyAccount.Api.Tests.Infrastructure;
 using KeyAccount.Application.Complaints.EscalateComplaints;
+using KeyAccount.Domain.Complaints;
 using KeyAccount.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,53 @@ public class ComplaintsTests : ApiTestBase
 #pragma warning disable EF1002 // table names are constants of this test
         return await db.Database.SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM {table}").SingleAsync();
 #pragma warning restore EF1002
+    }
+
+    /// <summary>The allowed actions the API answers are the domain's workflow table, status by status.</summary>
+    private static void AssertAllowedActionsFollowTheTable(JsonNode complaint)
+    {
+        var status = Enum.Parse<ComplaintStatus>(complaint["status"]!.GetValue<string>());
+        Assert.That(complaint["allowedActions"]!.AsArray().Select(a => a!.GetValue<string>()),
+            Is.EqualTo(ComplaintWorkflow.AllowedActions(status).Select(a => a.ToString())), $"allowedActions in {status}");
+    }
+
+    [Test]
+    public async Task EveryStep_AnswersTheWorkflowTablesTargetAndAllowedActions_AndAStepTheTableRefusesIs409()
+    {
+        var account = await CreateAccountAsync("accountmanager", "CMP-TABLE");
+        using var agent = await As("serviceagent");
+        var engineer = await UserIdAsync("qualitymanager");
+        var complaint = await FileAsync(agent, account);
+        AssertAllowedActionsFollowTheTable(complaint);
+        var steps = new (ComplaintAction Action, string Route, object Body)[]
+        {
+            (ComplaintAction.Acknowledge, "acknowledge", new { response = "We are on it" }),
+            (ComplaintAction.Assign, "assign", new { department = "Logistics", assigneeId = engineer }),
+            (ComplaintAction.Assign, "assign", new { department = "Quality", assigneeId = engineer }),
+            (ComplaintAction.AwaitCustomer, "await-customer", new { note = "Asked for the delivery note" }),
+            (ComplaintAction.Resume, "resume", new { note = (string?)null }),
+            (ComplaintAction.Resolve, "resolve", new { resolution = "Shipped", rootCause = "Logistics", correctiveAction = "Loading check" }),
+            (ComplaintAction.Reopen, "reopen", new { reason = "Two pallets still missing" }),
+            (ComplaintAction.Assign, "assign", new { department = "Logistics", assigneeId = engineer }),
+            (ComplaintAction.Resolve, "resolve", new { resolution = "Shipped the rest", rootCause = "Logistics", correctiveAction = "Loading check" }),
+            (ComplaintAction.Close, "close", new { note = (string?)null }),
+            (ComplaintAction.Reopen, "reopen", new { reason = "Wrong pallets" }),
+        };
+        foreach (var (action, route, body) in steps)
+        {
+            var from = Enum.Parse<ComplaintStatus>(complaint["status"]!.GetValue<string>());
+            complaint = await StepAsync(agent, complaint, route, body);
+            Assert.That(complaint["status"]!.GetValue<string>(), Is.EqualTo(ComplaintWorkflow.Target(from, action).ToString()), $"{action} from {from}");
+            AssertAllowedActionsFollowTheTable(complaint);
+        }
+
+        var refused = await StepAsync(agent, complaint, "close", new { note = (string?)null }, expected: 409);
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused["code"]!.GetValue<string>(), Is.EqualTo("complaint-transition-not-allowed"));
+            Assert.That(refused["args"]!["from"]!.GetValue<string>(), Is.EqualTo("Reopened"));
+            Assert.That(refused["args"]!["allowedFrom"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "Resolved" }));
+        });
     }
 
     [Test]

@@ -104,10 +104,10 @@ public class HealthAndPortfolioTests : ApiTestBase
     {
         var (sick, healthy) = await SeedAsync();
         using var manager = await As("accountmanager");
-        var before = await Body(await manager.GetAsync("/api/v1/tiering/at-risk"));
+        var before = await Body(await manager.GetAsync("/api/v1/dashboard/at-risk"));
         Assert.That(before["items"]!.AsArray().Select(i => i!["accountId"]!.GetValue<string>()), Does.Not.Contain(sick), "nothing stored before the health job's pass");
         await RecomputeHealthAsync();
-        var page = await Body(await manager.GetAsync("/api/v1/tiering/at-risk"));
+        var page = await Body(await manager.GetAsync("/api/v1/dashboard/at-risk"));
 
         // The stored figures are those of the one home of the rules: the same as the account's live health.
         var live = await Body(await manager.GetAsync($"/api/v1/accounts/{sick}/health"));
@@ -124,10 +124,10 @@ public class HealthAndPortfolioTests : ApiTestBase
         });
 
         using var other = await As("accountmanager2");
-        var theirs = await Body(await other.GetAsync("/api/v1/tiering/at-risk"));
+        var theirs = await Body(await other.GetAsync("/api/v1/dashboard/at-risk"));
         Assert.That(theirs["items"]!.AsArray().Select(i => i!["accountId"]!.GetValue<string>()), Does.Not.Contain(sick));
-        await AssertProblem(await manager.GetAsync("/api/v1/tiering/at-risk?band=Green"), 400, "band");
-        await AssertProblem(await manager.GetAsync("/api/v1/tiering/at-risk?pageSize=500"), 400, "pageSize");
+        await AssertProblem(await manager.GetAsync("/api/v1/dashboard/at-risk?band=Green"), 400, "band");
+        await AssertProblem(await manager.GetAsync("/api/v1/dashboard/at-risk?pageSize=500"), 400, "pageSize");
     }
 
     [Test]
@@ -135,7 +135,7 @@ public class HealthAndPortfolioTests : ApiTestBase
     {
         var (sick, healthy) = await SeedAsync();
         using var manager = await As("accountmanager");
-        var page = await Body(await manager.GetAsync("/api/v1/tiering/overdue-contacts"));
+        var page = await Body(await manager.GetAsync("/api/v1/dashboard/overdue-contacts"));
         var row = page["items"]!.AsArray().Single(i => i!["accountId"]!.GetValue<string>() == sick)!;
         Assert.Multiple(() =>
         {
@@ -155,10 +155,10 @@ public class HealthAndPortfolioTests : ApiTestBase
         }
 
         await PublishCadenceAsync(40);
-        var at40 = (await Body(await manager.GetAsync("/api/v1/tiering/overdue-contacts")))["items"]!.AsArray().Single(i => i!["accountId"]!.GetValue<string>() == sick)!;
+        var at40 = (await Body(await manager.GetAsync("/api/v1/dashboard/overdue-contacts")))["items"]!.AsArray().Single(i => i!["accountId"]!.GetValue<string>() == sick)!;
         Assert.That((at40["contactCadenceDays"]!.GetValue<int>(), at40["daysOverdue"]!.GetValue<int>()), Is.EqualTo((40, 35)));
         await PublishCadenceAsync(100);
-        var after = await Body(await manager.GetAsync("/api/v1/tiering/overdue-contacts"));
+        var after = await Body(await manager.GetAsync("/api/v1/dashboard/overdue-contacts"));
         Assert.That(after["items"]!.AsArray().Select(i => i!["accountId"]!.GetValue<string>()), Does.Not.Contain(sick));
         await using (var scope = ApiFixture.Factory.Services.CreateAsyncScope())
         {
@@ -181,7 +181,7 @@ public class HealthAndPortfolioTests : ApiTestBase
             await ImportRevenueAsync(director, id, revenues[i], 0m);
         }
 
-        var portfolio = await Body(await director.GetAsync("/api/v1/tiering/portfolio"));
+        var portfolio = await Body(await director.GetAsync("/api/v1/dashboard"));
         var tiers = portfolio["tiers"]!.AsArray();
         var pareto = portfolio["pareto"]!.AsArray();
         var matrix = portfolio["valueMatrix"]!.AsArray();
@@ -201,7 +201,26 @@ public class HealthAndPortfolioTests : ApiTestBase
 
         // An AccountManager's portfolio holds only their accounts (here none).
         using var manager = await As("accountmanager2");
-        Assert.That((await Body(await manager.GetAsync("/api/v1/tiering/portfolio")))["accounts"]!.GetValue<int>(), Is.EqualTo(0));
+        Assert.That((await Body(await manager.GetAsync("/api/v1/dashboard")))["accounts"]!.GetValue<int>(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task DashboardRoutes_WhenTheOldTieringPathsAreAsked_Return404AndTheDashboardOnesAnswer()
+    {
+        using var director = await As("director");
+        foreach (var path in new[] { "/api/v1/dashboard", "/api/v1/dashboard/at-risk", "/api/v1/dashboard/overdue-contacts" })
+        {
+            Assert.That((int)(await director.GetAsync(path)).StatusCode, Is.EqualTo(200), path);
+        }
+
+        // Moved, not aliased: the old paths and any second health route are gone.
+        foreach (var path in new[] { "/api/v1/tiering/portfolio", "/api/v1/tiering/at-risk", "/api/v1/tiering/overdue-contacts", "/api/v1/dashboard/health", "/api/v1/tiering/health" })
+        {
+            Assert.That((int)(await director.GetAsync(path)).StatusCode, Is.EqualTo(404), path);
+        }
+
+        var healthRoutes = AuthorizationTests.Endpoints().Where(e => e.Pattern.Contains("health", StringComparison.OrdinalIgnoreCase)).Select(e => e.ToString());
+        Assert.That(healthRoutes, Is.EqualTo(new[] { "GET /api/v1/accounts/{id:guid}/health" }));
     }
 }
 

@@ -436,6 +436,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portfolio: tier distribution, Pareto curve and value matrix
+         * @description Over the active accounts the caller may see (an AccountManager: own and team accounts), or one manager's (`ownerId`): accounts and revenue of the last 12 complete months per tier with their shares, the Pareto curve (cumulative revenue share by account rank, one point per percentile of accounts), the share held by the top 20 %, and the 3×3 value matrix (current value = revenue percentile third × potential value = estimate percentile third).
+         */
+        get: operations["GetPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts at risk
+         * @description Active accounts whose stored health is Amber or Red (or only `band`), worst first, each with its warnings and when the health was computed. Of one manager with `ownerId`; an AccountManager sees own and team accounts.
+         */
+        get: operations["ListAccountsAtRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/overdue-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts overdue for contact
+         * @description Active accounts whose last interaction (or creation, when there was none) is older than their tier's contact cadence from the published policy's service programme, longest overdue first. Of one manager with `ownerId`. The daily reminder job records a reminder for each, for its owner.
+         */
+        get: operations["ListOverdueContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{accountId}/interactions": {
         parameters: {
             query?: never;
@@ -667,66 +727,6 @@ export interface paths {
          * @description When it ran and who or what started it, the policy version it used, and its counts per tier. Each account's result is in that account's tier history.
          */
         get: operations["GetTieringRun"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tiering/portfolio": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Portfolio: tier distribution, Pareto curve and value matrix
-         * @description Over the active accounts the caller may see (an AccountManager: own and team accounts), or one manager's (`ownerId`): accounts and revenue of the last 12 complete months per tier with their shares, the Pareto curve (cumulative revenue share by account rank, one point per percentile of accounts), the share held by the top 20 %, and the 3×3 value matrix (current value = revenue percentile third × potential value = estimate percentile third).
-         */
-        get: operations["GetPortfolio"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tiering/at-risk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Accounts at risk
-         * @description Active accounts whose health is Amber or Red (or only `band`), worst first, each with its warnings. Of one manager with `ownerId`; an AccountManager sees own and team accounts.
-         */
-        get: operations["ListAccountsAtRisk"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/tiering/overdue-contacts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Accounts overdue for contact
-         * @description Active accounts whose last interaction (or creation, when there was none) is older than their tier's contact cadence from the published policy's service programme, longest overdue first. Of one manager with `ownerId`. The daily reminder job records a reminder for each, for its owner.
-         */
-        get: operations["ListOverdueContacts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1683,7 +1683,7 @@ export interface components {
          * @enum {string}
          */
         Attitude: "Mentor" | "Supporter" | "Neutral" | "NonSupporter" | "Opponent";
-        /** @description The business calendar SLA clocks run on; KeyAccount.Application.Complaints.SlaPolicy.BusinessCalendarDto.AlwaysOpen means 24×7 (the default). */
+        /** @description The business calendar SLA clocks run on; `alwaysOpen` means 24×7 (the default). */
         BusinessCalendarDto: {
             /** @description 24×7: every hour counts. */
             alwaysOpen: boolean;
@@ -12102,6 +12102,579 @@ export interface operations {
             };
         };
     };
+    GetPortfolio: {
+        parameters: {
+            query?: {
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-03-02",
+                     *       "accounts": 1,
+                     *       "revenue": "1234.50",
+                     *       "topFifthRevenueShare": 1.5,
+                     *       "tiers": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "accounts": 1,
+                     *           "accountShare": 1.5,
+                     *           "revenue": "1234.50",
+                     *           "revenueShare": 1.5
+                     *         }
+                     *       ],
+                     *       "pareto": [
+                     *         {
+                     *           "rank": 1,
+                     *           "accountShare": 1.5,
+                     *           "revenueShare": 1.5
+                     *         }
+                     *       ],
+                     *       "valueMatrix": [
+                     *         {
+                     *           "current": "Low",
+                     *           "potential": "Low",
+                     *           "accounts": 1,
+                     *           "revenue": "1234.50"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PortfolioDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/dashboard/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "ownerId": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for ownerId."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/dashboard/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/dashboard/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/dashboard/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/dashboard/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/dashboard/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListAccountsAtRisk: {
+        parameters: {
+            query?: {
+                /** @description Amber or Red; both when absent. */
+                band?: components["schemas"]["HealthBand"];
+                /** @description Only this manager's accounts. */
+                ownerId?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "华东精密制造有限公司",
+                     *           "tier": "Strategic",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Li Wei",
+                     *           "score": 1,
+                     *           "band": "Green",
+                     *           "warnings": [
+                     *             {
+                     *               "component": "Satisfaction",
+                     *               "code": "OverdueForContact",
+                     *               "message": "No interaction for 45 days; the tier expects one every 30 days.",
+                     *               "figures": {}
+                     *             }
+                     *           ],
+                     *           "asOf": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfAccountAtRiskDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/dashboard/at-risk",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "band": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for band."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/dashboard/at-risk",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/dashboard/at-risk",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/dashboard/at-risk",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/dashboard/at-risk",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/dashboard/at-risk",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListOverdueContacts: {
+        parameters: {
+            query?: {
+                /** @description Only this manager's accounts. */
+                ownerId?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "华东精密制造有限公司",
+                     *           "tier": "Strategic",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Li Wei",
+                     *           "contactCadenceDays": 1,
+                     *           "lastInteractionAt": "2026-03-02T08:30:00Z",
+                     *           "overdueSince": "2026-03-02T08:30:00Z",
+                     *           "daysOverdue": 1
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfOverdueContactDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/dashboard/overdue-contacts",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "ownerId": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for ownerId."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/dashboard/overdue-contacts",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/dashboard/overdue-contacts",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/dashboard/overdue-contacts",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/dashboard/overdue-contacts",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/dashboard/overdue-contacts",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ListInteractions: {
         parameters: {
             query?: {
@@ -15642,579 +16215,6 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "code": "service-unavailable",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    GetPortfolio: {
-        parameters: {
-            query?: {
-                ownerId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "asOf": "2026-03-02",
-                     *       "accounts": 1,
-                     *       "revenue": "1234.50",
-                     *       "topFifthRevenueShare": 1.5,
-                     *       "tiers": [
-                     *         {
-                     *           "tier": "Strategic",
-                     *           "accounts": 1,
-                     *           "accountShare": 1.5,
-                     *           "revenue": "1234.50",
-                     *           "revenueShare": 1.5
-                     *         }
-                     *       ],
-                     *       "pareto": [
-                     *         {
-                     *           "rank": 1,
-                     *           "accountShare": 1.5,
-                     *           "revenueShare": 1.5
-                     *         }
-                     *       ],
-                     *       "valueMatrix": [
-                     *         {
-                     *           "current": "Low",
-                     *           "potential": "Low",
-                     *           "accounts": 1,
-                     *           "revenue": "1234.50"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PortfolioDto"];
-                };
-            };
-            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/validation",
-                     *       "title": "Invalid request",
-                     *       "status": 400,
-                     *       "detail": "One or more fields are invalid.",
-                     *       "instance": "/api/v1/tiering/portfolio",
-                     *       "code": "validation",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                     *       "errors": {
-                     *         "ownerId": [
-                     *           {
-                     *             "code": "invalid-format",
-                     *             "message": "Not a valid value for ownerId."
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/authentication-required",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
-                     *       "instance": "/api/v1/tiering/portfolio",
-                     *       "code": "authentication-required",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this.",
-                     *       "instance": "/api/v1/tiering/portfolio",
-                     *       "code": "forbidden",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying.
-                     * @example 5
-                     */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/rate-limited",
-                     *       "title": "Too many requests",
-                     *       "status": 429,
-                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
-                     *       "instance": "/api/v1/tiering/portfolio",
-                     *       "code": "rate-limited",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/server-error",
-                     *       "title": "Server error",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
-                     *       "instance": "/api/v1/tiering/portfolio",
-                     *       "code": "server-error",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying.
-                     * @example 5
-                     */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
-                     *       "title": "Service unavailable",
-                     *       "status": 503,
-                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
-                     *       "instance": "/api/v1/tiering/portfolio",
-                     *       "code": "service-unavailable",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ListAccountsAtRisk: {
-        parameters: {
-            query?: {
-                /** @description Amber or Red; both when absent. */
-                band?: components["schemas"]["HealthBand"];
-                /** @description Only this manager's accounts. */
-                ownerId?: string;
-                /** @description 1-based page. */
-                page?: number;
-                /** @description Rows per page, at most 200. */
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "name": "华东精密制造有限公司",
-                     *           "tier": "Strategic",
-                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "ownerName": "Li Wei",
-                     *           "score": 1,
-                     *           "band": "Green",
-                     *           "warnings": [
-                     *             {
-                     *               "component": "Satisfaction",
-                     *               "code": "OverdueForContact",
-                     *               "message": "No interaction for 45 days; the tier expects one every 30 days.",
-                     *               "figures": {}
-                     *             }
-                     *           ],
-                     *           "asOf": "2026-03-02T08:30:00Z"
-                     *         }
-                     *       ],
-                     *       "page": 1,
-                     *       "pageSize": 1,
-                     *       "totalCount": 1,
-                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PagedResultOfAccountAtRiskDto"];
-                };
-            };
-            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/validation",
-                     *       "title": "Invalid request",
-                     *       "status": 400,
-                     *       "detail": "One or more fields are invalid.",
-                     *       "instance": "/api/v1/tiering/at-risk",
-                     *       "code": "validation",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                     *       "errors": {
-                     *         "band": [
-                     *           {
-                     *             "code": "invalid-format",
-                     *             "message": "Not a valid value for band."
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/authentication-required",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
-                     *       "instance": "/api/v1/tiering/at-risk",
-                     *       "code": "authentication-required",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this.",
-                     *       "instance": "/api/v1/tiering/at-risk",
-                     *       "code": "forbidden",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying.
-                     * @example 5
-                     */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/rate-limited",
-                     *       "title": "Too many requests",
-                     *       "status": 429,
-                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
-                     *       "instance": "/api/v1/tiering/at-risk",
-                     *       "code": "rate-limited",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/server-error",
-                     *       "title": "Server error",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
-                     *       "instance": "/api/v1/tiering/at-risk",
-                     *       "code": "server-error",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying.
-                     * @example 5
-                     */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
-                     *       "title": "Service unavailable",
-                     *       "status": 503,
-                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
-                     *       "instance": "/api/v1/tiering/at-risk",
-                     *       "code": "service-unavailable",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    ListOverdueContacts: {
-        parameters: {
-            query?: {
-                /** @description Only this manager's accounts. */
-                ownerId?: string;
-                /** @description 1-based page. */
-                page?: number;
-                /** @description Rows per page, at most 200. */
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "name": "华东精密制造有限公司",
-                     *           "tier": "Strategic",
-                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "ownerName": "Li Wei",
-                     *           "contactCadenceDays": 1,
-                     *           "lastInteractionAt": "2026-03-02T08:30:00Z",
-                     *           "overdueSince": "2026-03-02T08:30:00Z",
-                     *           "daysOverdue": 1
-                     *         }
-                     *       ],
-                     *       "page": 1,
-                     *       "pageSize": 1,
-                     *       "totalCount": 1,
-                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["PagedResultOfOverdueContactDto"];
-                };
-            };
-            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/validation",
-                     *       "title": "Invalid request",
-                     *       "status": 400,
-                     *       "detail": "One or more fields are invalid.",
-                     *       "instance": "/api/v1/tiering/overdue-contacts",
-                     *       "code": "validation",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                     *       "errors": {
-                     *         "ownerId": [
-                     *           {
-                     *             "code": "invalid-format",
-                     *             "message": "Not a valid value for ownerId."
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/authentication-required",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
-                     *       "instance": "/api/v1/tiering/overdue-contacts",
-                     *       "code": "authentication-required",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this.",
-                     *       "instance": "/api/v1/tiering/overdue-contacts",
-                     *       "code": "forbidden",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying.
-                     * @example 5
-                     */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/rate-limited",
-                     *       "title": "Too many requests",
-                     *       "status": 429,
-                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
-                     *       "instance": "/api/v1/tiering/overdue-contacts",
-                     *       "code": "rate-limited",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/server-error",
-                     *       "title": "Server error",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
-                     *       "instance": "/api/v1/tiering/overdue-contacts",
-                     *       "code": "server-error",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying.
-                     * @example 5
-                     */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
-                     *       "title": "Service unavailable",
-                     *       "status": 503,
-                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
-                     *       "instance": "/api/v1/tiering/overdue-contacts",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

@@ -2,6 +2,7 @@ using KeyAccount.Application.Auth.GetMe;
 using KeyAccount.Application.Auth.Login;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Api.Infrastructure;
+using KeyAccount.Application.Reminders.DismissReminder;
 using KeyAccount.Application.Reminders.ListMyReminders;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,14 +2,21 @@ using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Models;
 using KeyAccount.Application.Common.Security;
+using KeyAccount.Application.Complaints.AcknowledgeComplaint;
 using KeyAccount.Application.Complaints.AddComplaintComment;
-using KeyAccount.Application.Complaints.ChangeComplaintStatus;
+using KeyAccount.Application.Complaints.AssignComplaint;
+using KeyAccount.Application.Complaints.AwaitCustomer;
+using KeyAccount.Application.Complaints.CloseComplaint;
 using KeyAccount.Application.Complaints.Common;
 using KeyAccount.Application.Complaints.FileComplaint;
 using KeyAccount.Application.Complaints.GetComplaint;
 using KeyAccount.Application.Complaints.GetComplaintMetrics;
+using KeyAccount.Application.Complaints.GetSlaPolicy;
 using KeyAccount.Application.Complaints.ListComplaints;
-using KeyAccount.Application.Complaints.SlaPolicy;
+using KeyAccount.Application.Complaints.ReopenComplaint;
+using KeyAccount.Application.Complaints.ResolveComplaint;
+using KeyAccount.Application.Complaints.ResumeComplaint;
+using KeyAccount.Application.Complaints.UpdateSlaPolicy;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Users;
@@ -57,26 +64,25 @@ internal static class ComplaintsEndpoints
 
         Action(complaints, "acknowledge", "AcknowledgeComplaint", "Acknowledge: record the first response", "New → Acknowledged. Stops the first-response clock.",
             (Guid id, AcknowledgeInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Acknowledge, ifMatch.Version) { Text = body.Response }, ct));
+                Send(m, http, new AcknowledgeComplaintCommand(new ComplaintId(id), body.Response, ifMatch.Version), ct));
         Action(complaints, "assign", "AssignComplaint", "Assign to a department and a person", "Acknowledged or Reopened → InProgress; in InProgress, a reassignment.",
             (Guid id, AssignInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Assign, ifMatch.Version) { Department = body.Department, AssigneeId = body.AssigneeId }, ct));
+                Send(m, http, new AssignComplaintCommand(new ComplaintId(id), body.Department, body.AssigneeId, ifMatch.Version), ct));
         Action(complaints, "await-customer", "AwaitCustomer", "Wait for the customer", "InProgress → AwaitingCustomer. The SLA clock pauses.",
             (Guid id, NoteInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.AwaitCustomer, ifMatch.Version) { Text = body.Note }, ct));
+                Send(m, http, new AwaitCustomerCommand(new ComplaintId(id), body.Note, ifMatch.Version), ct));
         Action(complaints, "resume", "ResumeComplaint", "The customer answered", "AwaitingCustomer → InProgress. The SLA clock runs again.",
             (Guid id, NoteInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Resume, ifMatch.Version) { Text = body.Note }, ct));
+                Send(m, http, new ResumeComplaintCommand(new ComplaintId(id), body.Note, ifMatch.Version), ct));
         Action(complaints, "resolve", "ResolveComplaint", "Resolve with root cause and corrective action", "InProgress → Resolved. Resolution, root cause and corrective action are required.",
             (Guid id, ResolveInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Resolve, ifMatch.Version)
-                { Resolution = body.Resolution, RootCause = body.RootCause, CorrectiveAction = body.CorrectiveAction }, ct));
+                Send(m, http, new ResolveComplaintCommand(new ComplaintId(id), body.Resolution, body.RootCause, body.CorrectiveAction, ifMatch.Version), ct));
         Action(complaints, "close", "CloseComplaint", "Close: the customer confirmed", "Resolved → Closed.",
             (Guid id, NoteInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Close, ifMatch.Version) { Text = body.Note }, ct));
+                Send(m, http, new CloseComplaintCommand(new ComplaintId(id), body.Note, ifMatch.Version), ct));
         Action(complaints, "reopen", "ReopenComplaint", "Reopen", "Resolved or Closed → Reopened. A breached target stays breached.",
             (Guid id, ReopenInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ChangeComplaintStatusCommand(new ComplaintId(id), ComplaintAction.Reopen, ifMatch.Version) { Text = body.Reason }, ct));
+                Send(m, http, new ReopenComplaintCommand(new ComplaintId(id), body.Reason, ifMatch.Version), ct));
         return api;
     }
 
@@ -87,7 +93,8 @@ internal static class ComplaintsEndpoints
             .Produces<ComplaintDto>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-    private static async Task<Ok<ComplaintDto>> Send(IMediator m, HttpContext http, ChangeComplaintStatusCommand command, CancellationToken ct)
+    /// <summary>Sends one workflow step's command and answers the complaint with its new ETag.</summary>
+    private static async Task<Ok<ComplaintDto>> Send(IMediator m, HttpContext http, ICommand<ComplaintDto> command, CancellationToken ct)
     {
         var complaint = await m.Send(command, ct);
         ETags.Set(http, complaint.Version);

@@ -1,13 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Security;
-using KeyAccount.Application.Common.Models;
-using KeyAccount.Application.Health;
 using KeyAccount.Application.Health.GetAccountHealth;
-using KeyAccount.Application.Health.ListAccountsAtRisk;
 using KeyAccount.Application.Tiering.Common;
-using KeyAccount.Application.Tiering.GetPortfolio;
-using KeyAccount.Application.Tiering.ListOverdueContacts;
 using KeyAccount.Application.Tiering.CreatePolicy;
 using KeyAccount.Application.Tiering.GetTierHistory;
 using KeyAccount.Application.Tiering.ListPolicies;
@@ -17,16 +11,16 @@ using KeyAccount.Application.Tiering.SetTierOverride;
 using KeyAccount.Application.Tiering.SimulatePolicy;
 using KeyAccount.Application.Tiering.StartRun;
 using KeyAccount.Application.Tiering.UpdatePolicy;
+using KeyAccount.Application.Tiering.GetPolicy;
+using KeyAccount.Application.Tiering.GetRun;
 using KeyAccount.Domain.Accounts;
-using KeyAccount.Domain.Health;
 using KeyAccount.Domain.Tiering;
-using KeyAccount.Domain.Users;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KeyAccount.Api.Endpoints;
 
-/// <summary>/api/v1/tiering: policies, simulations, runs; and an account's tier history and override.</summary>
+/// <summary>/api/v1/tiering: policies, simulations, runs; and an account's tier history, override and health.</summary>
 internal static class TieringEndpoints
 {
     public static RouteGroupBuilder MapTiering(this RouteGroupBuilder api)
@@ -62,22 +56,6 @@ internal static class TieringEndpoints
             .WithName("GetTieringRun").RequireAuthorization(Permissions.TieringRead).WithSummary("Get a tiering run")
             .WithDescription("When it ran and who or what started it, the policy version it used, and its counts per tier. Each account's result is in that account's tier history.");
 
-        tiering.MapGet("/portfolio", async (Guid? ownerId, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new GetPortfolioQuery(ownerId is { } o ? new UserId(o) : null), ct)))
-            .WithName("GetPortfolio").RequireAuthorization(Permissions.AccountsRead)
-            .WithSummary("Portfolio: tier distribution, Pareto curve and value matrix")
-            .WithDescription("Over the active accounts the caller may see (an AccountManager: own and team accounts), or one manager's (`ownerId`): accounts and revenue of the last 12 complete months per tier with their shares, the Pareto curve (cumulative revenue share by account rank, one point per percentile of accounts), the share held by the top 20 %, and the 3×3 value matrix (current value = revenue percentile third × potential value = estimate percentile third).");
-        tiering.MapGet("/at-risk", AtRisk)
-            .WithName("ListAccountsAtRisk").RequireAuthorization(Permissions.AccountsRead)
-            .WithSummary("Accounts at risk")
-            .WithDescription("Active accounts whose health is Amber or Red (or only `band`), worst first, each with its warnings. Of one manager with `ownerId`; an AccountManager sees own and team accounts.")
-            .ProducesValidationProblem();
-        tiering.MapGet("/overdue-contacts", Overdue)
-            .WithName("ListOverdueContacts").RequireAuthorization(Permissions.AccountsRead)
-            .WithSummary("Accounts overdue for contact")
-            .WithDescription("Active accounts whose last interaction (or creation, when there was none) is older than their tier's contact cadence from the published policy's service programme, longest overdue first. Of one manager with `ownerId`. The daily reminder job records a reminder for each, for its owner.")
-            .ProducesValidationProblem();
-
         var accounts = api.MapGroup("/accounts/{id:guid}").WithTags("Tiering");
         accounts.MapGet("/health", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetAccountHealthQuery(new AccountId(id)), ct)))
             .WithName("GetAccountHealth").RequireAuthorization(Permissions.AccountsRead)
@@ -96,23 +74,6 @@ internal static class TieringEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return api;
     }
-
-    /// <param name="band">Amber or Red; both when absent.</param>
-    /// <param name="ownerId">Only this manager's accounts.</param>
-    /// <param name="page">1-based page.</param>
-    /// <param name="pageSize">Rows per page, at most 200.</param>
-    /// <param name="m">Mediator.</param>
-    /// <param name="ct">Cancellation.</param>
-    private static async Task<Ok<PagedResult<AccountAtRiskDto>>> AtRisk(HealthBand? band, Guid? ownerId, IMediator m, CancellationToken ct, [Range(1, int.MaxValue)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await m.Send(new ListAccountsAtRiskQuery(band, ownerId is { } o ? new UserId(o) : null, page, pageSize), ct));
-
-    /// <param name="ownerId">Only this manager's accounts.</param>
-    /// <param name="page">1-based page.</param>
-    /// <param name="pageSize">Rows per page, at most 200.</param>
-    /// <param name="m">Mediator.</param>
-    /// <param name="ct">Cancellation.</param>
-    private static async Task<Ok<PagedResult<OverdueContactDto>>> Overdue(Guid? ownerId, IMediator m, CancellationToken ct, [Range(1, int.MaxValue)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await m.Send(new ListOverdueContactsQuery(ownerId is { } o ? new UserId(o) : null, page, pageSize), ct));
 
     private static async Task<Ok<TierPolicyDto>> GetPolicy(Guid id, IMediator m, HttpContext http, CancellationToken ct)
     {

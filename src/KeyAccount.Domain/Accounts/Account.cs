@@ -124,8 +124,6 @@ public sealed class Account : AggregateRoot
         Touch(now);
     }
 
-    public bool IsVisibleTo(UserId user) => OwnerId == user || _team.Any(m => m.UserId == user);
-
     public Contact AddContact(ContactDetails details, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);

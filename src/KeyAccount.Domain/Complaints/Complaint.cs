@@ -6,105 +6,9 @@ using KeyAccount.Domain.Users;
 
 namespace KeyAccount.Domain.Complaints;
 
-public readonly record struct ComplaintId(Guid Value) : ITypedId<ComplaintId>
-{
-    public static ComplaintId New() => new(Guid.CreateVersion7());
-
-    public static ComplaintId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
-
-public enum ComplaintStatus
-{
-    New,
-    Acknowledged,
-    InProgress,
-    AwaitingCustomer,
-    Resolved,
-    Closed,
-    Reopened,
-}
-
-public enum ComplaintChannel
-{
-    Phone,
-    Email,
-    OnSite,
-    Web,
-    Api,
-}
-
-public enum ComplaintCategory
-{
-    ProductQuality,
-    Delivery,
-    Billing,
-    Service,
-    Other,
-}
-
-public enum Severity
-{
-    Low,
-    Medium,
-    High,
-    Critical,
-}
-
-public enum Department
-{
-    Sales,
-    Marketing,
-    Service,
-    Technical,
-    Product,
-    Quality,
-    Logistics,
-    Finance,
-}
-
-/// <summary>Why it went wrong, as found by the investigation.</summary>
-public enum RootCause
-{
-    Design,
-    Manufacturing,
-    Supplier,
-    Logistics,
-    Communication,
-    Process,
-    HumanError,
-    Documentation,
-    Other,
-}
-
-/// <summary>What a complaint asks for when filed (ISO 10002: record it with the remedy the customer asks for).</summary>
-public sealed record ComplaintIntake(
-    AccountId AccountId,
-    Guid? ContactId,
-    ComplaintChannel Channel,
-    ComplaintCategory Category,
-    Severity Severity,
-    string Subject,
-    string Description,
-    string? RequestedRemedy,
-    DateTimeOffset ReceivedAt);
-
-/// <summary>The steps of the complaint workflow, one endpoint each.</summary>
-public enum ComplaintAction
-{
-    Acknowledge,
-    Assign,
-    AwaitCustomer,
-    Resume,
-    Resolve,
-    Close,
-    Reopen,
-}
-
 /// <summary>
-/// A complaint from intake to closure (design §1.5): its state machine, its two SLA clocks and its immutable
-/// timeline. The SLA targets and calendar are fixed at intake, so a later policy change applies only to complaints
+/// A complaint from intake to closure (design §1.5): its workflow steps (each moves by <see cref="ComplaintWorkflow"/>'s
+/// table), its two SLA clocks and its immutable timeline. The SLA targets and calendar are fixed at intake, so a later policy change applies only to complaints
 /// received after it.
 /// <para>
 /// The aggregate is the one home of its SLA state: every change (a workflow step, an escalation step) recomputes the
@@ -241,7 +145,7 @@ public sealed partial class Complaint : AggregateRoot
     public void Acknowledge(string response, UserId by, DateTimeOffset now)
     {
         CheckRule(new TextIsRequired(response, "response"));
-        var from = Transition(ComplaintStatus.Acknowledged, ComplaintAction.Acknowledge, ComplaintStatus.New);
+        var from = Transition(ComplaintAction.Acknowledge);
         FirstRespondedAt = now;
         Step(from, ComplaintAction.Acknowledge, by, now, TimelineKind.Acknowledged, TimelineArgs.None, response.Trim());
     }
@@ -250,7 +154,7 @@ public sealed partial class Complaint : AggregateRoot
     public void Assign(Department department, UserId assignee, UserId by, DateTimeOffset now)
     {
         var previous = AssigneeId;
-        var from = Transition(ComplaintStatus.InProgress, ComplaintAction.Assign, ComplaintStatus.Acknowledged, ComplaintStatus.Reopened, ComplaintStatus.InProgress);
+        var from = Transition(ComplaintAction.Assign);
         Department = department;
         AssigneeId = assignee;
         Step(from, ComplaintAction.Assign, by, now, TimelineKind.Assigned, new TimelineArgs { AssigneeId = assignee, Department = department }, null);
@@ -261,7 +165,7 @@ public sealed partial class Complaint : AggregateRoot
     public void AwaitCustomer(string note, UserId by, DateTimeOffset now)
     {
         CheckRule(new TextIsRequired(note, "note"));
-        var from = Transition(ComplaintStatus.AwaitingCustomer, ComplaintAction.AwaitCustomer, ComplaintStatus.InProgress);
+        var from = Transition(ComplaintAction.AwaitCustomer);
         _pauses.Add(new SlaPause(now, null));
         Step(from, ComplaintAction.AwaitCustomer, by, now, TimelineKind.AwaitingCustomer, TimelineArgs.None, note.Trim());
     }
@@ -269,7 +173,7 @@ public sealed partial class Complaint : AggregateRoot
     /// <summary>AwaitingCustomer → InProgress: the resolution clock runs again.</summary>
     public void Resume(string? note, UserId by, DateTimeOffset now)
     {
-        var from = Transition(ComplaintStatus.InProgress, ComplaintAction.Resume, ComplaintStatus.AwaitingCustomer);
+        var from = Transition(ComplaintAction.Resume);
         ClosePause(now);
         Step(from, ComplaintAction.Resume, by, now, TimelineKind.Resumed, TimelineArgs.None, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
     }
@@ -279,7 +183,7 @@ public sealed partial class Complaint : AggregateRoot
     {
         CheckRule(new TextIsRequired(resolution, "resolution"));
         CheckRule(new TextIsRequired(correctiveAction, "correctiveAction"));
-        var from = Transition(ComplaintStatus.Resolved, ComplaintAction.Resolve, ComplaintStatus.InProgress);
+        var from = Transition(ComplaintAction.Resolve);
         Resolution = resolution.Trim();
         RootCause = rootCause;
         CorrectiveAction = correctiveAction.Trim();
@@ -292,7 +196,7 @@ public sealed partial class Complaint : AggregateRoot
     /// <summary>Resolved → Closed: the customer confirmed, or 7 days passed (<paramref name="by"/> null).</summary>
     public void Close(string? note, UserId? by, DateTimeOffset now)
     {
-        var from = Transition(ComplaintStatus.Closed, ComplaintAction.Close, ComplaintStatus.Resolved);
+        var from = Transition(ComplaintAction.Close);
         ClosedAt = now;
         Step(from, ComplaintAction.Close, by, now, TimelineKind.Closed, new TimelineArgs { Automatic = by is null }, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
     }
@@ -304,7 +208,7 @@ public sealed partial class Complaint : AggregateRoot
     public void Reopen(string reason, UserId by, DateTimeOffset now)
     {
         CheckRule(new TextIsRequired(reason, "reason"));
-        var from = Transition(ComplaintStatus.Reopened, ComplaintAction.Reopen, ComplaintStatus.Resolved, ComplaintStatus.Closed);
+        var from = Transition(ComplaintAction.Reopen);
         ClosePause(now);
         ResolvedAt = null;
         ClosedAt = null;
@@ -411,12 +315,12 @@ public sealed partial class Complaint : AggregateRoot
         }
     }
 
-    /// <summary>Checks the step is allowed from the current status (a 409 otherwise), moves to <paramref name="to"/>, and returns the status before.</summary>
-    private ComplaintStatus Transition(ComplaintStatus to, ComplaintAction action, params ComplaintStatus[] allowedFrom)
+    /// <summary>Moves by <see cref="ComplaintWorkflow"/>'s table (a step it does not allow from the current status is a 409) and returns the status before.</summary>
+    private ComplaintStatus Transition(ComplaintAction action)
     {
-        CheckRule(new ComplaintTransitionMustBeAllowed(Status, to, action, allowedFrom));
+        CheckRule(new ComplaintTransitionMustBeAllowed(Status, action));
         var from = Status;
-        Status = to;
+        Status = ComplaintWorkflow.Target(from, action)!.Value;
         return from;
     }
 
@@ -425,58 +329,4 @@ public sealed partial class Complaint : AggregateRoot
 
     [GeneratedRegex(@"^CMP-\d{4}-\d{6}$")]
     internal static partial Regex ReferencePattern();
-}
-
-[RuleCode("complaint-transition-not-allowed")]
-public sealed class ComplaintTransitionMustBeAllowed(ComplaintStatus from, ComplaintStatus to, ComplaintAction action, IReadOnlyCollection<ComplaintStatus> allowedFrom) : IBusinessRule
-{
-    public bool IsBroken() => !allowedFrom.Contains(from);
-
-    public string Message => $"A complaint in status {from} does not allow {action} (→ {to}); allowed from: {string.Join(", ", allowedFrom)}.";
-
-    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?>
-    {
-        ["from"] = from.ToString(),
-        ["to"] = to.ToString(),
-        ["action"] = action.ToString(),
-        ["allowedFrom"] = allowedFrom.Select(s => s.ToString()).ToArray(),
-    };
-}
-
-[RuleCode("closed-complaint-takes-no-comments")]
-public sealed class ClosedComplaintTakesNoComments(ComplaintStatus status) : IBusinessRule
-{
-    public bool IsBroken() => status == ComplaintStatus.Closed;
-
-    public string Message => "A closed complaint takes no comments; reopen it first.";
-}
-
-[RuleCode("text-required")]
-public sealed class TextIsRequired(string? text, string fieldName) : IBusinessRule
-{
-    public bool IsBroken() => string.IsNullOrWhiteSpace(text);
-
-    public string Message => $"{fieldName} is required.";
-
-    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["field"] = fieldName };
-
-    public string? Field => fieldName;
-}
-
-[RuleCode("complaint-reference-malformed")]
-public sealed class ComplaintReferenceMustBeWellFormed(string? reference) : IBusinessRule
-{
-    public bool IsBroken() => reference is null || !Complaint.ReferencePattern().IsMatch(reference);
-
-    public string Message => "A complaint reference reads CMP-<year>-<6 digits>.";
-}
-
-[RuleCode("complaint-received-in-future")]
-public sealed class ComplaintCannotBeReceivedInTheFuture(DateTimeOffset receivedAt, DateTimeOffset now) : IBusinessRule
-{
-    public bool IsBroken() => receivedAt > now.AddMinutes(5);
-
-    public string Message => "A complaint cannot be received in the future.";
-
-    public string? Field => "receivedAt";
 }

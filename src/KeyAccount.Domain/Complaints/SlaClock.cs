@@ -70,13 +70,3 @@ public static class SlaClock
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
-
-[RuleCode("resolution-shorter-than-first-response")]
-public sealed class ResolutionTargetMustNotBeShorterThanFirstResponse(TimeSpan firstResponse, TimeSpan resolution) : IBusinessRule
-{
-    public bool IsBroken() => firstResponse <= TimeSpan.Zero || resolution < firstResponse;
-
-    public string Message => "Targets must be positive and the resolution target may not be shorter than the first-response target.";
-
-    public string? Field => "resolutionHours";
-}

@@ -155,14 +155,6 @@ public sealed class TierPolicy : AggregateRoot
         PublishedAt = now;
     }
 
-    public void Retire()
-    {
-        if (Status == PolicyStatus.Published)
-        {
-            Status = PolicyStatus.Retired;
-        }
-    }
-
     public ServiceLevel ServiceLevelOf(Tier tier) => _programme.First(p => p.Tier == tier);
 
     private void Apply(string name, TierPolicyTerms terms)

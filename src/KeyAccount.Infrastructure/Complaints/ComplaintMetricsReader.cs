@@ -2,7 +2,7 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Infrastructure.Persistence;
-using KeyAccount.Infrastructure.Tiering;
+using KeyAccount.Infrastructure.Sql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -17,15 +17,15 @@ namespace KeyAccount.Infrastructure.Complaints;
 /// </summary>
 internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetricsReader
 {
-    private const string Scoped = $"""
+    private static string Scoped(string filter) => $"""
         scoped AS (
             SELECT c.* FROM complaints c JOIN accounts a ON a.id = c.account_id
-            WHERE {AccountSignalsReader.ScopeFilter}
+            WHERE {filter}
         )
         """;
 
-    private const string FiguresSql = $"""
-        WITH {Scoped}
+    private static readonly AccountScopeSql.Scoped FiguresSql = AccountScopeSql.Statement(filter => $"""
+        WITH {Scoped(filter)}
         SELECT CASE WHEN grouping(tier_at_intake) = 0 THEN 'tier'
                     WHEN grouping(category) = 0 THEN 'category'
                     WHEN grouping(department) = 0 THEN 'department'
@@ -50,41 +50,41 @@ internal sealed class ComplaintMetricsReader(AppDbContext db) : IComplaintMetric
         FROM scoped
         WHERE received_at >= @from AND received_at < @to
         GROUP BY GROUPING SETS ((), (tier_at_intake), (category), (department))
-        """;
+        """);
 
-    private const string RootCausesSql = $"""
-        WITH {Scoped}
+    private static readonly AccountScopeSql.Scoped RootCausesSql = AccountScopeSql.Statement(filter => $"""
+        WITH {Scoped(filter)}
         SELECT root_cause, count(*)::int AS complaints
         FROM scoped
         WHERE root_cause IS NOT NULL AND received_at >= @from AND received_at < @to
         GROUP BY root_cause
-        """;
+        """);
 
-    private const string RecurringSql = $"""
-        WITH {Scoped}
+    private static readonly AccountScopeSql.Scoped RecurringSql = AccountScopeSql.Statement(filter => $"""
+        WITH {Scoped(filter)}
         SELECT s.account_id, a.name AS account_name, s.root_cause, count(*)::int AS complaints, max(s.received_at) AS last_received_at
         FROM scoped s JOIN accounts a ON a.id = s.account_id
         WHERE s.root_cause IS NOT NULL AND s.received_at >= @window_start AND s.received_at < @to
         GROUP BY s.account_id, a.name, s.root_cause
         HAVING count(*) >= @threshold
         ORDER BY count(*) DESC, a.name
-        """;
+        """);
 
     public async Task<ComplaintMetricsRows> ReadAsync(AccountScope scope, DateTimeOffset since, DateTimeOffset until, TimeSpan recurringWindow, int recurringThreshold, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         object[] Parameters() =>
         [
-            .. AccountSignalsReader.ScopeParameters(scope),
+            .. AccountScopeSql.Parameters(scope),
             new NpgsqlParameter("from", since),
             new NpgsqlParameter("to", until),
             new NpgsqlParameter("window_start", until - recurringWindow),
             new NpgsqlParameter("threshold", recurringThreshold),
         ];
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        var figures = await db.Database.SqlQueryRaw<FiguresRow>(FiguresSql, Parameters()).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var causes = await db.Database.SqlQueryRaw<CauseRow>(RootCausesSql, Parameters()).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var recurring = await db.Database.SqlQueryRaw<RecurringRow>(RecurringSql, Parameters()).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var figures = await db.Database.SqlQueryRaw<FiguresRow>(FiguresSql.For(scope), Parameters()).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var causes = await db.Database.SqlQueryRaw<CauseRow>(RootCausesSql.For(scope), Parameters()).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recurring = await db.Database.SqlQueryRaw<RecurringRow>(RecurringSql.For(scope), Parameters()).ToListAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ComplaintMetricsRows(
             [.. figures.Select(f => new ComplaintFiguresRow(f.Dimension, f.Key, f.Complaints, f.FirstResponseCompliance, f.ResolutionCompliance,

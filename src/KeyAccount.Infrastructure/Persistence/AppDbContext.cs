@@ -16,6 +16,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 {
     public DbSet<Account> Accounts => Set<Account>();
 
+    public IQueryable<Application.Common.Security.AccountViewer> AccountViewers => Set<Application.Common.Security.AccountViewer>();
+
     /// <summary>A command of this context failed inside the driver (see <see cref="Interceptors.BrokenConnectionGuard"/>).</summary>
     internal bool ConnectionSuspect { get; set; }
 

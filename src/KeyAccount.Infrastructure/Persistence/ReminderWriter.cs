@@ -1,5 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
-using KeyAccount.Infrastructure.Tiering;
+using KeyAccount.Infrastructure.Sql;
 using Microsoft.EntityFrameworkCore;
 
 namespace KeyAccount.Infrastructure.Persistence;
@@ -13,10 +13,10 @@ namespace KeyAccount.Infrastructure.Persistence;
 internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
 {
     // Overdue contact: the owner of an active account past its tier's cadence (the published policy's service
-    // programme, see AccountSignalsReader) since the last interaction or since the account was created.
+    // programme, see ContactCadenceSql) since the last interaction or since the account was created.
     // Due date = the day the account became overdue, so one reminder per overdue spell.
     private static readonly string OverdueContact = $"""
-        WITH {AccountSignalsReader.OverdueCte}
+        WITH {ContactCadenceSql.OverdueCte}
         INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at)
         SELECT o.owner_id, o.id, 'OverdueContact', o.id, o.overdue_since::date,
                'No interaction with ' || o.name || ' for more than ' || o.cadence_days || ' days (' || o.tier || ' cadence).',

@@ -1,6 +1,7 @@
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Infrastructure.Persistence;
+using KeyAccount.Infrastructure.Sql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -13,14 +14,14 @@ namespace KeyAccount.Infrastructure.Tiering;
 /// </summary>
 internal sealed class PortfolioReader(AppDbContext db) : IPortfolioReader
 {
-    private const string Base = $"""
+    private static string Base(string filter) => $"""
         WITH scoped AS (
             SELECT a.id, a.tier, a.potential_revenue_amount AS potential,
                    coalesce((SELECT sum(r.revenue) FROM revenue_records r
                              WHERE r.account_id = a.id AND r.month >= @ttm_start AND r.month < @this_month), 0) AS ttm
             FROM accounts a
             WHERE a.status = 'Active'
-              AND {AccountSignalsReader.ScopeFilter}
+              AND {filter}
         ),
         ranked AS (
             SELECT s.*, row_number() OVER (ORDER BY ttm DESC, id) AS rnk, count(*) OVER () AS n,
@@ -34,19 +35,20 @@ internal sealed class PortfolioReader(AppDbContext db) : IPortfolioReader
     private static string Band(string column) =>
         $"CASE WHEN {column} IS NULL THEN NULL WHEN {column} < 1.0 / 3 THEN 'Low' WHEN {column} < 2.0 / 3 THEN 'Medium' ELSE 'High' END";
 
-    private static readonly string TiersSql = $"{Base} SELECT tier, count(*)::int AS accounts, sum(ttm) AS revenue FROM ranked GROUP BY tier";
+    private static readonly AccountScopeSql.Scoped TiersSql = AccountScopeSql.Statement(filter =>
+        $"{Base(filter)} SELECT tier, count(*)::int AS accounts, sum(ttm) AS revenue FROM ranked GROUP BY tier");
 
-    private static readonly string ParetoSql = $"""
-        {Base}
+    private static readonly AccountScopeSql.Scoped ParetoSql = AccountScopeSql.Statement(filter => $"""
+        {Base(filter)}
         SELECT DISTINCT ON (ceil(rnk * 100.0 / n)) rnk::int AS rank, cumulative AS cumulative_revenue
         FROM ranked ORDER BY ceil(rnk * 100.0 / n), rnk DESC
-        """;
+        """);
 
-    private static readonly string MatrixSql = $"""
-        {Base}
+    private static readonly AccountScopeSql.Scoped MatrixSql = AccountScopeSql.Statement(filter => $"""
+        {Base(filter)}
         SELECT {Band("pr_current")} AS current_band, {Band("pr_potential")} AS potential_band, count(*)::int AS accounts, sum(ttm) AS revenue
         FROM ranked GROUP BY 1, 2
-        """;
+        """);
 
     public async Task<PortfolioFigures> ReadAsync(AccountScope scope, DateOnly today, CancellationToken cancellationToken)
     {
@@ -54,7 +56,7 @@ internal sealed class PortfolioReader(AppDbContext db) : IPortfolioReader
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         object[] Parameters() =>
         [
-            .. AccountSignalsReader.ScopeParameters(scope),
+            .. AccountScopeSql.Parameters(scope),
             new NpgsqlParameter("this_month", thisMonth),
             new NpgsqlParameter("ttm_start", thisMonth.AddMonths(-12)),
         ];
@@ -62,13 +64,13 @@ internal sealed class PortfolioReader(AppDbContext db) : IPortfolioReader
         // Three statements over the same CTE, in one repeatable-read snapshot so that their figures agree.
         await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
         var tiers = await db.Database.SqlQueryRaw<TierRow>(
-            TiersSql, Parameters())
+            TiersSql.For(scope), Parameters())
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var pareto = await db.Database.SqlQueryRaw<ParetoRow>(
-            ParetoSql, Parameters())
+            ParetoSql.For(scope), Parameters())
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var matrix = await db.Database.SqlQueryRaw<CellRow>(
-            MatrixSql, Parameters())
+            MatrixSql.For(scope), Parameters())
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 

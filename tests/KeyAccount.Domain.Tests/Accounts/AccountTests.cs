@@ -114,21 +114,6 @@ public class AccountTests
 
         Assert.That(ex!.Rule, Is.TypeOf<TeamMemberMustBeUniqueRule>());
     }
-
-    [Test]
-    public void IsVisibleTo_WhenOwnerOrTeamMember_IsTrueOtherwiseFalse()
-    {
-        var account = Account.Create(Profile(), Owner, Now);
-        var member = UserId.New();
-        account.ReplaceTeam([new AccountTeamMember(member, AccountTeamRole.SalesEngineer)], Now);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(account.IsVisibleTo(Owner), Is.True);
-            Assert.That(account.IsVisibleTo(member), Is.True);
-            Assert.That(account.IsVisibleTo(UserId.New()), Is.False);
-        });
-    }
 }
 
 public class AccountContactsTests
@@ -261,37 +246,6 @@ public class DecisionChainGapTests
     [Test]
     public void FindDecisionChainGaps_WhenOnlyNeutralDecisionMaker_FlagsNoSupporter() =>
         Assert.That(Account.FindDecisionChainGaps(Tier.Strategic, [(BuyingRole.DecisionMaker, Attitude.Neutral)]), Is.EqualTo(new[] { DecisionChainGap.NoSupporter }));
-}
-
-public class ContactCadenceTests
-{
-    private static readonly DateTimeOffset Now = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
-
-    [TestCase(Tier.Strategic, 30)]
-    [TestCase(Tier.Key, 60)]
-    [TestCase(Tier.Growth, 90)]
-    public void IsOverdue_AtExactlyTheGap_IsNotOverdueButOneSecondLaterIs(Tier tier, int days)
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(ContactCadence.IsOverdue(tier, Now.AddDays(-days), Now.AddYears(-5), Now), Is.False);
-            Assert.That(ContactCadence.IsOverdue(tier, Now.AddDays(-days).AddSeconds(-1), Now.AddYears(-5), Now), Is.True);
-        });
-    }
-
-    [Test]
-    public void IsOverdue_WhenStandardTier_IsNeverOverdue() =>
-        Assert.That(ContactCadence.IsOverdue(Tier.Standard, null, Now.AddYears(-10), Now), Is.False);
-
-    [Test]
-    public void IsOverdue_WhenNoInteractionYet_CountsFromTheAccountsCreation()
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(ContactCadence.IsOverdue(Tier.Strategic, null, Now.AddDays(-10), Now), Is.False);
-            Assert.That(ContactCadence.IsOverdue(Tier.Strategic, null, Now.AddDays(-31), Now), Is.True);
-        });
-    }
 }
 
 public class RevenueRecordTests

@@ -2,8 +2,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
 
-export type AtRiskQuery = NonNullable<paths['/api/v1/tiering/at-risk']['get']['parameters']['query']>;
-export type OverdueQuery = NonNullable<paths['/api/v1/tiering/overdue-contacts']['get']['parameters']['query']>;
+export type AtRiskQuery = NonNullable<paths['/api/v1/dashboard/at-risk']['get']['parameters']['query']>;
+export type OverdueQuery = NonNullable<paths['/api/v1/dashboard/overdue-contacts']['get']['parameters']['query']>;
 
 /**
  * The portfolio as the API sends it. For a role without revenue:read every revenue figure is null (and the Pareto
@@ -15,14 +15,14 @@ export type Portfolio = Omit<Schemas['PortfolioDto'], 'revenue' | 'tiers'> & { r
 export function usePortfolio(ownerId?: string) {
   return useQuery({
     queryKey: ['portfolio', ownerId ?? 'all'],
-    queryFn: async (): Promise<Portfolio> => unwrap(api.GET('/api/v1/tiering/portfolio', { params: { query: { ownerId } } })),
+    queryFn: async (): Promise<Portfolio> => unwrap(api.GET('/api/v1/dashboard', { params: { query: { ownerId } } })),
   });
 }
 
 export function useAtRisk(query: AtRiskQuery) {
   return useQuery({
     queryKey: ['portfolio', 'at-risk', query],
-    queryFn: () => unwrap(api.GET('/api/v1/tiering/at-risk', { params: { query } })),
+    queryFn: () => unwrap(api.GET('/api/v1/dashboard/at-risk', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -30,7 +30,7 @@ export function useAtRisk(query: AtRiskQuery) {
 export function useOverdueContacts(query: OverdueQuery) {
   return useQuery({
     queryKey: ['portfolio', 'overdue', query],
-    queryFn: () => unwrap(api.GET('/api/v1/tiering/overdue-contacts', { params: { query } })),
+    queryFn: () => unwrap(api.GET('/api/v1/dashboard/overdue-contacts', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -36,12 +36,17 @@ internal static class EndpointKinds
         return builder.WithMetadata(new ActionEndpoint(why));
     }
 
-    /// <summary>Every write under /api declares its kind; PUT and DELETE require If-Match.</summary>
-    public static void Verify(EndpointDataSource endpoints)
+    /// <summary>
+    /// Every write under /api declares its kind; PUT and DELETE require If-Match. Give it the application's own data
+    /// sources (<c>((IEndpointRouteBuilder)app).DataSources</c>): before the application starts, the EndpointDataSource
+    /// service is still empty. Returns how many write endpoints it checked.
+    /// </summary>
+    public static int Verify(IEnumerable<EndpointDataSource> sources)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(sources);
         var undeclared = new List<string>();
-        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        var writes = 0;
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
         {
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
             if (endpoint.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) != true)
@@ -54,6 +59,7 @@ internal static class EndpointKinds
             var action = endpoint.Metadata.GetMetadata<ActionEndpoint>() is not null;
             foreach (var method in methods)
             {
+                writes += method is "GET" or "HEAD" or "OPTIONS" ? 0 : 1;
                 var ok = method switch
                 {
                     "PUT" or "DELETE" or "PATCH" => ifMatch,
@@ -73,6 +79,8 @@ internal static class EndpointKinds
                 "Every write endpoint declares its kind: PUT/DELETE take an IfMatch parameter; a POST is .Creates(), takes an IfMatch (a workflow step) or is .Action(\"why\"). Undeclared: "
                 + string.Join(", ", undeclared));
         }
+
+        return writes;
     }
 }
 

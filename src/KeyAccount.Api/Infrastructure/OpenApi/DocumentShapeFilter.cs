@@ -16,12 +16,13 @@ internal sealed class DocumentShapeFilter : IDocumentFilter
         ["Accounts"] = "The customer 360: an account's profile (registration number, industry, region, segment, status, owner, strategic fit, potential revenue) and its team.",
         ["Auth"] = "Sign-in, and who the signed-in user is.",
         ["Complaints"] = "Complaint intake, the queue with its SLA clocks, one step per workflow transition, comments and the timeline, metrics, and the SLA policy.",
+        ["Dashboard"] = "The portfolio at a glance (tier distribution, revenue shares, Pareto curve, value matrix) and the lists behind it: accounts at risk (by their stored health) and accounts overdue for contact.",
         ["Contacts"] = "An account's contacts: the decision chain, with buying roles, attitudes, reports-to and relationship levels.",
         ["Interactions"] = "Calls, meetings, visits, emails and events with an account's contacts: what proves the contact cadence.",
         ["Reminders"] = "The signed-in user's open reminders (overdue contact, birthdays, next steps), recorded by the daily reminder job.",
         ["Revenue"] = "Monthly revenue per account: the ERP's bulk upsert (JSON or CSV) and an account's months with trailing-twelve-month figures.",
         ["Events"] = "What KeyAccount tells other systems by webhook: each event's public name, version and data (the catalogue). A change of an event's shape comes with a new version.",
-        ["Tiering"] = "Who is a key account and why: tier policies, simulations and runs, an account's tier history, pin and health, the portfolio, accounts at risk and accounts overdue for contact.",
+        ["Tiering"] = "Who is a key account and why: tier policies, simulations and runs, an account's tier history, pin and health.",
     };
 
     private static readonly JsonValue ExampleUuid = JsonValue.Create("0193f2a4-5b6c-7d8e-9f00-112233445566");

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Models;
+using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Users;
@@ -17,13 +18,13 @@ public static class AccountProjections
 {
     /// <summary>
     /// The single-account read is the API's hottest path: compiled once, so a request neither rebuilds nor hashes the
-    /// expression tree. With the object-level access filter of
-    /// <see cref="KeyAccount.Application.Common.Security.AccountAccess"/> inline (owner or team member when restricted).
+    /// expression tree. With the object-level access filter of <see cref="AccountAccess"/> inline (the account_viewers
+    /// view, when the caller is restricted).
     /// </summary>
     private static readonly Func<DbContext, AccountId, bool, UserId, bool, CancellationToken, Task<AccountDto?>> ById =
         EF.CompileAsyncQuery((DbContext db, AccountId id, bool restricted, UserId me, bool revenue, CancellationToken ct) =>
             db.Set<Account>().AsNoTracking()
-                .Where(a => a.Id == id && (!restricted || a.OwnerId == me || a.Team.Any(m => m.UserId == me)))
+                .Where(a => a.Id == id && (!restricted || db.Set<AccountViewer>().Any(v => v.AccountId == a.Id && v.UserId == me)))
                 .Select(a => new AccountDto
                 {
                     Id = a.Id,
@@ -54,7 +55,8 @@ public static class AccountProjections
     public static Task<AccountDto?> ReadAccountAsync(this IAppDbContext db, AccountId id, ICurrentUser caller, bool checkAccess, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return ById((DbContext)db, id, checkAccess && caller.Role == Role.AccountManager, caller.UserId ?? default, caller.Can(KeyAccount.Application.Common.Security.Permissions.RevenueRead), cancellationToken);
+        var restrictedTo = checkAccess ? AccountAccess.RestrictedTo(caller.Role, caller.UserId) : null;
+        return ById((DbContext)db, id, restrictedTo is not null, restrictedTo ?? default, caller.Can(Permissions.RevenueRead), cancellationToken);
     }
 
     public static Expression<Func<Account, AccountSummaryDto>> ToSummary(IAppDbContext db)

@@ -15,7 +15,7 @@ public sealed class GetAccountTeamHandler(IAppDbContext db, ICurrentUser user) :
     public async ValueTask<AccountTeamDto> Handle(GetAccountTeamQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var account = await db.Accounts.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(a => a.Id == query.AccountId, cancellationToken).ConfigureAwait(false)
+        var account = await db.VisibleAccounts(user).AsNoTracking().FirstOrDefaultAsync(a => a.Id == query.AccountId, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException("Account", query.AccountId.Value);
         return await TeamReader.ReadAsync(db, account, cancellationToken).ConfigureAwait(false);
     }

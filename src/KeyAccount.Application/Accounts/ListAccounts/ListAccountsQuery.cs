@@ -107,7 +107,7 @@ public sealed class ListAccountsHandler(IAppDbContext db, ICurrentUser user) : I
     public async ValueTask<PagedResult<AccountSummaryDto>> Handle(ListAccountsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var filtered = Filter(db.Accounts.AsNoTracking().VisibleTo(user), query);
+        var filtered = Filter(db.VisibleAccounts(user).AsNoTracking(), query);
         var total = await filtered.CountAsync(cancellationToken).ConfigureAwait(false);
 
         var sort = query.Sort ?? "name";

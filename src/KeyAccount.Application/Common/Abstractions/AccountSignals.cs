@@ -7,7 +7,10 @@ namespace KeyAccount.Application.Common.Abstractions;
 /// <summary>Which active accounts a signals read covers.</summary>
 /// <param name="Account">One account only.</param>
 /// <param name="Owner">Only the accounts this manager owns.</param>
-/// <param name="VisibleTo">Object-level access: only accounts this AccountManager owns or is on the team of (null: all).</param>
+/// <param name="VisibleTo">
+/// Object-level access: only the accounts this user may see as a restricted viewer (null: all). Set it through
+/// <see cref="Security.AccountAccess.Scope"/>, which decides who is restricted; SQL reads the view that says what they see.
+/// </param>
 public sealed record AccountScope(AccountId? Account = null, UserId? Owner = null, UserId? VisibleTo = null);
 
 /// <summary>

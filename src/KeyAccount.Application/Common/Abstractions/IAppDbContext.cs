@@ -11,6 +11,9 @@ public interface IAppDbContext
 {
     DbSet<Account> Accounts { get; }
 
+    /// <summary>Who is on each account (owner or team member): the home of "what an AccountManager sees", read through <see cref="Security.AccountAccess"/>.</summary>
+    IQueryable<Security.AccountViewer> AccountViewers { get; }
+
     DbSet<Interaction> Interactions { get; }
 
     DbSet<RevenueRecord> RevenueRecords { get; }

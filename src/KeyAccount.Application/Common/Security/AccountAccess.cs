@@ -1,6 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.Accounts;
-using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Users;
 
 namespace KeyAccount.Application.Common.Security;
@@ -10,42 +9,51 @@ namespace KeyAccount.Application.Common.Security;
 /// team they are on; other roles allowed by the endpoint's policy see all. An account the caller may not see
 /// does not exist for them (404, no existence leak).
 /// </summary>
+/// <remarks>
+/// The rule has two halves and each has exactly one home. Which callers are restricted is <see cref="RestrictedTo"/>
+/// (the only role check). Which accounts a restricted user sees — owner or team member — is the database view
+/// <c>account_viewers</c> (mapped as <see cref="AccountViewer"/>): LINQ reads it through <see cref="VisibleAccounts(IAppDbContext, ICurrentUser)"/>,
+/// and set-based SQL through Infrastructure's <c>Sql/AccountScopeSql</c>, with the <see cref="AccountScope.VisibleTo"/>
+/// this class computes.
+/// </remarks>
 public static class AccountAccess
 {
-    public static IQueryable<Account> VisibleTo(this IQueryable<Account> accounts, ICurrentUser user)
+    /// <summary>The user whose accounts a caller of <paramref name="role"/> is limited to, or null when the role sees every account.</summary>
+    public static UserId? RestrictedTo(Role? role, UserId? userId) =>
+        role == Role.AccountManager
+            ? userId ?? throw new InvalidOperationException("An AccountManager has no user id.")
+            : null;
+
+    public static IQueryable<Account> VisibleAccounts(this IAppDbContext db, ICurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return accounts.VisibleTo(user.Role, user.UserId);
+        return db.VisibleAccounts(user.Role, user.UserId);
     }
 
     /// <summary>The accounts a user of <paramref name="role"/> may see (for a caller, or for someone work is given to).</summary>
-    public static IQueryable<Account> VisibleTo(this IQueryable<Account> accounts, Role? role, UserId? userId)
+    public static IQueryable<Account> VisibleAccounts(this IAppDbContext db, Role? role, UserId? userId)
     {
-        if (role != Role.AccountManager)
+        ArgumentNullException.ThrowIfNull(db);
+        if (RestrictedTo(role, userId) is not { } me)
         {
-            return accounts;
+            return db.Accounts;
         }
 
-        var me = userId ?? throw new InvalidOperationException("An AccountManager has no user id.");
-        return accounts.Where(a => a.OwnerId == me || a.Team.Any(m => m.UserId == me));
+        var viewers = db.AccountViewers;
+        return db.Accounts.Where(a => viewers.Any(v => v.AccountId == a.Id && v.UserId == me));
     }
 
     /// <summary>The same rule for set-based reads: the accounts in scope (of <paramref name="owner"/> when given) that the caller may see.</summary>
     public static AccountScope Scope(this ICurrentUser user, UserId? owner = null)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.Role != Role.AccountManager
-            ? new AccountScope(Owner: owner)
-            : new AccountScope(Owner: owner, VisibleTo: user.UserId ?? throw new InvalidOperationException("An AccountManager request has no user id."));
-    }
-
-    /// <summary>Throws <see cref="EntityNotFoundException"/> when the caller may not see the account.</summary>
-    public static void EnsureVisible(this Account? account, ICurrentUser user, AccountId id)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (account is null || (user.Role == Role.AccountManager && (user.UserId is not { } me || !account.IsVisibleTo(me))))
-        {
-            throw new EntityNotFoundException("Account", id.Value);
-        }
+        return new AccountScope(Owner: owner, VisibleTo: RestrictedTo(user.Role, user.UserId));
     }
 }
+
+/// <summary>
+/// One row of the database view <c>account_viewers</c>: <see cref="UserId"/> is the owner of <see cref="AccountId"/>
+/// or on its team, so an AccountManager with that id may see the account. A relation, not a set: an owner who is
+/// also on the team appears twice, which EXISTS and IN do not mind.
+/// </summary>
+public sealed record AccountViewer(AccountId AccountId, UserId UserId);

@@ -279,26 +279,11 @@ public sealed record ComplaintDto
             Stopped = c.IsStopped,
             FirstResponseClock = SlaClockDto.From(c.FirstResponseClock),
             ResolutionClock = SlaClockDto.From(c.ResolutionClock),
-            AllowedActions = ComplaintActions.AllowedFrom(c.Status),
+            AllowedActions = ComplaintWorkflow.AllowedActions(c.Status),
             Timeline = [.. timeline.OrderBy(e => e.Sequence).Select(e => ComplaintTimelineEntryDto.From(e, names))],
             Version = c.Version,
         };
     }
-}
-
-public static class ComplaintActions
-{
-    public static IReadOnlyList<ComplaintAction> AllowedFrom(ComplaintStatus status) => status switch
-    {
-        ComplaintStatus.New => [ComplaintAction.Acknowledge],
-        ComplaintStatus.Acknowledged => [ComplaintAction.Assign],
-        ComplaintStatus.InProgress => [ComplaintAction.Assign, ComplaintAction.AwaitCustomer, ComplaintAction.Resolve],
-        ComplaintStatus.AwaitingCustomer => [ComplaintAction.Resume],
-        ComplaintStatus.Resolved => [ComplaintAction.Close, ComplaintAction.Reopen],
-        ComplaintStatus.Closed => [ComplaintAction.Reopen],
-        ComplaintStatus.Reopened => [ComplaintAction.Assign],
-        _ => [],
-    };
 }
 
 /// <summary>A row of the complaints queue.</summary>

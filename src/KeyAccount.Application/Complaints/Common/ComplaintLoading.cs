@@ -1,4 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Complaints;
@@ -14,7 +15,7 @@ public static class ComplaintLoading
     {
         ArgumentNullException.ThrowIfNull(db);
         var complaint = await db.Complaints.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false);
-        if (complaint is null || !await db.Accounts.VisibleTo(user).AnyAsync(a => a.Id == complaint.AccountId, cancellationToken).ConfigureAwait(false))
+        if (complaint is null || !await db.VisibleAccounts(user).AnyAsync(a => a.Id == complaint.AccountId, cancellationToken).ConfigureAwait(false))
         {
             throw new EntityNotFoundException("Complaint", id.Value);
         }
@@ -25,6 +26,21 @@ public static class ComplaintLoading
         }
 
         return complaint;
+    }
+
+    /// <summary>Who takes a workflow step: a signed-in user (the timeline records them).</summary>
+    public static UserId StepTaker(this ICurrentUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.UserId ?? throw new ForbiddenException("Sign in to change a complaint.");
+    }
+
+    /// <summary>The one save of a workflow step, then the complaint as the client reads it (with its new version).</summary>
+    public static async Task<ComplaintDto> SaveAndReadAsync(this IAppDbContext db, Complaint complaint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ToDtoAsync(complaint, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The complaint as its DTO, with the account's name, its timeline (read apart: the aggregate never loads it) and the names of the people on it.</summary>

@@ -3,7 +3,6 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Complaints.Common;
-using KeyAccount.Application.Complaints.SlaPolicy;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Complaints;
 using KeyAccount.Domain.Tiering;
@@ -37,7 +36,7 @@ public sealed class FileComplaintHandler(IAppDbContext db, IReminderWriter remin
         var input = command.Input;
 
         // An account the caller cannot see does not exist for them: 404, as on every other route.
-        var account = await db.Accounts.VisibleTo(user).Where(a => a.Id == input.AccountId)
+        var account = await db.VisibleAccounts(user).Where(a => a.Id == input.AccountId)
             .Select(a => new { a.Tier, Contacts = a.Contacts.Select(c => c.Id).ToList() })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException("Account", input.AccountId.Value);

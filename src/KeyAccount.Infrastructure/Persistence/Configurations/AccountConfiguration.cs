@@ -1,3 +1,4 @@
+using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Users;
@@ -66,6 +67,16 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         });
         builder.Navigation(a => a.Team).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_team");
         builder.Ignore(a => a.DomainEvents);
+    }
+}
+
+/// <summary>Who is on each account: a read-only view (see <see cref="Sql.AccountViewersSql"/>), never a table.</summary>
+internal sealed class AccountViewerConfiguration : IEntityTypeConfiguration<AccountViewer>
+{
+    public void Configure(EntityTypeBuilder<AccountViewer> builder)
+    {
+        builder.HasNoKey();
+        builder.ToView(Sql.AccountViewersSql.View);
     }
 }
 

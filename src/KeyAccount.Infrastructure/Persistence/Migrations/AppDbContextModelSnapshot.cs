@@ -25,6 +25,21 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
 
             modelBuilder.HasSequence("complaint_reference_seq");
 
+            modelBuilder.Entity("KeyAccount.Application.Common.Security.AccountViewer", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("account_viewers", (string)null);
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,114 @@
+using System.Text.Json.Serialization;
+using KeyAccount.Api.Endpoints;
+using KeyAccount.Api.Infrastructure;
+using KeyAccount.Application;
+using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Behaviors;
+using KeyAccount.Application.Common.Serialization;
+using KeyAccount.Infrastructure;
+using KeyAccount.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace KeyAccount.Api;
+
+/// <summary>
+/// The whole API as one application, built in one place: services, startup tasks, the middleware pipeline and every
+/// endpoint. Program runs it; a host built on top of it (the benchmark host in bench/) adds its own endpoints through
+/// <c>mapExtra</c>, before the endpoint conventions are verified, and then runs it the same way.
+/// </summary>
+public static class KeyAccountApp
+{
+    /// <summary>Builds the API, ready to run.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides, <c>--environment</c>).</param>
+    /// <param name="mapExtra">Endpoints a hosting project adds; they are verified with the API's own.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplication>? mapExtra = null)
+    {
+        // The API's own assembly names the application whoever hosts it (user secrets, the OpenAPI document's XML).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(KeyAccountApp).Assembly.GetName().Name });
+
+        builder.AddInfrastructure();
+        builder.AddKeyAccountDelivery();
+        builder.Services.AddApplication();
+        builder.Services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(KeyAccount.Application.DependencyInjection)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+        });
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+        builder.Services.AddSingleton<EventCatalogue>();
+        builder.Services.AddKeyAccountAuth(builder.Configuration);
+        builder.Services.AddKeyAccountRateLimits(builder.Configuration);
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = RevenueEndpoints.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
+        builder.Services.AddKeyAccountOpenApi();
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+
+        var app = builder.Build();
+
+        await StartupTasks.RunAsync(app).ConfigureAwait(false);
+
+        app.UseKeyAccountDelivery();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseHeadAsGet();
+        app.UseRouting();
+        app.UseRoutingRejections();
+        app.UseKeyAccountOpenApi();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.SwaggerEndpoint("/swagger/v1/swagger.json", "KeyAccount API v1");
+            ui.DocumentTitle = "KeyAccount API";
+            ui.EnablePersistAuthorization();
+        });
+        app.UsePrecompressedSpaAssets();
+        SpaHosting.UseSpaFiles(app);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapGet("/swagger", () => Results.Redirect("/swagger/index.html")).ExcludeFromDescription().AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").AddRequestGuard();
+        api.MapAuth();
+        api.MapAccounts();
+        api.MapAccountChildren();
+        api.MapRevenue();
+        api.MapTiering();
+        api.MapDashboard();
+        api.MapComplaints();
+        api.MapWebhooks();
+
+        mapExtra?.Invoke(app);
+
+        SpaHosting.MapFallback(app);
+
+        // The endpoints as mapped on the application. The EndpointDataSource service only sees them once the pipeline
+        // is built (when the application starts), so here it would be empty and verify nothing.
+        EndpointKinds.Verify(((IEndpointRouteBuilder)app).DataSources);
+        return app;
+    }
+
+    private static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
+    {
+        // Ours first: the first converter that takes a type wins. The framework's enum converter stays in the list
+        // only so that the OpenAPI generator documents enums as strings; ours reads and writes them.
+        InputJsonConverters.AddTo(options);
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new TypedIdJsonConverterFactory());
+        options.RespectNullableAnnotations = true;
+        options.RespectRequiredConstructorParameters = true;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+    }
+}

@@ -1,0 +1,10 @@
+namespace KeyAccount.Domain.Complaints;
+
+public enum ComplaintCategory
+{
+    ProductQuality,
+    Delivery,
+    Billing,
+    Service,
+    Other,
+}

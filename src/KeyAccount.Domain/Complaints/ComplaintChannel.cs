@@ -1,0 +1,10 @@
+namespace KeyAccount.Domain.Complaints;
+
+public enum ComplaintChannel
+{
+    Phone,
+    Email,
+    OnSite,
+    Web,
+    Api,
+}

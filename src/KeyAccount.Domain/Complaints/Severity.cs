@@ -1,0 +1,9 @@
+namespace KeyAccount.Domain.Complaints;
+
+public enum Severity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}
