@@ -48,14 +48,14 @@ internal static class BenchEndpoints
         """;
 
     // The at-risk list's first page as a director sees it (every account; GET /api/v1/dashboard/at-risk), written by
-    // hand as well as it can be: the page chosen on narrow rows and widened afterwards, and the total counted apart
-    // (the same two statements' work as the application's).
+    // hand as well as it can be: the page read in order from the at-risk index and widened afterwards, and the total
+    // counted apart (the same work as the application's two statements).
     private const string AtRiskSql = """
         WITH page AS (
-            SELECT h.account_id, h.score, a.name
+            SELECT h.account_id, h.score
             FROM account_health h JOIN accounts a ON a.id = h.account_id
-            WHERE a.status = 'Active' AND h.band <> 'Green'
-            ORDER BY h.score, a.name, a.id
+            WHERE h.band <> 'Green' AND a.status = 'Active'
+            ORDER BY h.score, h.account_id
             LIMIT $1
         )
         SELECT a.id, a.name, a.tier, a.owner_id, u.display_name, h.score, h.band, h.warnings::text, h.computed_at,
@@ -64,7 +64,7 @@ internal static class BenchEndpoints
         JOIN account_health h ON h.account_id = p.account_id
         JOIN accounts a ON a.id = p.account_id
         LEFT JOIN users u ON u.id = a.owner_id
-        ORDER BY p.score, p.name, p.account_id
+        ORDER BY p.score, p.account_id
         """;
 
     public static void Map(WebApplication app)

@@ -11,7 +11,7 @@ using Mediator;
 
 namespace KeyAccount.Application.Dashboard.ListAccountsAtRisk;
 
-/// <summary>Active accounts whose health is Amber or Red (or only <paramref name="Band"/>), worst first.</summary>
+/// <summary>Active accounts whose health is Amber or Red (or only <paramref name="Band"/>), worst first (equal scores in a stable order).</summary>
 public sealed record ListAccountsAtRiskQuery(HealthBand? Band, UserId? OwnerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<AccountAtRiskDto>>, IPagedQuery;
 
 public sealed class ListAccountsAtRiskValidator : AbstractValidator<ListAccountsAtRiskQuery>

@@ -1224,8 +1224,12 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.HasKey("AccountId")
                         .HasName("pk_account_health");
 
-                    b.HasIndex("Band", "Score")
-                        .HasDatabaseName("ix_account_health_band_score");
+                    b.HasIndex("Score", "AccountId")
+                        .HasDatabaseName("ix_account_health_at_risk")
+                        .HasFilter("band <> 'Green'");
+
+                    b.HasIndex("Band", "Score", "AccountId")
+                        .HasDatabaseName("ix_account_health_band_score_account_id");
 
                     b.ToTable("account_health", (string)null);
                 });
