@@ -21,6 +21,7 @@ const ComplaintIntakePage = lazy(() => import('./features/complaints/ComplaintIn
 const ComplaintPage = lazy(() => import('./features/complaints/ComplaintPage'));
 const ComplaintMetricsPage = lazy(() => import('./features/complaintInsights/ComplaintMetricsPage'));
 const SlaPolicyPage = lazy(() => import('./features/complaintInsights/SlaPolicyPage'));
+const RevenueImportPage = lazy(() => import('./features/revenue/RevenueImportPage'));
 const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage'));
 const WebhookEndpointPage = lazy(() => import('./features/webhooks/WebhookEndpointPage'));
 
@@ -57,6 +58,7 @@ export default function App() {
                     <Route path="complaints/sla-policy" element={<RequirePermission permission="complaints:read"><SlaPolicyPage /></RequirePermission>} />
                     <Route path="complaints/:id" element={<RequirePermission permission="complaints:read"><ComplaintPage /></RequirePermission>} />
                     <Route path="tiering/*" element={<RequirePermission permission="tiering:read"><TieringPage /></RequirePermission>} />
+                    <Route path="revenue/import" element={<RequirePermission permission="revenue:write"><RevenueImportPage /></RequirePermission>} />
                     <Route path="webhooks" element={<RequirePermission permission="webhooks:manage"><WebhooksPage /></RequirePermission>} />
                     <Route path="webhooks/:id" element={<RequirePermission permission="webhooks:manage"><WebhookEndpointPage /></RequirePermission>} />
                     <Route path="403" element={<ErrorPage status={403} />} />

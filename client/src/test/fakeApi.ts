@@ -31,7 +31,7 @@ export function fakeApi() {
   const middleware: Middleware = {
     async onRequest({ request }) {
       const text = request.body ? await request.clone().text() : '';
-      const recorded: Recorded = { method: request.method, path: new URL(request.url).pathname, headers: new Headers(request.headers), body: text ? JSON.parse(text) : undefined };
+      const recorded: Recorded = { method: request.method, path: new URL(request.url).pathname, headers: new Headers(request.headers), body: text ? parseBody(text, request.headers.get('Content-Type')) : undefined };
       requests.push(recorded);
       const route = routes.find((r) => r.method === recorded.method && (typeof r.path === 'string' ? r.path === recorded.path : r.path.test(recorded.path)));
       if (!route) throw new Error(`fakeApi: no answer for ${recorded.method} ${recorded.path}`);
@@ -56,6 +56,11 @@ export function fakeApi() {
 }
 
 export type FakeApi = ReturnType<typeof fakeApi>;
+
+/** A recorded body: JSON parsed, anything else (a CSV upload) as its text. */
+function parseBody(text: string, contentType: string | null): unknown {
+  return contentType?.includes('json') ? JSON.parse(text) : text;
+}
 
 /**
  * A fresh fake API for each test of the file (installed before it, removed after it): what the tests of a page that

@@ -13,6 +13,7 @@ export const ALL_PERMISSIONS = [
   'accounts:read',
   'accounts:write',
   'revenue:read',
+  'revenue:write',
   'reminders:read',
   'tiering:read',
   'tiering:manage',
