@@ -26,7 +26,8 @@ echo "== .NET tests"
 results="$work/results"
 status=0
 dotnet test KeyAccount.sln -c Release --no-build --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
-  | grep -E --line-buffered "^\s*(Passed|Failed|Skipped) |Integration tests run|Contract|Passed!|Failed!|error|Total tests|^Test Run" || true
+  | awk '/^[[:space:]]*(Passed|Failed|Skipped) |Integration tests run|Contract|Passed!|Failed!|error|Total tests|^Test Run/ { print; fflush() }
+         /Error Message:/ { n = 8 } n > 0 { print; fflush(); n-- }' || true
 [ "${PIPESTATUS[0]}" = "0" ] || status=1
 
 echo "== OpenAPI contract drift check (and the event contracts)"

@@ -128,7 +128,7 @@ public static class DependencyInjection
         var tieringCron = builder.Configuration["Jobs:TieringRun:Cron"] ?? "0 0 2 1 * ?";
         var escalationCron = builder.Configuration["Jobs:ComplaintEscalation:Cron"] ?? "0 * * * * ?";
         var healthCron = builder.Configuration["Jobs:AccountHealth:Cron"] ?? "0 */15 * * * ?";
-        var webhookPollSeconds = builder.Configuration.GetValue($"{WebhookOptions.Section}:PollSeconds", 2);
+        var webhookPollSeconds = builder.Configuration.GetValue(WebhookOptions.Section + ":PollSeconds", 2);
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(4);

@@ -108,6 +108,32 @@ public class AccessHardeningTests : ApiTestBase
     }
 
     [Test]
+    public async Task AuthenticatedRequests_AreRateLimitedPerUser_AndAnotherUserIsNotHeldUp()
+    {
+        await using var factory = ApiFixture.Factory.WithWebHostBuilder(web => web.UseSetting("RateLimits:RequestsPerMinutePerUser", "3"));
+        async Task<HttpClient> SignedIn(string user)
+        {
+            var client = factory.CreateClient();
+            var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"{user}@test.local", password = ApiFixture.Password });
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await Body(login))["accessToken"]!.GetValue<string>());
+            return client;
+        }
+
+        using var manager = await SignedIn("accountmanager");
+        using var director = await SignedIn("director");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.That((int)(await manager.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(200));
+        }
+
+        var limited = await manager.GetAsync("/api/v1/me");
+        var problem = await AssertProblem(limited, 429);
+        Assert.That(problem["code"]!.GetValue<string>(), Is.EqualTo("rate-limited"));
+        Assert.That(limited.Headers.RetryAfter, Is.Not.Null);
+        Assert.That((int)(await director.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(200), "the budget is per user");
+    }
+
+    [Test]
     public async Task AServiceAgent_ReadsNoRevenueFigure_InThePortfolioOrOnAnAccount()
     {
         var id = await CreateAccountAsync("accountmanager", "REV-HIDE");

@@ -61,6 +61,9 @@ public class HttpConventionsTests : ApiTestBase
                 return ($"/api/v1/complaints/{complaint["id"]}/comments", new { text = "客户已收到照片" }, $"/api/v1/complaints/{complaint["id"]}/timeline", "serviceagent");
             }
 
+            case "CreateWebhookEndpoint":
+                return ("/api/v1/webhooks/endpoints", new { url = "https://erp.example.cn/hooks/keyaccount", eventTypes = new[] { "complaint.filed" }, description = "ERP 集成" }, "/api/v1/webhooks/endpoints", "admin");
+
             default:
                 throw new AssertionException($"No idempotency case for the create {create}: add one here.");
         }
@@ -73,7 +76,7 @@ public class HttpConventionsTests : ApiTestBase
     {
         // The API refuses to start otherwise; this says which creates exist, so each gets an idempotency case below.
         var creates = ApiEndpoints().Where(e => e.Metadata.GetMetadata<CreateEndpoint>() is not null).Select(NameOf).Order().ToList();
-        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateTierPolicy", "FileComplaint", "LogInteraction", "StartTieringRun" }));
+        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateTierPolicy", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "StartTieringRun" }));
     }
 
     [TestCase("CreateAccount")]
@@ -83,6 +86,7 @@ public class HttpConventionsTests : ApiTestBase
     [TestCase("StartTieringRun")]
     [TestCase("FileComplaint")]
     [TestCase("AddComplaintComment")]
+    [TestCase("CreateWebhookEndpoint")]
     public async Task EveryCreate_ReplayedWithItsIdempotencyKey_ReturnsTheFirstAnswerAndCreatesOnce(string create)
     {
         if (create == "StartTieringRun")
@@ -130,7 +134,7 @@ public class HttpConventionsTests : ApiTestBase
     private static JsonObject AlterFirstString(JsonObject body)
     {
         body.Remove("__different");
-        foreach (var name in new[] { "summary", "text", "name", "subject" })
+        foreach (var name in new[] { "summary", "text", "name", "subject", "description" })
         {
             if (body[name] is JsonValue value && value.TryGetValue<string>(out var s))
             {
@@ -212,9 +216,12 @@ public class HttpConventionsTests : ApiTestBase
         var puts = ApiEndpoints().Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Any(m => m is "PUT" or "DELETE"));
         Assert.That(puts.Where(e => e.Metadata.GetMetadata<IfMatchRequired>() is null).Select(NameOf), Is.Empty, "every PUT and DELETE");
 
+        // Each change as a user who may make it (authorization comes before If-Match).
         using var director = await As("director");
+        using var admin = await As("admin");
         foreach (var endpoint in changes)
         {
+            var caller = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == KeyAccount.Application.Common.Security.Permissions.WebhooksManage) ? admin : director;
             var path = endpoint.RoutePattern.RawText!
                 .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{accountId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
@@ -228,7 +235,7 @@ public class HttpConventionsTests : ApiTestBase
                     request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
                 }
 
-                var response = await director.SendAsync(request);
+                var response = await caller.SendAsync(request);
                 var problem = await AssertProblem(response, status, "If-Match");
                 Assert.That(problem["code"]!.GetValue<string>(), Is.EqualTo(status == 428 ? ProblemCodes.IfMatchRequired : ProblemCodes.Validation), $"{method} {path} with {ifMatch ?? "no If-Match"}");
             }

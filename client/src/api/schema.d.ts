@@ -3860,7 +3860,7 @@ export interface components {
              *       "account.tier_changed"
              *     ]
              */
-            eventTypes: string[];
+            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "webhook.test")[];
             /**
              * @description What it is for (at most 500 characters).
              * @example ERP：客户等级与投诉同步

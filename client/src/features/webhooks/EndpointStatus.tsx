@@ -7,7 +7,7 @@ import type { WebhookEndpointDto } from './webhooksApi';
 export function EndpointStatus({ endpoint: e }: { endpoint: WebhookEndpointDto }) {
   const { t, locale } = useI18n();
   return (
-    <Space direction="vertical" size={0} data-testid="webhook-status">
+    <Space orientation="vertical" size={0} data-testid="webhook-status">
       {e.enabled ? <Tag color="green">{t('webhooks.enabled')}</Tag> : <Tag color="red">{e.disabledReason ? t(`webhooks.disabledReason.${e.disabledReason}`) : t('webhooks.disabled')}</Tag>}
       {e.failingSince && <Typography.Text type="warning">{t('webhooks.failingSince', { time: formatDateTime(locale, e.failingSince) })}</Typography.Text>}
     </Space>

@@ -126,7 +126,7 @@ export default function WebhookEndpointPage() {
         pagination={{ current: page, pageSize: 20, total: deliveries.data?.totalCount ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('webhooks.created'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(locale, v) },
-          { title: t('webhooks.event'), dataIndex: 'eventType', render: (v: string, d) => <Space direction="vertical" size={0}><Typography.Text code>{v}</Typography.Text><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.messageId}</Typography.Text></Space> },
+          { title: t('webhooks.event'), dataIndex: 'eventType', render: (v: string, d) => <Space orientation="vertical" size={0}><Typography.Text code>{v}</Typography.Text><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.messageId}</Typography.Text></Space> },
           { title: t('webhooks.status'), dataIndex: 'status', render: (s: WebhookDeliveryStatus) => <Tag color={STATUS_COLOR[s]}>{t(`webhooks.deliveryStatus.${s}`)}</Tag> },
           { title: t('webhooks.attempts'), dataIndex: 'attempts' },
           { title: t('webhooks.lastStatus'), key: 'last', render: (_, d) => (d.lastAttemptAt ? (d.lastStatusCode ?? t('webhooks.noAnswer')) : '—') },

@@ -79,6 +79,7 @@ internal static class OpenApiSetup
             options.SchemaFilter<WireFormatSchemaFilter>();
             options.SchemaFilter<NullableAndRequiredSchemaFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
+            options.SchemaFilter<EventTypeNamesSchemaFilter>();
             options.OperationFilter<OperationResponsesFilter>();
             options.OperationFilter<ProblemContentFilter>();
             options.OperationFilter<HttpHeadersFilter>();

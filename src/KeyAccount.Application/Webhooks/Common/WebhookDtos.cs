@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Domain.Webhooks;
 
 namespace KeyAccount.Application.Webhooks.Common;
@@ -36,14 +37,17 @@ public sealed record WebhookEndpointInput
 {
     /// <summary>Where to POST deliveries: an absolute HTTPS URL whose host resolves to a public address (at most 2048 characters).</summary>
     /// <example>https://erp.example.cn/hooks/keyaccount</example>
+    [MaxLength(WebhookEndpoint.MaxUrlLength)]
     public required string Url { get; init; }
 
     /// <summary>The public event names to receive (1–50), each from the catalogue.</summary>
     /// <example>["complaint.filed", "account.tier_changed"]</example>
+    [MaxLength(WebhookEndpointInputValidator.MaxEventTypes)]
     public required IReadOnlyList<string> EventTypes { get; init; }
 
     /// <summary>What it is for (at most 500 characters).</summary>
     /// <example>ERP：客户等级与投诉同步</example>
+    [MaxLength(WebhookEndpoint.MaxDescriptionLength)]
     public string? Description { get; init; }
 
     /// <summary>On an update: false switches the endpoint off, true on again (clearing its failure record). Ignored on create.</summary>
