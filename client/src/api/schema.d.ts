@@ -3810,7 +3810,7 @@ export interface components {
              */
             description: null | string;
             /** @description The public event names it receives (see GET /api/v1/webhooks/event-types). */
-            eventTypes: string[];
+            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "webhook.test")[];
             /** @description False when switched off, after a 410 Gone, or after five days of failures. */
             enabled: boolean;
             /** @description Why it is disabled: Manual, Gone or FailingTooLong. */
@@ -17528,7 +17528,7 @@ export interface operations {
                      *         "url": "https://erp.example.cn/hooks/keyaccount",
                      *         "description": "ERP：客户等级与投诉同步",
                      *         "eventTypes": [
-                     *           "text"
+                     *           "account.created"
                      *         ],
                      *         "enabled": false,
                      *         "disabledReason": "Manual",
@@ -17714,7 +17714,7 @@ export interface operations {
                      *         "url": "https://erp.example.cn/hooks/keyaccount",
                      *         "description": "ERP：客户等级与投诉同步",
                      *         "eventTypes": [
-                     *           "text"
+                     *           "account.created"
                      *         ],
                      *         "enabled": false,
                      *         "disabledReason": "Manual",
@@ -17992,7 +17992,7 @@ export interface operations {
                      *       "url": "https://erp.example.cn/hooks/keyaccount",
                      *       "description": "ERP：客户等级与投诉同步",
                      *       "eventTypes": [
-                     *         "text"
+                     *         "account.created"
                      *       ],
                      *       "enabled": false,
                      *       "disabledReason": "Manual",
@@ -18216,7 +18216,7 @@ export interface operations {
                      *       "url": "https://erp.example.cn/hooks/keyaccount",
                      *       "description": "ERP：客户等级与投诉同步",
                      *       "eventTypes": [
-                     *         "text"
+                     *         "account.created"
                      *       ],
                      *       "enabled": false,
                      *       "disabledReason": "Manual",
@@ -18749,7 +18749,7 @@ export interface operations {
                      *         "url": "https://erp.example.cn/hooks/keyaccount",
                      *         "description": "ERP：客户等级与投诉同步",
                      *         "eventTypes": [
-                     *           "text"
+                     *           "account.created"
                      *         ],
                      *         "enabled": false,
                      *         "disabledReason": "Manual",

@@ -8,7 +8,8 @@ namespace KeyAccount.Api.Infrastructure;
 
 /// <summary>
 /// What an endpoint may subscribe to is a closed list, the event catalogue (<see cref="PublicEvents"/>): the
-/// document says so as the items' enum, so clients see the names and a typo is caught before it is sent.
+/// document says so as the items' enum (in what is sent and what is read back), so clients see the names and a typo
+/// is caught before it is sent.
 /// </summary>
 internal sealed class EventTypeNamesSchemaFilter : ISchemaFilter
 {
@@ -16,7 +17,7 @@ internal sealed class EventTypeNamesSchemaFilter : ISchemaFilter
     {
         if (schema is OpenApiSchema { Items: OpenApiSchema items }
             && context.MemberInfo is PropertyInfo { Name: nameof(WebhookEndpointInput.EventTypes) } property
-            && property.DeclaringType == typeof(WebhookEndpointInput))
+            && (property.DeclaringType == typeof(WebhookEndpointInput) || property.DeclaringType == typeof(WebhookEndpointDto)))
         {
             items.Enum = [.. PublicEvents.Names.Order(StringComparer.Ordinal).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)!)];
         }
