@@ -115,11 +115,27 @@ public sealed class ApiFixture
         Assert.That(violations, Is.Empty, "Responses disagree with the OpenAPI document:\n" + string.Join("\n", violations));
     }
 
+    /// <summary>
+    /// Empties the tables before a test. The host's jobs keep running meanwhile (the webhook delivery job reads the
+    /// outbox every second), so the reset's table locks can deadlock with a job's transaction; PostgreSQL then cancels
+    /// the reset, which is simply done again.
+    /// </summary>
     public static async Task ResetAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await respawner!.ResetAsync(connection);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString);
+                await connection.OpenAsync();
+                await respawner!.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
     }
 
     /// <summary>An HTTP client signed in (through the real login endpoint) as the given test user.</summary>
