@@ -93,8 +93,11 @@ public sealed class WebhookEndpoint : AggregateRoot
     }
 
     /// <summary>The secrets a delivery made at <paramref name="now"/> is signed with: the current one, and the previous during the overlap.</summary>
-    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
-        PreviousSecret is { } previous && PreviousSecretExpiresAt > now ? [Secret, previous] : [Secret];
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) => SigningSecrets(Secret, PreviousSecret, PreviousSecretExpiresAt, now);
+
+    /// <summary>The same rule over the stored columns, for a dispatcher that reads them without loading the endpoint.</summary>
+    public static IReadOnlyList<string> SigningSecrets(string secret, string? previousSecret, DateTimeOffset? previousSecretExpiresAt, DateTimeOffset now) =>
+        previousSecret is { } previous && previousSecretExpiresAt > now ? [secret, previous] : [secret];
 
     public void RecordDelivered() => FailingSince = null;
 

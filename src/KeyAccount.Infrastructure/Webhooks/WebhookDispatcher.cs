@@ -161,7 +161,7 @@ public sealed partial class WebhookDispatcher(
     {
         var sentAt = clock.GetUtcNow();
         var timestamp = sentAt.ToUnixTimeSeconds();
-        var secrets = delivery.PreviousSecret is { } previous && delivery.PreviousSecretExpiresAt > sentAt ? new[] { delivery.Secret, previous } : [delivery.Secret];
+        var secrets = WebhookEndpoint.SigningSecrets(delivery.Secret, delivery.PreviousSecret, delivery.PreviousSecretExpiresAt, sentAt);
         var pipeline = circuits.For(delivery.EndpointId);
         var client = httpClients.CreateClient(HttpClientName);
         var watch = Stopwatch.StartNew();
