@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<IAccountHealthStore, Health.AccountHealthStore>();
         services.AddScoped<IComplaintMetricsReader, Complaints.ComplaintMetricsReader>();
         services.AddScoped<IComplaintBatchWriter, Complaints.ComplaintBatchWriter>();
+        services.AddScoped<IMailOutbox, Email.MailOutbox>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));
