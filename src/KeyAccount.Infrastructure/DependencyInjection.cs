@@ -62,6 +62,7 @@ public static class DependencyInjection
         // timeouts and a circuit breaker (Polly, via Microsoft.Extensions.Http.Resilience).
         services.AddHttpClient(OutboundHttpClient).AddStandardResilienceHandler();
         AddWebhooks(builder);
+        AddMail(builder);
 
         if (builder.Configuration.GetValue("Jobs:Enabled", true))
         {
@@ -97,6 +98,37 @@ public static class DependencyInjection
         services.AddSingleton<WebhookCircuits>();
     }
 
+    /// <summary>
+    /// The notification gateway: MailKit over SMTP when <c>Mail:Smtp:Host</c> is set, otherwise <c>.eml</c> files in the
+    /// pickup folder (<c>Mail:PickupDirectory</c>, default <c>$KEYACCOUNT_DATA/mail</c>).
+    /// </summary>
+    private static void AddMail(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<Email.MailOptions>().Bind(builder.Configuration.GetSection(Email.MailOptions.Section));
+        services.AddSingleton<Email.IMailTransport>(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Email.MailOptions>>();
+            return string.IsNullOrWhiteSpace(options.Value.Smtp.Host)
+                ? new Email.PickupDirectoryTransport(PickupDirectory(options.Value))
+                : new Email.SmtpMailTransport(options, sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<Email.MailSender>();
+    }
+
+    /// <summary>Where mail goes without SMTP settings.</summary>
+    public static string PickupDirectory(Email.MailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrWhiteSpace(options.PickupDirectory))
+        {
+            return Path.GetFullPath(options.PickupDirectory);
+        }
+
+        var data = Environment.GetEnvironmentVariable("KEYACCOUNT_DATA");
+        return Path.GetFullPath(Path.Combine(string.IsNullOrWhiteSpace(data) ? "." : data, "mail"));
+    }
+
     /// <summary>Production connection settings: pooled, auto-prepared statements, bounded pool.</summary>
     public static string BuildConnectionString(IConfiguration configuration)
     {
@@ -129,6 +161,7 @@ public static class DependencyInjection
         var tieringCron = builder.Configuration["Jobs:TieringRun:Cron"] ?? "0 0 2 1 * ?";
         var escalationCron = builder.Configuration["Jobs:ComplaintEscalation:Cron"] ?? "0 * * * * ?";
         var healthCron = builder.Configuration["Jobs:AccountHealth:Cron"] ?? "0 */15 * * * ?";
+        var mailPollSeconds = builder.Configuration.GetValue(Email.MailOptions.Section + ":PollSeconds", 5);
         var webhookPollSeconds = builder.Configuration.GetValue(WebhookOptions.Section + ":PollSeconds", 2);
         builder.Services.AddQuartz(q =>
         {
@@ -169,6 +202,12 @@ public static class DependencyInjection
                 .WithIdentity("webhook-delivery-poll", "webhooks")
                 .StartNow()
                 .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromSeconds(Math.Max(1, webhookPollSeconds))).RepeatForever()));
+            q.AddJob<MailDeliveryJob>(j => j.WithIdentity(MailDeliveryJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(MailDeliveryJob.Key)
+                .WithIdentity("mail-delivery-poll", "mail")
+                .StartNow()
+                .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromSeconds(Math.Max(1, mailPollSeconds))).RepeatForever()));
             q.AddJob<ComplaintEscalationJob>(j => j.WithIdentity(ComplaintEscalationJob.Key).StoreDurably());
             q.AddTrigger(t => t
                 .ForJob(ComplaintEscalationJob.Key)

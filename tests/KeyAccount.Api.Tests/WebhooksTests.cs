@@ -160,6 +160,10 @@ public class WebhooksTests : ApiTestBase
             return e["enabled"]!.GetValue<bool>() ? null : e;
         });
         Assert.That(endpoint["disabledReason"]!.GetValue<string>(), Is.EqualTo("Gone"));
+
+        // Every active Admin hears of it by mail, with a link to the endpoint.
+        var notice = await ApiFixture.Smtp.WaitForAsync(m => (m.Subject ?? string.Empty).Contains(receiver.Url, StringComparison.Ordinal) && m.To.Mailboxes.Any(b => b.Address == "admin@test.local"));
+        Assert.That(notice.TextBody, Does.Contain("410 Gone").And.Contain($"https://kam.test.local/webhooks/{endpointId}"));
         await CreateAccountAsync("director", "WH-GONE-2");
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.That(receiver.Calls, Has.Count.EqualTo(1));

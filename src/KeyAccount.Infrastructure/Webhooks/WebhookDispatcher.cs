@@ -28,6 +28,7 @@ public sealed partial class WebhookDispatcher(
     IHttpClientFactory httpClients,
     WebhookCircuits circuits,
     IOptions<WebhookOptions> options,
+    IOptions<Email.MailOptions> mailOptions,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger)
 {
@@ -252,6 +253,11 @@ public sealed partial class WebhookDispatcher(
                 disabled = endpoint.RecordFailed(now, gone);
             }
 
+            if (disabled)
+            {
+                await NotifyAdminsAsync(db, scope.ServiceProvider.GetRequiredService<Application.Common.Abstractions.IMailOutbox>(), endpoint, cancellationToken).ConfigureAwait(false);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -265,6 +271,28 @@ public sealed partial class WebhookDispatcher(
             catch (DbUpdateConcurrencyException)
             {
             }
+        }
+    }
+
+    /// <summary>Every active Admin hears that an endpoint stopped receiving, by mail queued with the change (sent only if it commits).</summary>
+    private async Task NotifyAdminsAsync(AppDbContext db, Application.Common.Abstractions.IMailOutbox mail, WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var admins = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == Domain.Users.Role.Admin)
+            .Select(u => new { u.Email, u.DisplayName }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var args = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["url"] = endpoint.Url,
+            ["reason"] = endpoint.DisabledReason?.ToString() ?? "Manual",
+            ["endpointId"] = endpoint.Id.Value.ToString(),
+        };
+        if (mailOptions.Value.PublicBaseUrl is { Length: > 0 } baseUrl)
+        {
+            args["link"] = $"{baseUrl.TrimEnd('/')}/webhooks/{endpoint.Id.Value}";
+        }
+
+        foreach (var admin in admins)
+        {
+            mail.Enqueue(new Application.Common.Abstractions.MailRequest(admin.Email, admin.DisplayName, "zh-CN", Application.Common.Abstractions.MailKind.WebhookEndpointDisabled, args));
         }
     }
 

@@ -29,6 +29,9 @@ public sealed class ApiFixture
 
     public static WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    /// <summary>The SMTP server on loopback that the host sends its mail to.</summary>
+    public static TestSmtpServer Smtp { get; private set; } = null!;
+
     public static string ConnectionString => database!.ConnectionString;
 
     /// <summary>The test users, by email local part: one per role plus a second account manager.</summary>
@@ -38,6 +41,7 @@ public sealed class ApiFixture
     public async Task StartAsync()
     {
         database = await TestDatabase.StartAsync();
+        Smtp = TestSmtpServer.Start();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Production");
@@ -52,6 +56,12 @@ public sealed class ApiFixture
             // Webhook receivers in tests listen on loopback over plain HTTP: the SSRF guard is lifted here only.
             web.UseSetting("Webhooks:AllowPrivateTargets", "true");
             web.UseSetting("Webhooks:PollSeconds", "1");
+            // Mail goes to a real SMTP server on loopback (plain SMTP: no TLS on a test port).
+            web.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            web.UseSetting("Mail:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Mail:Smtp:Security", "None");
+            web.UseSetting("Mail:PollSeconds", "1");
+            web.UseSetting("Mail:PublicBaseUrl", "https://kam.test.local");
             // The system clock unless a test sets it (TestClock): the SLA tests move time.
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
         });
@@ -95,6 +105,7 @@ public sealed class ApiFixture
         finally
         {
             await Factory.DisposeAsync();
+            await Smtp.DisposeAsync();
             if (database is not null)
             {
                 await database.DisposeAsync();

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using KeyAccount.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace KeyAccount.Infrastructure.Email;
+
+/// <summary>
+/// Sends queued mail after its transaction committed: claims due rows with <c>FOR UPDATE SKIP LOCKED</c> and a lease
+/// (two replicas never send the same message), hands each to the transport (SMTP through Polly, or the pickup folder),
+/// and records the outcome: sent, retried later (1 min, 5 min, 30 min, 2 h, then every 6 h) or, after the last attempt
+/// or a permanent refusal, given up with the reason kept on the row.
+/// </summary>
+public sealed partial class MailSender(IServiceScopeFactory scopes, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailSender> logger)
+{
+    private const int Batch = 20;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(6)];
+
+    /// <summary>Sends until nothing is due or <paramref name="budget"/> has passed; returns the messages handled.</summary>
+    public async Task<int> RunAsync(TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        var handled = 0;
+        while (started.Elapsed < budget && !cancellationToken.IsCancellationRequested)
+        {
+            var round = await SendDueAsync(cancellationToken).ConfigureAwait(false);
+            handled += round;
+            if (round == 0)
+            {
+                break;
+            }
+        }
+
+        return handled;
+    }
+
+    /// <summary>The wait before attempt <paramref name="attempts"/> + 1.</summary>
+    public static TimeSpan DelayAfter(int attempts) => Backoff[Math.Clamp(attempts - 1, 0, Backoff.Length - 1)];
+
+    private async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var due = await db.Set<QueuedMail>().FromSqlRaw(
+                $"""
+                UPDATE mail_queue SET leased_until = @until
+                WHERE id IN (SELECT id FROM mail_queue
+                             WHERE next_attempt_at <= @now AND (leased_until IS NULL OR leased_until < @now)
+                             ORDER BY next_attempt_at, id LIMIT {Batch} FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """,
+                new NpgsqlParameter("now", now), new NpgsqlParameter("until", now + Lease))
+            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var mail in due.OrderBy(m => m.Id))
+        {
+            string? error = null;
+            var permanent = false;
+            try
+            {
+                var message = MailTemplates.Render(mail, options.Value.From);
+                await transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                permanent = e is PermanentMailFailureException or FormatException or ArgumentException;
+                error = Describe(e);
+                LogFailed(logger, mail.Id, mail.Attempts + 1, error);
+            }
+
+            var attempts = mail.Attempts + 1;
+            var at = clock.GetUtcNow();
+            DateTimeOffset? next = error is null || permanent || attempts >= options.Value.MaxAttempts ? null : at + DelayAfter(attempts);
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                UPDATE mail_queue SET attempts = @attempts, leased_until = NULL, next_attempt_at = @next,
+                    sent_at = CASE WHEN @ok THEN @at ELSE sent_at END, last_error = @error
+                WHERE id = @id
+                """,
+                [
+                    new NpgsqlParameter("attempts", attempts),
+                    new NpgsqlParameter("next", (object?)next ?? DBNull.Value) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz },
+                    new NpgsqlParameter("ok", error is null),
+                    new NpgsqlParameter("at", at),
+                    new NpgsqlParameter("error", (object?)error ?? DBNull.Value) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
+                    new NpgsqlParameter("id", mail.Id),
+                ],
+                CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return due.Count;
+    }
+
+    /// <summary>What went wrong, short and without credentials or message content.</summary>
+    private static string Describe(Exception e)
+    {
+        var text = e is MailKit.Net.Smtp.SmtpCommandException smtp
+            ? $"SMTP {(int)smtp.StatusCode}: {smtp.Message}"
+            : $"{e.GetType().Name}: {e.Message}";
+        return text.Length > 1000 ? text[..1000] : text;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {MailId} attempt {Attempt} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, long mailId, int attempt, string error);
+}
