@@ -74,7 +74,11 @@ export Logging__Console__FormatterOptions__TimestampFormat="${Logging__Console__
 export Logging__Console__FormatterOptions__UseUtcTimestamp="${Logging__Console__FormatterOptions__UseUtcTimestamp:-true}"
 printf 'Starting KeyAccount (migrations, demo data; log: %s) …' "$log"
 started=$(date +%s)
+# Without SMTP settings (Mail__Smtp__Host), mail is written as .eml files here instead of being sent.
+mail_dir="${Mail__PickupDirectory:-$data/mail}"
+mkdir -p "$mail_dir"
 ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+Mail__PickupDirectory="$mail_dir" Mail__PublicBaseUrl="${Mail__PublicBaseUrl:-http://127.0.0.1:$port}" \
 KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword="$demo_password" \
   dotnet "$out/KeyAccount.Api.dll" --contentRoot "$out" > "$log" 2>&1 &
 api_pid=$!
@@ -100,6 +104,7 @@ KeyAccount is running.
   Swagger:    $base/swagger
   Health:     $base/health/ready
   Database:   $( [ -n "$started_db" ] && echo "own cluster in $data/postgres" || echo "from ConnectionStrings__KeyAccount")
+  Mail:       $( [ -n "${Mail__Smtp__Host:-}" ] && echo "SMTP $Mail__Smtp__Host" || echo "written as .eml files into $mail_dir (no SMTP configured)")
   Log:        $log$( [ "$startup_problems" -gt 0 ] && echo " ($startup_problems warning/error lines so far)")
 
 Demo logins (password: $demo_password)
