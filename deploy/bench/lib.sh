@@ -39,10 +39,13 @@ start_api() {
   echo "== Build (Release)"
   dotnet build bench/KeyAccount.Bench.Host -c Release -nologo -v q -clp:ErrorsOnly >/dev/null
   api_port=$(pg_free_port)
+  # BENCH_JOBS=true runs the scheduled jobs (a benchmark of one of them); BENCH_EXTRA_ENV adds NAME=value settings.
+  # shellcheck disable=SC2086
+  env ${BENCH_EXTRA_ENV:-} \
   ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
   ConnectionStrings__KeyAccount="$PG_CONNECTION" Auth__SigningKey="benchmark-signing-key-0123456789-abcdefghijklmnop" \
   KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword='Bench!2026' \
-  Jobs__Enabled=false RateLimits__RequestsPerMinutePerUser=1000000000 RateLimits__AnonymousRequestsPerMinutePerAddress=1000000000 Logging__LogLevel__Default=Warning \
+  Jobs__Enabled="${BENCH_JOBS:-false}" RateLimits__RequestsPerMinutePerUser=1000000000 RateLimits__AnonymousRequestsPerMinutePerAddress=1000000000 Logging__LogLevel__Default=Warning \
     dotnet bench/KeyAccount.Bench.Host/bin/Release/net10.0/KeyAccount.Bench.Host.dll > "$work/api.log" 2>&1 &
   api_pid=$!
   base="http://127.0.0.1:$api_port"

@@ -64,6 +64,8 @@ internal static class ReminderArgsJson
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
+    public static ReminderArgs? Read(string json) => System.Text.Json.JsonSerializer.Deserialize<ReminderArgs>(json, Options);
+
     public static string Write(ReminderArgs args) => System.Text.Json.JsonSerializer.Serialize(args, Options);
 
     public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<ReminderArgs, string> Converter =
