@@ -6,7 +6,7 @@
 #              (10,000 ÷ time from commit to the last arrival), p50/p99 of commit→arrival at the healthy receivers,
 #              duplicates by webhook-id; the goal is (b)'s healthy p99 within 1.5× of (a)'s. The API process's RSS
 #              before, at the end of each phase, and its peak. The baseline of (b) is (a), in the same run.
-#              Env: BENCH_EVENTS (default 10000).
+#              A warm-up of 1,000 events comes first and is not measured. Env: BENCH_EVENTS (default 10000).
 bench_webhooks() {
   events=${BENCH_EVENTS:-10000}
   start_database
@@ -58,32 +58,36 @@ bench_webhooks() {
     echo "  delivered: $c1 and $c2"
   }
 
-  # (a) Two healthy receivers, subscribed to account.created.
+  # (a) Two healthy receivers, subscribed to account.created; first a warm-up of 1,000 events (JIT, pools, plans),
+  # not measured.
   subscribe "$p1" account.created; subscribe "$p2" account.created
-  expected=$events
+  warmup=1000
+  total=$events; events=$warmup; expected=$warmup
+  phase warmup account.created
+  events=$total; expected=$((warmup + events))
   phase healthy account.created
 
   # (b) The same receivers and a dead one, on another event type so that phase (a)'s arrivals do not count again.
   subscribe "$p1" account.updated; subscribe "$p2" account.updated; subscribe "$dead" account.updated
-  expected=$((events * 2))
+  expected=$((warmup + events * 2))
   phase with_dead account.updated
   dead_state=$(psql_ka -c "SELECT count(*) FILTER (WHERE status = 'Pending') || ' pending, ' || coalesce(max(attempts), 0) || ' attempts at most'
                            FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE e.url LIKE '%:$dead/%'")
   kill "$sampler" 2>/dev/null || true
   rss_peak=$(cat "$peak_file")
 
-  python3 - "$work" "$events" "$rss_before" "$rss_peak" "$dead_state" <<'PY'
+  python3 - "$work" "$events" "$rss_before" "$rss_peak" "$dead_state" "$warmup" <<'PY'
 import json, sys
-work, events, rss_before, rss_peak, dead_state = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+work, events, rss_before, rss_peak, dead_state, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
 def pct(xs, p):
     xs = sorted(xs); return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
-out = {"benchmark": "webhooks", "events": events, "receivers_healthy": 2}
-for name, skip in (("healthy", 0), ("with_dead", events)):
+out = {"benchmark": "webhooks", "events": events, "warmup_events": warmup, "receivers_healthy": 2}
+for name, skip in (("healthy", warmup), ("with_dead", warmup + events)):
     t0 = int(open(f"{work}/{name}-t0").read())
     delays, rates, dups = [], [], 0
     for r in (1, 2):
         s = json.load(open(f"{work}/{name}-{r}.json"))
-        arrivals = s["arrivals"][skip:]        # phase (b) follows phase (a)'s arrivals at the same receivers
+        arrivals = s["arrivals"][skip:]        # each phase follows the earlier phases' arrivals at the same receivers
         dups += s["duplicates"]
         d = [a - t0 for a in arrivals]
         delays += d
