@@ -23,7 +23,9 @@ public sealed class XlsxExportWriter : IExportWriter
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(destination);
-        var spreadsheet = await Spreadsheet.CreateNewAsync(destination, new SpreadCheetahOptions { WriteCellReferenceAttributes = true }, cancellationToken).ConfigureAwait(false);
+        var output = new AsyncOnlyStream(destination);
+        await using var outputScope = output.ConfigureAwait(false);
+        var spreadsheet = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { WriteCellReferenceAttributes = true }, cancellationToken).ConfigureAwait(false);
         await using (spreadsheet.ConfigureAwait(false))
         {
             var header = spreadsheet.AddStyle(new Style { Font = new Font { Bold = true } });
@@ -72,6 +74,9 @@ public sealed class XlsxExportWriter : IExportWriter
 
             await spreadsheet.FinishAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        // The archive's end (central directory), written synchronously when the spreadsheet was disposed.
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The spreadsheet name of the 1-based column <paramref name="number"/> (1 → A, 27 → AA).</summary>
