@@ -4538,10 +4538,16 @@ export interface operations {
     ExportAccounts: {
         parameters: {
             query?: {
-                /** @description csv (default) or xlsx. */
-                format?: string;
-                /** @description zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese). */
-                lang?: string;
+                /**
+                 * @description csv (default) or xlsx.
+                 * @example csv
+                 */
+                format?: "csv" | "xlsx";
+                /**
+                 * @description zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese).
+                 * @example zh-CN
+                 */
+                lang?: "zh-CN" | "en";
                 /** @description Only accounts of this tier. */
                 tier?: components["schemas"]["Tier"];
                 /** @description Only this customer type (exact match). */
@@ -4565,15 +4571,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The file, streamed. CSV: UTF-8 with a byte-order mark, a header row, CRLF line ends, text cells quoted, cells starting with = + - @ tab or CR prefixed with '. xlsx: one worksheet with a bold, frozen header row and typed cells (numbers, dates). */
             200: {
                 headers: {
+                    /**
+                     * @description `attachment` with the file name: the list, the UTC day and the extension (`accounts-20261202.csv`), also as a UTF-8 `filename*` (RFC 6266, RFC 5987).
+                     * @example attachment; filename=accounts-20261202.csv; filename*=UTF-8''accounts-20261202.csv
+                     */
+                    "Content-Disposition": string;
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example text */
+                    /**
+                     * @example "客户名称","行业","战略匹配度"
+                     *     "'=HYPERLINK(""x"")","Manufacturing, heavy",4
+                     */
                     "text/csv": string;
-                    /** @example text */
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
@@ -7008,10 +7021,16 @@ export interface operations {
     ExportComplaints: {
         parameters: {
             query?: {
-                /** @description csv (default) or xlsx. */
-                format?: string;
-                /** @description zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese). */
-                lang?: string;
+                /**
+                 * @description csv (default) or xlsx.
+                 * @example csv
+                 */
+                format?: "csv" | "xlsx";
+                /**
+                 * @description zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese).
+                 * @example zh-CN
+                 */
+                lang?: "zh-CN" | "en";
                 /** @description Only this status. */
                 status?: components["schemas"]["ComplaintStatus"];
                 /** @description Only this severity. */
@@ -7039,15 +7058,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The file, streamed. CSV: UTF-8 with a byte-order mark, a header row, CRLF line ends, text cells quoted, cells starting with = + - @ tab or CR prefixed with '. xlsx: one worksheet with a bold, frozen header row and typed cells (numbers, dates). */
             200: {
                 headers: {
+                    /**
+                     * @description `attachment` with the file name: the list, the UTC day and the extension (`accounts-20261202.csv`), also as a UTF-8 `filename*` (RFC 6266, RFC 5987).
+                     * @example attachment; filename=accounts-20261202.csv; filename*=UTF-8''accounts-20261202.csv
+                     */
+                    "Content-Disposition": string;
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example text */
+                    /**
+                     * @example "客户名称","行业","战略匹配度"
+                     *     "'=HYPERLINK(""x"")","Manufacturing, heavy",4
+                     */
                     "text/csv": string;
-                    /** @example text */
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
@@ -16655,10 +16681,16 @@ export interface operations {
     ExportTierHistory: {
         parameters: {
             query?: {
-                /** @description csv (default) or xlsx. */
-                format?: string;
-                /** @description zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese). */
-                lang?: string;
+                /**
+                 * @description csv (default) or xlsx.
+                 * @example csv
+                 */
+                format?: "csv" | "xlsx";
+                /**
+                 * @description zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese).
+                 * @example zh-CN
+                 */
+                lang?: "zh-CN" | "en";
                 /** @description Only this account's history. */
                 accountId?: string;
                 /** @description Only this run's results. */
@@ -16680,15 +16712,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The file, streamed. CSV: UTF-8 with a byte-order mark, a header row, CRLF line ends, text cells quoted, cells starting with = + - @ tab or CR prefixed with '. xlsx: one worksheet with a bold, frozen header row and typed cells (numbers, dates). */
             200: {
                 headers: {
+                    /**
+                     * @description `attachment` with the file name: the list, the UTC day and the extension (`accounts-20261202.csv`), also as a UTF-8 `filename*` (RFC 6266, RFC 5987).
+                     * @example attachment; filename=accounts-20261202.csv; filename*=UTF-8''accounts-20261202.csv
+                     */
+                    "Content-Disposition": string;
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example text */
+                    /**
+                     * @example "客户名称","行业","战略匹配度"
+                     *     "'=HYPERLINK(""x"")","Manufacturing, heavy",4
+                     */
                     "text/csv": string;
-                    /** @example text */
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
