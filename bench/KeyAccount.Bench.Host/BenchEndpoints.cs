@@ -87,6 +87,28 @@ internal static class BenchEndpoints
             return Results.Ok(new { accounts, seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds });
         }).AllowAnonymous().ExcludeFromDescription();
 
+        // The process's memory as the exports benchmark reads it: resident set, the managed heap, and the GC's view.
+        // collect=true first runs a full blocking collection, so "before" is the live set and not leftover garbage.
+        app.MapGet("/bench/memory", (bool? collect) =>
+        {
+            if (collect == true)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                GC.WaitForPendingFinalizers();
+            }
+
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            var info = GC.GetGCMemoryInfo();
+            return Results.Ok(new
+            {
+                rssBytes = process.WorkingSet64,
+                peakRssBytes = process.PeakWorkingSet64,
+                managedHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
+                gcHeapSizeBytes = info.HeapSizeBytes,
+                gcCommittedBytes = info.TotalCommittedBytes,
+            });
+        }).AllowAnonymous().ExcludeFromDescription();
+
         raw.MapGet("/at-risk", async (int? pageSize, NpgsqlDataSource dataSource, CancellationToken ct) =>
         {
             var size = Math.Clamp(pageSize ?? 50, 1, 200);

@@ -1,3 +1,5 @@
+using KeyAccount.Application.Common.Exports;
+using Microsoft.Extensions.Options;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Infrastructure.Identity;
 using KeyAccount.Infrastructure.Jobs;
@@ -63,6 +65,13 @@ public static class DependencyInjection
         services.AddHttpClient(OutboundHttpClient).AddStandardResilienceHandler();
         AddWebhooks(builder);
         AddMail(builder);
+
+        // Exports: one writer per format; the limit is read once (Exports:MaxRows) and shared by every list's export.
+        services.AddOptions<ExportOptions>().Bind(builder.Configuration.GetSection(ExportOptions.Section))
+            .Validate(o => o.MaxRows > 0, "Exports:MaxRows must be positive.").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ExportOptions>>().Value);
+        services.AddSingleton<IExportWriter, Exports.CsvExportWriter>();
+        services.AddSingleton<IExportWriter, Exports.XlsxExportWriter>();
 
         if (builder.Configuration.GetValue("Jobs:Enabled", true))
         {

@@ -3,6 +3,7 @@ using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Accounts.Common;
 using KeyAccount.Application.Accounts.CreateAccount;
 using KeyAccount.Application.Accounts.DeleteAccount;
+using KeyAccount.Application.Accounts.ExportAccounts;
 using KeyAccount.Application.Accounts.GetAccount;
 using KeyAccount.Application.Accounts.GetAccountTeam;
 using KeyAccount.Application.Accounts.ListAccounts;
@@ -28,6 +29,11 @@ internal static class AccountsEndpoints
         group.MapGet("/", ListAccounts).WithName("ListAccounts").RequireAuthorization(Permissions.AccountsRead)
             .WithSummary("List accounts")
             .WithDescription("Filter by tier, segment, industry, region, owner, status and free text (name or registration number); sort by name, registrationNumber, createdAt or updatedAt ('-' for descending). Page with page/pageSize (≤ 200), or for deep lists pass the previous page's nextCursor as cursor (keyset paging). AccountManagers see only their own and their team's accounts.")
+            .ProducesValidationProblem();
+
+        group.MapGet("/export", ExportAccounts).WithName("ExportAccounts").RequireAuthorization(Permissions.AccountsRead).Exports()
+            .WithSummary("Export the accounts list (CSV or Excel)")
+            .WithDescription("Every account the list shows with the same filters and sort (no paging), as a CSV or .xlsx file streamed as it is read. AccountManagers get only their own and their team's accounts; the revenue columns (potential annual revenue and its currency) are only there for callers with revenue:read. At most Exports:MaxRows rows (default 1,000,000): more is a 400 on `filters` (narrow the filters).")
             .ProducesValidationProblem();
 
         group.MapPost("/", CreateAccount).WithName("CreateAccount").RequireAuthorization(Permissions.AccountsWrite).Creates().SendsETag()
@@ -104,6 +110,50 @@ internal static class AccountsEndpoints
             },
             ct);
         return TypedResults.Ok(result);
+    }
+
+    /// <param name="mediator">Mediator.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="format">csv (default) or xlsx.</param>
+    /// <param name="lang">zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese).</param>
+    /// <param name="tier">Only accounts of this tier.</param>
+    /// <param name="segment">Only this customer type (exact match).</param>
+    /// <param name="industry">Only this industry (exact match).</param>
+    /// <param name="region">Only this region (exact match).</param>
+    /// <param name="ownerId">Only accounts owned by this user.</param>
+    /// <param name="status">Only accounts in this status.</param>
+    /// <param name="q">Free text: part of the name, or the start of the registration number.</param>
+    /// <param name="sort">name (default), registrationNumber, createdAt, updatedAt; prefix '-' for descending.</param>
+    private static async Task<IResult> ExportAccounts(
+        IMediator mediator,
+        HttpContext http,
+        CancellationToken ct,
+        [FromQuery, AllowedValues("csv", "xlsx")] string? format = null,
+        [FromQuery, AllowedValues("zh-CN", "en")] string? lang = null,
+        [FromQuery] Tier? tier = null,
+        [FromQuery, MaxLength(100)] string? segment = null,
+        [FromQuery, MaxLength(100)] string? industry = null,
+        [FromQuery, MaxLength(100)] string? region = null,
+        [FromQuery] Guid? ownerId = null,
+        [FromQuery] AccountStatus? status = null,
+        [FromQuery, MaxLength(100)] string? q = null,
+        [FromQuery, MaxLength(19), RegularExpression("^-?(name|registrationNumber|createdAt|updatedAt)$")] string? sort = null)
+    {
+        var (fileFormat, language) = FileExports.Read(http, format, lang);
+        var filters = new ListAccountsQuery
+        {
+            Tier = tier,
+            Segment = segment,
+            Industry = industry,
+            Region = region,
+            OwnerId = ownerId is { } o ? new UserId(o) : null,
+            Status = status,
+            Search = q,
+            Sort = sort,
+        };
+        var table = await mediator.Send(new ExportAccountsQuery(filters, language), ct);
+        return FileExports.File(http, table, fileFormat);
     }
 
     private static async Task<Created<AccountDto>> CreateAccount(AccountProfileInput body, IMediator mediator, HttpContext http, CancellationToken ct)

@@ -12,6 +12,7 @@ using KeyAccount.Application.Complaints.FileComplaint;
 using KeyAccount.Application.Complaints.GetComplaint;
 using KeyAccount.Application.Complaints.GetComplaintMetrics;
 using KeyAccount.Application.Complaints.GetSlaPolicy;
+using KeyAccount.Application.Complaints.ExportComplaints;
 using KeyAccount.Application.Complaints.ListComplaints;
 using KeyAccount.Application.Complaints.ReopenComplaint;
 using KeyAccount.Application.Complaints.ResolveComplaint;
@@ -36,6 +37,10 @@ internal static class ComplaintsEndpoints
             .WithSummary("File a complaint")
             .WithDescription("Records the complaint with a reference CMP-<year>-<6 digits>, its SLA targets from the account's tier (published service programme) and severity, and starts the first-response clock. Send an Idempotency-Key so that a retry returns the first complaint instead of filing a second one. An account that does not exist or that you may not see is a 404.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        complaints.MapGet("/export", Export).WithName("ExportComplaints").RequireAuthorization(Permissions.ComplaintsRead).Exports()
+            .WithSummary("Export the complaints queue (CSV or Excel)")
+            .WithDescription("Every complaint the queue shows with the same filters, in the queue's order (no paging), as a CSV or .xlsx file streamed as it is read: reference, account, tier at intake, severity, category, subject, status, department, assignee, received, the stored SLA state and due instant, breaches, resolved and closed. AccountManagers get the complaints of their own and their team's accounts. At most Exports:MaxRows rows (default 1,000,000): more is a 400 on `filters`.");
+
         complaints.MapGet("/", List).WithName("ListComplaints").RequireAuthorization(Permissions.ComplaintsRead)
             .WithSummary("The complaints queue")
             .WithDescription("Open complaints first, the most urgent due time first. Filter by status, severity, tier, category, account, assignee (or `mine`), SLA state, `overdue` and `openOnly`. AccountManagers see the complaints of their own and their team's accounts.")
@@ -133,6 +138,56 @@ internal static class ComplaintsEndpoints
     {
         var entry = await m.Send(new AddComplaintCommentCommand(new ComplaintId(id), body.Text), ct);
         return TypedResults.Created($"/api/v1/complaints/{id}/timeline", entry);
+    }
+
+    /// <param name="m">Mediator.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="format">csv (default) or xlsx.</param>
+    /// <param name="lang">zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese).</param>
+    /// <param name="status">Only this status.</param>
+    /// <param name="severity">Only this severity.</param>
+    /// <param name="tier">Only complaints of accounts of this tier (at intake).</param>
+    /// <param name="category">Only this category.</param>
+    /// <param name="accountId">Only this account's complaints.</param>
+    /// <param name="assigneeId">Only complaints assigned to this user.</param>
+    /// <param name="mine">Only complaints assigned to me.</param>
+    /// <param name="slaState">OnTime, AtRisk or Breached.</param>
+    /// <param name="overdue">Only open complaints past their running target.</param>
+    /// <param name="openOnly">Only complaints not resolved or closed.</param>
+    private static async Task<IResult> Export(
+        IMediator m,
+        HttpContext http,
+        CancellationToken ct,
+        [FromQuery, AllowedValues("csv", "xlsx")] string? format = null,
+        [FromQuery, AllowedValues("zh-CN", "en")] string? lang = null,
+        [FromQuery] ComplaintStatus? status = null,
+        [FromQuery] Severity? severity = null,
+        [FromQuery] Tier? tier = null,
+        [FromQuery] ComplaintCategory? category = null,
+        [FromQuery] Guid? accountId = null,
+        [FromQuery] Guid? assigneeId = null,
+        [FromQuery] bool mine = false,
+        [FromQuery] SlaState? slaState = null,
+        [FromQuery] bool overdue = false,
+        [FromQuery] bool openOnly = false)
+    {
+        var (fileFormat, language) = FileExports.Read(http, format, lang);
+        var filters = new ListComplaintsQuery
+        {
+            Status = status,
+            Severity = severity,
+            Tier = tier,
+            Category = category,
+            AccountId = accountId is { } a ? new AccountId(a) : null,
+            AssigneeId = assigneeId is { } u ? new UserId(u) : null,
+            Mine = mine,
+            SlaState = slaState,
+            Overdue = overdue,
+            OpenOnly = openOnly,
+        };
+        var table = await m.Send(new ExportComplaintsQuery(filters, language), ct);
+        return FileExports.File(http, table, fileFormat);
     }
 
     /// <param name="m">Mediator.</param>

@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Health.GetAccountHealth;
 using KeyAccount.Application.Tiering.Common;
 using KeyAccount.Application.Tiering.CreatePolicy;
+using KeyAccount.Application.Tiering.ExportTierHistory;
 using KeyAccount.Application.Tiering.GetTierHistory;
 using KeyAccount.Application.Tiering.ListPolicies;
 using KeyAccount.Application.Tiering.ListRuns;
@@ -16,6 +18,7 @@ using KeyAccount.Application.Tiering.GetRun;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Tiering;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KeyAccount.Api.Endpoints;
@@ -55,6 +58,9 @@ internal static class TieringEndpoints
         tiering.MapGet("/runs/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetRunQuery(new TieringRunId(id)), ct)))
             .WithName("GetTieringRun").RequireAuthorization(Permissions.TieringRead).WithSummary("Get a tiering run")
             .WithDescription("When it ran and who or what started it, the policy version it used, and its counts per tier. Each account's result is in that account's tier history.");
+        tiering.MapGet("/history/export", ExportHistory).WithName("ExportTierHistory").RequireAuthorization(Permissions.TieringRead).Exports()
+            .WithSummary("Export the tier history (CSV or Excel)")
+            .WithDescription("Each account's result in each run — run date, account, owner, policy version, score, previous and new tier, reason — newest run first, as a CSV or .xlsx file streamed as it is read. Filter by account, run, new tier, reason, `changedOnly` (the tier differs from the one before, first results included) and run dates `from`/`to`. AccountManagers get only their own and their team's accounts. At most Exports:MaxRows rows (default 1,000,000): more is a 400 on `filters`.");
 
         var accounts = api.MapGroup("/accounts/{id:guid}").WithTags("Tiering");
         accounts.MapGet("/health", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetAccountHealthQuery(new AccountId(id)), ct)))
@@ -73,6 +79,49 @@ internal static class TieringEndpoints
             .WithSummary("Remove the account's tier pin").WithDescription("Requires the account's ETag as If-Match.")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return api;
+    }
+
+    /// <param name="m">Mediator.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="format">csv (default) or xlsx.</param>
+    /// <param name="lang">zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese).</param>
+    /// <param name="accountId">Only this account's history.</param>
+    /// <param name="runId">Only this run's results.</param>
+    /// <param name="tier">Only results that gave this tier.</param>
+    /// <param name="reason">Only results with this reason.</param>
+    /// <param name="changedOnly">Only results whose tier differs from the one before (an account's first result included).</param>
+    /// <param name="from">Only runs on or after this day (yyyy-MM-dd).</param>
+    /// <param name="to">Only runs on or before this day (yyyy-MM-dd).</param>
+    private static async Task<IResult> ExportHistory(
+        IMediator m,
+        HttpContext http,
+        CancellationToken ct,
+        [FromQuery, AllowedValues("csv", "xlsx")] string? format = null,
+        [FromQuery, AllowedValues("zh-CN", "en")] string? lang = null,
+        [FromQuery] Guid? accountId = null,
+        [FromQuery] Guid? runId = null,
+        [FromQuery] Tier? tier = null,
+        [FromQuery] TierChangeReason? reason = null,
+        [FromQuery] bool changedOnly = false,
+        [FromQuery] DateOnly? from = null,
+        [FromQuery] DateOnly? to = null)
+    {
+        var (fileFormat, language) = FileExports.Read(http, format, lang);
+        var table = await m.Send(
+            new ExportTierHistoryQuery
+            {
+                AccountId = accountId is { } a ? new AccountId(a) : null,
+                RunId = runId is { } r ? new TieringRunId(r) : null,
+                Tier = tier,
+                Reason = reason,
+                ChangedOnly = changedOnly,
+                From = from,
+                To = to,
+                Language = language,
+            },
+            ct);
+        return FileExports.File(http, table, fileFormat);
     }
 
     private static async Task<Ok<TierPolicyDto>> GetPolicy(Guid id, IMediator m, HttpContext http, CancellationToken ct)

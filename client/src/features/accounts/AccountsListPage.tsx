@@ -11,7 +11,8 @@ import { formatDate } from '../../shared/format';
 import { TIERS } from '../../shared/tiers';
 import { TierTag } from '../../shared/TierTag';
 import { STATUSES, StatusTag } from './labels';
-import { useAccounts } from './accountsApi';
+import { exportAccounts, useAccounts } from './accountsApi';
+import { ExportButton } from '../../shared/ExportButton';
 
 /** The list's filters, sort and page, as URL parameters (see useUrlFilters). */
 const FILTERS = {
@@ -50,11 +51,23 @@ export default function AccountsListPage() {
   return (
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('accounts.title')}</Typography.Title>}
-      extra={can('accounts:write') && (
-        <Link to="/accounts/new">
-          <Button type="primary" icon={<PlusOutlined />}>{t('accounts.new')}</Button>
-        </Link>
-      )}
+      extra={
+        <Space>
+          <ExportButton
+            name="accounts"
+            fetchFile={(format) => {
+              // The filters and sort the list shows (not its page): the export holds every matching account.
+              const { page: _page, pageSize: _pageSize, ...filters } = query;
+              return exportAccounts({ ...filters, format, lang: locale });
+            }}
+          />
+          {can('accounts:write') && (
+            <Link to="/accounts/new">
+              <Button type="primary" icon={<PlusOutlined />}>{t('accounts.new')}</Button>
+            </Link>
+          )}
+        </Space>
+      }
     >
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search

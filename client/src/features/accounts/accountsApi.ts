@@ -70,3 +70,8 @@ export function useCreateAccount() {
 export function updateAccount(id: string, etag: string, body: AccountProfileInput) {
   return unwrap(api.PUT('/api/v1/accounts/{id}', { params: { path: { id }, header: ifMatch(etag) }, body }));
 }
+
+export type AccountsExportQuery = NonNullable<paths['/api/v1/accounts/export']['get']['parameters']['query']>;
+
+/** The accounts list as a file (CSV or xlsx) with the list's filters and sort; paging does not apply. */
+export const exportAccounts = (query: AccountsExportQuery) => api.GET('/api/v1/accounts/export', { params: { query }, parseAs: 'blob' });

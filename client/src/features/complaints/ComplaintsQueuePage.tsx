@@ -12,7 +12,8 @@ import { TierTag } from '../../shared/TierTag';
 import { CATEGORIES, SEVERITIES, SLA_STATES, STATUSES } from './model';
 import { badgeState } from './sla';
 import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from './labels';
-import { useComplaints, type ComplaintCategory, type ComplaintListQuery, type ComplaintStatus, type ComplaintSummaryDto, type Severity } from './complaintsApi';
+import { ExportButton } from '../../shared/ExportButton';
+import { exportComplaints, useComplaints, type ComplaintCategory, type ComplaintListQuery, type ComplaintStatus, type ComplaintSummaryDto, type Severity } from './complaintsApi';
 
 /** Month, day and time: a queue's received column is read for recency, the year is rarely in doubt. */
 function formatShort(locale: string, iso: string) {
@@ -88,6 +89,13 @@ export default function ComplaintsQueuePage() {
               { value: 'mine', label: t('complaints.scope.mine') },
             ]}
             onChange={(v) => setFilter('mine', v === 'mine')}
+          />
+          <ExportButton
+            name="complaints"
+            fetchFile={(format) => {
+              const { page: _page, pageSize: _pageSize, ...scope } = query;
+              return exportComplaints({ ...scope, format, lang: locale });
+            }}
           />
           <Link to="/complaints/metrics">
             <Button>{t('metrics.open')}</Button>

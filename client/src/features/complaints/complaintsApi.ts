@@ -106,3 +106,8 @@ export function useAddComment(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: complaintKeys.one(id) }),
   });
 }
+
+export type ComplaintsExportQuery = NonNullable<paths['/api/v1/complaints/export']['get']['parameters']['query']>;
+
+/** The queue as a file (CSV or xlsx) with the queue's filters; paging does not apply. */
+export const exportComplaints = (query: ComplaintsExportQuery) => api.GET('/api/v1/complaints/export', { params: { query }, parseAs: 'blob' });

@@ -14,7 +14,8 @@ import { useAccount } from '../accounts/accountsApi';
 import { ReasonTag } from './labels';
 import { roundScore } from './policyModel';
 import { ScoreBreakdown } from './ScoreBreakdown';
-import { useClearTierOverride, useSetTierOverride, useTierHistory, type TierHistoryEntryDto } from './tieringApi';
+import { ExportButton } from '../../shared/ExportButton';
+import { exportTierHistory, useClearTierOverride, useSetTierOverride, useTierHistory, type TierHistoryEntryDto } from './tieringApi';
 
 /**
  * The account's tier on its 360 page: the tier, the latest score and why (the breakdown per criterion), the tier
@@ -103,7 +104,12 @@ export function AccountTierPanel({ accountId }: { accountId: string }) {
         </Col>
       </Row>
 
-      <Typography.Title level={5} style={{ marginTop: 24 }}>{t('tiering.history.title')}</Typography.Title>
+      <Space style={{ marginTop: 24, marginBottom: 8, width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('tiering.history.title')}</Typography.Title>
+        {can('tiering:read') && entries.length > 0 && (
+          <ExportButton name="tier-history" fetchFile={(format) => exportTierHistory({ accountId, format, lang: locale })} />
+        )}
+      </Space>
       <div data-testid="tier-history">
         <Table<TierHistoryEntryDto>
           rowKey="runId"

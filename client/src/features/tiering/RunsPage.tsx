@@ -9,7 +9,8 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { DistributionBar } from './DistributionBar';
 import { TIERS, TIER_HEX } from '../../shared/tiers';
-import { usePolicies, useRuns, useStartRun, type TieringRunDto } from './tieringApi';
+import { ExportButton } from '../../shared/ExportButton';
+import { exportTierHistory, usePolicies, useRuns, useStartRun, type TieringRunDto } from './tieringApi';
 
 const countOf = (run: TieringRunDto, tier: Tier) =>
   tier === 'Strategic' ? run.strategicCount : tier === 'Key' ? run.keyCount : tier === 'Growth' ? run.growthCount : run.standardCount;
@@ -40,7 +41,16 @@ export default function RunsPage() {
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('tiering.runs.title')}</Typography.Title>}
       extra={
-        can('tiering:manage') && (
+        <Space>
+          {(runs.data?.length ?? 0) > 0 && (
+            <ExportButton
+              name="tier-history"
+              hint={t('tiering.runs.exportHint')}
+              // The tier changes across runs (every account's first tier included): what a Director reviews after runs.
+              fetchFile={(format) => exportTierHistory({ changedOnly: true, format, lang: locale })}
+            />
+          )}
+          {can('tiering:manage') && (
           <Popconfirm
             title={t('tiering.runs.confirm.title', { number: published?.number ?? '?' })}
             description={<div style={{ maxWidth: 340 }}>{t('tiering.runs.confirm.body')}</div>}
@@ -53,7 +63,8 @@ export default function RunsPage() {
               {t('tiering.runs.now')}
             </Button>
           </Popconfirm>
-        )
+          )}
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('tiering.runs.help')}</Typography.Paragraph>

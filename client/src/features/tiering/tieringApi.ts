@@ -1,5 +1,6 @@
 // Tiering over the generated contract: policy versions, simulations, runs, an account's tier history and pin.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { paths } from '../../api/schema';
 import { api, idempotencyKey, ifMatch, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
 import { useCreateMutation } from '../../shared/idempotency';
 import { accountKeys } from '../accounts/accountsApi';
@@ -109,3 +110,8 @@ export function useClearTierOverride(accountId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.one(accountId) }),
   });
 }
+
+export type TierHistoryExportQuery = NonNullable<paths['/api/v1/tiering/history/export']['get']['parameters']['query']>;
+
+/** The tier history across accounts (or one account's) as a file (CSV or xlsx). */
+export const exportTierHistory = (query: TierHistoryExportQuery) => api.GET('/api/v1/tiering/history/export', { params: { query }, parseAs: 'blob' });

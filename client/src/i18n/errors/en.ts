@@ -107,6 +107,9 @@ export const en = {
   fieldNames: {
     body: 'Request',
     'If-Match': 'Version',
+    filters: 'Filters (narrow them to export fewer rows)',
+    format: 'File format',
+    lang: 'Language',
     'Idempotency-Key': 'Request key',
     name: 'Name',
     registrationNumber: 'Registration number',

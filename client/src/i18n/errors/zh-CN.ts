@@ -99,6 +99,9 @@ export const zhCN = {
   fieldNames: {
     body: '请求',
     'If-Match': '数据版本',
+    filters: '筛选条件（请缩小范围以减少导出行数）',
+    format: '文件格式',
+    lang: '语言',
     'Idempotency-Key': '请求标识',
     name: '名称',
     registrationNumber: '统一社会信用代码',

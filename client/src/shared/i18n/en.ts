@@ -19,4 +19,9 @@ export const en = {
   'tier.Standard': 'Standard',
   'common.yes': 'Yes',
   'common.no': 'No',
+  'export.button': 'Export',
+  'export.busy': 'Exporting…',
+  'export.csv': 'CSV (UTF-8, opens in Excel)',
+  'export.xlsx': 'Excel workbook (.xlsx)',
+  'export.failed': 'Export failed. {detail}',
 };

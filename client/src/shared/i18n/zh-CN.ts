@@ -22,4 +22,9 @@ export const zhCN: Translation<typeof en> = {
   'tier.Standard': '普通客户',
   'common.yes': '是',
   'common.no': '否',
+  'export.button': '导出',
+  'export.busy': '正在导出…',
+  'export.csv': 'CSV（UTF-8，可用 Excel 打开）',
+  'export.xlsx': 'Excel 工作簿（.xlsx）',
+  'export.failed': '导出失败。{detail}',
 };

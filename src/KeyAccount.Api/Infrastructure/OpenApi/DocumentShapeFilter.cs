@@ -117,6 +117,7 @@ internal sealed class DocumentShapeFilter : IDocumentFilter
                     "date-time" => JsonValue.Create("2026-03-02T08:30:00Z"),
                     "date" => JsonValue.Create("2026-03-02"),
                     "decimal" => JsonValue.Create("1234.50"),
+                    "binary" => null, // a file (an export's xlsx): no text stands for it
                     _ => JsonValue.Create("text"),
                 };
             case JsonSchemaType.Integer:

@@ -83,6 +83,7 @@ internal static class OpenApiSetup
             options.OperationFilter<OperationResponsesFilter>();
             options.OperationFilter<ProblemContentFilter>();
             options.OperationFilter<HttpHeadersFilter>();
+            options.OperationFilter<ExportOperationFilter>();
             options.OperationFilter<RequestBodyFilter>();
             options.DocumentFilter<EventsDocumentFilter>();
             options.DocumentFilter<DocumentShapeFilter>();

@@ -148,7 +148,8 @@ public sealed class ListAccountsHandler(IAppDbContext db, ICurrentUser user) : I
         return new PagedResult<AccountSummaryDto>(items, cursor is null ? query.Page : null, query.PageSize, total, next);
     }
 
-    private static IQueryable<Account> Filter(IQueryable<Account> accounts, ListAccountsQuery q)
+    /// <summary>The list's filters, also applied by the export (one reading of the same query string).</summary>
+    internal static IQueryable<Account> Filter(IQueryable<Account> accounts, ListAccountsQuery q)
     {
         if (q.Tier is { } tier)
         {
@@ -190,7 +191,7 @@ public sealed class ListAccountsHandler(IAppDbContext db, ICurrentUser user) : I
         return accounts;
     }
 
-    private static IOrderedQueryable<Account> Order(IQueryable<Account> q, string key, bool descending) => (key, descending) switch
+    internal static IOrderedQueryable<Account> Order(IQueryable<Account> q, string key, bool descending) => (key, descending) switch
     {
         ("registrationNumber", false) => q.OrderBy(a => a.RegistrationNumber),
         ("registrationNumber", true) => q.OrderByDescending(a => a.RegistrationNumber),

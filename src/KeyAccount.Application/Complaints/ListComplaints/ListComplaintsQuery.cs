@@ -63,66 +63,9 @@ public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, T
     public async ValueTask<PagedResult<ComplaintSummaryDto>> Handle(ListComplaintsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var now = clock.GetUtcNow();
-        // Roles that see every account read complaints alone; an AccountManager's are those of visible accounts.
-        var rows = db.Complaints.AsNoTracking();
-        if (AccountAccess.RestrictedTo(user.Role, user.UserId) is not null)
-        {
-            var visible = db.VisibleAccounts(user);
-            rows = rows.Where(c => visible.Any(a => a.Id == c.AccountId));
-        }
-
-        if (query.Status is { } status)
-        {
-            rows = rows.Where(c => c.Status == status);
-        }
-
-        if (query.OpenOnly || query.Overdue)
-        {
-            rows = rows.Where(c => !c.IsStopped);
-        }
-
-        if (query.Overdue)
-        {
-            rows = rows.Where(c => c.DueAt < now);
-        }
-
-        if (query.SlaState is { } state)
-        {
-            rows = rows.Where(c => c.SlaState == state);
-        }
-
-        if (query.Severity is { } severity)
-        {
-            rows = rows.Where(c => c.Severity == severity);
-        }
-
-        if (query.Tier is { } tier)
-        {
-            rows = rows.Where(c => c.TierAtIntake == tier);
-        }
-
-        if (query.Category is { } category)
-        {
-            rows = rows.Where(c => c.Category == category);
-        }
-
-        if (query.AccountId is { } account)
-        {
-            rows = rows.Where(c => c.AccountId == account);
-        }
-
-        var assignee = query.Mine ? user.UserId : query.AssigneeId;
-        if (assignee is { } who)
-        {
-            rows = rows.Where(c => c.AssigneeId == who);
-        }
-
+        var rows = Filter(db, user, clock.GetUtcNow(), query);
         var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
-        var page = await rows
-            .OrderBy(c => c.IsStopped)
-            .ThenBy(c => c.DueAt)
-            .ThenByDescending(c => c.ReceivedAt)
+        var page = await Order(rows)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .Select(c => new ComplaintSummaryDto(
                 c.Id, c.Reference, c.AccountId,
@@ -136,4 +79,68 @@ public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, T
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new PagedResult<ComplaintSummaryDto>(page, query.Page, query.PageSize, total, null);
     }
+
+    /// <summary>The queue's filters over the complaints the caller may see; the export applies the same ones.</summary>
+    internal static IQueryable<Complaint> Filter(IAppDbContext db, ICurrentUser user, DateTimeOffset now, ListComplaintsQuery q)
+    {
+        // Roles that see every account read complaints alone; an AccountManager's are those of visible accounts.
+        var rows = db.Complaints.AsNoTracking();
+        if (AccountAccess.RestrictedTo(user.Role, user.UserId) is not null)
+        {
+            var visible = db.VisibleAccounts(user);
+            rows = rows.Where(c => visible.Any(a => a.Id == c.AccountId));
+        }
+
+        if (q.Status is { } status)
+        {
+            rows = rows.Where(c => c.Status == status);
+        }
+
+        if (q.OpenOnly || q.Overdue)
+        {
+            rows = rows.Where(c => !c.IsStopped);
+        }
+
+        if (q.Overdue)
+        {
+            rows = rows.Where(c => c.DueAt < now);
+        }
+
+        if (q.SlaState is { } state)
+        {
+            rows = rows.Where(c => c.SlaState == state);
+        }
+
+        if (q.Severity is { } severity)
+        {
+            rows = rows.Where(c => c.Severity == severity);
+        }
+
+        if (q.Tier is { } tier)
+        {
+            rows = rows.Where(c => c.TierAtIntake == tier);
+        }
+
+        if (q.Category is { } category)
+        {
+            rows = rows.Where(c => c.Category == category);
+        }
+
+        if (q.AccountId is { } account)
+        {
+            rows = rows.Where(c => c.AccountId == account);
+        }
+
+        var assignee = q.Mine ? user.UserId : q.AssigneeId;
+        if (assignee is { } who)
+        {
+            rows = rows.Where(c => c.AssigneeId == who);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Open complaints first, the most urgent due instant first, then the newest.</summary>
+    internal static IOrderedQueryable<Complaint> Order(IQueryable<Complaint> rows) =>
+        rows.OrderBy(c => c.IsStopped).ThenBy(c => c.DueAt).ThenByDescending(c => c.ReceivedAt);
 }

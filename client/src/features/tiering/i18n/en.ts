@@ -111,6 +111,7 @@ export const en = {
   'tiering.sim.noMoves': 'No account would change tier.',
   'tiering.sim.truncated': 'Showing the first {shown} of {total} moves (highest scores first).',
   'tiering.runs.title': 'Tiering runs',
+  'tiering.runs.exportHint': 'Export the tier changes of every run (each account\'s first tier included)',
   'tiering.runs.help': 'Each run scores every active account with the published policy and records its score, tier and reason. Runs also happen monthly on schedule.',
   'tiering.runs.now': 'Run now',
   'tiering.runs.confirm.title': 'Run policy v{number} now?',

@@ -114,6 +114,7 @@ export const zhCN: Translation<typeof en> = {
   'tiering.sim.noMoves': '没有客户的等级会发生变化。',
   'tiering.sim.truncated': '仅显示 {total} 项变动中的前 {shown} 项（按得分从高到低）。',
   'tiering.runs.title': '分级运行记录',
+  'tiering.runs.exportHint': '导出历次运行的等级变动（含各客户的首次评级）',
   'tiering.runs.help': '每次运行都会用已发布的策略为所有活跃客户评分，并记录得分、等级和原因。系统每月也会定时运行。',
   'tiering.runs.now': '立即运行',
   'tiering.runs.confirm.title': '立即按策略 v{number} 运行？',
