@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<BrokenConnectionGuard>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>)));
+        services.AddHostedService<UserSessionListener>();
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
         services.AddSingleton(dataSource);
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options

@@ -205,6 +205,37 @@ public class UsersTests : ApiTestBase
     }
 
     [Test]
+    public async Task ADeactivationCommittedByAnotherReplica_StopsTheTokenHereAtOnce_NotAfterTheCacheLifetime()
+    {
+        using var admin = await As("admin");
+        var email = NewEmail("elsewhere");
+        var user = await CreateUserAsync(admin, NewUser(email));
+        using var session = await SignInAsync(email);
+        Assert.That((int)(await session.GetAsync("/api/v1/me")).StatusCode, Is.EqualTo(200), "the user's session facts are cached now");
+
+        // Another replica deactivates the user: its own process writes the row and notifies in the same transaction.
+        await using (var connection = new NpgsqlConnection(ApiFixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var command = new NpgsqlCommand("UPDATE users SET is_active = false, security_stamp = gen_random_uuid() WHERE id = @id; SELECT pg_notify('user_sessions', @id::text);", connection, transaction);
+            command.Parameters.AddWithValue("id", Guid.Parse(user["id"]!.GetValue<string>()));
+            await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        // Well within the cache's 5 s: the notification, not the expiry, ended the session.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        int status;
+        do
+        {
+            status = (int)(await session.GetAsync("/api/v1/me")).StatusCode;
+        }
+        while (status == 200 && stopwatch.Elapsed < TimeSpan.FromSeconds(2) && await Task.Delay(20).ContinueWith(_ => true));
+        Assert.That(status, Is.EqualTo(401), $"still accepted after {stopwatch.ElapsedMilliseconds} ms");
+    }
+
+    [Test]
     public async Task AnAdmin_CannotDeactivateThemself_NorRemoveTheLastActiveAdmin()
     {
         using var admin = await As("admin");
