@@ -15,6 +15,9 @@ internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, U
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
+    /// <summary>LISTEN takes an identifier, not a parameter: the channel of <see cref="UserSessions.Channel"/>, written out.</summary>
+    private const string Listen = "LISTEN user_sessions";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -29,7 +32,7 @@ internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, U
                         sessions.Evict(new UserId(id));
                     }
                 };
-                await using (var listen = new NpgsqlCommand($"LISTEN {UserSessions.Channel}", connection))
+                await using (var listen = new NpgsqlCommand(Listen, connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
                 }
