@@ -78,7 +78,7 @@ started=$(date +%s)
 mail_dir="${Mail__PickupDirectory:-$data/mail}"
 mkdir -p "$mail_dir"
 ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-Mail__PickupDirectory="$mail_dir" Mail__PublicBaseUrl="${Mail__PublicBaseUrl:-http://127.0.0.1:$port}" \
+Mail__PickupDirectory="$mail_dir" App__PublicBaseUrl="${App__PublicBaseUrl:-http://127.0.0.1:$port}" \
 KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword="$demo_password" \
   dotnet "$out/KeyAccount.Api.dll" --contentRoot "$out" > "$log" 2>&1 &
 api_pid=$!

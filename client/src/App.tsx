@@ -24,6 +24,9 @@ const SlaPolicyPage = lazy(() => import('./features/complaintInsights/SlaPolicyP
 const RevenueImportPage = lazy(() => import('./features/revenue/RevenueImportPage'));
 const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage'));
 const WebhookEndpointPage = lazy(() => import('./features/webhooks/WebhookEndpointPage'));
+const UsersPage = lazy(() => import('./features/users/UsersPage'));
+const UserPage = lazy(() => import('./features/users/UserPage'));
+const SetPasswordPage = lazy(() => import('./features/users/SetPasswordPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -44,6 +47,7 @@ export default function App() {
               <Suspense fallback={<Spin style={{ display: 'block', margin: '20vh auto' }} />}>
                 <Routes>
                   <Route path="/login" element={<LoginPage />} />
+                  <Route path="/set-password" element={<SetPasswordPage />} />
                   <Route element={<AppLayout />}>
                     <Route index element={<HomeRedirect />} />
                     <Route path="accounts" element={<RequirePermission permission="accounts:read"><AccountsListPage /></RequirePermission>} />
@@ -61,6 +65,8 @@ export default function App() {
                     <Route path="revenue/import" element={<RequirePermission permission="revenue:write"><RevenueImportPage /></RequirePermission>} />
                     <Route path="webhooks" element={<RequirePermission permission="webhooks:manage"><WebhooksPage /></RequirePermission>} />
                     <Route path="webhooks/:id" element={<RequirePermission permission="webhooks:manage"><WebhookEndpointPage /></RequirePermission>} />
+                    <Route path="users" element={<RequirePermission permission="users:manage"><UsersPage /></RequirePermission>} />
+                    <Route path="users/:id" element={<RequirePermission permission="users:manage"><UserPage /></RequirePermission>} />
                     <Route path="403" element={<ErrorPage status={403} />} />
                     <Route path="500" element={<ErrorPage status={500} />} />
                     <Route path="*" element={<ErrorPage status={404} />} />

@@ -39,6 +39,7 @@ public static class KeyAccountApp
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+        builder.Services.AddScoped<KeyAccount.Application.Users.Common.IPublicLinks, PublicLinks>();
         builder.Services.AddSingleton<EventCatalogue>();
         builder.Services.AddKeyAccountAuth(builder.Configuration);
         builder.Services.AddKeyAccountRateLimits(builder.Configuration);
@@ -88,6 +89,7 @@ public static class KeyAccountApp
         api.MapDashboard();
         api.MapComplaints();
         api.MapWebhooks();
+        api.MapUsers();
 
         mapExtra?.Invoke(app);
 

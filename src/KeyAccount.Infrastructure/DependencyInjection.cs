@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<BrokenConnectionGuard>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>)));
+        services.AddHostedService<UserSessionListener>();
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
         services.AddSingleton(dataSource);
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
@@ -114,7 +115,8 @@ public static class DependencyInjection
     private static void AddMail(IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<Email.MailOptions>().Bind(builder.Configuration.GetSection(Email.MailOptions.Section));
+        services.AddOptions<Email.MailOptions>().Bind(builder.Configuration.GetSection(Email.MailOptions.Section))
+            .Configure(o => o.PublicBaseUrl = builder.Configuration["App:PublicBaseUrl"]);
         services.AddSingleton<Email.IMailTransport>(sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Email.MailOptions>>();

@@ -56,7 +56,7 @@ public class AuthorizationTests : ApiTestBase
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any())
             .Select(e => e.DisplayName);
         Assert.That(unguarded, Is.Empty);
-        Assert.That(endpoints.Where(e => e.Anonymous).Select(e => e.Name), Is.EqualTo(new[] { "Login" }));
+        Assert.That(endpoints.Where(e => e.Anonymous).Select(e => e.Name), Is.EquivalentTo(new[] { "Login", "SetPassword" }));
     }
 
     [Test]
@@ -148,6 +148,10 @@ public class AuthorizationTests : ApiTestBase
             "ResolveComplaint" => JsonContent.Create(new { resolution = "Done", rootCause = "Process", correctiveAction = "Fix" }),
             "ReopenComplaint" => JsonContent.Create(new { reason = "Again" }),
             "AddComplaintComment" => JsonContent.Create(new { text = "Comment" }),
+            "CreateUser" => JsonContent.Create(new { email = $"{Guid.NewGuid():N}@test.local", displayName = "新用户", role = "ServiceAgent", password = "Long-enough-password-1" }),
+            "UpdateUser" => JsonContent.Create(new { displayName = "新用户", role = "ServiceAgent" }),
+            "ResetUserPassword" => JsonContent.Create(new { sendSetPasswordLink = true }),
+            "SetPassword" => JsonContent.Create(new { token = "x", password = "Long-enough-password-1" }),
             "UpdateSlaPolicy" => JsonContent.Create(new { severities = new[] { new { severity = "Critical", firstResponsePercent = 50, resolutionPercent = 50 } } }),
             _ => null,
         };

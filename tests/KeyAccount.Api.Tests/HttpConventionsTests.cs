@@ -64,6 +64,13 @@ public class HttpConventionsTests : ApiTestBase
             case "CreateWebhookEndpoint":
                 return ("/api/v1/webhooks/endpoints", new { url = "https://erp.example.cn/hooks/keyaccount", eventTypes = new[] { "complaint.filed" }, description = "ERP 集成" }, "/api/v1/webhooks/endpoints", "admin");
 
+            case "CreateUser":
+            {
+                // Users outlive each test: a unique email, and the list filtered to it, count this test's user only.
+                var email = $"idem-{Guid.NewGuid():N}@test.local";
+                return ("/api/v1/users", new { email, displayName = "幂等用户", role = "ServiceAgent", password = "Idempotent-Password-1" }, $"/api/v1/users?q={email}", "admin");
+            }
+
             default:
                 throw new AssertionException($"No idempotency case for the create {create}: add one here.");
         }
@@ -76,7 +83,7 @@ public class HttpConventionsTests : ApiTestBase
     {
         // The API refuses to start otherwise; this says which creates exist, so each gets an idempotency case below.
         var creates = ApiEndpoints().Where(e => e.Metadata.GetMetadata<CreateEndpoint>() is not null).Select(NameOf).Order().ToList();
-        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateTierPolicy", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "StartTieringRun" }));
+        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateTierPolicy", "CreateUser", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "StartTieringRun" }));
     }
 
     [TestCase("CreateAccount")]
@@ -87,6 +94,7 @@ public class HttpConventionsTests : ApiTestBase
     [TestCase("FileComplaint")]
     [TestCase("AddComplaintComment")]
     [TestCase("CreateWebhookEndpoint")]
+    [TestCase("CreateUser")]
     public async Task EveryCreate_ReplayedWithItsIdempotencyKey_ReturnsTheFirstAnswerAndCreatesOnce(string create)
     {
         if (create == "StartTieringRun")
@@ -134,7 +142,7 @@ public class HttpConventionsTests : ApiTestBase
     private static JsonObject AlterFirstString(JsonObject body)
     {
         body.Remove("__different");
-        foreach (var name in new[] { "summary", "text", "name", "subject", "description" })
+        foreach (var name in new[] { "summary", "text", "name", "displayName", "subject", "description" })
         {
             if (body[name] is JsonValue value && value.TryGetValue<string>(out var s))
             {
@@ -221,7 +229,8 @@ public class HttpConventionsTests : ApiTestBase
         using var admin = await As("admin");
         foreach (var endpoint in changes)
         {
-            var caller = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == KeyAccount.Application.Common.Security.Permissions.WebhooksManage) ? admin : director;
+            var caller = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+                .Any(a => a.Policy is KeyAccount.Application.Common.Security.Permissions.WebhooksManage or KeyAccount.Application.Common.Security.Permissions.UsersManage) ? admin : director;
             var path = endpoint.RoutePattern.RawText!
                 .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{accountId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)

@@ -120,6 +120,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/set-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a password from a link
+         * @description The token of a set-password link (emailed when an Admin creates a user or resets their password) and the new password (12–256 characters, not the email). Answers 204; then sign in. The token works once, for 72 hours, and only while it is the user's newest link: otherwise 400 with `set-password-token-invalid` on `token`. Rate limited like sign-in.
+         */
+        post: operations["SetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -854,6 +874,154 @@ export interface paths {
          * @description Requires the account's ETag as If-Match.
          */
         delete: operations["ClearTierOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description By name, with filters on role, department, active, and free text (part of the name or email, any case). Deactivated users are listed too unless `active=true`.
+         */
+        get: operations["ListUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description With an initial `password` (12–256 characters, not the email) or `sendSetPasswordLink: true` — exactly one. A link is emailed in the user's language, works once and for 72 hours; until it is used no password signs the user in. Duplicate email → 409 on `email`; a second active head of a department → 409 on `isDepartmentHead`. Each user has exactly one role: the role decides every permission (see GET /api/v1/me), so "changing roles" is changing the role.
+         */
+        post: operations["CreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pick a user
+         * @description Active users by name, for pickers (a complaint's assignee, an account's team): id, name, role and department — never the email. Open to Directors, QualityManagers, ServiceAgents and AccountManagers, who hand work to named people.
+         */
+        get: operations["LookupUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description The user; the ETag header carries its version.
+         */
+        get: operations["GetUser"];
+        /**
+         * Change a user
+         * @description Replaces name, role, department, manager, department headship and language (the email, the sign-in name, stays). A manager must exist and may not be the user or anyone who reports to them (409 `manager-cycle` on `managerId`). The last active Admin keeps the role (409). A new role ends the user's sessions. Each user has exactly one role: the role decides every permission (see GET /api/v1/me), so "changing roles" is changing the role. Requires If-Match (412 when stale).
+         */
+        put: operations["UpdateUser"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a user
+         * @description The user can no longer sign in; open set-password links stop working. The user's tokens are refused from their next request (a replica that did not make the change notices within Auth:SessionCheckCacheSeconds, 5 s by default). You cannot deactivate yourself, nor the last active Admin (409). Requires If-Match.
+         */
+        post: operations["DeactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a user
+         * @description The user may sign in again with their password (tokens from before stay refused). A department head whose department has another active head meanwhile → 409 on `isDepartmentHead`. Requires If-Match.
+         */
+        post: operations["ReactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock a user
+         * @description Lifts the lockout that 5 failed sign-ins in a row set (15 minutes) before it runs out, and clears the failure count. Requires If-Match.
+         */
+        post: operations["UnlockUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset a user's password
+         * @description To a new `password`, or (`sendSetPasswordLink: true`) to none until the user sets one from a link emailed to them (72 hours, once; a newer link voids older ones). Exactly one of the two. A lockout is lifted. The user's tokens are refused from their next request (a replica that did not make the change notices within Auth:SessionCheckCacheSeconds, 5 s by default). Requires If-Match.
+         */
+        post: operations["ResetUserPassword"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2384,6 +2552,48 @@ export interface components {
             /** @description Gaps of a key account's map: no decision maker, no supporter. */
             decisionChainGaps: components["schemas"]["DecisionChainGap"][];
         };
+        /** @description A new user: their fields, and either an initial password or a set-password link sent by email (exactly one). */
+        CreateUserCommand: {
+            /**
+             * @description Name shown in the app (1–200 characters).
+             * @example 李娜
+             */
+            displayName: string;
+            /** @description The user's one role (a user has exactly one; changing it ends the user's sessions). */
+            role: components["schemas"]["Role"];
+            /** @description The department the user works in; required when `isDepartmentHead` is true. */
+            department?: components["schemas"]["Department"] | null;
+            /**
+             * Format: uuid
+             * @description The line manager (an existing user; not the user, and not someone who reports to the user).
+             */
+            managerId?: null | string;
+            /**
+             * @description Whether the user heads the department (at most one active head per department: 409 otherwise).
+             * @example false
+             */
+            isDepartmentHead?: boolean;
+            /**
+             * @description Language of the user's emails: zh-CN (default) or en.
+             * @example zh-CN
+             */
+            language?: string;
+            /**
+             * @description Email, the sign-in name (unique, any case; stored in lower case).
+             * @example li.na@example.cn
+             */
+            email: string;
+            /**
+             * @description An initial password (12–256 characters, not the email). Give this or `sendSetPasswordLink`, not both.
+             * @example Spring-Harbour-2026
+             */
+            password?: null | string;
+            /**
+             * @description True: email the user a one-time link (valid 72 hours) to set their own password; until then no password signs them in.
+             * @example true
+             */
+            sendSetPasswordLink?: boolean;
+        };
         /**
          * @description What an account is scored on (design §1.2).
          * @enum {string}
@@ -2452,7 +2662,7 @@ export interface components {
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "calendar-without-working-time" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "invalid-currency" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -2661,6 +2871,11 @@ export interface components {
              *     ]
              */
             permissions: string[];
+            /**
+             * @description The language of the user's emails (zh-CN or en), set by an Admin.
+             * @example zh-CN
+             */
+            language: string;
         };
         /** @description Money: a decimal amount (a string on the wire, e.g. "1234.50") and an ISO 4217 currency. */
         MoneyDto: {
@@ -2855,6 +3070,31 @@ export interface components {
             nextCursor: null | string;
         };
         /** @description One page of a list. */
+        PagedResultOfUserDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["UserDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
         PagedResultOfWebhookDeliveryDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["WebhookDeliveryDto"][];
@@ -2896,6 +3136,19 @@ export interface components {
              * @description Their share of the revenue in scope, percent.
              */
             revenueShare: number;
+        };
+        /** @description How to reset: a new password, or a set-password link by email (exactly one). */
+        PasswordResetInput: {
+            /**
+             * @description The new password (12–256 characters, not the email). Give this or `sendSetPasswordLink`, not both.
+             * @example Autumn-River-2026
+             */
+            password?: null | string;
+            /**
+             * @description True: the current password stops working now and the user is emailed a one-time link (valid 72 hours) to choose a new one.
+             * @example true
+             */
+            sendSetPasswordLink?: boolean;
         };
         /** @enum {string} */
         PolicyStatus: "Draft" | "Published" | "Retired";
@@ -2991,7 +3244,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "calendar-without-working-time" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "invalid-currency" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -3314,6 +3567,19 @@ export interface components {
              * @description Complaint resolution target, hours.
              */
             resolutionHours: number;
+        };
+        /** @description Sets a password with the token of a set-password link. */
+        SetPasswordCommand: {
+            /**
+             * @description The token from the link (the `token` query parameter).
+             * @example q3Jx0sVt8yK2mB9wLrP4nD7hF1cZ6aE5uG0iO3jQ8kM
+             */
+            token: string;
+            /**
+             * @description The new password (12–256 characters, not the email).
+             * @example Spring-Harbour-2026
+             */
+            password: string;
         };
         /** @enum {string} */
         Severity: "Low" | "Medium" | "High" | "Critical";
@@ -3768,6 +4034,108 @@ export interface components {
         };
         /** @enum {string} */
         TimelineKind: "Filed" | "Acknowledged" | "Assigned" | "AwaitingCustomer" | "Resumed" | "Resolved" | "Closed" | "Reopened" | "Comment" | "AtRisk" | "Escalated";
+        /** @description A user as an Admin manages them. The password (or its hash) is never shown. */
+        UserDto: {
+            /**
+             * Format: uuid
+             * @description User id.
+             */
+            id: string;
+            /**
+             * @description Email, the sign-in name (unique, lower case).
+             * @example li.na@example.cn
+             */
+            email: string;
+            /**
+             * @description Name shown in the app.
+             * @example 李娜
+             */
+            displayName: string;
+            /** @description The user's one role: it decides every permission. */
+            role: components["schemas"]["Role"];
+            /** @description The department the user works in. */
+            department: components["schemas"]["Department"] | null;
+            /**
+             * Format: uuid
+             * @description The user's line manager.
+             */
+            managerId: null | string;
+            /**
+             * @description The line manager's display name.
+             * @example 王芳
+             */
+            managerName: null | string;
+            /** @description Whether the user heads their department (level-1 complaint escalations go to the head). */
+            isDepartmentHead: boolean;
+            /**
+             * @description Language of the user's emails: zh-CN or en.
+             * @example zh-CN
+             */
+            language: string;
+            /** @description False when deactivated: the user cannot sign in and their tokens are refused. */
+            isActive: boolean;
+            /**
+             * Format: date-time
+             * @description Until when sign-in is locked after repeated failures (null when not locked).
+             */
+            lockedUntil: null | string;
+            /** @description False while the user has not yet set a password from their set-password link. */
+            hasPassword: boolean;
+            /**
+             * Format: date-time
+             * @description When the user was created.
+             */
+            createdAt: string;
+            /**
+             * Format: int32
+             * @description Concurrency version (also the ETag).
+             */
+            version: number;
+        };
+        /** @description What an Admin sets on a user (create and update alike). */
+        UserFields: {
+            /**
+             * @description Name shown in the app (1–200 characters).
+             * @example 李娜
+             */
+            displayName: string;
+            /** @description The user's one role (a user has exactly one; changing it ends the user's sessions). */
+            role: components["schemas"]["Role"];
+            /** @description The department the user works in; required when `isDepartmentHead` is true. */
+            department?: components["schemas"]["Department"] | null;
+            /**
+             * Format: uuid
+             * @description The line manager (an existing user; not the user, and not someone who reports to the user).
+             */
+            managerId?: null | string;
+            /**
+             * @description Whether the user heads the department (at most one active head per department: 409 otherwise).
+             * @example false
+             */
+            isDepartmentHead?: boolean;
+            /**
+             * @description Language of the user's emails: zh-CN (default) or en.
+             * @example zh-CN
+             */
+            language?: string;
+        };
+        /** @description An active user for a picker: no email, only what choosing someone needs. */
+        UserLookupDto: {
+            /**
+             * Format: uuid
+             * @description User id.
+             */
+            id: string;
+            /**
+             * @description Name shown in the app.
+             * @example 李娜
+             */
+            displayName: string;
+            /** @description The user's role. */
+            role: components["schemas"]["Role"];
+            /** @description The user's department. */
+            department: components["schemas"]["Department"] | null;
+        };
         /**
          * @description Thirds of a percentile rank: Low < 33⅓ ≤ Medium < 66⅔ ≤ High.
          * @enum {string}
@@ -6128,7 +6496,8 @@ export interface operations {
                      *           "accounts:read",
                      *           "accounts:write",
                      *           "tiering:manage"
-                     *         ]
+                     *         ],
+                     *         "language": "zh-CN"
                      *       }
                      *     }
                      */
@@ -6295,6 +6664,172 @@ export interface operations {
             };
         };
     };
+    SetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "q3Jx0sVt8yK2mB9wLrP4nD7hF1cZ6aE5uG0iO3jQ8kM",
+                 *       "password": "Spring-Harbour-2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SetPasswordCommand"];
+            };
+        };
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/auth/set-password",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "password": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'password' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/auth/set-password",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/auth/set-password",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-in attempts from your address: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/auth/set-password",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/auth/set-password",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/auth/set-password",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     GetMe: {
         parameters: {
             query?: never;
@@ -6320,7 +6855,8 @@ export interface operations {
                      *         "accounts:read",
                      *         "accounts:write",
                      *         "tiering:manage"
-                     *       ]
+                     *       ],
+                     *       "language": "zh-CN"
                      *     }
                      */
                     "application/json": components["schemas"]["MeDto"];
@@ -17809,6 +18345,2362 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/tier-override",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListUsers: {
+        parameters: {
+            query?: {
+                /** @description Only users with this role. */
+                role?: components["schemas"]["Role"];
+                /** @description Only users of this department. */
+                department?: components["schemas"]["Department"];
+                /** @description true: only active users; false: only deactivated ones. */
+                active?: boolean;
+                /** @description Part of the name or email, any case (e.g. 李 or li.na). */
+                q?: string;
+                /** @description 1-based page (default 1). */
+                page?: number;
+                /** @description Rows per page, 1–200 (default 50). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "email": "li.na@example.cn",
+                     *           "displayName": "李娜",
+                     *           "role": "Admin",
+                     *           "department": "Sales",
+                     *           "managerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "managerName": "王芳",
+                     *           "isDepartmentHead": false,
+                     *           "language": "zh-CN",
+                     *           "isActive": false,
+                     *           "lockedUntil": "2026-03-02T08:30:00Z",
+                     *           "hasPassword": false,
+                     *           "createdAt": "2026-03-02T08:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfUserDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "role": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for role."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "李娜",
+                 *       "role": "Admin",
+                 *       "department": "Sales",
+                 *       "isDepartmentHead": false,
+                 *       "language": "zh-CN",
+                 *       "email": "li.na@example.cn",
+                 *       "password": "Spring-Harbour-2026",
+                 *       "sendSetPasswordLink": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateUserCommand"];
+            };
+        };
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "email": "li.na@example.cn",
+                     *       "displayName": "李娜",
+                     *       "role": "Admin",
+                     *       "department": "Sales",
+                     *       "managerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "managerName": "王芳",
+                     *       "isDepartmentHead": false,
+                     *       "language": "zh-CN",
+                     *       "isActive": false,
+                     *       "lockedUntil": "2026-03-02T08:30:00Z",
+                     *       "hasPassword": false,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "displayName": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'displayName' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/users/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LookupUsers: {
+        parameters: {
+            query?: {
+                /** @description Only users with this role (e.g. ServiceAgent for a complaint's assignee). */
+                role?: components["schemas"]["Role"];
+                /** @description Part of the name, any case. */
+                q?: string;
+                /** @description At most this many, 1–100 (default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "displayName": "李娜",
+                     *         "role": "Admin",
+                     *         "department": "Sales"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["UserLookupDto"][];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/users/lookup",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "role": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for role."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/users/lookup",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/users/lookup",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/users/lookup",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/users/lookup",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/users/lookup",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "email": "li.na@example.cn",
+                     *       "displayName": "李娜",
+                     *       "role": "Admin",
+                     *       "department": "Sales",
+                     *       "managerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "managerName": "王芳",
+                     *       "isDepartmentHead": false,
+                     *       "language": "zh-CN",
+                     *       "isActive": false,
+                     *       "lockedUntil": "2026-03-02T08:30:00Z",
+                     *       "hasPassword": false,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UpdateUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "displayName": "李娜",
+                 *       "role": "Admin",
+                 *       "department": "Sales",
+                 *       "isDepartmentHead": false,
+                 *       "language": "zh-CN"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserFields"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "email": "li.na@example.cn",
+                     *       "displayName": "李娜",
+                     *       "role": "Admin",
+                     *       "department": "Sales",
+                     *       "managerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "managerName": "王芳",
+                     *       "isDepartmentHead": false,
+                     *       "language": "zh-CN",
+                     *       "isActive": false,
+                     *       "lockedUntil": "2026-03-02T08:30:00Z",
+                     *       "hasPassword": false,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "displayName": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'displayName' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeactivateUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "email": "li.na@example.cn",
+                     *       "displayName": "李娜",
+                     *       "role": "Admin",
+                     *       "department": "Sales",
+                     *       "managerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "managerName": "王芳",
+                     *       "isDepartmentHead": false,
+                     *       "language": "zh-CN",
+                     *       "isActive": false,
+                     *       "lockedUntil": "2026-03-02T08:30:00Z",
+                     *       "hasPassword": false,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/deactivate",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReactivateUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "email": "li.na@example.cn",
+                     *       "displayName": "李娜",
+                     *       "role": "Admin",
+                     *       "department": "Sales",
+                     *       "managerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "managerName": "王芳",
+                     *       "isDepartmentHead": false,
+                     *       "language": "zh-CN",
+                     *       "isActive": false,
+                     *       "lockedUntil": "2026-03-02T08:30:00Z",
+                     *       "hasPassword": false,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reactivate",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UnlockUser: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "email": "li.na@example.cn",
+                     *       "displayName": "李娜",
+                     *       "role": "Admin",
+                     *       "department": "Sales",
+                     *       "managerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "managerName": "王芳",
+                     *       "isDepartmentHead": false,
+                     *       "language": "zh-CN",
+                     *       "isActive": false,
+                     *       "lockedUntil": "2026-03-02T08:30:00Z",
+                     *       "hasPassword": false,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/unlock",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/unlock",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/unlock",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/unlock",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/unlock",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/unlock",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/unlock",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/unlock",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/unlock",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ResetUserPassword: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "password": "Autumn-River-2026",
+                 *       "sendSetPasswordLink": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordResetInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "email": "li.na@example.cn",
+                     *       "displayName": "李娜",
+                     *       "role": "Admin",
+                     *       "department": "Sales",
+                     *       "managerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "managerName": "王芳",
+                     *       "isDepartmentHead": false,
+                     *       "language": "zh-CN",
+                     *       "isActive": false,
+                     *       "lockedUntil": "2026-03-02T08:30:00Z",
+                     *       "hasPassword": false,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/users/0193f2a4-5b6c-7d8e-9f00-112233445566/reset-password",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

@@ -12,6 +12,10 @@ describe('navigation by role', () => {
     expect(visibleNav(['webhooks:manage']).map((n) => n.path)).toEqual(['/webhooks']);
   });
 
+  it('lands an admin on users (the first of its pages), then webhooks', () => {
+    expect(visibleNav(['webhooks:manage', 'users:manage']).map((n) => n.path)).toEqual(['/users', '/webhooks']);
+  });
+
   it('shows marketing (no account permissions yet) nothing of accounts', () => {
     expect(visibleNav([])).toEqual([]);
   });

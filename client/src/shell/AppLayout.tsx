@@ -1,5 +1,5 @@
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { ApiOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, IdcardOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
@@ -13,6 +13,8 @@ const NAV: { path: string; label: MessageKey; permission: string; icon: React.Re
   { path: '/complaints', label: 'nav.complaints', permission: 'complaints:read', icon: <CustomerServiceOutlined /> },
   { path: '/tiering', label: 'nav.tiering', permission: 'tiering:read', icon: <RiseOutlined /> },
   { path: '/revenue/import', label: 'nav.revenueImport', permission: 'revenue:write', icon: <CloudUploadOutlined /> },
+  // Before webhooks: the Admin lands on the first entry they may use (HomeRedirect), and that is users.
+  { path: '/users', label: 'nav.users', permission: 'users:manage', icon: <IdcardOutlined /> },
   { path: '/webhooks', label: 'nav.webhooks', permission: 'webhooks:manage', icon: <ApiOutlined /> },
 ];
 

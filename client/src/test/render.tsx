@@ -21,10 +21,12 @@ export const ALL_PERMISSIONS = [
   'complaints:write',
   'complaints:manage',
   'webhooks:manage',
+  'users:manage',
+  'users:lookup',
 ];
 
 /** The signed-in user of component tests (the fixtures' assignee "me"). */
-export const testUser: MeDto = { id: 'me', email: 'director@demo.keyaccount.local', displayName: 'Zhao Min', role: 'Director', permissions: ALL_PERMISSIONS };
+export const testUser: MeDto = { id: 'me', email: 'director@demo.keyaccount.local', displayName: 'Zhao Min', role: 'Director', permissions: ALL_PERMISSIONS, language: 'zh-CN' };
 
 /** The access token of the test session, as the API client sends it. */
 export const TEST_TOKEN = 'test.access.token';

@@ -1,5 +1,6 @@
 using KeyAccount.Application.Auth.GetMe;
 using KeyAccount.Application.Auth.Login;
+using KeyAccount.Application.Auth.SetPassword;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Reminders.DismissReminder;
@@ -20,6 +21,13 @@ internal static class AuthEndpoints
             .WithDescription("Exchanges email and password for a bearer token. After 5 failed attempts in a row the user is locked for 15 minutes. Send the token as `Authorization: Bearer <accessToken>`.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
+        api.MapPost("/auth/set-password", SetPassword).WithTags("Auth").WithName("SetPassword").AllowAnonymous()
+            .Action("uses a one-time link; a second use is refused, so a retry creates nothing")
+            .RequireRateLimiting(RateLimits.Login)
+            .WithSummary("Set a password from a link")
+            .WithDescription("The token of a set-password link (emailed when an Admin creates a user or resets their password) and the new password (12–256 characters, not the email). Answers 204; then sign in. The token works once, for 72 hours, and only while it is the user's newest link: otherwise 400 with `set-password-token-invalid` on `token`. Rate limited like sign-in.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+
         api.MapGet("/me", Me).WithTags("Auth").WithName("GetMe").RequireAuthorization()
             .WithSummary("The signed-in user")
             .WithDescription("Who you are, your role and the permissions it grants (the SPA builds its navigation from them).");
@@ -37,6 +45,12 @@ internal static class AuthEndpoints
 
     private static async Task<Ok<LoginResult>> Login(LoginCommand body, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(body, ct));
+
+    private static async Task<NoContent> SetPassword(SetPasswordCommand body, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(body, ct);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<MeDto>> Me(IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetMeQuery(), ct));

@@ -22,7 +22,10 @@ public sealed class MailOptions
     /// <summary>Attempts before a message is given up (each later one waits longer: 1 min, 5 min, 30 min, 2 h, 6 h…).</summary>
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>The base address of the web client, for links in mail (e.g. <c>https://kam.example.com</c>).</summary>
+    /// <summary>
+    /// The browser address of the installation, for links in mail that no request carries (reminders, a disabled
+    /// endpoint): the one setting <c>App:PublicBaseUrl</c>, also used for set-password links.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 }
 

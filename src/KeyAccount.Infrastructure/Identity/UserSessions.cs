@@ -11,12 +11,19 @@ namespace KeyAccount.Infrastructure.Identity;
 /// Whether a user's token may still be used: checked on every request against the user's current facts (active, not
 /// locked out, same security stamp — the rule is <see cref="User.AcceptsSession(bool, DateTimeOffset?, Guid, Guid, DateTimeOffset)"/>),
 /// which are cached for a few seconds so that the check costs no query on most requests. A change saved through this
-/// process evicts the user's entry at once (<see cref="UserSessionEviction"/>); other replicas see it within the
-/// cache's lifetime.
+/// process evicts the user's entry at once (<see cref="UserSessionEviction"/>), and every replica (this one included)
+/// evicts it again when the change commits, told by PostgreSQL (NOTIFY on <see cref="Channel"/>, heard by
+/// <see cref="UserSessionListener"/>): a deactivation or a new role stops the user's tokens at their next request
+/// on any replica, a few milliseconds after the commit. Only while a replica's listening connection is down (it
+/// reconnects, and then forgets everything cached) does the cache's lifetime, <c>Auth:SessionCheckCacheSeconds</c>
+/// (5 s by default), bound how long it may still accept an ended session.
 /// </summary>
 public sealed class UserSessions(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, IConfiguration configuration)
 {
     public const string StampClaim = "sst";
+
+    /// <summary>The PostgreSQL notification channel that carries the id of each user whose session facts changed.</summary>
+    public const string Channel = "user_sessions";
 
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Auth:SessionCheckCacheSeconds", 5));
     private readonly ConcurrentDictionary<UserId, Entry> _cache = new();
@@ -39,13 +46,20 @@ public sealed class UserSessions(IDbContextFactory<AppDbContext> contexts, TimeP
 
     public void Evict(UserId user) => _cache.TryRemove(user, out _);
 
+    /// <summary>Forgets every cached fact (after notifications may have been missed).</summary>
+    public void EvictAll() => _cache.Clear();
+
     private sealed record Entry(bool Exists, bool IsActive, DateTimeOffset? LockedUntil, Guid SecurityStamp, DateTimeOffset ReadAt)
     {
         public static Entry Unknown(DateTimeOffset now) => new(false, false, null, Guid.Empty, now);
     }
 }
 
-/// <summary>Evicts the cached session facts of every user a save changed, once the save succeeded.</summary>
+/// <summary>
+/// Evicts the cached session facts of every user a save changed, once the save succeeded, and tells every replica
+/// with a notification in the save's transaction: PostgreSQL delivers it when that transaction commits (and drops
+/// it on a rollback), so a listener that evicts then cannot read the facts from before the commit again.
+/// </summary>
 public sealed class UserSessionEviction(Lazy<UserSessions> sessions) : SaveChangesInterceptor
 {
     private readonly ConcurrentDictionary<DbContext, UserId[]> _pending = new();
@@ -64,17 +78,28 @@ public sealed class UserSessionEviction(Lazy<UserSessions> sessions) : SaveChang
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        Evict(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Evict(eventData.Context) is { Length: > 0 } users)
+        {
+            foreach (var user in users)
+            {
+                await eventData.Context!.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [UserSessions.Channel, user.Value.ToString()], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        Evict(eventData.Context);
+        foreach (var user in Evict(eventData.Context))
+        {
+            eventData.Context!.Database.ExecuteSqlRaw("SELECT pg_notify({0}, {1})", UserSessions.Channel, user.Value.ToString());
+        }
+
         return result;
     }
 
@@ -104,7 +129,7 @@ public sealed class UserSessionEviction(Lazy<UserSessions> sessions) : SaveChang
         }
     }
 
-    private void Evict(DbContext? context)
+    private UserId[] Evict(DbContext? context)
     {
         if (context is not null && _pending.TryRemove(context, out var users))
         {
@@ -112,6 +137,10 @@ public sealed class UserSessionEviction(Lazy<UserSessions> sessions) : SaveChang
             {
                 sessions.Value.Evict(user);
             }
+
+            return users;
         }
+
+        return [];
     }
 }

@@ -46,6 +46,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<User> Users => Set<User>();
 
+    public DbSet<SetPasswordToken> SetPasswordTokens => Set<SetPasswordToken>();
+
     public DbSet<Reminder> Reminders => Set<Reminder>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -70,6 +72,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>
         (await Users.FromSqlInterpolated($"SELECT *, xmin FROM users WHERE email = {email} FOR UPDATE").ToListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    public async Task<SetPasswordToken?> FindSetPasswordTokenForUseAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
+        (await SetPasswordTokens.FromSqlInterpolated($"SELECT * FROM set_password_tokens WHERE token_hash = {tokenHash} FOR UPDATE").ToListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
     /// <summary>The next complaint reference number (a sequence: gap-tolerant, never duplicated).</summary>
     public async Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken) =>
@@ -150,6 +155,7 @@ internal static class UniqueConstraints
 {
     public const string AccountRegistrationNumber = "ux_accounts_registration_number";
     public const string UserEmail = "ux_users_email";
+    public const string UserDepartmentHead = "ux_users_department_head";
 
     /// <summary>A new version of the SLA policy numbered like one saved meanwhile: the editor read a version that is no longer current.</summary>
     public const string SlaPolicyNumber = "ix_sla_policies_number";
@@ -163,6 +169,7 @@ internal static class UniqueConstraints
         ComplaintTimelineEntry => new PreconditionFailedException("The complaint was changed by someone else since you read it. Reload it and apply your change again."),
         AccountRegistrationNumber => new ConflictException(ProblemCodes.RegistrationNumberTaken, "Another account already has this registration number.", "registrationNumber"),
         UserEmail => new ConflictException(ProblemCodes.EmailTaken, "Another user already has this email.", "email"),
+        UserDepartmentHead => new ConflictException(ProblemCodes.DepartmentHeadTaken, "This department already has an active head.", "isDepartmentHead"),
         _ => new ConflictException(ProblemCodes.Conflict, "The change conflicts with existing data."),
     };
 }

@@ -6,6 +6,7 @@ using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using UserDepartment = KeyAccount.Domain.Complaints.Department;
 
 namespace KeyAccount.Infrastructure.Seeding;
 
@@ -19,15 +20,19 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
     public const string Domain = "demo.keyaccount.local";
     public const int AccountCount = 320;
 
-    private static readonly (string Local, string Name, Role Role)[] DemoUsers =
+    // Departments, heads and reporting lines: the director heads Sales and manages the account managers; the
+    // service agent heads Service (level-1 escalations of complaints assigned to Service go there), the quality
+    // manager heads Quality; Technical, Product and Logistics have no head, so their escalations fall back to the
+    // quality managers.
+    private static readonly (string Local, string Name, Role Role, UserDepartment? Department, bool Head, string? Manager)[] DemoUsers =
     [
-        ("admin", "系统管理员 Admin", Role.Admin),
-        ("director", "陈静 Chen Jing", Role.Director),
-        ("accountmanager", "李伟 Li Wei", Role.AccountManager),
-        ("accountmanager2", "王磊 Wang Lei", Role.AccountManager),
-        ("serviceagent", "赵敏 Zhao Min", Role.ServiceAgent),
-        ("qualitymanager", "孙洁 Sun Jie", Role.QualityManager),
-        ("marketing", "周婷 Zhou Ting", Role.Marketing),
+        ("admin", "系统管理员 Admin", Role.Admin, null, false, null),
+        ("director", "陈静 Chen Jing", Role.Director, UserDepartment.Sales, true, null),
+        ("accountmanager", "李伟 Li Wei", Role.AccountManager, UserDepartment.Sales, false, "director"),
+        ("accountmanager2", "王磊 Wang Lei", Role.AccountManager, UserDepartment.Sales, false, "director"),
+        ("serviceagent", "赵敏 Zhao Min", Role.ServiceAgent, UserDepartment.Service, true, "qualitymanager"),
+        ("qualitymanager", "孙洁 Sun Jie", Role.QualityManager, UserDepartment.Quality, true, "director"),
+        ("marketing", "周婷 Zhou Ting", Role.Marketing, UserDepartment.Marketing, true, "director"),
     ];
 
     private static readonly string[] Industries = ["Manufacturing", "Automotive", "Electronics", "Pharmaceuticals", "Logistics", "Energy", "Food & Beverage", "Chemicals", "Retail", "Construction"];
@@ -54,7 +59,15 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var hash = hasher.Hash(demoPassword);
-        var users = DemoUsers.ToDictionary(u => u.Local, u => User.Create($"{u.Local}@{Domain}", u.Name, u.Role, hash, now));
+        var users = DemoUsers.ToDictionary(
+            u => u.Local,
+            u => User.Create($"{u.Local}@{Domain}", hash, new UserProfile(u.Name, u.Role, u.Department, u.Head, UserLanguages.ChineseSimplified), now));
+        var lines = DemoUsers.Where(u => u.Manager is not null).ToDictionary(u => users[u.Local].Id, u => (UserId?)users[u.Manager!].Id);
+        foreach (var u in DemoUsers)
+        {
+            users[u.Local].AssignManager(u.Manager is null ? null : users[u.Manager].Id, id => lines.GetValueOrDefault(id));
+        }
+
         db.Users.AddRange(users.Values);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 

@@ -61,7 +61,7 @@ public sealed class ApiFixture
             web.UseSetting("Mail:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Mail:Smtp:Security", "None");
             web.UseSetting("Mail:PollSeconds", "1");
-            web.UseSetting("Mail:PublicBaseUrl", "https://kam.test.local");
+            web.UseSetting("App:PublicBaseUrl", "https://kam.test.local");
             // The system clock unless a test sets it (TestClock): the SLA tests move time.
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
         });

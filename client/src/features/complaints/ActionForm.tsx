@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useUserLookup } from '../users/usersApi';
 import type { MessageKey } from '../../i18n/messages';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -26,7 +28,9 @@ interface Values {
   note?: string;
   reason?: string;
   department?: Department;
-  assignee?: 'me' | 'current';
+  assignee?: 'me' | 'current' | 'other';
+  /** With `assignee: 'other'`: the person picked by name. */
+  otherAssignee?: string;
   resolution?: string;
   rootCause?: RootCause;
   correctiveAction?: string;
@@ -42,7 +46,10 @@ export function toStep(action: ComplaintAction, v: Values, me: string, current?:
     case 'Acknowledge':
       return { action, body: { response: text(v.response) } };
     case 'Assign':
-      return { action, body: { department: v.department!, assigneeId: v.assignee === 'current' && current ? current : me } };
+      return {
+        action,
+        body: { department: v.department!, assigneeId: v.assignee === 'other' && v.otherAssignee ? v.otherAssignee : v.assignee === 'current' && current ? current : me },
+      };
     case 'AwaitCustomer':
       return { action, body: { note: text(v.note) } };
     case 'Resume':
@@ -63,6 +70,12 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
   // The form's `assignee` choice is the API's `assigneeId`.
   const errors = useFormErrors({ form, fields: FIELDS, rename: { assigneeId: 'assignee' } });
   const assignee = Form.useWatch('assignee', form);
+  // Assigning to a named colleague needs the user picker (users:lookup); the server still checks that they may work
+  // on this account's complaints.
+  const { can } = useSession();
+  const canPick = action === 'Assign' && can('users:lookup');
+  const [search, setSearch] = useState('');
+  const people = useUserLookup({ q: search || undefined }, canPick && assignee === 'other');
   const problemText = useProblemText();
   const other = currentAssignee && currentAssignee.id !== me.id ? currentAssignee : null;
 
@@ -84,7 +97,13 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
   // A step the status no longer allows: said apart, above the form (the page reloads the complaint and its buttons).
   const conflict = errors.problem instanceof ApiProblem && errors.problem.code === 'complaint-transition-not-allowed';
   const submitLabel: MessageKey =
-    action === 'Assign' ? (assignee === 'current' && other ? 'complaint.assign.changeDepartment' : 'complaint.assign.toMe') : (`complaint.submit.${action}`);
+    action === 'Assign'
+      ? assignee === 'other'
+        ? 'complaint.assign.toOther'
+        : assignee === 'current' && other
+          ? 'complaint.assign.changeDepartment'
+          : 'complaint.assign.toMe'
+      : `complaint.submit.${action}`;
 
   return (
     <Form<Values>
@@ -119,9 +138,26 @@ export function ActionForm({ action, me, currentAssignee, currentDepartment, onS
               options={[
                 { value: 'me', label: t('complaint.assign.me', { name: me.displayName }) },
                 ...(other ? [{ value: 'current', label: t('complaint.assign.keep', { name: other.name }) }] : []),
+                ...(canPick ? [{ value: 'other', label: t('complaint.assign.other') }] : []),
               ]}
             />
           </Form.Item>
+          {canPick && assignee === 'other' && (
+            <Form.Item name="otherAssignee" label={t('complaint.assign.pick')} rules={[{ required: true, message: t('complaint.assign.pick') }]}>
+              <Select
+                showSearch
+                data-testid="assign-other"
+                aria-label={t('complaint.assign.pick')}
+                filterOption={false}
+                onSearch={setSearch}
+                loading={people.isFetching}
+                options={(people.data ?? []).filter((u) => u.id !== me.id).map((u) => ({
+                  value: u.id,
+                  label: u.department ? `${u.displayName} · ${t(`role.${u.role}`)} · ${t(`complaint.department.${u.department}`)}` : `${u.displayName} · ${t(`role.${u.role}`)}`,
+                }))}
+              />
+            </Form.Item>
+          )}
         </>
       )}
       {(action === 'AwaitCustomer' || action === 'Resume' || action === 'Close') && (

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { ApiProblem } from '../../shared/problem';
-import { SLOW, chooseOption, fakeMutation, renderWithProviders, setupUser } from '../../test';
+import { SLOW, chooseOption, fakeApi, fakeMutation, json, renderWithProviders, setupUser } from '../../test';
 import { ActionForm } from './ActionForm';
 import { complaintFixture, summaryFixture } from './fixtures';
 
@@ -72,6 +72,23 @@ describe('ActionForm: resolve', () => {
     expect(screen.getByTestId('step-submit')).toHaveTextContent('Assign to me');
     await user.click(screen.getByTestId('step-submit'));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ action: 'Assign', body: { department: 'Quality', assigneeId: 'me' } }));
+  }, SLOW);
+
+  it('assigns to a colleague picked by name from the user lookup', async () => {
+    const api = fakeApi();
+    try {
+      api.on('GET', '/api/v1/users/lookup', json(200, [{ id: 'u7', displayName: '钱峰', role: 'ServiceAgent', department: 'Service' }]));
+      const user = setupUser();
+      const onSubmit = vi.fn().mockResolvedValue(undefined);
+      renderWithProviders(<ActionForm action="Assign" me={{ id: 'me', displayName: 'Zhao Min' }} currentDepartment="Service" onSubmit={onSubmit} onCancel={() => {}} />);
+      await user.click(screen.getByText('Someone else'));
+      await chooseOption(user, 'Choose a colleague by name', '钱峰');
+      expect(screen.getByTestId('step-submit')).toHaveTextContent('Assign');
+      await user.click(screen.getByTestId('step-submit'));
+      await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ action: 'Assign', body: { department: 'Service', assigneeId: 'u7' } }));
+    } finally {
+      api.restore();
+    }
   }, SLOW);
 });
 

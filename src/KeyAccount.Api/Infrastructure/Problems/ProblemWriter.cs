@@ -127,6 +127,8 @@ internal static class ProblemTitles
         [ProblemCodes.Conflict] = "Conflict",
         [ProblemCodes.RegistrationNumberTaken] = "Registration number taken",
         [ProblemCodes.EmailTaken] = "Email taken",
+        [ProblemCodes.DepartmentHeadTaken] = "Department already has a head",
+        [ProblemCodes.SetPasswordTokenInvalid] = "Link not valid",
         [ProblemCodes.ResourceInUse] = "In use",
         [ProblemCodes.IdempotencyKeyReused] = "Idempotency-Key reused",
         [ProblemCodes.IdempotencyKeyInFlight] = "Request in progress",

@@ -13,12 +13,13 @@ namespace KeyAccount.Application.Auth.GetMe;
 /// <param name="DisplayName" example="Wang Fang">Name shown in the app.</param>
 /// <param name="Role">Platform role.</param>
 /// <param name="Permissions" example="[&quot;accounts:read&quot;, &quot;accounts:write&quot;, &quot;tiering:manage&quot;]">Permissions granted by the role, e.g. accounts:read.</param>
-public sealed record MeDto(UserId Id, string Email, string DisplayName, Role Role, IReadOnlyList<string> Permissions)
+/// <param name="Language" example="zh-CN">The language of the user's emails (zh-CN or en), set by an Admin.</param>
+public sealed record MeDto(UserId Id, string Email, string DisplayName, Role Role, IReadOnlyList<string> Permissions, string Language)
 {
     public static MeDto From(User user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new MeDto(user.Id, user.Email, user.DisplayName, user.Role, KeyAccount.Application.Common.Security.Permissions.For(user.Role));
+        return new MeDto(user.Id, user.Email, user.DisplayName, user.Role, KeyAccount.Application.Common.Security.Permissions.For(user.Role), user.Language);
     }
 }
 

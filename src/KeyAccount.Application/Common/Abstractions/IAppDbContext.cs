@@ -20,6 +20,9 @@ public interface IAppDbContext
 
     DbSet<User> Users { get; }
 
+    /// <summary>Set-password links, by the SHA-256 of their token.</summary>
+    DbSet<SetPasswordToken> SetPasswordTokens { get; }
+
     DbSet<Reminder> Reminders { get; }
 
     DbSet<TierPolicy> TierPolicies { get; }
@@ -41,6 +44,9 @@ public interface IAppDbContext
 
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>The set-password link with this token hash, its row locked until the transaction ends (a link is used once).</summary>
+    Task<SetPasswordToken?> FindSetPasswordTokenForUseAsync(byte[] tokenHash, CancellationToken cancellationToken);
 
     /// <summary>The next complaint reference number.</summary>
     Task<long> NextComplaintNumberAsync(CancellationToken cancellationToken);

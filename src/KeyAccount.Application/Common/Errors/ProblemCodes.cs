@@ -29,6 +29,8 @@ public static class ProblemCodes
     public const string Conflict = "conflict";
     public const string RegistrationNumberTaken = "registration-number-taken";
     public const string EmailTaken = "email-taken";
+    public const string DepartmentHeadTaken = "department-head-taken";
+    public const string SetPasswordTokenInvalid = "set-password-token-invalid";
     public const string ResourceInUse = "resource-in-use";
     public const string IdempotencyKeyReused = "idempotency-key-reused";
     public const string IdempotencyKeyInFlight = "idempotency-key-in-flight";

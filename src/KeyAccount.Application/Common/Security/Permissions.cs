@@ -20,16 +20,25 @@ public static class Permissions
     public const string ComplaintsWrite = "complaints:write";
     public const string ComplaintsManage = "complaints:manage";
     public const string WebhooksManage = "webhooks:manage";
+    public const string UsersManage = "users:manage";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage];
+    /// <summary>
+    /// The user picker (active users' names, roles and departments; no emails): for whoever hands work to a named
+    /// person — Directors and QualityManagers assign complaints, ServiceAgents pass a complaint on to a colleague,
+    /// AccountManagers (and Directors) put people on an account's team. Marketing assigns nobody; an Admin has the full
+    /// list under users:manage.
+    /// </summary>
+    public const string UsersLookup = "users:lookup";
+
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, UsersManage, UsersLookup];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
-        [Role.Admin] = [WebhooksManage],
-        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage],
-        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite],
-        [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite],
-        [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage],
+        [Role.Admin] = [WebhooksManage, UsersManage],
+        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup],
+        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup],
+        [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup],
+        [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup],
         [Role.Marketing] = [],
     };
 

@@ -7,11 +7,21 @@ using Microsoft.EntityFrameworkCore;
 namespace KeyAccount.Application.Complaints.Common;
 
 /// <summary>The people an escalation step notifies, read once per scan (or per filing).</summary>
-public sealed record EscalationStaff(IReadOnlyList<UserId> QualityManagers, IReadOnlyList<UserId> Directors);
+/// <param name="QualityManagers">Active quality managers.</param>
+/// <param name="Directors">Active directors.</param>
+/// <param name="DepartmentHeads">The active head of each department that has one.</param>
+public sealed record EscalationStaff(IReadOnlyList<UserId> QualityManagers, IReadOnlyList<UserId> Directors, IReadOnlyDictionary<Department, UserId> DepartmentHeads)
+{
+    /// <summary>Level 1's recipients: the head of the responsible department, or the quality managers when there is none yet.</summary>
+    public IReadOnlyList<UserId> LevelOne(Department? department) =>
+        department is { } d && DepartmentHeads.TryGetValue(d, out var head) ? [head] : QualityManagers;
+}
 
 /// <summary>
-/// Who hears of an escalation step, and what they read (design §1.5): AtRisk → the assignee (the quality managers
-/// while unassigned), level 1 → the quality managers and the assignee, level 2 → the directors. The one home of
+/// Who hears of an escalation step, and what they read (design §1.5, §1.7): AtRisk → the assignee (the quality
+/// managers while unassigned), level 1 → the active head of the complaint's responsible department (the quality
+/// managers when the complaint has no department yet or the department no active head) and the assignee, level 2 →
+/// the directors. The one home of
 /// that rule, for the scan and for a complaint filed with steps already due (received days ago).
 /// </summary>
 public static class EscalationNotices
@@ -19,11 +29,15 @@ public static class EscalationNotices
     public static async Task<EscalationStaff> StaffAsync(IAppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var staff = await db.Users.AsNoTracking().Where(u => u.IsActive && (u.Role == Role.QualityManager || u.Role == Role.Director))
-            .Select(u => new { u.Id, u.Role }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var staff = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && (u.Role == Role.QualityManager || u.Role == Role.Director || (u.IsDepartmentHead && u.Department != null)))
+            .Select(u => new { u.Id, u.Role, u.IsDepartmentHead, u.Department }).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // The partial unique index keeps one active head per department; ToDictionary would fail loudly otherwise.
         return new EscalationStaff(
             [.. staff.Where(s => s.Role == Role.QualityManager).Select(s => s.Id)],
-            [.. staff.Where(s => s.Role == Role.Director).Select(s => s.Id)]);
+            [.. staff.Where(s => s.Role == Role.Director).Select(s => s.Id)],
+            staff.Where(s => s.IsDepartmentHead && s.Department is not null).ToDictionary(s => s.Department!.Value, s => s.Id));
     }
 
     public static IEnumerable<ReminderNotice> For(Complaint complaint, IReadOnlyList<EscalationStep> steps, EscalationStaff staff)
@@ -36,7 +50,7 @@ public static class EscalationNotices
             IEnumerable<UserId> to = step.Kind switch
             {
                 EscalationKind.AtRisk => complaint.AssigneeId is { } a ? [a] : staff.QualityManagers,
-                EscalationKind.Level1 => complaint.AssigneeId is { } a ? [.. staff.QualityManagers, a] : staff.QualityManagers,
+                EscalationKind.Level1 => complaint.AssigneeId is { } a ? [.. staff.LevelOne(complaint.Department), a] : staff.LevelOne(complaint.Department),
                 _ => staff.Directors,
             };
             var kind = step.Kind == EscalationKind.AtRisk ? ReminderKind.ComplaintAtRisk : ReminderKind.ComplaintEscalated;

@@ -18,7 +18,27 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.PasswordHash).HasMaxLength(500);
         builder.HasIndex(u => u.Email).IsUnique().HasDatabaseName(UniqueConstraints.UserEmail);
+        builder.Property(u => u.Language).HasMaxLength(10).HasDefaultValue(UserLanguages.Default);
+        builder.HasOne<User>().WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        // At most one active head per department, decided by the database so that two Admins saving at once cannot
+        // both win; a deactivated head keeps the flag (for the record) without blocking a successor.
+        builder.HasIndex(u => u.Department).IsUnique().HasFilter("is_department_head AND is_active")
+            .HasDatabaseName(UniqueConstraints.UserDepartmentHead);
         builder.Ignore(u => u.DomainEvents);
+        builder.Ignore(u => u.HasUsablePassword);
+    }
+}
+
+internal sealed class SetPasswordTokenConfiguration : IEntityTypeConfiguration<SetPasswordToken>
+{
+    public void Configure(EntityTypeBuilder<SetPasswordToken> builder)
+    {
+        builder.ToTable("set_password_tokens");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.TokenHash).HasMaxLength(32);
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasIndex(t => t.UserId);
+        builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

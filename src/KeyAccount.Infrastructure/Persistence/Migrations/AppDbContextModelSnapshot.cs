@@ -974,6 +974,48 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.ToTable("tiering_runs", (string)null);
                 });
 
+            modelBuilder.Entity("KeyAccount.Domain.Users.SetPasswordToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_set_password_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_set_password_tokens_token_hash");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_set_password_tokens_user_id");
+
+                    b.ToTable("set_password_tokens", (string)null);
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Users.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -983,6 +1025,11 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -1004,9 +1051,25 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<bool>("IsDepartmentHead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_department_head");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("zh-CN")
+                        .HasColumnName("language");
+
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
+
+                    b.Property<Guid?>("ManagerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("manager_id");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -1033,9 +1096,17 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_users");
 
+                    b.HasIndex("Department")
+                        .IsUnique()
+                        .HasDatabaseName("ux_users_department_head")
+                        .HasFilter("is_department_head AND is_active");
+
                     b.HasIndex("Email")
                         .IsUnique()
                         .HasDatabaseName("ux_users_email");
+
+                    b.HasIndex("ManagerId")
+                        .HasDatabaseName("ix_users_manager_id");
 
                     b.ToTable("users", (string)null);
                 });
@@ -1811,6 +1882,25 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasForeignKey("StartedBy")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tiering_runs_users_started_by");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Users.SetPasswordToken", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_set_password_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Users.User", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_users_users_manager_id");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Webhooks.WebhookDelivery", b =>

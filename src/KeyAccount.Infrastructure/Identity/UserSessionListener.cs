@@ -1,0 +1,67 @@
+using KeyAccount.Domain.Users;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace KeyAccount.Infrastructure.Identity;
+
+/// <summary>
+/// Keeps one connection LISTENing on <see cref="UserSessions.Channel"/> and evicts each user named there from this
+/// replica's session cache, so that a deactivation, a new role or a new password made on any replica stops the
+/// user's tokens here at their next request. While the connection is down, notifications are lost: after each
+/// (re)connection the whole cache is dropped, and meanwhile its few seconds of lifetime bound the staleness.
+/// </summary>
+internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, UserSessions sessions, ILogger<UserSessionListener> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>LISTEN takes an identifier, not a parameter: the channel of <see cref="UserSessions.Channel"/>, written out.</summary>
+    private const string Listen = "LISTEN user_sessions";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
+                connection.Notification += (_, e) =>
+                {
+                    if (Guid.TryParse(e.Payload, out var id))
+                    {
+                        sessions.Evict(new UserId(id));
+                    }
+                };
+                await using (var listen = new NpgsqlCommand(Listen, connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
+                }
+
+                sessions.EvictAll();
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            {
+                LogListenFailed(logger, e, RetryAfter.TotalSeconds);
+                try
+                {
+                    await Task.Delay(RetryAfter, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for session changes failed; cached session facts expire on their own meanwhile. Trying again in {Seconds} s.")]
+    private static partial void LogListenFailed(ILogger logger, Exception exception, double seconds);
+}
