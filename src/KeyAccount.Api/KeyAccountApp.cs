@@ -88,6 +88,7 @@ public static class KeyAccountApp
         api.MapDashboard();
         api.MapComplaints();
         api.MapWebhooks();
+        api.MapAudit();
 
         mapExtra?.Invoke(app);
 
