@@ -18,7 +18,7 @@ internal static class AuditEndpoints
             .WithName("ListAuditEntries").RequireAuthorization(Permissions.AuditRead)
             .WithSummary("The audit trail")
             .WithDescription("Changes of accounts, contacts, account teams, tier overrides, tier policies, the SLA policy, users and webhook endpoints, newest first: who (a user, or the system for scheduled jobs), when, the request's correlation id, and each changed field before and after. Written in the same transaction as the change. Secrets (password hashes, security stamps, signing secrets) are listed as changed with \"***\" for values; timestamps and the concurrency version are not recorded. Filter by `entityType` and `entityId` (one record's history) or `accountId` (everything of one account: the account, its contacts, team and tier override). An AccountManager sees only rows of the accounts they may see; naming another account answers 404. Changes made by set-based statements (tiering runs setting tiers: see the tier history; revenue imports) are not in the trail.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -91,8 +91,9 @@ public static class AuditedEntities
         AuditedEntity.Of<Contact>("contact", c => c.Id.Value, c => c.AccountId, ignore: [nameof(Contact.AccountId)]),
         // A membership's id is the member's user id (unique within its account).
         AuditedEntity.PartOf<AccountTeamMember, Account>("accountTeamMember", (m, _) => m.UserId.Value, a => a.Id),
-        // An account has at most one pin: it is identified by its account.
-        AuditedEntity.PartOf<TierOverride, Account>("tierOverride", (_, a) => a.Id.Value, a => a.Id),
+        // An account has at most one pin: it is identified by its account. Who pinned it and when is the row's own
+        // actor and instant (re-pinning would otherwise always list them).
+        AuditedEntity.PartOf<TierOverride, Account>("tierOverride", (_, a) => a.Id.Value, a => a.Id, ignore: [nameof(TierOverride.SetBy), nameof(TierOverride.SetAt)]),
         AuditedEntity.Of<TierPolicy>("tierPolicy", p => p.Id.Value),
         // Each change of the SLA policy is a new version: its history is a list of creations.
         AuditedEntity.Of<SlaPolicy>("slaPolicy", p => p.Id.Value),
