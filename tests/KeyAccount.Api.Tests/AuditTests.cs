@@ -133,6 +133,7 @@ public class AuditTests : ApiTestBase
         var membership = (await TrailAsync(director, $"entityType=accountTeamMember&accountId={id}")).Single()!;
         Assert.That((membership["action"]!.GetValue<string>(), membership["entityId"]!.GetValue<string>()), Is.EqualTo(("Created", member)));
         Assert.That(Changes(membership)["role"].After!.GetValue<string>(), Is.EqualTo("SalesEngineer"));
+        Assert.That(Changes(membership)["userId"].After!.GetValue<string>(), Is.EqualTo(member));
 
         var pins = await TrailAsync(director, $"entityType=tierOverride&entityId={id}");
         Assert.That(pins.Select(e => e!["action"]!.GetValue<string>()), Is.EqualTo(new[] { "Updated", "Created" }));

@@ -7,6 +7,8 @@ import { api } from '../api/client';
 export interface Recorded {
   method: string;
   path: string;
+  /** The query string's parameters. */
+  query: URLSearchParams;
   headers: Headers;
   body: unknown;
 }
@@ -31,7 +33,7 @@ export function fakeApi() {
   const middleware: Middleware = {
     async onRequest({ request }) {
       const text = request.body ? await request.clone().text() : '';
-      const recorded: Recorded = { method: request.method, path: new URL(request.url).pathname, headers: new Headers(request.headers), body: text ? parseBody(text, request.headers.get('Content-Type')) : undefined };
+      const recorded: Recorded = { method: request.method, path: new URL(request.url).pathname, query: new URL(request.url).searchParams, headers: new Headers(request.headers), body: text ? parseBody(text, request.headers.get('Content-Type')) : undefined };
       requests.push(recorded);
       const route = routes.find((r) => r.method === recorded.method && (typeof r.path === 'string' ? r.path === recorded.path : r.path.test(recorded.path)));
       if (!route) throw new Error(`fakeApi: no answer for ${recorded.method} ${recorded.path}`);

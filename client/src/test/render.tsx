@@ -21,6 +21,7 @@ export const ALL_PERMISSIONS = [
   'complaints:write',
   'complaints:manage',
   'webhooks:manage',
+  'audit:read',
 ];
 
 /** The signed-in user of component tests (the fixtures' assignee "me"). */

@@ -10,8 +10,9 @@ import { en as complaints } from '../../features/complaints/i18n/en';
 import { en as complaintInsights } from '../../features/complaintInsights/i18n/en';
 import { en as webhooks } from '../../features/webhooks/i18n/en';
 import { en as revenue } from '../../features/revenue/i18n/en';
+import { en as audit } from '../../features/audit/i18n/en';
 
 /** The parts, by name (messages.test.ts checks that no key is in two of them). */
-export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue };
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, audit };
 
-export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue };
+export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...audit };

@@ -210,9 +210,14 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
         return fields;
     }
 
-    /// <summary>Keys, links to the owner, shadow columns and the concurrency version: how the row is stored, not what it says.</summary>
+    /// <summary>
+    /// Ids, links to the owner, shadow columns and the concurrency version: how the row is stored, not what it says. A
+    /// part of a composite key that is a plain property (the member of a team membership) says who, and is kept.
+    /// </summary>
     private static bool IsBookkeeping(IProperty property) =>
-        property.IsPrimaryKey() || property.IsShadowProperty() || property.IsConcurrencyToken || (property.IsForeignKey() && property.DeclaringType is IEntityType { } t && t.IsOwned());
+        (property.IsPrimaryKey() && (property.IsShadowProperty() || property.DeclaringType is IEntityType { } keyed && keyed.FindPrimaryKey()?.Properties.Count == 1))
+        || property.IsShadowProperty()
+        || property.IsConcurrencyToken;
 
     /// <summary>The tracked parts of one owned navigation of <paramref name="owner"/>, as they were or are, in their stored order.</summary>
     private static List<EntityEntry> PartsOf(EntityEntry owner, INavigation navigation, List<EntityEntry> entries, bool original)
