@@ -80,12 +80,13 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
 
         context.ChangeTracker.DetectChanges();
         var entries = context.ChangeTracker.Entries().Where(e => e.Entity is not AuditEntry).ToList();
+        var tracked = new Tracked(entries);
 
         // Owners whose stored-with-them values changed while their own columns did not.
         var ownersOfChangedParts = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var part in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Metadata.IsOwned()))
         {
-            if (FindOwner(part, entries) is { } owner)
+            if (tracked.OwnerOf(part) is { } owner)
             {
                 ownersOfChangedParts.Add(owner.Entity);
             }
@@ -104,7 +105,7 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
             object? owner = null;
             if (audited.OwnerType is not null)
             {
-                owner = FindOwner(entry, entries)?.Entity;
+                owner = tracked.OwnerOf(entry)?.Entity;
                 if (owner is null)
                 {
                     continue;
@@ -118,12 +119,12 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
             // added: together they are one update.
             if (entry.State != EntityState.Added)
             {
-                change.Before = Snapshot(entry, entries, audited, original: true);
+                change.Before = Snapshot(entry, tracked, audited, original: true);
             }
 
             if (entry.State != EntityState.Deleted)
             {
-                change.After = Snapshot(entry, entries, audited, original: false);
+                change.After = Snapshot(entry, tracked, audited, original: false);
             }
         }
 
@@ -149,22 +150,63 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
         }
     }
 
-    /// <summary>The tracked owner of a part stored with it (same key values on the ownership link).</summary>
-    private static EntityEntry? FindOwner(EntityEntry part, List<EntityEntry> entries)
+    /// <summary>
+    /// The save's tracked entries, indexed once: each part stored with an owner (money, a pin, list items) by its owner,
+    /// so that a save of thousands of records (the demo seeder's) looks each one up instead of scanning them all.
+    /// </summary>
+    private sealed class Tracked
     {
-        var ownership = part.Metadata.FindOwnership();
-        if (ownership is null)
+        private readonly Dictionary<(IEntityType Type, string Key), EntityEntry> _byKey = [];
+        private readonly Dictionary<EntityEntry, EntityEntry?> _owners = [];
+        private readonly Dictionary<(object Owner, IEntityType Type), List<EntityEntry>> _parts = new(new OwnerAndType());
+
+        public Tracked(List<EntityEntry> entries)
         {
-            return null;
+            foreach (var entry in entries)
+            {
+                if (entry.Metadata.FindPrimaryKey() is { } key)
+                {
+                    _byKey.TryAdd((entry.Metadata, KeyOf(entry, key.Properties)), entry);
+                }
+            }
+
+            foreach (var part in entries.Where(e => e.Metadata.IsOwned()))
+            {
+                var ownership = part.Metadata.FindOwnership()!;
+                var owner = _byKey.GetValueOrDefault((ownership.PrincipalEntityType, KeyOf(part, ownership.Properties)));
+                _owners[part] = owner;
+                if (owner is not null)
+                {
+                    var slot = (owner.Entity, part.Metadata);
+                    if (!_parts.TryGetValue(slot, out var list))
+                    {
+                        _parts[slot] = list = [];
+                    }
+
+                    list.Add(part);
+                }
+            }
         }
 
-        var link = ownership.Properties.Select(p => part.Property(p.Name).CurrentValue).ToArray();
-        return entries.FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
-            && ownership.PrincipalKey.Properties.Select(p => e.Property(p.Name).CurrentValue).SequenceEqual(link));
+        /// <summary>The tracked owner of a part stored with it (the same key values on the ownership link).</summary>
+        public EntityEntry? OwnerOf(EntityEntry part) => _owners.GetValueOrDefault(part);
+
+        public List<EntityEntry> PartsOf(object owner, IEntityType type) => _parts.TryGetValue((owner, type), out var list) ? list : [];
+
+        private static string KeyOf(EntityEntry entry, IReadOnlyList<IProperty> properties) =>
+            string.Join('\u001f', properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+
+        /// <summary>Owners by reference (entities may define their own equality), types by identity.</summary>
+        private sealed class OwnerAndType : IEqualityComparer<(object Owner, IEntityType Type)>
+        {
+            public bool Equals((object Owner, IEntityType Type) x, (object Owner, IEntityType Type) y) => ReferenceEquals(x.Owner, y.Owner) && ReferenceEquals(x.Type, y.Type);
+
+            public int GetHashCode((object Owner, IEntityType Type) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Owner), obj.Type);
+        }
     }
 
     /// <summary>The record's audited fields as they were (original values) or are now, rendered as readers see them.</summary>
-    private static Dictionary<string, JsonNode?> Snapshot(EntityEntry entry, List<EntityEntry> entries, AuditedEntity audited, bool original)
+    private static Dictionary<string, JsonNode?> Snapshot(EntityEntry entry, Tracked tracked, AuditedEntity audited, bool original)
     {
         var fields = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
@@ -187,7 +229,7 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
                 continue;
             }
 
-            var parts = PartsOf(entry, navigation, entries, original);
+            var parts = PartsOf(entry, navigation, tracked, original);
             if (navigation.IsCollection)
             {
                 fields[name] = new JsonArray([.. parts.Select(p => (JsonNode?)ValueObject(p, original))]);
@@ -220,13 +262,11 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
         || property.IsConcurrencyToken;
 
     /// <summary>The tracked parts of one owned navigation of <paramref name="owner"/>, as they were or are, in their stored order.</summary>
-    private static List<EntityEntry> PartsOf(EntityEntry owner, INavigation navigation, List<EntityEntry> entries, bool original)
+    private static List<EntityEntry> PartsOf(EntityEntry owner, INavigation navigation, Tracked tracked, bool original)
     {
         var target = navigation.TargetEntityType;
-        return [.. entries
-            .Where(e => e.Metadata == target
-                && (original ? e.State != EntityState.Added : e.State != EntityState.Deleted)
-                && ReferenceEquals(FindOwner(e, entries)?.Entity, owner.Entity))
+        return [.. tracked.PartsOf(owner.Entity, target)
+            .Where(e => original ? e.State != EntityState.Added : e.State != EntityState.Deleted)
             .OrderBy(e => Ordinal(target, e))];
     }
 
