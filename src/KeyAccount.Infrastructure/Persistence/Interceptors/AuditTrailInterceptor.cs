@@ -134,8 +134,7 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
         }
 
         var caller = (context as AppDbContext)?.Caller;
-        var actorId = caller?.UserId?.Value;
-        var actorKind = actorId is null ? AuditActorKind.System : AuditActorKind.User;
+        var (actorKind, actorId) = ActorOf(caller);
         var now = clock.GetUtcNow();
         foreach (var change in pending.Values)
         {
@@ -149,6 +148,14 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
             context.Add(AuditEntry.Record(now, change.Audited.Name, change.Id, change.AccountId, action, actorKind, actorId, caller?.CorrelationId, fields.ToJsonString()));
         }
     }
+
+    /// <summary>
+    /// Who the trail names: the signed-in user, or the system when nobody called (jobs, start-up tasks, sign-in
+    /// bookkeeping before the user is known). API clients, once the caller can be one, are named here too (their own
+    /// kind, their client id).
+    /// </summary>
+    private static (AuditActorKind Kind, Guid? Id) ActorOf(Application.Common.Abstractions.ICurrentUser? caller) =>
+        caller?.UserId is { } user ? (AuditActorKind.User, user.Value) : (AuditActorKind.System, null);
 
     /// <summary>
     /// The save's tracked entries, indexed once: each part stored with an owner (money, a pin, list items) by its owner,
