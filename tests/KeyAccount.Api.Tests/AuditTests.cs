@@ -80,6 +80,20 @@ public class AuditTests : ApiTestBase
     }
 
     [Test]
+    public async Task DeleteAccount_IsRecorded_AndTheHistoryOutlivesTheAccount()
+    {
+        var id = await CreateAccountAsync("director", "AUD-GONE");
+        using var director = await As("director");
+        var deleted = await SendAsync(director, HttpMethod.Delete, $"/api/v1/accounts/{id}", null, await ETagOf(director, $"/api/v1/accounts/{id}"));
+        Assert.That((int)deleted.StatusCode, Is.EqualTo(204), await deleted.Content.ReadAsStringAsync());
+
+        var trail = await TrailAsync(director, $"accountId={id}");
+        Assert.That(trail.Select(e => e!["action"]!.GetValue<string>()), Is.EqualTo(new[] { "Deleted", "Created" }));
+        var gone = Changes(trail[0]!);
+        Assert.That((gone["registrationNumber"].Before!.GetValue<string>(), gone["registrationNumber"].After), Is.EqualTo(("AUD-GONE", (JsonNode?)null)));
+    }
+
+    [Test]
     public async Task AFailedChange_WritesNoRow()
     {
         var id = await CreateAccountAsync("director", "AUD-FAIL-1");
