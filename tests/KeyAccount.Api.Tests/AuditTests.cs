@@ -77,6 +77,9 @@ public class AuditTests : ApiTestBase
         Assert.That(created.Keys, Has.Member("name").And.Member("tier").And.Member("ownerId").And.No.Member("updatedAt").And.No.Member("createdAt").And.No.Member("version"));
         Assert.That(created["tier"], Is.EqualTo(((JsonNode?)null, created["tier"].After)));
         Assert.That(created["tier"].After!.GetValue<string>(), Is.EqualTo("Standard"));
+        var owner = trail[1]!["changes"]!.AsArray().Single(c => c!["field"]!.GetValue<string>() == "ownerId")!;
+        Assert.That((owner["after"]!.GetValue<string>(), owner["afterName"]!.GetValue<string>()), Is.EqualTo((ApiFixture.Users["accountmanager"].Id.Value.ToString(), "Manager One")));
+        Assert.That(trail[1]!["changes"]!.AsArray().Single(c => c!["field"]!.GetValue<string>() == "name")!["afterName"], Is.Null);
     }
 
     [Test]
@@ -148,6 +151,7 @@ public class AuditTests : ApiTestBase
         Assert.That((membership["action"]!.GetValue<string>(), membership["entityId"]!.GetValue<string>()), Is.EqualTo(("Created", member)));
         Assert.That(Changes(membership)["role"].After!.GetValue<string>(), Is.EqualTo("SalesEngineer"));
         Assert.That(Changes(membership)["userId"].After!.GetValue<string>(), Is.EqualTo(member));
+        Assert.That(membership["changes"]!.AsArray().Single(c => c!["field"]!.GetValue<string>() == "userId")!["afterName"]!.GetValue<string>(), Is.EqualTo("Manager Two"));
 
         var pins = await TrailAsync(director, $"entityType=tierOverride&entityId={id}");
         Assert.That(pins.Select(e => e!["action"]!.GetValue<string>()), Is.EqualTo(new[] { "Updated", "Created" }));

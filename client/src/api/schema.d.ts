@@ -1790,6 +1790,16 @@ export interface components {
              * @example 华东精密制造集团有限公司
              */
             after: unknown;
+            /**
+             * @description When the value before is a user's id (an owner, a team member): that user's name as it is now.
+             * @example Manager One
+             */
+            beforeName: null | string;
+            /**
+             * @description When the value after is a user's id: that user's name as it is now.
+             * @example Manager Two
+             */
+            afterName: null | string;
         };
         /** @description The business calendar SLA clocks run on; `alwaysOpen` means 24×7 (the default). */
         BusinessCalendarDto: {
@@ -6013,7 +6023,9 @@ export interface operations {
                      *             {
                      *               "field": "name",
                      *               "before": "华东精密制造有限公司",
-                     *               "after": "华东精密制造集团有限公司"
+                     *               "after": "华东精密制造集团有限公司",
+                     *               "beforeName": "Manager One",
+                     *               "afterName": "Manager Two"
                      *             }
                      *           ]
                      *         }

@@ -8,22 +8,23 @@ const updated: AuditEntryDto = {
   id: 12, occurredAt: '2026-12-02T06:15:00Z', entityType: 'account', entityId: 'a1', accountId: 'a1', action: 'Updated',
   actor: { kind: 'User', id: 'u1', displayName: '王经理' }, correlationId: '0HN8QK1V3S0J2:00000004',
   changes: [
-    { field: 'name', before: '华东精密制造有限公司', after: '华东精密制造集团有限公司' },
-    { field: 'strategicFit', before: 4, after: 5 },
-    { field: 'potentialAnnualRevenue', before: null, after: '1500000.00 CNY' },
+    { field: 'name', before: '华东精密制造有限公司', after: '华东精密制造集团有限公司', beforeName: null, afterName: null },
+    { field: 'strategicFit', before: 4, after: 5, beforeName: null, afterName: null },
+    { field: 'ownerId', before: '0193a5b2-0000-7000-8000-000000000001', after: '0193a5b2-0000-7000-8000-000000000002', beforeName: '张伟', afterName: '李娜' },
+    { field: 'potentialAnnualRevenue', before: null, after: '1500000.00 CNY', beforeName: null, afterName: null },
   ],
 };
 const contactRemoved: AuditEntryDto = {
   id: 11, occurredAt: '2026-12-01T06:15:00Z', entityType: 'contact', entityId: 'c1', accountId: 'a1', action: 'Deleted',
   actor: { kind: 'System', id: null, displayName: null }, correlationId: null,
-  changes: [{ field: 'name', before: '李静', after: null }, { field: 'someNewField', before: true, after: null }],
+  changes: [{ field: 'name', before: '李静', after: null, beforeName: null, afterName: null }, { field: 'someNewField', before: true, after: null, beforeName: null, afterName: null }],
 };
 const rotated: AuditEntryDto = {
   id: 13, occurredAt: '2026-12-02T07:00:00Z', entityType: 'webhookEndpoint', entityId: 'e1', accountId: null, action: 'Updated',
   actor: { kind: 'User', id: 'u9', displayName: 'Admin' }, correlationId: 'x',
   changes: [
-    { field: 'secret', before: '***', after: '***' },
-    { field: 'eventTypes', before: ['complaint.filed'], after: ['account.created', 'complaint.filed'] },
+    { field: 'secret', before: '***', after: '***', beforeName: null, afterName: null },
+    { field: 'eventTypes', before: ['complaint.filed'], after: ['account.created', 'complaint.filed'], beforeName: null, afterName: null },
   ],
 };
 const page = (items: AuditEntryDto[]) => ({ items, page: 1, pageSize: 20, totalCount: items.length, nextCursor: null });
@@ -38,6 +39,8 @@ describe('AuditHistory', () => {
     const name = await screen.findAllByTestId('audit-change-name');
     expect(name[0]).toHaveTextContent('名称: 华东精密制造有限公司 → 华东精密制造集团有限公司');
     expect(screen.getByTestId('audit-change-strategicFit')).toHaveTextContent('战略契合度: 4 → 5');
+    // A user's id reads as their name.
+    expect(screen.getByTestId('audit-change-ownerId')).toHaveTextContent('负责人: 张伟 → 李娜');
     // No value before: only the new one.
     expect(screen.getByTestId('audit-change-potentialAnnualRevenue')).toHaveTextContent(/^潜在年收入: 1500000.00 CNY$/);
     const first = name[0]!.closest('tr')!;

@@ -53,11 +53,12 @@ function Changes({ changes }: { changes: AuditFieldChangeDto[] }) {
           {': '}
           {c.before !== null && c.before !== undefined && (
             <>
-              <Typography.Text delete type="secondary">{formatAuditValue(c.before, t, locale)}</Typography.Text>
+              <Typography.Text delete type="secondary">{c.beforeName ?? formatAuditValue(c.before, t, locale)}</Typography.Text>
               {' → '}
             </>
           )}
-          <Typography.Text>{formatAuditValue(c.after, t, locale)}</Typography.Text>
+          {/* A user's id is shown as their name when the server knows it. */}
+          <Typography.Text>{c.afterName ?? formatAuditValue(c.after, t, locale)}</Typography.Text>
         </span>
       ))}
     </Space>

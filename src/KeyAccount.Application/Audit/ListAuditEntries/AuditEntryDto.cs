@@ -34,4 +34,6 @@ public sealed record AuditActorDto(AuditActorKind Kind, Guid? Id, string? Displa
 /// <param name="Field" example="name">The field's name (camelCase; parts of a value are joined with a dot, e.g. cutoffs.key).</param>
 /// <param name="Before" example="华东精密制造有限公司">The value before; null when it had none.</param>
 /// <param name="After" example="华东精密制造集团有限公司">The value after; null when it has none.</param>
-public sealed record AuditFieldChangeDto(string Field, JsonElement? Before, JsonElement? After);
+/// <param name="BeforeName" example="Manager One">When the value before is a user's id (an owner, a team member): that user's name as it is now.</param>
+/// <param name="AfterName" example="Manager Two">When the value after is a user's id: that user's name as it is now.</param>
+public sealed record AuditFieldChangeDto(string Field, JsonElement? Before, JsonElement? After, string? BeforeName = null, string? AfterName = null);

@@ -84,15 +84,30 @@ public sealed class ListAuditEntriesHandler(IAppDbContext db, ICurrentUser user)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        // Names as they are now, in one query for the page (users are never deleted, but a name may be missing).
-        var actorIds = page.Where(e => e.ActorKind == AuditActorKind.User && e.ActorId is not null).Select(e => new UserId(e.ActorId!.Value)).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
+        var changes = page.ToDictionary(e => e.Id, e => JsonSerializer.Deserialize<List<AuditFieldChangeDto>>(e.Changes, ChangesJson) ?? []);
+
+        // Names as they are now, of the actors and of the users the changed fields name, in one query for the page
+        // (users are never deleted, but a name may be missing).
+        var userIds = page.Where(e => e.ActorKind == AuditActorKind.User && e.ActorId is not null).Select(e => e.ActorId!.Value)
+            .Concat(page.SelectMany(e => changes[e.Id].Where(c => IsUserField(e, c)).SelectMany(c => new[] { UserIdIn(c.Before), UserIdIn(c.After) }))
+                .Where(id => id is not null).Select(id => id!.Value))
+            .Distinct().Select(id => new UserId(id)).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id.Value, u => u.DisplayName, cancellationToken).ConfigureAwait(false);
 
-        return new PagedResult<AuditEntryDto>([.. page.Select(e => ToDto(e, names))], query.Page, query.PageSize, total, null);
+        return new PagedResult<AuditEntryDto>([.. page.Select(e => ToDto(e, changes[e.Id], names))], query.Page, query.PageSize, total, null);
     }
 
-    private static AuditEntryDto ToDto(AuditEntry entry, Dictionary<Guid, string> names) => new(
+    private static bool IsUserField(AuditEntry entry, AuditFieldChangeDto change) =>
+        AuditedEntities.Find(entry.EntityType)?.UserFields.Contains(change.Field) == true;
+
+    private static Guid? UserIdIn(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.String } v && Guid.TryParse(v.GetString(), out var id) ? id : null;
+
+    private static string? NameOf(JsonElement? value, Dictionary<Guid, string> names) =>
+        UserIdIn(value) is { } id ? names.GetValueOrDefault(id) : null;
+
+    private static AuditEntryDto ToDto(AuditEntry entry, List<AuditFieldChangeDto> changes, Dictionary<Guid, string> names) => new(
         entry.Id,
         entry.OccurredAt,
         entry.EntityType,
@@ -101,5 +116,5 @@ public sealed class ListAuditEntriesHandler(IAppDbContext db, ICurrentUser user)
         entry.Action,
         new AuditActorDto(entry.ActorKind, entry.ActorId, entry.ActorId is { } id ? names.GetValueOrDefault(id) : null),
         entry.CorrelationId,
-        JsonSerializer.Deserialize<List<AuditFieldChangeDto>>(entry.Changes, ChangesJson) ?? []);
+        [.. changes.Select(c => IsUserField(entry, c) ? c with { BeforeName = NameOf(c.Before, names), AfterName = NameOf(c.After, names) } : c)]);
 }

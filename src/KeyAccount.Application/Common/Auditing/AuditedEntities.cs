@@ -13,7 +13,7 @@ namespace KeyAccount.Application.Common.Auditing;
 /// </summary>
 public sealed class AuditedEntity
 {
-    private AuditedEntity(Type type, Type? ownerType, string name, Func<object, object?, Guid> id, Func<object, object?, AccountId?> account, IEnumerable<string> ignored, IEnumerable<string> redacted)
+    private AuditedEntity(Type type, Type? ownerType, string name, Func<object, object?, Guid> id, Func<object, object?, AccountId?> account, IEnumerable<string> ignored, IEnumerable<string> redacted, IEnumerable<string> users)
     {
         Type = type;
         OwnerType = ownerType;
@@ -22,6 +22,7 @@ public sealed class AuditedEntity
         AccountOf = account;
         Ignored = new HashSet<string>([.. CommonNoise, .. ignored.Select(FieldName)], StringComparer.Ordinal);
         Redacted = new HashSet<string>(redacted.Select(FieldName), StringComparer.Ordinal);
+        UserFields = new HashSet<string>(users.Select(FieldName), StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -48,6 +49,9 @@ public sealed class AuditedEntity
 
     public IReadOnlySet<string> Redacted { get; }
 
+    /// <summary>Fields whose values are user ids: the trail's reader is also told those users' names.</summary>
+    public IReadOnlySet<string> UserFields { get; }
+
     /// <summary>Whether a field's values must never be stored: listed, or named like a secret (a safety net for fields added later).</summary>
     public bool IsSecret(string field) =>
         Redacted.Contains(field)
@@ -56,15 +60,15 @@ public sealed class AuditedEntity
         || field.Contains("hash", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A record stored on its own.</summary>
-    public static AuditedEntity Of<T>(string name, Func<T, Guid> id, Func<T, AccountId?>? account = null, string[]? ignore = null, string[]? redact = null)
+    public static AuditedEntity Of<T>(string name, Func<T, Guid> id, Func<T, AccountId?>? account = null, string[]? ignore = null, string[]? redact = null, string[]? users = null)
         where T : class =>
-        new(typeof(T), null, name, (e, _) => id((T)e), (e, _) => account?.Invoke((T)e), ignore ?? [], redact ?? []);
+        new(typeof(T), null, name, (e, _) => id((T)e), (e, _) => account?.Invoke((T)e), ignore ?? [], redact ?? [], users ?? []);
 
     /// <summary>A part of <typeparamref name="TOwner"/> stored with it (an owned type).</summary>
-    public static AuditedEntity PartOf<T, TOwner>(string name, Func<T, TOwner, Guid> id, Func<TOwner, AccountId?> account, string[]? ignore = null, string[]? redact = null)
+    public static AuditedEntity PartOf<T, TOwner>(string name, Func<T, TOwner, Guid> id, Func<TOwner, AccountId?> account, string[]? ignore = null, string[]? redact = null, string[]? users = null)
         where T : class
         where TOwner : class =>
-        new(typeof(T), typeof(TOwner), name, (e, o) => id((T)e, (TOwner)o!), (_, o) => account((TOwner)o!), ignore ?? [], redact ?? []);
+        new(typeof(T), typeof(TOwner), name, (e, o) => id((T)e, (TOwner)o!), (_, o) => account((TOwner)o!), ignore ?? [], redact ?? [], users ?? []);
 
     /// <summary>The public name of a C# member: camelCase, without a backing field's underscore.</summary>
     public static string FieldName(string member)
@@ -86,17 +90,17 @@ public static class AuditedEntities
 
     public static IReadOnlyList<AuditedEntity> All { get; } =
     [
-        AuditedEntity.Of<Account>(AccountType, a => a.Id.Value, a => a.Id),
+        AuditedEntity.Of<Account>(AccountType, a => a.Id.Value, a => a.Id, users: [nameof(Account.OwnerId)]),
         // The account is the contact's subject already; its link never changes.
         AuditedEntity.Of<Contact>("contact", c => c.Id.Value, c => c.AccountId, ignore: [nameof(Contact.AccountId)]),
         // A membership's id is the member's user id (unique within its account).
-        AuditedEntity.PartOf<AccountTeamMember, Account>("accountTeamMember", (m, _) => m.UserId.Value, a => a.Id),
+        AuditedEntity.PartOf<AccountTeamMember, Account>("accountTeamMember", (m, _) => m.UserId.Value, a => a.Id, users: [nameof(AccountTeamMember.UserId)]),
         // An account has at most one pin: it is identified by its account. Who pinned it and when is the row's own
         // actor and instant (re-pinning would otherwise always list them).
         AuditedEntity.PartOf<TierOverride, Account>("tierOverride", (_, a) => a.Id.Value, a => a.Id, ignore: [nameof(TierOverride.SetBy), nameof(TierOverride.SetAt)]),
         AuditedEntity.Of<TierPolicy>("tierPolicy", p => p.Id.Value),
         // Each change of the SLA policy is a new version: its history is a list of creations.
-        AuditedEntity.Of<SlaPolicy>("slaPolicy", p => p.Id.Value),
+        AuditedEntity.Of<SlaPolicy>("slaPolicy", p => p.Id.Value, users: [nameof(SlaPolicy.CreatedBy)]),
         // Failed sign-in attempts count up on every wrong password (noise); the lockout they cause is kept. The
         // password hash and the security stamp (what a session token is checked against) are secrets.
         AuditedEntity.Of<User>("user", u => u.Id.Value, ignore: [nameof(User.FailedLoginCount)], redact: [nameof(User.PasswordHash), nameof(User.SecurityStamp)]),
@@ -110,5 +114,10 @@ public static class AuditedEntities
     /// <summary>The public names, for validating the API's <c>entityType</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(e => e.Name)];
 
+    private static readonly Dictionary<string, AuditedEntity> ByName = All.ToDictionary(e => e.Name, StringComparer.Ordinal);
+
     public static AuditedEntity? Find(Type type) => ByType.GetValueOrDefault(type);
+
+    /// <summary>The audited type of a public name.</summary>
+    public static AuditedEntity? Find(string name) => ByName.GetValueOrDefault(name);
 }
