@@ -90,6 +90,7 @@ public static class KeyAccountApp
         api.MapComplaints();
         api.MapWebhooks();
         api.MapUsers();
+        api.MapAudit();
 
         mapExtra?.Invoke(app);
 

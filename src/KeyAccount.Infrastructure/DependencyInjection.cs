@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new DomainEventsToOutboxInterceptor());
         services.AddSingleton(new TimelineAppendInterceptor());
+        services.AddSingleton<AuditTrailInterceptor>();
         services.AddSingleton<BrokenConnectionGuard>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>)));
@@ -42,8 +43,9 @@ public static class DependencyInjection
             .UseSnakeCaseNamingConvention()
             // Pooled contexts are never shared between threads; skip the per-call concurrency check.
             .EnableThreadSafetyChecks(false)
-            .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>(), sp.GetRequiredService<TimelineAppendInterceptor>(), sp.GetRequiredService<BrokenConnectionGuard>(), sp.GetRequiredService<UserSessionEviction>()), PoolSize);
-        services.AddScoped(sp => AppDbContext.Rent(sp.GetRequiredService<IDbContextFactory<AppDbContext>>()));
+            .AddInterceptors(sp.GetRequiredService<DomainEventsToOutboxInterceptor>(), sp.GetRequiredService<TimelineAppendInterceptor>(), sp.GetRequiredService<AuditTrailInterceptor>(), sp.GetRequiredService<BrokenConnectionGuard>(), sp.GetRequiredService<UserSessionEviction>()), PoolSize);
+        // The caller is whoever the scope serves (a request's user; none in a job's scope), named by the audit trail.
+        services.AddScoped(sp => AppDbContext.Rent(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetService<ICurrentUser>()));
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
         services.AddScoped<IRevenueWriter, RevenueWriter>();

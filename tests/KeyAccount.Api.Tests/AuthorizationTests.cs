@@ -122,6 +122,21 @@ public class AuthorizationTests : ApiTestBase
         Assert.That((int)(await owner.GetAsync($"/api/v1/accounts/{othersAccount}")).StatusCode, Is.EqualTo(200));
     }
 
+    [Test]
+    public async Task TheAuditTrail_WhenAnotherManagersAccount_Returns404AndListsNoneOfIt()
+    {
+        // Not an /accounts/{id} route, so the sweep above does not reach it: the account is a query parameter.
+        var othersAccount = await CreateAccountAsync("accountmanager2", "OTHERS-AUDIT");
+        using var manager = await As("accountmanager");
+        Assert.That((int)(await manager.GetAsync($"/api/v1/audit?accountId={othersAccount}")).StatusCode, Is.EqualTo(404));
+        Assert.That((int)(await manager.GetAsync($"/api/v1/audit?entityType=account&entityId={othersAccount}")).StatusCode, Is.EqualTo(404));
+        var all = await Body(await manager.GetAsync("/api/v1/audit"));
+        Assert.That(all["totalCount"]!.GetValue<int>(), Is.Zero);
+
+        using var owner = await As("accountmanager2");
+        Assert.That((await Body(await owner.GetAsync($"/api/v1/audit?accountId={othersAccount}")))["totalCount"]!.GetValue<int>(), Is.EqualTo(1));
+    }
+
     /// <summary>A request that passes validation, so that what answers is access control.</summary>
     private static HttpRequestMessage Request(ApiEndpoint endpoint, string accountId, string contactId)
     {

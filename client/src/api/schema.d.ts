@@ -100,6 +100,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail
+         * @description Changes of accounts, contacts, account teams, tier overrides, tier policies, the SLA policy, users and webhook endpoints, newest first: who (a user, or the system for scheduled jobs), when, the request's correlation id, and each changed field before and after. Written in the same transaction as the change. Secrets (password hashes, security stamps, signing secrets) are listed as changed with "***" for values; timestamps and the concurrency version are not recorded. Filter by `entityType` and `entityId` (one record's history) or `accountId` (everything of one account: the account, its contacts, team and tier override). An AccountManager sees only rows of the accounts they may see; naming another account answers 404. Changes made by set-based statements (tiering runs setting tiers: see the tier history; revenue imports) are not in the trail.
+         */
+        get: operations["ListAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1911,6 +1931,104 @@ export interface components {
          * @enum {string}
          */
         Attitude: "Mentor" | "Supporter" | "Neutral" | "NonSupporter" | "Opponent";
+        /**
+         * @description What was done to an audited record.
+         * @enum {string}
+         */
+        AuditAction: "Created" | "Updated" | "Deleted";
+        /** @description Who made a change. */
+        AuditActorDto: {
+            /** @description User, or System for changes without a caller (scheduled jobs, start-up tasks). */
+            kind: components["schemas"]["AuditActorKind"];
+            /**
+             * Format: uuid
+             * @description The user's id; null for the system.
+             * @example 0193a5b2-0000-7000-8000-000000000001
+             */
+            id: null | string;
+            /**
+             * @description The user's name as it is now; null for the system or a user no longer on file.
+             * @example 陈总监
+             */
+            displayName: null | string;
+        };
+        /**
+         * @description Who made a change. A signed-in user today; a change with no caller (a background job, a start-up task, the demo
+         *     seeder) is the system's. API clients become a third kind (their id in KeyAccount.Domain.Audit.AuditEntry.ActorId).
+         * @enum {string}
+         */
+        AuditActorKind: "System" | "User";
+        /** @description One change of one record: who, when, and each changed field before and after. */
+        AuditEntryDto: {
+            /**
+             * Format: int64
+             * @description Position in the trail (higher is later).
+             * @example 1042
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the change was saved (UTC).
+             * @example 2026-12-02T06:15:00Z
+             */
+            occurredAt: string;
+            /**
+             * @description The type of the record (account, contact, accountTeamMember, tierOverride, tierPolicy, slaPolicy, user, webhookEndpoint).
+             * @example account
+             */
+            entityType: string;
+            /**
+             * Format: uuid
+             * @description The record's id (a team membership: the member's user id; a tier override: its account's id).
+             * @example 0193a5b2-7c1e-7a10-9d4f-3e2b1c0d9a88
+             */
+            entityId: string;
+            /**
+             * Format: uuid
+             * @description The account the record belongs to; null for records of no account (policies, users, webhook endpoints).
+             * @example 0193a5b2-7c1e-7a10-9d4f-3e2b1c0d9a88
+             */
+            accountId: null | string;
+            /** @description Created, Updated or Deleted. */
+            action: components["schemas"]["AuditAction"];
+            /** @description Who made the change. */
+            actor: components["schemas"]["AuditActorDto"];
+            /**
+             * @description The request that made it (the other changes and the log lines of the same request carry it too).
+             * @example 0HN8QK1V3S0J2:00000004
+             */
+            correlationId: null | string;
+            /** @description The fields that changed. Created: every field with a value (before null); Deleted: every field with a value (after null). */
+            changes: components["schemas"]["AuditFieldChangeDto"][];
+        };
+        /** @description One changed field. Values are as stored: text, numbers, true/false, ISO 8601 instants and dates, enums by name, decimals as strings, lists as arrays; secrets are "***". */
+        AuditFieldChangeDto: {
+            /**
+             * @description The field's name (camelCase; parts of a value are joined with a dot, e.g. cutoffs.key).
+             * @example name
+             */
+            field: string;
+            /**
+             * @description The value before; null when it had none.
+             * @example 华东精密制造有限公司
+             */
+            before: unknown;
+            /**
+             * @description The value after; null when it has none.
+             * @example 华东精密制造集团有限公司
+             */
+            after: unknown;
+            /**
+             * @description When the value before is a user's id (an owner, a team member): that user's name as it is now.
+             * @example Manager One
+             */
+            beforeName: null | string;
+            /**
+             * @description When the value after is a user's id: that user's name as it is now.
+             * @example Manager Two
+             */
+            afterName: null | string;
+        };
         /** @description The business calendar SLA clocks run on; `alwaysOpen` means 24×7 (the default). */
         BusinessCalendarDto: {
             /** @description 24×7: every hour counts. */
@@ -2973,6 +3091,31 @@ export interface components {
         PagedResultOfAccountSummaryDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["AccountSummaryDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
+        PagedResultOfAuditEntryDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["AuditEntryDto"][];
             /**
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
@@ -6448,6 +6591,228 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/team",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description Only records of this type: account, contact, accountTeamMember, tierOverride, tierPolicy, slaPolicy, user or webhookEndpoint. */
+                entityType?: string;
+                /** @description Only this record (a team membership: the member's user id; a tier override: the account's id). */
+                entityId?: string;
+                /** @description Only records of this account (the account, its contacts, team members and tier override). */
+                accountId?: string;
+                /** @description 1-based page (default 1). */
+                page?: number;
+                /** @description Rows per page, 1–200 (default 50). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1042,
+                     *           "occurredAt": "2026-12-02T06:15:00Z",
+                     *           "entityType": "account",
+                     *           "entityId": "0193a5b2-7c1e-7a10-9d4f-3e2b1c0d9a88",
+                     *           "accountId": "0193a5b2-7c1e-7a10-9d4f-3e2b1c0d9a88",
+                     *           "action": "Created",
+                     *           "actor": {
+                     *             "kind": "System",
+                     *             "id": "0193a5b2-0000-7000-8000-000000000001",
+                     *             "displayName": "陈总监"
+                     *           },
+                     *           "correlationId": "0HN8QK1V3S0J2:00000004",
+                     *           "changes": [
+                     *             {
+                     *               "field": "name",
+                     *               "before": "华东精密制造有限公司",
+                     *               "after": "华东精密制造集团有限公司",
+                     *               "beforeName": "Manager One",
+                     *               "afterName": "Manager Two"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfAuditEntryDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "entityType": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for entityType."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/audit",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

@@ -23,6 +23,7 @@ export const ALL_PERMISSIONS = [
   'webhooks:manage',
   'users:manage',
   'users:lookup',
+  'audit:read',
 ];
 
 /** The signed-in user of component tests (the fixtures' assignee "me"). */

@@ -21,14 +21,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     /// <summary>A command of this context failed inside the driver (see <see cref="Interceptors.BrokenConnectionGuard"/>).</summary>
     internal bool ConnectionSuspect { get; set; }
 
+    /// <summary>Who the audit trail names for this context's saves (null: the system — a job, a start-up task).</summary>
+    internal ICurrentUser? Caller { get; set; }
+
     /// <summary>
     /// A context from the pool, ready for a request: one whose connection object saw a driver failure gets a new one
     /// (EF creates it from the data source on first use; the old one is disposed with what Npgsql cached on it).
     /// </summary>
-    public static AppDbContext Rent(IDbContextFactory<AppDbContext> factory)
+    public static AppDbContext Rent(IDbContextFactory<AppDbContext> factory, ICurrentUser? caller = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var context = factory.CreateDbContext();
+
+        // Set on every rent: a pooled context keeps it from its previous user otherwise.
+        context.Caller = caller;
         if (context.ConnectionSuspect)
         {
             // A broken connection still counts as opened by the context until it is closed.
@@ -67,6 +73,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Domain.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Domain.Webhooks.WebhookEndpoint>();
 
     public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
+
+    public DbSet<Domain.Audit.AuditEntry> AuditEntries => Set<Domain.Audit.AuditEntry>();
 
     public void ClearTracked() => ChangeTracker.Clear();
 

@@ -4,6 +4,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../auth/session';
+import { AuditHistorySection } from '../audit';
 import type { ContactDto } from '../../api/client';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -136,6 +137,9 @@ export default function AccountPage() {
       </Row>
 
       <InteractionsPanel accountId={a.id} contacts={contacts.data?.items ?? []} canLog={can('accounts:write')} />
+
+      {/* The account with its contacts, team and tier pin. */}
+      <AuditHistorySection accountId={a.id} />
     </Space>
   );
 }

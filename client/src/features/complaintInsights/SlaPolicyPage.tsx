@@ -9,6 +9,7 @@ import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
 import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDateTime } from '../../shared/format';
 import { TierTag } from '../../shared/TierTag';
+import { AuditHistorySection } from '../audit';
 import { dayErrors, formatHours, toDayRows, toInput, type DayHours } from './slaPolicyModel';
 import { useSaveSlaPolicy, useSlaPolicy } from './insightsApi';
 
@@ -158,6 +159,8 @@ export default function SlaPolicyPage() {
           ]}
         />
       </Card>
+      {/* Each save is a new version: the history lists them all. */}
+      <AuditHistorySection entityType="slaPolicy" />
     </Space>
   );
 }

@@ -6,6 +6,7 @@ import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
 import { ErrorPage } from '../../shell/ErrorPages';
+import { AuditHistorySection } from '../audit';
 import { PolicyEditor } from './PolicyEditor';
 import { usePolicy, usePublishPolicy, useSimulation, useUpdatePolicy } from './tieringApi';
 
@@ -60,6 +61,7 @@ export default function PolicyPage() {
           navigate('/tiering/runs');
         }}
       />
+      <AuditHistorySection entityType="tierPolicy" entityId={data.id} />
     </Space>
   );
 }

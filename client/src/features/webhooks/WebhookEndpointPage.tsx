@@ -9,6 +9,7 @@ import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
 import { formatDateTime } from '../../shared/format';
 import { EndpointStatus } from './EndpointStatus';
 import { SecretModal } from './SecretModal';
+import { AuditHistorySection } from '../audit';
 import {
   useDeleteEndpoint,
   useDeliveries,
@@ -143,6 +144,9 @@ export default function WebhookEndpointPage() {
           },
         ]}
       />
+      <div style={{ marginTop: 24 }}>
+        <AuditHistorySection entityType="webhookEndpoint" entityId={id} />
+      </div>
       <SecretModal secret={secret} onClose={() => setSecret(null)} />
     </Card>
   );

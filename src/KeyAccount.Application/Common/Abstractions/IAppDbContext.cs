@@ -42,6 +42,9 @@ public interface IAppDbContext
 
     DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
 
+    /// <summary>The audit trail, written by the save itself (never by handlers).</summary>
+    DbSet<Domain.Audit.AuditEntry> AuditEntries { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 
