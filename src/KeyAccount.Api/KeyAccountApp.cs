@@ -88,6 +88,8 @@ public static class KeyAccountApp
         api.MapDashboard();
         api.MapComplaints();
         api.MapWebhooks();
+        api.MapApiClients();
+        api.MapOAuthToken();
 
         mapExtra?.Invoke(app);
 

@@ -31,7 +31,8 @@ public static class DependencyInjection
         services.AddSingleton(new TimelineAppendInterceptor());
         services.AddSingleton<BrokenConnectionGuard>();
         services.AddSingleton<UserSessions>();
-        services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>)));
+        services.AddSingleton<ClientSessions>();
+        services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>), new Lazy<ClientSessions>(sp.GetRequiredService<ClientSessions>)));
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
         services.AddSingleton(dataSource);
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KeyAccount.Domain.ApiClients;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -45,10 +46,10 @@ public sealed class UserSessions(IDbContextFactory<AppDbContext> contexts, TimeP
     }
 }
 
-/// <summary>Evicts the cached session facts of every user a save changed, once the save succeeded.</summary>
-public sealed class UserSessionEviction(Lazy<UserSessions> sessions) : SaveChangesInterceptor
+/// <summary>Evicts the cached session facts of every user and API client a save changed, once the save succeeded.</summary>
+public sealed class UserSessionEviction(Lazy<UserSessions> sessions, Lazy<ClientSessions> clients) : SaveChangesInterceptor
 {
-    private readonly ConcurrentDictionary<DbContext, UserId[]> _pending = new();
+    private readonly ConcurrentDictionary<DbContext, (UserId[] Users, ApiClientId[] Clients)> _pending = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -98,19 +99,28 @@ public sealed class UserSessionEviction(Lazy<UserSessions> sessions) : SaveChang
             .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
             .Select(e => e.Entity.Id)
             .ToArray();
-        if (changed.Length > 0)
+        var changedClients = context.ChangeTracker.Entries<ApiClient>()
+            .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.Id)
+            .ToArray();
+        if (changed.Length > 0 || changedClients.Length > 0)
         {
-            _pending[context] = changed;
+            _pending[context] = (changed, changedClients);
         }
     }
 
     private void Evict(DbContext? context)
     {
-        if (context is not null && _pending.TryRemove(context, out var users))
+        if (context is not null && _pending.TryRemove(context, out var changed))
         {
-            foreach (var user in users)
+            foreach (var user in changed.Users)
             {
                 sessions.Value.Evict(user);
+            }
+
+            foreach (var client in changed.Clients)
+            {
+                clients.Value.Evict(client);
             }
         }
     }

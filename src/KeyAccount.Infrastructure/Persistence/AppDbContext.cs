@@ -66,6 +66,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
 
+    public DbSet<Domain.ApiClients.ApiClient> ApiClients => Set<Domain.ApiClients.ApiClient>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>

@@ -39,6 +39,8 @@ public interface IAppDbContext
 
     DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
 
+    DbSet<Domain.ApiClients.ApiClient> ApiClients { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

@@ -20,12 +20,13 @@ public static class Permissions
     public const string ComplaintsWrite = "complaints:write";
     public const string ComplaintsManage = "complaints:manage";
     public const string WebhooksManage = "webhooks:manage";
+    public const string ApiClientsManage = "apiclients:manage";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage];
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
-        [Role.Admin] = [WebhooksManage],
+        [Role.Admin] = [WebhooksManage, ApiClientsManage],
         [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage],
         [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite],
         [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite],
