@@ -27,7 +27,8 @@ internal static class OAuthTokenEndpoint
             .Action("issues a new short-lived token on every call; it creates nothing a retry could duplicate")
             .RequireRateLimiting(RateLimits.Login)
             .WithMetadata(new OAuthTokenEndpointMarker())
-            .Accepts<ClientCredentialsForm>("application/x-www-form-urlencoded")
+            // The form body is documented by OAuthTokenOperationFilter, not declared with Accepts: routing would
+            // answer any other content type with 415 itself, where §5.2 wants invalid_request.
             .Produces<TokenResponse>(StatusCodes.Status200OK)
             .Produces<OAuthError>(StatusCodes.Status400BadRequest)
             .Produces<OAuthError>(StatusCodes.Status401Unauthorized)

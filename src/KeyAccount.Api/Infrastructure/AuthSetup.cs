@@ -15,6 +15,9 @@ internal static class AuthSetup
     public const string RoleClaim = "role";
     public const string ScopeClaim = "scope";
 
+    /// <summary>The refusal of an API client whose token lacks the operation's permission.</summary>
+    public const string ClientScopeRefusal = "Your API client's token does not hold this operation's permission as a scope.";
+
     public static IServiceCollection AddKeyAccountAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
@@ -68,7 +71,7 @@ internal static class AuthSetup
                         context.HttpContext,
                         StatusCodes.Status403Forbidden,
                         ProblemCodes.Forbidden,
-                        "Your role does not allow this."),
+                        context.HttpContext.User.FindFirst(ClientClaims.ClientId) is null ? "Your role does not allow this." : ClientScopeRefusal),
                 };
             });
 

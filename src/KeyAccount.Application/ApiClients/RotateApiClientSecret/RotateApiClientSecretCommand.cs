@@ -1,3 +1,4 @@
+using FluentValidation;
 using KeyAccount.Application.ApiClients.Common;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.ApiClients;
@@ -7,6 +8,14 @@ namespace KeyAccount.Application.ApiClients.RotateApiClientSecret;
 
 /// <summary>A new secret, shown once; the previous one keeps working for the overlap window (default 24 h), then stops.</summary>
 public sealed record RotateApiClientSecretCommand(ApiClientId Id, int? OverlapHours, uint ExpectedVersion) : ICommand<ApiClientSecretDto>;
+
+public sealed class RotateApiClientSecretValidator : AbstractValidator<RotateApiClientSecretCommand>
+{
+    public RotateApiClientSecretValidator()
+    {
+        RuleFor(x => x.OverlapHours).InclusiveBetween(0, ApiClient.MaxOverlapHours).OverridePropertyName("overlapHours");
+    }
+}
 
 public sealed class RotateApiClientSecretHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<RotateApiClientSecretCommand, ApiClientSecretDto>
 {
