@@ -24,6 +24,7 @@ const SlaPolicyPage = lazy(() => import('./features/complaintInsights/SlaPolicyP
 const RevenueImportPage = lazy(() => import('./features/revenue/RevenueImportPage'));
 const WebhooksPage = lazy(() => import('./features/webhooks/WebhooksPage'));
 const WebhookEndpointPage = lazy(() => import('./features/webhooks/WebhookEndpointPage'));
+const ApiClientsPage = lazy(() => import('./features/apiClients/ApiClientsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -61,6 +62,7 @@ export default function App() {
                     <Route path="revenue/import" element={<RequirePermission permission="revenue:write"><RevenueImportPage /></RequirePermission>} />
                     <Route path="webhooks" element={<RequirePermission permission="webhooks:manage"><WebhooksPage /></RequirePermission>} />
                     <Route path="webhooks/:id" element={<RequirePermission permission="webhooks:manage"><WebhookEndpointPage /></RequirePermission>} />
+                    <Route path="api-clients" element={<RequirePermission permission="apiclients:manage"><ApiClientsPage /></RequirePermission>} />
                     <Route path="403" element={<ErrorPage status={403} />} />
                     <Route path="500" element={<ErrorPage status={500} />} />
                     <Route path="*" element={<ErrorPage status={404} />} />

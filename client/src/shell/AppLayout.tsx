@@ -1,5 +1,5 @@
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { ApiOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, BellOutlined, KeyOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
@@ -14,6 +14,7 @@ const NAV: { path: string; label: MessageKey; permission: string; icon: React.Re
   { path: '/tiering', label: 'nav.tiering', permission: 'tiering:read', icon: <RiseOutlined /> },
   { path: '/revenue/import', label: 'nav.revenueImport', permission: 'revenue:write', icon: <CloudUploadOutlined /> },
   { path: '/webhooks', label: 'nav.webhooks', permission: 'webhooks:manage', icon: <ApiOutlined /> },
+  { path: '/api-clients', label: 'nav.apiClients', permission: 'apiclients:manage', icon: <KeyOutlined /> },
 ];
 
 export function visibleNav(permissions: readonly string[]) {
