@@ -120,9 +120,9 @@ internal static class OAuthTokenEndpoint
             return TypedResults.Json(new TokenResponse(token.AccessToken, "Bearer", token.ExpiresIn, token.Scope), statusCode: StatusCodes.Status200OK);
         }
 
-        return result.Error == ClientTokenResult.InvalidClient
+        return result.Refusal == ClientTokenRefusal.InvalidClient
             ? InvalidClient(http)
-            : Error(StatusCodes.Status400BadRequest, result.Error!, result.ErrorDescription!);
+            : Error(StatusCodes.Status400BadRequest, "invalid_scope", result.Description!);
     }
 
     /// <summary>§2.3.1: the id and secret are form-urlencoded before they are joined with ':' and base64-encoded.</summary>

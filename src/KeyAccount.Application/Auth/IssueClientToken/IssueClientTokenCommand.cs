@@ -21,13 +21,20 @@ public sealed record IssueClientTokenCommand(string ClientId, string ClientSecre
 /// <param name="Scope">The scopes granted, space-separated.</param>
 public sealed record ClientToken(string AccessToken, int ExpiresIn, string Scope);
 
-/// <summary>The grant's answer: a token, or an RFC 6749 §5.2 error code with a description.</summary>
-public sealed record ClientTokenResult(ClientToken? Token, string? Error, string? ErrorDescription)
+/// <summary>Why a token is refused; the HTTP edge writes each as its RFC 6749 §5.2 error code.</summary>
+public enum ClientTokenRefusal
 {
-    public const string InvalidClient = "invalid_client";
-    public const string InvalidScope = "invalid_scope";
+    /// <summary>Unknown client, wrong secret, revoked or expired (one answer for all).</summary>
+    InvalidClient,
 
-    public static ClientTokenResult Refused(string error, string description) => new(null, error, description);
+    /// <summary>A requested scope is not the client's.</summary>
+    InvalidScope,
+}
+
+/// <summary>The grant's answer: a token, or why not with a description.</summary>
+public sealed record ClientTokenResult(ClientToken? Token, ClientTokenRefusal? Refusal, string? Description)
+{
+    public static ClientTokenResult Refused(ClientTokenRefusal refusal, string description) => new(null, refusal, description);
 }
 
 public sealed class IssueClientTokenHandler(IAppDbContext db, IAccessTokenIssuer tokens, TimeProvider clock) : ICommandHandler<IssueClientTokenCommand, ClientTokenResult>
@@ -39,7 +46,7 @@ public sealed class IssueClientTokenHandler(IAppDbContext db, IAccessTokenIssuer
 
         // One answer for an unknown client, a wrong secret, a revoked or an expired client: telling them apart would
         // let a caller probe which client ids exist. The description only says what to check.
-        var refused = ClientTokenResult.Refused(ClientTokenResult.InvalidClient, "Client authentication failed (unknown client, wrong secret, or the client is revoked or expired).");
+        var refused = ClientTokenResult.Refused(ClientTokenRefusal.InvalidClient, "Client authentication failed (unknown client, wrong secret, or the client is revoked or expired).");
         if (!Guid.TryParse(command.ClientId, out var id))
         {
             return refused;
@@ -56,7 +63,7 @@ public sealed class IssueClientTokenHandler(IAppDbContext db, IAccessTokenIssuer
         var beyond = requested.Where(s => !client.Scopes.Contains(s, StringComparer.Ordinal)).ToList();
         if (beyond.Count > 0)
         {
-            return ClientTokenResult.Refused(ClientTokenResult.InvalidScope, $"Not granted to this client: {string.Join(' ', beyond)}.");
+            return ClientTokenResult.Refused(ClientTokenRefusal.InvalidScope, $"Not granted to this client: {string.Join(' ', beyond)}.");
         }
 
         var granted = requested.Count > 0 ? [.. requested.Order(StringComparer.Ordinal)] : client.Scopes;
