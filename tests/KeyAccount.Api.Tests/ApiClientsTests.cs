@@ -256,6 +256,31 @@ public class ApiClientsTests : ApiTestBase
         await AssertOAuthError(TokenRequest(Basic(clientId, old), Form(("grant_type", "client_credentials"))), 401, "invalid_client");
     }
 
+    // --- Changing ---
+
+    [Test]
+    public async Task Update_NarrowingTheScopes_StopsTokensHoldingALostScope_AndAPastExpiryIs400()
+    {
+        var (clientId, secret) = await CreateClientAsync(["accounts:read", "revenue:write"]);
+        using var wide = Bearer(await TokenAsync(Basic(clientId, secret), Form(("grant_type", "client_credentials"))));
+        using var narrow = Bearer(await TokenAsync(Basic(clientId, secret), Form(("grant_type", "client_credentials"), ("scope", "accounts:read"))));
+        Assert.That((int)(await wide.GetAsync("/api/v1/accounts")).StatusCode, Is.EqualTo(200));
+
+        using var admin = await As("admin");
+        var url = $"/api/v1/api-clients/{clientId}";
+        await AssertProblem(await SendAsync(admin, HttpMethod.Put, url, new { name = "ERP", scopes = new[] { "accounts:read" }, expiresAt = DateTimeOffset.UtcNow.AddHours(-1) }, await ETagOf(admin, url)), 400, "expiresAt");
+        await AssertProblem(await SendAsync(admin, HttpMethod.Put, url, new { name = "ERP", scopes = new[] { "accounts:read", "nope" } }, await ETagOf(admin, url)), 400, "scopes[1]");
+        await AssertProblem(await SendAsync(admin, HttpMethod.Put, url, new { name = "ERP", scopes = new[] { "accounts:read" } }, "\"1\""), 412);
+        var updated = await SendAsync(admin, HttpMethod.Put, url, new { name = "ERP v2", scopes = new[] { "accounts:read" }, requestsPerMinute = 100 }, await ETagOf(admin, url));
+        var body = await Body(updated);
+        Assert.That((int)updated.StatusCode, Is.EqualTo(200), body.ToJsonString());
+        Assert.That(body["scopes"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "accounts:read" }));
+
+        await AssertProblem(await wide.GetAsync("/api/v1/accounts"), 401);
+        Assert.That((int)(await narrow.GetAsync("/api/v1/accounts")).StatusCode, Is.EqualTo(200), "a token within the new scopes keeps working");
+        await AssertOAuthError(TokenRequest(Basic(clientId, secret), Form(("grant_type", "client_credentials"), ("scope", "revenue:write"))), 400, "invalid_scope");
+    }
+
     // --- Creating: bad input ---
 
     [Test]

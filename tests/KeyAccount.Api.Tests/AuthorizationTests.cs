@@ -202,6 +202,7 @@ public class AuthorizationTests : ApiTestBase
             "UpdateSlaPolicy" => JsonContent.Create(new { severities = new[] { new { severity = "Critical", firstResponsePercent = 50, resolutionPercent = 50 } } }),
             "CreateApiClient" => JsonContent.Create(new { name = "ERP", scopes = new[] { "revenue:write" } }),
             "RotateApiClientSecret" => JsonContent.Create(new { overlapHours = 24 }),
+            "UpdateApiClient" => JsonContent.Create(new { name = "ERP", scopes = new[] { "revenue:write" } }),
             _ => null,
         };
         return request;

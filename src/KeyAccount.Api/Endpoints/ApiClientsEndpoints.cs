@@ -5,6 +5,7 @@ using KeyAccount.Application.ApiClients.GetApiClient;
 using KeyAccount.Application.ApiClients.ListApiClients;
 using KeyAccount.Application.ApiClients.RevokeApiClient;
 using KeyAccount.Application.ApiClients.RotateApiClientSecret;
+using KeyAccount.Application.ApiClients.UpdateApiClient;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.ApiClients;
 using Mediator;
@@ -29,6 +30,10 @@ internal static class ApiClientsEndpoints
             .ProducesValidationProblem();
         clients.MapGet("/{id:guid}", Get).WithName("GetApiClient").RequireAuthorization(Permissions.ApiClientsManage).SendsETag()
             .WithSummary("Get an API client").WithDescription("The client and its state; the ETag header carries its version.");
+        clients.MapPut("/{id:guid}", Update).WithName("UpdateApiClient").RequireAuthorization(Permissions.ApiClientsManage).SendsETag()
+            .WithSummary("Change an API client")
+            .WithDescription("Replaces name, scopes, `expiresAt` (null: never; otherwise in the future) and `requestsPerMinute`. The account scope stays as created. Tokens holding a scope the client no longer has stop at their next request (ask for a new one). A revoked client cannot be changed (409). Requires If-Match (412 when stale).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         clients.MapPost("/{id:guid}/rotate-secret", Rotate).WithName("RotateApiClientSecret").RequireAuthorization(Permissions.ApiClientsManage).SendsETag()
             .WithSummary("Rotate the client secret")
             .WithDescription("A new secret, shown once. The previous secret keeps working for `overlapHours` (0–168, default 24), so the third party can switch without an outage; 0 stops it at once (after a leak). Tokens already issued keep working until they expire. A revoked client cannot be rotated (409). Requires If-Match.")
@@ -50,6 +55,13 @@ internal static class ApiClientsEndpoints
     private static async Task<Ok<ApiClientDto>> Get(Guid id, IMediator m, HttpContext http, CancellationToken ct)
     {
         var client = await m.Send(new GetApiClientQuery(new ApiClientId(id)), ct);
+        ETags.Set(http, client.Version);
+        return TypedResults.Ok(client);
+    }
+
+    private static async Task<Ok<ApiClientDto>> Update(Guid id, UpdateApiClientInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct)
+    {
+        var client = await m.Send(new UpdateApiClientCommand(new ApiClientId(id), body, ifMatch.Version), ct);
         ETags.Set(http, client.Version);
         return TypedResults.Ok(client);
     }

@@ -58,7 +58,7 @@ internal static class AuthSetup
                         {
                             SecurityTokenExpiredException => (ProblemCodes.TokenExpired, "Your session has expired. Sign in again."),
                             SessionEndedException => (ProblemCodes.SessionEnded, "Your session has ended (the user was deactivated, locked or changed password). Sign in again."),
-                            ClientInactiveException => (ProblemCodes.SessionEnded, "The API client was revoked or has expired; its tokens no longer work."),
+                            ClientInactiveException => (ProblemCodes.SessionEnded, "The API client was revoked, has expired or lost a scope of this token; get a new token (or ask the Admin)."),
                             _ => (ProblemCodes.AuthenticationRequired, "Send a bearer token from POST /api/v1/auth/login in the Authorization header."),
                         };
                         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -90,10 +90,12 @@ internal static class AuthSetup
         var principal = context.Principal;
         if (principal?.FindFirst(ClientClaims.ClientId) is { } clientClaim)
         {
-            // An API client's token lives while its client is active: revoked or expired, it stops at its next request.
+            // An API client's token lives while its client is active and still holds the token's scopes: revoked,
+            // expired or narrowed, it stops at its next request.
             var clients = context.HttpContext.RequestServices.GetRequiredService<ClientSessions>();
+            var scopes = principal.FindFirst(ScopeClaim)?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
             var active = Guid.TryParse(clientClaim.Value, out var client)
-                ? await clients.AcceptsAsync(new Domain.ApiClients.ApiClientId(client), context.HttpContext.RequestAborted).ConfigureAwait(false)
+                ? await clients.AcceptsAsync(new Domain.ApiClients.ApiClientId(client), scopes, context.HttpContext.RequestAborted).ConfigureAwait(false)
                 : null;
             if (active is null)
             {

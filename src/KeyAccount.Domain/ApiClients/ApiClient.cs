@@ -75,6 +75,22 @@ public sealed class ApiClient : AggregateRoot
         return (client, secret);
     }
 
+    /// <summary>
+    /// Changes what it is and may do. Its account scope is not changed here: who a client acts for is decided when it
+    /// is created (a new binding is a new client). Tokens holding a scope it loses stop at their next request.
+    /// </summary>
+    public void Update(string name, IReadOnlyCollection<string> scopes, DateTimeOffset? expiresAt, int? requestsPerMinute, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(scopes);
+        CheckRule(new Rules.RevokedApiClientCannotChange(this));
+        Name = name.Trim();
+        _scopes = [.. scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        ExpiresAt = expiresAt?.ToUniversalTime();
+        RequestsPerMinute = requestsPerMinute;
+        UpdatedAt = now;
+    }
+
     public ApiClientState StateAt(DateTimeOffset now) => StateOf(RevokedAt, ExpiresAt, now);
 
     /// <summary>The same rule over the stored columns, for the per-request check that reads them without loading the client.</summary>

@@ -64,6 +64,29 @@ public sealed record CreateApiClientInput
     public int? RequestsPerMinute { get; init; }
 }
 
+/// <summary>A changed API client (its account scope stays as created).</summary>
+public sealed record UpdateApiClientInput
+{
+    /// <summary>What it is (1–100 characters).</summary>
+    /// <example>ERP 收入同步</example>
+    [MaxLength(ApiClient.MaxNameLength)]
+    public required string Name { get; init; }
+
+    /// <summary>The permission strings it may be granted (1–50). Tokens holding a scope it loses stop at their next request.</summary>
+    /// <example>["revenue:write"]</example>
+    [MaxLength(50)]
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>When it stops working (any UTC offset; in the future), or null for never.</summary>
+    /// <example>2027-12-31T23:59:59+08:00</example>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Its own request budget per minute, 1–100000, or null for the installation's default.</summary>
+    /// <example>600</example>
+    [Range(1, ApiClient.MaxRequestsPerMinute)]
+    public int? RequestsPerMinute { get; init; }
+}
+
 /// <summary>How to rotate.</summary>
 public sealed record RotateApiClientSecretInput
 {

@@ -2,7 +2,6 @@ using FluentValidation;
 using KeyAccount.Application.ApiClients.Common;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
-using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.ApiClients;
 using KeyAccount.Domain.Users;
 using Mediator;
@@ -23,19 +22,11 @@ public sealed class CreateApiClientValidator : AbstractValidator<CreateApiClient
 
 public sealed class CreateApiClientInputValidator : AbstractValidator<CreateApiClientInput>
 {
-    public const int MaxScopes = 50;
-
     public CreateApiClientInputValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(ApiClient.MaxNameLength);
-        RuleFor(x => x.Scopes).NotEmpty().Must(s => s is null || s.Count <= MaxScopes).WithErrorCode(FieldErrorCodes.TooManyItems)
-            .WithMessage($"At most {MaxScopes} scopes.");
-
-        // A scope is a permission string of the role table, nothing else: an unknown one would silently grant nothing.
-        RuleForEach(x => x.Scopes).Must(s => Permissions.All.Contains(s, StringComparer.Ordinal)).WithErrorCode(FieldErrorCodes.InvalidValue)
-            .WithMessage(_ => $"Not a permission; one of: {string.Join(", ", Permissions.All)}.")
-            .WithState(_ => new Dictionary<string, object?> { ["allowed"] = Permissions.All });
-        RuleFor(x => x.RequestsPerMinute).InclusiveBetween(1, ApiClient.MaxRequestsPerMinute);
+        RuleFor(x => x.Name).Name();
+        this.Scopes(x => x.Scopes);
+        RuleFor(x => x.RequestsPerMinute).RequestsPerMinute();
     }
 }
 

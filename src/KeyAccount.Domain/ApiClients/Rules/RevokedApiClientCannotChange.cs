@@ -2,7 +2,7 @@ using KeyAccount.Domain.Common;
 
 namespace KeyAccount.Domain.ApiClients.Rules;
 
-/// <summary>Revoking is final: a revoked client gets no new secret (create a new client instead).</summary>
+/// <summary>Revoking is final: a revoked client gets no new secret and no change (create a new client instead).</summary>
 [RuleCode("api-client-revoked")]
 public sealed class RevokedApiClientCannotChange(ApiClient client) : IBusinessRule
 {
