@@ -70,4 +70,16 @@ public class ApiClientTests
         Assert.That(client.StateAt(Now.AddHours(1).AddTicks(-1)), Is.EqualTo(ApiClientState.Active));
         Assert.That(client.StateAt(Now.AddHours(1)), Is.EqualTo(ApiClientState.Expired));
     }
+
+    [Test]
+    public void Update_ReplacesScopesSortedAndDistinct_ButNotWhenRevoked()
+    {
+        var (client, _) = NewClient();
+        client.Update(" ERP v2 ", ["revenue:read", "accounts:read", "revenue:read"], Now.AddDays(30), 100, Now);
+        Assert.That(client.Name, Is.EqualTo("ERP v2"));
+        Assert.That(client.Scopes, Is.EqualTo(new[] { "accounts:read", "revenue:read" }));
+        Assert.That(client.RequestsPerMinute, Is.EqualTo(100));
+        client.Revoke(Now);
+        Assert.Throws<BusinessRuleViolationException>(() => client.Update("ERP", ["accounts:read"], null, null, Now));
+    }
 }
