@@ -27,6 +27,7 @@ const WebhookEndpointPage = lazy(() => import('./features/webhooks/WebhookEndpoi
 const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const UserPage = lazy(() => import('./features/users/UserPage'));
 const SetPasswordPage = lazy(() => import('./features/users/SetPasswordPage'));
+const ApiClientsPage = lazy(() => import('./features/apiClients/ApiClientsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -67,6 +68,7 @@ export default function App() {
                     <Route path="webhooks/:id" element={<RequirePermission permission="webhooks:manage"><WebhookEndpointPage /></RequirePermission>} />
                     <Route path="users" element={<RequirePermission permission="users:manage"><UsersPage /></RequirePermission>} />
                     <Route path="users/:id" element={<RequirePermission permission="users:manage"><UserPage /></RequirePermission>} />
+                    <Route path="api-clients" element={<RequirePermission permission="apiclients:manage"><ApiClientsPage /></RequirePermission>} />
                     <Route path="403" element={<ErrorPage status={403} />} />
                     <Route path="500" element={<ErrorPage status={500} />} />
                     <Route path="*" element={<ErrorPage status={404} />} />

@@ -91,6 +91,8 @@ public static class KeyAccountApp
         api.MapWebhooks();
         api.MapUsers();
         api.MapAudit();
+        api.MapApiClients();
+        api.MapOAuthToken();
 
         mapExtra?.Invoke(app);
 

@@ -34,7 +34,8 @@ public static class DependencyInjection
         services.AddSingleton<AuditTrailInterceptor>();
         services.AddSingleton<BrokenConnectionGuard>();
         services.AddSingleton<UserSessions>();
-        services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>)));
+        services.AddSingleton<ClientSessions>();
+        services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>), new Lazy<ClientSessions>(sp.GetRequiredService<ClientSessions>)));
         services.AddHostedService<UserSessionListener>();
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
         services.AddSingleton(dataSource);

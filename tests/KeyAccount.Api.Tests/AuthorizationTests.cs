@@ -56,7 +56,7 @@ public class AuthorizationTests : ApiTestBase
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any())
             .Select(e => e.DisplayName);
         Assert.That(unguarded, Is.Empty);
-        Assert.That(endpoints.Where(e => e.Anonymous).Select(e => e.Name), Is.EquivalentTo(new[] { "Login", "SetPassword" }));
+        Assert.That(endpoints.Where(e => e.Anonymous).Select(e => e.Name), Is.EquivalentTo(new[] { "IssueClientToken", "Login", "SetPassword" }));
     }
 
     [Test]
@@ -97,6 +97,57 @@ public class AuthorizationTests : ApiTestBase
 
         Assert.That(checkedPairs, Is.GreaterThanOrEqualTo(Endpoints().Count(e => e.Permission is not null)));
     }
+
+    /// <summary>
+    /// "A client token never does more than its scopes allow, on every endpoint": for each endpoint, a client holding
+    /// every scope except the endpoint's permission is refused (403), and one holding exactly that permission is not
+    /// refused by authorization (what its handler then answers — 200, 404, 400 — is that endpoint's business).
+    /// </summary>
+    [Test]
+    public async Task EveryEndpoint_ForAnApiClient_ItsScopesAreExactlyWhatItMayDo()
+    {
+        var id = await CreateAccountAsync("director");
+        var withEveryScopeBut = new Dictionary<string, HttpClient>();
+        var withExactly = new Dictionary<string, HttpClient>();
+        foreach (var permission in Permissions.All)
+        {
+            var (allButId, allButSecret) = await ApiClientsTests.CreateClientAsync([.. Permissions.All.Where(p => p != permission)]);
+            withEveryScopeBut[permission] = ApiClientsTests.Bearer(await ApiClientsTests.TokenAsync(ApiClientsTests.Basic(allButId, allButSecret), ApiClientsTests.Form(("grant_type", "client_credentials"))));
+            var (exactId, exactSecret) = await ApiClientsTests.CreateClientAsync([permission]);
+            withExactly[permission] = ApiClientsTests.Bearer(await ApiClientsTests.TokenAsync(ApiClientsTests.Basic(exactId, exactSecret), ApiClientsTests.Form(("grant_type", "client_credentials"))));
+        }
+
+        try
+        {
+            var endpoints = Endpoints().Where(e => e.Permission is not null).ToList();
+            foreach (var endpoint in endpoints)
+            {
+                var refused = await withEveryScopeBut[endpoint.Permission!].SendAsync(Request(endpoint, id, Guid.NewGuid().ToString()));
+                var problem = await Body(refused);
+                Assert.That((int)refused.StatusCode, Is.EqualTo(403), $"{endpoint} with every scope but {endpoint.Permission}: {problem.ToJsonString()}");
+                Assert.That(problem["detail"]!.GetValue<string>(), Is.EqualTo(PolicyRefusal), endpoint.ToString());
+
+                var allowed = await withExactly[endpoint.Permission!].SendAsync(Request(endpoint, id, Guid.NewGuid().ToString()));
+                var text = await allowed.Content.ReadAsStringAsync();
+                Assert.That((int)allowed.StatusCode, Is.Not.EqualTo(401).And.Not.EqualTo(500), $"{endpoint} with exactly {endpoint.Permission}: {text}");
+                if ((int)allowed.StatusCode == 403)
+                {
+                    Assert.That(System.Text.Json.Nodes.JsonNode.Parse(text)!["detail"]!.GetValue<string>(), Is.Not.EqualTo(PolicyRefusal), $"{endpoint} with exactly {endpoint.Permission}");
+                    TestContext.Progress.WriteLine($"{endpoint}: a client holding {endpoint.Permission} is refused by the handler: {text}");
+                }
+            }
+        }
+        finally
+        {
+            foreach (var client in withEveryScopeBut.Values.Concat(withExactly.Values))
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The authorization policy's refusal (a handler's own 403 says why in its own words).</summary>
+    private const string PolicyRefusal = "Your API client's token does not hold this operation's permission as a scope.";
 
     [Test]
     public async Task EveryAccountEndpoint_WhenAnotherManagersAccount_Returns404()
@@ -168,6 +219,9 @@ public class AuthorizationTests : ApiTestBase
             "ResetUserPassword" => JsonContent.Create(new { sendSetPasswordLink = true }),
             "SetPassword" => JsonContent.Create(new { token = "x", password = "Long-enough-password-1" }),
             "UpdateSlaPolicy" => JsonContent.Create(new { severities = new[] { new { severity = "Critical", firstResponsePercent = 50, resolutionPercent = 50 } } }),
+            "CreateApiClient" => JsonContent.Create(new { name = "ERP", scopes = new[] { "revenue:write" } }),
+            "RotateApiClientSecret" => JsonContent.Create(new { overlapHours = 24 }),
+            "UpdateApiClient" => JsonContent.Create(new { name = "ERP", scopes = new[] { "revenue:write" } }),
             _ => null,
         };
         return request;

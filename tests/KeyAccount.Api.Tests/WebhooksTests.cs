@@ -215,7 +215,10 @@ public class WebhooksTests : ApiTestBase
         // Signed in before the clock moves; a virtual morning three hours ago, whose minutes the test walks through
         // (the clock never passes the real now, so the scheduler catches up when it is reset). The dispatcher is
         // driven directly at each virtual instant, as the job would drive it.
-        using var agent = await As("serviceagent");
+        // The complaint comes from the call centre's system, an API client holding complaints:write (its token is got
+        // before the clock moves: a token is signed with the instant it is issued at).
+        var (callCentreId, callCentreSecret) = await ApiClientsTests.CreateClientAsync(["complaints:write"]);
+        using var callCentre = ApiClientsTests.Bearer(await ApiClientsTests.TokenAsync(ApiClientsTests.Basic(callCentreId, callCentreSecret), ApiClientsTests.Form(("grant_type", "client_credentials"))));
         _ = await As("director");
         var dispatcher = ApiFixture.Factory.Services.GetRequiredService<WebhookDispatcher>();
         var t0 = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-3).ToUnixTimeSeconds());
@@ -223,7 +226,7 @@ public class WebhooksTests : ApiTestBase
         try
         {
             var account = await CreateAccountAsync("director", "WH-STORY-1");
-            Assert.That((int)(await agent.PostAsJsonAsync("/api/v1/complaints", new { accountId = account, channel = "Email", category = "ProductQuality", severity = "Medium", subject = "批次质量问题", description = "客户邮件" })).StatusCode, Is.EqualTo(201));
+            Assert.That((int)(await callCentre.PostAsJsonAsync("/api/v1/complaints", new { accountId = account, channel = "Email", category = "ProductQuality", severity = "Medium", subject = "批次质量问题", description = "客户邮件" })).StatusCode, Is.EqualTo(201));
 
             // Two minutes of failed attempts: at once, and again two minutes later (the schedule said 5 s).
             await dispatcher.RunAsync(TimeSpan.FromSeconds(10), CancellationToken.None);

@@ -30,7 +30,8 @@ internal static class AuthEndpoints
 
         api.MapGet("/me", Me).WithTags("Auth").WithName("GetMe").RequireAuthorization()
             .WithSummary("The signed-in user")
-            .WithDescription("Who you are, your role and the permissions it grants (the SPA builds its navigation from them).");
+            .WithDescription("Who you are, your role and the permissions it grants (the SPA builds its navigation from them). A person's endpoint: an API client's token gets 403 (a client has no user or role; its scopes are in its token response).")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/me/reminders", Reminders).WithTags("Reminders").WithName("ListMyReminders").RequireAuthorization(Permissions.RemindersRead)
             .WithSummary("My open reminders")

@@ -15,6 +15,9 @@ internal static class AuthSetup
     public const string RoleClaim = "role";
     public const string ScopeClaim = "scope";
 
+    /// <summary>The refusal of an API client whose token lacks the operation's permission.</summary>
+    public const string ClientScopeRefusal = "Your API client's token does not hold this operation's permission as a scope.";
+
     public static IServiceCollection AddKeyAccountAuth(this IServiceCollection services, IConfiguration configuration)
     {
         var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
@@ -55,6 +58,7 @@ internal static class AuthSetup
                         {
                             SecurityTokenExpiredException => (ProblemCodes.TokenExpired, "Your session has expired. Sign in again."),
                             SessionEndedException => (ProblemCodes.SessionEnded, "Your session has ended (the user was deactivated, locked or changed password). Sign in again."),
+                            ClientInactiveException => (ProblemCodes.SessionEnded, "The API client was revoked, has expired or lost a scope of this token; get a new token (or ask the Admin)."),
                             _ => (ProblemCodes.AuthenticationRequired, "Send a bearer token from POST /api/v1/auth/login in the Authorization header."),
                         };
                         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -67,7 +71,7 @@ internal static class AuthSetup
                         context.HttpContext,
                         StatusCodes.Status403Forbidden,
                         ProblemCodes.Forbidden,
-                        "Your role does not allow this."),
+                        context.HttpContext.User.FindFirst(ClientClaims.ClientId) is null ? "Your role does not allow this." : ClientScopeRefusal),
                 };
             });
 
@@ -84,6 +88,27 @@ internal static class AuthSetup
     private static async Task ValidateSessionAsync(TokenValidatedContext context)
     {
         var principal = context.Principal;
+        if (principal?.FindFirst(ClientClaims.ClientId) is { } clientClaim)
+        {
+            // An API client's token lives while its client is active and still holds the token's scopes: revoked,
+            // expired or narrowed, it stops at its next request.
+            var clients = context.HttpContext.RequestServices.GetRequiredService<ClientSessions>();
+            var scopes = principal.FindFirst(ScopeClaim)?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+            var active = Guid.TryParse(clientClaim.Value, out var client)
+                ? await clients.AcceptsAsync(new Domain.ApiClients.ApiClientId(client), scopes, context.HttpContext.RequestAborted).ConfigureAwait(false)
+                : null;
+            if (active is null)
+            {
+                context.Fail(new ClientInactiveException());
+            }
+            else
+            {
+                context.HttpContext.Items[typeof(ActiveClient)] = active;
+            }
+
+            return;
+        }
+
         var stampText = principal?.FindFirst(UserSessions.StampClaim)?.Value;
         var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
         if (!Guid.TryParse(principal?.FindFirst(SubjectClaim)?.Value, out var user) || !Guid.TryParse(stampText, out var stamp)
@@ -103,7 +128,7 @@ internal static class AuthSetup
         return builder;
     }
 
-    /// <summary>What a principal may do: its role's permissions, or (an API client) its scopes.</summary>
+    /// <summary>What a principal may do: its role's permissions, or (an API client, whose token has no role) its scopes.</summary>
     public static bool Grants(System.Security.Claims.ClaimsPrincipal principal, string permission)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -114,3 +139,6 @@ internal static class AuthSetup
 
 /// <summary>The token was genuine but its session has ended.</summary>
 internal sealed class SessionEndedException() : Exception("The session has ended.");
+
+/// <summary>The token was an API client's, genuine, but the client is revoked or expired.</summary>
+internal sealed class ClientInactiveException() : Exception("The API client is no longer active.");

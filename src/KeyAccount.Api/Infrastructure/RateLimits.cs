@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using KeyAccount.Infrastructure.Identity;
 
 namespace KeyAccount.Api.Infrastructure;
 
-/// <summary>Rate limits: sign-in attempts per client address (brute force), requests per user, and unauthenticated requests per client address.</summary>
+/// <summary>
+/// Rate limits: sign-in and token attempts per client address (brute force), requests per user, requests per API
+/// client (its own budget or the default), and unauthenticated requests per client address.
+/// </summary>
 internal static class RateLimits
 {
     public const string Login = "login";
@@ -11,6 +15,7 @@ internal static class RateLimits
     public static IServiceCollection AddKeyAccountRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var perUser = configuration.GetValue("RateLimits:RequestsPerMinutePerUser", 1200);
+        var perClient = configuration.GetValue("RateLimits:RequestsPerMinutePerClient", 600);
         var loginPerMinute = configuration.GetValue("RateLimits:LoginsPerMinutePerAddress", 30);
         var anonymousPerMinute = configuration.GetValue("RateLimits:AnonymousRequestsPerMinutePerAddress", 300);
         services.AddRateLimiter(options =>
@@ -30,6 +35,20 @@ internal static class RateLimits
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
+                if (http.Items.TryGetValue(typeof(ActiveClient), out var found) && found is ActiveClient client)
+                {
+                    // An API client has its own budget (set per client, else the default). The budget is part of the
+                    // partition's key, so a changed budget takes effect with a fresh bucket.
+                    var budget = client.RequestsPerMinute ?? perClient;
+                    return RateLimitPartition.GetTokenBucketLimiter($"client:{client.Id}:{budget}", _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = budget,
+                        TokensPerPeriod = budget,
+                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+                }
+
                 var user = http.User.FindFirst(AuthSetup.SubjectClaim)?.Value;
                 return user is null
                     ? RateLimitPartition.GetTokenBucketLimiter("anonymous:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new TokenBucketRateLimiterOptions

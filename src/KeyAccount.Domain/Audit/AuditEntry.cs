@@ -18,6 +18,9 @@ public enum AuditActorKind
 {
     System,
     User,
+
+    /// <summary>A third-party system's API client (the id is its client id).</summary>
+    ApiClient,
 }
 
 /// <summary>

@@ -17,6 +17,9 @@ public sealed class JwtOptions
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Lifetime of an API client's token (client credentials): short, since a client asks again with its secret whenever it needs one.</summary>
+    public TimeSpan ClientTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Optional OpenID Connect authority; when set, its tokens are accepted as well.</summary>
     public string? Authority { get; set; }
 

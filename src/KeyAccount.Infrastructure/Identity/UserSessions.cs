@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KeyAccount.Domain.ApiClients;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -56,13 +57,13 @@ public sealed class UserSessions(IDbContextFactory<AppDbContext> contexts, TimeP
 }
 
 /// <summary>
-/// Evicts the cached session facts of every user a save changed, once the save succeeded, and tells every replica
+/// Evicts the cached session facts of every user and API client a save changed, once the save succeeded, and tells every replica of a user change
 /// with a notification in the save's transaction: PostgreSQL delivers it when that transaction commits (and drops
 /// it on a rollback), so a listener that evicts then cannot read the facts from before the commit again.
 /// </summary>
-public sealed class UserSessionEviction(Lazy<UserSessions> sessions) : SaveChangesInterceptor
+public sealed class UserSessionEviction(Lazy<UserSessions> sessions, Lazy<ClientSessions> clients) : SaveChangesInterceptor
 {
-    private readonly ConcurrentDictionary<DbContext, UserId[]> _pending = new();
+    private readonly ConcurrentDictionary<DbContext, (UserId[] Users, ApiClientId[] Clients)> _pending = new();
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -123,22 +124,31 @@ public sealed class UserSessionEviction(Lazy<UserSessions> sessions) : SaveChang
             .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
             .Select(e => e.Entity.Id)
             .ToArray();
-        if (changed.Length > 0)
+        var changedClients = context.ChangeTracker.Entries<ApiClient>()
+            .Where(e => e.State is EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.Id)
+            .ToArray();
+        if (changed.Length > 0 || changedClients.Length > 0)
         {
-            _pending[context] = changed;
+            _pending[context] = (changed, changedClients);
         }
     }
 
     private UserId[] Evict(DbContext? context)
     {
-        if (context is not null && _pending.TryRemove(context, out var users))
+        if (context is not null && _pending.TryRemove(context, out var changed))
         {
-            foreach (var user in users)
+            foreach (var user in changed.Users)
             {
                 sessions.Value.Evict(user);
             }
 
-            return users;
+            foreach (var client in changed.Clients)
+            {
+                clients.Value.Evict(client);
+            }
+
+            return changed.Users;
         }
 
         return [];

@@ -74,7 +74,9 @@ export function AuditHistory({ entityType, entityId, accountId, pageSize = 20 }:
   const [page, setPage] = useState(1);
   const trail = useAuditTrail({ entityType, entityId, accountId, page, pageSize });
   const who = (e: AuditEntryDto): ReactNode =>
-    e.actor.kind === 'System' ? <Tag>{t('audit.system')}</Tag> : (e.actor.displayName ?? t('audit.unknownUser'));
+    e.actor.kind === 'System' ? <Tag>{t('audit.system')}</Tag>
+      : e.actor.kind === 'ApiClient' ? <><Tag>{t('audit.apiClient')}</Tag>{e.actor.displayName ?? e.actor.id}</>
+      : (e.actor.displayName ?? t('audit.unknownUser'));
   return (
     <>
       <ProblemAlert error={trail.error} />

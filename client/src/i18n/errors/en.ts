@@ -35,6 +35,7 @@ export const en = {
     'idempotency-key-reused': 'This form was already sent with different content. Check the result, then send it again.',
     'idempotency-key-in-flight': 'This is still being saved. Wait a moment, then check the result before trying again.',
     'tiering-run-in-progress': 'A tiering run or simulation is in progress. Try again when it has finished.',
+    'api-client-revoked': 'This API client is revoked; create a new one.',
     'no-published-policy': 'No tier policy is published yet. Publish one first.',
     // Business rules.
     'calendar-without-working-time': ['A business calendar needs at least {minimumHoursPerWeek} hour of working time a week (or use 24×7).', 'A business calendar needs some working time each week (or use 24×7).'],

@@ -35,6 +35,7 @@ export const zhCN = {
     'idempotency-key-reused': '该表单已以不同的内容提交过。请先查看结果，再重新提交。',
     'idempotency-key-in-flight': '正在保存中。请稍候，查看结果后再决定是否重试。',
     'tiering-run-in-progress': '已有分级运行或模拟正在进行，请在其完成后再试。',
+    'api-client-revoked': '该 API 客户端已吊销，请新建一个。',
     'no-published-policy': '尚未发布任何分级策略，请先发布一个版本。',
     // 业务规则
     'calendar-without-working-time': ['工作日历每周至少需要 {minimumHoursPerWeek} 小时的工作时间（或使用全天候 24×7）。', '工作日历每周需要有工作时间（或使用全天候 24×7）。'],

@@ -9,11 +9,12 @@ import { en as portfolio } from '../../features/portfolio/i18n/en';
 import { en as complaints } from '../../features/complaints/i18n/en';
 import { en as complaintInsights } from '../../features/complaintInsights/i18n/en';
 import { en as webhooks } from '../../features/webhooks/i18n/en';
+import { en as apiClients } from '../../features/apiClients/i18n/en';
 import { en as revenue } from '../../features/revenue/i18n/en';
 import { en as users } from '../../features/users/i18n/en';
 import { en as audit } from '../../features/audit/i18n/en';
 
 /** The parts, by name (messages.test.ts checks that no key is in two of them). */
-export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit };
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients };
 
-export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit };
+export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients };

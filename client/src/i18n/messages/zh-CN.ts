@@ -9,11 +9,12 @@ import { zhCN as portfolio } from '../../features/portfolio/i18n/zh-CN';
 import { zhCN as complaints } from '../../features/complaints/i18n/zh-CN';
 import { zhCN as complaintInsights } from '../../features/complaintInsights/i18n/zh-CN';
 import { zhCN as webhooks } from '../../features/webhooks/i18n/zh-CN';
+import { zhCN as apiClients } from '../../features/apiClients/i18n/zh-CN';
 import { zhCN as revenue } from '../../features/revenue/i18n/zh-CN';
 import { zhCN as users } from '../../features/users/i18n/zh-CN';
 import { zhCN as audit } from '../../features/audit/i18n/zh-CN';
 
 /** The parts, by name (messages.test.ts checks that no key is in two of them). */
-export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit };
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients };
 
-export const zhCN: Messages = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit };
+export const zhCN: Messages = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients };

@@ -12,6 +12,8 @@ internal static class CredentialResponses
     {
         "/api/v1/auth/login",
         "/api/v1/auth/token",
+        "/api/v1/api-clients/",
+        "/api/v1/api-clients/{id:guid}/rotate-secret",
     };
 
     public static bool IsCredentialResponse(HttpContext context) =>

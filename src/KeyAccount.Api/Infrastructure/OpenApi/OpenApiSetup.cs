@@ -47,7 +47,9 @@ internal static class OpenApiSetup
 
                     **Formats**: JSON in camelCase; enums are strings; timestamps are ISO 8601 and answered in UTC (`Z`), any offset is accepted in requests; money is `{ "amount": "1234.50", "currency": "CNY" }` with the amount as a decimal string; months are `yyyy-MM`. Unknown JSON properties in a request are ignored.
 
-                    **Rate limits**: requests per user and sign-ins per address; beyond them a 429 with `Retry-After` (seconds).
+                    **Third-party systems** authenticate as API clients with OAuth 2.0 client credentials (`POST /api/v1/auth/token`, form-encoded; security scheme `OAuth2`): a client's token allows exactly its scopes, which are the permission strings the operations name.
+
+                    **Rate limits**: requests per user, per API client (each client may have its own budget) and sign-ins and token requests per address; beyond them a 429 with `Retry-After` (seconds).
                     """,
             });
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Application.DependencyInjection).Assembly, typeof(Domain.Common.IDomainEvent).Assembly })
@@ -66,6 +68,7 @@ internal static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "The `accessToken` from `POST /api/v1/auth/login` (a JWT signed with HS256 — the only algorithm accepted, following RFC8725 — that expires; see `expiresAt`), sent as `Authorization: Bearer <accessToken>`. With `Auth__Authority` set, tokens of that OpenID Connect provider instead.",
             });
+            options.AddSecurityDefinition(OAuthSecurityScheme.Name, OAuthSecurityScheme.Create());
             options.MapTypedIds();
             options.MapType<TimeOnly>(() => new OpenApiSchema
             {
@@ -82,6 +85,7 @@ internal static class OpenApiSetup
             options.SchemaFilter<EventTypeNamesSchemaFilter>();
             options.OperationFilter<OperationResponsesFilter>();
             options.OperationFilter<ProblemContentFilter>();
+            options.OperationFilter<OAuthTokenOperationFilter>();
             options.OperationFilter<HttpHeadersFilter>();
             options.OperationFilter<ExportOperationFilter>();
             options.OperationFilter<RequestBodyFilter>();

@@ -59,8 +59,10 @@ internal sealed class OperationResponsesFilter : IOperationFilter
         {
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.BearerScheme, context.Document)] = [] });
             Add(401);
-            if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is not null))
+            if (metadata.OfType<IAuthorizeData>().LastOrDefault(a => a.Policy is not null)?.Policy is { } permission)
             {
+                // Or an API client's token holding the permission as a scope.
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OAuthSecurityScheme.Name, context.Document)] = [permission] });
                 Add(403);
             }
 

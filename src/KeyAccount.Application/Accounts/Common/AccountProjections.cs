@@ -55,7 +55,7 @@ public static class AccountProjections
     public static Task<AccountDto?> ReadAccountAsync(this IAppDbContext db, AccountId id, ICurrentUser caller, bool checkAccess, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var restrictedTo = checkAccess ? AccountAccess.RestrictedTo(caller.Role, caller.UserId) : null;
+        var restrictedTo = checkAccess ? AccountAccess.RestrictedTo(caller) : null;
         return ById((DbContext)db, id, restrictedTo is not null, restrictedTo ?? default, caller.Can(Permissions.RevenueRead), cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using KeyAccount.Application.Accounts.Common;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
+using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Users;
 using Mediator;
@@ -40,14 +41,17 @@ internal static class OwnerRules
 {
     public static async Task<UserId> ResolveOwnerAsync(IAppDbContext db, ICurrentUser user, UserId? requested, UserId? currentOwner, CancellationToken cancellationToken)
     {
-        var me = user.UserId ?? throw new ForbiddenException("Only a signed-in user can own accounts.");
-        var wanted = requested ?? currentOwner ?? me;
+        // An API client owns nothing: a bound one creates for the manager it is bound to; an unbound one names the owner.
+        var restrictedTo = AccountAccess.RestrictedTo(user);
+        var me = user.ClientId is null ? user.UserId ?? throw new ForbiddenException("Only a signed-in user can own accounts.") : restrictedTo;
+        var wanted = requested ?? currentOwner ?? me
+            ?? throw RequestValidationException.For("ownerId", FieldErrorCodes.Required, "An API client that is not bound to an account manager names the owner.");
         if (wanted == currentOwner)
         {
             return wanted;
         }
 
-        if (user.Role == Role.AccountManager && wanted != me)
+        if (restrictedTo is { } only && wanted != only)
         {
             throw new ForbiddenException("An account manager cannot assign accounts to someone else; ask a director.");
         }

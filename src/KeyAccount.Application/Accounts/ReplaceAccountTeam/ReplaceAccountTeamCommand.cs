@@ -3,6 +3,7 @@ using KeyAccount.Application.Accounts.Common;
 using KeyAccount.Application.Accounts.GetAccountTeam;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
+using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Users;
 using Mediator;
@@ -37,7 +38,9 @@ public sealed class ReplaceAccountTeamHandler(IAppDbContext db, ICurrentUser use
     {
         ArgumentNullException.ThrowIfNull(command);
         var account = await db.LoadForChangeAsync(command.AccountId, user, command.ExpectedVersion, cancellationToken).ConfigureAwait(false);
-        if (user.Role == Role.AccountManager && account.OwnerId != user.UserId)
+        // A restricted caller (an AccountManager, or an API client bound to one) may change only the teams of the
+        // accounts that manager owns, not of those they are merely on.
+        if (AccountAccess.RestrictedTo(user) is { } restrictedTo && account.OwnerId != restrictedTo)
         {
             throw new ForbiddenException("Only the account's owner or a director can change its team.");
         }

@@ -50,7 +50,7 @@ public sealed class ListAuditEntriesHandler(IAppDbContext db, ICurrentUser user)
     {
         ArgumentNullException.ThrowIfNull(query);
         var rows = db.AuditEntries.AsNoTracking();
-        if (AccountAccess.RestrictedTo(user.Role, user.UserId) is { } me)
+        if (AccountAccess.RestrictedTo(user) is { } me)
         {
             // The account asked for by name must be one the caller may see (404 otherwise, as for the account itself);
             // whatever else is asked, only rows of accounts they may see are answered — records of no account never.
@@ -94,6 +94,16 @@ public sealed class ListAuditEntriesHandler(IAppDbContext db, ICurrentUser user)
             .Distinct().Select(id => new UserId(id)).ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
             .ToDictionaryAsync(u => u.Id.Value, u => u.DisplayName, cancellationToken).ConfigureAwait(false);
+
+        // API clients that acted: their names (a client id is a Guid like a user id; they never collide).
+        var clientIds = page.Where(e => e.ActorKind == AuditActorKind.ApiClient && e.ActorId is not null).Select(e => new Domain.ApiClients.ApiClientId(e.ActorId!.Value)).Distinct().ToList();
+        if (clientIds.Count > 0)
+        {
+            foreach (var client in await db.ApiClients.AsNoTracking().Where(c => clientIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                names[client.Id.Value] = client.Name;
+            }
+        }
 
         return new PagedResult<AuditEntryDto>([.. page.Select(e => ToDto(e, changes[e.Id], names))], query.Page, query.PageSize, total, null);
     }

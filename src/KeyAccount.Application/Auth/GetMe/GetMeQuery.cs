@@ -1,4 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Users;
@@ -29,6 +30,13 @@ public sealed class GetMeHandler(IAppDbContext db, ICurrentUser currentUser) : I
 {
     public async ValueTask<MeDto> Handle(GetMeQuery query, CancellationToken cancellationToken)
     {
+        // "Me" is a person: an API client has no user, role or navigation, so this is not for it (403, not a 404 that
+        // would read as "your user was deleted").
+        if (currentUser.ClientId is not null)
+        {
+            throw new ForbiddenException("GET /me describes a signed-in user; an API client has none.");
+        }
+
         var id = currentUser.UserId ?? throw new EntityNotFoundException("User", "me");
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException("User", id.Value);

@@ -45,6 +45,8 @@ public interface IAppDbContext
     /// <summary>The audit trail, written by the save itself (never by handlers).</summary>
     DbSet<Domain.Audit.AuditEntry> AuditEntries { get; }
 
+    DbSet<Domain.ApiClients.ApiClient> ApiClients { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

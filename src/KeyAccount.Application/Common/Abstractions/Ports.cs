@@ -3,12 +3,20 @@ using KeyAccount.Domain.Users;
 
 namespace KeyAccount.Application.Common.Abstractions;
 
-/// <summary>Who is calling: a signed-in user (or, later, an API client with scopes).</summary>
+/// <summary>Who is calling: a signed-in user, or an API client with scopes (which has no user and no role).</summary>
 public interface ICurrentUser
 {
+    /// <summary>The signed-in user; null for an API client (a client acts as itself, never as a user).</summary>
     UserId? UserId { get; }
 
+    /// <summary>The user's role; null for an API client (its scopes say what it may do, see <see cref="Can"/>).</summary>
     Role? Role { get; }
+
+    /// <summary>The API client calling, or null for a user.</summary>
+    Domain.ApiClients.ApiClientId? ClientId => null;
+
+    /// <summary>For an API client bound to an account manager: that user, whose accounts it is limited to.</summary>
+    UserId? AccountScopeUserId => null;
 
     string? CorrelationId { get; }
 
@@ -28,6 +36,9 @@ public interface IPasswordHasher
 public interface IAccessTokenIssuer
 {
     (string Token, DateTimeOffset ExpiresAt) Issue(User user);
+
+    /// <summary>A token for an API client (client credentials grant): its id, the granted scopes and its account scope; no user.</summary>
+    (string Token, DateTimeOffset ExpiresAt) Issue(Domain.ApiClients.ApiClient client, IReadOnlyList<string> scopes);
 }
 
 /// <summary>A revenue row as the ERP sends it.</summary>

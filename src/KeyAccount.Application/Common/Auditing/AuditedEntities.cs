@@ -106,6 +106,7 @@ public static class AuditedEntities
         AuditedEntity.Of<User>("user", u => u.Id.Value, ignore: [nameof(User.FailedLoginCount)], redact: [nameof(User.PasswordHash), nameof(User.SecurityStamp)]),
         // The failure run's start moves with every delivery outcome (the dispatcher's bookkeeping); being switched off,
         // by hand or by the dispatcher, is kept. Signing secrets are secrets.
+        AuditedEntity.Of<Domain.ApiClients.ApiClient>("apiClient", c => c.Id.Value, ignore: [nameof(Domain.ApiClients.ApiClient.LastUsedAt)], redact: [nameof(Domain.ApiClients.ApiClient.SecretHash), nameof(Domain.ApiClients.ApiClient.PreviousSecretHash)], users: [nameof(Domain.ApiClients.ApiClient.AccountScopeUserId)]),
         AuditedEntity.Of<WebhookEndpoint>("webhookEndpoint", e => e.Id.Value, ignore: [nameof(WebhookEndpoint.FailingSince)], redact: [nameof(WebhookEndpoint.Secret), nameof(WebhookEndpoint.PreviousSecret)]),
     ];
 

@@ -10,7 +10,7 @@ namespace KeyAccount.Application.Common.Security;
 /// does not exist for them (404, no existence leak).
 /// </summary>
 /// <remarks>
-/// The rule has two halves and each has exactly one home. Which callers are restricted is <see cref="RestrictedTo"/>
+/// The rule has two halves and each has exactly one home. Which callers are restricted is <see cref="RestrictedTo(ICurrentUser)"/>
 /// (the only role check). Which accounts a restricted user sees — owner or team member — is the database view
 /// <c>account_viewers</c> (mapped as <see cref="AccountViewer"/>): LINQ reads it through <see cref="VisibleAccounts(IAppDbContext, ICurrentUser)"/>,
 /// and set-based SQL through Infrastructure's <c>Sql/AccountScopeSql</c>, with the <see cref="AccountScope.VisibleTo"/>
@@ -24,17 +24,33 @@ public static class AccountAccess
             ? userId ?? throw new InvalidOperationException("An AccountManager has no user id.")
             : null;
 
+    /// <summary>
+    /// The user whose accounts the caller is limited to, or null when it sees every account: for a user, by role; for an
+    /// API client, the account manager it is bound to (it sees exactly what that user sees), else none.
+    /// </summary>
+    public static UserId? RestrictedTo(ICurrentUser caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.ClientId is not null ? caller.AccountScopeUserId : RestrictedTo(caller.Role, caller.UserId);
+    }
+
     public static IQueryable<Account> VisibleAccounts(this IAppDbContext db, ICurrentUser user)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
-        return db.VisibleAccounts(user.Role, user.UserId);
+        return db.VisibleAccountsOf(RestrictedTo(user));
     }
 
     /// <summary>The accounts a user of <paramref name="role"/> may see (for a caller, or for someone work is given to).</summary>
     public static IQueryable<Account> VisibleAccounts(this IAppDbContext db, Role? role, UserId? userId)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (RestrictedTo(role, userId) is not { } me)
+        return db.VisibleAccountsOf(RestrictedTo(role, userId));
+    }
+
+    private static IQueryable<Account> VisibleAccountsOf(this IAppDbContext db, UserId? restrictedTo)
+    {
+        if (restrictedTo is not { } me)
         {
             return db.Accounts;
         }
@@ -47,7 +63,7 @@ public static class AccountAccess
     public static AccountScope Scope(this ICurrentUser user, UserId? owner = null)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return new AccountScope(Owner: owner, VisibleTo: RestrictedTo(user.Role, user.UserId));
+        return new AccountScope(Owner: owner, VisibleTo: RestrictedTo(user));
     }
 }
 

@@ -22,6 +22,9 @@ public static class Permissions
     public const string WebhooksManage = "webhooks:manage";
     public const string UsersManage = "users:manage";
 
+    /// <summary>Manage the API clients of third-party systems (Admin).</summary>
+    public const string ApiClientsManage = "apiclients:manage";
+
     /// <summary>
     /// The user picker (active users' names, roles and departments; no emails): for whoever hands work to a named
     /// person — Directors and QualityManagers assign complaints, ServiceAgents pass a complaint on to a colleague,
@@ -33,11 +36,11 @@ public static class Permissions
     /// <summary>Read the audit trail (an AccountManager: only of the accounts they may see).</summary>
     public const string AuditRead = "audit:read";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, UsersManage, UsersLookup, AuditRead];
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
-        [Role.Admin] = [WebhooksManage, UsersManage, AuditRead],
+        [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead],
         [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead],
         [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead],
         [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup],

@@ -85,7 +85,7 @@ public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, T
     {
         // Roles that see every account read complaints alone; an AccountManager's are those of visible accounts.
         var rows = db.Complaints.AsNoTracking();
-        if (AccountAccess.RestrictedTo(user.Role, user.UserId) is not null)
+        if (AccountAccess.RestrictedTo(user) is not null)
         {
             var visible = db.VisibleAccounts(user);
             rows = rows.Where(c => visible.Any(a => a.Id == c.AccountId));

@@ -1,4 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed class DismissReminderHandler(IAppDbContext db, ICurrentUser user, 
     public async ValueTask<Unit> Handle(DismissReminderCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var me = user.UserId ?? throw new EntityNotFoundException("User", "me");
+        var me = user.UserId ?? throw new ForbiddenException("Reminders are a signed-in user's; an API client has none.");
         var reminder = await db.Reminders.FirstOrDefaultAsync(r => r.Id == command.Id && r.UserId == me, cancellationToken).ConfigureAwait(false)
             ?? throw new EntityNotFoundException("Reminder", command.Id);
         reminder.Dismiss(clock.GetUtcNow());

@@ -1,4 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Complaints;
@@ -48,7 +49,7 @@ public sealed class ListMyRemindersHandler(IAppDbContext db, ICurrentUser user) 
 {
     public async ValueTask<IReadOnlyList<ReminderDto>> Handle(ListMyRemindersQuery query, CancellationToken cancellationToken)
     {
-        var me = user.UserId ?? throw new EntityNotFoundException("User", "me");
+        var me = user.UserId ?? throw new ForbiddenException("Reminders are a signed-in user's; an API client has none.");
         var rows = await db.Reminders.AsNoTracking()
             .Where(r => r.UserId == me && r.DismissedAt == null)
             .OrderBy(r => r.DueDate).ThenBy(r => r.CreatedAt)

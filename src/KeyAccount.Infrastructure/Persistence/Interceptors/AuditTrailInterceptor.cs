@@ -150,12 +150,15 @@ public sealed class AuditTrailInterceptor(TimeProvider clock) : SaveChangesInter
     }
 
     /// <summary>
-    /// Who the trail names: the signed-in user, or the system when nobody called (jobs, start-up tasks, sign-in
-    /// bookkeeping before the user is known). API clients, once the caller can be one, are named here too (their own
-    /// kind, their client id).
+    /// Who the trail names: the signed-in user, a third-party system's API client (by its client id), or the system
+    /// when nobody called (jobs, start-up tasks, sign-in bookkeeping before the user is known).
     /// </summary>
-    private static (AuditActorKind Kind, Guid? Id) ActorOf(Application.Common.Abstractions.ICurrentUser? caller) =>
-        caller?.UserId is { } user ? (AuditActorKind.User, user.Value) : (AuditActorKind.System, null);
+    private static (AuditActorKind Kind, Guid? Id) ActorOf(Application.Common.Abstractions.ICurrentUser? caller) => caller switch
+    {
+        { UserId: { } user } => (AuditActorKind.User, user.Value),
+        { ClientId: { } client } => (AuditActorKind.ApiClient, client.Value),
+        _ => (AuditActorKind.System, null),
+    };
 
     /// <summary>
     /// The save's tracked entries, indexed once: each part stored with an owner (money, a pin, list items) by its owner,

@@ -7,6 +7,7 @@ export const en = {
   'audit.who': 'Who',
   'audit.what': 'What',
   'audit.changes': 'Changes',
+  'audit.apiClient': 'API client',
   'audit.system': 'System',
   'audit.unknownUser': 'Unknown user',
   'audit.empty': 'No changes recorded yet.',

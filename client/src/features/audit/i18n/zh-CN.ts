@@ -10,6 +10,7 @@ export const zhCN: Translation<typeof en> = {
   'audit.who': '操作人',
   'audit.what': '对象',
   'audit.changes': '变更内容',
+  'audit.apiClient': 'API 客户端',
   'audit.system': '系统',
   'audit.unknownUser': '未知用户',
   'audit.empty': '尚无变更记录。',
