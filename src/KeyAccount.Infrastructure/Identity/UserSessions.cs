@@ -28,27 +28,44 @@ public sealed class UserSessions(IDbContextFactory<AppDbContext> contexts, TimeP
 
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Auth:SessionCheckCacheSeconds", 5));
     private readonly ConcurrentDictionary<UserId, Entry> _cache = new();
+    private long _evictions;
 
     public async Task<bool> AcceptsAsync(UserId user, Guid stamp, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (!_cache.TryGetValue(user, out var entry) || entry.ReadAt + _lifetime <= now)
         {
+            var evictions = Interlocked.Read(ref _evictions);
             await using var db = AppDbContext.Rent(contexts);
             var facts = await db.Users.AsNoTracking().Where(u => u.Id == user)
                 .Select(u => new { u.IsActive, u.LockedUntil, u.SecurityStamp })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             entry = facts is null ? Entry.Unknown(now) : new Entry(true, facts.IsActive, facts.LockedUntil, facts.SecurityStamp, now);
             _cache[user] = entry;
+
+            // An eviction while the facts were being read may concern a commit this read did not see: do not keep
+            // them (an eviction after this check removes the entry itself).
+            if (Interlocked.Read(ref _evictions) != evictions)
+            {
+                _cache.TryRemove(user, out _);
+            }
         }
 
         return entry.Exists && User.AcceptsSession(entry.IsActive, entry.LockedUntil, entry.SecurityStamp, stamp, now);
     }
 
-    public void Evict(UserId user) => _cache.TryRemove(user, out _);
+    public void Evict(UserId user)
+    {
+        Interlocked.Increment(ref _evictions);
+        _cache.TryRemove(user, out _);
+    }
 
     /// <summary>Forgets every cached fact (after notifications may have been missed).</summary>
-    public void EvictAll() => _cache.Clear();
+    public void EvictAll()
+    {
+        Interlocked.Increment(ref _evictions);
+        _cache.Clear();
+    }
 
     private sealed record Entry(bool Exists, bool IsActive, DateTimeOffset? LockedUntil, Guid SecurityStamp, DateTimeOffset ReadAt)
     {
