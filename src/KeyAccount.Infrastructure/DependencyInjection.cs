@@ -128,6 +128,7 @@ public static class DependencyInjection
                 : new Email.SmtpMailTransport(options, sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<Email.MailSender>();
+        services.AddSingleton<Email.ReminderMailer>();
     }
 
     /// <summary>Where mail goes without SMTP settings.</summary>

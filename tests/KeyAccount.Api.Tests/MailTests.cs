@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Infrastructure.Email;
 using KeyAccount.Infrastructure.Persistence;
@@ -97,6 +98,50 @@ public class MailTests : ApiTestBase
             Assert.That(row.SentAt, Is.Null);
             Assert.That(row.LastError, Does.Contain("550"));
         });
+    }
+
+    [Test]
+    public async Task Reminders_ReachTheirUsersAsOneDigestEach_InTheirLanguage_Once()
+    {
+        using var director = await As("director");
+        var created = await director.PostAsJsonAsync("/api/v1/accounts", NewAccount(name: "华东精密制造有限公司"));
+        Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
+        var accountId = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<string>();
+        var manager = ApiFixture.Users["accountmanager"];
+        var english = ApiFixture.Users["accountmanager2"];
+        try
+        {
+            await ExecuteAsync($"UPDATE users SET language = 'en' WHERE id = '{english.Id.Value}'");
+            await ExecuteAsync($$"""
+                INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at) VALUES
+                ('{{manager.Id.Value}}', '{{accountId}}', 'ComplaintEscalated', gen_random_uuid(), current_date, 'x',
+                 '{"complaintReference":"C-2026-000042","complaintSubject":"交货延迟","clock":"Resolution","level":1}', now()),
+                ('{{manager.Id.Value}}', '{{accountId}}', 'NextStepDue', gen_random_uuid(), current_date, 'x', '{"nextStep":"拜访采购总监"}', now()),
+                ('{{english.Id.Value}}', '{{accountId}}', 'TierChanged', gen_random_uuid(), current_date, 'x', '{"fromTier":"Growth","toTier":"Key","score":81.5}', now()),
+                ('{{english.Id.Value}}', '{{accountId}}', 'NextStepDue', gen_random_uuid(), current_date - 3, 'x', '{"nextStep":"old news"}', now() - interval '3 days')
+                """);
+
+            var chinese = await ApiFixture.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == manager.Email));
+            var englishDigest = await ApiFixture.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == english.Email));
+            Assert.Multiple(() =>
+            {
+                Assert.That(chinese.Subject, Is.EqualTo("KeyAccount 提醒：2 条新提醒"));
+                Assert.That(chinese.TextBody, Does.Contain("华东精密制造有限公司：投诉 C-2026-000042“交货延迟”已升级至第 1 级（解决超时）"));
+                Assert.That(chinese.TextBody, Does.Contain("下一步“拜访采购总监”"));
+                Assert.That(chinese.TextBody, Does.Contain("https://kam.test.local/reminders"));
+                Assert.That(englishDigest.Subject, Is.EqualTo("KeyAccount: 1 new reminder(s)"));
+                Assert.That(englishDigest.TextBody, Does.Contain("tier Growth → Key (score 81.5)"));
+                // A reminder older than two days when the gateway first sees it is stale news: marked, not mailed.
+                Assert.That(englishDigest.TextBody, Does.Not.Contain("old news"));
+            });
+
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.That(ApiFixture.Smtp.To(manager.Email), Has.Count.EqualTo(1), "each reminder is mailed once");
+        }
+        finally
+        {
+            await ExecuteAsync($"UPDATE users SET language = 'zh-CN' WHERE id = '{english.Id.Value}'");
+        }
     }
 
     [Test]

@@ -131,6 +131,14 @@ public class UsersTests : ApiTestBase
             Assert.That(TokenOf(queued.Value.Link), Has.Length.GreaterThanOrEqualTo(43));
         });
 
+        // Sent after commit through the SMTP server, in the user's language, with the link.
+        var mail = await ApiFixture.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == email));
+        Assert.Multiple(() =>
+        {
+            Assert.That(mail.Subject, Is.EqualTo("Set your KeyAccount password"));
+            Assert.That(mail.TextBody, Does.Contain(queued!.Value.Link));
+        });
+
         using var anonymous = ApiFixture.Anonymous();
         var refused = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "!unset:" });
         Assert.That((int)refused.StatusCode, Is.EqualTo(401), "no password signs in before the link is used");

@@ -38,8 +38,7 @@ public sealed class ReminderMailer(IServiceScopeFactory scopes, IOptions<MailOpt
                     WHERE r.id IN (SELECT id FROM reminders WHERE mailed_at IS NULL ORDER BY created_at LIMIT {Batch} FOR UPDATE SKIP LOCKED)
                     RETURNING r.user_id, r.account_id, r.kind, r.args, r.due_date, r.created_at, r.dismissed_at
                 )
-                SELECT p.user_id AS "UserId", u.email AS "Email", u.display_name AS "DisplayName", u.language AS "Language",
-                       p.kind AS "Kind", p.args::text AS "Args", a.name AS "AccountName", p.due_date AS "DueDate"
+                SELECT p.user_id, u.email, u.display_name, u.language, p.kind, p.args::text AS args, a.name AS account_name, p.due_date
                 FROM picked p
                 JOIN users u ON u.id = p.user_id AND u.is_active
                 JOIN accounts a ON a.id = p.account_id

@@ -50,6 +50,10 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).HasDefaultValueSql("gen_random_uuid()");
         builder.Property(r => r.Message).HasMaxLength(500);
+
+        // When the reminder went out by mail (Email/ReminderMailer): bookkeeping of the gateway, not of the domain.
+        builder.Property<DateTimeOffset?>("MailedAt").HasColumnName("mailed_at");
+        builder.HasIndex("CreatedAt").HasDatabaseName("ix_reminders_not_mailed").HasFilter("mailed_at IS NULL");
         builder.Property(r => r.Args!).HasColumnType("jsonb").HasConversion(ReminderArgsJson.Converter, ReminderArgsJson.Comparer);
         builder.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);

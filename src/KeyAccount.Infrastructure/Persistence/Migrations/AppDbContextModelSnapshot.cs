@@ -881,6 +881,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -900,6 +904,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("AccountId")
                         .HasDatabaseName("ix_reminders_account_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_reminders_not_mailed")
+                        .HasFilter("mailed_at IS NULL");
 
                     b.HasIndex("UserId", "DueDate")
                         .HasDatabaseName("ix_reminders_user_id_due_date")
