@@ -207,6 +207,13 @@ public class ApiClientsTests : ApiTestBase
     }
 
     [Test]
+    public async Task Token_WithAParameterBeyondTheDocumentedLength_IsInvalidRequest()
+    {
+        var (clientId, secret) = await CreateClientAsync(["revenue:write"]);
+        await AssertOAuthError(TokenRequest(Basic(clientId, secret), Form(("grant_type", "client_credentials"), ("scope", new string('x', 1001)))), 400, "invalid_request");
+    }
+
+    [Test]
     public async Task Token_WithAJsonBody_IsInvalidRequest()
     {
         var (clientId, secret) = await CreateClientAsync(["revenue:write"]);

@@ -2046,7 +2046,7 @@ export interface components {
              */
             name: string;
             /** @description The permission strings it may be granted (e.g. revenue:write). */
-            scopes: string[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read")[];
             /**
              * Format: uuid
              * @description The account manager it is bound to: it sees exactly the accounts that user sees (null: every account its scopes reach).
@@ -2906,7 +2906,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: string[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read")[];
             /**
              * Format: uuid
              * @description Optional: an active account manager whose accounts the client is limited to (it then sees exactly what that user sees).
@@ -4488,7 +4488,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: string[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read")[];
             /**
              * Format: date-time
              * @description When it stops working (any UTC offset; in the future), or null for never.
@@ -6947,7 +6947,7 @@ export interface operations {
                      *         "clientId": "0193a5b0-c8e4-7d3f-9a1e-2b3c4d5e6f70",
                      *         "name": "ERP 收入同步",
                      *         "scopes": [
-                     *           "text"
+                     *           "accounts:read"
                      *         ],
                      *         "accountScopeUserId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "requestsPerMinute": 600,
@@ -7134,7 +7134,7 @@ export interface operations {
                      *         "clientId": "0193a5b0-c8e4-7d3f-9a1e-2b3c4d5e6f70",
                      *         "name": "ERP 收入同步",
                      *         "scopes": [
-                     *           "text"
+                     *           "accounts:read"
                      *         ],
                      *         "accountScopeUserId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "requestsPerMinute": 600,
@@ -7415,7 +7415,7 @@ export interface operations {
                      *       "clientId": "0193a5b0-c8e4-7d3f-9a1e-2b3c4d5e6f70",
                      *       "name": "ERP 收入同步",
                      *       "scopes": [
-                     *         "text"
+                     *         "accounts:read"
                      *       ],
                      *       "accountScopeUserId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "requestsPerMinute": 600,
@@ -7640,7 +7640,7 @@ export interface operations {
                      *       "clientId": "0193a5b0-c8e4-7d3f-9a1e-2b3c4d5e6f70",
                      *       "name": "ERP 收入同步",
                      *       "scopes": [
-                     *         "text"
+                     *         "accounts:read"
                      *       ],
                      *       "accountScopeUserId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "requestsPerMinute": 600,
@@ -7974,7 +7974,7 @@ export interface operations {
                      *         "clientId": "0193a5b0-c8e4-7d3f-9a1e-2b3c4d5e6f70",
                      *         "name": "ERP 收入同步",
                      *         "scopes": [
-                     *           "text"
+                     *           "accounts:read"
                      *         ],
                      *         "accountScopeUserId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "requestsPerMinute": 600,
@@ -8293,7 +8293,7 @@ export interface operations {
                      *       "clientId": "0193a5b0-c8e4-7d3f-9a1e-2b3c4d5e6f70",
                      *       "name": "ERP 收入同步",
                      *       "scopes": [
-                     *         "text"
+                     *         "accounts:read"
                      *       ],
                      *       "accountScopeUserId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "requestsPerMinute": 600,

@@ -81,6 +81,11 @@ internal static class OAuthTokenEndpoint
             return Error(StatusCodes.Status400BadRequest, "invalid_request", "A parameter is repeated (RFC 6749 §3.2).");
         }
 
+        if (new[] { grantType, scope, bodyId, bodySecret }.Any(v => v is { Length: > ClientCredentialsForm.MaxParameterLength }))
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid_request", $"A parameter is longer than {ClientCredentialsForm.MaxParameterLength} characters.");
+        }
+
         var basicTried = AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization, out var header)
             && string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase);
         if (basicTried && (bodyId is not null || bodySecret is not null))
@@ -165,24 +170,31 @@ internal sealed record OAuthTokenEndpointMarker;
 /// <summary>The client credentials request (RFC 6749 §4.4.2), form-encoded.</summary>
 public sealed record ClientCredentialsForm
 {
+    /// <summary>The longest value any parameter may have (a longer one is <c>invalid_request</c>).</summary>
+    public const int MaxParameterLength = 1000;
+
     /// <summary>Must be <c>client_credentials</c>.</summary>
     /// <example>client_credentials</example>
     [JsonPropertyName("grant_type")]
+    [System.ComponentModel.DataAnnotations.MaxLength(MaxParameterLength)]
     public required string GrantType { get; init; }
 
     /// <summary>Optional: the permission strings wanted, space-separated, each granted to the client (absent: every scope of the client).</summary>
     /// <example>revenue:write</example>
     [JsonPropertyName("scope")]
+    [System.ComponentModel.DataAnnotations.MaxLength(MaxParameterLength)]
     public string? Scope { get; init; }
 
     /// <summary>The client id, when not sent with HTTP Basic.</summary>
     /// <example>0193a5b0-c8e4-7d3f-9a1e-2b3c4d5e6f70</example>
     [JsonPropertyName("client_id")]
+    [System.ComponentModel.DataAnnotations.MaxLength(MaxParameterLength)]
     public string? ClientId { get; init; }
 
     /// <summary>The client secret (<c>kac_…</c>), when not sent with HTTP Basic.</summary>
     /// <example>kac_Q2hhbmdlLW1lLW5vdy1pdC1pcy1hbi1leGFtcGxlLW9ubHk</example>
     [JsonPropertyName("client_secret")]
+    [System.ComponentModel.DataAnnotations.MaxLength(MaxParameterLength)]
     public string? ClientSecret { get; init; }
 }
 

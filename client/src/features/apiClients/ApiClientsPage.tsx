@@ -84,7 +84,7 @@ export default function ApiClientsPage() {
   );
 }
 
-type CreateForm = { name: string; scopes: string[]; accountScopeUserId?: string; expiresAt?: Dayjs; requestsPerMinute?: number };
+type CreateForm = { name: string; scopes: ApiClientDto['scopes']; accountScopeUserId?: string; expiresAt?: Dayjs; requestsPerMinute?: number };
 
 function CreateApiClient({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (credentials: Credentials) => void }) {
   const t = useI18n().t;

@@ -23,3 +23,20 @@ internal sealed class EventTypeNamesSchemaFilter : ISchemaFilter
         }
     }
 }
+
+/// <summary>
+/// An API client's scopes are the permission strings of the role table, a closed list (<see cref="Application.Common.Security.Permissions.All"/>):
+/// the document says so as the items' enum, in what is sent and what is read back.
+/// </summary>
+internal sealed class ScopeNamesSchemaFilter : ISchemaFilter
+{
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is OpenApiSchema { Items: OpenApiSchema items }
+            && context.MemberInfo is PropertyInfo { Name: "Scopes" } property
+            && property.DeclaringType?.Namespace?.StartsWith("KeyAccount.Application.ApiClients", StringComparison.Ordinal) == true)
+        {
+            items.Enum = [.. Application.Common.Security.Permissions.All.Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)!)];
+        }
+    }
+}

@@ -63,7 +63,7 @@ internal static class OAuthSecurityScheme
     public static OpenApiSecurityScheme Create() => new()
     {
         Type = SecuritySchemeType.OAuth2,
-        Description = "For third-party systems (API clients, created by an Admin at /api/v1/api-clients): OAuth 2.0 client credentials at `POST /api/v1/auth/token`. A scope is a permission string; each operation names the one it needs. The token is sent as a bearer token.",
+        Description = "For third-party systems (API clients, created by an Admin at /api/v1/api-clients): OAuth 2.0 client credentials at `POST /api/v1/auth/token`. A scope is a permission string; each operation names the one it needs. The token is sent as a bearer token: a JWT signed with HS256 only, following RFC8725, expiring after `expires_in` seconds.",
         Flows = new OpenApiOAuthFlows
         {
             ClientCredentials = new OpenApiOAuthFlow

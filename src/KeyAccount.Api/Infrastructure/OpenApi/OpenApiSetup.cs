@@ -83,6 +83,7 @@ internal static class OpenApiSetup
             options.SchemaFilter<NullableAndRequiredSchemaFilter>();
             options.SchemaFilter<ProblemSchemaFilter>();
             options.SchemaFilter<EventTypeNamesSchemaFilter>();
+            options.SchemaFilter<ScopeNamesSchemaFilter>();
             options.OperationFilter<OperationResponsesFilter>();
             options.OperationFilter<ProblemContentFilter>();
             options.OperationFilter<OAuthTokenOperationFilter>();

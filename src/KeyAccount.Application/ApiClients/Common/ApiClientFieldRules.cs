@@ -24,4 +24,13 @@ internal static class ApiClientFieldRules
     }
 
     public static void RequestsPerMinute<T>(this IRuleBuilder<T, int?> rule) => rule.InclusiveBetween(1, ApiClient.MaxRequestsPerMinute);
+
+    /// <summary>An expiry is a future instant (any offset; the past would make a client that can never be used).</summary>
+    public static void EnsureFutureExpiry(DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        if (expiresAt is { } expires && expires <= now)
+        {
+            throw RequestValidationException.For("expiresAt", FieldErrorCodes.DateOutOfRange, "Must be in the future.");
+        }
+    }
 }

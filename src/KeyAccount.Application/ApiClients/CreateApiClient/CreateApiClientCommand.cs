@@ -37,10 +37,7 @@ public sealed class CreateApiClientHandler(IAppDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(command);
         var input = command.Client;
         var now = clock.GetUtcNow();
-        if (input.ExpiresAt is { } expires && expires <= now)
-        {
-            throw RequestValidationException.For("expiresAt", FieldErrorCodes.DateOutOfRange, "Must be in the future.");
-        }
+        ApiClientFieldRules.EnsureFutureExpiry(input.ExpiresAt, now);
 
         if (input.AccountScopeUserId is { } bound
             && !await db.Users.AnyAsync(u => u.Id == bound && u.IsActive && u.Role == Role.AccountManager, cancellationToken).ConfigureAwait(false))

@@ -35,10 +35,7 @@ public sealed class UpdateApiClientHandler(IAppDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(command);
         var input = command.Client;
         var now = clock.GetUtcNow();
-        if (input.ExpiresAt is { } expires && expires <= now)
-        {
-            throw RequestValidationException.For("expiresAt", FieldErrorCodes.DateOutOfRange, "Must be in the future.");
-        }
+        ApiClientFieldRules.EnsureFutureExpiry(input.ExpiresAt, now);
 
         var client = await db.LoadApiClientAsync(command.Id, command.ExpectedVersion, cancellationToken).ConfigureAwait(false);
         client.Update(input.Name, input.Scopes, input.ExpiresAt, input.RequestsPerMinute, now);
