@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
 import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDateTime } from '../../shared/format';
+import { AuditHistorySection } from '../audit';
 import { UserStatus } from './UserStatus';
 import { UserFieldsForm, type UserFormValues, toUserFields } from './UserFieldsForm';
 import { useResetPassword, useUpdateUser, useUser, useUserAction, type UserAction, type UserDto } from './usersApi';
@@ -74,6 +75,7 @@ export default function UserPage() {
       <ProfileForm key={`${data.version}-${stale.version}`} user={data} etag={etag} onStale={(e) => stale.caught(e)} onSaved={() => void message.success(t('users.saved'))} />
       <ResetPassword user={data} etag={etag} open={resetting} onClose={() => setResetting(false)} onStale={(e) => stale.caught(e)} />
       <Typography.Text type="secondary">{formatDateTime(locale, data.createdAt)}</Typography.Text>
+      <AuditHistorySection entityType="user" entityId={data.id} />
     </Card>
   );
 }
