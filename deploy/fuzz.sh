@@ -53,7 +53,7 @@ echo "== API on $base (Production, demo data, rate limits raised, jobs off)"
 bin_dir="$repo/src/KeyAccount.Api/bin/Release/net10.0"
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
 ConnectionStrings__KeyAccount="$PG_CONNECTION" Auth__SigningKey="$signing_key" \
-KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword="$demo_password" \
+KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword="$demo_password" Mail__PickupDirectory="$work/mail" \
 Jobs__Enabled=false \
 RateLimits__RequestsPerMinutePerUser=1000000000 RateLimits__LoginsPerMinutePerAddress=100000 \
 RateLimits__AnonymousRequestsPerMinutePerAddress=1000000000 \

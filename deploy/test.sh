@@ -58,7 +58,7 @@ e2e_db="${PG_CONNECTION/Database=keyaccount/Database=keyaccount_e2e}"
 PGPASSWORD=$(cat "$work/postgres/pg-password") psql -h 127.0.0.1 -p "$(echo "$PG_CONNECTION" | sed 's/.*Port=\([0-9]*\).*/\1/')" -U keyaccount -d postgres -qc "CREATE DATABASE keyaccount_e2e"
 ConnectionStrings__KeyAccount="$e2e_db" Auth__SigningKey="e2e-signing-key-0123456789-abcdefghijklmnop" \
 KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword='E2e-Password!1' \
-KeyAccount__SpaPath="$repo/client/dist" ASPNETCORE_URLS="http://127.0.0.1:$e2e_port" Logging__LogLevel__Default=Warning RateLimits__AnonymousRequestsPerMinutePerAddress=100000 \
+KeyAccount__SpaPath="$repo/client/dist" Mail__PickupDirectory="$work/mail" ASPNETCORE_URLS="http://127.0.0.1:$e2e_port" Logging__LogLevel__Default=Warning RateLimits__AnonymousRequestsPerMinutePerAddress=100000 \
   dotnet src/KeyAccount.Api/bin/Release/net10.0/KeyAccount.Api.dll > "$work/e2e-api.log" 2>&1 &
 e2e_api=$!
 for _ in $(seq 1 90); do curl -fsS -o /dev/null "http://127.0.0.1:$e2e_port/health/ready" 2>/dev/null && break; sleep 1; done

@@ -44,7 +44,7 @@ start_api() {
   env ${BENCH_EXTRA_ENV:-} \
   ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
   ConnectionStrings__KeyAccount="$PG_CONNECTION" Auth__SigningKey="benchmark-signing-key-0123456789-abcdefghijklmnop" \
-  KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword='Bench!2026' \
+  KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword='Bench!2026' Mail__PickupDirectory="$work/mail" \
   Jobs__Enabled="${BENCH_JOBS:-false}" RateLimits__RequestsPerMinutePerUser=1000000000 RateLimits__AnonymousRequestsPerMinutePerAddress=1000000000 Logging__LogLevel__Default=Warning \
     dotnet bench/KeyAccount.Bench.Host/bin/Release/net10.0/KeyAccount.Bench.Host.dll > "$work/api.log" 2>&1 &
   api_pid=$!
