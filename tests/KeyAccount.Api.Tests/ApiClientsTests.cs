@@ -159,6 +159,36 @@ public class ApiClientsTests : ApiTestBase
     }
 
     [Test]
+    public async Task ARevocationCommittedByAnotherReplica_StopsTheTokenHereAtOnce_NotAfterTheCacheLifetime()
+    {
+        var (clientId, secret) = await CreateClientAsync(["accounts:read"]);
+        var token = await TokenAsync(Basic(clientId, secret), Form(("grant_type", "client_credentials")));
+        using var client = Bearer(token);
+        Assert.That((int)(await client.GetAsync("/api/v1/accounts")).StatusCode, Is.EqualTo(200), "the client's facts are cached now");
+
+        // Another replica revokes the client: its own process writes the row and notifies in the same transaction.
+        await using (var connection = new Npgsql.NpgsqlConnection(ApiFixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var command = new Npgsql.NpgsqlCommand("UPDATE api_clients SET revoked_at = now() WHERE id = @id; SELECT pg_notify('user_sessions', 'client:' || @id::text);", connection, transaction);
+            command.Parameters.AddWithValue("id", Guid.Parse(clientId));
+            await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        // Well within the cache's 5 s: the notification, not the expiry, ended the token.
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        int status;
+        do
+        {
+            status = (int)(await client.GetAsync("/api/v1/accounts")).StatusCode;
+        }
+        while (status == 200 && stopwatch.Elapsed < TimeSpan.FromSeconds(2) && await Task.Delay(20).ContinueWith(_ => true));
+        Assert.That(status, Is.EqualTo(401), $"still accepted after {stopwatch.ElapsedMilliseconds} ms");
+    }
+
+    [Test]
     public async Task Token_ForAnExpiredClient_IsInvalidClient_AndItsTokenStops()
     {
         var (clientId, secret) = await CreateClientAsync(["accounts:read"], expiresAt: DateTimeOffset.UtcNow.AddHours(1).ToOffset(TimeSpan.FromHours(8)));

@@ -42,6 +42,9 @@ public sealed class ClientSessions(IDbContextFactory<AppDbContext> contexts, Tim
 
     public void Evict(ApiClientId client) => _cache.TryRemove(client, out _);
 
+    /// <summary>Forgets every cached client (after notifications may have been missed).</summary>
+    public void EvictAll() => _cache.Clear();
+
     private sealed record Entry(bool Exists, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt, int? RequestsPerMinute, HashSet<string> Scopes, DateTimeOffset ReadAt);
 }
 

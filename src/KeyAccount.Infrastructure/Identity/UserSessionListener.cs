@@ -6,12 +6,12 @@ using Npgsql;
 namespace KeyAccount.Infrastructure.Identity;
 
 /// <summary>
-/// Keeps one connection LISTENing on <see cref="UserSessions.Channel"/> and evicts each user named there from this
-/// replica's session cache, so that a deactivation, a new role or a new password made on any replica stops the
-/// user's tokens here at their next request. While the connection is down, notifications are lost: after each
+/// Keeps one connection LISTENing on <see cref="UserSessions.Channel"/> and evicts each user or API client named there
+/// from this replica's session caches, so that a deactivation, a new role or a new password — or a revoked, expired or
+/// narrowed client — made on any replica stops the tokens here at their next request. While the connection is down, notifications are lost: after each
 /// (re)connection the whole cache is dropped, and meanwhile its few seconds of lifetime bound the staleness.
 /// </summary>
-internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, UserSessions sessions, ILogger<UserSessionListener> logger) : BackgroundService
+internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, UserSessions sessions, ClientSessions clients, ILogger<UserSessionListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
@@ -27,7 +27,14 @@ internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, U
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
                 connection.Notification += (_, e) =>
                 {
-                    if (Guid.TryParse(e.Payload, out var id))
+                    if (e.Payload.StartsWith(UserSessions.ClientPrefix, StringComparison.Ordinal))
+                    {
+                        if (Guid.TryParse(e.Payload.AsSpan(UserSessions.ClientPrefix.Length), out var client))
+                        {
+                            clients.Evict(new Domain.ApiClients.ApiClientId(client));
+                        }
+                    }
+                    else if (Guid.TryParse(e.Payload, out var id))
                     {
                         sessions.Evict(new UserId(id));
                     }
@@ -38,6 +45,7 @@ internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, U
                 }
 
                 sessions.EvictAll();
+                clients.EvictAll();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken).ConfigureAwait(false);

@@ -26,6 +26,13 @@ public sealed class UserSessions(IDbContextFactory<AppDbContext> contexts, TimeP
     /// <summary>The PostgreSQL notification channel that carries the id of each user whose session facts changed.</summary>
     public const string Channel = "user_sessions";
 
+    /// <summary>What names an API client on <see cref="Channel"/> (a user is named by the bare id).</summary>
+    public const string ClientPrefix = "client:";
+
+    public static string Payload(UserId user) => user.Value.ToString();
+
+    public static string Payload(ApiClientId client) => ClientPrefix + client.Value;
+
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Auth:SessionCheckCacheSeconds", 5));
     private readonly ConcurrentDictionary<UserId, Entry> _cache = new();
     private long _evictions;
@@ -99,12 +106,9 @@ public sealed class UserSessionEviction(Lazy<UserSessions> sessions, Lazy<Client
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (Evict(eventData.Context) is { Length: > 0 } users)
+        foreach (var payload in Evict(eventData.Context))
         {
-            foreach (var user in users)
-            {
-                await eventData.Context!.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [UserSessions.Channel, user.Value.ToString()], cancellationToken).ConfigureAwait(false);
-            }
+            await eventData.Context!.Database.ExecuteSqlRawAsync("SELECT pg_notify({0}, {1})", [UserSessions.Channel, payload], cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -113,9 +117,9 @@ public sealed class UserSessionEviction(Lazy<UserSessions> sessions, Lazy<Client
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        foreach (var user in Evict(eventData.Context))
+        foreach (var payload in Evict(eventData.Context))
         {
-            eventData.Context!.Database.ExecuteSqlRaw("SELECT pg_notify({0}, {1})", UserSessions.Channel, user.Value.ToString());
+            eventData.Context!.Database.ExecuteSqlRaw("SELECT pg_notify({0}, {1})", UserSessions.Channel, payload);
         }
 
         return result;
@@ -151,7 +155,8 @@ public sealed class UserSessionEviction(Lazy<UserSessions> sessions, Lazy<Client
         }
     }
 
-    private UserId[] Evict(DbContext? context)
+    /// <summary>Evicts here what the save changed; returns the notification payloads for the other replicas (<see cref="UserSessions.Payload(UserId)"/>, <see cref="UserSessions.Payload(ApiClientId)"/>).</summary>
+    private string[] Evict(DbContext? context)
     {
         if (context is not null && _pending.TryRemove(context, out var changed))
         {
@@ -165,7 +170,7 @@ public sealed class UserSessionEviction(Lazy<UserSessions> sessions, Lazy<Client
                 clients.Value.Evict(client);
             }
 
-            return changed.Users;
+            return [.. changed.Users.Select(UserSessions.Payload), .. changed.Clients.Select(UserSessions.Payload)];
         }
 
         return [];
