@@ -14,12 +14,6 @@ public class HealthAndPortfolioTests : ApiTestBase
 {
     private static readonly DateOnly ThisMonth = new(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
 
-    private static async Task SqlAsync(string sql)
-    {
-        await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(sql);
-    }
-
     private static async Task ImportRevenueAsync(HttpClient client, string accountId, decimal trailing, decimal previous)
     {
         var rows = Enumerable.Range(1, 24).Select(m => new
@@ -48,8 +42,8 @@ public class HealthAndPortfolioTests : ApiTestBase
         using var director = await As("director");
         var sick = await CreateAccountAsync("accountmanager", "HEALTH-SICK", "Sick Co");
         var healthy = await CreateAccountAsync("accountmanager", "HEALTH-OK", "Healthy Co");
-        await SqlAsync("UPDATE accounts SET status = 'Active', tier = 'Strategic', created_at = now() - interval '400 days' WHERE registration_number = 'HEALTH-SICK'");
-        await SqlAsync("UPDATE accounts SET status = 'Active', tier = 'Key', created_at = now() - interval '400 days' WHERE registration_number = 'HEALTH-OK'");
+        await ExecuteSqlAsync("UPDATE accounts SET status = 'Active', tier = 'Strategic', created_at = now() - interval '400 days' WHERE registration_number = 'HEALTH-SICK'");
+        await ExecuteSqlAsync("UPDATE accounts SET status = 'Active', tier = 'Key', created_at = now() - interval '400 days' WHERE registration_number = 'HEALTH-OK'");
         using var manager = await As("accountmanager");
         await LogInteractionAsync(manager, sick, 75);
         await LogInteractionAsync(manager, healthy, 1);
@@ -177,7 +171,7 @@ public class HealthAndPortfolioTests : ApiTestBase
         for (var i = 0; i < revenues.Length; i++)
         {
             var id = await CreateAccountAsync("director", $"PORT-{i}", $"Portfolio {i}");
-            await SqlAsync($"UPDATE accounts SET status = 'Active', tier = '{(i == 0 ? "Strategic" : "Growth")}' WHERE registration_number = 'PORT-{i}'");
+            await ExecuteSqlAsync($"UPDATE accounts SET status = 'Active', tier = '{(i == 0 ? "Strategic" : "Growth")}' WHERE registration_number = 'PORT-{i}'");
             await ImportRevenueAsync(director, id, revenues[i], 0m);
         }
 

@@ -72,7 +72,7 @@ public class MailTests : ApiTestBase
         });
 
         ApiFixture.Smtp.Refusal = null;
-        await ExecuteAsync($"UPDATE mail_queue SET next_attempt_at = now() WHERE id = {id}");
+        await ExecuteSqlAsync($"UPDATE mail_queue SET next_attempt_at = now() WHERE id = {id}");
         var received = await ApiFixture.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == to));
         var sent = await WaitForRowAsync(id, r => r.SentAt is not null);
         Assert.Multiple(() =>
@@ -111,8 +111,8 @@ public class MailTests : ApiTestBase
         var english = ApiFixture.Users["accountmanager2"];
         try
         {
-            await ExecuteAsync($"UPDATE users SET language = 'en' WHERE id = '{english.Id.Value}'");
-            await ExecuteAsync($$"""
+            await ExecuteSqlAsync($"UPDATE users SET language = 'en' WHERE id = '{english.Id.Value}'");
+            await ExecuteSqlAsync($$"""
                 INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at) VALUES
                 ('{{manager.Id.Value}}', '{{accountId}}', 'ComplaintEscalated', gen_random_uuid(), current_date, 'x',
                  '{"complaintReference":"C-2026-000042","complaintSubject":"交货延迟","clock":"Resolution","level":1}', now()),
@@ -140,7 +140,7 @@ public class MailTests : ApiTestBase
         }
         finally
         {
-            await ExecuteAsync($"UPDATE users SET language = 'zh-CN' WHERE id = '{english.Id.Value}'");
+            await ExecuteSqlAsync($"UPDATE users SET language = 'zh-CN' WHERE id = '{english.Id.Value}'");
         }
     }
 
@@ -208,13 +208,5 @@ public class MailTests : ApiTestBase
 
             await Task.Delay(200);
         }
-    }
-
-    private static async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ApiFixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -15,6 +15,15 @@ public abstract class ApiTestBase
 
     protected static Task<HttpClient> As(string user) => ApiFixture.ClientAsAsync(user);
 
+    /// <summary>Runs SQL on the test database as it is (no placeholders: JSON braces stay braces), to set up what no endpoint writes.</summary>
+    protected static async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ApiFixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     protected static object NewAccount(string? registration = null, string? ownerId = null, string name = "华东精密制造有限公司") => new
     {
         name,
