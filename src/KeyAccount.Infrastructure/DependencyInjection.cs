@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<IReminderWriter, ReminderWriter>();
         services.AddScoped<ITieringEngine, Tiering.TieringEngine>();
         services.AddScoped<IAccountSignals, Tiering.AccountSignalsReader>();
+        services.AddScoped<IAccountMetrics, Metrics.AccountMetricsReader>();
         services.AddScoped<IPortfolioReader, Tiering.PortfolioReader>();
         services.AddScoped<IAccountHealthStore, Health.AccountHealthStore>();
         services.AddScoped<IComplaintMetricsReader, Complaints.ComplaintMetricsReader>();

@@ -6,6 +6,7 @@ using KeyAccount.Domain.Tiering;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Outbox;
 using KeyAccount.Infrastructure.Persistence;
+using KeyAccount.Infrastructure.Sql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -33,16 +34,8 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
     /// ranks by whole days (0 without a contract or for one in the future): the same order as years, so the same rank,
     /// with an integer sort key.
     /// </summary>
-    private const string FactsSql = """
-        WITH rev AS (
-            SELECT r.account_id,
-                   sum(r.revenue) FILTER (WHERE r.month >= @ttm_start) AS ttm,
-                   sum(r.revenue) FILTER (WHERE r.month < @ttm_start) AS prev,
-                   sum(r.gross_profit) FILTER (WHERE r.month >= @ttm_start) AS gp
-            FROM revenue_records r
-            WHERE r.month >= @prev_start AND r.month < @this_month
-            GROUP BY r.account_id
-        ),
+    private static readonly string FactsSql = $"""
+        WITH {TrailingRevenueSql.Cte()},
         facts AS (
             SELECT a.id, coalesce(r.ttm, 0) AS ttm,
                    CASE WHEN r.prev > 0 THEN (coalesce(r.ttm, 0) - r.prev) / r.prev END AS growth,
@@ -134,13 +127,9 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
             throw new ConflictException(ProblemCodes.TieringRunInProgress, "A tiering run or simulation is in progress; try again when it has finished.");
         }
 
-        var thisMonth = new DateOnly(runDate.Year, runDate.Month, 1);
         var facts = db.Database.SqlQueryRaw<FactRow>(
             FactsSql,
-            new NpgsqlParameter("run_date", runDate),
-            new NpgsqlParameter("this_month", thisMonth),
-            new NpgsqlParameter("ttm_start", thisMonth.AddMonths(-12)),
-            new NpgsqlParameter("prev_start", thisMonth.AddMonths(-24)));
+            [new NpgsqlParameter("run_date", runDate), .. TrailingRevenueSql.Parameters(runDate)]);
         var candidates = new List<TierCandidate>();
         await foreach (var f in facts.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
