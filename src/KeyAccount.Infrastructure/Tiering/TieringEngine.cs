@@ -20,7 +20,7 @@ namespace KeyAccount.Infrastructure.Tiering;
 /// scales, the score, hysteresis, overrides, the Strategic cap and the reasons); a run then writes the outcome back
 /// in bulk, one statement per table, in the run's transaction.
 /// </summary>
-internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
+internal sealed class TieringEngine(AppDbContext db, IPlanCoverage planCoverage) : ITieringEngine
 {
     /// <summary>Any number will do, as long as every replica uses the same one.</summary>
     internal const long RunLock = 0x6B61_7469_6572;
@@ -81,6 +81,15 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
         if (moves.Count > 0)
         {
             await MoveAsync(moves, run.RunDate, now, cancellationToken).ConfigureAwait(false);
+
+            // A promotion into a tier whose programme requires a development plan reminds the owner at once when the
+            // account has none covering today (the rule itself is the plan coverage module's, read in this transaction).
+            var required = policy.Programme.Where(s => s.DevelopmentPlanRequired).Select(s => s.Tier).ToHashSet();
+            var promotedIntoPlans = moves.Where(m => required.Contains(m.NewTier) && !required.Contains(m.CurrentTier)).Select(m => m.AccountId).ToList();
+            if (promotedIntoPlans.Count > 0)
+            {
+                await planCoverage.RemindOwnersAsync(Domain.DevelopmentPlans.PlanDay.Today(now), now, promotedIntoPlans, cancellationToken).ConfigureAwait(false);
+            }
 
             // account.tier_changed through the outbox's one writer, like every other event (its shape is the event's record).
             await OutboxWriter.WriteAsync(
