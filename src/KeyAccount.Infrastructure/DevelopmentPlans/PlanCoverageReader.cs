@@ -78,7 +78,7 @@ internal sealed class PlanCoverageReader(AppDbContext db) : IPlanCoverage
             [
                 new NpgsqlParameter("today", today),
                 new NpgsqlParameter("week", today.AddDays(-(((int)today.DayOfWeek + 6) % 7))),
-                new NpgsqlParameter("now", now),
+                new NpgsqlParameter("now", now.ToUniversalTime()),
                 new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = (object?)accounts?.Select(a => a.Value).ToArray() ?? DBNull.Value },
             ],
             cancellationToken);

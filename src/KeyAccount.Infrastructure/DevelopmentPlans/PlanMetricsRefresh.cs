@@ -30,7 +30,7 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
             WHERE p.status IN {Refreshed} AND o.measure_source <> 'Manual'
         ),
         {AccountMetricsSql.Cte("SELECT DISTINCT ms.account_id FROM measured ms")}
-        SELECT p.id AS plan_id, p.xmin AS plan_version, p.progress AS plan_progress,
+        SELECT p.id AS plan_id, p.xmin::text::bigint AS plan_version, p.progress AS plan_progress,
                o.id AS objective_id, o.measure_source, o.measure_unit, o.measure_direction, o.measure_baseline, o.measure_target,
                o.measure_currency, o.actual, o.progress,
                m.ttm_revenue, m.revenue_growth, m.gross_margin_percent, m.account_nps, m.complaint_sla_compliance, m.contact_cadence_coverage
@@ -66,6 +66,7 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
 
     public async Task<PlanMetricsRefreshOutcome> RefreshAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        now = now.ToUniversalTime(); // timestamptz parameters take UTC instants only
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'", cancellationToken).ConfigureAwait(false);
@@ -131,8 +132,9 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
         }
 
         await db.Database.ExecuteSqlRawAsync("ANALYZE objective_refresh; ANALYZE plan_refresh", cancellationToken).ConfigureAwait(false);
-        var written = await db.Database.SqlQueryRaw<WrittenRow>(WriteSql, new NpgsqlParameter("now", now))
-            .SingleAsync(cancellationToken).ConfigureAwait(false);
+        // ToList, not Single: a LINQ operator would wrap the statement in a subquery, where data-modifying CTEs may not be.
+        var written = (await db.Database.SqlQueryRaw<WrittenRow>(WriteSql, new NpgsqlParameter("now", now))
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Single();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new PlanMetricsRefreshOutcome(measures, written.Objectives, written.Plans, planChanges.Count - written.Locked);
     }
@@ -179,7 +181,7 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
         var planProgress = PlanProgress.OfPlan(progresses);
         if (changed || planProgress != rows[0].PlanProgress)
         {
-            planChanges.Add((rows[0].PlanId, rows[0].PlanVersion, planProgress));
+            planChanges.Add((rows[0].PlanId, (uint)rows[0].PlanVersion, planProgress));
         }
 
         return measured;
@@ -190,11 +192,12 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
 
     // Column names follow the context's snake_case convention, ad-hoc result types included.
     private sealed record FactRow(
-        Guid PlanId, uint PlanVersion, decimal? PlanProgress, Guid ObjectiveId, string MeasureSource, string MeasureUnit, string MeasureDirection,
+        Guid PlanId, long PlanVersion, decimal? PlanProgress, Guid ObjectiveId, string MeasureSource, string MeasureUnit, string MeasureDirection,
         decimal MeasureBaseline, decimal MeasureTarget, string? MeasureCurrency, decimal? Actual, decimal? Progress,
         decimal? TtmRevenue, decimal? RevenueGrowth, decimal? GrossMarginPercent, decimal? AccountNps, decimal? ComplaintSlaCompliance, decimal? ContactCadenceCoverage)
     {
-        public Measure ToMeasure() => throw new NotImplementedException();
+        public Measure ToMeasure() => new(
+            Enum.Parse<MeasureUnit>(MeasureUnit), Enum.Parse<MeasureDirection>(MeasureDirection), MeasureBaseline, MeasureTarget, MeasureCurrency, Enum.Parse<MeasureSource>(MeasureSource));
     }
 
     private sealed record WrittenRow(int Locked, int Objectives, int Plans);

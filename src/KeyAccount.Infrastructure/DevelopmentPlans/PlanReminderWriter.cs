@@ -1,42 +1,36 @@
+using System.Globalization;
 using KeyAccount.Application.Common.Abstractions;
-using KeyAccount.Domain.Accounts;
-using KeyAccount.Domain.Common;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Domain.Reminders;
-using KeyAccount.Domain.Users;
-using KeyAccount.Infrastructure.Outbox;
 using KeyAccount.Infrastructure.Persistence;
-using KeyAccount.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace KeyAccount.Infrastructure.DevelopmentPlans;
 
 /// <summary>
-/// The development plans' reminders, set-based, in one transaction: a statement per kind whatever the number of plans.
-/// Arguments are written with the camelCase and enum names of <see cref="ReminderArgs"/> (how EF reads them back).
+/// The development plans' reminders. Overdue initiatives go through the aggregate: SQL finds the plans in force whose
+/// stored earliest open due date has passed and that have an initiative not reminded in the last week (facts, by index);
+/// the domain decides which initiatives are overdue (<see cref="PlanInitiative.IsOverdue"/>) and records each reminder
+/// with its event (<see cref="DevelopmentPlan.NotifyOverdue"/>), which the outbox interceptor writes on save — in
+/// batches, each in one transaction with its reminders. Reviews due and accounts needing a plan are one INSERT ... SELECT
+/// each. Arguments are written with the camelCase and enum names of <see cref="ReminderArgs"/> (how EF reads them back).
 /// </summary>
-internal sealed class PlanReminderWriter(AppDbContext db, IPlanCoverage coverage) : IPlanReminders
+internal sealed class PlanReminderWriter(AppDbContext db, IPlanCoverage coverage, IReminderWriter reminders) : IPlanReminders
 {
     /// <summary>How often an initiative that stays overdue is reminded (and its event raised again).</summary>
     public const int OverdueReminderDays = 7;
 
-    // Initiatives not Done past their due date on Approved or Active plans, not reminded in the last week: marked (the
-    // mark is the once-a-week guarantee, taken under row locks so that two runs cannot both take one) and returned.
-    private const string TakeOverdueSql = """
-        WITH due AS (
-            SELECT i.id
-            FROM plan_initiatives i
-            JOIN development_plans p ON p.id = i.plan_id
-            WHERE p.status IN ('Approved', 'Active') AND i.status <> 'Done' AND i.due_date < @today
-              AND (i.overdue_notified_on IS NULL OR i.overdue_notified_on <= @again_before)
-            FOR UPDATE OF i SKIP LOCKED
-        )
-        UPDATE plan_initiatives i SET overdue_notified_on = @today
-        FROM due, development_plans p
-        WHERE i.id = due.id AND p.id = i.plan_id
-        RETURNING i.id AS initiative_id, p.id AS plan_id, p.account_id, p.title AS plan_title, i.title, i.owner_id, i.due_date
+    private const int Batch = 200;
+
+    private const string CandidatesSql = """
+        SELECT p.id AS "Value"
+        FROM development_plans p
+        WHERE p.status IN ('Approved', 'Active') AND p.earliest_open_due_date < @today
+          AND EXISTS (SELECT 1 FROM plan_initiatives i
+                      WHERE i.plan_id = p.id AND (i.overdue_notified_on IS NULL OR i.overdue_notified_on <= @again_before))
+        ORDER BY p.id
         """;
 
     // One reminder per plan and review date, for the plan's owner (one per date even if the plan was renamed since).
@@ -54,55 +48,72 @@ internal sealed class PlanReminderWriter(AppDbContext db, IPlanCoverage coverage
 
     public async Task<PlanRemindersOutcome> RecordAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        now = now.ToUniversalTime(); // timestamptz parameters take UTC instants only
         var today = PlanDay.Today(now);
+        var overdue = await RemindOverdueAsync(today, now, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var overdue = await db.Database.SqlQueryRaw<OverdueRow>(
-                TakeOverdueSql,
-                new NpgsqlParameter("today", today), new NpgsqlParameter("again_before", today.AddDays(-OverdueReminderDays)))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (overdue.Count > 0)
-        {
-            await RemindOverdueAsync(overdue, today, now, cancellationToken).ConfigureAwait(false);
-            await OutboxWriter.WriteAsync(
-                db,
-                [.. overdue.Select(o => (IDomainEvent)new PlanInitiativeOverdue(
-                    new DevelopmentPlanId(o.PlanId), new AccountId(o.AccountId), new PlanInitiativeId(o.InitiativeId), o.Title, new UserId(o.OwnerId), o.DueDate, now))],
-                cancellationToken).ConfigureAwait(false);
-        }
-
         var reviews = await db.Database.ExecuteSqlRawAsync(
             ReviewsDueSql, [new NpgsqlParameter("today", today), new NpgsqlParameter("now", now)], cancellationToken).ConfigureAwait(false);
         var needing = await coverage.RemindOwnersAsync(today, now, null, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new PlanRemindersOutcome(overdue.Count, reviews, needing);
+        return new PlanRemindersOutcome(overdue, reviews, needing);
     }
 
-    /// <summary>One reminder per overdue initiative for its owner, due the day it is sent (one a week while it stays overdue).</summary>
-    private Task<int> RemindOverdueAsync(IReadOnlyList<OverdueRow> overdue, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(
-            """
-            INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at)
-            SELECT n.user_id, n.account_id, 'InitiativeOverdue', n.subject_id, @today, left(n.message, 500), n.args, @now
-            FROM unnest(@users, @accounts, @subjects, @messages, @args) AS n(user_id, account_id, subject_id, message, args)
-            ON CONFLICT DO NOTHING
-            """,
-            [
-                new NpgsqlParameter("users", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = overdue.Select(o => o.OwnerId).ToArray() },
-                new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = overdue.Select(o => o.AccountId).ToArray() },
-                new NpgsqlParameter("subjects", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = overdue.Select(o => o.InitiativeId).ToArray() },
-                new NpgsqlParameter("messages", NpgsqlDbType.Array | NpgsqlDbType.Text)
+    private async Task<int> RemindOverdueAsync(DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var againBefore = today.AddDays(-OverdueReminderDays);
+        var candidates = await db.Database.SqlQueryRaw<Guid>(CandidatesSql, new NpgsqlParameter("today", today), new NpgsqlParameter("again_before", againBefore))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var reminded = 0;
+        foreach (var chunk in candidates.Chunk(Batch))
+        {
+            try
+            {
+                reminded += await RemindOverdueAsync([.. chunk.Select(id => new DevelopmentPlanId(id))], today, againBefore, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PreconditionFailedException)
+            {
+                // A plan of the batch was changed meanwhile: the batch was rolled back; take its plans one by one.
+                foreach (var id in chunk)
                 {
-                    Value = overdue.Select(o => $"Initiative \"{o.Title}\" of plan \"{o.PlanTitle}\" was due {o.DueDate:yyyy-MM-dd} and is not done.").ToArray(),
-                },
-                new NpgsqlParameter("args", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
-                {
-                    Value = overdue.Select(o => ReminderArgsJson.Write(new ReminderArgs { PlanTitle = o.PlanTitle, InitiativeTitle = o.Title, InitiativeDueDate = o.DueDate })).ToArray(),
-                },
-                new NpgsqlParameter("today", today),
-                new NpgsqlParameter("now", now),
-            ],
-            cancellationToken);
+                    try
+                    {
+                        reminded += await RemindOverdueAsync([new DevelopmentPlanId(id)], today, againBefore, now, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (PreconditionFailedException)
+                    {
+                        // Changed again: its next run will see it.
+                    }
+                }
+            }
+        }
 
-    // Column names follow the context's snake_case convention, ad-hoc result types included.
-    private sealed record OverdueRow(Guid InitiativeId, Guid PlanId, Guid AccountId, string PlanTitle, string Title, Guid OwnerId, DateOnly DueDate);
+        return reminded;
+    }
+
+    private async Task<int> RemindOverdueAsync(IReadOnlyList<DevelopmentPlanId> ids, DateOnly today, DateOnly againBefore, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var plans = await db.DevelopmentPlans.Include(p => p.Initiatives).Where(p => ids.Contains(p.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var notices = new List<ReminderNotice>();
+        foreach (var plan in plans.Where(p => p.Status is PlanStatus.Approved or PlanStatus.Active))
+        {
+            foreach (var initiative in plan.Initiatives.Where(i => i.IsOverdue(today) && (i.OverdueNotifiedOn is not { } last || last <= againBefore)).ToList())
+            {
+                plan.NotifyOverdue(initiative.Id, today, now);
+                notices.Add(new ReminderNotice(
+                    initiative.OwnerId, plan.AccountId, ReminderKind.InitiativeOverdue, initiative.Id.Value,
+                    new ReminderArgs { PlanTitle = plan.Title, InitiativeTitle = initiative.Title, InitiativeDueDate = initiative.DueDate },
+                    string.Create(CultureInfo.InvariantCulture, $"Initiative \"{initiative.Title}\" of plan \"{plan.Title}\" was due {initiative.DueDate:yyyy-MM-dd} and is not done.")));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await reminders.NotifyAsync(notices, now, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return notices.Count;
+    }
 }

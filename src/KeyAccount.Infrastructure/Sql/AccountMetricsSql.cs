@@ -62,5 +62,5 @@ internal static class AccountMetricsSql
 
     /// <summary>@metrics_now and the revenue windows of its UTC date.</summary>
     public static NpgsqlParameter[] Parameters(DateTimeOffset now) =>
-        [new NpgsqlParameter("metrics_now", now), .. TrailingRevenueSql.Parameters(DateOnly.FromDateTime(now.UtcDateTime))];
+        [new NpgsqlParameter("metrics_now", now.ToUniversalTime()), .. TrailingRevenueSql.Parameters(DateOnly.FromDateTime(now.UtcDateTime))];
 }
