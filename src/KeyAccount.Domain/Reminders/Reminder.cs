@@ -63,6 +63,9 @@ public sealed record ReminderArgs
 
     public DateOnly? InitiativeDueDate { get; init; }
 
+    /// <summary>The development plan an initiative reminder is about (its subject is the initiative).</summary>
+    public Guid? PlanId { get; init; }
+
     public DevelopmentPlans.PlanNeedReason? PlanNeed { get; init; }
 }
 

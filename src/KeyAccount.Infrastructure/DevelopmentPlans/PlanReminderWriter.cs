@@ -105,7 +105,7 @@ internal sealed class PlanReminderWriter(AppDbContext db, IPlanCoverage coverage
                 plan.NotifyOverdue(initiative.Id, today, now);
                 notices.Add(new ReminderNotice(
                     initiative.OwnerId, plan.AccountId, ReminderKind.InitiativeOverdue, initiative.Id.Value,
-                    new ReminderArgs { PlanTitle = plan.Title, InitiativeTitle = initiative.Title, InitiativeDueDate = initiative.DueDate },
+                    new ReminderArgs { PlanTitle = plan.Title, InitiativeTitle = initiative.Title, InitiativeDueDate = initiative.DueDate, PlanId = plan.Id.Value },
                     string.Create(CultureInfo.InvariantCulture, $"Initiative \"{initiative.Title}\" of plan \"{plan.Title}\" was due {initiative.DueDate:yyyy-MM-dd} and is not done.")));
             }
         }

@@ -158,7 +158,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
     /// </summary>
     private int SeedPlans(List<Account> accounts, Dictionary<string, User> users, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = PlanDay.Today(now);
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-6);
         var director = users["director"].Id;
         var planned = accounts.Where(a => a.Tier is Tier.Strategic or Tier.Key && a.Status == AccountStatus.Active && a.OwnerId != director).Take(10).ToList();

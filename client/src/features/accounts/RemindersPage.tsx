@@ -43,6 +43,20 @@ export function ReminderWhat({ reminder: r }: { reminder: Schemas['ReminderDto']
       return a.contactName ? <span data-testid="reminder-what">{t('reminder.args.birthday', { name: a.contactName, date: formatDate(locale, r.dueDate) })}</span> : null;
     case 'NextStepDue':
       return a.nextStep ? <span data-testid="reminder-what">{a.nextStep}</span> : null;
+    case 'InitiativeOverdue':
+      return a.initiativeTitle ? (
+        <span data-testid="reminder-what">
+          <Link to={`/plans/${a.planId ?? ''}`}>{t('reminder.args.initiativeOverdue', { initiative: a.initiativeTitle, plan: a.planTitle ?? '', date: formatDate(locale, a.initiativeDueDate ?? r.dueDate) })}</Link>
+        </span>
+      ) : null;
+    case 'PlanReviewDue':
+      return a.planTitle ? (
+        <span data-testid="reminder-what">
+          <Link to={`/plans/${r.subjectId}`}>{t('reminder.args.planReviewDue', { plan: a.planTitle })}</Link>
+        </span>
+      ) : null;
+    case 'AccountNeedsPlan':
+      return a.tier && a.planNeed ? <span data-testid="reminder-what">{t(`reminder.args.needsPlan.${a.planNeed}`, { tier: t(`tier.${a.tier}`) })}</span> : null;
     default:
       return null;
   }

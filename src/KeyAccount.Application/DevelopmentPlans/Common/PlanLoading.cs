@@ -15,11 +15,11 @@ public static class PlanLoading
     /// <summary>The statuses in which a plan is in force (Approved, Active), from the workflow's one definition, for queries.</summary>
     public static IReadOnlyList<PlanStatus> InForce { get; } = [.. Enum.GetValues<PlanStatus>().Where(PlanWorkflow.IsInForce)];
 
-    /// <summary>The day plans count in: dates of plans (due dates, reviews) are calendar days, today is the UTC date, as for every other date rule of KeyAccount.</summary>
+    /// <summary>The day plans count in (<see cref="PlanDay"/>: the customers' calendar day, China Standard Time), for every plan rule and reader.</summary>
     public static DateOnly Today(this TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return PlanDay.Today(clock.GetUtcNow());
     }
 
     /// <summary>The plan with its objectives and initiatives in their order (the aggregate keeps them as lists), when it exists and the caller may see its account (404 otherwise: no existence leak).</summary>

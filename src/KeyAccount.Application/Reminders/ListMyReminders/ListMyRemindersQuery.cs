@@ -33,13 +33,20 @@ public sealed record ReminderDto(Guid Id, AccountId AccountId, string AccountNam
 /// <param name="FromTier">TierChanged: the tier before the run.</param>
 /// <param name="ToTier">TierChanged: the tier the run gave.</param>
 /// <param name="Score" example="82.4">TierChanged: the account's score in that run (0–100).</param>
+/// <param name="PlanTitle" example="华东制造 2027–2028 客户发展计划">InitiativeOverdue, PlanReviewDue: the development plan's title (PlanReviewDue's subject is the plan).</param>
+/// <param name="InitiativeTitle" example="驻厂技术支持">InitiativeOverdue: the initiative (the reminder's subject).</param>
+/// <param name="InitiativeDueDate">InitiativeOverdue: the date it was due.</param>
+/// <param name="PlanId">InitiativeOverdue: the plan the initiative belongs to.</param>
+/// <param name="PlanNeed">AccountNeedsPlan: why the account needs a plan (NoPlan, NotApproved, Expired); Tier is its tier.</param>
 public sealed record ReminderArgsDto(
     string? ComplaintReference, string? ComplaintSubject, SlaClockKind? Clock, int? Level,
-    Tier? Tier, int? CadenceDays, string? ContactName, string? NextStep, Tier? FromTier, Tier? ToTier, decimal? Score)
+    Tier? Tier, int? CadenceDays, string? ContactName, string? NextStep, Tier? FromTier, Tier? ToTier, decimal? Score,
+    string? PlanTitle, string? InitiativeTitle, DateOnly? InitiativeDueDate, Guid? PlanId, Domain.DevelopmentPlans.PlanNeedReason? PlanNeed)
 {
     public static ReminderArgsDto? From(ReminderArgs? args) => args is null ? null : new(
         args.ComplaintReference, args.ComplaintSubject, args.Clock, args.Level,
-        args.Tier, args.CadenceDays, args.ContactName, args.NextStep, args.FromTier, args.ToTier, args.Score);
+        args.Tier, args.CadenceDays, args.ContactName, args.NextStep, args.FromTier, args.ToTier, args.Score,
+        args.PlanTitle, args.InitiativeTitle, args.InitiativeDueDate, args.PlanId, args.PlanNeed);
 }
 
 /// <summary>The caller's open reminders, most urgent first (at most 200).</summary>

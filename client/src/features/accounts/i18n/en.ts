@@ -106,4 +106,12 @@ export const en = {
   'reminder.args.overdue': 'No interaction for more than {days} days ({tier} cadence)',
   'reminder.args.birthday': '{name} has a birthday on {date}',
   'reminder.args.score': ' (score {score})',
+  'reminder.InitiativeOverdue': 'Plan initiative overdue',
+  'reminder.PlanReviewDue': 'Plan review due',
+  'reminder.AccountNeedsPlan': 'Account needs a development plan',
+  'reminder.args.initiativeOverdue': '{initiative} (plan “{plan}”) was due on {date}',
+  'reminder.args.planReviewDue': 'Review of “{plan}”',
+  'reminder.args.needsPlan.NoPlan': '{tier} account without a development plan',
+  'reminder.args.needsPlan.NotApproved': '{tier} account whose development plan is not approved yet',
+  'reminder.args.needsPlan.Expired': '{tier} account whose development plan has ended',
 };

@@ -109,4 +109,12 @@ export const zhCN: Translation<typeof en> = {
   'reminder.args.overdue': '已超过 {days} 天未互动（{tier}联系周期）',
   'reminder.args.birthday': '{name} 的生日是 {date}',
   'reminder.args.score': '（得分 {score}）',
+  'reminder.InitiativeOverdue': '关键举措已逾期',
+  'reminder.PlanReviewDue': '计划评审到期',
+  'reminder.AccountNeedsPlan': '客户需要发展计划',
+  'reminder.args.initiativeOverdue': '{initiative}（计划“{plan}”）应于 {date} 完成',
+  'reminder.args.planReviewDue': '评审“{plan}”',
+  'reminder.args.needsPlan.NoPlan': '{tier}客户尚无客户发展计划',
+  'reminder.args.needsPlan.NotApproved': '{tier}客户的发展计划尚未批准',
+  'reminder.args.needsPlan.Expired': '{tier}客户的发展计划已到期',
 };
