@@ -71,6 +71,12 @@ public class HttpConventionsTests : ApiTestBase
                 return ("/api/v1/users", new { email, displayName = "幂等用户", role = "ServiceAgent", password = "Idempotent-Password-1" }, $"/api/v1/users?q={email}", "admin");
             }
 
+            case "CreatePlan":
+            {
+                var id = await CreateAccountAsync(registration: "IDEM-PLAN");
+                return ("/api/v1/development-plans", DevelopmentPlansTests.NewPlan(id), "/api/v1/development-plans", "accountmanager");
+            }
+
             default:
                 throw new AssertionException($"No idempotency case for the create {create}: add one here.");
         }
@@ -83,7 +89,7 @@ public class HttpConventionsTests : ApiTestBase
     {
         // The API refuses to start otherwise; this says which creates exist, so each gets an idempotency case below.
         var creates = ApiEndpoints().Where(e => e.Metadata.GetMetadata<CreateEndpoint>() is not null).Select(NameOf).Order().ToList();
-        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateApiClient", "CreateTierPolicy", "CreateUser", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "StartTieringRun" }));
+        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateApiClient", "CreatePlan", "CreateTierPolicy", "CreateUser", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "RecordPlanReview", "RevisePlan", "StartTieringRun" }));
     }
 
     [TestCase("CreateAccount")]
@@ -95,6 +101,7 @@ public class HttpConventionsTests : ApiTestBase
     [TestCase("AddComplaintComment")]
     [TestCase("CreateWebhookEndpoint")]
     [TestCase("CreateUser")]
+    [TestCase("CreatePlan")]
     public async Task EveryCreate_ReplayedWithItsIdempotencyKey_ReturnsTheFirstAnswerAndCreatesOnce(string create)
     {
         if (create == "StartTieringRun")
@@ -142,7 +149,7 @@ public class HttpConventionsTests : ApiTestBase
     private static JsonObject AlterFirstString(JsonObject body)
     {
         body.Remove("__different");
-        foreach (var name in new[] { "summary", "text", "name", "displayName", "subject", "description" })
+        foreach (var name in new[] { "summary", "text", "name", "displayName", "subject", "description", "title" })
         {
             if (body[name] is JsonValue value && value.TryGetValue<string>(out var s))
             {
@@ -235,7 +242,9 @@ public class HttpConventionsTests : ApiTestBase
             var path = endpoint.RoutePattern.RawText!
                 .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{accountId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{contactId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{contactId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{initiativeId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{objectiveId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             var method = new HttpMethod(endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single());
             foreach (var (ifMatch, status) in new (string?, int)[] { (null, 428), ("W/\"1\"", 400), ("*", 400), ("\"abc\"", 400) })
             {

@@ -186,12 +186,12 @@ internal static class DevelopmentPlansEndpoints
         CancellationToken ct,
         [FromQuery] Guid? accountId = null,
         [FromQuery] Guid? ownerId = null,
-        [FromQuery] PlanStatus[]? status = null,
+        [FromQuery, MaxLength(7)] PlanStatus[]? status = null,
         [FromQuery] bool needsReview = false,
         [FromQuery] bool overdue = false,
         [FromQuery, MaxLength(100)] string? q = null,
-        [FromQuery, AllowedValues("updatedAt", "endDate", "progress", "accountName")] string? sort = null,
-        [FromQuery, AllowedValues("asc", "desc")] string? direction = null,
+        [FromQuery, MaxLength(20), AllowedValues("updatedAt", "endDate", "progress", "accountName")] string? sort = null,
+        [FromQuery, MaxLength(4), AllowedValues("asc", "desc")] string? direction = null,
         [FromQuery, Range(1, int.MaxValue)] int page = 1,
         [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await m.Send(

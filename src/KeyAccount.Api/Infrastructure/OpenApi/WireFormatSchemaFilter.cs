@@ -8,7 +8,8 @@ namespace KeyAccount.Api.Infrastructure;
 
 /// <summary>
 /// Values whose JSON is not what their CLR type suggests: amounts written by <see cref="DecimalStringJsonConverter"/> are
-/// decimal strings (typed ids are mapped to uuid strings by <see cref="TypedIdSchemas.MapTypedIds"/>).
+/// decimal strings (typed ids are mapped to uuid strings by <see cref="TypedIdSchemas.MapTypedIds"/>); the items of a list
+/// of strings declared with <see cref="Application.Common.Models.ItemMaxLengthAttribute"/> carry their maxLength.
 /// </summary>
 internal sealed class WireFormatSchemaFilter : ISchemaFilter
 {
@@ -39,6 +40,12 @@ internal sealed class WireFormatSchemaFilter : ISchemaFilter
         if (context.MemberInfo is PropertyInfo property && IsDecimalString(property))
         {
             AsDecimalString(concrete, property);
+        }
+
+        if (context.MemberInfo is PropertyInfo listProperty && listProperty.GetCustomAttribute<Application.Common.Models.ItemMaxLengthAttribute>() is { } itemLength
+            && concrete.Items is OpenApiSchema items)
+        {
+            items.MaxLength = itemLength.Length;
         }
 
         if (concrete.MaxLength is null && concrete.Format is { } format && FormatLengths.TryGetValue(format, out var length))

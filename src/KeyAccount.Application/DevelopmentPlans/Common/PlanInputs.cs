@@ -36,7 +36,7 @@ public sealed record CreatePlanInput
 
     /// <summary>The few priorities the plan pursues, in order (at most 20, each 1–500 characters).</summary>
     /// <example>["扩大汽车零部件份额", "建立联合研发实验室"]</example>
-    [MaxLength(PlanLimits.Priorities)]
+    [MaxLength(PlanLimits.Priorities), ItemMaxLength(PlanLimits.Priority)]
     public required IReadOnlyList<string> StrategicPriorities { get; init; }
 
     /// <summary>The manager who leads the plan (an active account manager or director); defaults to you.</summary>
@@ -74,7 +74,7 @@ public sealed record UpdatePlanInput
 
     /// <summary>The few priorities the plan pursues, in order (at most 20, each 1–500 characters).</summary>
     /// <example>["扩大汽车零部件份额", "建立联合研发实验室"]</example>
-    [MaxLength(PlanLimits.Priorities)]
+    [MaxLength(PlanLimits.Priorities), ItemMaxLength(PlanLimits.Priority)]
     public required IReadOnlyList<string> StrategicPriorities { get; init; }
 
     /// <summary>The manager who leads the plan (an active account manager or director); unchanged when absent.</summary>
@@ -179,6 +179,7 @@ public sealed record PlanInitiativeInput
 
     /// <summary>The objective it serves: a 0-based index into this request's <c>objectives</c>.</summary>
     /// <example>0</example>
+    [Range(0, PlanLimits.Objectives - 1)]
     public int? ObjectiveIndex { get; init; }
 
     /// <summary>The money it may spend.</summary>
