@@ -97,7 +97,7 @@ function StepForm({ action, plan, etag, stale, reload, onDone }: { action: PlanB
 
   const conflict = errors.problem instanceof ApiProblem && errors.problem.code === 'plan-transition-not-allowed';
   return (
-    <Form<StepValues> form={form} layout="vertical" onFinish={submit} data-testid={`plan-step-${action}`}>
+    <Form<StepValues> form={form} layout="vertical" onFinish={submit} data-testid={`plan-step-form-${action}`}>
       <Typography.Paragraph type="secondary">{t(`plan.confirm.${action}`)}</Typography.Paragraph>
       {conflict ? (
         <Alert type="error" showIcon role="alert" title={t('plan.step.conflict')} description={problemText.message(errors.problem)} style={{ marginBottom: 16 }} />
