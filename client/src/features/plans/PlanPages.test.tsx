@@ -60,7 +60,7 @@ describe('PlanPage', () => {
 
   it('shows only the steps the server allows, and approves with If-Match', async () => {
     const user = setupUser();
-    api.on('POST', `${PLAN}/approve`, withETag(planFixture({ status: 'Approved', allowedActions: ['activate', 'cancel', 'revise'] }), '"9"'));
+    api.on('POST', `${PLAN}/approve`, withETag(planFixture({ status: 'Approved', allowedActions: ['activate', 'cancel'] }), '"9"'));
     showPlan(planFixture({ status: 'Submitted', allowedActions: ['approve', 'reject'] }));
     const actions = await screen.findByTestId('plan-actions');
     expect(within(actions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Approve', 'Reject']);
