@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useProblemText } from '../../shared/problemText';
 import type { StaleVersion } from '../../shared/StaleVersion';
 import { useFormErrors } from '../../shared/useFormErrors';
-import { ACTION_INPUT, planButtons, type PlanButtonAction } from './model';
+import { ACTION_INPUT, isInForce, planButtons, type PlanButtonAction } from './model';
 import { usePlanTransition, useRevisePlan, type PlanDto, type TransitionInput } from './plansApi';
 
 export interface PlanActionsProps {
@@ -25,7 +25,7 @@ export function PlanActions({ plan, etag, stale, reload }: PlanActionsProps) {
   const { t } = useI18n();
   const { can } = useSession();
   const [open, setOpen] = useState<PlanButtonAction | null>(null);
-  const buttons = planButtons(plan.allowedActions, can);
+  const buttons = planButtons(plan.allowedActions, can, isInForce(plan.status));
   if (buttons.length === 0) return null;
   return (
     <>
@@ -72,13 +72,7 @@ function StepForm({ action, plan, etag, stale, reload, onDone }: { action: PlanB
         return;
       }
       const step: TransitionInput =
-        action === 'approve'
-          ? { action, body: { comment: v.comment?.trim() || null } }
-          : action === 'reject'
-            ? { action, body: { comment: (v.comment ?? '').trim() } }
-            : action === 'cancel'
-              ? { action, body: { reason: (v.reason ?? '').trim() } }
-              : { action };
+        action === 'reject' ? { action, body: { comment: (v.comment ?? '').trim() } } : action === 'cancel' ? { action, body: { reason: (v.reason ?? '').trim() } } : { action };
       await transition.mutateAsync({ etag, step });
       stale.dismiss();
       message.success(t(`plan.done.${action}`));
@@ -104,12 +98,8 @@ function StepForm({ action, plan, etag, stale, reload, onDone }: { action: PlanB
       ) : (
         <ProblemAlert error={errors.problem} extra={errors.unplaced} />
       )}
-      {(input === 'comment' || input === 'requiredComment') && (
-        <Form.Item
-          name="comment"
-          label={t('plan.field.comment')}
-          rules={input === 'requiredComment' ? [{ required: true, whitespace: true, message: t('plan.required.comment') }, { max: 4000, message: t('validation.max', { max: 4000 }) }] : [{ max: 4000, message: t('validation.max', { max: 4000 }) }]}
-        >
+      {input === 'requiredComment' && (
+        <Form.Item name="comment" label={t('plan.field.comment')} rules={[{ required: true, whitespace: true, message: t('plan.required.comment') }, { max: 4000, message: t('validation.max', { max: 4000 }) }]}>
           <Input.TextArea rows={4} />
         </Form.Item>
       )}

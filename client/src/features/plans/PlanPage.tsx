@@ -248,7 +248,7 @@ function RecordActualForm({ plan, objective, etag, stale, onDone }: { plan: Plan
   const submit = async ({ value }: { value: string }) => {
     errors.clear();
     try {
-      await record.mutateAsync({ etag, objectiveId: objective.id, value: String(value) });
+      await record.mutateAsync({ etag, objectiveId: objective.id, value: Number(value) });
       stale.dismiss();
       message.success(t('plan.actual.saved'));
       onDone();
@@ -261,7 +261,7 @@ function RecordActualForm({ plan, objective, etag, stale, onDone }: { plan: Plan
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ value: objective.actual ?? undefined }} data-testid="record-actual-form">
+    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ value: objective.actual === null ? undefined : String(objective.actual) }} data-testid="record-actual-form">
       <Typography.Paragraph type="secondary">{objective.title}</Typography.Paragraph>
       <ProblemAlert error={errors.problem} extra={errors.unplaced} />
       <Form.Item name="value" label={t('plan.actual.value')} rules={[{ required: true, message: t('plan.required.text') }]}>

@@ -11,7 +11,7 @@ import { TierTag } from '../../shared/TierTag';
 import { formatDate } from '../../shared/format';
 import { AccountPicker } from '../accounts/AccountPicker';
 import { ApprovalInbox } from './ApprovalInbox';
-import { NEEDS_PLAN_REASONS, PLAN_STATUSES } from './model';
+import { DEFAULT_SORT, NEEDS_PLAN_REASONS, PLAN_STATUSES, sortQuery } from './model';
 import { PlanProgressBar, PlanStatusTag } from './labels';
 import { UserPicker } from './UserPicker';
 import { useAccountsNeedingPlan, usePlans, type AccountNeedingPlanDto, type NeedsPlanReason, type PlanListQuery, type PlanStatus, type PlanSummaryDto } from './plansApi';
@@ -27,7 +27,7 @@ const LIST_FILTERS = {
   needsReview: urlFilter.flag(),
   overdue: urlFilter.flag(),
   q: urlFilter.text(),
-  sort: urlFilter.text('-updatedAt'),
+  sort: urlFilter.text(DEFAULT_SORT),
   page: urlFilter.int(1),
   pageSize: urlFilter.int(20),
 };
@@ -82,12 +82,12 @@ function PlansList() {
     needsReview: filters.needsReview || undefined,
     overdue: filters.overdue || undefined,
     q: filters.q,
-    sort: filters.sort,
+    ...sortQuery(filters.sort),
     page: filters.page,
     pageSize: filters.pageSize,
   };
   const { data, error, isFetching } = usePlans(query);
-  const sort = filters.sort ?? '-updatedAt';
+  const sort = filters.sort ?? DEFAULT_SORT;
   const sortKey = sort.replace(/^-/, '');
   const order = (key: string) => (sortKey === key ? (sort.startsWith('-') ? 'descend' : 'ascend') : null);
 
@@ -139,7 +139,7 @@ function PlansList() {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const key = s?.order ? String(s.columnKey ?? s.field) : undefined;
           const next = key ? `${s?.order === 'descend' ? '-' : ''}${key}` : undefined;
-          if ((next ?? '-updatedAt') !== sort) setFilters({ sort: next });
+          if ((next ?? DEFAULT_SORT) !== sort) setFilters({ sort: next });
           else setFilters({ page: pagination.current, pageSize: pagination.pageSize });
         }}
         pagination={{

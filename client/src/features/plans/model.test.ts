@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { evidenceLink, planButtons, prioritiesList, toFormValues, toUpdateBody } from './model';
+import { evidenceLink, planButtons, prioritiesList, sortQuery, toFormValues, toUpdateBody } from './model';
 import { initiativeFixture, objectiveFixture, planFixture } from './fixtures';
 import { planVsActualOption, targetChanged } from './planChart';
 import { timelineTasks } from './timeline';
@@ -9,7 +9,7 @@ const everything = () => true;
 
 describe('planButtons', () => {
   it('shows the steps the server allows, in workflow order, the forward step primary', () => {
-    const buttons = planButtons(['cancel', 'complete', 'revise'], everything);
+    const buttons = planButtons(['cancel', 'complete'], everything, true);
     expect(buttons.map((b) => b.action)).toEqual(['complete', 'revise', 'cancel']);
     expect(buttons.find((b) => b.primary)?.action).toBe('complete');
     expect(buttons.find((b) => b.action === 'cancel')).toMatchObject({ danger: true, primary: false, testId: 'plan-action-cancel' });
@@ -24,9 +24,23 @@ describe('planButtons', () => {
     ]);
   });
 
+  it('offers a new version of a plan in force (the workflow table has no such step)', () => {
+    expect(planButtons(['activate', 'cancel'], everything, true).map((b) => b.action)).toEqual(['activate', 'revise', 'cancel']);
+    expect(planButtons(['submit'], everything, false).map((b) => b.action)).toEqual(['submit']);
+  });
+
   it('shows nothing the server did not list, and ignores names it does not know', () => {
     expect(planButtons([], everything)).toEqual([]);
     expect(planButtons(['archive', 'submit'], everything).map((b) => b.action)).toEqual(['submit']);
+  });
+});
+
+describe('list sort', () => {
+  it('reads the URL’s sort as the API’s sort and direction', () => {
+    expect(sortQuery(undefined)).toEqual({ sort: 'UpdatedAt', direction: 'Desc' });
+    expect(sortQuery('endDate')).toEqual({ sort: 'EndDate', direction: 'Asc' });
+    expect(sortQuery('-progress')).toEqual({ sort: 'Progress', direction: 'Desc' });
+    expect(sortQuery('nonsense')).toEqual({ sort: 'UpdatedAt', direction: 'Desc' });
   });
 });
 
@@ -44,7 +58,7 @@ describe('editor values', () => {
       reviewCadenceMonths: 3,
     });
     // The metric-sourced measure sends no actual (KeyAccount computes it); the manual one sends what was typed.
-    expect(body.objectives[0]).toMatchObject({ id: 'o1', source: 'TtmRevenue', actual: null, currency: 'CNY', baseline: '8000000.00', target: '12000000.00', dueDate: '2027-12-31' });
+    expect(body.objectives[0]).toMatchObject({ id: 'o1', source: 'TtmRevenue', actual: null, currency: 'CNY', baseline: 8000000, target: 12000000, dueDate: '2027-12-31' });
     expect(body.objectives[1]).toMatchObject({ id: 'o2', source: 'Manual', actual: null, currency: null });
     expect(body.initiatives[0]).toEqual({
       id: 'i1',
@@ -55,7 +69,7 @@ describe('editor values', () => {
       status: 'InProgress',
       objectiveIndex: 0,
       budget: { amount: '50000.00', currency: 'CNY' },
-      personDays: '12.5',
+      personDays: 12.5,
     });
     expect(body.swot[1]).toEqual({ quadrant: 'Threat', text: '竞争对手降价', evidence: { kind: 'RevenueTrend', reference: '2026-Q3' } });
     expect(body.stakeholders).toEqual([{ contactId: 'c1', note: null }]);
@@ -67,7 +81,7 @@ describe('editor values', () => {
     values.objectives = [{ key: 'new-1', title: '新目标', unit: 'Number', direction: 'LowerIsBetter', source: 'Manual', baseline: '10', target: '2', dueDate: dayjs('2028-06-30'), actual: ' 7 ' }, ...(values.objectives ?? [])];
     values.initiatives = [{ ...values.initiatives![0]!, objectiveKey: 'new-1' }, { title: ' 新举措 ', ownerId: 'u2', department: 'Service', dueDate: dayjs('2027-09-30'), status: 'NotStarted', objectiveKey: 'gone', budgetAmount: '', personDays: null }];
     const body = toUpdateBody(values);
-    expect(body.objectives[0]).toMatchObject({ id: null, title: '新目标', actual: '7', dueDate: '2028-06-30' });
+    expect(body.objectives[0]).toMatchObject({ id: null, title: '新目标', actual: 7, dueDate: '2028-06-30' });
     expect(body.initiatives.map((i) => i.objectiveIndex)).toEqual([0, null]);
     expect(body.initiatives[1]).toMatchObject({ id: null, title: '新举措', budget: null, personDays: null });
   });
@@ -100,9 +114,9 @@ describe('plan-vs-actual chart', () => {
   });
 
   it('marks a target changed since the baseline, and escapes people’s text in the tooltip', () => {
-    expect(targetChanged({ target: '95', baselineTarget: '90' })).toBe(true);
-    expect(targetChanged({ target: '95.00', baselineTarget: '95' })).toBe(false);
-    expect(targetChanged({ target: '95', baselineTarget: null })).toBe(false);
+    expect(targetChanged({ target: 95, baselineTarget: 90 })).toBe(true);
+    expect(targetChanged({ target: 95, baselineTarget: 95 })).toBe(false);
+    expect(targetChanged({ target: 95, baselineTarget: null })).toBe(false);
     const option = planVsActualOption([objectiveFixture({ title: '<img src=x onerror=alert(1)>' })], { actual: 'P', expected: 'E', target: 'T', baselineTarget: 'B', actualValue: 'A', targetChanged: 'c' }, 'en');
     expect(option.tooltip.formatter([{ dataIndex: 0 }])).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });

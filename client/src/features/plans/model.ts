@@ -13,6 +13,8 @@ import type {
   PlanAction,
   PlanDepartment,
   PlanDto,
+  PlanListQuery,
+  PlanSort,
   PlanStatus,
   SwotQuadrant,
   UpdatePlanInput,
@@ -27,6 +29,15 @@ export const PLAN_DEPARTMENTS: readonly PlanDepartment[] = ['Sales', 'Marketing'
 export const QUADRANTS: readonly SwotQuadrant[] = ['Strength', 'Weakness', 'Opportunity', 'Threat'];
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['Complaint', 'SurveyResponse', 'RevenueTrend'];
 export const NEEDS_PLAN_REASONS: readonly NeedsPlanReason[] = ['NoPlan', 'NotApproved', 'Expired'];
+
+/** The list's sort as the URL keeps it (`endDate`, `-progress`: '-' for descending) and as the API takes it. */
+const SORTS: Record<string, PlanSort> = { updatedAt: 'UpdatedAt', endDate: 'EndDate', progress: 'Progress', accountName: 'AccountName' };
+export const DEFAULT_SORT = '-updatedAt';
+export function sortQuery(urlSort: string | undefined): Pick<PlanListQuery, 'sort' | 'direction'> {
+  const text = urlSort ?? DEFAULT_SORT;
+  const sort = SORTS[text.replace(/^-/, '')];
+  return sort ? { sort, direction: text.startsWith('-') ? 'Desc' : 'Asc' } : { sort: 'UpdatedAt', direction: 'Desc' };
+}
 
 /** A button of the plan's header: a workflow step, or `revise` (a new draft version of an approved or active plan). */
 export type PlanButtonAction = PlanAction | 'revise';
@@ -46,9 +57,9 @@ const PERMISSION: Record<PlanButtonAction, string> = {
   revise: 'plans:write',
 };
 /** The steps that ask for a text first (required, or optional for approve) or a confirmation. */
-export const ACTION_INPUT: Record<PlanButtonAction, 'none' | 'confirm' | 'comment' | 'requiredComment' | 'reason'> = {
+export const ACTION_INPUT: Record<PlanButtonAction, 'confirm' | 'requiredComment' | 'reason'> = {
   submit: 'confirm',
-  approve: 'comment',
+  approve: 'confirm',
   reject: 'requiredComment',
   activate: 'confirm',
   complete: 'confirm',
@@ -66,10 +77,11 @@ export interface PlanButton {
 
 /**
  * The buttons for the steps the server allows now (its `allowedActions`, lower-case), in workflow order, that the
- * user's permissions cover. `revise` shows when the server lists it.
+ * user's permissions cover, and `revise` when `revisable`: the server's workflow table lists transitions only, and a
+ * new version is made of a plan in force (Approved or Active; the server answers 409 `plan-not-in-force` otherwise).
  */
-export function planButtons(allowed: readonly string[], can: (permission: string) => boolean): PlanButton[] {
-  const shown = ACTION_ORDER.filter((a) => allowed.includes(a) && can(PERMISSION[a]));
+export function planButtons(allowed: readonly string[], can: (permission: string) => boolean, revisable = false): PlanButton[] {
+  const shown = ACTION_ORDER.filter((a) => (a === 'revise' ? revisable : allowed.includes(a)) && can(PERMISSION[a]));
   const primary = PRIMARY_ORDER.find((a) => shown.includes(a));
   return shown.map((action) => ({
     action,
@@ -132,7 +144,12 @@ export interface PlanFormValues {
 const toDate = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 const fromDate = (s: string | null | undefined) => (s ? dayjs(s) : null);
 /** Empty and blank inputs are absent. */
-const opt = (s: string | null | undefined) => (s === null || s === undefined || String(s).trim() === '' ? null : String(s).trim());
+const opt = (s: string | number | null | undefined) => (s === null || s === undefined || String(s).trim() === '' ? null : String(s).trim());
+/** A decimal typed in (InputNumber's string) as the API's number; empty is absent. */
+const num = (s: string | number | null | undefined) => {
+  const text = opt(s);
+  return text === null ? null : Number(text);
+};
 
 let newKeys = 0;
 /** A key for an objective row added in this edit. */
@@ -194,7 +211,7 @@ export function toFormValues(plan: PlanDto): PlanFormValues {
  * request (`objectiveIndex`), so that it can serve an objective added in the same edit; an objective removed in this
  * edit leaves it without one. A metric-sourced measure sends no actual (the server computes it).
  */
-export function toUpdateBody(v: PlanFormValues): UpdatePlanInput {
+export function toUpdateBody(v: PlanFormValues): UpdatePlanInput & Required<Pick<UpdatePlanInput, 'objectives' | 'initiatives' | 'milestones' | 'stakeholders' | 'swot'>> {
   const objectives = v.objectives ?? [];
   return {
     accountId: v.accountId ?? '',
@@ -210,12 +227,13 @@ export function toUpdateBody(v: PlanFormValues): UpdatePlanInput {
       title: (o.title ?? '').trim(),
       unit: o.unit ?? 'Number',
       direction: o.direction ?? 'HigherIsBetter',
-      baseline: opt(o.baseline) ?? '',
-      target: opt(o.target) ?? '',
+      // The form requires both; the server says so (400 on the field) should one arrive empty.
+      baseline: num(o.baseline) ?? Number.NaN,
+      target: num(o.target) ?? Number.NaN,
       currency: o.unit === 'Currency' ? opt(o.currency) : null,
       source: o.source ?? 'Manual',
       dueDate: toDate(o.dueDate),
-      actual: (o.source ?? 'Manual') === 'Manual' ? opt(o.actual) : null,
+      actual: (o.source ?? 'Manual') === 'Manual' ? num(o.actual) : null,
     })),
     initiatives: (v.initiatives ?? []).map((i) => {
       const index = i.objectiveKey ? objectives.findIndex((o) => o.key === i.objectiveKey) : -1;
@@ -229,7 +247,7 @@ export function toUpdateBody(v: PlanFormValues): UpdatePlanInput {
         status: i.status ?? 'NotStarted',
         objectiveIndex: index >= 0 ? index : null,
         budget: amount ? { amount, currency: opt(i.budgetCurrency) ?? 'CNY' } : null,
-        personDays: opt(i.personDays),
+        personDays: num(i.personDays),
       };
     }),
     milestones: (v.milestones ?? []).map((m) => ({ title: (m.title ?? '').trim(), dueDate: toDate(m.dueDate), reachedOn: m.reachedOn ? toDate(m.reachedOn) : null })),
@@ -257,3 +275,6 @@ export function evidenceLink(kind: EvidenceKind, reference: string, accountId: s
 
 /** A measure value (a decimal string on the wire) as a number for charts and formatting; null stays null. */
 export const measureNumber = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? null : Number(value));
+
+/** A plan in force (Approved or Active) is the one a new version revises: see planButtons. */
+export const isInForce = (status: PlanStatus) => status === 'Approved' || status === 'Active';
