@@ -10,6 +10,7 @@ vi.mock('./InitiativesTimeline', () => ({ default: () => <div data-testid="timel
 
 const { default: PlanPage } = await import('./PlanPage');
 const { default: PlansPage } = await import('./PlansPage');
+const { ApprovalInbox } = await import('./ApprovalInbox');
 
 const api = fakeApiPerTest();
 const PLAN = '/api/v1/development-plans/p1';
@@ -119,5 +120,43 @@ describe('PlansPage', () => {
     expect(within(table).getByTestId('plan-progress')).toHaveAttribute('data-progress', '42.5');
     expect(within(table).getByTestId('review-due')).toBeInTheDocument();
     expect(within(table).getByTestId('has-overdue')).toBeInTheDocument();
+  }, SLOW);
+});
+
+describe('ApprovalInbox', () => {
+  it('shows the submitted plan with what it changes against the previous baseline, and the approve button', async () => {
+    api.on('GET', '/api/v1/development-plans', json(200, { items: [summaryFixture({ status: 'Submitted', planVersion: 2 })], page: 1, pageSize: 100, totalCount: 1 }));
+    api.on('GET', PLAN, withETag(planFixture({ status: 'Submitted', planVersion: 2, previousVersionId: 'p0', allowedActions: ['approve', 'reject'] }), '"3"'));
+    api.on(
+      'GET',
+      `${PLAN}/changes`,
+      json(200, {
+        previousVersionId: 'p0',
+        previousPlanVersion: 1,
+        fields: [{ path: 'endDate', before: '2028-12-31', after: '2029-12-31' }],
+        objectives: [
+          {
+            id: 'o1',
+            title: '年销售额提升至 1200 万元',
+            change: 'Changed',
+            before: { title: '年销售额提升至 1200 万元', unit: 'Currency', direction: 'HigherIsBetter', baseline: 8000000, target: 10000000, currency: 'CNY', source: 'TtmRevenue', dueDate: '2027-12-31' },
+            after: { title: '年销售额提升至 1200 万元', unit: 'Currency', direction: 'HigherIsBetter', baseline: 8000000, target: 12000000, currency: 'CNY', source: 'TtmRevenue', dueDate: '2027-12-31' },
+          },
+          { id: 'o2', title: 'Complaint SLA ≥ 95%', change: 'Unchanged', before: null, after: null },
+        ],
+        initiatives: [{ id: null, title: '建立季度高层互访机制', change: 'Added', before: null, after: { title: '建立季度高层互访机制', ownerId: 'me', department: 'Sales', dueDate: '2027-03-31', objectiveTitle: null, budget: null, personDays: 10 } }],
+      }),
+    );
+    renderWithProviders(<ApprovalInbox />, { url: '/plans?tab=inbox', path: '/plans' });
+    const changes = await screen.findByTestId('plan-changes');
+    expect(changes).toHaveTextContent('Against the approved baseline of version 1');
+    const objectives = within(changes).getByTestId('changes-objectives');
+    // Unchanged objectives are left out; a changed one shows its terms before and after.
+    expect(within(objectives).getAllByRole('row')).toHaveLength(2);
+    expect(objectives).toHaveTextContent('Target CN¥10,000,000.00');
+    expect(objectives).toHaveTextContent('Target CN¥12,000,000.00');
+    expect(within(changes).getByTestId('changes-initiatives')).toHaveTextContent('Added');
+    expect(within(changes).getByTestId('changes-fields')).toHaveTextContent('2029-12-31');
+    expect(within(screen.getByTestId('inbox-plan')).getByTestId('plan-action-approve')).toBeInTheDocument();
   }, SLOW);
 });
