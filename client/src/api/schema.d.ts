@@ -3792,7 +3792,7 @@ export interface components {
              * @description What happened (at most 1,000 characters; not stored on the plan).
              * @example 实验室已揭牌。
              */
-            note: null | string;
+            note?: null | string;
         };
         /** @description A logged interaction with the customer. */
         InteractionDto: {
@@ -5075,11 +5075,6 @@ export interface components {
              */
             comment: null | string;
         };
-        /**
-         * @description The order of the plans list.
-         * @enum {string}
-         */
-        PlanSort: "UpdatedAt" | "EndDate" | "Progress" | "AccountName";
         /** @description A key stakeholder with the contact's current name, title and buying role. */
         PlanStakeholderDto: {
             /**
@@ -5860,11 +5855,6 @@ export interface components {
              */
             resolutionHours: number;
         };
-        /**
-         * @description Ascending or descending.
-         * @enum {string}
-         */
-        SortDirection: "Asc" | "Desc";
         /**
          * @description A quadrant of the SWOT analysis.
          * @enum {string}
@@ -17834,9 +17824,9 @@ export interface operations {
                 /** @description Text in the plan's title or the account's name (at most 100 characters). */
                 q?: string;
                 /** @description updatedAt (default), endDate, progress or accountName. */
-                sort?: components["schemas"]["PlanSort"];
+                sort?: string;
                 /** @description asc or desc; by default updatedAt and progress sort descending, endDate and accountName ascending. */
-                direction?: components["schemas"]["SortDirection"];
+                direction?: string;
                 /** @description 1-based page. */
                 page?: number;
                 /** @description Rows per page, at most 200. */
@@ -22482,10 +22472,10 @@ export interface operations {
                      *       "code": "validation",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
                      *       "errors": {
-                     *         "note": [
+                     *         "status": [
                      *           {
                      *             "code": "required",
-                     *             "message": "'note' is required."
+                     *             "message": "'status' is required."
                      *           }
                      *         ]
                      *       }
