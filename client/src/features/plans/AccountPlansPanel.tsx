@@ -13,7 +13,7 @@ import { usePlans, type PlanStatus, type PlanSummaryDto } from './plansApi';
 export function AccountPlansPanel({ accountId }: { accountId: string }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const plans = usePlans({ accountId, sort: 'UpdatedAt', direction: 'Desc', page: 1, pageSize: 50 }, can('plans:read'));
+  const plans = usePlans({ accountId, sort: 'updatedAt', direction: 'desc', page: 1, pageSize: 50 }, can('plans:read'));
   if (!can('plans:read')) return null;
   const items = plans.data?.items ?? [];
   const current = items.find((p) => p.status === 'Active') ?? items.find((p) => p.status === 'Approved') ?? items[0];

@@ -18,7 +18,7 @@ const INBOX = { plan: urlFilter.text() };
 export function ApprovalInbox() {
   const { t, locale } = useI18n();
   const { filters, setFilter } = useUrlFilters(INBOX);
-  const submitted = usePlans({ status: ['Submitted'], sort: 'UpdatedAt', direction: 'Asc', page: 1, pageSize: 100 });
+  const submitted = usePlans({ status: ['Submitted'], sort: 'updatedAt', direction: 'asc', page: 1, pageSize: 100 });
   const items = submitted.data?.items ?? [];
   const chosen = filters.plan ?? items[0]?.id;
   return (

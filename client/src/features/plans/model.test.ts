@@ -37,10 +37,10 @@ describe('planButtons', () => {
 
 describe('list sort', () => {
   it('reads the URL’s sort as the API’s sort and direction', () => {
-    expect(sortQuery(undefined)).toEqual({ sort: 'UpdatedAt', direction: 'Desc' });
-    expect(sortQuery('endDate')).toEqual({ sort: 'EndDate', direction: 'Asc' });
-    expect(sortQuery('-progress')).toEqual({ sort: 'Progress', direction: 'Desc' });
-    expect(sortQuery('nonsense')).toEqual({ sort: 'UpdatedAt', direction: 'Desc' });
+    expect(sortQuery(undefined)).toEqual({ sort: 'updatedAt', direction: 'desc' });
+    expect(sortQuery('endDate')).toEqual({ sort: 'endDate', direction: 'asc' });
+    expect(sortQuery('-progress')).toEqual({ sort: 'progress', direction: 'desc' });
+    expect(sortQuery('nonsense')).toEqual({ sort: 'updatedAt', direction: 'desc' });
   });
 });
 

@@ -14,7 +14,6 @@ import type {
   PlanDepartment,
   PlanDto,
   PlanListQuery,
-  PlanSort,
   PlanStatus,
   SwotQuadrant,
   UpdatePlanInput,
@@ -31,12 +30,12 @@ export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['Complaint', 'SurveyResp
 export const NEEDS_PLAN_REASONS: readonly NeedsPlanReason[] = ['NoPlan', 'NotApproved', 'Expired'];
 
 /** The list's sort as the URL keeps it (`endDate`, `-progress`: '-' for descending) and as the API takes it. */
-const SORTS: Record<string, PlanSort> = { updatedAt: 'UpdatedAt', endDate: 'EndDate', progress: 'Progress', accountName: 'AccountName' };
+const SORTS = ['updatedAt', 'endDate', 'progress', 'accountName'] as const;
 export const DEFAULT_SORT = '-updatedAt';
 export function sortQuery(urlSort: string | undefined): Pick<PlanListQuery, 'sort' | 'direction'> {
   const text = urlSort ?? DEFAULT_SORT;
-  const sort = SORTS[text.replace(/^-/, '')];
-  return sort ? { sort, direction: text.startsWith('-') ? 'Desc' : 'Asc' } : { sort: 'UpdatedAt', direction: 'Desc' };
+  const sort = SORTS.find((s) => s === text.replace(/^-/, ''));
+  return sort ? { sort, direction: text.startsWith('-') ? 'desc' : 'asc' } : { sort: 'updatedAt', direction: 'desc' };
 }
 
 /** A button of the plan's header: a workflow step, or `revise` (a new draft version of an approved or active plan). */

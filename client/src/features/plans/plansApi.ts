@@ -31,7 +31,6 @@ export type InitiativeStatus = Schemas['InitiativeStatus'];
 export type PlanDepartment = Schemas['Department'];
 export type SwotQuadrant = Schemas['SwotQuadrant'];
 export type EvidenceKind = Schemas['EvidenceKind'];
-export type PlanSort = Schemas['PlanSort'];
 /** The workflow steps, as the plan's `allowedActions` names them (lower-case). */
 export type PlanAction = 'submit' | 'approve' | 'reject' | 'activate' | 'complete' | 'cancel';
 export type PlanListQuery = NonNullable<paths['/api/v1/development-plans']['get']['parameters']['query']>;
