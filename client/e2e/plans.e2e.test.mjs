@@ -32,7 +32,10 @@ async function fillDate(page, testId, value) {
   await input.click();
   await input.press('Control+A');
   await input.pressSequentially(value);
-  await input.press('Enter');
+  // Tab, not Enter: Enter would also submit the form. Leaving the field keeps the typed date and closes the panel.
+  await input.press('Tab');
+  await page.locator('.ant-picker-dropdown:visible').first().waitFor({ state: 'detached', timeout: 5_000 });
+  assert.equal(await input.inputValue(), value, `${testId} holds the date`);
 }
 
 /** The input with this test id (an InputNumber's or Input's own input, or the input inside the element). */
@@ -83,7 +86,8 @@ test('a manager drafts and submits a plan in Chinese, a director approves it in 
 
   // The manager, in Chinese: the plans page from the navigation, then a new plan.
   const page = zh.page;
-  await signIn(page, manager, { email: '邮箱', password: '密码', submit: '登录' });
+  if (process.env.E2E_DEBUG) page.on('console', (m) => m.type() === 'error' && console.log('console:', m.text().slice(0, 300)));
+  await signIn(page, manager, { email: '邮箱', password: '密码', submit: /^登\s*录$/ });
   await page.getByRole('menuitem', { name: /客户发展计划/ }).click();
   await page.waitForURL(/\/plans$/);
   await page.getByTestId('plans-table').waitFor();
@@ -124,7 +128,7 @@ test('a manager drafts and submits a plan in Chinese, a director approves it in 
   await page.getByTestId('plan-editor').waitFor({ state: 'detached' });
   await waitStatus(page, 'plan-status', 'Draft');
   assert.equal((await page.getByTestId('plan-status').textContent()).trim(), '草稿');
-  await page.getByTestId('plan-initiatives').getByText(initiative).waitFor();
+  await page.getByTestId('initiative-row').getByText(initiative).waitFor();
   await screenshot(page, '42-plan-draft-zh');
 
   // Submit for approval.
