@@ -85,7 +85,7 @@ function InboxPlan({ id }: { id: string }) {
         <Descriptions.Item label={t('plan.account')}>{p.accountName}</Descriptions.Item>
         <Descriptions.Item label={t('plan.owner')}>{p.ownerName ?? t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('plan.period')}>{`${formatDate(locale, p.startDate)} – ${formatDate(locale, p.endDate)}`}</Descriptions.Item>
-        <Descriptions.Item label={t('plan.submitted')}>{`${p.submittedBy ?? ''} ${formatDateTime(locale, p.submittedAt)}`}</Descriptions.Item>
+        <Descriptions.Item label={t('plan.submitted')}>{formatDateTime(locale, p.submittedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('plan.valueProposition')} span={2}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{p.valueProposition}</span>
         </Descriptions.Item>
