@@ -6,7 +6,7 @@
 // change no tier, and the tier a complaint shows is the one its account had when it was filed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apiAs, base, openBrowser, password, screenshot } from './lib/browser.mjs';
+import { apiAs, base, openBrowser, password, pickOption as pickOptionOn, screenshot } from './lib/browser.mjs';
 
 const agent = 'serviceagent@demo.keyaccount.local';
 
@@ -35,26 +35,8 @@ async function apiAsAgent() {
   return { call, user };
 }
 
-/**
- * Picks an option of the antd select that is open now, and waits for its dropdown to close (on a busy machine a
- * click during the dropdown's opening motion can be lost: then it clicks again).
- */
-async function pickOption(text) {
-  const open = page.locator('.ant-select-dropdown:visible');
-  for (let attempt = 1; ; attempt++) {
-    const option = open.locator('.ant-select-item-option', { hasText: text }).first();
-    if (attempt > 1 && (await open.count()) === 0) return;
-    await option.waitFor();
-    await page.waitForTimeout(200);
-    await option.click();
-    try {
-      await open.first().waitFor({ state: 'detached', timeout: 3_000 });
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-    }
-  }
-}
+/** Picks an option of the select that is open now (see pickOption in lib/browser.mjs). */
+const pickOption = (text) => pickOptionOn(page, text);
 
 /** Opens a workflow step's form, fills it and sends it; waits for the complaint's new status. */
 async function step(buttonTestId, fill, status) {

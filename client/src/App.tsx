@@ -28,6 +28,10 @@ const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const UserPage = lazy(() => import('./features/users/UserPage'));
 const SetPasswordPage = lazy(() => import('./features/users/SetPasswordPage'));
 const ApiClientsPage = lazy(() => import('./features/apiClients/ApiClientsPage'));
+const PlansPage = lazy(() => import('./features/plans/PlansPage'));
+const NewPlanPage = lazy(() => import('./features/plans/NewPlanPage'));
+const PlanPage = lazy(() => import('./features/plans/PlanPage'));
+const PlanReviewsPage = lazy(() => import('./features/plans/PlanReviewsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -62,6 +66,10 @@ export default function App() {
                     <Route path="complaints/metrics" element={<RequirePermission permission="complaints:read"><ComplaintMetricsPage /></RequirePermission>} />
                     <Route path="complaints/sla-policy" element={<RequirePermission permission="complaints:read"><SlaPolicyPage /></RequirePermission>} />
                     <Route path="complaints/:id" element={<RequirePermission permission="complaints:read"><ComplaintPage /></RequirePermission>} />
+                    <Route path="plans" element={<RequirePermission permission="plans:read"><PlansPage /></RequirePermission>} />
+                    <Route path="plans/new" element={<RequirePermission permission="plans:write"><NewPlanPage /></RequirePermission>} />
+                    <Route path="plans/:id" element={<RequirePermission permission="plans:read"><PlanPage /></RequirePermission>} />
+                    <Route path="plans/:id/reviews" element={<RequirePermission permission="plans:read"><PlanReviewsPage /></RequirePermission>} />
                     <Route path="tiering/*" element={<RequirePermission permission="tiering:read"><TieringPage /></RequirePermission>} />
                     <Route path="revenue/import" element={<RequirePermission permission="revenue:write"><RevenueImportPage /></RequirePermission>} />
                     <Route path="webhooks" element={<RequirePermission permission="webhooks:manage"><WebhooksPage /></RequirePermission>} />

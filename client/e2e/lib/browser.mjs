@@ -44,3 +44,24 @@ export async function apiAs(email) {
   const call = (path, init = {}) => fetch(`${base}${path}`, { ...init, headers: { ...init.headers, Authorization: `Bearer ${accessToken}` } });
   return { accessToken, user, call };
 }
+
+/**
+ * Picks an option of the antd select that is open now on `page`, and waits for its dropdown to close (on a busy
+ * machine a click during the dropdown's opening motion can be lost: then it clicks again).
+ */
+export async function pickOption(page, text) {
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    const option = open.locator('.ant-select-item-option', { hasText: text }).first();
+    if (attempt > 1 && (await open.count()) === 0) return;
+    await option.waitFor();
+    await page.waitForTimeout(200);
+    await option.click();
+    try {
+      await open.first().waitFor({ state: 'detached', timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}

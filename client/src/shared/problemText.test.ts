@@ -18,6 +18,14 @@ describe('problem text', () => {
     expect(en.field({ code: 'too-long', message: '', args: { max: 4000 } }, 'summary')).toBe('At most 4,000 characters.');
   });
 
+  it('names a plan’s statuses and steps like the plan pages do', () => {
+    const problem = ApiProblem.from(409, { code: 'plan-transition-not-allowed', status: 409, args: { from: 'Draft', action: 'approve', allowedFrom: ['Submitted'] } });
+    expect(zh.message(problem)).toBe('该计划当前为“草稿”状态，无法执行“批准”；只有处于“待审批”状态的计划才能执行此步骤。');
+    expect(en.message(problem)).toBe('This plan is Draft: “Approve” is only possible when it is Submitted.');
+    // A complaint's step still reads as the complaint's.
+    expect(en.message(ApiProblem.from(409, { code: 'complaint-transition-not-allowed', status: 409, args: { from: 'New', action: 'await-customer', allowedFrom: ['InProgress'] } }))).toContain('“Wait for customer”');
+  });
+
   it('uses the variant whose arguments are there', () => {
     // The same code, from a validator (scale only) and from the money rule (digits and scale).
     expect(en.field({ code: 'precision-exceeded', message: '', args: { scale: 2 } }, 'amount')).toBe('At most 2 decimals.');

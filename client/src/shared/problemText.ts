@@ -19,10 +19,11 @@ export interface ProblemText extends FieldErrorText {
 }
 
 /** Arguments that hold a value of one of the API's enums, and the prefix of the message keys of that enum's names. */
-const ENUM_ARGS: Record<string, string> = {
-  from: 'complaint.status.',
-  to: 'complaint.status.',
-  allowedFrom: 'complaint.status.',
+const ENUM_ARGS: Record<string, string | readonly string[]> = {
+  // A workflow's statuses and steps: a complaint's, else a development plan's (the first prefix with a message wins).
+  from: ['complaint.status.', 'plan.status.'],
+  to: ['complaint.status.', 'plan.status.'],
+  allowedFrom: ['complaint.status.', 'plan.status.'],
   action: 'complaint.action.',
   tier: 'tier.',
   severity: 'complaint.severity.',
@@ -75,9 +76,12 @@ export function createProblemText(locale: Locale, catalogue: ErrorCatalogue, mes
   const fieldName = (path: string): string => lookup(catalogue.fieldNames, path) ?? lookup(catalogue.fieldNames, leaf(path)) ?? path;
 
   /** An enum value by its name in this language; a value this client does not know (a newer server's) as it is. */
-  const enumName = (prefix: string, value: string) => {
-    const key = `${prefix}${value}`;
-    return isMessageKey(messages, key) ? messages[key] : value;
+  const enumName = (prefixes: string | readonly string[], value: string) => {
+    for (const prefix of typeof prefixes === 'string' ? [prefixes] : prefixes) {
+      const key = `${prefix}${value}`;
+      if (isMessageKey(messages, key)) return messages[key];
+    }
+    return value;
   };
 
   /** One argument as people read it in this language; undefined when there is nothing to say. */
@@ -89,7 +93,12 @@ export function createProblemText(locale: Locale, catalogue: ErrorCatalogue, mes
     }
     if (typeof value === 'number') return numbers.format(value);
     if (typeof value !== 'string') return String(value);
-    if (has(ENUM_ARGS, name)) return enumName(ENUM_ARGS[name]!, name === 'action' ? pascal(value) : value);
+    // A complaint's step arrives as "await-customer" (messages: complaint.action.AwaitCustomer), a plan's as "submit".
+    if (name === 'action') {
+      const complaintStep = `complaint.action.${pascal(value)}`;
+      return isMessageKey(messages, complaintStep) ? messages[complaintStep] : enumName('plan.action.', value);
+    }
+    if (has(ENUM_ARGS, name)) return enumName(ENUM_ARGS[name]!, value);
     if (name === 'allowed' && path && has(ENUM_FIELDS, leaf(path))) return enumName(ENUM_FIELDS[leaf(path)]!, value);
     if (name === 'heldBy') return lookup(catalogue.heldBy, value) ?? value;
     if (name === 'entity') return lookup(catalogue.entities, value) ?? value;

@@ -45,4 +45,17 @@ describe('useUrlFilters', () => {
     act(() => result.current.resetFilters());
     expect(result.current.search).toBe('');
   });
+
+  it('keeps several values of a repeatable filter in one parameter, dropping unknown ones', () => {
+    const schema = { status: urlFilter.someOf(['Draft', 'Active', 'Submitted']), page: urlFilter.int(1) };
+    const { result } = renderHook(() => ({ ...useUrlFilters(schema), search: useLocation().search }), {
+      wrapper: ({ children }) => <MemoryRouter initialEntries={['/plans?status=Draft,Gold,Active,Draft&page=2']}>{children}</MemoryRouter>,
+    });
+    expect(result.current.filters.status).toEqual(['Draft', 'Active']);
+    act(() => result.current.setFilter('status', ['Submitted', 'Active']));
+    expect(decodeURIComponent(result.current.search)).toBe('?status=Submitted,Active');
+    act(() => result.current.setFilter('status', []));
+    expect(result.current.search).toBe('');
+    expect(result.current.filters.status).toBeUndefined();
+  });
 });

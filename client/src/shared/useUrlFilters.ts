@@ -25,6 +25,18 @@ export const urlFilter = {
   oneOf<const T extends string>(values: readonly T[]): UrlFilter<T | undefined> {
     return { read: (raw) => values.find((v) => v === raw) };
   },
+  /**
+   * Several of `values` (a repeatable enum filter), kept in one parameter separated by commas (`status=Draft,Active`);
+   * absent: undefined; values it does not know are dropped, and none left is undefined.
+   */
+  someOf<const T extends string>(values: readonly T[]): UrlFilter<T[] | undefined> {
+    return {
+      read: (raw) => {
+        const list = (raw ?? '').split(',').flatMap((part) => values.filter((v) => v === part));
+        return list.length ? [...new Set(list)] : undefined;
+      },
+    };
+  },
   /** A positive whole number (a page, a page size, a number of days); absent or not one: the default. */
   int(fallback: number): UrlFilter<number> {
     return {
@@ -42,6 +54,7 @@ export const urlFilter = {
 
 /** A value as its URL parameter; undefined for a parameter to remove. */
 function toParam(value: unknown): string | undefined {
+  if (Array.isArray(value)) return value.length ? value.join(',') : undefined;
   if (value === undefined || value === null || value === '' || value === false) return undefined;
   return String(value);
 }

@@ -1,5 +1,5 @@
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { ApiOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, AimOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
@@ -10,6 +10,7 @@ const NAV: { path: string; label: MessageKey; permission: string; icon: React.Re
   { path: '/accounts', label: 'nav.accounts', permission: 'accounts:read', icon: <TeamOutlined /> },
   { path: '/portfolio', label: 'nav.portfolio', permission: 'accounts:read', icon: <FundOutlined /> },
   { path: '/reminders', label: 'nav.reminders', permission: 'reminders:read', icon: <BellOutlined /> },
+  { path: '/plans', label: 'nav.plans', permission: 'plans:read', icon: <AimOutlined /> },
   { path: '/complaints', label: 'nav.complaints', permission: 'complaints:read', icon: <CustomerServiceOutlined /> },
   { path: '/tiering', label: 'nav.tiering', permission: 'tiering:read', icon: <RiseOutlined /> },
   { path: '/revenue/import', label: 'nav.revenueImport', permission: 'revenue:write', icon: <CloudUploadOutlined /> },

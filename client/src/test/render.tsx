@@ -24,6 +24,9 @@ export const ALL_PERMISSIONS = [
   'users:manage',
   'users:lookup',
   'audit:read',
+  'plans:read',
+  'plans:write',
+  'plans:approve',
 ];
 
 /** The signed-in user of component tests (the fixtures' assignee "me"). */

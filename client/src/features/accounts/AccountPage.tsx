@@ -17,6 +17,7 @@ import { InteractionsPanel } from './InteractionsPanel';
 import { useAccount, useContacts, useRevenue, useTeam } from './accountsApi';
 import { AccountTierPanel } from '../tiering/AccountTierPanel';
 import { HealthPanel } from '../portfolio/HealthPanel';
+import { AccountPlansPanel } from '../plans/AccountPlansPanel';
 
 const RevenueChart = lazy(() => import('./RevenueChart'));
 
@@ -71,6 +72,11 @@ export default function AccountPage() {
 
       <HealthPanel accountId={a.id} />
       <AccountTierPanel accountId={a.id} />
+      {can('plans:read') && (
+        <Card title={t('plan.account.title')} data-testid="account-plan-tab">
+          <AccountPlansPanel accountId={a.id} />
+        </Card>
+      )}
       {can('revenue:read') && (
         <Card title={t('account.revenue')}>
           <ProblemAlert error={revenue.error} />

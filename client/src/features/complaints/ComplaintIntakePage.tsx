@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
-import type { AccountSummaryDto } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useFormErrors } from '../../shared/useFormErrors';
-import { TierTag } from '../../shared/TierTag';
-import { useAccounts, useContacts } from '../accounts/accountsApi';
+import { useContacts } from '../accounts/accountsApi';
+import { AccountPicker } from '../accounts/AccountPicker';
 import { CATEGORIES, CHANNELS, SEVERITIES } from './model';
 import { useFileComplaint, type ComplaintCategory, type ComplaintChannel, type Severity } from './complaintsApi';
 
@@ -25,49 +23,6 @@ interface Values {
 }
 
 const FIELDS = ['accountId', 'contactId', 'channel', 'category', 'severity', 'subject', 'description', 'requestedRemedy', 'receivedAt'];
-
-/** Searches accounts by name or registration number (ListAccounts `q`), as the user types. */
-function AccountPicker({ value, onChange, id }: { value?: string; onChange?: (id: string | undefined) => void; id?: string }) {
-  const { t } = useI18n();
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<AccountSummaryDto | null>(null);
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(typed.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const { data, isFetching } = useAccounts({ q: search || undefined, sort: 'name', page: 1, pageSize: 20 });
-  const found = data?.items ?? [];
-  const accounts = chosen && !found.some((a) => a.id === chosen.id) ? [chosen, ...found] : found;
-  return (
-    <Select
-      id={id}
-      value={value}
-      data-testid="intake-account"
-      placeholder={t('complaints.intake.accountPlaceholder')}
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      loading={isFetching}
-      notFoundContent={isFetching ? t('common.loading') : t('complaints.intake.noAccount')}
-      options={accounts.map((a) => ({ value: a.id, label: a.name, account: a }))}
-      optionRender={(option) => {
-        const a = (option.data as { account: AccountSummaryDto }).account;
-        return (
-          <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-            <span>{a.name}</span>
-            <span>
-              <TierTag tier={a.tier} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.registrationNumber}</Typography.Text>
-            </span>
-          </Space>
-        );
-      }}
-      onChange={(v: string | undefined) => {
-        setChosen(accounts.find((a) => a.id === v) ?? null);
-        onChange?.(v);
-      }}
-    />
-  );
-}
 
 /** The contacts of the chosen account; optional. */
 function ContactPicker({ accountId, value, onChange, id }: { accountId: string; value?: string; onChange?: (id: string | undefined) => void; id?: string }) {

@@ -11,6 +11,8 @@ import { HealthBandTag } from './HealthPanel';
 import { warningText } from './health';
 import { DistributionBar } from '../tiering/DistributionBar';
 import { useAtRisk, useOverdueContacts, usePortfolio, type PortfolioTier } from './portfolioApi';
+import { useSession } from '../../auth/session';
+import { NeedsPlanCard } from '../plans/NeedsPlanCard';
 
 const ParetoChart = lazy(() => import('./ParetoChart'));
 const BANDS = ['High', 'Medium', 'Low'] as const;
@@ -45,6 +47,7 @@ export default function PortfolioPage() {
 
 function Overview() {
   const { t, locale } = useI18n();
+  const { can } = useSession();
   const portfolio = usePortfolio();
   if (portfolio.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (!portfolio.data) return <ProblemAlert error={portfolio.error} />;
@@ -52,6 +55,9 @@ function Overview() {
   if (p.accounts === 0) return <Empty description={t('portfolio.empty')} />;
   // A role without revenue:read gets no revenue figure at all: counts and account shares only.
   const withRevenue = p.revenue !== null && p.revenue !== undefined;
+  // TEMPORARY (phase A): the dashboard's plan figures until the generated PortfolioDto has them.
+  const needing = p as unknown as { accountsNeedingPlan?: number | null; accountsNeedingPlanByReason?: { reason: 'NoPlan' | 'NotApproved' | 'Expired'; accounts: number }[] | null };
+  const needingByReason = Object.fromEntries((needing.accountsNeedingPlanByReason ?? []).map((r) => [r.reason, r.accounts]));
   const share = (v: number | null | undefined) => (v === null || v === undefined ? t('common.none') : `${formatNumber(locale, v)}%`);
   const tierColumns: TableColumnsType<PortfolioTier> = [
     { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <Link to={`/accounts?tier=${tier}&status=Active`}><TierTag tier={tier} /></Link> },
@@ -88,6 +94,11 @@ function Overview() {
           </>
         )}
       </Row>
+      {can('plans:read') && typeof needing.accountsNeedingPlan === 'number' && (
+        <Row gutter={16}>
+          <Col xs={24} md={8}><NeedsPlanCard count={needing.accountsNeedingPlan} byReason={needingByReason} /></Col>
+        </Row>
+      )}
       {!withRevenue && <Alert type="info" showIcon title={t('portfolio.noRevenue')} data-testid="portfolio-no-revenue" />}
       {withRevenue ? (
         <Row gutter={16}>

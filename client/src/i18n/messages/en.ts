@@ -13,8 +13,9 @@ import { en as apiClients } from '../../features/apiClients/i18n/en';
 import { en as revenue } from '../../features/revenue/i18n/en';
 import { en as users } from '../../features/users/i18n/en';
 import { en as audit } from '../../features/audit/i18n/en';
+import { en as plans } from '../../features/plans/i18n/en';
 
 /** The parts, by name (messages.test.ts checks that no key is in two of them). */
-export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients };
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients, plans };
 
-export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients };
+export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients, ...plans };

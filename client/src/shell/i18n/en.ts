@@ -24,4 +24,5 @@ export const en = {
   'nav.tiering': 'Tiering',
   'nav.portfolio': 'Portfolio',
   'nav.complaints': 'Complaints',
+  'nav.plans': 'Development plans',
 };

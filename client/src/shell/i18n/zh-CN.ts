@@ -27,4 +27,5 @@ export const zhCN: Translation<typeof en> = {
   'nav.tiering': '客户分级',
   'nav.portfolio': '客户组合',
   'nav.complaints': '客户投诉',
+  'nav.plans': '客户发展计划',
 };
