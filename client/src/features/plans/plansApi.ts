@@ -6,9 +6,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, idempotencyKey, ifMatch, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { useCreateMutation } from '../../shared/idempotency';
-import type * as T from './needingPlanTypes';
 
-export type { AccountNeedingPlanDto, AccountsNeedingPlanDto, NeedingPlanQuery, NeedsPlanReason } from './needingPlanTypes';
+export type NeedsPlanReason = Schemas['PlanNeedReason'];
+export type AccountNeedingPlanDto = Schemas['AccountNeedingPlanDto'];
+export type AccountsNeedingPlanDto = Schemas['PagedResultOfAccountNeedingPlanDto'];
+export type NeedingPlanQuery = NonNullable<paths['/api/v1/development-plans/accounts-needing-plan']['get']['parameters']['query']>;
 export type PlanSummaryDto = Schemas['PlanSummaryDto'];
 export type PlanDto = Schemas['PlanDto'];
 export type PlanObjectiveDto = Schemas['PlanObjectiveDto'];
@@ -43,7 +45,7 @@ export const planKeys = {
   list: (q: PlanListQuery) => ['plans', 'list', q] as const,
   one: (id: string) => ['plans', id] as const,
   part: (id: string, part: string) => ['plans', id, part] as const,
-  needing: (q: T.NeedingPlanQuery) => ['plans', 'needing', q] as const,
+  needing: (q: NeedingPlanQuery) => ['plans', 'needing', q] as const,
 };
 
 export type WithETag<TData> = { data: TData; etag: string };
@@ -180,11 +182,10 @@ export function useRecordReview(id: string) {
   });
 }
 
-export function useAccountsNeedingPlan(query: T.NeedingPlanQuery, enabled = true) {
+export function useAccountsNeedingPlan(query: NeedingPlanQuery, enabled = true) {
   return useQuery({
     queryKey: planKeys.needing(query),
-    // TEMPORARY until the accounts-needing-plan endpoint is in the generated paths (plans-jobs).
-    queryFn: () => unwrap((api as unknown as T.LooseClient).GET(`${BASE}/accounts-needing-plan`, { params: { query } })) as Promise<T.AccountsNeedingPlanDto>,
+    queryFn: () => unwrap(api.GET('/api/v1/development-plans/accounts-needing-plan', { params: { query } })),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -55,9 +55,7 @@ function Overview() {
   if (p.accounts === 0) return <Empty description={t('portfolio.empty')} />;
   // A role without revenue:read gets no revenue figure at all: counts and account shares only.
   const withRevenue = p.revenue !== null && p.revenue !== undefined;
-  // TEMPORARY (phase A): the dashboard's plan figures until the generated PortfolioDto has them.
-  const needing = p as unknown as { accountsNeedingPlan?: number | null; accountsNeedingPlanByReason?: { reason: 'NoPlan' | 'NotApproved' | 'Expired'; accounts: number }[] | null };
-  const needingByReason = Object.fromEntries((needing.accountsNeedingPlanByReason ?? []).map((r) => [r.reason, r.accounts]));
+  const needingByReason = Object.fromEntries(p.accountsNeedingPlanByReason.map((r) => [r.reason, r.accounts]));
   const share = (v: number | null | undefined) => (v === null || v === undefined ? t('common.none') : `${formatNumber(locale, v)}%`);
   const tierColumns: TableColumnsType<PortfolioTier> = [
     { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <Link to={`/accounts?tier=${tier}&status=Active`}><TierTag tier={tier} /></Link> },
@@ -94,9 +92,9 @@ function Overview() {
           </>
         )}
       </Row>
-      {can('plans:read') && typeof needing.accountsNeedingPlan === 'number' && (
+      {can('plans:read') && typeof p.accountsNeedingPlan === 'number' && (
         <Row gutter={16}>
-          <Col xs={24} md={8}><NeedsPlanCard count={needing.accountsNeedingPlan} byReason={needingByReason} /></Col>
+          <Col xs={24} md={8}><NeedsPlanCard count={p.accountsNeedingPlan} byReason={needingByReason} /></Col>
         </Row>
       )}
       {!withRevenue && <Alert type="info" showIcon title={t('portfolio.noRevenue')} data-testid="portfolio-no-revenue" />}
