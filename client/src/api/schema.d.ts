@@ -688,6 +688,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/development-plans/accounts-needing-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts that need a development plan
+         * @description Active accounts whose tier's service programme (the published tier policy's, or the defaults: Strategic and Key) requires a development plan and that have no Approved or Active plan covering today (China Standard Time), by name. `reason`: NoPlan (none, or only cancelled ones), NotApproved (only a Draft or Submitted one), Expired (the last approved plan has ended). Filters: `ownerId`, `tier`, `reason`. An AccountManager sees own and team accounts. The same rule gives the dashboard's `accountsNeedingPlan` and the owners' weekly reminders.
+         */
+        get: operations["ListAccountsNeedingPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{accountId}/interactions": {
         parameters: {
             query?: never;
@@ -1893,6 +1913,46 @@ export interface components {
             /** @description Why the health is lower than it should be, one per signal below 60; empty when none. */
             warnings: components["schemas"]["HealthWarningDto"][];
         };
+        /** @description An active account whose tier's service programme requires a development plan and that has no Approved or Active plan covering today. */
+        AccountNeedingPlanDto: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /** @description Its tier, whose service programme requires the plan. */
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: uuid
+             * @description The manager who owns it (and is reminded).
+             */
+            ownerId: string;
+            /**
+             * @description The owner's name.
+             * @example Li Wei
+             */
+            ownerName: null | string;
+            /** @description NoPlan: none (or only cancelled ones); NotApproved: only a Draft or Submitted one; Expired: the last approved plan has ended. */
+            reason: components["schemas"]["PlanNeedReason"];
+            /**
+             * Format: uuid
+             * @description The plan the reason is about: the expired one, else the latest draft or submitted one, else an approved plan that has not started yet; null when there is none.
+             */
+            planId: null | string;
+            /** @description That plan's status. */
+            planStatus: components["schemas"]["PlanStatus"] | null;
+            /**
+             * Format: date
+             * @description That plan's last day.
+             * @example 2026-12-31
+             */
+            planEndDate: null | string;
+        };
         /** @description The account has a new owner. */
         AccountOwnerChanged: {
             /**
@@ -2186,7 +2246,7 @@ export interface components {
              */
             name: string;
             /** @description The permission strings it may be granted (e.g. revenue:write). */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve")[];
             /**
              * Format: uuid
              * @description The account manager it is bound to: it sees exactly the accounts that user sees (null: every account its scopes reach).
@@ -3046,7 +3106,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve")[];
             /**
              * Format: uuid
              * @description Optional: an active account manager whose accounts the client is limited to (it then sees exactly what that user sees).
@@ -3714,6 +3774,31 @@ export interface components {
             nextCursor: null | string;
         };
         /** @description One page of a list. */
+        PagedResultOfAccountNeedingPlanDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["AccountNeedingPlanDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
         PagedResultOfAccountSummaryDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["AccountSummaryDto"][];
@@ -3919,6 +4004,28 @@ export interface components {
              */
             sendSetPasswordLink?: boolean;
         };
+        /** @description How many accounts need a development plan for one reason. */
+        PlanNeedCountDto: {
+            /** @description NoPlan, NotApproved (only a Draft or Submitted plan) or Expired (the last approved plan has ended). */
+            reason: components["schemas"]["PlanNeedReason"];
+            /**
+             * Format: int32
+             * @description Accounts in scope needing a plan for it.
+             */
+            accounts: number;
+        };
+        /**
+         * @description Why an account whose tier's service programme requires a development plan has no Approved or Active plan covering
+         *     today (design §1.3). Decided in one place, the SQL module `Infrastructure/Sql/PlanCoverageSql`, which the list,
+         *     the dashboard figure and the owners' reminders all read.
+         * @enum {string}
+         */
+        PlanNeedReason: "NoPlan" | "NotApproved" | "Expired";
+        /**
+         * @description Where a development plan stands (design §1.3); KeyAccount.Domain.DevelopmentPlans.PlanWorkflow says how it moves.
+         * @enum {string}
+         */
+        PlanStatus: "Draft" | "Submitted" | "Approved" | "Active" | "Completed" | "Cancelled" | "Superseded";
         /** @enum {string} */
         PolicyStatus: "Draft" | "Published" | "Retired";
         /** @description The portfolio: tier distribution and revenue share, the Pareto curve and the value matrix. */
@@ -3949,6 +4056,13 @@ export interface components {
             pareto: components["schemas"]["ParetoPointDto"][];
             /** @description The non-empty cells of the 3×3 matrix, plus cells with an unestimated potential (empty for callers without revenue:read). */
             valueMatrix: components["schemas"]["ValueMatrixCellDto"][];
+            /**
+             * Format: int32
+             * @description Active accounts whose tier requires a development plan and that have no Approved or Active plan covering today (the list: GET /api/v1/development-plans/accounts-needing-plan).
+             */
+            accountsNeedingPlan: number;
+            /** @description That figure per reason, one row for each reason (zeros included), in the order NoPlan, NotApproved, Expired. */
+            accountsNeedingPlanByReason: components["schemas"]["PlanNeedCountDto"][];
         };
         /** @description One tier's share of the portfolio. */
         PortfolioTierDto: {
@@ -4158,7 +4272,7 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        ReminderKind: "OverdueContact" | "ContactBirthday" | "NextStepDue" | "TierChanged" | "ComplaintAtRisk" | "ComplaintEscalated";
+        ReminderKind: "OverdueContact" | "ContactBirthday" | "NextStepDue" | "TierChanged" | "ComplaintAtRisk" | "ComplaintEscalated" | "InitiativeOverdue" | "PlanReviewDue" | "AccountNeedsPlan";
         /** @description Why the complaint is reopened (required). */
         ReopenInput: {
             /**
@@ -4846,7 +4960,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve")[];
             /**
              * Format: date-time
              * @description When it stops working (any UTC offset; in the future), or null for never.
@@ -15892,6 +16006,13 @@ export interface operations {
                      *           "accounts": 1,
                      *           "revenue": "1234.50"
                      *         }
+                     *       ],
+                     *       "accountsNeedingPlan": 1,
+                     *       "accountsNeedingPlanByReason": [
+                     *         {
+                     *           "reason": "NoPlan",
+                     *           "accounts": 1
+                     *         }
                      *       ]
                      *     }
                      */
@@ -16410,6 +16531,196 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/dashboard/overdue-contacts",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListAccountsNeedingPlan: {
+        parameters: {
+            query?: {
+                /** @description Only this manager's accounts. */
+                ownerId?: string;
+                /** @description Only accounts of this tier. */
+                tier?: components["schemas"]["Tier"];
+                /** @description Only accounts needing a plan for this reason. */
+                reason?: components["schemas"]["PlanNeedReason"];
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "tier": "Strategic",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Li Wei",
+                     *           "reason": "NoPlan",
+                     *           "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "planStatus": "Draft",
+                     *           "planEndDate": "2026-12-31"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfAccountNeedingPlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/accounts-needing-plan",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "ownerId": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for ownerId."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/accounts-needing-plan",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/accounts-needing-plan",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/accounts-needing-plan",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/accounts-needing-plan",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/accounts-needing-plan",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
