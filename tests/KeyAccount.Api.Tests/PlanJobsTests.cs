@@ -169,6 +169,57 @@ public class PlanJobsTests : ApiTestBase
         });
     }
 
+    /// <summary>
+    /// The refresh at the benchmark's scale (20,000 plans × 5 metric-bound objectives = 100,000 measures, goal &lt; 10 s),
+    /// on rows cloned in SQL from one plan and account written through the domain; prints the timings.
+    /// </summary>
+    [Test]
+    [Explicit("Scale measurement: about a minute of seeding")]
+    public async Task MetricRefresh_At100000Measures_PrintsItsTiming()
+    {
+        const int Plans = 20_000;
+        var template = await SeedAccountAsync("SCALE-0", revenue: [.. Enumerable.Range(1, 24).Select(m => (new DateOnly(2024, 11, 1).AddMonths(m), 1000m + m * 10, 200m + m))]);
+        await SeedPlanAsync(template, PlanStatus.Active, new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31), objectives:
+        [
+            new("TTM", MeasureUnit.Currency, MeasureDirection.HigherIsBetter, 10_000m, 30_000m, MeasureSource.TtmRevenue),
+            new("Growth", MeasureUnit.Percent, MeasureDirection.HigherIsBetter, 0m, 20m, MeasureSource.RevenueGrowth),
+            new("Margin", MeasureUnit.Percent, MeasureDirection.HigherIsBetter, 10m, 30m, MeasureSource.GrossMarginPercent),
+            new("SLA", MeasureUnit.Percent, MeasureDirection.HigherIsBetter, 80m, 95m, MeasureSource.ComplaintSlaCompliance),
+            new("Cadence", MeasureUnit.Percent, MeasureDirection.HigherIsBetter, 50m, 100m, MeasureSource.ContactCadenceCoverage),
+        ]);
+        // Clones keep every column (jsonb_populate_record over the row's JSON) with new ids; revenue varies by account.
+        await using var connection = new Npgsql.NpgsqlConnection(ApiFixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var seed = new Npgsql.NpgsqlCommand($"""
+            INSERT INTO accounts SELECT (jsonb_populate_record(NULL::accounts, to_jsonb(a) || jsonb_build_object('id', md5('a' || g)::uuid, 'registration_number', 'SCALE-' || g, 'name', 'Scale ' || g))).*
+            FROM accounts a, generate_series(1, {Plans - 1}) g WHERE a.id = '{template}';
+            INSERT INTO revenue_records SELECT (jsonb_populate_record(NULL::revenue_records, to_jsonb(r) || jsonb_build_object('id', gen_random_uuid(), 'account_id', md5('a' || g)::uuid, 'revenue', r.revenue * (1 + g % 13)))).*
+            FROM revenue_records r, generate_series(1, {Plans - 1}) g WHERE r.account_id = '{template}';
+            INSERT INTO development_plans SELECT (jsonb_populate_record(NULL::development_plans, to_jsonb(p) || jsonb_build_object('id', md5('p' || g)::uuid, 'account_id', md5('a' || g)::uuid))).*
+            FROM development_plans p, generate_series(1, {Plans - 1}) g WHERE p.account_id = '{template}';
+            INSERT INTO plan_objectives SELECT (jsonb_populate_record(NULL::plan_objectives, to_jsonb(o) || jsonb_build_object('id', md5('o' || g || '-' || o.position)::uuid, 'plan_id', md5('p' || g)::uuid))).*
+            FROM plan_objectives o JOIN development_plans p ON p.id = o.plan_id, generate_series(1, {Plans - 1}) g WHERE p.account_id = '{template}';
+            INSERT INTO plan_initiatives SELECT (jsonb_populate_record(NULL::plan_initiatives, to_jsonb(i) || jsonb_build_object('id', md5('i' || g || '-' || i.position)::uuid, 'plan_id', md5('p' || g)::uuid, 'objective_id', NULL))).*
+            FROM plan_initiatives i JOIN development_plans p ON p.id = i.plan_id, generate_series(1, {Plans - 1}) g WHERE p.account_id = '{template}';
+            ANALYZE;
+            """, connection) { CommandTimeout = 600 };
+        await seed.ExecuteNonQueryAsync();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var first = await RefreshAsync(BeijingNewYear);
+        var firstTime = clock.Elapsed;
+        clock.Restart();
+        var second = await RefreshAsync(BeijingNewYear);
+        var secondTime = clock.Elapsed;
+        await TestContext.Out.WriteLineAsync($"first: {first} in {firstTime.TotalSeconds:0.00} s; unchanged rerun: {second} in {secondTime.TotalSeconds:0.00} s");
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Measures, Is.EqualTo(Plans * 5));
+            Assert.That(first.PlansChanged, Is.EqualTo(Plans));
+            Assert.That(second.ObjectivesChanged, Is.Zero);
+        });
+    }
+
     private sealed record ObjectiveSpec(string Title, MeasureUnit Unit, MeasureDirection Direction, decimal Baseline, decimal Target, MeasureSource Source, decimal? Actual = null);
 
     private static (PlanNeedReason Reason, DevelopmentPlanId? PlanId) Reason(Dictionary<AccountId, AccountNeedingPlanRow> rows, AccountId account) =>
