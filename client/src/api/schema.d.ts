@@ -1573,6 +1573,146 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "development_plan.activated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * development_plan.activated (v1)
+         * @description The approved plan is being carried out.
+         */
+        post: operations["Event_development_plan_activated_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "development_plan.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * development_plan.approved (v1)
+         * @description A Director approved the plan: its baseline is frozen, and any previous version is superseded.
+         */
+        post: operations["Event_development_plan_approved_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "development_plan.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * development_plan.cancelled (v1)
+         * @description The plan was stopped before its end (read the reason from the plan).
+         */
+        post: operations["Event_development_plan_cancelled_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "development_plan.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * development_plan.completed (v1)
+         * @description The plan was carried out to its end.
+         */
+        post: operations["Event_development_plan_completed_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "development_plan.initiative_overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * development_plan.initiative_overdue (v1)
+         * @description An initiative of an approved or active plan is past its due date and not done (raised at most once a week per initiative).
+         */
+        post: operations["Event_development_plan_initiative_overdue_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "development_plan.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * development_plan.rejected (v1)
+         * @description A Director sent the plan back to its author as a draft (read the comment from the plan).
+         */
+        post: operations["Event_development_plan_rejected_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "development_plan.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * development_plan.submitted (v1)
+         * @description A plan was submitted for a Director's approval.
+         */
+        post: operations["Event_development_plan_submitted_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhook.test": {
         parameters: {
             query?: never;
@@ -3029,13 +3169,231 @@ export interface components {
         DecisionChainGap: "NoDecisionMaker" | "NoSupporter";
         /** @enum {string} */
         Department: "Sales" | "Marketing" | "Service" | "Technical" | "Product" | "Quality" | "Logistics" | "Finance";
+        /** @description The approved plan is being carried out. */
+        DevelopmentPlanActivated: {
+            /**
+             * Format: uuid
+             * @description The plan (this version).
+             */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The account it plans for.
+             */
+            accountId: string;
+            /**
+             * Format: int32
+             * @description The plan's version number.
+             */
+            planVersion: number;
+            /**
+             * Format: date
+             * @description When its first review is due.
+             */
+            nextReviewDue: null | string;
+            /**
+             * Format: uuid
+             * @description Who activated it.
+             */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
+        /** @description A Director approved the plan: its baseline is frozen, and any previous version is superseded. */
+        DevelopmentPlanApproved: {
+            /**
+             * Format: uuid
+             * @description The plan (this version).
+             */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The account it plans for.
+             */
+            accountId: string;
+            /**
+             * Format: int32
+             * @description The plan's version number.
+             */
+            planVersion: number;
+            /**
+             * Format: uuid
+             * @description The previous version this one replaces, if any.
+             */
+            supersededPlanId: null | string;
+            /**
+             * Format: uuid
+             * @description The approving Director.
+             */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
+        /** @description The plan was stopped before its end (read the reason from the plan). */
+        DevelopmentPlanCancelled: {
+            /**
+             * Format: uuid
+             * @description The plan (this version).
+             */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The account it plans for.
+             */
+            accountId: string;
+            /**
+             * Format: int32
+             * @description The plan's version number.
+             */
+            planVersion: number;
+            /**
+             * Format: uuid
+             * @description Who cancelled it.
+             */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
+        /** @description The plan was carried out to its end. */
+        DevelopmentPlanCompleted: {
+            /**
+             * Format: uuid
+             * @description The plan (this version).
+             */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The account it plans for.
+             */
+            accountId: string;
+            /**
+             * Format: int32
+             * @description The plan's version number.
+             */
+            planVersion: number;
+            /**
+             * Format: double
+             * @description Its progress at completion, 0–100.
+             */
+            progress: null | number;
+            /**
+             * Format: uuid
+             * @description Who completed it.
+             */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
+        /** @description An initiative of an approved or active plan is past its due date and not done (raised at most once a week per initiative). */
+        DevelopmentPlanInitiativeOverdue: {
+            /**
+             * Format: uuid
+             * @description The plan.
+             */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The account it plans for.
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description The overdue initiative.
+             */
+            initiativeId: string;
+            /** @description Its title. */
+            title: string;
+            /**
+             * Format: uuid
+             * @description The user who carries it.
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @description The date it was due.
+             */
+            dueDate: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
+        /** @description A Director sent the plan back to its author as a draft (read the comment from the plan). */
+        DevelopmentPlanRejected: {
+            /**
+             * Format: uuid
+             * @description The plan (this version).
+             */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The account it plans for.
+             */
+            accountId: string;
+            /**
+             * Format: int32
+             * @description The plan's version number.
+             */
+            planVersion: number;
+            /**
+             * Format: uuid
+             * @description The rejecting Director.
+             */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
+        /** @description A plan was submitted for a Director's approval. */
+        DevelopmentPlanSubmitted: {
+            /**
+             * Format: uuid
+             * @description The plan (this version).
+             */
+            planId: string;
+            /**
+             * Format: uuid
+             * @description The account it plans for.
+             */
+            accountId: string;
+            /**
+             * Format: int32
+             * @description The plan's version number (1 for the first, +1 for each revision).
+             */
+            planVersion: number;
+            /**
+             * Format: uuid
+             * @description Who submitted it.
+             */
+            by: string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            occurredOn: string;
+        };
         /** @description One error on one request field: a stable code to translate on, its figures, and English fallback text. */
         FieldError: {
             /**
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "plan-revision-exists";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -3655,7 +4013,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "plan-revision-exists" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -4706,7 +5064,7 @@ export interface components {
              */
             description: null | string;
             /** @description The public event names it receives (see GET /api/v1/webhooks/event-types). */
-            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "webhook.test")[];
+            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "development_plan.activated" | "development_plan.approved" | "development_plan.cancelled" | "development_plan.completed" | "development_plan.initiative_overdue" | "development_plan.rejected" | "development_plan.submitted" | "webhook.test")[];
             /** @description False when switched off, after a 410 Gone, or after five days of failures. */
             enabled: boolean;
             /** @description Why it is disabled: Manual, Gone or FailingTooLong. */
@@ -4756,7 +5114,7 @@ export interface components {
              *       "account.tier_changed"
              *     ]
              */
-            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "webhook.test")[];
+            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "development_plan.activated" | "development_plan.approved" | "development_plan.cancelled" | "development_plan.completed" | "development_plan.initiative_overdue" | "development_plan.rejected" | "development_plan.submitted" | "webhook.test")[];
             /**
              * @description What it is for (at most 500 characters).
              * @example ERP：客户等级与投诉同步
@@ -26215,6 +26573,396 @@ export interface operations {
                     timestamp: string;
                     /** @description A workflow step moved the complaint to another status. */
                     data: components["schemas"]["ComplaintStatusChanged"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_development_plan_activated_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "development_plan.activated",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "planVersion": 1,
+                 *         "nextReviewDue": "2026-03-02",
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "development_plan.activated";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description The approved plan is being carried out. */
+                    data: components["schemas"]["DevelopmentPlanActivated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_development_plan_approved_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "development_plan.approved",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "planVersion": 1,
+                 *         "supersededPlanId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "development_plan.approved";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description A Director approved the plan: its baseline is frozen, and any previous version is superseded. */
+                    data: components["schemas"]["DevelopmentPlanApproved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_development_plan_cancelled_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "development_plan.cancelled",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "planVersion": 1,
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "development_plan.cancelled";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description The plan was stopped before its end (read the reason from the plan). */
+                    data: components["schemas"]["DevelopmentPlanCancelled"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_development_plan_completed_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "development_plan.completed",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "planVersion": 1,
+                 *         "progress": 1.5,
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "development_plan.completed";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description The plan was carried out to its end. */
+                    data: components["schemas"]["DevelopmentPlanCompleted"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_development_plan_initiative_overdue_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "development_plan.initiative_overdue",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "title": "text",
+                 *         "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "dueDate": "2026-03-02",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "development_plan.initiative_overdue";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description An initiative of an approved or active plan is past its due date and not done (raised at most once a week per initiative). */
+                    data: components["schemas"]["DevelopmentPlanInitiativeOverdue"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_development_plan_rejected_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "development_plan.rejected",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "planVersion": 1,
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "development_plan.rejected";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description A Director sent the plan back to its author as a draft (read the comment from the plan). */
+                    data: components["schemas"]["DevelopmentPlanRejected"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_development_plan_submitted_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "development_plan.submitted",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "planVersion": 1,
+                 *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "development_plan.submitted";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description A plan was submitted for a Director's approval. */
+                    data: components["schemas"]["DevelopmentPlanSubmitted"];
                 };
             };
         };

@@ -78,6 +78,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Domain.ApiClients.ApiClient> ApiClients => Set<Domain.ApiClients.ApiClient>();
 
+    public DbSet<Domain.DevelopmentPlans.DevelopmentPlan> DevelopmentPlans => Set<Domain.DevelopmentPlans.DevelopmentPlan>();
+
+    public DbSet<Domain.DevelopmentPlans.PlanReview> PlanReviews => Set<Domain.DevelopmentPlans.PlanReview>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>
@@ -128,7 +132,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             throw new PreconditionFailedException("The resource was changed by someone else since you read it. Reload it and apply your change again.") { Source = e.Source };
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ExclusionViolation } pg)
         {
             throw UniqueConstraints.ToException(pg.ConstraintName);
         }
@@ -173,8 +177,13 @@ internal static class UniqueConstraints
     /// <summary>A timeline entry numbered like one written meanwhile: the complaint changed since the caller read it.</summary>
     public const string ComplaintTimelineEntry = "pk_complaint_timeline";
 
+    /// <summary>A second revision of the same plan version (two tabs, a double click): the first one exists already.</summary>
+    public const string PlanRevision = "ux_development_plans_previous_version";
+
     public static Exception ToException(string? constraint) => constraint switch
     {
+        PlanRevision => new ConflictException(ProblemCodes.PlanRevisionExists, "This plan version already has a newer version: open that one.", "previousVersionId"),
+        Configurations.DevelopmentPlanConfiguration.InForceExclusion => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.DevelopmentPlans.PlanPeriodMustNotOverlapAPlanInForce)), "The account already has an Approved or Active plan for an overlapping period: complete, cancel or revise that one.", "startDate"),
         SlaPolicyNumber => new PreconditionFailedException("The SLA policy was changed by someone else since you read it. Reload it and apply your change again."),
         ComplaintTimelineEntry => new PreconditionFailedException("The complaint was changed by someone else since you read it. Reload it and apply your change again."),
         AccountRegistrationNumber => new ConflictException(ProblemCodes.RegistrationNumberTaken, "Another account already has this registration number.", "registrationNumber"),

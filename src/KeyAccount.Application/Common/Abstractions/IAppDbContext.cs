@@ -47,6 +47,10 @@ public interface IAppDbContext
 
     DbSet<Domain.ApiClients.ApiClient> ApiClients { get; }
 
+    DbSet<Domain.DevelopmentPlans.DevelopmentPlan> DevelopmentPlans { get; }
+
+    DbSet<Domain.DevelopmentPlans.PlanReview> PlanReviews { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

@@ -107,6 +107,11 @@ public static class AuditedEntities
         // The failure run's start moves with every delivery outcome (the dispatcher's bookkeeping); being switched off,
         // by hand or by the dispatcher, is kept. Signing secrets are secrets.
         AuditedEntity.Of<Domain.ApiClients.ApiClient>("apiClient", c => c.Id.Value, ignore: [nameof(Domain.ApiClients.ApiClient.LastUsedAt)], redact: [nameof(Domain.ApiClients.ApiClient.SecretHash), nameof(Domain.ApiClients.ApiClient.PreviousSecretHash)], users: [nameof(Domain.ApiClients.ApiClient.AccountScopeUserId)]),
+        // A plan's progress figures are computed from its objectives and initiatives (the refresh moves them nightly):
+        // noise here; what people decided — content, status, approval, rejection, cancellation — is kept.
+        AuditedEntity.Of<Domain.DevelopmentPlans.DevelopmentPlan>("developmentPlan", p => p.Id.Value, p => p.AccountId,
+            ignore: [nameof(Domain.DevelopmentPlans.DevelopmentPlan.Progress), nameof(Domain.DevelopmentPlans.DevelopmentPlan.InitiativesDone), nameof(Domain.DevelopmentPlans.DevelopmentPlan.InitiativesTotal), nameof(Domain.DevelopmentPlans.DevelopmentPlan.EarliestOpenDueDate), nameof(Domain.DevelopmentPlans.DevelopmentPlan.Baseline)],
+            users: [nameof(Domain.DevelopmentPlans.DevelopmentPlan.OwnerId), nameof(Domain.DevelopmentPlans.DevelopmentPlan.AuthorId), nameof(Domain.DevelopmentPlans.DevelopmentPlan.SubmittedBy), nameof(Domain.DevelopmentPlans.DevelopmentPlan.RejectedBy)]),
         AuditedEntity.Of<WebhookEndpoint>("webhookEndpoint", e => e.Id.Value, ignore: [nameof(WebhookEndpoint.FailingSince)], redact: [nameof(WebhookEndpoint.Secret), nameof(WebhookEndpoint.PreviousSecret)]),
     ];
 

@@ -847,6 +847,366 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.ToTable("sla_policies", (string)null);
                 });
 
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.DevelopmentPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Baseline")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("baseline");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EarliestOpenDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("earliest_open_due_date");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<int>("InitiativesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("initiatives_done");
+
+                    b.Property<int>("InitiativesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("initiatives_total");
+
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_reviewed_on");
+
+                    b.Property<string>("Milestones")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("milestones");
+
+                    b.Property<DateOnly?>("NextReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_due");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<Guid?>("PreviousVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_version_id");
+
+                    b.Property<decimal?>("Progress")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<Guid?>("RejectedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rejected_by");
+
+                    b.Property<string>("RejectionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_comment");
+
+                    b.Property<int>("ReviewCadenceMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_cadence_months");
+
+                    b.Property<string>("Stakeholders")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("stakeholders");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StrategicPriorities")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("strategic_priorities");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("Swot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("swot");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("ValueProposition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("value_proposition");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_development_plans");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_development_plans_author_id");
+
+                    b.HasIndex("EarliestOpenDueDate")
+                        .HasDatabaseName("ix_development_plans_open_due")
+                        .HasFilter("status IN ('Approved', 'Active')");
+
+                    b.HasIndex("NextReviewDue")
+                        .HasDatabaseName("ix_development_plans_review_due")
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex("PreviousVersionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_development_plans_previous_version")
+                        .HasFilter("previous_version_id IS NOT NULL");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_development_plans_updated_at");
+
+                    b.HasIndex("AccountId", "Status")
+                        .HasDatabaseName("ix_development_plans_account_id_status");
+
+                    b.HasIndex("OwnerId", "UpdatedAt")
+                        .HasDatabaseName("ix_development_plans_owner_id_updated_at");
+
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_development_plans_status_updated_at");
+
+                    b.ToTable("development_plans", (string)null);
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanInitiative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<Guid?>("ObjectiveId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("objective_id");
+
+                    b.Property<DateOnly?>("OverdueNotifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("overdue_notified_on");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<decimal?>("PersonDays")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)")
+                        .HasColumnName("person_days");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_initiatives");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_plan_initiatives_objective_id");
+
+                    b.HasIndex("PlanId", "Position")
+                        .HasDatabaseName("ix_plan_initiatives_plan_id_position");
+
+                    b.HasIndex("OwnerId", "Status", "DueDate")
+                        .HasDatabaseName("ix_plan_initiatives_owner_id_status_due_date");
+
+                    b.ToTable("plan_initiatives", (string)null);
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanObjective", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("actual");
+
+                    b.Property<DateTimeOffset?>("ActualAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_at");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<decimal?>("Progress")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_objectives");
+
+                    b.HasIndex("PlanId", "Position")
+                        .HasDatabaseName("ix_plan_objectives_plan_id_position");
+
+                    b.ToTable("plan_objectives", (string)null);
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decisions");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Objectives")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("objectives");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<decimal?>("Progress")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("progress");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_reviews");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_plan_reviews_by");
+
+                    b.HasIndex("PlanId", "HeldOn")
+                        .HasDatabaseName("ix_plan_reviews_plan_id_held_on");
+
+                    b.ToTable("plan_reviews", (string)null);
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Reminders.Reminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1650,6 +2010,32 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_accounts_users_owner_id");
 
+                    b.OwnsOne("KeyAccount.Domain.Common.Money", "PotentialAnnualRevenue", b1 =>
+                        {
+                            b1.Property<Guid>("AccountId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(20, 2)
+                                .HasColumnType("numeric(20,2)")
+                                .HasColumnName("potential_revenue_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("potential_revenue_currency");
+
+                            b1.HasKey("AccountId");
+
+                            b1.ToTable("accounts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId")
+                                .HasConstraintName("fk_accounts_accounts_id");
+                        });
+
                     b.OwnsMany("KeyAccount.Domain.Accounts.AccountTeamMember", "Team", b1 =>
                         {
                             b1.Property<Guid>("AccountId")
@@ -1715,32 +2101,6 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("tier_override_tier");
-
-                            b1.HasKey("AccountId");
-
-                            b1.ToTable("accounts");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AccountId")
-                                .HasConstraintName("fk_accounts_accounts_id");
-                        });
-
-                    b.OwnsOne("KeyAccount.Domain.Common.Money", "PotentialAnnualRevenue", b1 =>
-                        {
-                            b1.Property<Guid>("AccountId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("id");
-
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(20, 2)
-                                .HasColumnType("numeric(20,2)")
-                                .HasColumnName("potential_revenue_amount");
-
-                            b1.Property<string>("Currency")
-                                .IsRequired()
-                                .HasMaxLength(3)
-                                .HasColumnType("character varying(3)")
-                                .HasColumnName("potential_revenue_currency");
 
                             b1.HasKey("AccountId");
 
@@ -1894,6 +2254,163 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Severities");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.DevelopmentPlan", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_development_plans_accounts_account_id");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_development_plans_users_author_id");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_development_plans_users_owner_id");
+
+                    b.HasOne("KeyAccount.Domain.DevelopmentPlans.DevelopmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_development_plans_development_plans_previous_version_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanInitiative", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.DevelopmentPlans.PlanObjective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .HasConstraintName("fk_plan_initiatives_plan_objective_objective_id");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_initiatives_users_owner_id");
+
+                    b.HasOne("KeyAccount.Domain.DevelopmentPlans.DevelopmentPlan", null)
+                        .WithMany("Initiatives")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_initiatives_development_plans_plan_id");
+
+                    b.OwnsOne("KeyAccount.Domain.Common.Money", "Budget", b1 =>
+                        {
+                            b1.Property<Guid>("PlanInitiativeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(20, 2)
+                                .HasColumnType("numeric(20,2)")
+                                .HasColumnName("budget_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("budget_currency");
+
+                            b1.HasKey("PlanInitiativeId");
+
+                            b1.ToTable("plan_initiatives");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanInitiativeId")
+                                .HasConstraintName("fk_plan_initiatives_plan_initiatives_id");
+                        });
+
+                    b.Navigation("Budget");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanObjective", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.DevelopmentPlans.DevelopmentPlan", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_objectives_development_plans_plan_id");
+
+                    b.OwnsOne("KeyAccount.Domain.DevelopmentPlans.Measure", "Measure", b1 =>
+                        {
+                            b1.Property<Guid>("PlanObjectiveId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Baseline")
+                                .HasPrecision(20, 4)
+                                .HasColumnType("numeric(20,4)")
+                                .HasColumnName("measure_baseline");
+
+                            b1.Property<string>("Currency")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("measure_currency");
+
+                            b1.Property<string>("Direction")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("measure_direction");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("measure_source");
+
+                            b1.Property<decimal>("Target")
+                                .HasPrecision(20, 4)
+                                .HasColumnType("numeric(20,4)")
+                                .HasColumnName("measure_target");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("measure_unit");
+
+                            b1.HasKey("PlanObjectiveId");
+
+                            b1.ToTable("plan_objectives");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanObjectiveId")
+                                .HasConstraintName("fk_plan_objectives_plan_objectives_id");
+                        });
+
+                    b.Navigation("Measure")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanReview", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_reviews_users_by");
+
+                    b.HasOne("KeyAccount.Domain.DevelopmentPlans.DevelopmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_reviews_development_plans_plan_id");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Reminders.Reminder", b =>
@@ -2090,6 +2607,13 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("KeyAccount.Domain.Accounts.Account", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.DevelopmentPlan", b =>
+                {
+                    b.Navigation("Initiatives");
+
+                    b.Navigation("Objectives");
                 });
 #pragma warning restore 612, 618
         }
