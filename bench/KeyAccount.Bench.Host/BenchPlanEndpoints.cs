@@ -23,29 +23,40 @@ internal static partial class BenchEndpoints
         LEFT JOIN users u ON u.id = p.owner_id
         """;
 
-    // Accounts whose tier the published programme marks DevelopmentPlanRequired, that are active and have no
-    // Approved or Active plan running today; their latest plan (if any) says why: none, only a draft/submission, or
-    // one that ended or was cancelled.
+    // Accounts that need a plan (design §1.3, as the application defines it): active accounts whose tier the published
+    // programme marks DevelopmentPlanRequired and that no Approved or Active plan covers today. Why: Expired when the
+    // latest-ending plan that reached approval has ended (or was completed), else NotApproved when there is a draft or
+    // submission, else NoPlan. Written by hand as one statement: the page in name order, then its reasons; the total
+    // counted apart.
     private const string NeedingWhere = """
         WHERE a.status = 'Active'
-          AND a.tier IN (SELECT e ->> 'Tier' FROM tier_policies tp, jsonb_array_elements(tp.programme::jsonb) e
-                         WHERE tp.status = 'Published' AND (e ->> 'DevelopmentPlanRequired')::boolean)
-          AND NOT EXISTS (SELECT 1 FROM development_plans q
-                          WHERE q.account_id = a.id AND q.status IN ('Approved', 'Active') AND q.end_date >= $1)
+          AND a.tier IN (SELECT x."Tier" FROM tier_policies tp CROSS JOIN LATERAL jsonb_to_recordset(tp.programme) AS x("Tier" text, "DevelopmentPlanRequired" boolean)
+                         WHERE tp.status = 'Published' AND x."DevelopmentPlanRequired")
+          AND NOT EXISTS (SELECT 1 FROM development_plans c
+                          WHERE c.account_id = a.id AND c.status IN ('Approved', 'Active') AND c.start_date <= $1 AND c.end_date >= $1)
         """;
 
     private const string NeedingCountSql = "SELECT count(*)::int FROM accounts a\n" + NeedingWhere;
 
     private const string NeedingPageSql = """
-        SELECT a.id, a.name, a.tier, a.owner_id, u.display_name, lp.id, lp.status, lp.end_date
-        FROM accounts a
-        LEFT JOIN users u ON u.id = a.owner_id
-        LEFT JOIN LATERAL (SELECT p.id, p.status, p.end_date FROM development_plans p
-                           WHERE p.account_id = a.id ORDER BY p.plan_version DESC, p.end_date DESC LIMIT 1) lp ON true
+        WITH page AS (
+            SELECT a.id, a.name, a.tier, a.owner_id FROM accounts a
         """ + "\n" + NeedingWhere + """
 
-        ORDER BY a.name, a.id
-        LIMIT $2
+            ORDER BY a.name, a.id
+            LIMIT $2
+        )
+        SELECT pg.id, pg.name, pg.tier, pg.owner_id, u.display_name,
+               ap.id, ap.status, ap.end_date, ap.end_date < $1 OR ap.status = 'Completed', dp.id, dp.status, dp.end_date
+        FROM page pg
+        LEFT JOIN users u ON u.id = pg.owner_id
+        LEFT JOIN LATERAL (SELECT p.id, p.status, p.end_date FROM development_plans p
+                           WHERE p.account_id = pg.id AND p.status IN ('Approved', 'Active', 'Completed', 'Superseded')
+                           ORDER BY p.end_date DESC, p.plan_version DESC LIMIT 1) ap ON true
+        LEFT JOIN LATERAL (SELECT p.id, p.status, p.end_date FROM development_plans p
+                           WHERE p.account_id = pg.id AND p.status IN ('Draft', 'Submitted')
+                           ORDER BY p.updated_at DESC LIMIT 1) dp ON true
+        ORDER BY pg.name, pg.id
         """;
 
     private static void MapPlans(RouteGroupBuilder raw)
@@ -146,18 +157,23 @@ internal static partial class BenchEndpoints
             var items = new List<object>(size);
             while (await reader.ReadAsync(ct))
             {
-                var planStatus = reader.IsDBNull(6) ? null : reader.GetString(6);
+                Guid? Id(int i) => reader.IsDBNull(i) ? null : reader.GetGuid(i);
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                DateOnly? Date(int i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<DateOnly>(i);
+                var ended = !reader.IsDBNull(8) && reader.GetBoolean(8);
+                var draft = Id(9);
+                var (reason, plan) = ended ? ("Expired", 5) : draft is not null ? ("NotApproved", 9) : ("NoPlan", 5);
                 items.Add(new
                 {
                     accountId = reader.GetGuid(0),
                     accountName = reader.GetString(1),
                     tier = reader.GetString(2),
                     ownerId = reader.GetGuid(3),
-                    ownerName = reader.IsDBNull(4) ? null : reader.GetString(4),
-                    reason = planStatus switch { null => "NoPlan", "Draft" or "Submitted" => "NotApproved", _ => "Expired" },
-                    planId = reader.IsDBNull(5) ? (Guid?)null : reader.GetGuid(5),
-                    planStatus,
-                    planEndDate = reader.IsDBNull(7) ? (DateOnly?)null : reader.GetFieldValue<DateOnly>(7),
+                    ownerName = Text(4),
+                    reason,
+                    planId = Id(plan),
+                    planStatus = Text(plan + 1),
+                    planEndDate = Date(plan + 2),
                 });
             }
 

@@ -74,7 +74,7 @@ FROM placed pl, bench_users u;
 
 -- Workflow instants: approval ten days before the start (Beijing office hours), submission two days earlier.
 ALTER TABLE bp ADD approved_at timestamptz, ADD submitted_at timestamptz, ADD created_at timestamptz, ADD updated_at timestamptz,
-    ADD next_review_due date, ADD cancellation_reason text;
+    ADD next_review_due date, ADD last_reviewed_on date, ADD cancellation_reason text;
 UPDATE bp SET
     approved_at = CASE WHEN status NOT IN ('Draft', 'Submitted') THEN (start_date - 10) + time '10:30' AT TIME ZONE 'Asia/Shanghai' END,
     submitted_at = CASE WHEN status = 'Submitted' THEN now() - make_interval(days => p % 10, mins => p % 600)
@@ -82,6 +82,8 @@ UPDATE bp SET
     cancellation_reason = CASE WHEN status = 'Cancelled' THEN '客户重组，计划中止 (customer reorganised)' END,
     -- Active plans: the next review spread around today, about a third of them due.
     next_review_due = CASE WHEN status = 'Active' THEN current_date - 45 + (p * 13) % 120 END;
+UPDATE bp SET last_reviewed_on = (next_review_due - make_interval(months => review_cadence_months))::date
+WHERE status = 'Active' AND next_review_due - make_interval(months => review_cadence_months) > start_date;
 UPDATE bp SET
     created_at = least(coalesce(submitted_at, now()), now()) - make_interval(days => 5 + p % 40, secs => p),
     -- every plan a distinct last change within the last 120 days (the list's default order)
@@ -90,7 +92,7 @@ UPDATE bp SET
 -- Objectives: 5 per plan.
 CREATE TEMP TABLE bo AS
 WITH o AS (
-    SELECT bp.p, bp.id AS plan_id, bp.status, bp.start_date, bp.end_date, pos,
+    SELECT bp.p, coalesce(bp.superseded_by, bp.p) AS root, bp.id AS plan_id, bp.status, bp.start_date, bp.end_date, pos,
            CASE pos WHEN 0 THEN 'TtmRevenue'
                     WHEN 1 THEN CASE WHEN bp.p % 2 = 0 THEN 'GrossMarginPercent' ELSE 'RevenueGrowth' END
                     WHEN 2 THEN CASE WHEN bp.p % 3 = 0 THEN 'AccountNps' ELSE 'ComplaintSlaCompliance' END
@@ -123,7 +125,7 @@ t AS (
            ((m.p * 7 + m.pos * 13) % 130) / 100.0 - 0.1 AS f
     FROM m
 )
-SELECT t.p, md5('bench-obj-' || t.p || '-' || t.pos)::uuid AS id, t.plan_id, t.pos, t.title, t.unit, t.direction, t.baseline, t.target,
+SELECT t.p, md5('bench-obj-' || t.p || '-' || t.pos)::uuid AS id, md5('bench-objkey-' || t.root || '-' || t.pos)::uuid AS key, t.plan_id, t.pos, t.title, t.unit, t.direction, t.baseline, t.target,
        CASE WHEN t.unit = 'Currency' THEN 'CNY' END AS currency, t.source,
        (t.end_date - t.pos * 30) AS due_date,
        CASE WHEN t.status NOT IN ('Draft', 'Submitted') THEN round(t.baseline + (t.target - t.baseline) * t.f, 2) END AS actual,
@@ -138,11 +140,11 @@ UPDATE bo SET progress = round(least(greatest((actual - baseline) / (target - ba
 -- Initiatives: 10 per plan.
 CREATE TEMP TABLE bi AS
 WITH i AS (
-    SELECT bp.p, bp.id AS plan_id, bp.status AS plan_status, pos,
+    SELECT bp.p, coalesce(bp.superseded_by, bp.p) AS root, bp.id AS plan_id, bp.status AS plan_status, pos,
            (bp.start_date + ((bp.end_date - bp.start_date) * (pos + 1)) / 11) AS due_date
     FROM bp CROSS JOIN generate_series(0, 9) AS pos
 )
-SELECT i.p, md5('bench-ini-' || i.p || '-' || i.pos)::uuid AS id, i.plan_id, i.pos,
+SELECT i.p, md5('bench-ini-' || i.p || '-' || i.pos)::uuid AS id, md5('bench-inikey-' || i.root || '-' || i.pos)::uuid AS key, i.plan_id, i.pos,
        (ARRAY['季度业务回顾 QBR', '联合研发项目 Joint R&D project', '交付周期缩短 Lead-time reduction', '高层互访 Executive visits',
               '质量改进小组 Quality circle', '新产品试产 New product pilot', '框架协议续签 Framework renewal', '现场技术支持 On-site support',
               '库存寄售 Consignment stock', '培训计划 Customer training'])[1 + i.pos] AS title,
@@ -174,54 +176,62 @@ FROM (SELECT plan_id, count(*)::int AS total, count(*) FILTER (WHERE status = 'D
              min(due_date) FILTER (WHERE status <> 'Done') AS earliest
       FROM bi GROUP BY plan_id) x WHERE x.plan_id = bp.id;
 
--- Into the application's tables (version 1 before version 2: previous_version_id may be a foreign key).
-INSERT INTO development_plans (id, account_id, title, owner_id, author_id, start_date, end_date, value_proposition, strategic_priorities,
-                               status, plan_version, previous_version_id, review_cadence_months, next_review_due, progress,
-                               initiatives_total, initiatives_done, earliest_open_due_date, submitted_by, submitted_at, approved_by, approved_at,
-                               cancellation_reason, milestones, stakeholders, swot, created_at, updated_at)
-SELECT id, account_id, title, owner_id, author_id, start_date, end_date, value_proposition, strategic_priorities::jsonb,
-       status, plan_version, previous_version_id, review_cadence_months, next_review_due, progress,
-       initiatives_total, initiatives_done, earliest_open_due_date,
-       CASE WHEN submitted_at IS NOT NULL THEN author_id END, submitted_at,
-       CASE WHEN approved_at IS NOT NULL THEN director END, approved_at,
-       cancellation_reason,
-       jsonb_build_array(
-           jsonb_build_object('Title', '启动会 Kick-off', 'DueDate', start_date + 14, 'ReachedOn', CASE WHEN start_date + 14 < current_date AND status NOT IN ('Draft', 'Submitted') THEN start_date + 16 END),
-           jsonb_build_object('Title', '中期回顾 Mid-term review', 'DueDate', start_date + (end_date - start_date) / 2, 'ReachedOn', NULL),
-           jsonb_build_object('Title', '续约 Renewal', 'DueDate', end_date - 30, 'ReachedOn', NULL)),
-       '[]'::jsonb,
-       jsonb_build_array(
-           jsonb_build_object('Quadrant', 'Strength', 'Text', '多年稳定供货，质量口碑好', 'Evidence', NULL),
-           jsonb_build_object('Quadrant', 'Weakness', 'Text', 'Slow complaint handling in 2025', 'Evidence', jsonb_build_object('Kind', 'RevenueTrend', 'Reference', 'TTM')),
-           jsonb_build_object('Quadrant', 'Opportunity', 'Text', '客户扩建华南工厂', 'Evidence', NULL),
-           jsonb_build_object('Quadrant', 'Threat', 'Text', 'A competitor offers consignment stock', 'Evidence', NULL)),
-       created_at, updated_at
-FROM bp ORDER BY plan_version, p;
-
-INSERT INTO plan_objectives (id, plan_id, position, title, measure_unit, measure_direction, measure_baseline, measure_target,
-                             measure_currency, measure_source, due_date, actual, actual_at, progress)
-SELECT id, plan_id, pos, title, unit, direction, baseline, target, currency, source, due_date, actual, actual_at, progress FROM bo;
-
-INSERT INTO plan_initiatives (id, plan_id, position, title, owner_id, department, due_date, status, objective_id,
-                              budget_amount, budget_currency, person_days, completed_on)
-SELECT id, plan_id, pos, title, owner_id, department, due_date, status, objective_id, budget_amount, budget_currency, person_days, completed_on FROM bi;
-
--- Approved versions carry their frozen baseline (children aggregated once per plan, then joined).
-INSERT INTO plan_baselines (plan_id, plan_version, approved_at, approved_by, snapshot)
+-- Approved versions carry their baseline, frozen at approval (the aggregate's PlanBaseline as its JSON column holds it:
+-- camelCase, enums by name, nulls left out).
+ALTER TABLE bp ADD baseline jsonb;
 WITH objs AS (
-    SELECT plan_id, jsonb_agg(jsonb_build_object('Id', id, 'Title', title, 'Unit', unit, 'Direction', direction, 'Baseline', baseline,
-                                                 'Target', target, 'Currency', currency, 'Source', source, 'DueDate', due_date) ORDER BY pos) AS list
+    SELECT plan_id, jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+               'key', key, 'title', title, 'dueDate', due_date,
+               'measure', jsonb_build_object('unit', unit, 'direction', direction, 'baseline', baseline, 'target', target,
+                                             'currency', currency, 'source', source))) ORDER BY pos) AS list
     FROM bo GROUP BY plan_id
 ),
 inis AS (
-    SELECT plan_id, jsonb_agg(jsonb_build_object('Id', id, 'Title', title, 'OwnerId', owner_id, 'DueDate', due_date,
-                                                 'Budget', CASE WHEN budget_amount IS NOT NULL THEN jsonb_build_object('Amount', budget_amount, 'Currency', budget_currency) END,
-                                                 'PersonDays', person_days) ORDER BY pos) AS list
-    FROM bi GROUP BY plan_id
+    SELECT i.plan_id, jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+               'key', i.key, 'title', i.title, 'ownerId', i.owner_id, 'department', i.department, 'dueDate', i.due_date,
+               'objectiveKey', o.key,
+               'budget', CASE WHEN i.budget_amount IS NOT NULL THEN jsonb_build_object('amount', i.budget_amount, 'currency', i.budget_currency) END,
+               'personDays', i.person_days)) ORDER BY i.pos) AS list
+    FROM bi i LEFT JOIN bo o ON o.id = i.objective_id GROUP BY i.plan_id
 )
-SELECT bp.id, bp.plan_version, bp.approved_at, bp.director, jsonb_build_object('Objectives', o.list, 'Initiatives', i.list)
-FROM bp JOIN objs o ON o.plan_id = bp.id JOIN inis i ON i.plan_id = bp.id
-WHERE bp.approved_at IS NOT NULL;
+UPDATE bp SET baseline = jsonb_build_object(
+        'planVersion', bp.plan_version, 'approvedAt', to_char(bp.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"'),
+        'approvedBy', bp.director, 'startDate', bp.start_date, 'endDate', bp.end_date, 'valueProposition', bp.value_proposition,
+        'strategicPriorities', bp.strategic_priorities::jsonb, 'objectives', o.list, 'initiatives', i.list)
+FROM objs o, inis i
+WHERE o.plan_id = bp.id AND i.plan_id = bp.id AND bp.approved_at IS NOT NULL;
+
+-- Into the application's tables (version 1 before version 2: previous_version_id is a foreign key).
+INSERT INTO development_plans (id, account_id, title, owner_id, author_id, start_date, end_date, value_proposition, strategic_priorities,
+                               status, plan_version, previous_version_id, review_cadence_months, next_review_due, last_reviewed_on, progress,
+                               initiatives_total, initiatives_done, earliest_open_due_date, submitted_by, submitted_at, baseline,
+                               cancellation_reason, milestones, stakeholders, swot, created_at, updated_at)
+SELECT id, account_id, title, owner_id, author_id, start_date, end_date, value_proposition, strategic_priorities::jsonb,
+       status, plan_version, previous_version_id, review_cadence_months, next_review_due, last_reviewed_on, progress,
+       initiatives_total, initiatives_done, earliest_open_due_date,
+       CASE WHEN submitted_at IS NOT NULL THEN author_id END, submitted_at, baseline,
+       cancellation_reason,
+       jsonb_build_array(
+           jsonb_strip_nulls(jsonb_build_object('title', '启动会 Kick-off', 'dueDate', start_date + 14,
+                                                'reachedOn', CASE WHEN start_date + 14 < current_date AND status NOT IN ('Draft', 'Submitted') THEN start_date + 16 END)),
+           jsonb_build_object('title', '中期回顾 Mid-term review', 'dueDate', start_date + (end_date - start_date) / 2),
+           jsonb_build_object('title', '续约 Renewal', 'dueDate', end_date - 30)),
+       '[]'::jsonb,
+       jsonb_build_array(
+           jsonb_build_object('quadrant', 'Strength', 'text', '多年稳定供货，质量口碑好'),
+           jsonb_build_object('quadrant', 'Weakness', 'text', 'Slow complaint handling in 2025', 'evidence', jsonb_build_object('kind', 'RevenueTrend', 'reference', 'TTM')),
+           jsonb_build_object('quadrant', 'Opportunity', 'text', '客户扩建华南工厂'),
+           jsonb_build_object('quadrant', 'Threat', 'text', 'A competitor offers consignment stock')),
+       created_at, updated_at
+FROM bp ORDER BY plan_version, p;
+
+INSERT INTO plan_objectives (id, key, plan_id, position, title, measure_unit, measure_direction, measure_baseline, measure_target,
+                             measure_currency, measure_source, due_date, actual, actual_at, progress)
+SELECT id, key, plan_id, pos, title, unit, direction, baseline, target, currency, source, due_date, actual, actual_at, progress FROM bo;
+
+INSERT INTO plan_initiatives (id, key, plan_id, position, title, owner_id, department, due_date, status, objective_id,
+                              budget_amount, budget_currency, person_days, completed_on)
+SELECT id, key, plan_id, pos, title, owner_id, department, due_date, status, objective_id, budget_amount, budget_currency, person_days, completed_on FROM bi;
 
 -- The published programme requires a plan of Strategic and Key accounts (the default; set explicitly so the
 -- benchmark does not depend on it).
