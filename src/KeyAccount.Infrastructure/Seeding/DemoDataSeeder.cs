@@ -2,6 +2,7 @@ using System.Globalization;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
+using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -143,9 +144,107 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
         db.Interactions.AddRange(interactions);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await revenue.UpsertAsync(rows, now, cancellationToken).ConfigureAwait(false);
+        var plans = SeedPlans(accounts, users, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        LogSeeded(logger, users.Count, accounts.Count, interactions.Count, rows.Count);
+        LogSeeded(logger, users.Count, accounts.Count, interactions.Count, rows.Count, plans);
     }
+
+    /// <summary>
+    /// Development plans for some Strategic and Key accounts, so that every part of the plans screens has something to
+    /// show: active plans (one with an overdue initiative, one with its review due), plans waiting in the Director's
+    /// inbox (one of them a revision of an active plan, with its changes), drafts; the other Strategic and Key accounts
+    /// have none and appear under "accounts that need a plan".
+    /// </summary>
+    private int SeedPlans(List<Account> accounts, Dictionary<string, User> users, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-6);
+        var director = users["director"].Id;
+        var planned = accounts.Where(a => a.Tier is Tier.Strategic or Tier.Key && a.Status == AccountStatus.Active && a.OwnerId != director).Take(10).ToList();
+        var count = 0;
+        for (var i = 0; i < planned.Count; i++)
+        {
+            var account = planned[i];
+            var owner = account.OwnerId;
+            var content = DemoPlan(account, owner, users, start, today, i);
+            var plan = DevelopmentPlan.Draft(account.Id, content, owner, today, now);
+            var stage = i % 5; // 0, 1: active; 2: submitted; 3: active with a submitted revision; 4: draft
+            if (stage != 4)
+            {
+                plan.Submit(owner, now);
+            }
+
+            if (stage is 0 or 1 or 3)
+            {
+                plan.Approve(director, null, null, now);
+                plan.Activate(owner, start.AddDays(14), now);
+                plan.RecordActual(plan.Objectives[2].Id, 1m, now);
+                plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, start.AddDays(60), now);
+                if (stage == 1)
+                {
+                    db.PlanReviews.Add(plan.RecordReview(start.AddMonths(3).AddDays(2), director, "加派技术支持，推进联合研发立项。", new Dictionary<PlanObjectiveId, string> { [plan.Objectives[0].Id] = "上半年订单受客户减产影响推迟。" }, today, now));
+                }
+            }
+
+            db.DevelopmentPlans.Add(plan);
+            count++;
+            if (stage == 3)
+            {
+                var next = plan.Revise(owner, now);
+                var revised = DemoPlan(account, owner, users, start, today, i) with { Title = content.Title + "（修订）" };
+                next.Edit(revised with
+                {
+                    Objectives = [.. next.Objectives.Select((o, k) => new ObjectiveInput(o.Id, o.Title, k == 0 ? o.Measure with { Target = Thousands(o.Measure.Target * 1.1m) } : o.Measure, o.DueDate, o.Measure.IsComputed ? null : o.Actual))],
+                    Initiatives = [.. next.Initiatives.Select(x => new InitiativeInput(x.Id, x.Title, x.OwnerId, x.Department, x.DueDate, x.Status, x.ObjectiveId is { } oid ? next.Objectives.ToList().FindIndex(o => o.Id == oid) : null, x.Budget, x.PersonDays))],
+                }, today, now);
+                next.Submit(owner, now);
+                next.ClearDomainEvents();
+                db.DevelopmentPlans.Add(next);
+                count++;
+            }
+
+            plan.ClearDomainEvents();
+        }
+
+        return count;
+    }
+
+    private static PlanContent DemoPlan(Account account, UserId owner, Dictionary<string, User> users, DateOnly start, DateOnly today, int i)
+    {
+        var end = start.AddYears(2).AddDays(-1);
+        var ttm = Thousands((account.PotentialAnnualRevenue?.Amount ?? 10_000_000m) / 1.6m);
+        return new PlanContent(
+            $"{account.Name} {start.Year}–{end.Year} 客户发展计划",
+            owner,
+            start,
+            end,
+            "以本地化技术服务和联合研发，成为客户华东扩产项目的首选供应商。",
+            ["扩大钱包份额", "进入客户研发环节", "提升服务满意度"],
+            DevelopmentPlan.DefaultReviewCadenceMonths,
+            [
+                new ObjectiveInput(null, "年销售额（TTM）提升 30%", new Measure(MeasureUnit.Currency, MeasureDirection.HigherIsBetter, ttm, Thousands(ttm * 1.3m), "CNY", MeasureSource.TtmRevenue), end, null),
+                new ObjectiveInput(null, "投诉 SLA 达成率达到 95%", new Measure(MeasureUnit.Percent, MeasureDirection.HigherIsBetter, 85m, 95m, null, MeasureSource.ComplaintSlaCompliance), start.AddYears(1).AddDays(-1), null),
+                new ObjectiveInput(null, "联合研发项目", new Measure(MeasureUnit.Number, MeasureDirection.HigherIsBetter, 0m, 3m, null, MeasureSource.Manual), end, null),
+            ],
+            [
+                new InitiativeInput(null, "高层拜访与年度业务回顾", owner, UserDepartment.Sales, start.AddMonths(2), InitiativeStatus.NotStarted, 0, new Money(30_000m, "CNY"), 5m),
+                // Due last month and still in progress: overdue.
+                new InitiativeInput(null, "驻厂技术支持", users["serviceagent"].Id, UserDepartment.Service, today.AddDays(-20 - i), InitiativeStatus.InProgress, 1, new Money(120_000m, "CNY"), 40m),
+                new InitiativeInput(null, "联合研发立项", owner, UserDepartment.Technical, start.AddMonths(12), InitiativeStatus.InProgress, 2, new Money(500_000m, "CNY"), 120m),
+                new InitiativeInput(null, "定制化产品方案", users["director"].Id, UserDepartment.Product, start.AddMonths(18), InitiativeStatus.NotStarted, 0, null, 60m),
+            ],
+            [new Milestone("框架协议续签", start.AddMonths(6), null), new Milestone("联合研发样机交付", start.AddMonths(15), null)],
+            [.. account.Contacts.Take(2).Select(c => new Stakeholder(c.Id.Value, c.BuyingRole == BuyingRole.DecisionMaker ? "最终决策人" : null))],
+            [
+                new SwotItem(SwotQuadrant.Strength, "交付稳定，技术服务响应快", null),
+                new SwotItem(SwotQuadrant.Weakness, "价格高于本地竞争对手约 8%", null),
+                new SwotItem(SwotQuadrant.Opportunity, "客户华东新工厂 2027 年投产", new Evidence(EvidenceKind.RevenueTrend, "TTM")),
+                new SwotItem(SwotQuadrant.Threat, "竞争对手提供账期优惠", null),
+            ]);
+    }
+
+    private static decimal Thousands(decimal value) => Math.Round(value / 1000m, MidpointRounding.AwayFromZero) * 1000m;
 
     private static void AddContacts(Account account, Random random, DateTimeOffset now)
     {
@@ -175,6 +274,6 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data already present; not seeding again")]
     private static partial void LogSkipped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data: {Users} users, {Accounts} accounts, {Interactions} interactions, {Revenue} revenue months")]
-    private static partial void LogSeeded(ILogger logger, int users, int accounts, int interactions, int revenue);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data: {Users} users, {Accounts} accounts, {Interactions} interactions, {Revenue} revenue months, {Plans} development plans")]
+    private static partial void LogSeeded(ILogger logger, int users, int accounts, int interactions, int revenue, int plans);
 }

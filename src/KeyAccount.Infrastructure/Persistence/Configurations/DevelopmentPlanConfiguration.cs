@@ -74,7 +74,9 @@ internal sealed class PlanObjectiveConfiguration : IEntityTypeConfiguration<Plan
         builder.ToTable("plan_objectives");
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Title).HasMaxLength(300);
-        builder.OwnsOne(o => o.Measure, m =>
+        // Value objects as complex properties (plain columns, value semantics): a revision's copy shares the measure
+        // instance of the version it copies, which an owned entity type could not.
+        builder.ComplexProperty(o => o.Measure, m =>
         {
             m.Property(x => x.Unit).HasColumnName("measure_unit").HasMaxLength(20);
             m.Property(x => x.Direction).HasColumnName("measure_direction").HasMaxLength(20);
@@ -83,7 +85,6 @@ internal sealed class PlanObjectiveConfiguration : IEntityTypeConfiguration<Plan
             m.Property(x => x.Currency).HasColumnName("measure_currency").HasMaxLength(3);
             m.Property(x => x.Source).HasColumnName("measure_source").HasMaxLength(40);
         });
-        builder.Navigation(o => o.Measure).IsRequired();
         builder.Property(o => o.Actual).HasPrecision(PlanNumbers.Precision, PlanNumbers.Scale);
         builder.Property(o => o.Progress).HasPrecision(5, 1);
         builder.HasIndex(o => new { o.PlanId, o.Position });
@@ -99,12 +100,11 @@ internal sealed class PlanInitiativeConfiguration : IEntityTypeConfiguration<Pla
         builder.Property(i => i.Title).HasMaxLength(300);
         builder.HasOne<User>().WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PlanObjective>().WithMany().HasForeignKey(i => i.ObjectiveId).OnDelete(DeleteBehavior.ClientSetNull);
-        builder.OwnsOne(i => i.Budget, m =>
+        builder.ComplexProperty(i => i.Budget, m =>
         {
             m.Property(x => x.Amount).HasColumnName("budget_amount").HasPrecision(Money.Precision, Money.Scale);
             m.Property(x => x.Currency).HasColumnName("budget_currency").HasMaxLength(3);
         });
-        builder.Navigation(i => i.Budget).IsRequired(false);
         builder.Property(i => i.PersonDays).HasPrecision(8, 1);
         builder.HasIndex(i => new { i.PlanId, i.Position });
         builder.HasIndex(i => new { i.OwnerId, i.Status, i.DueDate });

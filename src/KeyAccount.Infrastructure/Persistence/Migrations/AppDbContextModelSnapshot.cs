@@ -1109,6 +1109,20 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Budget", "KeyAccount.Domain.DevelopmentPlans.PlanInitiative.Budget#Money", b1 =>
+                        {
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(20, 2)
+                                .HasColumnType("numeric(20,2)")
+                                .HasColumnName("budget_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("budget_currency");
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_plan_initiatives");
 
@@ -1165,6 +1179,44 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Measure", "KeyAccount.Domain.DevelopmentPlans.PlanObjective.Measure#Measure", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Baseline")
+                                .HasPrecision(20, 4)
+                                .HasColumnType("numeric(20,4)")
+                                .HasColumnName("measure_baseline");
+
+                            b1.Property<string>("Currency")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("measure_currency");
+
+                            b1.Property<string>("Direction")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("measure_direction");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("measure_source");
+
+                            b1.Property<decimal>("Target")
+                                .HasPrecision(20, 4)
+                                .HasColumnType("numeric(20,4)")
+                                .HasColumnName("measure_target");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("measure_unit");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_plan_objectives");
@@ -2032,32 +2084,6 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_accounts_users_owner_id");
 
-                    b.OwnsOne("KeyAccount.Domain.Common.Money", "PotentialAnnualRevenue", b1 =>
-                        {
-                            b1.Property<Guid>("AccountId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("id");
-
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(20, 2)
-                                .HasColumnType("numeric(20,2)")
-                                .HasColumnName("potential_revenue_amount");
-
-                            b1.Property<string>("Currency")
-                                .IsRequired()
-                                .HasMaxLength(3)
-                                .HasColumnType("character varying(3)")
-                                .HasColumnName("potential_revenue_currency");
-
-                            b1.HasKey("AccountId");
-
-                            b1.ToTable("accounts");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AccountId")
-                                .HasConstraintName("fk_accounts_accounts_id");
-                        });
-
                     b.OwnsMany("KeyAccount.Domain.Accounts.AccountTeamMember", "Team", b1 =>
                         {
                             b1.Property<Guid>("AccountId")
@@ -2123,6 +2149,32 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("tier_override_tier");
+
+                            b1.HasKey("AccountId");
+
+                            b1.ToTable("accounts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId")
+                                .HasConstraintName("fk_accounts_accounts_id");
+                        });
+
+                    b.OwnsOne("KeyAccount.Domain.Common.Money", "PotentialAnnualRevenue", b1 =>
+                        {
+                            b1.Property<Guid>("AccountId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(20, 2)
+                                .HasColumnType("numeric(20,2)")
+                                .HasColumnName("potential_revenue_amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("potential_revenue_currency");
 
                             b1.HasKey("AccountId");
 
@@ -2339,34 +2391,6 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_initiatives_development_plans_plan_id");
-
-                    b.OwnsOne("KeyAccount.Domain.Common.Money", "Budget", b1 =>
-                        {
-                            b1.Property<Guid>("PlanInitiativeId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("id");
-
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(20, 2)
-                                .HasColumnType("numeric(20,2)")
-                                .HasColumnName("budget_amount");
-
-                            b1.Property<string>("Currency")
-                                .IsRequired()
-                                .HasMaxLength(3)
-                                .HasColumnType("character varying(3)")
-                                .HasColumnName("budget_currency");
-
-                            b1.HasKey("PlanInitiativeId");
-
-                            b1.ToTable("plan_initiatives");
-
-                            b1.WithOwner()
-                                .HasForeignKey("PlanInitiativeId")
-                                .HasConstraintName("fk_plan_initiatives_plan_initiatives_id");
-                        });
-
-                    b.Navigation("Budget");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanObjective", b =>
@@ -2377,57 +2401,6 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_objectives_development_plans_plan_id");
-
-                    b.OwnsOne("KeyAccount.Domain.DevelopmentPlans.Measure", "Measure", b1 =>
-                        {
-                            b1.Property<Guid>("PlanObjectiveId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("id");
-
-                            b1.Property<decimal>("Baseline")
-                                .HasPrecision(20, 4)
-                                .HasColumnType("numeric(20,4)")
-                                .HasColumnName("measure_baseline");
-
-                            b1.Property<string>("Currency")
-                                .HasMaxLength(3)
-                                .HasColumnType("character varying(3)")
-                                .HasColumnName("measure_currency");
-
-                            b1.Property<string>("Direction")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
-                                .HasColumnName("measure_direction");
-
-                            b1.Property<string>("Source")
-                                .IsRequired()
-                                .HasMaxLength(40)
-                                .HasColumnType("character varying(40)")
-                                .HasColumnName("measure_source");
-
-                            b1.Property<decimal>("Target")
-                                .HasPrecision(20, 4)
-                                .HasColumnType("numeric(20,4)")
-                                .HasColumnName("measure_target");
-
-                            b1.Property<string>("Unit")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("character varying(20)")
-                                .HasColumnName("measure_unit");
-
-                            b1.HasKey("PlanObjectiveId");
-
-                            b1.ToTable("plan_objectives");
-
-                            b1.WithOwner()
-                                .HasForeignKey("PlanObjectiveId")
-                                .HasConstraintName("fk_plan_objectives_plan_objectives_id");
-                        });
-
-                    b.Navigation("Measure")
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanReview", b =>
