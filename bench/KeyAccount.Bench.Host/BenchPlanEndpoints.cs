@@ -97,7 +97,7 @@ internal static partial class BenchEndpoints
                 total = (int)(await count.ExecuteScalarAsync(ct))!;
             }
 
-            await using var command = new NpgsqlCommand(PlanColumns + where + $" ORDER BY p.updated_at DESC, p.id LIMIT ${args.Count + 1}", connection);
+            await using var command = new NpgsqlCommand(PlanColumns + where + $" ORDER BY p.updated_at DESC, p.id DESC LIMIT ${args.Count + 1}", connection);
             foreach (var a in args)
             {
                 command.Parameters.Add(a);
