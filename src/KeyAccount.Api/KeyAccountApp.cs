@@ -88,6 +88,7 @@ public static class KeyAccountApp
         api.MapTiering();
         api.MapDashboard();
         api.MapComplaints();
+        api.MapDevelopmentPlans();
         api.MapWebhooks();
         api.MapUsers();
         api.MapAudit();

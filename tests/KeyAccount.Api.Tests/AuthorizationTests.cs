@@ -188,13 +188,42 @@ public class AuthorizationTests : ApiTestBase
         Assert.That((await Body(await owner.GetAsync($"/api/v1/audit?accountId={othersAccount}")))["totalCount"]!.GetValue<int>(), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task EveryPlanEndpoint_WhenAnotherManagersPlan_Returns404()
+    {
+        // Plans are not /accounts/{id} routes, so the sweep above does not reach them: every /development-plans/{id}
+        // route an AccountManager may call answers 404 for a plan of an account they may not see.
+        var othersAccount = await CreateAccountAsync("accountmanager2", "OTHERS-PLAN");
+        using var owner = await As("accountmanager2");
+        var created = await owner.PostAsJsonAsync("/api/v1/development-plans", DevelopmentPlansTests.NewPlan(othersAccount));
+        Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
+        var plan = (await Body(created))["id"]!.GetValue<string>();
+        using var manager = await As("accountmanager");
+        var endpoints = Endpoints()
+            .Where(e => e.Pattern.StartsWith("api/v1/development-plans/{id", StringComparison.Ordinal))
+            .Where(e => e.Permission is not null && Permissions.Grants(Role.AccountManager, e.Permission))
+            .ToList();
+        Assert.That(endpoints, Has.Count.GreaterThanOrEqualTo(12));
+        foreach (var endpoint in endpoints)
+        {
+            var response = await manager.SendAsync(Request(endpoint, plan, Guid.NewGuid().ToString()));
+            Assert.That((int)response.StatusCode, Is.EqualTo(404), $"{endpoint}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        // A plan for their account is refused the same way, and the owner still reads it.
+        Assert.That((int)(await manager.PostAsJsonAsync("/api/v1/development-plans", DevelopmentPlansTests.NewPlan(othersAccount))).StatusCode, Is.EqualTo(404));
+        Assert.That((int)(await owner.GetAsync($"/api/v1/development-plans/{plan}")).StatusCode, Is.EqualTo(200));
+    }
+
     /// <summary>A request that passes validation, so that what answers is access control.</summary>
     private static HttpRequestMessage Request(ApiEndpoint endpoint, string accountId, string contactId)
     {
         var path = "/" + endpoint.Pattern
             .Replace("{id:guid}", accountId, StringComparison.Ordinal)
             .Replace("{accountId:guid}", accountId, StringComparison.Ordinal)
-            .Replace("{contactId:guid}", contactId, StringComparison.Ordinal);
+            .Replace("{contactId:guid}", contactId, StringComparison.Ordinal)
+            .Replace("{initiativeId:guid}", contactId, StringComparison.Ordinal)
+            .Replace("{objectiveId:guid}", contactId, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
         request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         request.Content = endpoint.Name switch
@@ -223,6 +252,12 @@ public class AuthorizationTests : ApiTestBase
             "CreateApiClient" => JsonContent.Create(new { name = "ERP", scopes = new[] { "revenue:write" } }),
             "RotateApiClientSecret" => JsonContent.Create(new { overlapHours = 24 }),
             "UpdateApiClient" => JsonContent.Create(new { name = "ERP", scopes = new[] { "revenue:write" } }),
+            "CreatePlan" or "UpdatePlan" => JsonContent.Create(DevelopmentPlansTests.NewPlan(accountId)),
+            "RejectPlan" => JsonContent.Create(new { comment = "请补充收入目标" }),
+            "CancelPlan" => JsonContent.Create(new { reason = "客户被收购" }),
+            "SetInitiativeStatus" => JsonContent.Create(new { status = "Done" }),
+            "RecordObjectiveActual" => JsonContent.Create(new { value = 1 }),
+            "RecordPlanReview" => JsonContent.Create(new { heldOn = "2026-01-01", decisions = "继续" }),
             _ => null,
         };
         return request;

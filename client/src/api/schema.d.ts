@@ -531,7 +531,7 @@ export interface paths {
         put?: never;
         /**
          * Resolve with root cause and corrective action
-         * @description InProgress → Resolved. Resolution, root cause and corrective action are required; initiativeId (optional) links the corrective action to an initiative of a development plan of the complaint's account (any other id is a 400 on initiativeId). Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
+         * @description InProgress → Resolved. Resolution, root cause and corrective action are required. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ResolveComplaint"];
         delete?: never;
@@ -574,26 +574,6 @@ export interface paths {
          * @description Resolved or Closed → Reopened. A breached target stays breached. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ReopenComplaint"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/complaints/{id}/initiative": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Link the corrective action to a development-plan initiative
-         * @description Links the complaint's corrective action to an initiative of a development plan of the complaint's account (the initiative then lists the complaint), or unlinks it with initiativeId null; in any status. An initiative of another account's plan, or no initiative, is a 400 on initiativeId; linking the initiative already linked changes nothing. The timeline records the change. Send the complaint's ETag as If-Match: refused (412) when the complaint changed since you read it.
-         */
-        put: operations["LinkComplaintInitiative"];
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -702,6 +682,278 @@ export interface paths {
         get: operations["ListOverdueContacts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The development plans list
+         * @description Every plan version you may see, newest change first by default. Filter by account, owner, status (repeat the parameter for several), `needsReview` (the next review is due today or earlier), `overdue` (an initiative that is not Done is past its due date) and `q` (text in the title or the account's name); order by `updatedAt`, `endDate`, `progress` or `accountName`. AccountManagers see the plans of their own and their team's accounts.
+         */
+        get: operations["ListPlans"];
+        put?: never;
+        /**
+         * Draft a development plan
+         * @description Creates version 1 of a plan for an account, as a Draft led by `ownerId` (default: you), with its period (1 to 3 years), value proposition and strategic priorities; objectives, initiatives and the rest are added by editing the draft (PUT). Send an Idempotency-Key so that a retry returns the first draft instead of creating a second. An account that does not exist or that you may not see is a 404; a period under 1 or over 3 years a 409 on `endDate`.
+         */
+        post: operations["CreatePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A development plan with its content, progress and allowed actions
+         * @description The plan version as a whole: header, objectives with their measures, actual values, progress, the progress expected today and the approved baseline's target, initiatives with owners, resources, overdue flags and linked complaints, milestones, stakeholders, SWOT, workflow state and the steps allowed now. The ETag header carries its version: send it as If-Match with a change.
+         */
+        get: operations["GetPlan"];
+        /**
+         * Edit a draft plan (the whole document)
+         * @description Replaces the draft's content with the document sent: header, objectives, initiatives (`objectiveIndex` points into this request's objectives), milestones, stakeholders and SWOT. Items sent with the `id` of an existing objective or initiative keep their identity; items without one are new; items left out are removed. Only a Draft is edited: any other status is a 409 `plan-not-editable` (revise an approved plan instead). Field rules are a 400 naming the field (`initiatives[2].ownerId` for an owner who is not an active user, `stakeholders[0].contactId` for a contact of another account); business rules a 409 naming it (`objectives[0].target` when the target equals the baseline, `objectives[1].actual` for a typed-in actual on a metric-sourced measure, `endDate` for a period under 1 or over 3 years). Send the plan's ETag as If-Match (412 when stale).
+         */
+        put: operations["UpdatePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit for approval
+         * @description Draft → Submitted. Needs at least one objective and one initiative (409 `plan-incomplete` otherwise). Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
+         */
+        post: operations["SubmitPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (Director; four eyes)
+         * @description Submitted → Approved. Never by the plan's author or submitter (409 `plan-four-eyes`). Freezes the baseline that plan-vs-actual compares with. Refused with 409 `plan-overlaps` (on `startDate`) when the account has another Approved or Active plan for an overlapping period; approving a revision supersedes the version it revises. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
+         */
+        post: operations["ApprovePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send back with a comment (Director)
+         * @description Submitted → Draft. The comment is kept on the plan for its author. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
+         */
+        post: operations["RejectPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start carrying out the plan
+         * @description Approved → Active. The first review falls due a review cadence after today (or after the plan's start, when later). Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
+         */
+        post: operations["ActivatePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete the plan
+         * @description Active → Completed. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
+         */
+        post: operations["CompletePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the plan with a reason
+         * @description Approved or Active → Cancelled. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
+         */
+        post: operations["CancelPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a new version of a plan in force
+         * @description Copies an Approved or Active plan into a new Draft version (`planVersion` + 1, `previousVersionId` = this one) to change it; the version in force stays in force until the new one is approved, which supersedes it. Any other status is a 409 `plan-not-in-force`; a version is revised once (409 `plan-revision-exists`). Send an Idempotency-Key so that a retry returns the first copy.
+         */
+        post: operations["RevisePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a version changes against the approved baseline
+         * @description The diff of this version against the approved baseline of the version it revises (the approval inbox shows it): changed header fields, and every objective and initiative as Added, Removed, Changed or Unchanged with its terms before and after. For a first version everything is Added.
+         */
+        get: operations["GetPlanChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/initiatives/{initiativeId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an initiative
+         * @description Sets one initiative's status (NotStarted, InProgress, Done, Blocked) on a Draft, Approved or Active plan; the plan's done count and overdue flag follow. A Submitted, Completed, Cancelled or Superseded plan is a 409 `plan-not-in-progress`. Send the plan's ETag as If-Match (412 when stale).
+         */
+        post: operations["SetInitiativeStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/objectives/{objectiveId}/actual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a manual measure's actual value
+         * @description Records the current value of a Manual measure on a Draft, Approved or Active plan; the objective's and the plan's progress follow. A metric-sourced measure is computed by KeyAccount and refuses a typed-in value (409 `measure-actual-computed` on `value`). Send the plan's ETag as If-Match (412 when stale).
+         */
+        post: operations["RecordObjectiveActual"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/development-plans/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reviews of a plan
+         * @description Every review of this plan version, latest first: the progress of each objective then against the progress expected by then, the variance comments and the decisions.
+         */
+        get: operations["ListPlanReviews"];
+        put?: never;
+        /**
+         * Record a review
+         * @description Records a review of an Active plan (409 `plan-not-active` otherwise) held today or earlier: a snapshot of each objective's actual value and progress against the progress expected by the review day, a variance comment per objective, and the decisions taken. The plan's next review falls due a review cadence after this one. Send an Idempotency-Key so that a retry does not record it twice.
+         */
+        post: operations["RecordPlanReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2206,7 +2458,7 @@ export interface components {
              */
             name: string;
             /** @description The permission strings it may be granted (e.g. revenue:write). */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve")[];
             /**
              * Format: uuid
              * @description The account manager it is bound to: it sees exactly the accounts that user sees (null: every account its scopes reach).
@@ -2408,6 +2660,14 @@ export interface components {
          * @enum {string}
          */
         BuyingRole: "DecisionMaker" | "Influencer" | "User" | "Gatekeeper" | "Champion";
+        /** @description Why a plan in force is stopped. */
+        CancelPlanInput: {
+            /**
+             * @description Why (required, at most 2,000 characters).
+             * @example 客户被收购，采购转由集团统一管理。
+             */
+            reason: string;
+        };
         /** @description The client credentials request (RFC 6749 §4.4.2), form-encoded. */
         ClientCredentialsForm: {
             /**
@@ -2611,16 +2871,6 @@ export interface components {
              * @example Pallet count checked against the order at loading.
              */
             correctiveAction: null | string;
-            /**
-             * Format: uuid
-             * @description The development-plan initiative the corrective action is part of (set when resolving or with PUT …/initiative); null when none.
-             */
-            initiativeId: null | string;
-            /**
-             * Format: uuid
-             * @description The plan of `initiativeId`; null when no initiative is linked.
-             */
-            planId: null | string;
             /**
              * Format: double
              * @description First-response target in hours of the calendar's working time.
@@ -3076,7 +3326,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve")[];
             /**
              * Format: uuid
              * @description Optional: an active account manager whose accounts the client is limited to (it then sees exactly what that user sees).
@@ -3094,6 +3344,55 @@ export interface components {
              * @example 600
              */
             requestsPerMinute?: null | number;
+        };
+        /** @description A new development plan: its account, period and strategy (objectives and initiatives are added by editing the draft). */
+        CreatePlanInput: {
+            /**
+             * Format: uuid
+             * @description The account the plan is for (one you may see).
+             */
+            accountId: string;
+            /**
+             * @description What the plan is called (1–200 characters).
+             * @example 2027–2029 华东精密发展计划
+             */
+            title: string;
+            /**
+             * Format: date
+             * @description The first day of the plan.
+             * @example 2027-01-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description The last day of the plan: 1 to 3 years after the start (end ≥ start + 1 year − 1 day, ≤ start + 3 years − 1 day).
+             * @example 2028-12-31
+             */
+            endDate: string;
+            /**
+             * @description Why the customer buys from us and what we promise them (1–4,000 characters).
+             * @example 以稳定交付和联合研发帮助客户缩短新品上市周期。
+             */
+            valueProposition: string;
+            /**
+             * @description The few priorities the plan pursues, in order (at most 20, each 1–500 characters).
+             * @example [
+             *       "扩大汽车零部件份额",
+             *       "建立联合研发实验室"
+             *     ]
+             */
+            strategicPriorities: string[];
+            /**
+             * Format: uuid
+             * @description The manager who leads the plan (an active account manager or director); defaults to you.
+             */
+            ownerId?: null | string;
+            /**
+             * Format: int32
+             * @description Months between reviews once the plan is active (1–12; default 3, quarterly).
+             * @example 3
+             */
+            reviewCadenceMonths?: null | number;
         };
         /** @description A new user: their fields, and either an initial password or a set-password link sent by email (exactly one). */
         CreateUserCommand: {
@@ -3417,6 +3716,11 @@ export interface components {
              */
             occurredOn: string;
         };
+        /**
+         * @description What a SWOT item cites as its evidence.
+         * @enum {string}
+         */
+        EvidenceKind: "Complaint" | "SurveyResponse" | "RevenueTrend";
         /** @description One error on one request field: a stable code to translate on, its figures, and English fallback text. */
         FieldError: {
             /**
@@ -3475,13 +3779,20 @@ export interface components {
                 [key: string]: number;
             };
         };
-        /** @description The development-plan initiative the complaint's corrective action is part of. */
-        InitiativeLinkInput: {
+        /**
+         * @description Where an initiative stands.
+         * @enum {string}
+         */
+        InitiativeStatus: "NotStarted" | "InProgress" | "Done" | "Blocked";
+        /** @description An initiative's new status. */
+        InitiativeStatusInput: {
+            /** @description Where it stands now. */
+            status: components["schemas"]["InitiativeStatus"];
             /**
-             * Format: uuid
-             * @description An initiative of a plan of the complaint's account; null unlinks.
+             * @description What happened (at most 1,000 characters; not stored on the plan).
+             * @example 实验室已揭牌。
              */
-            initiativeId: null | string;
+            note?: null | string;
         };
         /** @description A logged interaction with the customer. */
         InteractionDto: {
@@ -3646,6 +3957,22 @@ export interface components {
              */
             language: string;
         };
+        /**
+         * @description Which way a measure improves.
+         * @enum {string}
+         */
+        MeasureDirection: "HigherIsBetter" | "LowerIsBetter";
+        /**
+         * @description Where a measure's actual value comes from: typed in (KeyAccount.Domain.DevelopmentPlans.MeasureSource.Manual), or a metric KeyAccount computes for the
+         *     account (nobody types in what the system knows).
+         * @enum {string}
+         */
+        MeasureSource: "Manual" | "TtmRevenue" | "RevenueGrowth" | "GrossMarginPercent" | "AccountNps" | "ComplaintSlaCompliance" | "ContactCadenceCoverage";
+        /**
+         * @description The unit a measure counts in.
+         * @enum {string}
+         */
+        MeasureUnit: "Currency" | "Number" | "Percent";
         /** @description Money: a decimal amount (a string on the wire, e.g. "1234.50") and an ISO 4217 currency. */
         MoneyDto: {
             /**
@@ -3680,6 +4007,15 @@ export interface components {
              * @example Client authentication failed (unknown client, wrong secret, or the client is revoked or expired).
              */
             error_description: string;
+        };
+        /** @description A manual measure's current value. */
+        ObjectiveActualInput: {
+            /**
+             * Format: double
+             * @description The value (at most 16 digits before the point and 4 after).
+             * @example 9800000
+             */
+            value: number;
         };
         /** @description An active account past its tier's contact cadence. */
         OverdueContactDto: {
@@ -3877,6 +4213,31 @@ export interface components {
             nextCursor: null | string;
         };
         /** @description One page of a list. */
+        PagedResultOfPlanSummaryDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["PlanSummaryDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
         PagedResultOfUserDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["UserDto"][];
@@ -3956,6 +4317,924 @@ export interface components {
              * @example true
              */
             sendSetPasswordLink?: boolean;
+        };
+        /** @description The approved baseline this plan version carries. */
+        PlanBaselineDto: {
+            /**
+             * Format: int32
+             * @description The version that was approved.
+             * @example 1
+             */
+            planVersion: number;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            approvedAt: string;
+            /**
+             * Format: uuid
+             * @description By which Director.
+             */
+            approvedBy: string;
+        };
+        /** @description What a plan version changes against the approved baseline of the version it revises (what the approving Director reads). */
+        PlanChangesDto: {
+            /**
+             * Format: uuid
+             * @description The version it revises; null for a first version (then everything is Added).
+             */
+            previousVersionId: null | string;
+            /**
+             * Format: int32
+             * @description That version's number; null for a first version.
+             * @example 1
+             */
+            previousPlanVersion: null | number;
+            /** @description Changed header fields (period, value proposition, priorities). */
+            fields: components["schemas"]["PlanFieldChangeDto"][];
+            /** @description Every objective of either side, matched across versions. */
+            objectives: components["schemas"]["PlanObjectiveChangeDto"][];
+            /** @description Every initiative of either side, matched across versions. */
+            initiatives: components["schemas"]["PlanInitiativeChangeDto"][];
+        };
+        /** @description A complaint whose corrective action is part of an initiative. */
+        PlanComplaintDto: {
+            /**
+             * Format: uuid
+             * @description The complaint.
+             */
+            id: string;
+            /**
+             * @description Its human reference.
+             * @example CMP-2026-000123
+             */
+            reference: string;
+            /**
+             * @description Its subject.
+             * @example Three pallets missing from order SO-88121
+             */
+            subject: string;
+            /** @description Where it is in its workflow. */
+            status: components["schemas"]["ComplaintStatus"];
+        };
+        /** @description A development plan version with its whole content, progress and workflow state. */
+        PlanDto: {
+            /**
+             * Format: uuid
+             * @description The plan version's id (each version of a plan has its own).
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The account the plan is for.
+             */
+            accountId: string;
+            /**
+             * @description The account's name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /** @description The account's tier now. */
+            accountTier: components["schemas"]["Tier"];
+            /**
+             * @description What the plan is called.
+             * @example 2027–2029 华东精密发展计划
+             */
+            title: string;
+            /**
+             * Format: uuid
+             * @description The manager who leads the plan.
+             */
+            ownerId: string;
+            /**
+             * @description That manager's display name.
+             * @example Zhang Min
+             */
+            ownerName: null | string;
+            /** @description Where the plan stands; a plan's `allowedActions` say what may happen next. */
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int32
+             * @description 1 for the first version of the plan, + 1 for each revision.
+             * @example 1
+             */
+            planVersion: number;
+            /**
+             * Format: date
+             * @description The plan's first day.
+             * @example 2027-01-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description The plan's last day.
+             * @example 2028-12-31
+             */
+            endDate: string;
+            /**
+             * Format: double
+             * @description Mean progress of the objectives, 0–100 with one decimal (an objective without an actual counts 0); null without objectives.
+             * @example 42.5
+             */
+            progress: null | number;
+            /**
+             * Format: int32
+             * @description How many objectives the plan has.
+             * @example 5
+             */
+            objectivesCount: number;
+            /**
+             * Format: int32
+             * @description How many initiatives the plan has.
+             * @example 10
+             */
+            initiativesTotal: number;
+            /**
+             * Format: int32
+             * @description How many of them are Done.
+             * @example 3
+             */
+            initiativesDone: number;
+            /** @description Whether an initiative that is not Done is past its due date. */
+            hasOverdueInitiatives: boolean;
+            /**
+             * Format: date
+             * @description When the next review is due (Active plans); null otherwise.
+             * @example 2027-04-01
+             */
+            nextReviewDue: null | string;
+            /** @description Whether the next review is due today or earlier. */
+            reviewDue: boolean;
+            /**
+             * Format: date-time
+             * @description When the plan last changed (UTC).
+             */
+            updatedAt: string;
+            /**
+             * @description Why the customer buys from us and what we promise them.
+             * @example 以稳定交付和联合研发帮助客户缩短新品上市周期。
+             */
+            valueProposition: string;
+            /** @description The priorities the plan pursues, in order. */
+            strategicPriorities: string[];
+            /**
+             * Format: int32
+             * @description Months between reviews.
+             * @example 3
+             */
+            reviewCadenceMonths: number;
+            /**
+             * Format: uuid
+             * @description Who wrote this version; null when an API client created it.
+             */
+            authorId: null | string;
+            /**
+             * @description That user's display name.
+             * @example Zhang Min
+             */
+            authorName: null | string;
+            /**
+             * Format: uuid
+             * @description The version this one revises; null for the first.
+             */
+            previousVersionId: null | string;
+            /**
+             * Format: date-time
+             * @description When it was last submitted (UTC); null before.
+             */
+            submittedAt: null | string;
+            /**
+             * Format: uuid
+             * @description Who last submitted it.
+             */
+            submittedBy: null | string;
+            /**
+             * Format: date-time
+             * @description When it was approved (UTC); null before.
+             */
+            approvedAt: null | string;
+            /**
+             * Format: uuid
+             * @description The Director who approved it.
+             */
+            approvedBy: null | string;
+            /** @description The last rejection; null when it was never rejected. */
+            rejection: components["schemas"]["PlanRejectionDto"] | null;
+            /** @description Why it was cancelled; null unless Cancelled. */
+            cancellationReason: null | string;
+            /**
+             * @description The workflow steps its status allows now, as the path segment of their POST (submit, approve, reject, activate, complete, cancel).
+             * @example [
+             *       "submit"
+             *     ]
+             */
+            allowedActions: string[];
+            /** @description Whether its content may be edited with PUT (only a Draft). */
+            canEdit: boolean;
+            /** @description The objectives, in order. */
+            objectives: components["schemas"]["PlanObjectiveDto"][];
+            /** @description The initiatives, in order. */
+            initiatives: components["schemas"]["PlanInitiativeDto"][];
+            /** @description The milestones. */
+            milestones: components["schemas"]["PlanMilestoneDto"][];
+            /** @description The key stakeholders. */
+            stakeholders: components["schemas"]["PlanStakeholderDto"][];
+            /** @description The SWOT items. */
+            swot: components["schemas"]["PlanSwotItemDto"][];
+            /** @description The approved baseline of this version; null until it is approved. */
+            baseline: components["schemas"]["PlanBaselineDto"] | null;
+        };
+        /** @description The evidence a SWOT item cites. */
+        PlanEvidenceDto: {
+            /** @description What kind of record it is. */
+            kind: components["schemas"]["EvidenceKind"];
+            /**
+             * @description Which record.
+             * @example CMP-2026-000123
+             */
+            reference: string;
+        };
+        /** @description A piece of evidence a SWOT item cites. */
+        PlanEvidenceInput: {
+            /** @description What kind of record it is. */
+            kind: components["schemas"]["EvidenceKind"];
+            /**
+             * @description Which record: a complaint reference, a survey response id, a revenue period (1–100 characters).
+             * @example CMP-2026-000123
+             */
+            reference: string;
+        };
+        /** @description One changed field of the plan's header. */
+        PlanFieldChangeDto: {
+            /**
+             * @description The field.
+             * @example endDate
+             */
+            path: string;
+            /**
+             * @description Its value in the approved baseline (dates as YYYY-MM-DD, lists one item per line).
+             * @example 2028-12-31
+             */
+            before: null | string;
+            /**
+             * @description Its value in this version.
+             * @example 2029-06-30
+             */
+            after: null | string;
+        };
+        /** @description An initiative's change against the baseline. */
+        PlanInitiativeChangeDto: {
+            /**
+             * Format: uuid
+             * @description The initiative in this version; null when it was removed.
+             */
+            id: null | string;
+            /**
+             * @description Its title (this version's; the baseline's when removed).
+             * @example 建立联合研发实验室
+             */
+            title: string;
+            /** @description Added, Removed, Changed or Unchanged. */
+            change: components["schemas"]["PlanItemChange"];
+            /** @description As approved; null when added. */
+            before: components["schemas"]["PlanInitiativeTermsDto"] | null;
+            /** @description As in this version; null when removed. */
+            after: components["schemas"]["PlanInitiativeTermsDto"] | null;
+        };
+        /** @description An initiative with its owner, resources and status. */
+        PlanInitiativeDto: {
+            /**
+             * Format: uuid
+             * @description The initiative (of this plan version).
+             */
+            id: string;
+            /**
+             * @description What is done.
+             * @example 建立联合研发实验室
+             */
+            title: string;
+            /**
+             * Format: uuid
+             * @description Who is responsible.
+             */
+            ownerId: string;
+            /**
+             * @description That user's display name.
+             * @example Zhang Min
+             */
+            ownerName: null | string;
+            /** @description The department that carries it. */
+            department: components["schemas"]["Department"];
+            /**
+             * Format: date
+             * @description When it is due.
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /** @description Where it stands. */
+            status: components["schemas"]["InitiativeStatus"];
+            /**
+             * Format: uuid
+             * @description The objective it serves; null when none.
+             */
+            objectiveId: null | string;
+            /** @description The money it may spend; null when none was set. */
+            budget: components["schemas"]["MoneyDto"] | null;
+            /**
+             * Format: double
+             * @description The effort it takes in person-days; null when not estimated.
+             * @example 40
+             */
+            personDays: null | number;
+            /**
+             * Format: date
+             * @description The day it was marked Done; null while it is not.
+             */
+            completedOn: null | string;
+            /** @description Not Done and past its due date. */
+            overdue: boolean;
+            /** @description Complaints whose corrective action is part of this initiative. */
+            complaints: components["schemas"]["PlanComplaintDto"][];
+        };
+        /** @description An initiative: who does what, by when, with which resources. */
+        PlanInitiativeInput: {
+            /**
+             * Format: uuid
+             * @description The id of an initiative of this plan to keep; absent for a new one.
+             */
+            id?: null | string;
+            /**
+             * @description What is done (1–300 characters).
+             * @example 建立联合研发实验室
+             */
+            title: string;
+            /**
+             * Format: uuid
+             * @description Who is responsible: an active user.
+             */
+            ownerId: string;
+            /** @description The department that carries it. */
+            department: components["schemas"]["Department"];
+            /**
+             * Format: date
+             * @description When it is due.
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /** @description Where it stands. */
+            status: components["schemas"]["InitiativeStatus"];
+            /**
+             * Format: int32
+             * @description The objective it serves: a 0-based index into this request's `objectives`.
+             * @example 0
+             */
+            objectiveIndex?: null | number;
+            /** @description The money it may spend. */
+            budget?: components["schemas"]["MoneyDto"] | null;
+            /**
+             * Format: double
+             * @description The effort it takes, in person-days (0–100,000, at most 1 decimal).
+             * @example 40
+             */
+            personDays?: null | number;
+        };
+        /** @description An initiative as the baseline or this version defines it. */
+        PlanInitiativeTermsDto: {
+            /**
+             * @description What is done.
+             * @example 建立联合研发实验室
+             */
+            title: string;
+            /**
+             * Format: uuid
+             * @description Who is responsible.
+             */
+            ownerId: string;
+            /** @description The department that carries it. */
+            department: components["schemas"]["Department"];
+            /**
+             * Format: date
+             * @description When it is due.
+             * @example 2027-06-30
+             */
+            dueDate: string;
+            /**
+             * @description The objective it serves; null when none.
+             * @example 汽车零部件年收入达到 1,500 万元
+             */
+            objectiveTitle: null | string;
+            /** @description Its budget; null when none. */
+            budget: components["schemas"]["MoneyDto"] | null;
+            /**
+             * Format: double
+             * @description Its effort in person-days; null when not estimated.
+             * @example 40
+             */
+            personDays: null | number;
+        };
+        /**
+         * @description How an item differs from the approved baseline.
+         * @enum {string}
+         */
+        PlanItemChange: "Added" | "Removed" | "Changed" | "Unchanged";
+        /** @description A milestone. */
+        PlanMilestoneDto: {
+            /**
+             * @description What is reached.
+             * @example 联合实验室揭牌
+             */
+            title: string;
+            /**
+             * Format: date
+             * @description When it is due.
+             * @example 2027-09-30
+             */
+            dueDate: string;
+            /**
+             * Format: date
+             * @description When it was reached; null while it is not.
+             */
+            reachedOn: null | string;
+        };
+        /** @description A milestone of the plan's timetable. */
+        PlanMilestoneInput: {
+            /**
+             * @description What is reached (1–200 characters).
+             * @example 联合实验室揭牌
+             */
+            title: string;
+            /**
+             * Format: date
+             * @description When it is due.
+             * @example 2027-09-30
+             */
+            dueDate: string;
+            /**
+             * Format: date
+             * @description When it was reached; absent while it is not.
+             */
+            reachedOn?: null | string;
+        };
+        /** @description An objective's change against the baseline. */
+        PlanObjectiveChangeDto: {
+            /**
+             * Format: uuid
+             * @description The objective in this version; null when it was removed.
+             */
+            id: null | string;
+            /**
+             * @description Its title (this version's; the baseline's when removed).
+             * @example 汽车零部件年收入达到 1,500 万元
+             */
+            title: string;
+            /** @description Added, Removed, Changed or Unchanged. */
+            change: components["schemas"]["PlanItemChange"];
+            /** @description As approved; null when added. */
+            before: components["schemas"]["PlanObjectiveTermsDto"] | null;
+            /** @description As in this version; null when removed. */
+            after: components["schemas"]["PlanObjectiveTermsDto"] | null;
+        };
+        /** @description An objective with its measure, its actual value and progress, against the expected progress and the approved baseline. */
+        PlanObjectiveDto: {
+            /**
+             * Format: uuid
+             * @description The objective (of this plan version).
+             */
+            id: string;
+            /**
+             * @description What is to be achieved.
+             * @example 汽车零部件年收入达到 1,500 万元
+             */
+            title: string;
+            /** @description What the measure counts in. */
+            unit: components["schemas"]["MeasureUnit"];
+            /** @description Whether more or less is better. */
+            direction: components["schemas"]["MeasureDirection"];
+            /**
+             * Format: double
+             * @description Where the measure stood at the start.
+             * @example 9000000
+             */
+            baseline: number;
+            /**
+             * Format: double
+             * @description Where it should stand by the due date.
+             * @example 15000000
+             */
+            target: number;
+            /**
+             * @description ISO 4217 currency of a Currency measure; null otherwise.
+             * @example CNY
+             */
+            currency: null | string;
+            /** @description Manual (typed in) or the metric KeyAccount computes it from. */
+            source: components["schemas"]["MeasureSource"];
+            /**
+             * Format: date
+             * @description When the target is due.
+             * @example 2028-12-31
+             */
+            dueDate: string;
+            /**
+             * Format: double
+             * @description The measure's current value; null until known.
+             * @example 9800000
+             */
+            actual: null | number;
+            /**
+             * Format: date-time
+             * @description When the actual value was recorded or computed (UTC); null without one.
+             */
+            actualAt: null | string;
+            /**
+             * Format: double
+             * @description Progress from baseline towards target, 0–100 with one decimal, direction-aware and capped; null without an actual.
+             * @example 13.3
+             */
+            progress: null | number;
+            /**
+             * Format: double
+             * @description The progress expected today: linear in time from the plan's start (0) to the objective's due date (100).
+             * @example 25
+             */
+            expectedProgress: number;
+            /**
+             * Format: double
+             * @description The target the approved baseline holds for this objective; null when the plan has no approved baseline or the objective is new since.
+             * @example 15000000
+             */
+            baselineTarget: null | number;
+        };
+        /** @description An objective with its measure. */
+        PlanObjectiveInput: {
+            /**
+             * Format: uuid
+             * @description The id of an objective of this plan to keep; absent for a new one.
+             */
+            id?: null | string;
+            /**
+             * @description What is to be achieved (1–300 characters).
+             * @example 汽车零部件年收入达到 1,500 万元
+             */
+            title: string;
+            /** @description What the measure counts in. */
+            unit: components["schemas"]["MeasureUnit"];
+            /** @description Whether more or less is better. */
+            direction: components["schemas"]["MeasureDirection"];
+            /**
+             * Format: double
+             * @description Where the measure stands at the start (at most 16 digits before the point and 4 after).
+             * @example 9000000
+             */
+            baseline: number;
+            /**
+             * Format: double
+             * @description Where it should stand by the due date; never equal to the baseline.
+             * @example 15000000
+             */
+            target: number;
+            /**
+             * @description ISO 4217 currency of a Currency measure (required then, absent otherwise).
+             * @example CNY
+             */
+            currency?: null | string;
+            /** @description Where the actual comes from: Manual (typed in), or a figure KeyAccount computes (then nobody types it in). */
+            source: components["schemas"]["MeasureSource"];
+            /**
+             * Format: date
+             * @description When the target is due (within the plan's period).
+             * @example 2028-12-31
+             */
+            dueDate: string;
+            /**
+             * Format: double
+             * @description The current value of a Manual measure; refused for a metric-sourced one (the system fills it in).
+             * @example 9800000
+             */
+            actual?: null | number;
+        };
+        /** @description An objective as the baseline or this version defines it. */
+        PlanObjectiveTermsDto: {
+            /**
+             * @description What is to be achieved.
+             * @example 汽车零部件年收入达到 1,500 万元
+             */
+            title: string;
+            /** @description What the measure counts in. */
+            unit: components["schemas"]["MeasureUnit"];
+            /** @description Whether more or less is better. */
+            direction: components["schemas"]["MeasureDirection"];
+            /**
+             * Format: double
+             * @description Where the measure starts.
+             * @example 9000000
+             */
+            baseline: number;
+            /**
+             * Format: double
+             * @description Where it should get.
+             * @example 15000000
+             */
+            target: number;
+            /**
+             * @description Currency of a Currency measure.
+             * @example CNY
+             */
+            currency: null | string;
+            /** @description Manual or the metric it is computed from. */
+            source: components["schemas"]["MeasureSource"];
+            /**
+             * Format: date
+             * @description When the target is due.
+             * @example 2028-12-31
+             */
+            dueDate: string;
+        };
+        /** @description The Director's rejection, kept on the draft for its author. */
+        PlanRejectionDto: {
+            /**
+             * @description What to change.
+             * @example 请补充新能源产线的收入目标。
+             */
+            comment: string;
+            /**
+             * Format: uuid
+             * @description The Director who rejected it.
+             */
+            by: null | string;
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            at: null | string;
+        };
+        /** @description Why an objective stands where it does. */
+        PlanReviewCommentInput: {
+            /**
+             * Format: uuid
+             * @description An objective of the plan.
+             */
+            objectiveId: string;
+            /**
+             * @description The variance comment (at most 2,000 characters).
+             * @example 新产线投产推迟一个季度。
+             */
+            comment?: null | string;
+        };
+        /** @description A review of an active plan: each objective's progress against what was expected then, with a variance comment, and the decisions. */
+        PlanReviewDto: {
+            /**
+             * Format: uuid
+             * @description The review.
+             */
+            id: string;
+            /**
+             * Format: date
+             * @description The day it was held.
+             * @example 2027-04-02
+             */
+            heldOn: string;
+            /**
+             * Format: uuid
+             * @description Who recorded it.
+             */
+            by: string;
+            /**
+             * @description That user's display name.
+             * @example Zhang Min
+             */
+            byName: null | string;
+            /**
+             * Format: double
+             * @description The plan's progress then.
+             * @example 31.4
+             */
+            progress: null | number;
+            /** @description Each objective as it stood then. */
+            objectives: components["schemas"]["PlanReviewObjectiveDto"][];
+            /**
+             * @description The decisions taken.
+             * @example 加派两名应用工程师支持新品试产。
+             */
+            decisions: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded (UTC).
+             */
+            createdAt: string;
+        };
+        /** @description A review held on an active plan. */
+        PlanReviewInput: {
+            /**
+             * Format: date
+             * @description The day it was held (today or earlier).
+             * @example 2027-04-02
+             */
+            heldOn: string;
+            /**
+             * @description The decisions taken (1–4,000 characters).
+             * @example 加派两名应用工程师支持新品试产。
+             */
+            decisions: string;
+            /** @description A variance comment per objective (objectives left out get none; each objective once). */
+            objectives?: components["schemas"]["PlanReviewCommentInput"][];
+        };
+        /** @description An objective's line in a review. */
+        PlanReviewObjectiveDto: {
+            /**
+             * Format: uuid
+             * @description The objective.
+             */
+            objectiveId: string;
+            /**
+             * @description Its title then.
+             * @example 汽车零部件年收入达到 1,500 万元
+             */
+            title: string;
+            /**
+             * Format: double
+             * @description Its progress then; null without an actual.
+             * @example 20
+             */
+            progress: null | number;
+            /**
+             * Format: double
+             * @description Its actual value then.
+             * @example 10200000
+             */
+            actual: null | number;
+            /**
+             * Format: double
+             * @description The progress expected by the review day.
+             * @example 25
+             */
+            expectedProgress: number;
+            /**
+             * @description Why it differs (the variance comment).
+             * @example 新产线投产推迟一个季度。
+             */
+            comment: null | string;
+        };
+        /** @description A key stakeholder with the contact's current name, title and buying role. */
+        PlanStakeholderDto: {
+            /**
+             * Format: uuid
+             * @description The contact.
+             */
+            contactId: string;
+            /**
+             * @description The contact's name; null if the contact was deleted since.
+             * @example 王芳
+             */
+            name: null | string;
+            /**
+             * @description The contact's job title.
+             * @example 采购总监
+             */
+            title: null | string;
+            /** @description The contact's role in the buying decision; null if the contact was deleted since. */
+            buyingRole: components["schemas"]["BuyingRole"] | null;
+            /**
+             * @description Why they matter to the plan.
+             * @example 决定研发预算
+             */
+            note: null | string;
+        };
+        /** @description A key stakeholder: a contact of the plan's account. */
+        PlanStakeholderInput: {
+            /**
+             * Format: uuid
+             * @description The contact.
+             */
+            contactId: string;
+            /**
+             * @description Why they matter to the plan (at most 1,000 characters).
+             * @example 决定研发预算
+             */
+            note?: null | string;
+        };
+        /**
+         * @description Where a development plan stands (design §1.3); KeyAccount.Domain.DevelopmentPlans.PlanWorkflow says how it moves.
+         * @enum {string}
+         */
+        PlanStatus: "Draft" | "Submitted" | "Approved" | "Active" | "Completed" | "Cancelled" | "Superseded";
+        /** @description A row of the plans list. */
+        PlanSummaryDto: {
+            /**
+             * Format: uuid
+             * @description The plan version's id (each version of a plan has its own).
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The account the plan is for.
+             */
+            accountId: string;
+            /**
+             * @description The account's name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /** @description The account's tier now. */
+            accountTier: components["schemas"]["Tier"];
+            /**
+             * @description What the plan is called.
+             * @example 2027–2029 华东精密发展计划
+             */
+            title: string;
+            /**
+             * Format: uuid
+             * @description The manager who leads the plan.
+             */
+            ownerId: string;
+            /**
+             * @description That manager's display name.
+             * @example Zhang Min
+             */
+            ownerName: null | string;
+            /** @description Where the plan stands; a plan's `allowedActions` say what may happen next. */
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: int32
+             * @description 1 for the first version of the plan, + 1 for each revision.
+             * @example 1
+             */
+            planVersion: number;
+            /**
+             * Format: date
+             * @description The plan's first day.
+             * @example 2027-01-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description The plan's last day.
+             * @example 2028-12-31
+             */
+            endDate: string;
+            /**
+             * Format: double
+             * @description Mean progress of the objectives, 0–100 with one decimal (an objective without an actual counts 0); null without objectives.
+             * @example 42.5
+             */
+            progress: null | number;
+            /**
+             * Format: int32
+             * @description How many objectives the plan has.
+             * @example 5
+             */
+            objectivesCount: number;
+            /**
+             * Format: int32
+             * @description How many initiatives the plan has.
+             * @example 10
+             */
+            initiativesTotal: number;
+            /**
+             * Format: int32
+             * @description How many of them are Done.
+             * @example 3
+             */
+            initiativesDone: number;
+            /** @description Whether an initiative that is not Done is past its due date. */
+            hasOverdueInitiatives: boolean;
+            /**
+             * Format: date
+             * @description When the next review is due (Active plans); null otherwise.
+             * @example 2027-04-01
+             */
+            nextReviewDue: null | string;
+            /** @description Whether the next review is due today or earlier. */
+            reviewDue: boolean;
+            /**
+             * Format: date-time
+             * @description When the plan last changed (UTC).
+             */
+            updatedAt: string;
+        };
+        /** @description A SWOT item. */
+        PlanSwotItemDto: {
+            /** @description Strength, Weakness, Opportunity or Threat. */
+            quadrant: components["schemas"]["SwotQuadrant"];
+            /**
+             * @description The item.
+             * @example 客户新建新能源产线，需要本地供应商
+             */
+            text: string;
+            /** @description What it rests on; null when it cites nothing. */
+            evidence: components["schemas"]["PlanEvidenceDto"] | null;
+        };
+        /** @description A SWOT item, optionally citing its evidence. */
+        PlanSwotItemInput: {
+            /** @description Strength, Weakness, Opportunity or Threat. */
+            quadrant: components["schemas"]["SwotQuadrant"];
+            /**
+             * @description The item (1–1,000 characters).
+             * @example 客户新建新能源产线，需要本地供应商
+             */
+            text: string;
+            /** @description What it rests on: a complaint, a survey response or a revenue trend. */
+            evidence?: components["schemas"]["PlanEvidenceInput"] | null;
         };
         /** @enum {string} */
         PolicyStatus: "Draft" | "Published" | "Retired";
@@ -4100,6 +5379,14 @@ export interface components {
              */
             lastReceivedAt: string;
         };
+        /** @description The Director's reason to send a plan back. */
+        RejectPlanInput: {
+            /**
+             * @description What the author should change (required, at most 2,000 characters).
+             * @example 请补充新能源产线的收入目标。
+             */
+            comment: string;
+        };
         /**
          * @description How the contact sees us, from supplier to trusted advisor.
          * @enum {string}
@@ -4219,11 +5506,6 @@ export interface components {
              * @example Pallet count checked against the order at loading.
              */
             correctiveAction: string;
-            /**
-             * Format: uuid
-             * @description Optional: the development-plan initiative the corrective action is part of; it must be an initiative of a plan of the complaint's account (else a 400 on initiativeId).
-             */
-            initiativeId?: null | string;
         };
         /** @description A bulk upsert of revenue rows (1 to 10,000), by account and month. */
         RevenueImportRequest: {
@@ -4574,6 +5856,11 @@ export interface components {
             resolutionHours: number;
         };
         /**
+         * @description A quadrant of the SWOT analysis.
+         * @enum {string}
+         */
+        SwotQuadrant: "Strength" | "Weakness" | "Opportunity" | "Threat";
+        /**
          * @description Account tiers, highest first.
          * @enum {string}
          */
@@ -4852,19 +6139,9 @@ export interface components {
             level: null | number;
             /** @description Closed: true when the scan closed it 7 days after the resolution, false when a person did. */
             automatic: null | boolean;
-            /**
-             * Format: uuid
-             * @description Resolved and InitiativeLinked: the development-plan initiative the corrective action is part of (InitiativeLinked without it: unlinked).
-             */
-            initiativeId: null | string;
-            /**
-             * Format: uuid
-             * @description The plan of that initiative.
-             */
-            planId: null | string;
         };
         /** @enum {string} */
-        TimelineKind: "Filed" | "Acknowledged" | "Assigned" | "AwaitingCustomer" | "Resumed" | "Resolved" | "Closed" | "Reopened" | "Comment" | "AtRisk" | "Escalated" | "InitiativeLinked";
+        TimelineKind: "Filed" | "Acknowledged" | "Assigned" | "AwaitingCustomer" | "Resumed" | "Resolved" | "Closed" | "Reopened" | "Comment" | "AtRisk" | "Escalated";
         /** @description An access token (RFC 6749 §5.1). There is no refresh token: ask again with the client's credentials. */
         TokenResponse: {
             /** @description The bearer token (a JWT). */
@@ -4899,7 +6176,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve")[];
             /**
              * Format: date-time
              * @description When it stops working (any UTC offset; in the future), or null for never.
@@ -4912,6 +6189,65 @@ export interface components {
              * @example 600
              */
             requestsPerMinute?: null | number;
+        };
+        /** @description The whole editable document of a draft plan: it replaces what the draft holds (send every item you keep). */
+        UpdatePlanInput: {
+            /**
+             * Format: uuid
+             * @description The plan's account; it cannot change (when sent, it must be the plan's own).
+             */
+            accountId?: null | string;
+            /**
+             * @description What the plan is called (1–200 characters).
+             * @example 2027–2029 华东精密发展计划
+             */
+            title: string;
+            /**
+             * Format: date
+             * @description The first day of the plan.
+             * @example 2027-01-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description The last day of the plan: 1 to 3 years after the start.
+             * @example 2028-12-31
+             */
+            endDate: string;
+            /**
+             * @description Why the customer buys from us and what we promise them (1–4,000 characters).
+             * @example 以稳定交付和联合研发帮助客户缩短新品上市周期。
+             */
+            valueProposition: string;
+            /**
+             * @description The few priorities the plan pursues, in order (at most 20, each 1–500 characters).
+             * @example [
+             *       "扩大汽车零部件份额",
+             *       "建立联合研发实验室"
+             *     ]
+             */
+            strategicPriorities: string[];
+            /**
+             * Format: uuid
+             * @description The manager who leads the plan (an active account manager or director); unchanged when absent.
+             */
+            ownerId?: null | string;
+            /**
+             * Format: int32
+             * @description Months between reviews once the plan is active (1–12); unchanged when absent.
+             * @example 3
+             */
+            reviewCadenceMonths?: null | number;
+            /** @description The objectives, in order (at most 50). An item with the id of an existing objective keeps its identity (its actual, its links); an item without one is new; an objective left out is removed. */
+            objectives?: components["schemas"]["PlanObjectiveInput"][];
+            /** @description The initiatives, in order (at most 200); ids as for objectives. */
+            initiatives?: components["schemas"]["PlanInitiativeInput"][];
+            /** @description The milestones (at most 100). */
+            milestones?: components["schemas"]["PlanMilestoneInput"][];
+            /** @description The key stakeholders: contacts of the plan's account (at most 100, each once). */
+            stakeholders?: components["schemas"]["PlanStakeholderInput"][];
+            /** @description The SWOT items (at most 100). */
+            swot?: components["schemas"]["PlanSwotItemInput"][];
         };
         /** @description A user as an Admin manages them. The password (or its hash) is never shown. */
         UserDto: {
@@ -10059,8 +11395,6 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -10096,9 +11430,7 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *             "automatic": false
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -11376,8 +12708,6 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -11413,9 +12743,7 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *             "automatic": false
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -11622,9 +12950,7 @@ export interface operations {
                      *           "channel": "Phone",
                      *           "clock": "FirstResponse",
                      *           "level": 1,
-                     *           "automatic": false,
-                     *           "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           "automatic": false
                      *         },
                      *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "byName": "Zhang Min",
@@ -11854,9 +13180,7 @@ export interface operations {
                      *         "channel": "Phone",
                      *         "clock": "FirstResponse",
                      *         "level": 1,
-                     *         "automatic": false,
-                     *         "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *         "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         "automatic": false
                      *       },
                      *       "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "byName": "Zhang Min",
@@ -12183,8 +13507,6 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -12220,9 +13542,7 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *             "automatic": false
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -12572,8 +13892,6 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -12609,9 +13927,7 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *             "automatic": false
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -12960,8 +14276,6 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -12997,9 +14311,7 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *             "automatic": false
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -13348,8 +14660,6 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -13385,9 +14695,7 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *             "automatic": false
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -13738,8 +15046,6 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -13775,9 +15081,7 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *             "automatic": false
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -14126,8 +15430,6 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -14163,9 +15465,7 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *             "automatic": false
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -14514,8 +15814,6 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -14551,9 +15849,7 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *             "automatic": false
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -14831,369 +16127,6 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
-                     *       "code": "service-unavailable",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    LinkComplaintInitiative: {
-        parameters: {
-            query?: never;
-            header: {
-                /**
-                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
-                 * @example "42"
-                 */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
-                 *     }
-                 */
-                "application/json": components["schemas"]["InitiativeLinkInput"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /**
-                     * @description The resource's version; send it back as `If-Match` to change the resource.
-                     * @example "42"
-                     */
-                    ETag: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "reference": "CMP-2026-000123",
-                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "accountName": "华东精密制造有限公司",
-                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "channel": "Phone",
-                     *       "category": "ProductQuality",
-                     *       "severity": "Low",
-                     *       "tier": "Strategic",
-                     *       "subject": "Three pallets missing from order SO-88121",
-                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
-                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
-                     *       "receivedAt": "2026-03-02T08:30:00Z",
-                     *       "status": "New",
-                     *       "department": "Sales",
-                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "assigneeName": "Zhang Min",
-                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
-                     *       "resolvedAt": "2026-03-02T08:30:00Z",
-                     *       "closedAt": "2026-03-02T08:30:00Z",
-                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
-                     *       "rootCause": "Design",
-                     *       "correctiveAction": "Pallet count checked against the order at loading.",
-                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *       "firstResponseTargetHours": 1.5,
-                     *       "resolutionTargetHours": 1.5,
-                     *       "slaState": "OnTime",
-                     *       "dueAt": "2026-03-02T08:30:00Z",
-                     *       "stopped": false,
-                     *       "firstResponseClock": {
-                     *         "dueAt": "2026-03-02T08:30:00Z",
-                     *         "atRisk": false,
-                     *         "breached": false,
-                     *         "escalationLevel": 1
-                     *       },
-                     *       "resolutionClock": {
-                     *         "dueAt": "2026-03-02T08:30:00Z",
-                     *         "atRisk": false,
-                     *         "breached": false,
-                     *         "escalationLevel": 1
-                     *       },
-                     *       "allowedActions": [
-                     *         "Acknowledge"
-                     *       ],
-                     *       "timeline": [
-                     *         {
-                     *           "sequence": 1,
-                     *           "kind": "Filed",
-                     *           "args": {
-                     *             "fromStatus": "New",
-                     *             "toStatus": "New",
-                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "assigneeName": "Zhang Min",
-                     *             "department": "Sales",
-                     *             "rootCause": "Design",
-                     *             "correctiveAction": "Pallet count checked against the order at loading.",
-                     *             "channel": "Phone",
-                     *             "clock": "FirstResponse",
-                     *             "level": 1,
-                     *             "automatic": false,
-                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
-                     *           },
-                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
-                     *           "byName": "Zhang Min",
-                     *           "at": "2026-03-02T08:30:00Z",
-                     *           "note": "Called the customer: the missing pallets ship by express today.",
-                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ComplaintDto"];
-                };
-            };
-            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/validation",
-                     *       "title": "Invalid request",
-                     *       "status": 400,
-                     *       "detail": "One or more fields are invalid.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "validation",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                     *       "errors": {
-                     *         "initiativeId": [
-                     *           {
-                     *             "code": "required",
-                     *             "message": "'initiativeId' is required."
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/authentication-required",
-                     *       "title": "Authentication required",
-                     *       "status": 401,
-                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "authentication-required",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/forbidden",
-                     *       "title": "Forbidden",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "forbidden",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/not-found",
-                     *       "title": "Not found",
-                     *       "status": 404,
-                     *       "detail": "There is nothing at this address.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "not-found",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/stale-version",
-                     *       "title": "Changed meanwhile",
-                     *       "status": 412,
-                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "stale-version",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than this operation accepts. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
-                     *       "title": "Payload too large",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than this endpoint accepts.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "payload-too-large",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body's Content-Type is not one this operation takes. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
-                     *       "title": "Unsupported media type",
-                     *       "status": 415,
-                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "unsupported-media-type",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match is missing: send the ETag of your last read of the resource. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/if-match-required",
-                     *       "title": "Precondition required",
-                     *       "status": 428,
-                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "if-match-required",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                     *       "errors": {
-                     *         "If-Match": [
-                     *           {
-                     *             "code": "required",
-                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
-                     *           }
-                     *         ]
-                     *       }
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying.
-                     * @example 5
-                     */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/rate-limited",
-                     *       "title": "Too many requests",
-                     *       "status": 429,
-                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "rate-limited",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/server-error",
-                     *       "title": "Server error",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
-                     *       "code": "server-error",
-                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
-            503: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying.
-                     * @example 5
-                     */
-                    "Retry-After": number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
-                     *       "title": "Service unavailable",
-                     *       "status": 503,
-                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
-                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
@@ -16866,6 +17799,5891 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/dashboard/overdue-contacts",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListPlans: {
+        parameters: {
+            query?: {
+                /** @description Only this account's plans. */
+                accountId?: string;
+                /** @description Only plans led by this user. */
+                ownerId?: string;
+                /** @description Only plans in these statuses (repeat the parameter: `status=Approved&status=Active`). */
+                status?: components["schemas"]["PlanStatus"][];
+                /** @description Only plans whose next review is due today or earlier. */
+                needsReview?: boolean;
+                /** @description Only plans with an initiative that is not Done and past its due date. */
+                overdue?: boolean;
+                /** @description Text in the plan's title or the account's name (at most 100 characters). */
+                q?: string;
+                /** @description updatedAt (default), endDate, progress or accountName. */
+                sort?: string;
+                /** @description asc or desc; by default updatedAt and progress sort descending, endDate and accountName ascending. */
+                direction?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "accountTier": "Strategic",
+                     *           "title": "2027–2029 华东精密发展计划",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "status": "Draft",
+                     *           "planVersion": 1,
+                     *           "startDate": "2027-01-01",
+                     *           "endDate": "2028-12-31",
+                     *           "progress": 42.5,
+                     *           "objectivesCount": 5,
+                     *           "initiativesTotal": 10,
+                     *           "initiativesDone": 3,
+                     *           "hasOverdueInitiatives": false,
+                     *           "nextReviewDue": "2027-04-01",
+                     *           "reviewDue": false,
+                     *           "updatedAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfPlanSummaryDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "accountId": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for accountId."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreatePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *       "title": "2027–2029 华东精密发展计划",
+                 *       "startDate": "2027-01-01",
+                 *       "endDate": "2028-12-31",
+                 *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                 *       "strategicPriorities": [
+                 *         "扩大汽车零部件份额",
+                 *         "建立联合研发实验室"
+                 *       ],
+                 *       "reviewCadenceMonths": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePlanInput"];
+            };
+        };
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "accountId": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'accountId' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UpdatePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "2027–2029 华东精密发展计划",
+                 *       "startDate": "2027-01-01",
+                 *       "endDate": "2028-12-31",
+                 *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                 *       "strategicPriorities": [
+                 *         "扩大汽车零部件份额",
+                 *         "建立联合研发实验室"
+                 *       ],
+                 *       "reviewCadenceMonths": 3,
+                 *       "objectives": [
+                 *         {
+                 *           "title": "汽车零部件年收入达到 1,500 万元",
+                 *           "unit": "Currency",
+                 *           "direction": "HigherIsBetter",
+                 *           "baseline": 9000000,
+                 *           "target": 15000000,
+                 *           "currency": "CNY",
+                 *           "source": "Manual",
+                 *           "dueDate": "2028-12-31",
+                 *           "actual": 9800000
+                 *         }
+                 *       ],
+                 *       "initiatives": [
+                 *         {
+                 *           "title": "建立联合研发实验室",
+                 *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *           "department": "Sales",
+                 *           "dueDate": "2027-06-30",
+                 *           "status": "NotStarted",
+                 *           "objectiveIndex": 0,
+                 *           "budget": {
+                 *             "amount": "1200000.50",
+                 *             "currency": "CNY"
+                 *           },
+                 *           "personDays": 40
+                 *         }
+                 *       ],
+                 *       "milestones": [
+                 *         {
+                 *           "title": "联合实验室揭牌",
+                 *           "dueDate": "2027-09-30"
+                 *         }
+                 *       ],
+                 *       "stakeholders": [
+                 *         {
+                 *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *           "note": "决定研发预算"
+                 *         }
+                 *       ],
+                 *       "swot": [
+                 *         {
+                 *           "quadrant": "Strength",
+                 *           "text": "客户新建新能源产线，需要本地供应商",
+                 *           "evidence": {
+                 *             "kind": "Complaint",
+                 *             "reference": "CMP-2026-000123"
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdatePlanInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "endDate": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'endDate' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SubmitPlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/submit",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApprovePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RejectPlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": "请补充新能源产线的收入目标。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RejectPlanInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "comment": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'comment' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reject",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ActivatePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/activate",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CompletePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/complete",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CancelPlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "客户被收购，采购转由集团统一管理。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelPlanInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "reason": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'reason' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/cancel",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RevisePlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetPlanChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "previousPlanVersion": 1,
+                     *       "fields": [
+                     *         {
+                     *           "path": "endDate",
+                     *           "before": "2028-12-31",
+                     *           "after": "2029-06-30"
+                     *         }
+                     *       ],
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "change": "Added",
+                     *           "before": {
+                     *             "title": "汽车零部件年收入达到 1,500 万元",
+                     *             "unit": "Currency",
+                     *             "direction": "HigherIsBetter",
+                     *             "baseline": 9000000,
+                     *             "target": 15000000,
+                     *             "currency": "CNY",
+                     *             "source": "Manual",
+                     *             "dueDate": "2028-12-31"
+                     *           },
+                     *           "after": {
+                     *             "title": "汽车零部件年收入达到 1,500 万元",
+                     *             "unit": "Currency",
+                     *             "direction": "HigherIsBetter",
+                     *             "baseline": 9000000,
+                     *             "target": 15000000,
+                     *             "currency": "CNY",
+                     *             "source": "Manual",
+                     *             "dueDate": "2028-12-31"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "change": "Added",
+                     *           "before": {
+                     *             "title": "建立联合研发实验室",
+                     *             "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "department": "Sales",
+                     *             "dueDate": "2027-06-30",
+                     *             "objectiveTitle": "汽车零部件年收入达到 1,500 万元",
+                     *             "budget": {
+                     *               "amount": "1200000.50",
+                     *               "currency": "CNY"
+                     *             },
+                     *             "personDays": 40
+                     *           },
+                     *           "after": {
+                     *             "title": "建立联合研发实验室",
+                     *             "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "department": "Sales",
+                     *             "dueDate": "2027-06-30",
+                     *             "objectiveTitle": "汽车零部件年收入达到 1,500 万元",
+                     *             "budget": {
+                     *               "amount": "1200000.50",
+                     *               "currency": "CNY"
+                     *             },
+                     *             "personDays": 40
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanChangesDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/changes",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/changes",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/changes",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/changes",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/changes",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/changes",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/changes",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SetInitiativeStatus: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                initiativeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "NotStarted",
+                 *       "note": "实验室已揭牌。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InitiativeStatusInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "status": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'status' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/initiatives/0193f2a4-5b6c-7d8e-9f00-112233445566/status",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RecordObjectiveActual: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                objectiveId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": 9800000
+                 *     }
+                 */
+                "application/json": components["schemas"]["ObjectiveActualInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "accountTier": "Strategic",
+                     *       "title": "2027–2029 华东精密发展计划",
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "ownerName": "Zhang Min",
+                     *       "status": "Draft",
+                     *       "planVersion": 1,
+                     *       "startDate": "2027-01-01",
+                     *       "endDate": "2028-12-31",
+                     *       "progress": 42.5,
+                     *       "objectivesCount": 5,
+                     *       "initiativesTotal": 10,
+                     *       "initiativesDone": 3,
+                     *       "hasOverdueInitiatives": false,
+                     *       "nextReviewDue": "2027-04-01",
+                     *       "reviewDue": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "valueProposition": "以稳定交付和联合研发帮助客户缩短新品上市周期。",
+                     *       "strategicPriorities": [
+                     *         "text"
+                     *       ],
+                     *       "reviewCadenceMonths": 3,
+                     *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "authorName": "Zhang Min",
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "submittedAt": "2026-03-02T08:30:00Z",
+                     *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "approvedAt": "2026-03-02T08:30:00Z",
+                     *       "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "rejection": {
+                     *         "comment": "请补充新能源产线的收入目标。",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "at": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "cancellationReason": "text",
+                     *       "allowedActions": [
+                     *         "submit"
+                     *       ],
+                     *       "canEdit": false,
+                     *       "objectives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "unit": "Currency",
+                     *           "direction": "HigherIsBetter",
+                     *           "baseline": 9000000,
+                     *           "target": 15000000,
+                     *           "currency": "CNY",
+                     *           "source": "Manual",
+                     *           "dueDate": "2028-12-31",
+                     *           "actual": 9800000,
+                     *           "actualAt": "2026-03-02T08:30:00Z",
+                     *           "progress": 13.3,
+                     *           "expectedProgress": 25,
+                     *           "baselineTarget": 15000000
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "建立联合研发实验室",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Zhang Min",
+                     *           "department": "Sales",
+                     *           "dueDate": "2027-06-30",
+                     *           "status": "NotStarted",
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "budget": {
+                     *             "amount": "1200000.50",
+                     *             "currency": "CNY"
+                     *           },
+                     *           "personDays": 40,
+                     *           "completedOn": "2026-03-02",
+                     *           "overdue": false,
+                     *           "complaints": [
+                     *             {
+                     *               "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "reference": "CMP-2026-000123",
+                     *               "subject": "Three pallets missing from order SO-88121",
+                     *               "status": "New"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "milestones": [
+                     *         {
+                     *           "title": "联合实验室揭牌",
+                     *           "dueDate": "2027-09-30",
+                     *           "reachedOn": "2026-03-02"
+                     *         }
+                     *       ],
+                     *       "stakeholders": [
+                     *         {
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "王芳",
+                     *           "title": "采购总监",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "note": "决定研发预算"
+                     *         }
+                     *       ],
+                     *       "swot": [
+                     *         {
+                     *           "quadrant": "Strength",
+                     *           "text": "客户新建新能源产线，需要本地供应商",
+                     *           "evidence": {
+                     *             "kind": "Complaint",
+                     *             "reference": "CMP-2026-000123"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "baseline": {
+                     *         "planVersion": 1,
+                     *         "approvedAt": "2026-03-02T08:30:00Z",
+                     *         "approvedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "value": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'value' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/objectives/0193f2a4-5b6c-7d8e-9f00-112233445566/actual",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListPlanReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "heldOn": "2027-04-02",
+                     *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "byName": "Zhang Min",
+                     *         "progress": 31.4,
+                     *         "objectives": [
+                     *           {
+                     *             "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "title": "汽车零部件年收入达到 1,500 万元",
+                     *             "progress": 20,
+                     *             "actual": 10200000,
+                     *             "expectedProgress": 25,
+                     *             "comment": "新产线投产推迟一个季度。"
+                     *           }
+                     *         ],
+                     *         "decisions": "加派两名应用工程师支持新品试产。",
+                     *         "createdAt": "2026-03-02T08:30:00Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["PlanReviewDto"][];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RecordPlanReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "heldOn": "2027-04-02",
+                 *       "decisions": "加派两名应用工程师支持新品试产。",
+                 *       "objectives": [
+                 *         {
+                 *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *           "comment": "新产线投产推迟一个季度。"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PlanReviewInput"];
+            };
+        };
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "heldOn": "2027-04-02",
+                     *       "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "byName": "Zhang Min",
+                     *       "progress": 31.4,
+                     *       "objectives": [
+                     *         {
+                     *           "objectiveId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "title": "汽车零部件年收入达到 1,500 万元",
+                     *           "progress": 20,
+                     *           "actual": 10200000,
+                     *           "expectedProgress": 25,
+                     *           "comment": "新产线投产推迟一个季度。"
+                     *         }
+                     *       ],
+                     *       "decisions": "加派两名应用工程师支持新品试产。",
+                     *       "createdAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlanReviewDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "decisions": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'decisions' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/reviews",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

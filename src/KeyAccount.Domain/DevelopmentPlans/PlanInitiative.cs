@@ -98,7 +98,7 @@ public sealed class PlanInitiative
         DueDate = DueDate,
         Status = Status,
         ObjectiveId = objectiveId,
-        Budget = Budget,
+        Budget = Budget is null ? null : Budget with { }, // owned: one instance per row
         PersonDays = PersonDays,
         CompletedOn = CompletedOn,
     };

@@ -70,7 +70,8 @@ public sealed class PlanObjective
 
     internal PlanObjective CopyTo(DevelopmentPlanId planId)
     {
-        var copy = new PlanObjective(planId, Key, Position, Title, Measure, DueDate) { Actual = Actual, ActualAt = ActualAt };
+        // A copy of the measure, not the same instance: an owned value belongs to one row (EF refuses a shared one).
+        var copy = new PlanObjective(planId, Key, Position, Title, Measure with { }, DueDate) { Actual = Actual, ActualAt = ActualAt };
         copy.Progress = PlanProgress.OfObjective(copy.Measure, copy.Actual);
         return copy;
     }

@@ -36,15 +36,24 @@ public static class Permissions
     /// <summary>Read the audit trail (an AccountManager: only of the accounts they may see).</summary>
     public const string AuditRead = "audit:read";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead];
+    /// <summary>Read customer development plans (an AccountManager: only those of the accounts they may see; QualityManagers read all).</summary>
+    public const string PlansRead = "plans:read";
+
+    /// <summary>Draft, edit, submit and run development plans (an AccountManager: only for the accounts they may see).</summary>
+    public const string PlansWrite = "plans:write";
+
+    /// <summary>Approve or reject a submitted development plan (Directors; never one's own: four eyes).</summary>
+    public const string PlansApprove = "plans:approve";
+
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead],
-        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead],
-        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead],
+        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove],
+        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead, PlansRead, PlansWrite],
         [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup],
-        [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup],
+        [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, PlansRead],
         [Role.Marketing] = [],
     };
 
