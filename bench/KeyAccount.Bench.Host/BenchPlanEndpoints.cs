@@ -1,4 +1,5 @@
 using System.Globalization;
+using KeyAccount.Application.Common.Abstractions;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
@@ -59,8 +60,23 @@ internal static partial class BenchEndpoints
         ORDER BY pg.name, pg.id
         """;
 
-    private static void MapPlans(RouteGroupBuilder raw)
+    private static void MapPlans(WebApplication app, RouteGroupBuilder raw)
     {
+        // One metric refresh of every measure through the application: what PlanMetricsRefreshJob runs.
+        app.MapPost("/bench/plan-metric-refresh", async (IPlanMetricsRefresh refresh, CancellationToken ct) =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var outcome = await refresh.RefreshAsync(DateTimeOffset.UtcNow, ct);
+            return Results.Ok(new
+            {
+                measures = outcome.Measures,
+                objectivesChanged = outcome.ObjectivesChanged,
+                plansChanged = outcome.PlansChanged,
+                plansSkipped = outcome.PlansSkipped,
+                seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+            });
+        }).AllowAnonymous().ExcludeFromDescription();
+
         raw.MapGet("/development-plans", async (string[]? status, Guid? ownerId, bool? overdue, int? pageSize, NpgsqlDataSource dataSource, CancellationToken ct) =>
         {
             var size = Math.Clamp(pageSize ?? 50, 1, 200);

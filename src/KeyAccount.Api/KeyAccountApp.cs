@@ -87,6 +87,7 @@ public static class KeyAccountApp
         api.MapRevenue();
         api.MapTiering();
         api.MapDashboard();
+        api.MapPlanCoverage();
         api.MapComplaints();
         api.MapDevelopmentPlans();
         api.MapWebhooks();

@@ -54,6 +54,10 @@ public static class DependencyInjection
         services.AddScoped<IReminderWriter, ReminderWriter>();
         services.AddScoped<ITieringEngine, Tiering.TieringEngine>();
         services.AddScoped<IAccountSignals, Tiering.AccountSignalsReader>();
+        services.AddScoped<IAccountMetrics, Metrics.AccountMetricsReader>();
+        services.AddScoped<IPlanCoverage, DevelopmentPlans.PlanCoverageReader>();
+        services.AddScoped<IPlanMetricsRefresh, DevelopmentPlans.PlanMetricsRefresh>();
+        services.AddScoped<IPlanReminders, DevelopmentPlans.PlanReminderWriter>();
         services.AddScoped<IPortfolioReader, Tiering.PortfolioReader>();
         services.AddScoped<IAccountHealthStore, Health.AccountHealthStore>();
         services.AddScoped<IComplaintMetricsReader, Complaints.ComplaintMetricsReader>();
@@ -176,6 +180,8 @@ public static class DependencyInjection
         var tieringCron = builder.Configuration["Jobs:TieringRun:Cron"] ?? "0 0 2 1 * ?";
         var escalationCron = builder.Configuration["Jobs:ComplaintEscalation:Cron"] ?? "0 * * * * ?";
         var healthCron = builder.Configuration["Jobs:AccountHealth:Cron"] ?? "0 */15 * * * ?";
+        var planMetricsCron = builder.Configuration["Jobs:PlanMetricsRefresh:Cron"] ?? "0 0 18 * * ?";
+        var planRemindersCron = builder.Configuration["Jobs:PlanReminders:Cron"] ?? "0 0 1 * * ?";
         var mailPollSeconds = builder.Configuration.GetValue(Email.MailOptions.Section + ":PollSeconds", 5);
         var webhookPollSeconds = builder.Configuration.GetValue(WebhookOptions.Section + ":PollSeconds", 2);
         builder.Services.AddQuartz(q =>
@@ -223,6 +229,16 @@ public static class DependencyInjection
                 .WithIdentity("mail-delivery-poll", "mail")
                 .StartNow()
                 .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromSeconds(Math.Max(1, mailPollSeconds))).RepeatForever()));
+            q.AddJob<PlanMetricsRefreshJob>(j => j.WithIdentity(PlanMetricsRefreshJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(PlanMetricsRefreshJob.Key)
+                .WithIdentity("plan-metrics-refresh-nightly", "plans")
+                .WithCronSchedule(planMetricsCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob<PlanRemindersJob>(j => j.WithIdentity(PlanRemindersJob.Key).StoreDurably());
+            q.AddTrigger(t => t
+                .ForJob(PlanRemindersJob.Key)
+                .WithIdentity("plan-reminders-daily", "plans")
+                .WithCronSchedule(planRemindersCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
             q.AddJob<ComplaintEscalationJob>(j => j.WithIdentity(ComplaintEscalationJob.Key).StoreDurably());
             q.AddTrigger(t => t
                 .ForJob(ComplaintEscalationJob.Key)

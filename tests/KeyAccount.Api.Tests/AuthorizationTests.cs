@@ -215,6 +215,25 @@ public class AuthorizationTests : ApiTestBase
         Assert.That((int)(await owner.GetAsync($"/api/v1/development-plans/{plan}")).StatusCode, Is.EqualTo(200));
     }
 
+    [Test]
+    public async Task TheAccountsNeedingPlan_WhenAnotherManagersAccount_ListsNoneOfIt()
+    {
+        // A list, not an /accounts/{id} route: an AccountManager's page holds their own accounts only, whatever the filter.
+        var othersAccount = await CreateAccountAsync("accountmanager2", "OTHERS-PLAN");
+        var ownAccount = await CreateAccountAsync("accountmanager", "OWN-PLAN");
+        await ExecuteSqlAsync($"UPDATE accounts SET tier = 'Key' WHERE id IN ('{othersAccount}', '{ownAccount}')");
+        using var manager = await As("accountmanager");
+        var page = await Body(await manager.GetAsync("/api/v1/development-plans/accounts-needing-plan"));
+        Assert.That(page["items"]!.AsArray().Select(i => i!["accountId"]!.GetValue<string>()), Is.EqualTo(new[] { ownAccount }));
+        var others = await Body(await manager.GetAsync($"/api/v1/development-plans/accounts-needing-plan?ownerId={ApiFixture.Users["accountmanager2"].Id}"));
+        Assert.That(others["totalCount"]!.GetValue<int>(), Is.Zero);
+        var dashboard = await Body(await manager.GetAsync("/api/v1/dashboard"));
+        Assert.That(dashboard["accountsNeedingPlan"]!.GetValue<int>(), Is.EqualTo(1));
+
+        using var director = await As("director");
+        Assert.That((await Body(await director.GetAsync("/api/v1/development-plans/accounts-needing-plan")))["totalCount"]!.GetValue<int>(), Is.EqualTo(2));
+    }
+
     /// <summary>A request that passes validation, so that what answers is access control.</summary>
     private static HttpRequestMessage Request(ApiEndpoint endpoint, string accountId, string contactId)
     {

@@ -12,6 +12,9 @@ public enum ReminderKind
     TierChanged,
     ComplaintAtRisk,
     ComplaintEscalated,
+    InitiativeOverdue,
+    PlanReviewDue,
+    AccountNeedsPlan,
 }
 
 /// <summary>
@@ -24,6 +27,10 @@ public enum ReminderKind
 /// <item>TierChanged: <see cref="FromTier"/>, <see cref="ToTier"/> and the run's <see cref="Score"/>.</item>
 /// <item>ComplaintAtRisk, ComplaintEscalated: <see cref="ComplaintReference"/>, <see cref="ComplaintSubject"/>,
 /// the SLA <see cref="Clock"/> and the escalation <see cref="Level"/> (0 for the at-risk warning).</item>
+/// <item>InitiativeOverdue: <see cref="PlanTitle"/>, <see cref="InitiativeTitle"/> and its <see cref="InitiativeDueDate"/>
+/// (the reminder's due date is the day it was sent: one a week while the initiative stays overdue).</item>
+/// <item>PlanReviewDue: <see cref="PlanTitle"/> (the due date is the plan's next review).</item>
+/// <item>AccountNeedsPlan: <see cref="Tier"/> and the <see cref="PlanNeed"/> reason (the due date is the Monday of the week).</item>
 /// </list>
 /// </summary>
 public sealed record ReminderArgs
@@ -49,6 +56,14 @@ public sealed record ReminderArgs
     public Tier? ToTier { get; init; }
 
     public decimal? Score { get; init; }
+
+    public string? PlanTitle { get; init; }
+
+    public string? InitiativeTitle { get; init; }
+
+    public DateOnly? InitiativeDueDate { get; init; }
+
+    public DevelopmentPlans.PlanNeedReason? PlanNeed { get; init; }
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Domain.Reminders;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -93,6 +94,16 @@ public sealed class ReminderMailer(IServiceScopeFactory scopes, IOptions<MailOpt
             (_, true) => "resolution",
             _ => "解决",
         };
+        static string D(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+        string N(PlanNeedReason? reason) => (reason, english) switch
+        {
+            (PlanNeedReason.NotApproved, true) => "only a draft",
+            (PlanNeedReason.NotApproved, false) => "仅有草稿",
+            (PlanNeedReason.Expired, true) => "the last plan has ended",
+            (PlanNeedReason.Expired, false) => "上一计划已到期",
+            (_, true) => "no plan",
+            _ => "尚无计划",
+        };
         var kind = Enum.TryParse<ReminderKind>(reminder.Kind, out var k) ? k : (ReminderKind?)null;
         return (kind, english) switch
         {
@@ -108,6 +119,12 @@ public sealed class ReminderMailer(IServiceScopeFactory scopes, IOptions<MailOpt
             (ReminderKind.ComplaintAtRisk, false) => $"{account}：投诉 {a.ComplaintReference}“{a.ComplaintSubject}”即将超出{C(a.Clock)}时限",
             (ReminderKind.ComplaintEscalated, true) => $"{account}: complaint {a.ComplaintReference} \"{a.ComplaintSubject}\" escalated to level {a.Level} ({C(a.Clock)} target missed)",
             (ReminderKind.ComplaintEscalated, false) => $"{account}：投诉 {a.ComplaintReference}“{a.ComplaintSubject}”已升级至第 {a.Level} 级（{C(a.Clock)}超时）",
+            (ReminderKind.InitiativeOverdue, true) => $"{account}: initiative \"{a.InitiativeTitle}\" of plan \"{a.PlanTitle}\" was due {D(a.InitiativeDueDate)} and is not done",
+            (ReminderKind.InitiativeOverdue, false) => $"{account}：发展计划“{a.PlanTitle}”的举措“{a.InitiativeTitle}”已于 {D(a.InitiativeDueDate)} 到期，尚未完成",
+            (ReminderKind.PlanReviewDue, true) => $"{account}: plan \"{a.PlanTitle}\" is due for review on {due}",
+            (ReminderKind.PlanReviewDue, false) => $"{account}：发展计划“{a.PlanTitle}”应于 {due} 复盘",
+            (ReminderKind.AccountNeedsPlan, true) => $"{account}: a {T(a.Tier)} account needs an approved development plan ({N(a.PlanNeed)})",
+            (ReminderKind.AccountNeedsPlan, false) => $"{account}：{T(a.Tier)}需要已批准的客户发展计划（{N(a.PlanNeed)}）",
             _ => $"{account}: {reminder.Kind} {due}",
         };
     }

@@ -6,6 +6,7 @@ using KeyAccount.Domain.Tiering;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Outbox;
 using KeyAccount.Infrastructure.Persistence;
+using KeyAccount.Infrastructure.Sql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,7 +20,7 @@ namespace KeyAccount.Infrastructure.Tiering;
 /// scales, the score, hysteresis, overrides, the Strategic cap and the reasons); a run then writes the outcome back
 /// in bulk, one statement per table, in the run's transaction.
 /// </summary>
-internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
+internal sealed class TieringEngine(AppDbContext db, IPlanCoverage planCoverage) : ITieringEngine
 {
     /// <summary>Any number will do, as long as every replica uses the same one.</summary>
     internal const long RunLock = 0x6B61_7469_6572;
@@ -33,16 +34,8 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
     /// ranks by whole days (0 without a contract or for one in the future): the same order as years, so the same rank,
     /// with an integer sort key.
     /// </summary>
-    private const string FactsSql = """
-        WITH rev AS (
-            SELECT r.account_id,
-                   sum(r.revenue) FILTER (WHERE r.month >= @ttm_start) AS ttm,
-                   sum(r.revenue) FILTER (WHERE r.month < @ttm_start) AS prev,
-                   sum(r.gross_profit) FILTER (WHERE r.month >= @ttm_start) AS gp
-            FROM revenue_records r
-            WHERE r.month >= @prev_start AND r.month < @this_month
-            GROUP BY r.account_id
-        ),
+    private static readonly string FactsSql = $"""
+        WITH {TrailingRevenueSql.Cte()},
         facts AS (
             SELECT a.id, coalesce(r.ttm, 0) AS ttm,
                    CASE WHEN r.prev > 0 THEN (coalesce(r.ttm, 0) - r.prev) / r.prev END AS growth,
@@ -89,6 +82,15 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
         {
             await MoveAsync(moves, run.RunDate, now, cancellationToken).ConfigureAwait(false);
 
+            // A promotion into a tier whose programme requires a development plan reminds the owner at once when the
+            // account has none covering today (the rule itself is the plan coverage module's, read in this transaction).
+            var required = policy.Programme.Where(s => s.DevelopmentPlanRequired).Select(s => s.Tier).ToHashSet();
+            var promotedIntoPlans = moves.Where(m => required.Contains(m.NewTier) && !required.Contains(m.CurrentTier)).Select(m => m.AccountId).ToList();
+            if (promotedIntoPlans.Count > 0)
+            {
+                await planCoverage.RemindOwnersAsync(Domain.DevelopmentPlans.PlanDay.Today(now), now, promotedIntoPlans, cancellationToken).ConfigureAwait(false);
+            }
+
             // account.tier_changed through the outbox's one writer, like every other event (its shape is the event's record).
             await OutboxWriter.WriteAsync(
                 db,
@@ -134,13 +136,9 @@ internal sealed class TieringEngine(AppDbContext db) : ITieringEngine
             throw new ConflictException(ProblemCodes.TieringRunInProgress, "A tiering run or simulation is in progress; try again when it has finished.");
         }
 
-        var thisMonth = new DateOnly(runDate.Year, runDate.Month, 1);
         var facts = db.Database.SqlQueryRaw<FactRow>(
             FactsSql,
-            new NpgsqlParameter("run_date", runDate),
-            new NpgsqlParameter("this_month", thisMonth),
-            new NpgsqlParameter("ttm_start", thisMonth.AddMonths(-12)),
-            new NpgsqlParameter("prev_start", thisMonth.AddMonths(-24)));
+            [new NpgsqlParameter("run_date", runDate), .. TrailingRevenueSql.Parameters(runDate)]);
         var candidates = new List<TierCandidate>();
         await foreach (var f in facts.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {

@@ -3,6 +3,7 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Serialization;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Domain.Users;
 using Mediator;
 
@@ -29,6 +30,11 @@ public sealed record ParetoPointDto(int Rank, decimal AccountShare, decimal Reve
 /// <param name="Revenue">Their revenue of the last 12 complete months.</param>
 public sealed record ValueMatrixCellDto(ValueBand Current, ValueBand? Potential, int Accounts, [property: JsonConverter(typeof(DecimalStringJsonConverter))] decimal Revenue);
 
+/// <summary>How many accounts need a development plan for one reason.</summary>
+/// <param name="Reason">NoPlan, NotApproved (only a Draft or Submitted plan) or Expired (the last approved plan has ended).</param>
+/// <param name="Accounts">Accounts in scope needing a plan for it.</param>
+public sealed record PlanNeedCountDto(PlanNeedReason Reason, int Accounts);
+
 /// <summary>The portfolio: tier distribution and revenue share, the Pareto curve and the value matrix.</summary>
 /// <param name="AsOf">Revenue counts the 12 complete months before this day.</param>
 /// <param name="Accounts">Active accounts in scope.</param>
@@ -37,6 +43,8 @@ public sealed record ValueMatrixCellDto(ValueBand Current, ValueBand? Potential,
 /// <param name="Tiers">One row per tier, Strategic first.</param>
 /// <param name="Pareto">Up to 100 points, one per percentile of accounts (empty for callers without revenue:read).</param>
 /// <param name="ValueMatrix">The non-empty cells of the 3×3 matrix, plus cells with an unestimated potential (empty for callers without revenue:read).</param>
+/// <param name="AccountsNeedingPlan">Active accounts whose tier requires a development plan and that have no Approved or Active plan covering today (the list: GET /api/v1/development-plans/accounts-needing-plan).</param>
+/// <param name="AccountsNeedingPlanByReason">That figure per reason, one row for each reason (zeros included), in the order NoPlan, NotApproved, Expired.</param>
 public sealed record PortfolioDto(
     DateOnly AsOf,
     int Accounts,
@@ -44,18 +52,25 @@ public sealed record PortfolioDto(
     decimal? TopFifthRevenueShare,
     IReadOnlyList<PortfolioTierDto> Tiers,
     IReadOnlyList<ParetoPointDto> Pareto,
-    IReadOnlyList<ValueMatrixCellDto> ValueMatrix);
+    IReadOnlyList<ValueMatrixCellDto> ValueMatrix,
+    int AccountsNeedingPlan,
+    IReadOnlyList<PlanNeedCountDto> AccountsNeedingPlanByReason);
 
 /// <summary>The caller's portfolio (an AccountManager's own and team accounts; everyone else's, all), or one manager's.</summary>
 public sealed record GetPortfolioQuery(UserId? OwnerId) : IQuery<PortfolioDto>;
 
-public sealed class GetPortfolioHandler(IPortfolioReader reader, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetPortfolioQuery, PortfolioDto>
+public sealed class GetPortfolioHandler(IPortfolioReader reader, IPlanCoverage coverage, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetPortfolioQuery, PortfolioDto>
 {
     public async ValueTask<PortfolioDto> Handle(GetPortfolioQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var figures = await reader.ReadAsync(user.Scope(query.OwnerId), today, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var scope = user.Scope(query.OwnerId);
+        var figures = await reader.ReadAsync(scope, today, cancellationToken).ConfigureAwait(false);
+        var needs = await coverage.CountAsync(scope, PlanDay.Today(now), cancellationToken).ConfigureAwait(false);
+        List<PlanNeedCountDto> byReason = [.. Enum.GetValues<PlanNeedReason>().Select(r => new PlanNeedCountDto(r, needs.GetValueOrDefault(r)))];
+        var needing = byReason.Sum(r => r.Accounts);
         var accounts = figures.Tiers.Sum(t => t.Accounts);
         var revenue = figures.Tiers.Sum(t => t.Revenue);
         decimal Share(decimal part, decimal whole) => whole == 0 ? 0 : Math.Round(part * 100m / whole, 2, MidpointRounding.AwayFromZero);
@@ -64,7 +79,7 @@ public sealed class GetPortfolioHandler(IPortfolioReader reader, ICurrentUser us
         if (!user.Can(Permissions.RevenueRead))
         {
             // A role that may not read revenue sees no revenue figure: counts and shares of accounts only.
-            return new PortfolioDto(today, accounts, null, null, [.. figures.Tiers.Select(t => new PortfolioTierDto(t.Tier, t.Accounts, Share(t.Accounts, accounts), null, null))], [], []);
+            return new PortfolioDto(today, accounts, null, null, [.. figures.Tiers.Select(t => new PortfolioTierDto(t.Tier, t.Accounts, Share(t.Accounts, accounts), null, null))], [], [], needing, byReason);
         }
 
         return new PortfolioDto(
@@ -74,6 +89,8 @@ public sealed class GetPortfolioHandler(IPortfolioReader reader, ICurrentUser us
             topFifth,
             [.. figures.Tiers.Select(t => new PortfolioTierDto(t.Tier, t.Accounts, Share(t.Accounts, accounts), t.Revenue, Share(t.Revenue, revenue)))],
             pareto,
-            [.. figures.Matrix.OrderByDescending(c => c.Current).ThenByDescending(c => c.Potential).Select(c => new ValueMatrixCellDto(c.Current, c.Potential, c.Accounts, c.Revenue))]);
+            [.. figures.Matrix.OrderByDescending(c => c.Current).ThenByDescending(c => c.Potential).Select(c => new ValueMatrixCellDto(c.Current, c.Potential, c.Accounts, c.Revenue))],
+            needing,
+            byReason);
     }
 }
