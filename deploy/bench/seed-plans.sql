@@ -19,9 +19,9 @@ SELECT array_agg(id ORDER BY email) FILTER (WHERE role IN ('AccountManager', 'Di
 FROM users WHERE is_active;
 
 CREATE TEMP TABLE bench_sk AS      -- Strategic and Key accounts, numbered
-SELECT row_number() OVER (ORDER BY registration_number)::int AS k, id, owner_id FROM accounts WHERE tier IN ('Strategic', 'Key');
+SELECT row_number() OVER (ORDER BY registration_number)::int AS k, id, owner_id FROM accounts WHERE tier IN ('Strategic', 'Key') AND registration_number LIKE 'BENCH%';
 CREATE TEMP TABLE bench_growth AS
-SELECT row_number() OVER (ORDER BY registration_number)::int AS k, id, owner_id FROM accounts WHERE tier = 'Growth';
+SELECT row_number() OVER (ORDER BY registration_number)::int AS k, id, owner_id FROM accounts WHERE tier = 'Growth' AND registration_number LIKE 'BENCH%';
 ANALYZE bench_sk, bench_growth;
 
 -- The plans: number, account, status, version and period.
