@@ -12,7 +12,7 @@ namespace KeyAccount.Bench.Host;
 /// process and on the same data source (pool and connection string) as the full stack, with no auth, no mediator and
 /// no EF; and triggers for the jobs a benchmark times (the escalation scan, the health recompute).
 /// </summary>
-internal static class BenchEndpoints
+internal static partial class BenchEndpoints
 {
     private const string SingleSql = """
         SELECT a.id, a.name, a.registration_number, a.industry, a.region, a.segment, a.status, a.tier, a.owner_id,
@@ -70,6 +70,8 @@ internal static class BenchEndpoints
     public static void Map(WebApplication app)
     {
         var raw = app.MapGroup("/bench/raw").AllowAnonymous().ExcludeFromDescription();
+
+        MapPlans(app, raw);
 
         // One escalation scan through the application (the mediator command the Quartz job sends), at a given instant.
         app.MapPost("/bench/escalation-scan", async (DateTimeOffset? at, IMediator mediator, CancellationToken ct) =>

@@ -262,6 +262,7 @@ public class AuthorizationTests : ApiTestBase
             "ResolveComplaint" => JsonContent.Create(new { resolution = "Done", rootCause = "Process", correctiveAction = "Fix" }),
             "ReopenComplaint" => JsonContent.Create(new { reason = "Again" }),
             "AddComplaintComment" => JsonContent.Create(new { text = "Comment" }),
+            "LinkComplaintInitiative" => JsonContent.Create(new { initiativeId = (string?)null }),
             "CreateUser" => JsonContent.Create(new { email = $"{Guid.NewGuid():N}@test.local", displayName = "新用户", role = "ServiceAgent", password = "Long-enough-password-1" }),
             "UpdateUser" => JsonContent.Create(new { displayName = "新用户", role = "ServiceAgent" }),
             "ResetUserPassword" => JsonContent.Create(new { sendSetPasswordLink = true }),

@@ -15,6 +15,7 @@ using KeyAccount.Application.Complaints.GetSlaPolicy;
 using KeyAccount.Application.Complaints.ExportComplaints;
 using KeyAccount.Application.Complaints.ListComplaints;
 using KeyAccount.Application.Complaints.ReopenComplaint;
+using KeyAccount.Application.Complaints.LinkComplaintInitiative;
 using KeyAccount.Application.Complaints.ResolveComplaint;
 using KeyAccount.Application.Complaints.ResumeComplaint;
 using KeyAccount.Application.Complaints.UpdateSlaPolicy;
@@ -79,15 +80,20 @@ internal static class ComplaintsEndpoints
         Action(complaints, "resume", "ResumeComplaint", "The customer answered", "AwaitingCustomer → InProgress. The SLA clock runs again.",
             (Guid id, NoteInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new ResumeComplaintCommand(new ComplaintId(id), body.Note, ifMatch.Version), ct));
-        Action(complaints, "resolve", "ResolveComplaint", "Resolve with root cause and corrective action", "InProgress → Resolved. Resolution, root cause and corrective action are required.",
+        Action(complaints, "resolve", "ResolveComplaint", "Resolve with root cause and corrective action", "InProgress → Resolved. Resolution, root cause and corrective action are required; initiativeId (optional) links the corrective action to an initiative of a development plan of the complaint's account (any other id is a 400 on initiativeId).",
             (Guid id, ResolveInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ResolveComplaintCommand(new ComplaintId(id), body.Resolution, body.RootCause, body.CorrectiveAction, ifMatch.Version), ct));
+                Send(m, http, new ResolveComplaintCommand(new ComplaintId(id), body.Resolution, body.RootCause, body.CorrectiveAction, ifMatch.Version, body.InitiativeId), ct));
         Action(complaints, "close", "CloseComplaint", "Close: the customer confirmed", "Resolved → Closed.",
             (Guid id, NoteInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new CloseComplaintCommand(new ComplaintId(id), body.Note, ifMatch.Version), ct));
         Action(complaints, "reopen", "ReopenComplaint", "Reopen", "Resolved or Closed → Reopened. A breached target stays breached.",
             (Guid id, ReopenInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new ReopenComplaintCommand(new ComplaintId(id), body.Reason, ifMatch.Version), ct));
+        complaints.MapPut("/{id:guid}/initiative", LinkInitiative).WithName("LinkComplaintInitiative").RequireAuthorization(Permissions.ComplaintsWrite).SendsETag()
+            .WithSummary("Link the corrective action to a development-plan initiative")
+            .WithDescription("Links the complaint's corrective action to an initiative of a development plan of the complaint's account (the initiative then lists the complaint), or unlinks it with initiativeId null; in any status. An initiative of another account's plan, or no initiative, is a 400 on initiativeId; linking the initiative already linked changes nothing. The timeline records the change. Send the complaint's ETag as If-Match: refused (412) when the complaint changed since you read it.")
+            .Produces<ComplaintDto>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return api;
     }
 
@@ -105,6 +111,9 @@ internal static class ComplaintsEndpoints
         ETags.Set(http, complaint.Version);
         return TypedResults.Ok(complaint);
     }
+
+    private static Task<Ok<ComplaintDto>> LinkInitiative(Guid id, InitiativeLinkInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
+        Send(m, http, new LinkComplaintInitiativeCommand(new ComplaintId(id), body.InitiativeId, ifMatch.Version), ct);
 
     private static async Task<Created<ComplaintDto>> File(ComplaintIntakeInput body, IMediator m, HttpContext http, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
+using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Domain.Users;
 
 namespace KeyAccount.Domain.Complaints;
@@ -70,6 +71,12 @@ public sealed partial class Complaint : AggregateRoot
     public RootCause? RootCause { get; private set; }
 
     public string? CorrectiveAction { get; private set; }
+
+    /// <summary>The development-plan initiative the corrective action is part of (design §1.3, issue 12); null when none.</summary>
+    public PlanInitiativeId? InitiativeId { get; private set; }
+
+    /// <summary>The plan of <see cref="InitiativeId"/>; null when no initiative is linked.</summary>
+    public DevelopmentPlanId? PlanId { get; private set; }
 
     public SlaTargets Targets { get; private set; } = SlaTargets.Default;
 
@@ -178,8 +185,12 @@ public sealed partial class Complaint : AggregateRoot
         Step(from, ComplaintAction.Resume, by, now, TimelineKind.Resumed, TimelineArgs.None, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
     }
 
-    /// <summary>InProgress → Resolved, with the resolution, its root cause and the corrective action; the resolution clock stops (breached if late).</summary>
-    public void Resolve(string resolution, RootCause rootCause, string correctiveAction, UserId by, DateTimeOffset now)
+    /// <summary>
+    /// InProgress → Resolved, with the resolution, its root cause and the corrective action; the resolution clock stops
+    /// (breached if late). The corrective action may be part of an initiative of the account's development plan
+    /// (<paramref name="initiative"/>, checked by the caller to be of a plan of this account); the Resolved entry records it.
+    /// </summary>
+    public void Resolve(string resolution, RootCause rootCause, string correctiveAction, UserId by, DateTimeOffset now, InitiativeLink? initiative = null)
     {
         CheckRule(new TextIsRequired(resolution, "resolution"));
         CheckRule(new TextIsRequired(correctiveAction, "correctiveAction"));
@@ -188,9 +199,33 @@ public sealed partial class Complaint : AggregateRoot
         RootCause = rootCause;
         CorrectiveAction = correctiveAction.Trim();
         ResolvedAt = now;
+        if (initiative is not null)
+        {
+            InitiativeId = initiative.InitiativeId;
+            PlanId = initiative.PlanId;
+        }
+
         // Until reopened, the complaint is not in our hands: the clock stands still.
         _pauses.Add(new SlaPause(now, null));
-        Step(from, ComplaintAction.Resolve, by, now, TimelineKind.Resolved, new TimelineArgs { RootCause = rootCause, CorrectiveAction = CorrectiveAction }, Resolution);
+        Step(from, ComplaintAction.Resolve, by, now, TimelineKind.Resolved, new TimelineArgs { RootCause = rootCause, CorrectiveAction = CorrectiveAction, InitiativeId = initiative?.InitiativeId, PlanId = initiative?.PlanId }, Resolution);
+    }
+
+    /// <summary>
+    /// Links the complaint's corrective action to an initiative of the account's development plan, or unlinks it
+    /// (<paramref name="initiative"/> null), in any status; the timeline records the change. Linking to the initiative
+    /// already linked changes nothing (a repeated request records nothing twice).
+    /// </summary>
+    public void LinkInitiative(InitiativeLink? initiative, UserId by, DateTimeOffset now)
+    {
+        if (initiative?.InitiativeId == InitiativeId)
+        {
+            return;
+        }
+
+        InitiativeId = initiative?.InitiativeId;
+        PlanId = initiative?.PlanId;
+        UpdatedAt = now;
+        Record(TimelineKind.InitiativeLinked, by, now, new TimelineArgs { InitiativeId = InitiativeId, PlanId = PlanId });
     }
 
     /// <summary>Resolved → Closed: the customer confirmed, or 7 days passed (<paramref name="by"/> null).</summary>

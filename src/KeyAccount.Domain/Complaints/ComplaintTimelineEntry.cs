@@ -1,3 +1,4 @@
+using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Domain.Users;
 
 namespace KeyAccount.Domain.Complaints;
@@ -15,13 +16,17 @@ public enum TimelineKind
     Comment,
     AtRisk,
     Escalated,
+
+    /// <summary>The corrective action was linked to a development-plan initiative (its id in the arguments), or unlinked (no id).</summary>
+    InitiativeLinked,
 }
 
 /// <summary>
 /// What a timeline entry is about, as data (design §4: timeline entries are kind + arguments, rendered in the
 /// reader's language; no code parses text). Each kind sets only its own arguments: a workflow step its statuses,
 /// Filed the channel, Assigned the assignee and department, Resolved the root cause and corrective action, Closed
-/// whether it closed automatically, AtRisk the clock, Escalated the clock and level.
+/// whether it closed automatically, AtRisk the clock, Escalated the clock and level, Resolved and InitiativeLinked the
+/// development-plan initiative (and its plan) the corrective action is part of.
 /// </summary>
 public sealed record TimelineArgs
 {
@@ -48,6 +53,12 @@ public sealed record TimelineArgs
 
     /// <summary>Closed by the scan 7 days after the resolution rather than on the customer's confirmation.</summary>
     public bool? Automatic { get; init; }
+
+    /// <summary>The development-plan initiative the corrective action is part of.</summary>
+    public PlanInitiativeId? InitiativeId { get; init; }
+
+    /// <summary>The plan of <see cref="InitiativeId"/>.</summary>
+    public DevelopmentPlanId? PlanId { get; init; }
 }
 
 /// <summary>

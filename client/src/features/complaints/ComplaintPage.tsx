@@ -31,6 +31,7 @@ const kindColor: Record<TimelineKind, string> = {
   Comment: 'gray',
   AtRisk: 'orange',
   Escalated: 'red',
+  InitiativeLinked: 'geekblue',
 };
 
 /** The complaint: header with its SLA clocks, the customer's words, the next allowed steps, and the timeline. */

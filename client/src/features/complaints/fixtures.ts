@@ -1,6 +1,6 @@
 import type { ComplaintDto, ComplaintSummaryDto, ComplaintTimelineEntryDto, TimelineArgsDto } from './complaintsApi';
 
-const noArgs: TimelineArgsDto = { fromStatus: null, toStatus: null, assigneeId: null, assigneeName: null, department: null, rootCause: null, correctiveAction: null, channel: null, clock: null, level: null, automatic: null };
+const noArgs: TimelineArgsDto = { fromStatus: null, toStatus: null, assigneeId: null, assigneeName: null, department: null, rootCause: null, correctiveAction: null, channel: null, clock: null, level: null, automatic: null, initiativeId: null, planId: null };
 
 /** A timeline entry by Zhao Min, with the arguments its kind sets (the others null). */
 export function entry(e: Omit<Partial<ComplaintTimelineEntryDto>, 'args'> & Pick<ComplaintTimelineEntryDto, 'sequence' | 'kind'> & { args?: Partial<TimelineArgsDto> }): ComplaintTimelineEntryDto {
@@ -32,6 +32,8 @@ export function complaintFixture(overrides: Partial<ComplaintDto> = {}): Complai
     resolution: null,
     rootCause: null,
     correctiveAction: null,
+    initiativeId: null,
+    planId: null,
     firstResponseTargetHours: 4,
     resolutionTargetHours: 48,
     slaState: 'OnTime',

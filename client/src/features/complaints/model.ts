@@ -48,6 +48,8 @@ export function entryText(
       return { text: note ?? '' };
     case 'AtRisk':
       return { text: t('complaint.timeline.escalated.atRisk', { target: clock() }) };
+    case 'InitiativeLinked':
+      return { text: t(args.initiativeId ? 'complaint.timeline.initiativeLinked' : 'complaint.timeline.initiativeUnlinked') };
     case 'Escalated':
       return { text: t((args.level ?? 1) >= 2 ? 'complaint.timeline.escalated.level2' : 'complaint.timeline.escalated.level1', { target: clock() }) };
     default:

@@ -3,6 +3,7 @@ using FluentValidation;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.DevelopmentPlans;
 using Severity = KeyAccount.Domain.Complaints.Severity;
 using KeyAccount.Domain.Users;
 
@@ -79,6 +80,8 @@ public sealed class ComplaintIntakeInputValidator : AbstractValidator<ComplaintI
 /// <param name="Clock">AtRisk and Escalated: the SLA clock concerned (FirstResponse or Resolution).</param>
 /// <param name="Level">Escalated: 1 (the target was breached) or 2 (twice the target passed).</param>
 /// <param name="Automatic">Closed: true when the scan closed it 7 days after the resolution, false when a person did.</param>
+/// <param name="InitiativeId">Resolved and InitiativeLinked: the development-plan initiative the corrective action is part of (InitiativeLinked without it: unlinked).</param>
+/// <param name="PlanId">The plan of that initiative.</param>
 public sealed record TimelineArgsDto(
     ComplaintStatus? FromStatus,
     ComplaintStatus? ToStatus,
@@ -90,7 +93,9 @@ public sealed record TimelineArgsDto(
     ComplaintChannel? Channel,
     SlaClockKind? Clock,
     int? Level,
-    bool? Automatic);
+    bool? Automatic,
+    PlanInitiativeId? InitiativeId,
+    DevelopmentPlanId? PlanId);
 
 /// <summary>One immutable line of the timeline: what happened as a kind with arguments, and the words a person gave with it.</summary>
 /// <param name="Sequence">Position in the complaint's timeline, from 1, oldest first.</param>
@@ -109,7 +114,7 @@ public sealed record ComplaintTimelineEntryDto(int Sequence, TimelineKind Kind, 
         ArgumentNullException.ThrowIfNull(names);
         string? Name(UserId? id) => id is { } u && names.TryGetValue(u, out var n) ? n : null;
         var a = e.Args;
-        var args = new TimelineArgsDto(a.FromStatus, a.ToStatus, a.AssigneeId, Name(a.AssigneeId), a.Department, a.RootCause, a.CorrectiveAction, a.Channel, a.Clock, a.Level, a.Automatic);
+        var args = new TimelineArgsDto(a.FromStatus, a.ToStatus, a.AssigneeId, Name(a.AssigneeId), a.Department, a.RootCause, a.CorrectiveAction, a.Channel, a.Clock, a.Level, a.Automatic, a.InitiativeId, a.PlanId);
         return new ComplaintTimelineEntryDto(e.Sequence, e.Kind, args, e.By, Name(e.By), e.At, e.Note, ComplaintTexts.Timeline(e.Kind, args, e.Note));
     }
 }
@@ -208,6 +213,12 @@ public sealed record ComplaintDto
     /// <example>Pallet count checked against the order at loading.</example>
     public string? CorrectiveAction { get; init; }
 
+    /// <summary>The development-plan initiative the corrective action is part of (set when resolving or with PUT …/initiative); null when none.</summary>
+    public PlanInitiativeId? InitiativeId { get; init; }
+
+    /// <summary>The plan of <c>initiativeId</c>; null when no initiative is linked.</summary>
+    public DevelopmentPlanId? PlanId { get; init; }
+
     /// <summary>First-response target in hours of the calendar's working time.</summary>
     public double FirstResponseTargetHours { get; init; }
 
@@ -272,6 +283,8 @@ public sealed record ComplaintDto
             Resolution = c.Resolution,
             RootCause = c.RootCause,
             CorrectiveAction = c.CorrectiveAction,
+            InitiativeId = c.InitiativeId,
+            PlanId = c.PlanId,
             FirstResponseTargetHours = c.Targets.FirstResponse.TotalHours,
             ResolutionTargetHours = c.Targets.Resolution.TotalHours,
             SlaState = c.SlaState,

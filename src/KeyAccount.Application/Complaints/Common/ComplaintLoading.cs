@@ -1,8 +1,10 @@
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Security;
+using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +28,21 @@ public static class ComplaintLoading
         }
 
         return complaint;
+    }
+
+    /// <summary>
+    /// The initiative as a link for a complaint of <paramref name="account"/>: it must be an initiative of a development
+    /// plan of that account (any of its plans and versions), else a 400 on <c>initiativeId</c>. A caller who may see the
+    /// complaint may see its account, and so the account's plans.
+    /// </summary>
+    public static async Task<InitiativeLink> FindInitiativeLinkAsync(this IAppDbContext db, PlanInitiativeId initiative, AccountId account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var plan = await db.DevelopmentPlans.Where(p => p.AccountId == account && p.Initiatives.Any(i => i.Id == initiative))
+            .Select(p => (DevelopmentPlanId?)p.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return plan is { } id
+            ? new InitiativeLink(initiative, id)
+            : throw RequestValidationException.For("initiativeId", FieldErrorCodes.UnknownReference, "No initiative of a development plan of this complaint's account has this id.");
     }
 
     /// <summary>Who takes a workflow step: a signed-in user (the timeline records them).</summary>

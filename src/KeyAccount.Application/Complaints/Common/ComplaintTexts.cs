@@ -36,6 +36,7 @@ public static class ComplaintTexts
             TimelineKind.Comment => note ?? string.Empty,
             TimelineKind.AtRisk => Escalation(args.Clock ?? SlaClockKind.Resolution, 0),
             TimelineKind.Escalated => Escalation(args.Clock ?? SlaClockKind.Resolution, args.Level ?? 1),
+            TimelineKind.InitiativeLinked => args.InitiativeId is null ? "Corrective action unlinked from its plan initiative" : "Corrective action linked to a plan initiative",
             _ => kind.ToString(),
         };
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -28,6 +29,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.RequestedRemedy).HasMaxLength(2000);
         builder.Property(c => c.Resolution).HasMaxLength(4000);
         builder.Property(c => c.CorrectiveAction).HasMaxLength(4000);
+        // The initiative the corrective action is part of (and its plan): an initiative removed from a draft, or a
+        // plan deleted, unlinks the complaint rather than blocking the change. Indexed: an initiative lists its complaints.
+        builder.HasOne<PlanInitiative>().WithMany().HasForeignKey(c => c.InitiativeId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<DevelopmentPlan>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.SetNull);
         builder.OwnsOne(c => c.Targets, t =>
         {
             t.Property(x => x.FirstResponse).HasColumnName("first_response_target");
@@ -123,6 +128,8 @@ internal sealed class ComplaintTimelineEntryConfiguration : IEntityTypeConfigura
             a.Property(x => x.Clock).HasColumnName("clock");
             a.Property(x => x.Level).HasColumnName("level");
             a.Property(x => x.Automatic).HasColumnName("automatic");
+            a.Property(x => x.InitiativeId).HasColumnName("initiative_id");
+            a.Property(x => x.PlanId).HasColumnName("plan_id");
         });
     }
 }

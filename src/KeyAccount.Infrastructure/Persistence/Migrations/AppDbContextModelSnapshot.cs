@@ -559,6 +559,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_responded_at");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("initiative_id");
+
                     b.Property<bool>("IsStopped")
                         .HasColumnType("boolean")
                         .HasColumnName("is_stopped");
@@ -570,6 +574,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.Property<DateTimeOffset?>("NextEscalationAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_escalation_at");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -690,9 +698,15 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
+                    b.HasIndex("InitiativeId")
+                        .HasDatabaseName("ix_complaints_initiative_id");
+
                     b.HasIndex("NextEscalationAt")
                         .HasDatabaseName("ix_complaints_due_escalation")
                         .HasFilter("next_escalation_at IS NOT NULL");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_complaints_plan_id");
 
                     b.HasIndex("Reference")
                         .IsUnique()
@@ -784,9 +798,17 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("from_status");
 
+                            b1.Property<Guid?>("InitiativeId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("initiative_id");
+
                             b1.Property<int?>("Level")
                                 .HasColumnType("integer")
                                 .HasColumnName("level");
+
+                            b1.Property<Guid?>("PlanId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("plan_id");
 
                             b1.Property<string>("RootCause")
                                 .HasMaxLength(32)
@@ -2230,6 +2252,18 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasForeignKey("AssigneeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_complaints_users_assignee_id");
+
+                    b.HasOne("KeyAccount.Domain.DevelopmentPlans.PlanInitiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_complaints_plan_initiative_initiative_id");
+
+                    b.HasOne("KeyAccount.Domain.DevelopmentPlans.DevelopmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_complaints_development_plans_plan_id");
 
                     b.OwnsOne("KeyAccount.Domain.Complaints.SlaTargets", "Targets", b1 =>
                         {
