@@ -531,7 +531,7 @@ export interface paths {
         put?: never;
         /**
          * Resolve with root cause and corrective action
-         * @description InProgress → Resolved. Resolution, root cause and corrective action are required. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
+         * @description InProgress → Resolved. Resolution, root cause and corrective action are required; initiativeId (optional) links the corrective action to an initiative of a development plan of the complaint's account (any other id is a 400 on initiativeId). Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ResolveComplaint"];
         delete?: never;
@@ -574,6 +574,26 @@ export interface paths {
          * @description Resolved or Closed → Reopened. A breached target stays breached. Any other starting status is a 409. Send the complaint's ETag as If-Match: the step is refused (412) when the complaint changed since you read it.
          */
         post: operations["ReopenComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/initiative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Link the corrective action to a development-plan initiative
+         * @description Links the complaint's corrective action to an initiative of a development plan of the complaint's account (the initiative then lists the complaint), or unlinks it with initiativeId null; in any status. An initiative of another account's plan, or no initiative, is a 400 on initiativeId; linking the initiative already linked changes nothing. The timeline records the change. Send the complaint's ETag as If-Match: refused (412) when the complaint changed since you read it.
+         */
+        put: operations["LinkComplaintInitiative"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2932,6 +2952,16 @@ export interface components {
              */
             correctiveAction: null | string;
             /**
+             * Format: uuid
+             * @description The development-plan initiative the corrective action is part of (set when resolving or with PUT …/initiative); null when none.
+             */
+            initiativeId: null | string;
+            /**
+             * Format: uuid
+             * @description The plan of `initiativeId`; null when no initiative is linked.
+             */
+            planId: null | string;
+            /**
              * Format: double
              * @description First-response target in hours of the calendar's working time.
              */
@@ -3838,6 +3868,14 @@ export interface components {
             figures: {
                 [key: string]: number;
             };
+        };
+        /** @description The development-plan initiative the complaint's corrective action is part of. */
+        InitiativeLinkInput: {
+            /**
+             * Format: uuid
+             * @description An initiative of a plan of the complaint's account; null unlinks.
+             */
+            initiativeId: null | string;
         };
         /**
          * @description Where an initiative stands.
@@ -5637,6 +5675,11 @@ export interface components {
              * @example Pallet count checked against the order at loading.
              */
             correctiveAction: string;
+            /**
+             * Format: uuid
+             * @description Optional: the development-plan initiative the corrective action is part of; it must be an initiative of a plan of the complaint's account (else a 400 on initiativeId).
+             */
+            initiativeId?: null | string;
         };
         /** @description A bulk upsert of revenue rows (1 to 10,000), by account and month. */
         RevenueImportRequest: {
@@ -6270,9 +6313,19 @@ export interface components {
             level: null | number;
             /** @description Closed: true when the scan closed it 7 days after the resolution, false when a person did. */
             automatic: null | boolean;
+            /**
+             * Format: uuid
+             * @description Resolved and InitiativeLinked: the development-plan initiative the corrective action is part of (InitiativeLinked without it: unlinked).
+             */
+            initiativeId: null | string;
+            /**
+             * Format: uuid
+             * @description The plan of that initiative.
+             */
+            planId: null | string;
         };
         /** @enum {string} */
-        TimelineKind: "Filed" | "Acknowledged" | "Assigned" | "AwaitingCustomer" | "Resumed" | "Resolved" | "Closed" | "Reopened" | "Comment" | "AtRisk" | "Escalated";
+        TimelineKind: "Filed" | "Acknowledged" | "Assigned" | "AwaitingCustomer" | "Resumed" | "Resolved" | "Closed" | "Reopened" | "Comment" | "AtRisk" | "Escalated" | "InitiativeLinked";
         /** @description An access token (RFC 6749 §5.1). There is no refresh token: ask again with the client's credentials. */
         TokenResponse: {
             /** @description The bearer token (a JWT). */
@@ -11526,6 +11579,8 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -11561,7 +11616,9 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -12839,6 +12896,8 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -12874,7 +12933,9 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -13081,7 +13142,9 @@ export interface operations {
                      *           "channel": "Phone",
                      *           "clock": "FirstResponse",
                      *           "level": 1,
-                     *           "automatic": false
+                     *           "automatic": false,
+                     *           "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *         },
                      *         "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *         "byName": "Zhang Min",
@@ -13311,7 +13374,9 @@ export interface operations {
                      *         "channel": "Phone",
                      *         "clock": "FirstResponse",
                      *         "level": 1,
-                     *         "automatic": false
+                     *         "automatic": false,
+                     *         "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *       },
                      *       "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "byName": "Zhang Min",
@@ -13638,6 +13703,8 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -13673,7 +13740,9 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -14023,6 +14092,8 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -14058,7 +14129,9 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -14407,6 +14480,8 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -14442,7 +14517,9 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -14791,6 +14868,8 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -14826,7 +14905,9 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -15177,6 +15258,8 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -15212,7 +15295,9 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -15561,6 +15646,8 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -15596,7 +15683,9 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -15945,6 +16034,8 @@ export interface operations {
                      *       "resolution": "Missing pallets delivered by express on Thursday morning.",
                      *       "rootCause": "Design",
                      *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "firstResponseTargetHours": 1.5,
                      *       "resolutionTargetHours": 1.5,
                      *       "slaState": "OnTime",
@@ -15980,7 +16071,9 @@ export interface operations {
                      *             "channel": "Phone",
                      *             "clock": "FirstResponse",
                      *             "level": 1,
-                     *             "automatic": false
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
                      *           },
                      *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "byName": "Zhang Min",
@@ -16258,6 +16351,369 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/reopen",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LinkComplaintInitiative: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InitiativeLinkInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "reference": "CMP-2026-000123",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "channel": "Phone",
+                     *       "category": "ProductQuality",
+                     *       "severity": "Low",
+                     *       "tier": "Strategic",
+                     *       "subject": "Three pallets missing from order SO-88121",
+                     *       "description": "Delivered 17 of 20 pallets; the line stops on Friday without them.",
+                     *       "requestedRemedy": "Deliver the missing pallets by Thursday",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "status": "New",
+                     *       "department": "Sales",
+                     *       "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "assigneeName": "Zhang Min",
+                     *       "firstRespondedAt": "2026-03-02T08:30:00Z",
+                     *       "resolvedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "resolution": "Missing pallets delivered by express on Thursday morning.",
+                     *       "rootCause": "Design",
+                     *       "correctiveAction": "Pallet count checked against the order at loading.",
+                     *       "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "firstResponseTargetHours": 1.5,
+                     *       "resolutionTargetHours": 1.5,
+                     *       "slaState": "OnTime",
+                     *       "dueAt": "2026-03-02T08:30:00Z",
+                     *       "stopped": false,
+                     *       "firstResponseClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "resolutionClock": {
+                     *         "dueAt": "2026-03-02T08:30:00Z",
+                     *         "atRisk": false,
+                     *         "breached": false,
+                     *         "escalationLevel": 1
+                     *       },
+                     *       "allowedActions": [
+                     *         "Acknowledge"
+                     *       ],
+                     *       "timeline": [
+                     *         {
+                     *           "sequence": 1,
+                     *           "kind": "Filed",
+                     *           "args": {
+                     *             "fromStatus": "New",
+                     *             "toStatus": "New",
+                     *             "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "assigneeName": "Zhang Min",
+                     *             "department": "Sales",
+                     *             "rootCause": "Design",
+                     *             "correctiveAction": "Pallet count checked against the order at loading.",
+                     *             "channel": "Phone",
+                     *             "clock": "FirstResponse",
+                     *             "level": 1,
+                     *             "automatic": false,
+                     *             "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *           },
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "Zhang Min",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "note": "Called the customer: the missing pallets ship by express today.",
+                     *           "text": "First response: Called the customer: the missing pallets ship by express today."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ComplaintDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "initiativeId": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'initiativeId' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/complaints/0193f2a4-5b6c-7d8e-9f00-112233445566/initiative",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

@@ -126,7 +126,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     {
         try
         {
+            if (SupersedesAPlan())
+            {
+                return await SaveSupersedingAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return await base.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException pg) when (pg.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            // A deferred check failing at the commit (SaveSupersedingAsync): the same answer as an immediate one.
+            throw UniqueConstraints.ToException(pg.ConstraintName);
         }
         catch (DbUpdateConcurrencyException e)
         {
@@ -140,6 +150,33 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             throw ForeignKeys.ToConflict(pg);
         }
+    }
+
+    /// <summary>Whether this save moves a plan version to Superseded (the approval of its successor, in the same save).</summary>
+    private bool SupersedesAPlan() =>
+        ChangeTracker.Entries<Domain.DevelopmentPlans.DevelopmentPlan>().Any(e =>
+            e.State == EntityState.Modified && e.Entity.Status == Domain.DevelopmentPlans.PlanStatus.Superseded
+            && e.Property(p => p.Status).OriginalValue != Domain.DevelopmentPlans.PlanStatus.Superseded);
+
+    /// <summary>
+    /// Approving a revision supersedes the version it revises in the same save: for a moment both would be in force, so
+    /// the one-plan-in-force exclusion constraint is checked at the commit instead of row by row (whatever order EF writes
+    /// the two updates in). A save already inside a transaction defers it there.
+    /// </summary>
+    private async Task<int> SaveSupersedingAsync(CancellationToken cancellationToken)
+    {
+        const string defer = "SET CONSTRAINTS " + Configurations.DevelopmentPlanConfiguration.InForceExclusion + " DEFERRED";
+        if (Database.CurrentTransaction is not null)
+        {
+            await Database.ExecuteSqlRawAsync(defer, cancellationToken).ConfigureAwait(false);
+            return await base.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await Database.ExecuteSqlRawAsync(defer, cancellationToken).ConfigureAwait(false);
+        var written = await base.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

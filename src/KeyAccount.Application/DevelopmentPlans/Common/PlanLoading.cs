@@ -149,14 +149,23 @@ public static class PlanLoading
 }
 
 /// <summary>
-/// The two flags a plan shows from its stored dates and today, written once: the list's filters compare the same stored
-/// columns with today in SQL (<c>earliest_open_due_date &lt; today</c>, <c>next_review_due &lt;= today</c>).
+/// The two flags a plan shows from its stored columns and today, written here once in both forms a reader needs: as SQL
+/// filters (expressions over the stored columns) and as the row's flags. A review is due only for an Active plan (the
+/// aggregate keeps <c>NextReviewDue</c> only there); the weekly overdue reminders go only to plans in force.
 /// </summary>
 public static class PlanSignals
 {
-    /// <summary>An initiative that is not Done is past its due date (the aggregate stores the earliest such due date).</summary>
+    /// <summary>The list's "overdue" filter: an initiative that is not Done is past its due date (the aggregate stores the earliest such date).</summary>
+    public static System.Linq.Expressions.Expression<Func<DevelopmentPlan, bool>> Overdue(DateOnly today) =>
+        p => p.EarliestOpenDueDate < today;
+
+    /// <summary>The list's "needs review" filter: the next review is due today or earlier.</summary>
+    public static System.Linq.Expressions.Expression<Func<DevelopmentPlan, bool>> NeedsReview(DateOnly today) =>
+        p => p.NextReviewDue <= today;
+
+    /// <summary>The row's flag of <see cref="Overdue"/>.</summary>
     public static bool HasOverdueInitiatives(DateOnly? earliestOpenDueDate, DateOnly today) => earliestOpenDueDate < today;
 
-    /// <summary>The next review is due today or earlier.</summary>
+    /// <summary>The row's flag of <see cref="NeedsReview"/>.</summary>
     public static bool ReviewDue(DateOnly? nextReviewDue, DateOnly today) => nextReviewDue <= today;
 }

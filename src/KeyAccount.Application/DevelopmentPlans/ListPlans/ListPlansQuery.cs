@@ -111,12 +111,12 @@ public sealed class ListPlansHandler(IAppDbContext db, ICurrentUser user, TimePr
 
         if (query.NeedsReview)
         {
-            plans = plans.Where(p => p.NextReviewDue <= today);
+            plans = plans.Where(PlanSignals.NeedsReview(today));
         }
 
         if (query.Overdue)
         {
-            plans = plans.Where(p => p.EarliestOpenDueDate < today);
+            plans = plans.Where(PlanSignals.Overdue(today));
         }
 
         var rows = plans.Join(db.Accounts, p => p.AccountId, a => a.Id, (p, a) => new { Plan = p, a.Name, a.Tier });
@@ -126,7 +126,11 @@ public sealed class ListPlansHandler(IAppDbContext db, ICurrentUser user, TimePr
             rows = rows.Where(r => r.Plan.Title.ToLower().Contains(text) || r.Name.ToLower().Contains(text));
         }
 
-        var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
+        // Every plan has its account (a foreign key): without a text filter the count needs no join, which would read
+        // every account (measured: 387 ms of 100,000 accounts for the overdue filter against a few ms for the plans alone).
+        var total = string.IsNullOrWhiteSpace(query.Q)
+            ? await plans.CountAsync(cancellationToken).ConfigureAwait(false)
+            : await rows.CountAsync(cancellationToken).ConfigureAwait(false);
         var descending = query.Direction is { } direction
             ? direction == SortDirection.Desc
             : query.Sort is PlanSort.UpdatedAt or PlanSort.Progress;
