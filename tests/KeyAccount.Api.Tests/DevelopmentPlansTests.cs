@@ -150,12 +150,13 @@ public class DevelopmentPlansTests : ApiTestBase
             Assert.That((await Body(await manager.GetAsync($"{Plans}?status=Approved&status=Active")))["totalCount"]!.GetValue<int>(), Is.Zero);
             Assert.That((await Body(await manager.GetAsync($"{Plans}?status=Draft&sort=progress&direction=asc")))["totalCount"]!.GetValue<int>(), Is.EqualTo(1));
 
-            // Marking the initiative done clears the flag.
+            // Marking the initiative done clears the flag; it was done on the customers' calendar day (PlanDay: Beijing),
+            // 2 December, although the instant is still 1 December in UTC.
             var done = await ChangeAsync(manager, HttpMethod.Post, $"{Plans}/{plan["id"]}/initiatives/{plan["initiatives"]![0]!["id"]}/status", new { status = "Done" }, $"{Plans}/{plan["id"]}");
             var after = await Body(done);
             Assert.That((int)done.StatusCode, Is.EqualTo(200), after.ToJsonString());
             Assert.That((after["initiativesDone"]!.GetValue<int>(), after["hasOverdueInitiatives"]!.GetValue<bool>(), after["initiatives"]![0]!["completedOn"]!.GetValue<string>()),
-                Is.EqualTo((1, false, "2026-12-01")));
+                Is.EqualTo((1, false, "2026-12-02")));
         }
         finally
         {

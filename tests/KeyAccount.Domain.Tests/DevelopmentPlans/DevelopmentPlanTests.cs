@@ -315,20 +315,6 @@ public class DevelopmentPlanTests
     }
 
     [Test]
-    public void Revise_CopiesOwnedValues_NeverSharesAnInstanceWithThePreviousVersion()
-    {
-        // The measure and the budget are owned values of their rows: one instance shared by two rows cannot be saved.
-        var plan = In(PlanStatus.Active);
-        var next = plan.Revise(Manager, T0);
-        Assert.Multiple(() =>
-        {
-            Assert.That(next.Objectives[0].Measure, Is.EqualTo(plan.Objectives[0].Measure).And.Not.SameAs(plan.Objectives[0].Measure));
-            Assert.That(next.Initiatives.Zip(plan.Initiatives).Where(p => p.Second.Budget is not null).Select(p => ReferenceEquals(p.First.Budget, p.Second.Budget)), Has.None.True);
-            Assert.That(next.Initiatives.Select(i => i.Budget), Is.EqualTo(plan.Initiatives.Select(i => i.Budget)));
-        });
-    }
-
-    [Test]
     public void Revise_OfADraft_IsRefused()
     {
         Assert.That(CodeOf(() => In(PlanStatus.Draft).Revise(Manager, T0)), Is.EqualTo("plan-not-in-force"));
