@@ -161,19 +161,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     /// <summary>
     /// Approving a revision supersedes the version it revises in the same save: for a moment both would be in force, so
     /// the one-plan-in-force exclusion constraint is checked at the commit instead of row by row (whatever order EF writes
-    /// the two updates in). A save already inside a transaction defers it there.
+    /// the two updates in). A save already inside a transaction joins it (<see cref="BeginTransactionAsync"/>) and defers it there.
     /// </summary>
     private async Task<int> SaveSupersedingAsync(CancellationToken cancellationToken)
     {
-        const string defer = "SET CONSTRAINTS " + Configurations.DevelopmentPlanConfiguration.InForceExclusion + " DEFERRED";
-        if (Database.CurrentTransaction is not null)
-        {
-            await Database.ExecuteSqlRawAsync(defer, cancellationToken).ConfigureAwait(false);
-            return await base.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await Database.ExecuteSqlRawAsync(defer, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await Database.ExecuteSqlRawAsync("SET CONSTRAINTS " + Configurations.DevelopmentPlanConfiguration.InForceExclusion + " DEFERRED", cancellationToken).ConfigureAwait(false);
         var written = await base.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return written;
