@@ -66,7 +66,7 @@ internal static partial class BenchEndpoints
         app.MapPost("/bench/plan-metric-refresh", async (IPlanMetricsRefresh refresh, CancellationToken ct) =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var outcome = await refresh.RefreshAsync(DateTimeOffset.UtcNow, ct);
+            var outcome = await refresh.RefreshAsync(DateTimeOffset.UtcNow, null, ct);
             return Results.Ok(new
             {
                 measures = outcome.Measures,

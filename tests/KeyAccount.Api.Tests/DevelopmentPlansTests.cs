@@ -485,6 +485,41 @@ public class DevelopmentPlansTests : ApiTestBase
     }
 
     [Test]
+    public async Task AMetricBoundMeasure_HasItsActualOnSave_AndARevenueImportMovesIt()
+    {
+        using var manager = await As("accountmanager");
+        using var director = await As("director");
+        var account = await CreateAccountAsync("accountmanager", "PLAN-METRIC");
+        var plan = await CreateAsync(manager, NewPlan(account));
+        var document = Document(await UserIdAsync("accountmanager"));
+        var objectives = (List<Dictionary<string, object?>>)document["objectives"]!;
+        objectives[1] = new() { ["title"] = "年收入（滚动 12 个月）达到 10 万元", ["unit"] = "Currency", ["direction"] = "HigherIsBetter", ["baseline"] = 0m, ["target"] = 100_000m, ["currency"] = "CNY", ["source"] = "TtmRevenue", ["dueDate"] = "2027-12-31" };
+
+        var saved = await PutAsync(manager, plan, document);
+        Assert.That((int)saved.StatusCode, Is.EqualTo(200), await saved.Content.ReadAsStringAsync());
+        var draft = await Body(saved);
+        Assert.Multiple(() =>
+        {
+            Assert.That(draft["objectives"]![1]!["actual"]!.GetValue<decimal>(), Is.EqualTo(0m), "measured at the save: no revenue yet is 0, not unknown");
+            Assert.That(draft["objectives"]![1]!["progress"]!.GetValue<decimal>(), Is.EqualTo(0m));
+        });
+
+        var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var import = await director.PostAsJsonAsync("/api/v1/revenue/import", new { rows = new[] { new { accountId = account, month = lastMonth, revenue = 50_000m, grossProfit = 10_000m, orderCount = 2, currency = "CNY" } } });
+        Assert.That((int)import.StatusCode, Is.EqualTo(200), await import.Content.ReadAsStringAsync());
+
+        var after = await manager.GetAsync($"{Plans}/{plan["id"]}");
+        var read = await Body(after);
+        Assert.Multiple(() =>
+        {
+            Assert.That(read["objectives"]![1]!["actual"]!.GetValue<decimal>(), Is.EqualTo(50_000m), "the import measured the plan in its own transaction");
+            Assert.That(read["objectives"]![1]!["progress"]!.GetValue<decimal>(), Is.EqualTo(50.0m));
+            Assert.That(read["objectives"]![0]!["actual"]!.GetValue<decimal>(), Is.EqualTo(10_500_000m), "a manual measure keeps its typed actual");
+            Assert.That(after.Headers.ETag, Is.Not.EqualTo(saved.Headers.ETag), "the plan changed: a client holding the old version gets a 412");
+        });
+    }
+
+    [Test]
     public async Task Reviews_OfAnActivePlan_SnapshotEachObjective_AndMoveTheNextReview()
     {
         using var director = await As("director");

@@ -234,7 +234,7 @@ public class PlanJobsTests : ApiTestBase
     private static async Task<PlanMetricsRefreshOutcome> RefreshAsync(DateTimeOffset now)
     {
         await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IPlanMetricsRefresh>().RefreshAsync(now, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<IPlanMetricsRefresh>().RefreshAsync(now, null, CancellationToken.None);
     }
 
     private sealed record ReminderRow(Guid UserId, Guid AccountId, string Kind, Guid SubjectId, DateOnly DueDate, string? Args);

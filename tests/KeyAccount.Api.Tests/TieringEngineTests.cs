@@ -4,6 +4,8 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Serialization;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
+using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Domain.Reminders;
 using KeyAccount.Domain.Tiering;
 using KeyAccount.Infrastructure.Persistence;
@@ -184,6 +186,34 @@ public class TieringEngineTests : ApiTestBase
             Assert.That(reminders.Select(r => (r.AccountId, r.Args!.FromTier, r.Args.ToTier, r.Args.Score.HasValue)),
                 Is.EquivalentTo(events.Select(e => (e.AccountId, (Tier?)e.PreviousTier, (Tier?)e.NewTier, true))));
             Assert.That((run.StrategicCount, run.KeyCount, run.GrowthCount, run.StandardCount, run.ChangedCount), Is.EqualTo((3, 0, 1, 1, 4)));
+        });
+    }
+
+    [Test]
+    public async Task Run_WhenPromotedIntoATierThatRequiresAPlan_RemindsTheOwnerUnlessAPlanCoversToday()
+    {
+        var policy = await PublishAsync(FitOnly); // the default programme: Strategic and Key need a plan
+        await SeedAsync(
+            policy,
+            new Spec("GROWTH-TO-STRATEGIC", Fit: 5, TieredAs: Tier.Growth),
+            new Spec("COVERED", Fit: 5, TieredAs: Tier.Growth),              // promoted, but an active plan covers today
+            new Spec("KEY-TO-STRATEGIC", Fit: 5, TieredAs: Tier.Key),        // already needed one: the weekly reminder's, not the promotion's
+            new Spec("STANDARD-TO-GROWTH", Fit: 3, TieredAs: Tier.Standard)); // promoted into a tier that needs none
+        var ids = await IdsAsync();
+        await SeedActivePlanCoveringTodayAsync(ids["COVERED"]);
+
+        var (_, results) = await RunAsync(policy);
+
+        await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var reminders = await db.Reminders.AsNoTracking().Where(r => r.Kind == ReminderKind.AccountNeedsPlan).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Where(r => r.Value.Reason == TierChangeReason.Promoted).Select(r => r.Key), Is.EquivalentTo(new[] { "GROWTH-TO-STRATEGIC", "COVERED", "KEY-TO-STRATEGIC", "STANDARD-TO-GROWTH" }));
+            Assert.That(reminders.Select(r => (r.AccountId, r.UserId, r.Args!.Tier, r.Args.PlanNeed)), Is.EqualTo(new[]
+            {
+                (ids["GROWTH-TO-STRATEGIC"], ApiFixture.Users["accountmanager"].Id, (Tier?)Tier.Strategic, (PlanNeedReason?)PlanNeedReason.NoPlan),
+            }));
         });
     }
 
@@ -564,6 +594,25 @@ public class TieringEngineTests : ApiTestBase
             where h.RunId == run.Id
             select new { a.RegistrationNumber, h }).ToListAsync();
         return (run, rows.ToDictionary(r => r.RegistrationNumber, r => new Result(r.h.NewTier, r.h.PreviousTier, r.h.Reason, r.h.Score, r.h.Normalised())));
+    }
+
+    /// <summary>An active plan of <paramref name="account"/> whose period covers the plan calendar's today (the engine reminds as of now).</summary>
+    private static async Task SeedActivePlanCoveringTodayAsync(AccountId account)
+    {
+        await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var manager = ApiFixture.Users["accountmanager"].Id;
+        var start = PlanDay.Today(DateTimeOffset.UtcNow).AddMonths(-1);
+        var end = start.AddYears(1);
+        var content = new PlanContent(
+            "客户发展计划", manager, start, end, "成为首选供应商", [], DevelopmentPlan.DefaultReviewCadenceMonths,
+            [new ObjectiveInput(null, "收入", new Measure(MeasureUnit.Number, MeasureDirection.HigherIsBetter, 0m, 100m, null, MeasureSource.Manual), end, null)],
+            [new InitiativeInput(null, "举措", manager, Department.Sales, end, InitiativeStatus.NotStarted, 0, null, null)],
+            [], [], []);
+        var plan = DevelopmentPlan.Draft(account, content, manager, start, DateTimeOffset.UtcNow);
+        db.DevelopmentPlans.Add(plan);
+        await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlAsync($"UPDATE development_plans SET status = 'Active' WHERE id = {plan.Id.Value}");
     }
 
     private static async Task<Tier> TierOfAsync(string registration)

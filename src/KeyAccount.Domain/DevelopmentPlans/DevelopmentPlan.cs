@@ -278,7 +278,7 @@ public sealed class DevelopmentPlan : AggregateRoot
         Recompute(now);
     }
 
-    /// <summary>Records a manual measure's actual value (a metric's is computed: <see cref="ApplyMetric"/>).</summary>
+    /// <summary>Records a manual measure's actual value (a metric's is computed: <see cref="ApplyMetrics"/>).</summary>
     public void RecordActual(PlanObjectiveId objectiveId, decimal value, DateTimeOffset now)
     {
         CheckRule(new PlanMustTrackProgress(Status));
@@ -288,17 +288,31 @@ public sealed class DevelopmentPlan : AggregateRoot
         Recompute(now);
     }
 
-    /// <summary>The computed value of a metric-sourced measure (null when the account has no data for it yet).</summary>
-    public void ApplyMetric(PlanObjectiveId objectiveId, decimal? value, DateTimeOffset now)
+    /// <summary>
+    /// Measures every metric-bound objective with the account's <paramref name="figures"/> (what the metric refresh does
+    /// set-based for all plans, and a save does for its own plan, so a new metric measure shows its actual at once).
+    /// Manual objectives keep their typed-in actuals. Returns whether any actual or progress changed.
+    /// </summary>
+    public bool ApplyMetrics(AccountFigures figures, DateTimeOffset now)
     {
-        var objective = _objectives.Find(o => o.Id == objectiveId) ?? throw new EntityNotFoundException("objective", objectiveId.Value);
-        if (!objective.Measure.IsComputed)
+        ArgumentNullException.ThrowIfNull(figures);
+        var changed = false;
+        foreach (var objective in _objectives.Where(o => o.Measure.IsComputed))
         {
-            throw new InvalidOperationException("A manual measure's actual value is typed in, not computed.");
+            var value = figures.Of(objective.Measure.Source);
+            if (value != objective.Actual || objective.Progress != PlanProgress.OfObjective(objective.Measure, value))
+            {
+                objective.SetActual(value, now);
+                changed = true;
+            }
         }
 
-        objective.SetActual(value, now);
-        Recompute(now);
+        if (changed)
+        {
+            Recompute(now);
+        }
+
+        return changed;
     }
 
     /// <summary>

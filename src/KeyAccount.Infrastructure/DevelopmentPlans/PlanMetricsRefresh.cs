@@ -1,5 +1,5 @@
-using System.Data;
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.DevelopmentPlans;
 using KeyAccount.Infrastructure.Persistence;
 using KeyAccount.Infrastructure.Sql;
@@ -27,7 +27,7 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
             SELECT DISTINCT p.id, p.account_id
             FROM development_plans p
             JOIN plan_objectives o ON o.plan_id = p.id
-            WHERE p.status IN {Refreshed} AND o.measure_source <> 'Manual'
+            WHERE p.status IN {Refreshed} AND o.measure_source <> 'Manual' AND (@accounts::uuid[] IS NULL OR p.account_id = ANY(@accounts))
         ),
         {AccountMetricsSql.Cte("SELECT DISTINCT ms.account_id FROM measured ms")}
         SELECT p.id AS plan_id, p.xmin::text::bigint AS plan_version, p.progress AS plan_progress,
@@ -64,17 +64,41 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
         SELECT (SELECT count(*) FROM locked)::int AS locked, (SELECT count(*) FROM objectives)::int AS objectives, (SELECT count(*) FROM plans)::int AS plans
         """;
 
-    public async Task<PlanMetricsRefreshOutcome> RefreshAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<PlanMetricsRefreshOutcome> RefreshAsync(DateTimeOffset now, IReadOnlyCollection<AccountId>? accounts, CancellationToken cancellationToken)
     {
         now = now.ToUniversalTime(); // timestamptz parameters take UTC instants only
+        if (accounts is { Count: 0 })
+        {
+            return new PlanMetricsRefreshOutcome(0, 0, 0, 0);
+        }
+
+        var timeout = db.Database.GetCommandTimeout();
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RefreshInTransactionAsync(now, accounts, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    private async Task<PlanMetricsRefreshOutcome> RefreshInTransactionAsync(DateTimeOffset now, IReadOnlyCollection<AccountId>? accounts, CancellationToken cancellationToken)
+    {
+        // Joins the caller's transaction (a revenue import's) or owns one; SET LOCAL lasts until its end either way.
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'", cancellationToken).ConfigureAwait(false);
 
         var objectiveChanges = new List<(Guid Id, decimal? Actual, decimal? Progress)>();
         var planChanges = new List<(Guid Id, uint Version, decimal? Progress)>();
         var measures = 0;
-        var facts = db.Database.SqlQueryRaw<FactRow>(FactsSql, AccountMetricsSql.Parameters(now));
+        var facts = db.Database.SqlQueryRaw<FactRow>(
+            FactsSql,
+            [
+                .. AccountMetricsSql.Parameters(now),
+                new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = (object?)accounts?.Select(a => a.Value).ToArray() ?? DBNull.Value },
+            ]);
         var plan = new List<FactRow>();
         await foreach (var row in facts.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -101,6 +125,7 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.ExecuteSqlRawAsync(
             """
+            DROP TABLE IF EXISTS objective_refresh, plan_refresh;
             CREATE TEMP TABLE objective_refresh (id uuid PRIMARY KEY, actual numeric, progress numeric) ON COMMIT DROP;
             CREATE TEMP TABLE plan_refresh (id uuid PRIMARY KEY, version xid NOT NULL, progress numeric) ON COMMIT DROP;
             """,
@@ -159,16 +184,7 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
             }
 
             measured++;
-            var actual = source switch
-            {
-                MeasureSource.TtmRevenue => r.TtmRevenue,
-                MeasureSource.RevenueGrowth => r.RevenueGrowth,
-                MeasureSource.GrossMarginPercent => r.GrossMarginPercent,
-                MeasureSource.AccountNps => r.AccountNps,
-                MeasureSource.ComplaintSlaCompliance => r.ComplaintSlaCompliance,
-                MeasureSource.ContactCadenceCoverage => r.ContactCadenceCoverage,
-                _ => null,
-            };
+            var actual = r.Figures.Of(source);
             var progress = PlanProgress.OfObjective(r.ToMeasure(), actual);
             progresses.Add(progress);
             if (actual != r.Actual || progress != r.Progress)
@@ -196,6 +212,8 @@ internal sealed class PlanMetricsRefresh(AppDbContext db) : IPlanMetricsRefresh
         decimal MeasureBaseline, decimal MeasureTarget, string? MeasureCurrency, decimal? Actual, decimal? Progress,
         decimal? TtmRevenue, decimal? RevenueGrowth, decimal? GrossMarginPercent, decimal? AccountNps, decimal? ComplaintSlaCompliance, decimal? ContactCadenceCoverage)
     {
+        public AccountFigures Figures => new(TtmRevenue, RevenueGrowth, GrossMarginPercent, AccountNps, ComplaintSlaCompliance, ContactCadenceCoverage);
+
         public Measure ToMeasure() => new(
             Enum.Parse<MeasureUnit>(MeasureUnit), Enum.Parse<MeasureDirection>(MeasureDirection), MeasureBaseline, MeasureTarget, MeasureCurrency, Enum.Parse<MeasureSource>(MeasureSource));
     }

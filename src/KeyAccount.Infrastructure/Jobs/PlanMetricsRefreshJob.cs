@@ -15,7 +15,7 @@ public sealed partial class PlanMetricsRefreshJob(IPlanMetricsRefresh refresh, T
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var outcome = await refresh.RefreshAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var outcome = await refresh.RefreshAsync(clock.GetUtcNow(), null, cancellationToken).ConfigureAwait(false);
         LogRefreshed(logger, outcome.Measures, outcome.ObjectivesChanged, outcome.PlansChanged, outcome.PlansSkipped);
     }
 

@@ -26,7 +26,11 @@ public sealed record AccountMetricsRow(
     decimal? GrossMarginPercent,
     decimal? AccountNps,
     decimal? ComplaintSlaCompliance,
-    decimal? ContactCadenceCoverage);
+    decimal? ContactCadenceCoverage)
+{
+    /// <summary>The figures as a development plan's measures read them.</summary>
+    public Domain.DevelopmentPlans.AccountFigures Figures => new(TtmRevenue, RevenueGrowth, GrossMarginPercent, AccountNps, ComplaintSlaCompliance, ContactCadenceCoverage);
+}
 
 /// <summary>The account metrics of many accounts, read set-based (one statement whatever their number).</summary>
 public interface IAccountMetrics

@@ -14,7 +14,11 @@ public sealed record PlanMetricsRefreshOutcome(int Measures, int ObjectivesChang
 /// </summary>
 public interface IPlanMetricsRefresh
 {
-    Task<PlanMetricsRefreshOutcome> RefreshAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Measures the plans of <paramref name="accounts"/> (all plans when null) as of <paramref name="now"/>. Inside a
+    /// running transaction (a revenue import's) it joins it, so the figures and what they measure commit together.
+    /// </summary>
+    Task<PlanMetricsRefreshOutcome> RefreshAsync(DateTimeOffset now, IReadOnlyCollection<Domain.Accounts.AccountId>? accounts, CancellationToken cancellationToken);
 }
 
 /// <summary>The reminders a plan run records.</summary>

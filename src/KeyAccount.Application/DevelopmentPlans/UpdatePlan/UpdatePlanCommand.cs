@@ -21,7 +21,7 @@ public sealed class UpdatePlanValidator : AbstractValidator<UpdatePlanCommand>
     }
 }
 
-public sealed class UpdatePlanHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<UpdatePlanCommand, PlanDto>
+public sealed class UpdatePlanHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IAccountMetrics metrics) : ICommandHandler<UpdatePlanCommand, PlanDto>
 {
     public async ValueTask<PlanDto> Handle(UpdatePlanCommand command, CancellationToken cancellationToken)
     {
@@ -35,7 +35,9 @@ public sealed class UpdatePlanHandler(IAppDbContext db, ICurrentUser user, TimeP
 
         var owner = await PlanContentReader.ResolveOwnerAsync(db, user, input.OwnerId, plan.OwnerId, cancellationToken).ConfigureAwait(false);
         var content = await PlanContentReader.ReadAsync(db, plan.AccountId, owner, input, input.ReviewCadenceMonths ?? plan.ReviewCadenceMonths, cancellationToken).ConfigureAwait(false);
-        plan.Edit(content, clock.Today(), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        plan.Edit(content, clock.Today(), now);
+        await metrics.MeasureAsync(plan, now, cancellationToken).ConfigureAwait(false);
         return await db.SaveAndReadAsync(plan, user, clock, cancellationToken).ConfigureAwait(false);
     }
 }

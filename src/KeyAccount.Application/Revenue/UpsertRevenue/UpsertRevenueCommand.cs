@@ -11,13 +11,14 @@ namespace KeyAccount.Application.Revenue.UpsertRevenue;
 /// <summary>
 /// Bulk upsert of revenue by (account, month), as the ERP pushes it. Every row is checked; if any fails, the
 /// response lists each failing row's fields (<c>rows[i].field</c>, or <c>line N.field</c> for CSV) and nothing is written.
+/// The accounts' development-plan measures bound to a metric are measured again in the same transaction.
 /// </summary>
 /// <param name="Rows">The rows (1 to 10,000).</param>
 /// <param name="RowLabel">How rows are named in errors: "rows[{0}]" for JSON, "line {0}" for CSV (with the file's line numbers).</param>
 /// <param name="RowNumbers">For CSV, the file line of each row.</param>
 public sealed record UpsertRevenueCommand(IReadOnlyList<RevenueRowInput> Rows, string RowLabel = "rows[{0}]", IReadOnlyList<int>? RowNumbers = null) : ICommand<RevenueImportResult>;
 
-public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer, TimeProvider clock) : ICommandHandler<UpsertRevenueCommand, RevenueImportResult>
+public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer, IPlanMetricsRefresh planMetrics, TimeProvider clock) : ICommandHandler<UpsertRevenueCommand, RevenueImportResult>
 {
     public const int MaxRows = 10_000;
 
@@ -116,7 +117,17 @@ public sealed class UpsertRevenueHandler(IAppDbContext db, IRevenueWriter writer
                 $"{failing} of {command.Rows.Count} rows are invalid; nothing was written.");
         }
 
-        var (inserted, updated) = await writer.UpsertAsync(rows, now, cancellationToken).ConfigureAwait(false);
+        // The development-plan measures bound to revenue (TTM revenue, growth, gross margin) of these accounts move with
+        // the figures, in the same transaction: a plan never shows an actual older than the revenue it was imported with.
+        var accounts = rows.Select(r => r.AccountId).Distinct().ToList();
+        var (inserted, updated) = await db.InTransactionAsync(
+            async ct =>
+            {
+                var written = await writer.UpsertAsync(rows, now, ct).ConfigureAwait(false);
+                await planMetrics.RefreshAsync(now, accounts, ct).ConfigureAwait(false);
+                return written;
+            },
+            cancellationToken).ConfigureAwait(false);
         return new RevenueImportResult(command.Rows.Count, inserted, updated);
     }
 }
