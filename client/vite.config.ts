@@ -69,9 +69,10 @@ export default defineConfig({
     // has, so every match compiled its selector again (5-8x slower). src/test/styleRules.ts skips rules that cannot match.
     // Vitest's default on 2 cores is one worker (cores - 1): the main process only transforms, so both cores test.
     maxWorkers: 2,
-    // The slowest test without its own timeout takes about 5 s on a busy 2-core machine (the ones that type through
-    // antd forms take SLOW, src/test/user.ts): 15 s leaves room for load, and a test that got several times slower
-    // (a dependency's regression, a wait that never ends) fails instead of quietly stretching the run.
-    testTimeout: 15_000,
+    // The slowest test without its own timeout took 7 s with the machine's load at 10 on 2 cores (3-5 s when quieter;
+    // the ones that type through antd forms take SLOW, src/test/user.ts): 20 s leaves room for a busier machine, and a
+    // test that got several times slower (a dependency's regression, a wait that never ends) fails instead of quietly
+    // stretching the run.
+    testTimeout: 20_000,
   },
 });
