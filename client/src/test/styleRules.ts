@@ -117,6 +117,10 @@ interface SelectorEngine {
  * created on the first computed style). With `verify`, both run and a difference throws: the check that this changes no
  * result.
  */
+let verified = 0;
+/** How many rule matches the verification compared (VERIFY_STYLE_RULES=1). */
+export const verifiedMatches = () => verified;
+
 export function filterStyleRuleMatching(document: Document, verify = false) {
   const implSymbol = Object.getOwnPropertySymbols(document).find((s) => s.description === 'impl');
   if (!implSymbol) return;
@@ -129,7 +133,13 @@ export function filterStyleRuleMatching(document: Document, verify = false) {
   engine.match = verify
     ? (selectors, element) => {
         const result = match(selectors, element);
-        if (!mayMatch(selectors, element) && result) throw new Error(`styleRules: skipped a matching rule ${selectors} for ${element.outerHTML.slice(0, 200)}`);
+        if (!mayMatch(selectors, element) && result) {
+          // Said as well as thrown: the caller may be antd code that swallows errors.
+          const problem = `styleRules: skipped a matching rule ${selectors} for ${element.outerHTML.slice(0, 200)}`;
+          console.error(problem);
+          throw new Error(problem);
+        }
+        verified++;
         return result;
       }
     : (selectors, element) => mayMatch(selectors, element) && match(selectors, element);
