@@ -64,7 +64,15 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
-    // antd forms in jsdom are slow on a 2-core machine; these are not timing tests.
-    testTimeout: 30_000,
+    // Computed styles are most of a component test's time (jsdom matches antd's ~2,000 rules): package.json overrides
+    // nwsapi, jsdom's selector engine, to 2.2.24; from 2.2.25 its cache keeps 1,000 compiled selectors, fewer than antd
+    // has, so every match compiled its selector again (5-8x slower). src/test/styleRules.ts skips rules that cannot match.
+    // Vitest's default on 2 cores is one worker (cores - 1): the main process only transforms, so both cores test.
+    maxWorkers: 2,
+    // The slowest test without its own timeout took 7 s with the machine's load at 10 on 2 cores (3-5 s when quieter;
+    // the ones that type through antd forms take SLOW, src/test/user.ts): 20 s leaves room for a busier machine, and a
+    // test that got several times slower (a dependency's regression, a wait that never ends) fails instead of quietly
+    // stretching the run.
+    testTimeout: 20_000,
   },
 });

@@ -2,7 +2,7 @@
 // publication, through the real pages, hooks and generated client (a fake API answers). A 412 shows the stale-version
 // alert; after a reload the next attempt sends the new ETag.
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { SLOW, confirmPopconfirm, fakeApiPerTest, json, renderWithProviders, setupUser } from '../test';
 import { complaintFixture } from '../features/complaints/fixtures';
 import { policyFixture } from '../features/tiering/fixtures';
@@ -61,10 +61,12 @@ describe('If-Match', () => {
       await confirmPopconfirm(user);
     };
     await publish();
-    expect(await screen.findByText('Someone else changed this draft')).toBeInTheDocument();
+    const stale = await screen.findByText('Someone else changed this draft');
+    expect(stale).toBeInTheDocument();
     expect(fake.sent('POST', `${path}/publish`)[0]!.headers.get('If-Match')).toBe('"3"');
 
-    await user.click(screen.getByRole('button', { name: 'Reload' }));
+    // The alert's own Reload button (a role query over the whole policy editor costs seconds in jsdom).
+    await user.click(within(stale.closest<HTMLElement>('[role="alert"]')!).getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect(screen.queryByText('Someone else changed this draft')).toBeNull());
     await publish();
     await waitFor(() => expect(fake.sent('POST', `${path}/publish`)).toHaveLength(2));

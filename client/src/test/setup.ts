@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { loadMessages } from '../i18n/messages';
+import { filterStyleRuleMatching, verifiedMatches } from './styleRules';
 
 afterEach(() => cleanup());
 // Both languages' messages, loaded as main.tsx loads the user's before the first render: components render at once.
@@ -29,4 +30,9 @@ class ResizeObserverStub {
   disconnect() {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
+// Computed styles of pseudo-elements (dom-accessibility-api asks for ::before and ::after) are those of the element:
+// jsdom would log that it does not implement them.
 (window as unknown as { getComputedStyle: unknown }).getComputedStyle = ((orig) => (el: Element) => orig(el))(window.getComputedStyle.bind(window));
+// Computed styles without matching the rules that cannot match (styleRules.ts); VERIFY_STYLE_RULES=1 checks that.
+filterStyleRuleMatching(document, process.env.VERIFY_STYLE_RULES === '1');
+if (process.env.VERIFY_STYLE_RULES === '1') afterAll(() => console.info(`styleRules: ${verifiedMatches()} rule matches verified`));
