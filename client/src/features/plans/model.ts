@@ -38,8 +38,8 @@ export function sortQuery(urlSort: string | undefined): Pick<PlanListQuery, 'sor
   return sort ? { sort, direction: text.startsWith('-') ? 'desc' : 'asc' } : { sort: 'updatedAt', direction: 'desc' };
 }
 
-/** A button of the plan's header: a workflow step, or `revise` (a new draft version of an approved or active plan). */
-export type PlanButtonAction = PlanAction | 'revise';
+/** A button of the plan's header: a workflow step, or `revise` (a new draft version); each as the server's `allowedActions` names it. */
+export type PlanButtonAction = PlanAction;
 
 /** The steps in the order of the workflow. */
 const ACTION_ORDER: readonly PlanButtonAction[] = ['submit', 'approve', 'reject', 'activate', 'complete', 'revise', 'cancel'];
@@ -56,9 +56,9 @@ const PERMISSION: Record<PlanButtonAction, string> = {
   revise: 'plans:write',
 };
 /** The steps that ask for a text first (required, or optional for approve) or a confirmation. */
-export const ACTION_INPUT: Record<PlanButtonAction, 'confirm' | 'requiredComment' | 'reason'> = {
+export const ACTION_INPUT: Record<PlanButtonAction, 'confirm' | 'optionalComment' | 'requiredComment' | 'reason'> = {
   submit: 'confirm',
-  approve: 'confirm',
+  approve: 'optionalComment',
   reject: 'requiredComment',
   activate: 'confirm',
   complete: 'confirm',
@@ -75,12 +75,11 @@ export interface PlanButton {
 }
 
 /**
- * The buttons for the steps the server allows now (its `allowedActions`, lower-case), in workflow order, that the
- * user's permissions cover, and `revise` when `revisable`: the server's workflow table lists transitions only, and a
- * new version is made of a plan in force (Approved or Active; the server answers 409 `plan-not-in-force` otherwise).
+ * The buttons for what the server allows now (its `allowedActions`, lower-case: the workflow steps, and `revise` while a
+ * new version may be made), in workflow order, that the user's permissions cover. Nothing here decides which.
  */
-export function planButtons(allowed: readonly string[], can: (permission: string) => boolean, revisable = false): PlanButton[] {
-  const shown = ACTION_ORDER.filter((a) => (a === 'revise' ? revisable : allowed.includes(a)) && can(PERMISSION[a]));
+export function planButtons(allowed: readonly string[], can: (permission: string) => boolean): PlanButton[] {
+  const shown = ACTION_ORDER.filter((a) => allowed.includes(a) && can(PERMISSION[a]));
   const primary = PRIMARY_ORDER.find((a) => shown.includes(a));
   return shown.map((action) => ({
     action,
@@ -274,6 +273,3 @@ export function evidenceLink(kind: EvidenceKind, reference: string, accountId: s
 
 /** A measure value (a decimal string on the wire) as a number for charts and formatting; null stays null. */
 export const measureNumber = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? null : Number(value));
-
-/** A plan in force (Approved or Active) is the one a new version revises: see planButtons. */
-export const isInForce = (status: PlanStatus) => status === 'Approved' || status === 'Active';
