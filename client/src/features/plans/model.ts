@@ -4,6 +4,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { MessageKey } from '../../i18n/messages';
 import type {
+  CreatePlanInput,
   EvidenceKind,
   InitiativeStatus,
   MeasureDirection,
@@ -204,13 +205,8 @@ export function toFormValues(plan: PlanDto): PlanFormValues {
   };
 }
 
-/**
- * The editor's form values as the PUT document. An initiative names its objective by the objective's index in this
- * request (`objectiveIndex`), so that it can serve an objective added in the same edit; an objective removed in this
- * edit leaves it without one. A metric-sourced measure sends no actual (the server computes it).
- */
-export function toUpdateBody(v: PlanFormValues): UpdatePlanInput & Required<Pick<UpdatePlanInput, 'objectives' | 'initiatives' | 'milestones' | 'stakeholders' | 'swot'>> {
-  const objectives = v.objectives ?? [];
+/** The header's form values (the new-plan page's whole form) as the create body; the PUT document starts with it. */
+export function toCreateBody(v: PlanFormValues): CreatePlanInput {
   return {
     accountId: v.accountId ?? '',
     title: (v.title ?? '').trim(),
@@ -220,6 +216,18 @@ export function toUpdateBody(v: PlanFormValues): UpdatePlanInput & Required<Pick
     strategicPriorities: prioritiesList(v.strategicPriorities),
     ownerId: v.ownerId ?? null,
     reviewCadenceMonths: v.reviewCadenceMonths ?? null,
+  };
+}
+
+/**
+ * The editor's form values as the PUT document. An initiative names its objective by the objective's index in this
+ * request (`objectiveIndex`), so that it can serve an objective added in the same edit; an objective removed in this
+ * edit leaves it without one. A metric-sourced measure sends no actual (the server computes it).
+ */
+export function toUpdateBody(v: PlanFormValues): UpdatePlanInput & Required<Pick<UpdatePlanInput, 'objectives' | 'initiatives' | 'milestones' | 'stakeholders' | 'swot'>> {
+  const objectives = v.objectives ?? [];
+  return {
+    ...toCreateBody(v),
     objectives: objectives.map((o) => ({
       id: o.id ?? null,
       title: (o.title ?? '').trim(),
