@@ -151,12 +151,19 @@ test('a manager drafts and submits a plan in Chinese, a director approves it in 
   await screenshot(desk, '43-plan-approval-inbox');
   await inbox.getByTestId('plan-action-approve').click();
   await desk.locator('.ant-modal:visible').waitFor();
+  // The approval's comment is optional and kept in the plan's history.
+  const approvalComment = `Approved — follow up the new EV line at the Q2 review (${stamp}).`;
+  await field(desk, 'plan-step-comment').fill(approvalComment);
   await desk.getByTestId('plan-step-submit').click();
   await waitStatus(desk, 'inbox-plan-status', 'Approved');
   await desk.goto(`${base}/plans/${planId}`);
   await waitStatus(desk, 'plan-status', 'Approved');
   assert.equal((await desk.getByTestId('plan-status').textContent()).trim(), 'Approved');
   assert.match(await desk.getByTestId('plan-baseline').textContent(), /Approved baseline: version 1/);
+  // The history shows who approved, with the comment, newest first.
+  const approvedLine = desk.getByTestId('plan-history-entry').first();
+  await approvedLine.getByText(approvalComment).waitFor();
+  assert.equal(await approvedLine.getAttribute('data-action'), 'Approve');
   await screenshot(desk, '44-plan-approved');
 
   // The manager again: the initiative done, the measure's actual recorded; the figures are the server's.
@@ -166,6 +173,9 @@ test('a manager drafts and submits a plan in Chinese, a director approves it in 
   const before = await page.getByTestId('plan-progress').getAttribute('data-progress');
   await page.getByTestId('plan-initiatives').getByTestId('initiative-status').click();
   await pickOption(page, /^已完成$/);
+  // The new status waits for an optional note, kept in the history.
+  await field(page, 'initiative-status-note').fill('高层互访已于本季度完成');
+  await page.getByTestId('initiative-status-submit').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="plan-initiatives-done"]')?.textContent?.trim() === '已完成 1/1');
   await page.getByTestId('record-actual').click();
   await field(page, 'actual-value').fill('5');
@@ -176,6 +186,9 @@ test('a manager drafts and submits a plan in Chinese, a director approves it in 
   }, before);
   const progress = Number(await page.getByTestId('plan-progress').getAttribute('data-progress'));
   assert.equal(progress, 50, 'an actual of 5 on a measure from 0 to 10 is half way');
+  const historyLine = page.getByTestId('plan-history-entry').filter({ hasText: '高层互访已于本季度完成' });
+  await historyLine.waitFor();
+  assert.equal(await historyLine.getAttribute('data-kind'), 'InitiativeStatusChanged');
   await screenshot(page, '45-plan-progress-zh');
 
   const saved = (await get(`/api/v1/development-plans/${planId}`));

@@ -272,6 +272,7 @@ public class AuthorizationTests : ApiTestBase
             "RotateApiClientSecret" => JsonContent.Create(new { overlapHours = 24 }),
             "UpdateApiClient" => JsonContent.Create(new { name = "ERP", scopes = new[] { "revenue:write" } }),
             "CreatePlan" or "UpdatePlan" => JsonContent.Create(DevelopmentPlansTests.NewPlan(accountId)),
+            "ApprovePlan" => JsonContent.Create(new { comment = "同意" }),
             "RejectPlan" => JsonContent.Create(new { comment = "请补充收入目标" }),
             "CancelPlan" => JsonContent.Create(new { reason = "客户被收购" }),
             "SetInitiativeStatus" => JsonContent.Create(new { status = "Done" }),

@@ -279,7 +279,8 @@ public class DevelopmentPlansTests : ApiTestBase
 
             plan = await StepAsync(client, plan, action, body);
             Assert.That(plan["status"]!.GetValue<string>(), Is.EqualTo(to), $"{action} from {status}");
-            Assert.That(Actions(plan), Is.EqualTo(PlanWorkflow.AllowedActions(Enum.Parse<PlanStatus>(to)).Select(a => a.ToString().ToLowerInvariant())));
+            var expected = PlanWorkflow.AllowedActions(Enum.Parse<PlanStatus>(to)).Select(a => a.ToString().ToLowerInvariant());
+            Assert.That(Actions(plan), Is.EqualTo(PlanWorkflow.IsInForce(Enum.Parse<PlanStatus>(to)) ? expected.Append("revise") : expected), "revise is offered while the plan is in force and not revised");
             if (action == "reject")
             {
                 Assert.That(plan["rejection"]!["comment"]!.GetValue<string>(), Is.EqualTo("请补充新能源产线的收入目标。"));
@@ -367,6 +368,12 @@ public class DevelopmentPlansTests : ApiTestBase
         Assert.That(revised.Headers.Location?.ToString(), Does.StartWith(Plans + "/"));
         var secondRevision = await SendAsync(manager, HttpMethod.Post, $"{Plans}/{v1["id"]}/revise", null);
         Assert.That((await AssertProblem(secondRevision, 409))["code"]!.GetValue<string>(), Is.EqualTo("plan-revision-exists"));
+        var revisedV1 = await Body(await manager.GetAsync($"{Plans}/{v1["id"]}"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Actions(revisedV1), Does.Not.Contain("revise"), "a revision exists: the server no longer offers one");
+            Assert.That(revisedV1["revisionId"]!.GetValue<string>(), Is.EqualTo(revised.Headers.Location!.ToString().Split('/')[^1]));
+        });
         var v2 = (await Body(await manager.GetAsync($"{Plans}?accountId={v1["accountId"]}&status=Draft")))["items"]![0]!;
         v2 = await Body(await manager.GetAsync($"{Plans}/{v2["id"]}"));
         Assert.Multiple(() =>
@@ -555,5 +562,103 @@ public class DevelopmentPlansTests : ApiTestBase
         Assert.That(after["nextReviewDue"]!.GetValue<string>(), Is.EqualTo(today.AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         var reviews = await Body(await manager.GetAsync($"{Plans}/{plan["id"]}/reviews"));
         Assert.That(reviews.AsArray(), Has.Count.EqualTo(1));
+    }
+
+    private static async Task<JsonNode> HistoryAsync(HttpClient client, JsonNode plan, string query = "") =>
+        await Body(await client.GetAsync($"{Plans}/{plan["id"]}/history{query}"));
+
+    [Test]
+    public async Task History_KeepsEveryDecisionWithItsWords_NewestFirst()
+    {
+        using var director = await As("director");
+        using var manager = await As("accountmanager");
+        var (_, plan) = await DraftFullPlanAsync(manager, "PLAN-HIST");
+        await StepAsync(manager, plan, "submit");
+        await StepAsync(director, plan, "reject", new { comment = "请补充新能源产线的收入目标。" });
+        await StepAsync(manager, plan, "submit");
+        plan = await StepAsync(director, plan, "approve", new { comment = "同意。请在二季度复盘时重点跟进新能源产线。" });
+        plan = await StepAsync(manager, plan, "activate");
+        var initiative = plan["initiatives"]![0]!;
+        var moved = await ChangeAsync(manager, HttpMethod.Post, $"{Plans}/{plan["id"]}/initiatives/{initiative["id"]}/status", new { status = "Blocked", note = "客户暂停了联合研发预算" }, $"{Plans}/{plan["id"]}");
+        Assert.That((int)moved.StatusCode, Is.EqualTo(200), await moved.Content.ReadAsStringAsync());
+
+        var history = await HistoryAsync(manager, plan);
+        var items = history["items"]!.AsArray();
+        Assert.That(history["totalCount"]!.GetValue<int>(), Is.EqualTo(6));
+        Assert.That(items.Select(i => i!["kind"]!.GetValue<string>() == "StatusChanged" ? i["action"]!.GetValue<string>() : i["kind"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "InitiativeStatusChanged", "Activate", "Approve", "Submit", "Reject", "Submit" }));
+        var blocked = items[0]!;
+        var approved = items[2]!;
+        var rejected = items[4]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(blocked["initiativeTitle"]!.GetValue<string>(), Is.EqualTo(initiative["title"]!.GetValue<string>()));
+            Assert.That((blocked["initiativeFrom"]!.GetValue<string>(), blocked["initiativeTo"]!.GetValue<string>()), Is.EqualTo(("InProgress", "Blocked")));
+            Assert.That(blocked["comment"]!.GetValue<string>(), Is.EqualTo("客户暂停了联合研发预算"));
+            Assert.That(approved["comment"]!.GetValue<string>(), Is.EqualTo("同意。请在二季度复盘时重点跟进新能源产线。"));
+            Assert.That((approved["fromStatus"]!.GetValue<string>(), approved["toStatus"]!.GetValue<string>()), Is.EqualTo(("Submitted", "Approved")));
+            Assert.That(approved["by"]!.GetValue<string>(), Is.EqualTo(ApiFixture.Users["director"].Id.Value.ToString()));
+            Assert.That(approved["byName"]!.GetValue<string>(), Is.Not.Empty);
+            Assert.That(rejected["comment"]!.GetValue<string>(), Is.EqualTo("请补充新能源产线的收入目标。"));
+        });
+
+        // Paged: the second page of two holds the next lines.
+        var second = await HistoryAsync(manager, plan, "?page=2&pageSize=2");
+        Assert.That(second["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()), Is.EqualTo(items.Skip(2).Take(2).Select(i => i!["id"]!.GetValue<long>())));
+
+        // Revise and supersede are lines too.
+        var revised = await SendAsync(manager, HttpMethod.Post, $"{Plans}/{plan["id"]}/revise", null);
+        Assert.That((int)revised.StatusCode, Is.EqualTo(201), await revised.Content.ReadAsStringAsync());
+        var v2 = await Body(revised);
+        await StepAsync(manager, v2, "submit");
+        await StepAsync(director, v2, "approve");
+        var v1Lines = (await HistoryAsync(manager, plan))["items"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(v1Lines[0]!["kind"]!.GetValue<string>(), Is.EqualTo("Superseded"));
+            Assert.That(v1Lines[0]!["relatedPlanId"]!.GetValue<string>(), Is.EqualTo(v2["id"]!.GetValue<string>()));
+            Assert.That(v1Lines[1]!["kind"]!.GetValue<string>(), Is.EqualTo("Revised"));
+            Assert.That(v1Lines[1]!["relatedPlanVersion"]!.GetValue<int>(), Is.EqualTo(2));
+            Assert.That(v1Lines[1]!["comment"], Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task History_AStaleOrBadApproval_WritesNothing()
+    {
+        using var director = await As("director");
+        using var manager = await As("accountmanager");
+        var (_, plan) = await DraftFullPlanAsync(manager, "PLAN-HIST-BAD");
+        var stale = await ETagOf(manager, $"{Plans}/{plan["id"]}");
+        plan = await StepAsync(manager, plan, "submit");
+        var before = await CountAsync("plan_history");
+
+        await AssertProblem(await SendAsync(director, HttpMethod.Post, $"{Plans}/{plan["id"]}/approve", new { comment = "同意" }, ifMatch: stale), 412);
+        await AssertProblem(await ChangeAsync(director, HttpMethod.Post, $"{Plans}/{plan["id"]}/approve", new { comment = new string('批', 2001) }, $"{Plans}/{plan["id"]}"), 400, "comment");
+        var nul = await AssertProblem(await ChangeAsync(director, HttpMethod.Post, $"{Plans}/{plan["id"]}/approve", new { comment = "同意\0" }, $"{Plans}/{plan["id"]}"), 400);
+        Assert.That(nul.ToJsonString(), Does.Contain("nul-character"));
+        var initiative = plan["initiatives"]![0]!["id"]!.GetValue<string>();
+        await AssertProblem(await ChangeAsync(manager, HttpMethod.Post, $"{Plans}/{plan["id"]}/initiatives/{initiative}/status", new { status = "Done", note = new string('注', 2001) }, $"{Plans}/{plan["id"]}"), 400, "note");
+
+        Assert.That(await CountAsync("plan_history"), Is.EqualTo(before), "nothing of a refused step is written");
+        var now = await Body(await manager.GetAsync($"{Plans}/{plan["id"]}"));
+        Assert.That(now["status"]!.GetValue<string>(), Is.EqualTo("Submitted"));
+
+        // At the limit: 2,000 characters are kept whole.
+        var comment = new string('批', 2000);
+        await StepAsync(director, plan, "approve", new { comment });
+        var line = (await HistoryAsync(manager, plan))["items"]![0]!;
+        Assert.That(line["comment"]!.GetValue<string>(), Is.EqualTo(comment));
+    }
+
+    [Test]
+    public async Task History_OfAnotherManagersPlan_Is404()
+    {
+        var othersAccount = await CreateAccountAsync("accountmanager2", "PLAN-HIST-404");
+        using var owner = await As("accountmanager2");
+        var plan = await CreateAsync(owner, NewPlan(othersAccount));
+        using var manager = await As("accountmanager");
+        await AssertProblem(await manager.GetAsync($"{Plans}/{plan["id"]}/history"), 404);
+        Assert.That((int)(await owner.GetAsync($"{Plans}/{plan["id"]}/history")).StatusCode, Is.EqualTo(200));
     }
 }

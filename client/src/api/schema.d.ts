@@ -807,7 +807,7 @@ export interface paths {
         put?: never;
         /**
          * Approve (Director; four eyes)
-         * @description Submitted → Approved. Never by the plan's author or submitter (409 `plan-four-eyes`). Freezes the baseline that plan-vs-actual compares with. Refused with 409 `plan-overlaps` (on `startDate`) when the account has another Approved or Active plan for an overlapping period; approving a revision supersedes the version it revises. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
+         * @description Submitted → Approved. Never by the plan's author or submitter (409 `plan-four-eyes`). Freezes the baseline that plan-vs-actual compares with. Refused with 409 `plan-overlaps` (on `startDate`) when the account has another Approved or Active plan for an overlapping period; approving a revision supersedes the version it revises. The body is optional: a `comment` (at most 2,000 characters) is kept in the plan's history. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
          */
         post: operations["ApprovePlan"];
         delete?: never;
@@ -827,7 +827,7 @@ export interface paths {
         put?: never;
         /**
          * Send back with a comment (Director)
-         * @description Submitted → Draft. The comment is kept on the plan for its author. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
+         * @description Submitted → Draft. The comment is kept on the plan for its author and in its history. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
          */
         post: operations["RejectPlan"];
         delete?: never;
@@ -887,7 +887,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel the plan with a reason
-         * @description Approved or Active → Cancelled. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
+         * @description Approved or Active → Cancelled. The reason is kept on the plan and in its history. Any other starting status is a 409 `plan-transition-not-allowed`. Send the plan's ETag as If-Match: the step is refused (412) when the plan changed since you read it.
          */
         post: operations["CancelPlan"];
         delete?: never;
@@ -907,7 +907,7 @@ export interface paths {
         put?: never;
         /**
          * Make a new version of a plan in force
-         * @description Copies an Approved or Active plan into a new Draft version (`planVersion` + 1, `previousVersionId` = this one) to change it; the version in force stays in force until the new one is approved, which supersedes it. Any other status is a 409 `plan-not-in-force`; a version is revised once (409 `plan-revision-exists`). Send an Idempotency-Key so that a retry returns the first copy.
+         * @description Copies an Approved or Active plan into a new Draft version (`planVersion` + 1, `previousVersionId` = this one) to change it; the version in force stays in force until the new one is approved, which supersedes it. Any other status is a 409 `plan-not-in-force`; a version is revised once (409 `plan-revision-exists`; the plan's `revisionId` names the revision, and its `allowedActions` hold `revise` only while a new version may be made). Send an Idempotency-Key so that a retry returns the first copy.
          */
         post: operations["RevisePlan"];
         delete?: never;
@@ -936,6 +936,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/development-plans/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of a plan version: who decided what, when and why
+         * @description Every workflow step (submit, approve, reject, activate, complete, cancel), the revision made of this version, its replacement by a later approved version, and every initiative status change, newest first, a page at a time. Each line is data — `kind` with its arguments (`action`, `fromStatus`, `toStatus`, the initiative's key and title, the other version) — who (`by`, `byName`), when (`at`, UTC) and the words given with it (`comment`: the approval's or rejection's comment, the cancellation's reason, an initiative's note). A plan of an account you may not see is a 404.
+         */
+        get: operations["GetPlanHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/development-plans/{id}/initiatives/{initiativeId}/status": {
         parameters: {
             query?: never;
@@ -947,7 +967,7 @@ export interface paths {
         put?: never;
         /**
          * Move an initiative
-         * @description Sets one initiative's status (NotStarted, InProgress, Done, Blocked) on a Draft, Approved or Active plan; the plan's done count and overdue flag follow. A Submitted, Completed, Cancelled or Superseded plan is a 409 `plan-not-in-progress`. Send the plan's ETag as If-Match (412 when stale).
+         * @description Sets one initiative's status (NotStarted, InProgress, Done, Blocked) on a Draft, Approved or Active plan, with an optional `note` (at most 2,000 characters) kept in the plan's history; the plan's done count and overdue flag follow. A Submitted, Completed, Cancelled or Superseded plan is a 409 `plan-not-in-progress`. Send the plan's ETag as If-Match (412 when stale).
          */
         post: operations["SetInitiativeStatus"];
         delete?: never;
@@ -2608,6 +2628,14 @@ export interface components {
          * @enum {string}
          */
         ApiClientState: "Active" | "Expired" | "Revoked";
+        /** @description The Director's optional word with an approval, kept in the plan's history. */
+        ApprovePlanInput: {
+            /**
+             * @description What the Director adds (optional, at most 2,000 characters).
+             * @example 同意。请在二季度复盘时重点跟进新能源产线。
+             */
+            comment?: null | string;
+        };
         /** @description Who investigates. */
         AssignInput: {
             /** @description The responsible department. */
@@ -3817,7 +3845,7 @@ export interface components {
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "plan-revision-exists";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -3887,7 +3915,7 @@ export interface components {
             /** @description Where it stands now. */
             status: components["schemas"]["InitiativeStatus"];
             /**
-             * @description What happened (at most 1,000 characters; not stored on the plan).
+             * @description What happened (optional, at most 2,000 characters; kept in the plan's history).
              * @example 实验室已揭牌。
              */
             note?: null | string;
@@ -4336,6 +4364,31 @@ export interface components {
             nextCursor: null | string;
         };
         /** @description One page of a list. */
+        PagedResultOfPlanHistoryEntryDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["PlanHistoryEntryDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
         PagedResultOfPlanSummaryDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["PlanSummaryDto"][];
@@ -4441,6 +4494,11 @@ export interface components {
              */
             sendSetPasswordLink?: boolean;
         };
+        /**
+         * @description One step of the plan workflow; each is one `POST /development-plans/{id}/<action>`.
+         * @enum {string}
+         */
+        PlanAction: "Submit" | "Approve" | "Reject" | "Activate" | "Complete" | "Cancel";
         /** @description The approved baseline this plan version carries. */
         PlanBaselineDto: {
             /**
@@ -4622,6 +4680,11 @@ export interface components {
              */
             previousVersionId: null | string;
             /**
+             * Format: uuid
+             * @description The version that revises this one (a new version in the works, or the one that superseded it); null when none exists.
+             */
+            revisionId: null | string;
+            /**
              * Format: date-time
              * @description When it was last submitted (UTC); null before.
              */
@@ -4646,9 +4709,13 @@ export interface components {
             /** @description Why it was cancelled; null unless Cancelled. */
             cancellationReason: null | string;
             /**
-             * @description The workflow steps its status allows now, as the path segment of their POST (submit, approve, reject, activate, complete, cancel).
+             * @description What may be done with it now, as the path segment of its POST: the workflow steps its status allows (submit,
+             *     approve, reject, activate, complete, cancel), and `revise` when a new version may be made of it (it is
+             *     Approved or Active and no revision of it exists yet; see `revisionId`). Permissions are the caller's own.
              * @example [
-             *       "submit"
+             *       "activate",
+             *       "cancel",
+             *       "revise"
              *     ]
              */
             allowedActions: string[];
@@ -4705,6 +4772,76 @@ export interface components {
              */
             after: null | string;
         };
+        /**
+         * @description A line of a plan version's history: who did what when, as data (the reader words it in their language), and the words
+         *     they gave with it. Each KeyAccount.Application.DevelopmentPlans.GetPlanHistory.PlanHistoryEntryDto.Kind sets only its own arguments.
+         */
+        PlanHistoryEntryDto: {
+            /**
+             * Format: int64
+             * @description The line (newest first is descending id).
+             * @example 42
+             */
+            id: number;
+            /** @description StatusChanged (a workflow step), Revised (a new version was made of this one), Superseded (a later version replaced it), InitiativeStatusChanged. */
+            kind: components["schemas"]["PlanHistoryKind"];
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @description Who; null for an API client or the system.
+             */
+            by: null | string;
+            /**
+             * @description That user's display name.
+             * @example 李伟
+             */
+            byName: null | string;
+            /** @description The workflow step (StatusChanged): Submit, Approve, Reject, Activate, Complete or Cancel. */
+            action: components["schemas"]["PlanAction"] | null;
+            /** @description The plan's status before (StatusChanged, Superseded). */
+            fromStatus: components["schemas"]["PlanStatus"] | null;
+            /** @description The plan's status after (StatusChanged, Superseded). */
+            toStatus: components["schemas"]["PlanStatus"] | null;
+            /**
+             * @description What the person wrote with it: the approval's or rejection's comment, the cancellation's reason, an initiative's note.
+             * @example 同意。请在二季度复盘时重点跟进新能源产线。
+             */
+            comment: null | string;
+            /**
+             * Format: uuid
+             * @description The other version: the revision made of this one (Revised), the version that replaced it (Superseded).
+             */
+            relatedPlanId: null | string;
+            /**
+             * Format: int32
+             * @description That version's number.
+             * @example 2
+             */
+            relatedPlanVersion: null | number;
+            /**
+             * Format: uuid
+             * @description The initiative's key, the same across the plan's versions (InitiativeStatusChanged).
+             */
+            initiativeKey: null | string;
+            /**
+             * @description The initiative's title then.
+             * @example 建立联合研发实验室
+             */
+            initiativeTitle: null | string;
+            /** @description Its status before. */
+            initiativeFrom: components["schemas"]["InitiativeStatus"] | null;
+            /** @description Its status after. */
+            initiativeTo: components["schemas"]["InitiativeStatus"] | null;
+        };
+        /**
+         * @description What a line of a plan's history records (its arguments in KeyAccount.Domain.DevelopmentPlans.PlanHistoryArgs).
+         * @enum {string}
+         */
+        PlanHistoryKind: "StatusChanged" | "Revised" | "Superseded" | "InitiativeStatusChanged";
         /** @description An initiative's change against the baseline. */
         PlanInitiativeChangeDto: {
             /**
@@ -5477,7 +5614,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "plan-revision-exists" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -18885,6 +19022,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -18896,7 +19034,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -19284,6 +19424,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -19295,7 +19436,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -19663,6 +19806,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -19674,7 +19818,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -20088,6 +20234,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -20099,7 +20246,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -20434,7 +20583,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": "同意。请在二季度复盘时重点跟进新能源产线。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApprovePlanInput"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -20476,6 +20634,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -20487,7 +20646,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -20707,6 +20868,46 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/approve",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description If-Match is missing: send the ETag of your last read of the resource. */
             428: {
                 headers: {
@@ -20873,6 +21074,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -20884,7 +21086,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -21298,6 +21502,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -21309,7 +21514,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -21686,6 +21893,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -21697,7 +21905,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -22083,6 +22293,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -22094,7 +22305,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -22518,6 +22731,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -22529,7 +22743,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -23077,6 +23293,219 @@ export interface operations {
             };
         };
     };
+    GetPlanHistory: {
+        parameters: {
+            query?: {
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Lines per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The plan version. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 42,
+                     *           "kind": "StatusChanged",
+                     *           "at": "2026-03-02T08:30:00Z",
+                     *           "by": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "byName": "李伟",
+                     *           "action": "Submit",
+                     *           "fromStatus": "Draft",
+                     *           "toStatus": "Draft",
+                     *           "comment": "同意。请在二季度复盘时重点跟进新能源产线。",
+                     *           "relatedPlanId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "relatedPlanVersion": 2,
+                     *           "initiativeKey": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "initiativeTitle": "建立联合研发实验室",
+                     *           "initiativeFrom": "NotStarted",
+                     *           "initiativeTo": "NotStarted"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfPlanHistoryEntryDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/history",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "page": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for page."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/history",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/history",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/history",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/history",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/history",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/development-plans/0193f2a4-5b6c-7d8e-9f00-112233445566/history",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SetInitiativeStatus: {
         parameters: {
             query?: never;
@@ -23145,6 +23574,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -23156,7 +23586,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [
@@ -23580,6 +24012,7 @@ export interface operations {
                      *       "authorId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "authorName": "Zhang Min",
                      *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "revisionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "submittedAt": "2026-03-02T08:30:00Z",
                      *       "submittedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "approvedAt": "2026-03-02T08:30:00Z",
@@ -23591,7 +24024,9 @@ export interface operations {
                      *       },
                      *       "cancellationReason": "text",
                      *       "allowedActions": [
-                     *         "submit"
+                     *         "activate",
+                     *         "cancel",
+                     *         "revise"
                      *       ],
                      *       "canEdit": false,
                      *       "objectives": [

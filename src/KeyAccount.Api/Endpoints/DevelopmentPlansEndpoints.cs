@@ -11,6 +11,7 @@ using KeyAccount.Application.DevelopmentPlans.CompletePlan;
 using KeyAccount.Application.DevelopmentPlans.CreatePlan;
 using KeyAccount.Application.DevelopmentPlans.GetPlan;
 using KeyAccount.Application.DevelopmentPlans.GetPlanChanges;
+using KeyAccount.Application.DevelopmentPlans.GetPlanHistory;
 using KeyAccount.Application.DevelopmentPlans.ListPlanReviews;
 using KeyAccount.Application.DevelopmentPlans.ListPlans;
 using KeyAccount.Application.DevelopmentPlans.RecordObjectiveActual;
@@ -56,10 +57,10 @@ internal static class DevelopmentPlansEndpoints
         Step(plans, "submit", "SubmitPlan", Permissions.PlansWrite, "Submit for approval", "Draft → Submitted. Needs at least one objective and one initiative (409 `plan-incomplete` otherwise).",
             (Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new SubmitPlanCommand(new DevelopmentPlanId(id), ifMatch.Version), ct));
-        Step(plans, "approve", "ApprovePlan", Permissions.PlansApprove, "Approve (Director; four eyes)", "Submitted → Approved. Never by the plan's author or submitter (409 `plan-four-eyes`). Freezes the baseline that plan-vs-actual compares with. Refused with 409 `plan-overlaps` (on `startDate`) when the account has another Approved or Active plan for an overlapping period; approving a revision supersedes the version it revises.",
-            (Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-                Send(m, http, new ApprovePlanCommand(new DevelopmentPlanId(id), ifMatch.Version), ct));
-        Step(plans, "reject", "RejectPlan", Permissions.PlansApprove, "Send back with a comment (Director)", "Submitted → Draft. The comment is kept on the plan for its author.",
+        Step(plans, "approve", "ApprovePlan", Permissions.PlansApprove, "Approve (Director; four eyes)", "Submitted → Approved. Never by the plan's author or submitter (409 `plan-four-eyes`). Freezes the baseline that plan-vs-actual compares with. Refused with 409 `plan-overlaps` (on `startDate`) when the account has another Approved or Active plan for an overlapping period; approving a revision supersedes the version it revises. The body is optional: a `comment` (at most 2,000 characters) is kept in the plan's history.",
+            (Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct, ApprovePlanInput? body = null) =>
+                Send(m, http, new ApprovePlanCommand(new DevelopmentPlanId(id), ifMatch.Version, body?.Comment), ct));
+        Step(plans, "reject", "RejectPlan", Permissions.PlansApprove, "Send back with a comment (Director)", "Submitted → Draft. The comment is kept on the plan for its author and in its history.",
             (Guid id, RejectPlanInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new RejectPlanCommand(new DevelopmentPlanId(id), body.Comment, ifMatch.Version), ct));
         Step(plans, "activate", "ActivatePlan", Permissions.PlansWrite, "Start carrying out the plan", "Approved → Active. The first review falls due a review cadence after today (or after the plan's start, when later).",
@@ -68,20 +69,24 @@ internal static class DevelopmentPlansEndpoints
         Step(plans, "complete", "CompletePlan", Permissions.PlansWrite, "Complete the plan", "Active → Completed.",
             (Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new CompletePlanCommand(new DevelopmentPlanId(id), ifMatch.Version), ct));
-        Step(plans, "cancel", "CancelPlan", Permissions.PlansWrite, "Cancel the plan with a reason", "Approved or Active → Cancelled.",
+        Step(plans, "cancel", "CancelPlan", Permissions.PlansWrite, "Cancel the plan with a reason", "Approved or Active → Cancelled. The reason is kept on the plan and in its history.",
             (Guid id, CancelPlanInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new CancelPlanCommand(new DevelopmentPlanId(id), body.Reason, ifMatch.Version), ct));
 
         plans.MapPost("/{id:guid}/revise", Revise).WithName("RevisePlan").RequireAuthorization(Permissions.PlansWrite).Creates().SendsETag()
             .WithSummary("Make a new version of a plan in force")
-            .WithDescription("Copies an Approved or Active plan into a new Draft version (`planVersion` + 1, `previousVersionId` = this one) to change it; the version in force stays in force until the new one is approved, which supersedes it. Any other status is a 409 `plan-not-in-force`; a version is revised once (409 `plan-revision-exists`). Send an Idempotency-Key so that a retry returns the first copy.")
+            .WithDescription("Copies an Approved or Active plan into a new Draft version (`planVersion` + 1, `previousVersionId` = this one) to change it; the version in force stays in force until the new one is approved, which supersedes it. Any other status is a 409 `plan-not-in-force`; a version is revised once (409 `plan-revision-exists`; the plan's `revisionId` names the revision, and its `allowedActions` hold `revise` only while a new version may be made). Send an Idempotency-Key so that a retry returns the first copy.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         plans.MapGet("/{id:guid}/changes", Changes).WithName("GetPlanChanges").RequireAuthorization(Permissions.PlansRead)
             .WithSummary("What a version changes against the approved baseline")
             .WithDescription("The diff of this version against the approved baseline of the version it revises (the approval inbox shows it): changed header fields, and every objective and initiative as Added, Removed, Changed or Unchanged with its terms before and after. For a first version everything is Added.");
+        plans.MapGet("/{id:guid}/history", History).WithName("GetPlanHistory").RequireAuthorization(Permissions.PlansRead)
+            .WithSummary("The history of a plan version: who decided what, when and why")
+            .WithDescription("Every workflow step (submit, approve, reject, activate, complete, cancel), the revision made of this version, its replacement by a later approved version, and every initiative status change, newest first, a page at a time. Each line is data — `kind` with its arguments (`action`, `fromStatus`, `toStatus`, the initiative's key and title, the other version) — who (`by`, `byName`), when (`at`, UTC) and the words given with it (`comment`: the approval's or rejection's comment, the cancellation's reason, an initiative's note). A plan of an account you may not see is a 404.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPost("/{id:guid}/initiatives/{initiativeId:guid}/status", SetInitiativeStatus).WithName("SetInitiativeStatus").RequireAuthorization(Permissions.PlansWrite).SendsETag()
             .WithSummary("Move an initiative")
-            .WithDescription("Sets one initiative's status (NotStarted, InProgress, Done, Blocked) on a Draft, Approved or Active plan; the plan's done count and overdue flag follow. A Submitted, Completed, Cancelled or Superseded plan is a 409 `plan-not-in-progress`. Send the plan's ETag as If-Match (412 when stale).")
+            .WithDescription("Sets one initiative's status (NotStarted, InProgress, Done, Blocked) on a Draft, Approved or Active plan, with an optional `note` (at most 2,000 characters) kept in the plan's history; the plan's done count and overdue flag follow. A Submitted, Completed, Cancelled or Superseded plan is a 409 `plan-not-in-progress`. Send the plan's ETag as If-Match (412 when stale).")
             .Produces<PlanDto>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         plans.MapPost("/{id:guid}/objectives/{objectiveId:guid}/actual", RecordActual).WithName("RecordObjectiveActual").RequireAuthorization(Permissions.PlansWrite).SendsETag()
@@ -142,10 +147,23 @@ internal static class DevelopmentPlansEndpoints
         TypedResults.Ok(await m.Send(new GetPlanChangesQuery(new DevelopmentPlanId(id)), ct));
 
     private static Task<Ok<PlanDto>> SetInitiativeStatus(Guid id, Guid initiativeId, InitiativeStatusInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
-        Send(m, http, new SetInitiativeStatusCommand(new DevelopmentPlanId(id), new PlanInitiativeId(initiativeId), body.Status, ifMatch.Version), ct);
+        Send(m, http, new SetInitiativeStatusCommand(new DevelopmentPlanId(id), new PlanInitiativeId(initiativeId), body.Status, ifMatch.Version, body.Note), ct);
 
     private static Task<Ok<PlanDto>> RecordActual(Guid id, Guid objectiveId, ObjectiveActualInput body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
         Send(m, http, new RecordObjectiveActualCommand(new DevelopmentPlanId(id), new PlanObjectiveId(objectiveId), body.Value, ifMatch.Version), ct);
+
+    /// <param name="id">The plan version.</param>
+    /// <param name="m">Mediator.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="page">1-based page.</param>
+    /// <param name="pageSize">Lines per page, at most 200.</param>
+    private static async Task<Ok<PagedResult<PlanHistoryEntryDto>>> History(
+        Guid id,
+        IMediator m,
+        CancellationToken ct,
+        [FromQuery, Range(1, Paging.MaxPage)] int page = 1,
+        [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await m.Send(new GetPlanHistoryQuery(new DevelopmentPlanId(id), page, pageSize), ct));
 
     private static async Task<Ok<IReadOnlyList<PlanReviewDto>>> ListReviews(Guid id, IMediator m, CancellationToken ct) =>
         TypedResults.Ok(await m.Send(new ListPlanReviewsQuery(new DevelopmentPlanId(id)), ct));

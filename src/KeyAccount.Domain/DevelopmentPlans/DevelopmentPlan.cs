@@ -28,6 +28,7 @@ public sealed class DevelopmentPlan : AggregateRoot
 
     private readonly List<PlanObjective> _objectives = [];
     private readonly List<PlanInitiative> _initiatives = [];
+    private readonly List<PlanHistoryEntry> _newHistory = [];
 
     private DevelopmentPlan()
     {
@@ -110,6 +111,19 @@ public sealed class DevelopmentPlan : AggregateRoot
     /// <summary>The actions <see cref="PlanWorkflow"/> allows now.</summary>
     public IReadOnlyList<PlanAction> AllowedActions => PlanWorkflow.AllowedActions(Status);
 
+    /// <summary>History lines recorded since the plan was loaded or last saved (persistence appends them; the plan never loads its history).</summary>
+    public IReadOnlyList<PlanHistoryEntry> NewHistory => _newHistory;
+
+    /// <summary>Called by persistence once <see cref="NewHistory"/> is handed to the store.</summary>
+    public void ClearNewHistory() => _newHistory.Clear();
+
+    /// <summary>
+    /// Whether a new version may be made of this one now (<see cref="Revise"/>'s own rules): it is in force (Approved or
+    /// Active) and not revised yet — <paramref name="revisionId"/> is the version that revises it, if one exists (the
+    /// caller reads it; a version has one successor).
+    /// </summary>
+    public bool MayBeRevised(DevelopmentPlanId? revisionId) => RevisionRules(revisionId).All(r => !r.IsBroken());
+
     /// <summary>A new plan, as a draft, with its whole content (<paramref name="author"/> null for an API client).</summary>
     public static DevelopmentPlan Draft(AccountId accountId, PlanContent content, UserId? author, DateOnly today, DateTimeOffset now)
     {
@@ -140,7 +154,7 @@ public sealed class DevelopmentPlan : AggregateRoot
     {
         CheckRule(new PlanTransitionMustBeAllowed(Status, PlanAction.Submit));
         CheckRule(new SubmittedPlanNeedsObjectivesAndInitiatives(_objectives.Count, _initiatives.Count));
-        Move(PlanAction.Submit, now);
+        Move(PlanAction.Submit, by, now, null);
         SubmittedBy = by;
         SubmittedAt = now;
         Raise(new DevelopmentPlanSubmitted(Id, AccountId, PlanVersion, by, now));
@@ -149,9 +163,10 @@ public sealed class DevelopmentPlan : AggregateRoot
     /// <summary>
     /// Submitted → Approved by a Director who neither wrote nor submitted it (four eyes), when no other plan of the
     /// account is in force for an overlapping period (<paramref name="overlappingPlanInForce"/>, other than
-    /// <paramref name="previous"/>, which this version supersedes). Freezes the baseline.
+    /// <paramref name="previous"/>, which this version supersedes). Freezes the baseline; the Director's optional
+    /// <paramref name="comment"/> is kept in the history.
     /// </summary>
-    public void Approve(UserId by, DevelopmentPlan? previous, DevelopmentPlanId? overlappingPlanInForce, DateTimeOffset now)
+    public void Approve(UserId by, DevelopmentPlan? previous, DevelopmentPlanId? overlappingPlanInForce, DateTimeOffset now, string? comment = null)
     {
         CheckRule(new PlanTransitionMustBeAllowed(Status, PlanAction.Approve));
         CheckRule(new PlanIsNotApprovedByItsAuthor(AuthorId, SubmittedBy, by));
@@ -161,7 +176,7 @@ public sealed class DevelopmentPlan : AggregateRoot
             throw new ArgumentException("Only the version this one revises is superseded by its approval.", nameof(previous));
         }
 
-        Move(PlanAction.Approve, now);
+        Move(PlanAction.Approve, by, now, comment);
         Baseline = new PlanBaseline(
             PlanVersion,
             now,
@@ -175,6 +190,7 @@ public sealed class DevelopmentPlan : AggregateRoot
         DevelopmentPlanId? superseded = null;
         if (previous is not null && PlanWorkflow.IsInForce(previous.Status))
         {
+            previous.Record(PlanHistoryKind.Superseded, by, now, new PlanHistoryArgs { FromStatus = previous.Status, ToStatus = PlanStatus.Superseded, RelatedPlanId = Id, RelatedPlanVersion = PlanVersion }, null);
             previous.Status = PlanStatus.Superseded;
             previous.NextReviewDue = null;
             previous.UpdatedAt = now;
@@ -189,7 +205,7 @@ public sealed class DevelopmentPlan : AggregateRoot
     {
         CheckRule(new TextIsRequired(comment, "comment"));
         CheckRule(new PlanTransitionMustBeAllowed(Status, PlanAction.Reject));
-        Move(PlanAction.Reject, now);
+        Move(PlanAction.Reject, by, now, comment);
         RejectionComment = comment.Trim();
         RejectedBy = by;
         RejectedAt = now;
@@ -200,7 +216,7 @@ public sealed class DevelopmentPlan : AggregateRoot
     public void Activate(UserId by, DateOnly today, DateTimeOffset now)
     {
         CheckRule(new PlanTransitionMustBeAllowed(Status, PlanAction.Activate));
-        Move(PlanAction.Activate, now);
+        Move(PlanAction.Activate, by, now, null);
         NextReviewDue = (today > StartDate ? today : StartDate).AddMonths(ReviewCadenceMonths);
         Raise(new DevelopmentPlanActivated(Id, AccountId, PlanVersion, NextReviewDue, by, now));
     }
@@ -209,7 +225,7 @@ public sealed class DevelopmentPlan : AggregateRoot
     public void Complete(UserId by, DateTimeOffset now)
     {
         CheckRule(new PlanTransitionMustBeAllowed(Status, PlanAction.Complete));
-        Move(PlanAction.Complete, now);
+        Move(PlanAction.Complete, by, now, null);
         NextReviewDue = null;
         Raise(new DevelopmentPlanCompleted(Id, AccountId, PlanVersion, Progress, by, now));
     }
@@ -219,7 +235,7 @@ public sealed class DevelopmentPlan : AggregateRoot
     {
         CheckRule(new TextIsRequired(reason, "reason"));
         CheckRule(new PlanTransitionMustBeAllowed(Status, PlanAction.Cancel));
-        Move(PlanAction.Cancel, now);
+        Move(PlanAction.Cancel, by, now, reason);
         CancellationReason = reason.Trim();
         NextReviewDue = null;
         Raise(new DevelopmentPlanCancelled(Id, AccountId, PlanVersion, by, now));
@@ -227,11 +243,16 @@ public sealed class DevelopmentPlan : AggregateRoot
 
     /// <summary>
     /// A new version of a plan in force: a draft copy of its content and progress (<see cref="PlanVersion"/> + 1), written
-    /// by <paramref name="author"/>. This version stays in force until the new one is approved.
+    /// by <paramref name="author"/>. This version stays in force until the new one is approved. Refused unless
+    /// <see cref="MayBeRevised"/>: <paramref name="existingRevision"/> is the version that already revises this one, if any.
     /// </summary>
-    public DevelopmentPlan Revise(UserId? author, DateTimeOffset now)
+    public DevelopmentPlan Revise(UserId? author, DevelopmentPlanId? existingRevision, DateTimeOffset now)
     {
-        CheckRule(new PlanMustBeInForce(Status));
+        foreach (var rule in RevisionRules(existingRevision))
+        {
+            CheckRule(rule);
+        }
+
         var next = new DevelopmentPlan
         {
             Id = DevelopmentPlanId.New(),
@@ -266,14 +287,19 @@ public sealed class DevelopmentPlan : AggregateRoot
         }
 
         next.Recompute(now);
+        Record(PlanHistoryKind.Revised, author, now, new PlanHistoryArgs { RelatedPlanId = next.Id, RelatedPlanVersion = next.PlanVersion }, null);
         return next;
     }
 
-    /// <summary>Moves one initiative (the team's progress; allowed while the plan is worked on, not while it waits for approval).</summary>
-    public void SetInitiativeStatus(PlanInitiativeId initiativeId, InitiativeStatus status, DateOnly today, DateTimeOffset now)
+    /// <summary>
+    /// Moves one initiative (the team's progress; allowed while the plan is worked on, not while it waits for approval),
+    /// recorded in the history with <paramref name="by"/>'s optional <paramref name="note"/>.
+    /// </summary>
+    public void SetInitiativeStatus(PlanInitiativeId initiativeId, InitiativeStatus status, UserId? by, string? note, DateOnly today, DateTimeOffset now)
     {
         CheckRule(new PlanMustTrackProgress(Status));
         var initiative = _initiatives.Find(i => i.Id == initiativeId) ?? throw new EntityNotFoundException("initiative", initiativeId.Value);
+        Record(PlanHistoryKind.InitiativeStatusChanged, by, now, new PlanHistoryArgs { InitiativeKey = initiative.Key, InitiativeTitle = initiative.Title, InitiativeFrom = initiative.Status, InitiativeTo = status }, note);
         initiative.SetStatus(status, today);
         Recompute(now);
     }
@@ -352,11 +378,20 @@ public sealed class DevelopmentPlan : AggregateRoot
 
     private Guid? KeyOf(PlanObjectiveId? objectiveId) => objectiveId is { } id ? _objectives.Find(o => o.Id == id)?.Key : null;
 
-    private void Move(PlanAction action, DateTimeOffset now)
+    private IEnumerable<IBusinessRule> RevisionRules(DevelopmentPlanId? existingRevision) =>
+        [new PlanMustBeInForce(Status), new PlanIsRevisedOnce(existingRevision)];
+
+    /// <summary>Takes a step of the workflow table and records it (with the words given with it) in the history.</summary>
+    private void Move(PlanAction action, UserId by, DateTimeOffset now, string? comment)
     {
+        var from = Status;
         Status = PlanWorkflow.Target(Status, action)!.Value;
         UpdatedAt = now;
+        Record(PlanHistoryKind.StatusChanged, by, now, new PlanHistoryArgs { Action = action, FromStatus = from, ToStatus = Status }, comment);
     }
+
+    private void Record(PlanHistoryKind kind, UserId? by, DateTimeOffset at, PlanHistoryArgs args, string? comment) =>
+        _newHistory.Add(new PlanHistoryEntry(Id, kind, by, at, args, comment));
 
     private void Apply(PlanContent content, DateOnly today, DateTimeOffset now)
     {

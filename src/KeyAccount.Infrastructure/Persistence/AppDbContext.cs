@@ -82,6 +82,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Domain.DevelopmentPlans.PlanReview> PlanReviews => Set<Domain.DevelopmentPlans.PlanReview>();
 
+    public DbSet<Domain.DevelopmentPlans.PlanHistoryEntry> PlanHistory => Set<Domain.DevelopmentPlans.PlanHistoryEntry>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>
@@ -212,7 +214,7 @@ internal static class UniqueConstraints
 
     public static Exception ToException(string? constraint) => constraint switch
     {
-        PlanRevision => new ConflictException(ProblemCodes.PlanRevisionExists, "This plan version already has a newer version: open that one.", "previousVersionId"),
+        PlanRevision => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.DevelopmentPlans.PlanIsRevisedOnce)), "This plan version already has a newer version: open that one."),
         Configurations.DevelopmentPlanConfiguration.InForceExclusion => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.DevelopmentPlans.PlanPeriodMustNotOverlapAPlanInForce)), "The account already has an Approved or Active plan for an overlapping period: complete, cancel or revise that one.", "startDate"),
         SlaPolicyNumber => new PreconditionFailedException("The SLA policy was changed by someone else since you read it. Reload it and apply your change again."),
         ComplaintTimelineEntry => new PreconditionFailedException("The complaint was changed by someone else since you read it. Reload it and apply your change again."),

@@ -180,7 +180,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
                 plan.Approve(director, null, null, now);
                 plan.Activate(owner, start.AddDays(14), now);
                 plan.RecordActual(plan.Objectives[2].Id, 1m, now);
-                plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, start.AddDays(60), now);
+                plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, owner, null, start.AddDays(60), now);
                 if (stage == 1)
                 {
                     db.PlanReviews.Add(plan.RecordReview(start.AddMonths(3).AddDays(2), director, "加派技术支持，推进联合研发立项。", new Dictionary<PlanObjectiveId, string> { [plan.Objectives[0].Id] = "上半年订单受客户减产影响推迟。" }, today, now));
@@ -191,7 +191,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
             count++;
             if (stage == 3)
             {
-                var next = plan.Revise(owner, now);
+                var next = plan.Revise(owner, null, now);
                 var revised = DemoPlan(account, owner, users, start, today, i) with { Title = content.Title + "（修订）" };
                 next.Edit(revised with
                 {

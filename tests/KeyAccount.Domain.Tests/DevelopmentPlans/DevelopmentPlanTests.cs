@@ -62,7 +62,7 @@ public class DevelopmentPlanTests
 
         if (status == PlanStatus.Superseded)
         {
-            var next = plan.Revise(Manager, T0);
+            var next = plan.Revise(Manager, null, T0);
             next.Submit(Manager, T0);
             next.Approve(Director, plan, null, T0);
         }
@@ -295,9 +295,9 @@ public class DevelopmentPlanTests
     {
         var plan = In(PlanStatus.Active);
         plan.RecordActual(plan.Objectives[0].Id, 1_250_000m, T0);
-        plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, Today, T0);
+        plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, Manager, null, Today, T0);
 
-        var next = plan.Revise(Manager, T0);
+        var next = plan.Revise(Manager, null, T0);
 
         Assert.Multiple(() =>
         {
@@ -317,14 +317,14 @@ public class DevelopmentPlanTests
     [Test]
     public void Revise_OfADraft_IsRefused()
     {
-        Assert.That(CodeOf(() => In(PlanStatus.Draft).Revise(Manager, T0)), Is.EqualTo("plan-not-in-force"));
+        Assert.That(CodeOf(() => In(PlanStatus.Draft).Revise(Manager, null, T0)), Is.EqualTo("plan-not-in-force"));
     }
 
     [Test]
     public void Approve_OfARevision_SupersedesThePreviousVersion()
     {
         var plan = In(PlanStatus.Active);
-        var next = plan.Revise(Manager, T0);
+        var next = plan.Revise(Manager, null, T0);
         next.Submit(Manager, T0);
 
         next.Approve(Director, plan, null, T0);
@@ -370,7 +370,7 @@ public class DevelopmentPlanTests
     public void SetInitiativeStatus_WhileSubmitted_IsRefused()
     {
         var plan = In(PlanStatus.Submitted);
-        Assert.That(CodeOf(() => plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, Today, T0)), Is.EqualTo("plan-not-in-progress"));
+        Assert.That(CodeOf(() => plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, Manager, null, Today, T0)), Is.EqualTo("plan-not-in-progress"));
     }
 
     [Test]
@@ -378,7 +378,7 @@ public class DevelopmentPlanTests
     {
         var plan = In(PlanStatus.Active);
         Assert.That(plan.EarliestOpenDueDate, Is.EqualTo(new DateOnly(2027, 6, 30)));
-        plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, new DateOnly(2027, 7, 2), T0);
+        plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, Manager, null, new DateOnly(2027, 7, 2), T0);
         Assert.Multiple(() =>
         {
             Assert.That(plan.InitiativesDone, Is.EqualTo(1));
@@ -386,7 +386,7 @@ public class DevelopmentPlanTests
             Assert.That(plan.Initiatives[0].CompletedOn, Is.EqualTo(new DateOnly(2027, 7, 2)));
             Assert.That(plan.Initiatives[0].IsOverdue(new DateOnly(2027, 8, 1)), Is.False);
         });
-        plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Blocked, new DateOnly(2027, 7, 3), T0);
+        plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Blocked, Manager, null, new DateOnly(2027, 7, 3), T0);
         Assert.That(plan.Initiatives[0].CompletedOn, Is.Null);
     }
 
@@ -476,5 +476,130 @@ public class DevelopmentPlanTests
     public void RecordReview_OfADraft_IsRefused()
     {
         Assert.That(CodeOf(() => Draft().RecordReview(Today, Director, "x", new Dictionary<PlanObjectiveId, string>(), Today, T0)), Is.EqualTo("plan-not-active"));
+    }
+
+    // ---- History: every step is one line of data with the words given with it ----
+
+    private static IEnumerable<TestCaseData> EveryTransition() =>
+        PlanWorkflow.Transitions.Select(t => new TestCaseData(t.From, t.Action, t.To).SetName($"History_{t.Action}From{t.From}_WritesOneLine"));
+
+    [TestCaseSource(nameof(EveryTransition))]
+    public void EachTransition_WritesOneHistoryLine_WithItsComment(PlanStatus from, PlanAction action, PlanStatus to)
+    {
+        var plan = In(from);
+        plan.ClearNewHistory();
+        var by = action is PlanAction.Approve or PlanAction.Reject ? Director : Manager;
+        var comment = action switch
+        {
+            PlanAction.Approve => "  同意，二季度复盘时跟进新能源产线。 ",
+            PlanAction.Reject => "目标过于保守",
+            PlanAction.Cancel => "客户被收购",
+            _ => null,
+        };
+        switch (action)
+        {
+            case PlanAction.Submit: plan.Submit(by, T0); break;
+            case PlanAction.Approve: plan.Approve(by, null, null, T0, comment); break;
+            case PlanAction.Reject: plan.Reject(comment!, by, T0); break;
+            case PlanAction.Activate: plan.Activate(by, Today, T0); break;
+            case PlanAction.Complete: plan.Complete(by, T0); break;
+            case PlanAction.Cancel: plan.Cancel(comment!, by, T0); break;
+            default: throw new ArgumentOutOfRangeException(nameof(action));
+        }
+
+        var line = plan.NewHistory.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.PlanId, Is.EqualTo(plan.Id));
+            Assert.That(line.Kind, Is.EqualTo(PlanHistoryKind.StatusChanged));
+            Assert.That(line.Args.Action, Is.EqualTo(action));
+            Assert.That(line.Args.FromStatus, Is.EqualTo(from));
+            Assert.That(line.Args.ToStatus, Is.EqualTo(to));
+            Assert.That(line.By, Is.EqualTo(by));
+            Assert.That(line.At, Is.EqualTo(T0));
+            Assert.That(line.Comment, Is.EqualTo(comment?.Trim()));
+        });
+    }
+
+    [Test]
+    public void Approve_WithoutAComment_WritesALineWithoutOne()
+    {
+        var plan = In(PlanStatus.Submitted);
+        plan.ClearNewHistory();
+        plan.Approve(Director, null, null, T0, "   ");
+        Assert.That(plan.NewHistory.Single().Comment, Is.Null);
+    }
+
+    [Test]
+    public void ARefusedStep_WritesNoLine()
+    {
+        var plan = In(PlanStatus.Draft);
+        plan.ClearNewHistory();
+        Assert.That(CodeOf(() => plan.Approve(Director, null, null, T0, "同意")), Is.EqualTo("plan-transition-not-allowed"));
+        Assert.That(plan.NewHistory, Is.Empty);
+    }
+
+    [Test]
+    public void Revise_WritesRevised_OnTheVersionInForce_AndItsApprovalWritesSuperseded()
+    {
+        var plan = In(PlanStatus.Active);
+        plan.ClearNewHistory();
+        var next = plan.Revise(Manager, null, T0);
+        var revised = plan.NewHistory.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(revised.Kind, Is.EqualTo(PlanHistoryKind.Revised));
+            Assert.That(revised.Args.RelatedPlanId, Is.EqualTo(next.Id));
+            Assert.That(revised.Args.RelatedPlanVersion, Is.EqualTo(2));
+            Assert.That(revised.By, Is.EqualTo(Manager));
+        });
+
+        plan.ClearNewHistory();
+        next.Submit(Manager, T0);
+        next.Approve(Director, plan, null, T0, "同意修订");
+        var superseded = plan.NewHistory.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(superseded.Kind, Is.EqualTo(PlanHistoryKind.Superseded));
+            Assert.That(superseded.Args.FromStatus, Is.EqualTo(PlanStatus.Active));
+            Assert.That(superseded.Args.ToStatus, Is.EqualTo(PlanStatus.Superseded));
+            Assert.That(superseded.Args.RelatedPlanId, Is.EqualTo(next.Id));
+            Assert.That(superseded.By, Is.EqualTo(Director));
+            Assert.That(next.NewHistory[^1].Comment, Is.EqualTo("同意修订"));
+        });
+    }
+
+    [Test]
+    public void Revise_WhenARevisionExists_IsRefused_AndMayBeRevisedSaysSo()
+    {
+        var plan = In(PlanStatus.Approved);
+        var existing = DevelopmentPlanId.New();
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.MayBeRevised(null), Is.True);
+            Assert.That(plan.MayBeRevised(existing), Is.False);
+            Assert.That(In(PlanStatus.Draft).MayBeRevised(null), Is.False);
+            Assert.That(In(PlanStatus.Completed).MayBeRevised(null), Is.False);
+            Assert.That(CodeOf(() => plan.Revise(Manager, existing, T0)), Is.EqualTo("plan-revision-exists"));
+        });
+    }
+
+    [Test]
+    public void SetInitiativeStatus_WritesOneLine_WithTheInitiativeAndItsNote()
+    {
+        var plan = In(PlanStatus.Active);
+        plan.ClearNewHistory();
+        var initiative = plan.Initiatives[0];
+        plan.SetInitiativeStatus(initiative.Id, InitiativeStatus.Blocked, Manager, " 客户暂停了拜访 ", Today, T0);
+        var line = plan.NewHistory.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.Kind, Is.EqualTo(PlanHistoryKind.InitiativeStatusChanged));
+            Assert.That(line.Args.InitiativeKey, Is.EqualTo(initiative.Key));
+            Assert.That(line.Args.InitiativeTitle, Is.EqualTo("季度高层拜访"));
+            Assert.That(line.Args.InitiativeFrom, Is.EqualTo(InitiativeStatus.NotStarted));
+            Assert.That(line.Args.InitiativeTo, Is.EqualTo(InitiativeStatus.Blocked));
+            Assert.That(line.Comment, Is.EqualTo("客户暂停了拜访"));
+        });
     }
 }

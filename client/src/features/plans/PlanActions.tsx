@@ -3,7 +3,7 @@
 // the status no longer allows (409) is said in the dialog and the plan is read again.
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../auth/session';
 import { ApiProblem } from '../../shared/problem';
@@ -11,8 +11,11 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useProblemText } from '../../shared/problemText';
 import type { StaleVersion } from '../../shared/StaleVersion';
 import { useFormErrors } from '../../shared/useFormErrors';
-import { ACTION_INPUT, isInForce, planButtons, type PlanButtonAction } from './model';
+import { ACTION_INPUT, planButtons, type PlanButtonAction } from './model';
 import { usePlanTransition, useRevisePlan, type PlanDto, type TransitionInput } from './plansApi';
+
+/** The server's limit on a step's comment or reason (2,000 characters). */
+const COMMENT_MAX = 2000;
 
 export interface PlanActionsProps {
   plan: PlanDto;
@@ -25,10 +28,15 @@ export function PlanActions({ plan, etag, stale, reload }: PlanActionsProps) {
   const { t } = useI18n();
   const { can } = useSession();
   const [open, setOpen] = useState<PlanButtonAction | null>(null);
-  const buttons = planButtons(plan.allowedActions, can, isInForce(plan.status));
-  if (buttons.length === 0) return null;
+  const buttons = planButtons(plan.allowedActions, can);
+  // A revision of this version exists (the server says so): it is where changes are made, so the page links to it.
+  const revision = plan.revisionId && plan.status !== 'Superseded' && (
+    <Link to={`/plans/${plan.revisionId}`} data-testid="plan-revision-link">{t('plan.revisionInProgress')}</Link>
+  );
+  if (buttons.length === 0) return revision || null;
   return (
     <>
+      {revision}
       <Space wrap data-testid="plan-actions">
         {buttons.map((b) => (
           <Button key={b.action} type={b.primary ? 'primary' : 'default'} danger={b.danger} data-testid={b.testId} onClick={() => setOpen(b.action)}>
@@ -71,8 +79,15 @@ function StepForm({ action, plan, etag, stale, reload, onDone }: { action: PlanB
         navigate(`/plans/${created.id}?edit=1`);
         return;
       }
+      const comment = (v.comment ?? '').trim();
       const step: TransitionInput =
-        action === 'reject' ? { action, body: { comment: (v.comment ?? '').trim() } } : action === 'cancel' ? { action, body: { reason: (v.reason ?? '').trim() } } : { action };
+        action === 'reject'
+          ? { action, body: { comment } }
+          : action === 'approve'
+            ? { action, body: comment ? { comment } : undefined }
+            : action === 'cancel'
+              ? { action, body: { reason: (v.reason ?? '').trim() } }
+              : { action };
       await transition.mutateAsync({ etag, step });
       stale.dismiss();
       message.success(t(`plan.done.${action}`));
@@ -99,12 +114,17 @@ function StepForm({ action, plan, etag, stale, reload, onDone }: { action: PlanB
         <ProblemAlert error={errors.problem} extra={errors.unplaced} />
       )}
       {input === 'requiredComment' && (
-        <Form.Item name="comment" label={t('plan.field.comment')} rules={[{ required: true, whitespace: true, message: t('plan.required.comment') }, { max: 4000, message: t('validation.max', { max: 4000 }) }]}>
-          <Input.TextArea rows={4} />
+        <Form.Item name="comment" label={t('plan.field.comment')} rules={[{ required: true, whitespace: true, message: t('plan.required.comment') }, { max: COMMENT_MAX, message: t('validation.max', { max: COMMENT_MAX }) }]}>
+          <Input.TextArea rows={4} data-testid="plan-step-comment" />
+        </Form.Item>
+      )}
+      {input === 'optionalComment' && (
+        <Form.Item name="comment" label={t('plan.field.commentOptional')} rules={[{ max: COMMENT_MAX, message: t('validation.max', { max: COMMENT_MAX }) }]}>
+          <Input.TextArea rows={3} data-testid="plan-step-comment" />
         </Form.Item>
       )}
       {input === 'reason' && (
-        <Form.Item name="reason" label={t('plan.field.reason')} rules={[{ required: true, whitespace: true, message: t('plan.required.reason') }, { max: 4000, message: t('validation.max', { max: 4000 }) }]}>
+        <Form.Item name="reason" label={t('plan.field.reason')} rules={[{ required: true, whitespace: true, message: t('plan.required.reason') }, { max: COMMENT_MAX, message: t('validation.max', { max: COMMENT_MAX }) }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
       )}

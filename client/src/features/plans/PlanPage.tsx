@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, InputNumber, List, Modal, Row, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Row, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, EditOutlined, FileSearchOutlined, LinkOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -15,6 +15,7 @@ import { INITIATIVE_STATUSES, QUADRANTS, evidenceLink } from './model';
 import { InitiativeStatusTag, MeasureValue, PlanProgressBar, PlanStatusTag } from './labels';
 import { PlanActions } from './PlanActions';
 import { PlanEditor } from './PlanEditor';
+import { PlanHistory } from './PlanHistory';
 import { targetChanged } from './planChart';
 import { useInitiativeStatus, usePlan, useRecordActual, type InitiativeStatus, type PlanDto, type PlanInitiativeDto, type PlanObjectiveDto } from './plansApi';
 
@@ -137,6 +138,7 @@ function PlanView({ plan: p, etag, reload, loadError }: { plan: PlanDto; etag: s
             <Col xs={24} lg={12}><MilestonesCard plan={p} /></Col>
             <Col xs={24} lg={12}><StakeholdersCard plan={p} /></Col>
           </Row>
+          <PlanHistory planId={p.id} />
         </>
       )}
     </Space>
@@ -280,17 +282,21 @@ function InitiativesCard({ plan: p, etag, stale, canUpdate }: { plan: PlanDto; e
   const { message } = AntApp.useApp();
   const setStatus = useInitiativeStatus(p.id);
   const [error, setError] = useState<unknown>(null);
+  // A status picked in the table waits in a small dialog for an optional note (kept in the plan's history).
+  const [moving, setMoving] = useState<{ initiative: PlanInitiativeDto; status: InitiativeStatus } | null>(null);
   const objectiveTitle = new Map(p.objectives.map((o) => [o.id, o.title]));
   const timelineLabels = useMemo(() => ({ Week: t('plan.timeline.Week'), Month: t('plan.timeline.Month'), Year: t('plan.timeline.Year') }), [t]);
 
-  const change = async (initiative: PlanInitiativeDto, status: InitiativeStatus) => {
+  const change = async (initiative: PlanInitiativeDto, status: InitiativeStatus, note?: string) => {
     setError(null);
     try {
-      await setStatus.mutateAsync({ etag, initiativeId: initiative.id, status });
+      await setStatus.mutateAsync({ etag, initiativeId: initiative.id, status, note });
       stale.dismiss();
       message.success(t('plan.initiative.statusSaved'));
     } catch (e) {
       if (!stale.caught(e)) setError(e);
+    } finally {
+      setMoving(null);
     }
   };
 
@@ -355,7 +361,7 @@ function InitiativesCard({ plan: p, etag, stale, canUpdate }: { plan: PlanDto; e
                   data-testid="initiative-status"
                   disabled={setStatus.isPending}
                   options={INITIATIVE_STATUSES.map((s) => ({ value: s, label: t(`plan.initiative.status.${s}`) }))}
-                  onChange={(s) => void change(i, s)}
+                  onChange={(s) => setMoving({ initiative: i, status: s })}
                 />
               ) : (
                 <InitiativeStatusTag status={v} />
@@ -366,6 +372,16 @@ function InitiativesCard({ plan: p, etag, stale, canUpdate }: { plan: PlanDto; e
           { title: t('plan.initiative.completedOn'), dataIndex: 'completedOn', width: 120, render: (v: string | null) => formatDate(locale, v) },
         ]}
       />
+      <Modal
+        open={moving !== null}
+        title={moving ? t('plan.initiative.moveTitle', { title: moving.initiative.title, status: t(`plan.initiative.status.${moving.status}`) }) : undefined}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setMoving(null)}
+        width={480}
+      >
+        {moving && <InitiativeNoteForm busy={setStatus.isPending} onCancel={() => setMoving(null)} onSubmit={(note) => void change(moving.initiative, moving.status, note)} />}
+      </Modal>
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('plan.timeline')}</Typography.Title>
       {p.initiatives.length + p.milestones.length === 0 ? (
         <Typography.Text type="secondary">{t('plan.timeline.empty')}</Typography.Text>
@@ -462,5 +478,21 @@ function StakeholdersCard({ plan: p }: { plan: PlanDto }) {
         />
       )}
     </Card>
+  );
+}
+
+/** The optional note with an initiative's new status (at most 2,000 characters, the server's limit). */
+function InitiativeNoteForm({ busy, onCancel, onSubmit }: { busy: boolean; onCancel: () => void; onSubmit: (note: string | undefined) => void }) {
+  const { t } = useI18n();
+  return (
+    <Form<{ note?: string }> layout="vertical" onFinish={(v) => onSubmit(v.note?.trim() || undefined)} data-testid="initiative-status-form">
+      <Form.Item name="note" label={t('plan.initiative.note')} extra={t('plan.initiative.noteHelp')} rules={[{ max: 2000, message: t('validation.max', { max: 2000 }) }]}>
+        <Input.TextArea rows={3} data-testid="initiative-status-note" />
+      </Form.Item>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="initiative-status-submit">{t('plan.save')}</Button>
+      </div>
+    </Form>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SLOW, chooseOption, fakeApiPerTest, json, renderWithProviders, setupUser, testUser } from '../../test';
 import { planFixture, summaryFixture } from './fixtures';
-import type { PlanDto } from './plansApi';
+import type { PlanDto, PlanHistoryEntryDto } from './plansApi';
 
 // Charts and the timeline draw on canvas and SVG layout jsdom does not have: their data is tested in model.test.ts.
 vi.mock('./PlanVsActualChart', () => ({ default: () => <div data-testid="chart-stub" /> }));
@@ -16,8 +16,32 @@ const api = fakeApiPerTest();
 const PLAN = '/api/v1/development-plans/p1';
 const withETag = (plan: PlanDto, etag: string) => json(200, plan, { ETag: etag });
 
-function showPlan(plan: PlanDto, options: { locale?: 'en' | 'zh-CN'; url?: string; user?: typeof testUser } = {}) {
+const historyPage = (items: PlanHistoryEntryDto[]) => json(200, { items, page: 1, pageSize: 20, totalCount: items.length, nextCursor: null });
+
+function entry(e: Partial<PlanHistoryEntryDto>): PlanHistoryEntryDto {
+  return {
+    id: 1,
+    kind: 'StatusChanged',
+    at: '2026-12-01T02:30:00Z',
+    by: 'd1',
+    byName: 'Li Wei',
+    action: null,
+    fromStatus: null,
+    toStatus: null,
+    comment: null,
+    relatedPlanId: null,
+    relatedPlanVersion: null,
+    initiativeKey: null,
+    initiativeTitle: null,
+    initiativeFrom: null,
+    initiativeTo: null,
+    ...e,
+  };
+}
+
+function showPlan(plan: PlanDto, options: { locale?: 'en' | 'zh-CN'; url?: string; user?: typeof testUser; history?: PlanHistoryEntryDto[] } = {}) {
   api.on('GET', PLAN, withETag(plan, '"7"'));
+  api.on('GET', `${PLAN}/history`, historyPage(options.history ?? []));
   api.on('GET', '/api/v1/accounts/a1/contacts', json(200, { items: [], decisionChainGaps: [] }));
   api.on('GET', '/api/v1/users/lookup', json(200, [{ id: 'me', displayName: 'Zhao Min', role: 'Director', department: null }]));
   renderWithProviders(<PlanPage />, { url: options.url ?? '/plans/p1', path: '/plans/:id', locale: options.locale, user: options.user });
@@ -43,6 +67,7 @@ describe('PlanPage', () => {
     showPlan(planFixture({ status: 'Active' }));
     await screen.findByTestId('plan-initiatives');
     await chooseOption(user, 'Status', 'Done');
+    await user.click(await screen.findByTestId('initiative-status-submit'));
     await waitFor(() => expect(screen.getByTestId('plan-progress')).toHaveAttribute('data-progress', '61.3'));
     const [sent] = api.sent('POST', `${PLAN}/initiatives/i1/status`);
     expect(sent!.headers.get('If-Match')).toBe('"7"');
@@ -55,6 +80,7 @@ describe('PlanPage', () => {
     showPlan(planFixture({ status: 'Active' }));
     await screen.findByTestId('plan-initiatives');
     await chooseOption(user, 'Status', 'Blocked');
+    await user.click(await screen.findByTestId('initiative-status-submit'));
     expect(await screen.findByTestId('plan-stale')).toHaveTextContent('Someone else changed this plan meanwhile');
     await waitFor(() => expect(api.sent('GET', PLAN).length).toBeGreaterThan(1));
   }, SLOW);
@@ -72,6 +98,74 @@ describe('PlanPage', () => {
     expect(sent!.headers.get('If-Match')).toBe('"7"');
     expect(sent!.body).toBeUndefined();
   }, SLOW);
+
+  it('approves with the director’s optional comment, and sends it as written', async () => {
+    const user = setupUser();
+    api.on('POST', `${PLAN}/approve`, withETag(planFixture({ status: 'Approved', allowedActions: ['activate', 'cancel', 'revise'] }), '"9"'));
+    showPlan(planFixture({ status: 'Submitted', allowedActions: ['approve', 'reject'] }), { locale: 'zh-CN' });
+    await user.click(await screen.findByTestId('plan-action-approve'));
+    await user.type(await screen.findByTestId('plan-step-comment'), '  同意，二季度复盘时跟进新能源产线。 ');
+    await user.click(screen.getByTestId('plan-step-submit'));
+    await waitFor(() => expect(screen.getByTestId('plan-status')).toHaveAttribute('data-status', 'Approved'));
+    const [sent] = api.sent('POST', `${PLAN}/approve`);
+    expect(sent!.body).toEqual({ comment: '同意，二季度复盘时跟进新能源产线。' });
+  }, SLOW);
+
+  it('moves an initiative with a note for the history', async () => {
+    const user = setupUser();
+    api.on('POST', `${PLAN}/initiatives/i1/status`, withETag(planFixture({ status: 'Active' }), '"8"'));
+    showPlan(planFixture({ status: 'Active' }));
+    await screen.findByTestId('plan-initiatives');
+    await chooseOption(user, 'Status', 'Blocked');
+    await user.type(await screen.findByTestId('initiative-status-note'), 'Customer paused the lab budget');
+    await user.click(screen.getByTestId('initiative-status-submit'));
+    await waitFor(() => expect(api.sent('POST', `${PLAN}/initiatives/i1/status`)).toHaveLength(1));
+    expect(api.sent('POST', `${PLAN}/initiatives/i1/status`)[0]!.body).toEqual({ status: 'Blocked', note: 'Customer paused the lab budget' });
+  }, SLOW);
+
+  it('offers revise when the server lists it', async () => {
+    showPlan(planFixture({ status: 'Active', allowedActions: ['complete', 'cancel', 'revise'] }));
+    expect(await screen.findByTestId('plan-action-revise')).toBeInTheDocument();
+  });
+
+  it('links the revision in progress instead of offering another', async () => {
+    showPlan(planFixture({ status: 'Active', allowedActions: ['complete', 'cancel'], revisionId: 'p2' }));
+    const link = await screen.findByTestId('plan-revision-link');
+    expect(link).toHaveAttribute('href', '/plans/p2');
+    expect(screen.queryByTestId('plan-action-revise')).toBeNull();
+  });
+
+  it('shows the history in Chinese: who, when in the user’s locale, what, and the comment', async () => {
+    showPlan(planFixture({ status: 'Active' }), {
+      locale: 'zh-CN',
+      history: [
+        entry({ id: 3, kind: 'InitiativeStatusChanged', by: 'me', byName: 'Zhao Min', initiativeTitle: '建立季度高层互访机制', initiativeFrom: 'InProgress', initiativeTo: 'Blocked', comment: '客户暂停了预算' }),
+        entry({ id: 2, action: 'Approve', fromStatus: 'Submitted', toStatus: 'Approved', comment: '同意，二季度复盘时跟进新能源产线。' }),
+        entry({ id: 1, kind: 'Revised', by: null, byName: null, relatedPlanId: 'p2', relatedPlanVersion: 2 }),
+      ],
+    });
+    const history = await screen.findByTestId('plan-history');
+    expect(within(history).getByText('记录')).toBeInTheDocument();
+    const lines = await within(history).findAllByTestId('plan-history-entry');
+    expect(lines.map((l) => l.getAttribute('data-kind'))).toEqual(['InitiativeStatusChanged', 'StatusChanged', 'Revised']);
+    expect(lines[0]).toHaveTextContent('Zhao Min 将举措“建立季度高层互访机制”从进行中改为受阻');
+    expect(within(lines[0]!).getByTestId('plan-history-comment')).toHaveTextContent('客户暂停了预算');
+    expect(lines[1]).toHaveTextContent('Li Wei 批准了计划');
+    expect(lines[1]).toHaveTextContent('待审批 → 已批准');
+    expect(within(lines[1]!).getByTestId('plan-history-comment')).toHaveTextContent('同意，二季度复盘时跟进新能源产线。');
+    // The instant in the reader's locale (the test runs in UTC).
+    const when = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-12-01T02:30:00Z'));
+    expect(lines[1]!.querySelector('time')).toHaveTextContent(when);
+    expect(lines[2]).toHaveTextContent('API 客户端 开始修订本计划（第 2 版）');
+    expect(within(lines[2]!).getByRole('link')).toHaveAttribute('href', '/plans/p2');
+  }, SLOW);
+
+  it('shows an empty history in English', async () => {
+    showPlan(planFixture({ status: 'Draft' }));
+    const history = await screen.findByTestId('plan-history');
+    expect(within(history).getByText('History')).toBeInTheDocument();
+    expect(await within(history).findByText('Nothing has been decided on this version yet.')).toBeInTheDocument();
+  });
 
   it('says why a step is not possible any more (409) in the dialog', async () => {
     const user = setupUser();

@@ -73,6 +73,7 @@ export function planFixture(p: Partial<PlanDto> = {}): PlanDto {
     authorId: 'me',
     authorName: 'Zhao Min',
     previousVersionId: null,
+    revisionId: null,
     submittedAt: null,
     submittedBy: null,
     approvedAt: null,

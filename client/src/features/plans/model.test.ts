@@ -9,7 +9,7 @@ const everything = () => true;
 
 describe('planButtons', () => {
   it('shows the steps the server allows, in workflow order, the forward step primary', () => {
-    const buttons = planButtons(['cancel', 'complete'], everything, true);
+    const buttons = planButtons(['cancel', 'complete', 'revise'], everything);
     expect(buttons.map((b) => b.action)).toEqual(['complete', 'revise', 'cancel']);
     expect(buttons.find((b) => b.primary)?.action).toBe('complete');
     expect(buttons.find((b) => b.action === 'cancel')).toMatchObject({ danger: true, primary: false, testId: 'plan-action-cancel' });
@@ -24,9 +24,12 @@ describe('planButtons', () => {
     ]);
   });
 
-  it('offers a new version of a plan in force (the workflow table has no such step)', () => {
-    expect(planButtons(['activate', 'cancel'], everything, true).map((b) => b.action)).toEqual(['activate', 'revise', 'cancel']);
-    expect(planButtons(['submit'], everything, false).map((b) => b.action)).toEqual(['submit']);
+  it('offers a new version only when the server lists revise, whatever the status', () => {
+    expect(planButtons(['activate', 'cancel', 'revise'], everything).map((b) => b.action)).toEqual(['activate', 'revise', 'cancel']);
+    // An Active plan that already has a revision: the server leaves revise out, and so do the buttons.
+    expect(planButtons(['complete', 'cancel'], everything).map((b) => b.action)).toEqual(['complete', 'cancel']);
+    expect(planButtons(['submit'], everything).map((b) => b.action)).toEqual(['submit']);
+    expect(planButtons(['revise'], (p) => p === 'plans:read')).toEqual([]);
   });
 
   it('shows nothing the server did not list, and ignores names it does not know', () => {

@@ -4,6 +4,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { MessageKey } from '../../i18n/messages';
 import type {
+  CreatePlanInput,
   EvidenceKind,
   InitiativeStatus,
   MeasureDirection,
@@ -38,8 +39,8 @@ export function sortQuery(urlSort: string | undefined): Pick<PlanListQuery, 'sor
   return sort ? { sort, direction: text.startsWith('-') ? 'desc' : 'asc' } : { sort: 'updatedAt', direction: 'desc' };
 }
 
-/** A button of the plan's header: a workflow step, or `revise` (a new draft version of an approved or active plan). */
-export type PlanButtonAction = PlanAction | 'revise';
+/** A button of the plan's header: a workflow step, or `revise` (a new draft version); each as the server's `allowedActions` names it. */
+export type PlanButtonAction = PlanAction;
 
 /** The steps in the order of the workflow. */
 const ACTION_ORDER: readonly PlanButtonAction[] = ['submit', 'approve', 'reject', 'activate', 'complete', 'revise', 'cancel'];
@@ -56,9 +57,9 @@ const PERMISSION: Record<PlanButtonAction, string> = {
   revise: 'plans:write',
 };
 /** The steps that ask for a text first (required, or optional for approve) or a confirmation. */
-export const ACTION_INPUT: Record<PlanButtonAction, 'confirm' | 'requiredComment' | 'reason'> = {
+export const ACTION_INPUT: Record<PlanButtonAction, 'confirm' | 'optionalComment' | 'requiredComment' | 'reason'> = {
   submit: 'confirm',
-  approve: 'confirm',
+  approve: 'optionalComment',
   reject: 'requiredComment',
   activate: 'confirm',
   complete: 'confirm',
@@ -75,12 +76,11 @@ export interface PlanButton {
 }
 
 /**
- * The buttons for the steps the server allows now (its `allowedActions`, lower-case), in workflow order, that the
- * user's permissions cover, and `revise` when `revisable`: the server's workflow table lists transitions only, and a
- * new version is made of a plan in force (Approved or Active; the server answers 409 `plan-not-in-force` otherwise).
+ * The buttons for what the server allows now (its `allowedActions`, lower-case: the workflow steps, and `revise` while a
+ * new version may be made), in workflow order, that the user's permissions cover. Nothing here decides which.
  */
-export function planButtons(allowed: readonly string[], can: (permission: string) => boolean, revisable = false): PlanButton[] {
-  const shown = ACTION_ORDER.filter((a) => (a === 'revise' ? revisable : allowed.includes(a)) && can(PERMISSION[a]));
+export function planButtons(allowed: readonly string[], can: (permission: string) => boolean): PlanButton[] {
+  const shown = ACTION_ORDER.filter((a) => allowed.includes(a) && can(PERMISSION[a]));
   const primary = PRIMARY_ORDER.find((a) => shown.includes(a));
   return shown.map((action) => ({
     action,
@@ -205,13 +205,8 @@ export function toFormValues(plan: PlanDto): PlanFormValues {
   };
 }
 
-/**
- * The editor's form values as the PUT document. An initiative names its objective by the objective's index in this
- * request (`objectiveIndex`), so that it can serve an objective added in the same edit; an objective removed in this
- * edit leaves it without one. A metric-sourced measure sends no actual (the server computes it).
- */
-export function toUpdateBody(v: PlanFormValues): UpdatePlanInput & Required<Pick<UpdatePlanInput, 'objectives' | 'initiatives' | 'milestones' | 'stakeholders' | 'swot'>> {
-  const objectives = v.objectives ?? [];
+/** The header's form values (the new-plan page's whole form) as the create body; the PUT document starts with it. */
+export function toCreateBody(v: PlanFormValues): CreatePlanInput {
   return {
     accountId: v.accountId ?? '',
     title: (v.title ?? '').trim(),
@@ -221,6 +216,18 @@ export function toUpdateBody(v: PlanFormValues): UpdatePlanInput & Required<Pick
     strategicPriorities: prioritiesList(v.strategicPriorities),
     ownerId: v.ownerId ?? null,
     reviewCadenceMonths: v.reviewCadenceMonths ?? null,
+  };
+}
+
+/**
+ * The editor's form values as the PUT document. An initiative names its objective by the objective's index in this
+ * request (`objectiveIndex`), so that it can serve an objective added in the same edit; an objective removed in this
+ * edit leaves it without one. A metric-sourced measure sends no actual (the server computes it).
+ */
+export function toUpdateBody(v: PlanFormValues): UpdatePlanInput & Required<Pick<UpdatePlanInput, 'objectives' | 'initiatives' | 'milestones' | 'stakeholders' | 'swot'>> {
+  const objectives = v.objectives ?? [];
+  return {
+    ...toCreateBody(v),
     objectives: objectives.map((o) => ({
       id: o.id ?? null,
       title: (o.title ?? '').trim(),
@@ -274,6 +281,3 @@ export function evidenceLink(kind: EvidenceKind, reference: string, accountId: s
 
 /** A measure value (a decimal string on the wire) as a number for charts and formatting; null stays null. */
 export const measureNumber = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? null : Number(value));
-
-/** A plan in force (Approved or Active) is the one a new version revises: see planButtons. */
-export const isInForce = (status: PlanStatus) => status === 'Approved' || status === 'Active';

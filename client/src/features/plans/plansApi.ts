@@ -33,8 +33,11 @@ export type InitiativeStatus = Schemas['InitiativeStatus'];
 export type PlanDepartment = Schemas['Department'];
 export type SwotQuadrant = Schemas['SwotQuadrant'];
 export type EvidenceKind = Schemas['EvidenceKind'];
-/** The workflow steps, as the plan's `allowedActions` names them (lower-case). */
-export type PlanAction = 'submit' | 'approve' | 'reject' | 'activate' | 'complete' | 'cancel';
+/** What a plan's `allowedActions` may name (lower-case): the workflow steps, and `revise` (a new version). */
+export type PlanAction = 'submit' | 'approve' | 'reject' | 'activate' | 'complete' | 'cancel' | 'revise';
+export type PlanHistoryEntryDto = Schemas['PlanHistoryEntryDto'];
+export type PlanHistoryKind = Schemas['PlanHistoryKind'];
+export type PlanHistoryPage = Schemas['PagedResultOfPlanHistoryEntryDto'];
 export type PlanListQuery = NonNullable<paths['/api/v1/development-plans']['get']['parameters']['query']>;
 
 const BASE = '/api/v1/development-plans';
@@ -81,6 +84,7 @@ function useSaved(id: string) {
   const qc = useQueryClient();
   return (saved: WithETag<PlanDto>) => {
     qc.setQueryData(planKeys.one(id), saved);
+    void qc.invalidateQueries({ queryKey: planKeys.part(id, 'history') });
     void qc.invalidateQueries({ queryKey: planKeys.lists });
     void qc.invalidateQueries({ queryKey: ['plans', 'needing'] });
   };
@@ -95,9 +99,10 @@ export function useUpdatePlan(id: string) {
   });
 }
 
-/** One workflow step with its body, as each endpoint takes it (approve, like submit, takes none). */
+/** One workflow step with its body, as each endpoint takes it (approve an optional comment; submit, activate, complete none). */
 export type TransitionInput =
-  | { action: 'submit' | 'approve' | 'activate' | 'complete' }
+  | { action: 'submit' | 'activate' | 'complete' }
+  | { action: 'approve'; body?: Schemas['ApprovePlanInput'] }
   | { action: 'reject'; body: Schemas['RejectPlanInput'] }
   | { action: 'cancel'; body: Schemas['CancelPlanInput'] };
 
@@ -107,7 +112,7 @@ export function postTransition(id: string, etag: string, step: TransitionInput):
     case 'submit':
       return unwrapWithETag(api.POST('/api/v1/development-plans/{id}/submit', { params }));
     case 'approve':
-      return unwrapWithETag(api.POST('/api/v1/development-plans/{id}/approve', { params }));
+      return unwrapWithETag(api.POST('/api/v1/development-plans/{id}/approve', { params, body: step.body }));
     case 'activate':
       return unwrapWithETag(api.POST('/api/v1/development-plans/{id}/activate', { params }));
     case 'complete':
@@ -133,6 +138,15 @@ export function useRevisePlan(id: string) {
   return useCreateMutation({
     create: (_: void, key) => unwrap(api.POST('/api/v1/development-plans/{id}/revise', { params: { path: { id }, header: idempotencyKey(key) } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: planKeys.all }),
+  });
+}
+
+/** A page of the plan's history, newest first (each change of the plan reads it again: see useSaved). */
+export function usePlanHistory(id: string, page: number, pageSize = 20) {
+  return useQuery({
+    queryKey: [...planKeys.part(id, 'history'), page, pageSize],
+    queryFn: () => unwrap(api.GET('/api/v1/development-plans/{id}/history', { params: { path: { id }, query: { page, pageSize } } })),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -128,7 +128,6 @@ internal static class ProblemTitles
         [ProblemCodes.RegistrationNumberTaken] = "Registration number taken",
         [ProblemCodes.EmailTaken] = "Email taken",
         [ProblemCodes.DepartmentHeadTaken] = "Department already has a head",
-        [ProblemCodes.PlanRevisionExists] = "Plan version already revised",
         [ProblemCodes.SetPasswordTokenInvalid] = "Link not valid",
         [ProblemCodes.ResourceInUse] = "In use",
         [ProblemCodes.IdempotencyKeyReused] = "Idempotency-Key reused",

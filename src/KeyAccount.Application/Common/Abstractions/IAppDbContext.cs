@@ -51,6 +51,9 @@ public interface IAppDbContext
 
     DbSet<Domain.DevelopmentPlans.PlanReview> PlanReviews { get; }
 
+    /// <summary>Plan histories, read on their own: a plan appends lines without loading its history.</summary>
+    DbSet<Domain.DevelopmentPlans.PlanHistoryEntry> PlanHistory { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

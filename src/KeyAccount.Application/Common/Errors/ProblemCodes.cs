@@ -36,7 +36,6 @@ public static class ProblemCodes
     public const string IdempotencyKeyInFlight = "idempotency-key-in-flight";
     public const string TieringRunInProgress = "tiering-run-in-progress";
     public const string NoPublishedPolicy = "no-published-policy";
-    public const string PlanRevisionExists = "plan-revision-exists";
 
     /// <summary>Every code above.</summary>
     public static IReadOnlyList<string> All { get; } = ConstantsOf(typeof(ProblemCodes));

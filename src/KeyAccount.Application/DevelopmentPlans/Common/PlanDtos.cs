@@ -207,6 +207,9 @@ public sealed record PlanDto : PlanSummaryDto
     /// <summary>The version this one revises; null for the first.</summary>
     public DevelopmentPlanId? PreviousVersionId { get; init; }
 
+    /// <summary>The version that revises this one (a new version in the works, or the one that superseded it); null when none exists.</summary>
+    public DevelopmentPlanId? RevisionId { get; init; }
+
     /// <summary>When it was last submitted (UTC); null before.</summary>
     public DateTimeOffset? SubmittedAt { get; init; }
 
@@ -225,8 +228,12 @@ public sealed record PlanDto : PlanSummaryDto
     /// <summary>Why it was cancelled; null unless Cancelled.</summary>
     public string? CancellationReason { get; init; }
 
-    /// <summary>The workflow steps its status allows now, as the path segment of their POST (submit, approve, reject, activate, complete, cancel).</summary>
-    /// <example>["submit"]</example>
+    /// <summary>
+    /// What may be done with it now, as the path segment of its POST: the workflow steps its status allows (submit,
+    /// approve, reject, activate, complete, cancel), and <c>revise</c> when a new version may be made of it (it is
+    /// Approved or Active and no revision of it exists yet; see <c>revisionId</c>). Permissions are the caller's own.
+    /// </summary>
+    /// <example>["activate", "cancel", "revise"]</example>
     public required IReadOnlyList<string> AllowedActions { get; init; }
 
     /// <summary>Whether its content may be edited with PUT (only a Draft).</summary>

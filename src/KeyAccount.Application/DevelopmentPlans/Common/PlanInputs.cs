@@ -262,7 +262,7 @@ public static class PlanLimits
     public const int Milestones = 100;
     public const int Stakeholders = 100;
     public const int Swot = 100;
-    public const int Note = 1000;
+    public const int Note = 2000;
     public const int Comment = 2000;
 }
 

@@ -56,6 +56,13 @@ public static class PlanLoading
         return await db.ToDtoAsync(plan, user, clock, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The version that revises <paramref name="planId"/>, if one exists (a version has at most one successor).</summary>
+    public static Task<DevelopmentPlanId?> RevisionOfAsync(this IAppDbContext db, DevelopmentPlanId planId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.DevelopmentPlans.Where(p => p.PreviousVersionId == planId).Select(p => (DevelopmentPlanId?)p.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The plan as its DTO: the account's name and tier, people's names, the stakeholders' contact details, and the baseline to compare with.</summary>
     public static async Task<PlanDto> ToDtoAsync(this IAppDbContext db, DevelopmentPlan plan, ICurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -88,6 +95,7 @@ public static class PlanLoading
             baseline = await db.DevelopmentPlans.Where(p => p.Id == previous).Select(p => p.Baseline).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var revisionId = await db.RevisionOfAsync(plan.Id, cancellationToken).ConfigureAwait(false);
         var baselineTargets = baseline?.Objectives.ToDictionary(o => o.Key, o => o.Measure.Target) ?? [];
         string? Name(UserId? id) => id is { } u && names.TryGetValue(u, out var n) ? n : null;
 
@@ -124,7 +132,8 @@ public static class PlanLoading
             ApprovedBy = plan.Baseline?.ApprovedBy,
             Rejection = plan.RejectionComment is { } comment ? new PlanRejectionDto(comment, plan.RejectedBy, plan.RejectedAt) : null,
             CancellationReason = plan.CancellationReason,
-            AllowedActions = [.. plan.AllowedActions.Select(ActionName)],
+            AllowedActions = [.. plan.AllowedActions.Select(ActionName), .. plan.MayBeRevised(revisionId) ? new[] { Revise } : []],
+            RevisionId = revisionId,
             CanEdit = PlanWorkflow.IsEditable(plan.Status) && user.Can(Permissions.PlansWrite),
             Objectives = [.. plan.Objectives.OrderBy(o => o.Position).Select(o => new PlanObjectiveDto(
                 o.Id, o.Title, o.Measure.Unit, o.Measure.Direction, o.Measure.Baseline, o.Measure.Target, o.Measure.Currency, o.Measure.Source,
@@ -143,6 +152,9 @@ public static class PlanLoading
             Version = plan.Version,
         };
     }
+
+    /// <summary>In <c>allowedActions</c> when a new version may be made (<see cref="DevelopmentPlan.MayBeRevised"/>): the path segment of <c>POST /{id}/revise</c>.</summary>
+    public const string Revise = "revise";
 
     /// <summary>An action as its path segment and in <c>allowedActions</c>: submit, approve, …</summary>
     public static string ActionName(PlanAction action) => action.ToString().ToLowerInvariant();

@@ -82,6 +82,17 @@ public sealed class PlanMustBeInForce(PlanStatus status) : IBusinessRule
     public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["status"] = status.ToString() };
 }
 
+/// <summary>A version is revised once: its one successor is where its changes are made (a second would fork the plan).</summary>
+[RuleCode("plan-revision-exists")]
+public sealed class PlanIsRevisedOnce(DevelopmentPlanId? revisionId) : IBusinessRule
+{
+    public bool IsBroken() => revisionId is not null;
+
+    public string Message => "This plan version already has a newer version: open that one.";
+
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["revisionId"] = revisionId?.Value };
+}
+
 /// <summary>Reviews are held on Active plans.</summary>
 [RuleCode("plan-not-active")]
 public sealed class PlanMustBeActive(PlanStatus status) : IBusinessRule

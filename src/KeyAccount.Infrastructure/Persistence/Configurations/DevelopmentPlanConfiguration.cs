@@ -51,6 +51,7 @@ internal sealed class DevelopmentPlanConfiguration : IEntityTypeConfiguration<De
         builder.HasMany(p => p.Initiatives).WithOne().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Initiatives).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_initiatives");
         builder.Ignore(p => p.AllowedActions);
+        builder.Ignore(p => p.NewHistory);
         builder.Ignore(p => p.DomainEvents);
 
         // One successor per version: a second revision of the same version is a conflict, not a fork.
@@ -125,6 +126,36 @@ internal sealed class PlanReviewConfiguration : IEntityTypeConfiguration<PlanRev
         builder.Property(r => r.Objectives).HasColumnType("jsonb").HasConversion(PlanJson.For<IReadOnlyList<ReviewedObjective>>()).Metadata.SetValueComparer(PlanJson.Comparer<IReadOnlyList<ReviewedObjective>>());
         builder.Property(r => r.Objectives).Metadata.SetMaxLength(null);
         builder.HasIndex(r => new { r.PlanId, r.HeldOn });
+    }
+}
+
+internal sealed class PlanHistoryEntryConfiguration : IEntityTypeConfiguration<PlanHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<PlanHistoryEntry> builder)
+    {
+        // Its own entity, not a collection the plan owns: a step appends rows without loading the history (see
+        // TimelineAppendInterceptor), in the same SaveChanges as the plan's row, and the history endpoint pages it.
+        builder.ToTable("plan_history");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).UseIdentityAlwaysColumn();
+        builder.HasOne<DevelopmentPlan>().WithMany().HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<User>().WithMany().HasForeignKey(e => e.By).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.Comment).HasMaxLength(2000);
+        builder.ComplexProperty(e => e.Args, a =>
+        {
+            a.Property(x => x.Action).HasColumnName("action");
+            a.Property(x => x.FromStatus).HasColumnName("from_status");
+            a.Property(x => x.ToStatus).HasColumnName("to_status");
+            a.Property(x => x.RelatedPlanId).HasColumnName("related_plan_id");
+            a.Property(x => x.RelatedPlanVersion).HasColumnName("related_plan_version");
+            a.Property(x => x.InitiativeKey).HasColumnName("initiative_key");
+            a.Property(x => x.InitiativeTitle).HasColumnName("initiative_title").HasMaxLength(300);
+            a.Property(x => x.InitiativeFrom).HasColumnName("initiative_from");
+            a.Property(x => x.InitiativeTo).HasColumnName("initiative_to");
+        });
+
+        // The history endpoint: one plan's lines, newest first.
+        builder.HasIndex(e => new { e.PlanId, e.Id }).IsDescending(false, true);
     }
 }
 

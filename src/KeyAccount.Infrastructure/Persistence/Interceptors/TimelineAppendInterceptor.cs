@@ -1,4 +1,5 @@
 using KeyAccount.Domain.Complaints;
+using KeyAccount.Domain.DevelopmentPlans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -8,7 +9,8 @@ namespace KeyAccount.Infrastructure.Persistence.Interceptors;
 /// Inserts the timeline entries each tracked complaint recorded since it was loaded, inside the same SaveChanges. The
 /// complaint never loads its timeline to append to it (an escalation scan of thousands of complaints would otherwise
 /// read every entry of each): it numbers new entries from its stored last sequence, and the insert of an entry
-/// numbered like one written meanwhile fails on the primary key (412), as the complaint's version check would.
+/// numbered like one written meanwhile fails on the primary key (412), as the complaint's version check would. A
+/// development plan's history lines are appended likewise.
 /// </summary>
 public sealed class TimelineAppendInterceptor : SaveChangesInterceptor
 {
@@ -36,6 +38,14 @@ public sealed class TimelineAppendInterceptor : SaveChangesInterceptor
         {
             context.Set<ComplaintTimelineEntry>().AddRange(complaint.NewTimelineEntries);
             complaint.ClearNewTimelineEntries();
+        }
+
+        // A development plan's history the same way: its steps append lines in the plan's own save (a stale plan
+        // fails that save, so nothing of a refused step is written).
+        foreach (var plan in context.ChangeTracker.Entries<DevelopmentPlan>().Select(e => e.Entity).Where(p => p.NewHistory.Count > 0).ToList())
+        {
+            context.Set<PlanHistoryEntry>().AddRange(plan.NewHistory);
+            plan.ClearNewHistory();
         }
     }
 }

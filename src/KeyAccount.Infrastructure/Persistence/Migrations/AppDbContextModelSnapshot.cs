@@ -1048,6 +1048,98 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.ToTable("development_plans", (string)null);
                 });
 
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("By")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Args", "KeyAccount.Domain.DevelopmentPlans.PlanHistoryEntry.Args#PlanHistoryArgs", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Action")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("action");
+
+                            b1.Property<string>("FromStatus")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("from_status");
+
+                            b1.Property<string>("InitiativeFrom")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("initiative_from");
+
+                            b1.Property<Guid?>("InitiativeKey")
+                                .HasColumnType("uuid")
+                                .HasColumnName("initiative_key");
+
+                            b1.Property<string>("InitiativeTitle")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("initiative_title");
+
+                            b1.Property<string>("InitiativeTo")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("initiative_to");
+
+                            b1.Property<Guid?>("RelatedPlanId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("related_plan_id");
+
+                            b1.Property<int?>("RelatedPlanVersion")
+                                .HasColumnType("integer")
+                                .HasColumnName("related_plan_version");
+
+                            b1.Property<string>("ToStatus")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("to_status");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_history");
+
+                    b.HasIndex("By")
+                        .HasDatabaseName("ix_plan_history_by");
+
+                    b.HasIndex("PlanId", "Id")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_plan_history_plan_id_id");
+
+                    b.ToTable("plan_history", (string)null);
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanInitiative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2369,6 +2461,22 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PreviousVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_development_plans_development_plans_previous_version_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanHistoryEntry", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("By")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_history_users_by");
+
+                    b.HasOne("KeyAccount.Domain.DevelopmentPlans.DevelopmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_history_development_plans_plan_id");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.DevelopmentPlans.PlanInitiative", b =>
