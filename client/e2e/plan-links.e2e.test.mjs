@@ -34,7 +34,11 @@ test('a manager links a complaint to a plan initiative; the plan lists it under 
   // One of the manager's active accounts, with a draft plan of our own (one objective, two initiatives).
   const accounts = (await send('GET', '/api/v1/accounts?status=Active&sort=name&pageSize=50')).body.items.filter((a) => a.ownerId === user.id);
   assert.ok(accounts.length > 0, 'the demo manager owns active accounts');
-  const account = accounts[Math.floor(Math.random() * accounts.length)];
+  // Preferably one whose tier programme asks for a plan it lacks, so that the Plan tab also says why (the server's reason).
+  const needing = new Set((await send('GET', `/api/v1/development-plans/accounts-needing-plan?ownerId=${user.id}&pageSize=200`)).body.items.map((n) => n.accountId));
+  const candidates = accounts.filter((a) => needing.has(a.id));
+  const pool = candidates.length > 0 ? candidates : accounts;
+  const account = pool[Math.floor(Math.random() * pool.length)];
   const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const start = new Date();
   start.setUTCDate(1);
@@ -108,6 +112,14 @@ test('a manager links a complaint to a plan initiative; the plan lists it under 
   await tab.waitFor();
   assert.equal(await page.getByRole('tab', { name: '发展计划' }).getAttribute('aria-selected'), 'true');
   await tab.getByText(header.title).first().waitFor();
+  // The need for a plan, as the server says it for this account (with our draft: none, or "only a draft").
+  const need = (await send('GET', `/api/v1/development-plans/accounts-needing-plan?accountId=${account.id}`)).body.items;
+  if (need.length > 0) {
+    assert.equal(await tab.getByTestId('account-plan-needed').getAttribute('data-reason'), need[0].reason);
+    assert.equal(await tab.getByTestId('account-plan-create').getAttribute('href'), `/plans/new?accountId=${account.id}`);
+  } else {
+    assert.equal(await tab.getByTestId('account-plan-needed').count(), 0, 'no plan needed: no warning');
+  }
   await screenshot(page, '53-account-plan-tab-zh');
   await page.getByRole('tab', { name: '概览' }).click();
   await page.waitForURL((url) => !url.search.includes('tab='));

@@ -27,7 +27,13 @@ export function InitiativeLinkCard({ complaint: c, etag, stale }: { complaint: C
   const linked = c.initiativeId ?? null;
   if (!linked && !mayLink) return null;
   return (
-    <Card title={<span id="initiative-link-title">{t('complaint.initiative.title')}</span>} data-testid="initiative-link" size="small">
+    <Card
+      title={<span id={`initiative-link-${c.id}`}>{t('complaint.initiative.title')}</span>}
+      role="region"
+      aria-labelledby={`initiative-link-${c.id}`}
+      data-testid="initiative-link"
+      size="small"
+    >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {linked && <LinkedInitiative complaint={c} readsPlans={readsPlans} />}
         {mayLink ? (

@@ -122,7 +122,7 @@ export const zhCN: Translation<typeof en> = {
   'account.plan.none': '该客户暂无当前发展计划。',
   'account.plan.create': '创建计划',
   'account.plan.others': '历史版本及其他计划',
-  'account.plan.needed': '{tier}客户的服务方案要求有生效的发展计划',
+  'account.plan.needed': '{tier}的服务方案要求有生效的发展计划',
   'account.plan.needed.NoPlan': '该客户尚无计划。',
   'account.plan.needed.NotApproved': '其计划仍为草稿或待审批。',
   'account.plan.needed.Expired': '其最近一份已批准的计划已于 {end} 结束。',
