@@ -229,9 +229,15 @@ public class AuthorizationTests : ApiTestBase
         Assert.That(others["totalCount"]!.GetValue<int>(), Is.Zero);
         var dashboard = await Body(await manager.GetAsync("/api/v1/dashboard"));
         Assert.That(dashboard["accountsNeedingPlan"]!.GetValue<int>(), Is.EqualTo(1));
+        // The account 360's filter: another manager's account by its id is an empty page (as a list, not a 404), their own is its row.
+        var othersById = await Body(await manager.GetAsync($"/api/v1/development-plans/accounts-needing-plan?accountId={othersAccount}"));
+        Assert.That(othersById["totalCount"]!.GetValue<int>(), Is.Zero);
+        var ownById = await Body(await manager.GetAsync($"/api/v1/development-plans/accounts-needing-plan?accountId={ownAccount}"));
+        Assert.That(ownById["items"]!.AsArray().Select(i => i!["accountId"]!.GetValue<string>()), Is.EqualTo(new[] { ownAccount }));
 
         using var director = await As("director");
         Assert.That((await Body(await director.GetAsync("/api/v1/development-plans/accounts-needing-plan")))["totalCount"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That((await Body(await director.GetAsync($"/api/v1/development-plans/accounts-needing-plan?accountId={othersAccount}")))["totalCount"]!.GetValue<int>(), Is.EqualTo(1));
     }
 
     /// <summary>A request that passes validation, so that what answers is access control.</summary>

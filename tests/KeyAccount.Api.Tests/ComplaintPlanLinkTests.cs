@@ -141,4 +141,37 @@ public class ComplaintPlanLinkTests : ApiTestBase
         using var other = await As("accountmanager");
         await AssertProblem(await SendAsync(other, HttpMethod.Put, $"/api/v1/complaints/{filed["id"]}/initiative", new { initiativeId = initiative }, "\"1\""), 404);
     }
+
+    [Test]
+    public async Task ThePlan_ListsTheLinkedComplaint_UnderItsInitiativeOnly_UntilUnlinked()
+    {
+        var manager = await UserIdAsync("accountmanager");
+        var account = await CreateAccountAsync("accountmanager", "PLAN-LINK-7");
+        var (plan, initiative) = await PlanWithInitiativeAsync(account, manager);
+        await ExecuteSqlAsync($"""
+            INSERT INTO plan_initiatives (id, plan_id, key, position, title, owner_id, department, due_date, status)
+            VALUES (gen_random_uuid(), '{plan}', gen_random_uuid(), 1, '建立季度高层互访机制', '{manager}', 'Sales', date '2027-09-30', 'NotStarted');
+            """);
+        using var agent = await As("serviceagent");
+        var filed = await Body(await agent.PostAsJsonAsync("/api/v1/complaints", ComplaintsTests.Intake(account)));
+        var url = $"/api/v1/complaints/{filed["id"]}";
+        Assert.That((int)(await ChangeAsync(agent, HttpMethod.Put, url + "/initiative", new { initiativeId = initiative }, url)).StatusCode, Is.EqualTo(200));
+
+        using var owner = await As("accountmanager");
+        var read = await Body(await owner.GetAsync($"/api/v1/development-plans/{plan}"));
+        var initiatives = read["initiatives"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            var listed = initiatives.Single(i => i!["id"]!.GetValue<string>() == initiative)!["complaints"]!.AsArray().Single()!;
+            Assert.That(listed["id"]!.GetValue<string>(), Is.EqualTo(filed["id"]!.GetValue<string>()));
+            Assert.That(listed["reference"]!.GetValue<string>(), Is.EqualTo(filed["reference"]!.GetValue<string>()));
+            Assert.That(listed["subject"]!.GetValue<string>(), Is.EqualTo(filed["subject"]!.GetValue<string>()));
+            Assert.That(listed["status"]!.GetValue<string>(), Is.EqualTo("New"));
+            Assert.That(initiatives.Single(i => i!["id"]!.GetValue<string>() != initiative)!["complaints"]!.AsArray(), Is.Empty);
+        });
+
+        Assert.That((int)(await ChangeAsync(agent, HttpMethod.Put, url + "/initiative", new { initiativeId = (string?)null }, url)).StatusCode, Is.EqualTo(200));
+        var after = await Body(await owner.GetAsync($"/api/v1/development-plans/{plan}"));
+        Assert.That(after["initiatives"]!.AsArray().SelectMany(i => i!["complaints"]!.AsArray()), Is.Empty);
+    }
 }

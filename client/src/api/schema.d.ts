@@ -717,7 +717,7 @@ export interface paths {
         };
         /**
          * Accounts that need a development plan
-         * @description Active accounts whose tier's service programme (the published tier policy's, or the defaults: Strategic and Key) requires a development plan and that have no Approved or Active plan covering today (China Standard Time), by name. `reason`: NoPlan (none, or only cancelled ones), NotApproved (only a Draft or Submitted one), Expired (the last approved plan has ended). Filters: `ownerId`, `tier`, `reason`. An AccountManager sees own and team accounts. The same rule gives the dashboard's `accountsNeedingPlan` and the owners' weekly reminders.
+         * @description Active accounts whose tier's service programme (the published tier policy's, or the defaults: Strategic and Key) requires a development plan and that have no Approved or Active plan covering today (China Standard Time), by name. `reason`: NoPlan (none, or only cancelled ones), NotApproved (only a Draft or Submitted one), Expired (the last approved plan has ended). Filters: `accountId` (one account: its row, or none when it needs no plan — the account 360's Plan tab), `ownerId`, `tier`, `reason`. An AccountManager sees own and team accounts. The same rule gives the dashboard's `accountsNeedingPlan` and the owners' weekly reminders.
          */
         get: operations["ListAccountsNeedingPlan"];
         put?: never;
@@ -18542,6 +18542,8 @@ export interface operations {
     ListAccountsNeedingPlan: {
         parameters: {
             query?: {
+                /** @description Only this account (none when it needs no plan, or the caller may not see it). */
+                accountId?: string;
                 /** @description Only this manager's accounts. */
                 ownerId?: string;
                 /** @description Only accounts of this tier. */
@@ -18605,10 +18607,10 @@ export interface operations {
                      *       "code": "validation",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
                      *       "errors": {
-                     *         "ownerId": [
+                     *         "accountId": [
                      *           {
                      *             "code": "invalid-format",
-                     *             "message": "Not a valid value for ownerId."
+                     *             "message": "Not a valid value for accountId."
                      *           }
                      *         ]
                      *       }

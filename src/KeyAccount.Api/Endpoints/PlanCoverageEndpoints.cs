@@ -19,11 +19,12 @@ internal static class PlanCoverageEndpoints
         plans.MapGet("/accounts-needing-plan", List)
             .WithName("ListAccountsNeedingPlan").RequireAuthorization(Permissions.PlansRead)
             .WithSummary("Accounts that need a development plan")
-            .WithDescription("Active accounts whose tier's service programme (the published tier policy's, or the defaults: Strategic and Key) requires a development plan and that have no Approved or Active plan covering today (China Standard Time), by name. `reason`: NoPlan (none, or only cancelled ones), NotApproved (only a Draft or Submitted one), Expired (the last approved plan has ended). Filters: `ownerId`, `tier`, `reason`. An AccountManager sees own and team accounts. The same rule gives the dashboard's `accountsNeedingPlan` and the owners' weekly reminders.")
+            .WithDescription("Active accounts whose tier's service programme (the published tier policy's, or the defaults: Strategic and Key) requires a development plan and that have no Approved or Active plan covering today (China Standard Time), by name. `reason`: NoPlan (none, or only cancelled ones), NotApproved (only a Draft or Submitted one), Expired (the last approved plan has ended). Filters: `accountId` (one account: its row, or none when it needs no plan — the account 360's Plan tab), `ownerId`, `tier`, `reason`. An AccountManager sees own and team accounts. The same rule gives the dashboard's `accountsNeedingPlan` and the owners' weekly reminders.")
             .ProducesValidationProblem();
         return api;
     }
 
+    /// <param name="accountId">Only this account (none when it needs no plan, or the caller may not see it).</param>
     /// <param name="ownerId">Only this manager's accounts.</param>
     /// <param name="tier">Only accounts of this tier.</param>
     /// <param name="reason">Only accounts needing a plan for this reason.</param>
@@ -32,7 +33,7 @@ internal static class PlanCoverageEndpoints
     /// <param name="m">Mediator.</param>
     /// <param name="ct">Cancellation.</param>
     private static async Task<Ok<PagedResult<AccountNeedingPlanDto>>> List(
-        Guid? ownerId, Tier? tier, PlanNeedReason? reason, IMediator m, CancellationToken ct,
+        Guid? accountId, Guid? ownerId, Tier? tier, PlanNeedReason? reason, IMediator m, CancellationToken ct,
         [Range(1, int.MaxValue)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await m.Send(new ListAccountsNeedingPlanQuery(ownerId is { } o ? new UserId(o) : null, tier, reason, page, pageSize), ct));
+        TypedResults.Ok(await m.Send(new ListAccountsNeedingPlanQuery(ownerId is { } o ? new UserId(o) : null, tier, reason, page, pageSize, accountId is { } a ? new AccountId(a) : null), ct));
 }

@@ -1,14 +1,16 @@
-import { lazy, Suspense } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../auth/session';
 import { AuditHistorySection } from '../audit';
-import type { ContactDto } from '../../api/client';
+import type { AccountDto, ContactDto } from '../../api/client';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate, formatMoney } from '../../shared/format';
+import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
+import type { MessageKey } from '../../i18n/messages';
 import { ErrorPage } from '../../shell/ErrorPages';
 import { TierTag } from '../../shared/TierTag';
 import { AttitudeTag, StatusTag } from './labels';
@@ -17,45 +19,101 @@ import { InteractionsPanel } from './InteractionsPanel';
 import { useAccount, useContacts, useRevenue, useTeam } from './accountsApi';
 import { AccountTierPanel } from '../tiering/AccountTierPanel';
 import { HealthPanel } from '../portfolio/HealthPanel';
-import { AccountPlansPanel } from '../plans/AccountPlansPanel';
+import { AccountPlanTab } from './AccountPlanTab';
 
 const RevenueChart = lazy(() => import('./RevenueChart'));
 
-/** The customer 360: profile, team, decision chain, interactions and revenue. */
+/**
+ * The tabs of the customer 360, in order: the first opens by default, the others by `?tab=<key>` (a link can open one).
+ * A tab is one entry: its key, its label, the permission it needs (none: everyone who reads the account), its content.
+ */
+interface AccountTab {
+  key: string;
+  label: MessageKey;
+  permission?: string;
+  render: (account: AccountDto) => ReactNode;
+}
+
+const TABS = [
+  { key: 'overview', label: 'account.tab.overview', render: (a) => <AccountOverview account={a} /> },
+  { key: 'plan', label: 'account.tab.plan', permission: 'plans:read', render: (a) => <AccountPlanTab accountId={a.id} /> },
+] as const satisfies readonly AccountTab[];
+
+export type AccountTabKey = (typeof TABS)[number]['key'];
+const TAB_FILTER = { tab: urlFilter.oneOf(TABS.map((tab) => tab.key)) };
+
+/** The customer 360: its header, then tabs — the overview (profile, health, tier, revenue, contacts, team, interactions, history) and the plan. */
 export default function AccountPage() {
   const { id = '' } = useParams();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { can } = useSession();
   const account = useAccount(id);
-  const team = useTeam(id);
-  const contacts = useContacts(id);
-  const revenue = useRevenue(id, can('revenue:read'));
+  const { filters, setFilter } = useUrlFilters(TAB_FILTER);
 
   if (account.isLoading) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
   if (account.error instanceof ApiProblem && account.error.status === 404) return <ErrorPage status={404} />;
   if (!account.data) return <ProblemAlert error={account.error} />;
   const a = account.data.data;
+  const tabs = TABS.filter((tab: AccountTab) => !tab.permission || can(tab.permission));
+  // An unknown tab, or one the user may not open, shows the first.
+  const active = tabs.find((tab) => tab.key === filters.tab) ?? tabs[0]!;
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <AccountHeader account={a} />
+      <Tabs
+        activeKey={active.key}
+        destroyOnHidden
+        // The first tab is the page without a parameter; the others are kept in the URL.
+        onChange={(key) => setFilter('tab', key === tabs[0]!.key ? undefined : TAB_FILTER.tab.read(key))}
+        items={tabs.map((tab) => ({
+          key: tab.key,
+          label: <span data-testid={`account-tab-${tab.key}`}>{t(tab.label)}</span>,
+          children: tab.render(a),
+        }))}
+      />
+    </Space>
+  );
+}
+
+/** Who the account is, above every tab: name, tier, status, registration number, and Edit. */
+function AccountHeader({ account: a }: { account: AccountDto }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  return (
+    <Card>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="account-name">{a.name}</Typography.Title>
+          <Space style={{ marginTop: 8 }}>
+            <TierTag tier={a.tier} />
+            <StatusTag status={a.status} />
+            <Typography.Text type="secondary">{a.registrationNumber}</Typography.Text>
+          </Space>
+        </div>
+        {can('accounts:write') && (
+          <Link to={`/accounts/${a.id}/edit`}>
+            <Button icon={<EditOutlined />}>{t('account.edit')}</Button>
+          </Link>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+/** Everything the 360 showed before it had tabs: profile, health, tier, revenue, contacts and team, interactions, history. */
+function AccountOverview({ account: a }: { account: AccountDto }) {
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const team = useTeam(a.id);
+  const contacts = useContacts(a.id);
+  const revenue = useRevenue(a.id, can('revenue:read'));
   const money = a.potentialAnnualRevenue;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
-          <div>
-            <Typography.Title level={3} style={{ margin: 0 }} data-testid="account-name">{a.name}</Typography.Title>
-            <Space style={{ marginTop: 8 }}>
-              <TierTag tier={a.tier} />
-              <StatusTag status={a.status} />
-              <Typography.Text type="secondary">{a.registrationNumber}</Typography.Text>
-            </Space>
-          </div>
-          {can('accounts:write') && (
-            <Link to={`/accounts/${a.id}/edit`}>
-              <Button icon={<EditOutlined />}>{t('account.edit')}</Button>
-            </Link>
-          )}
-        </div>
-        <Descriptions style={{ marginTop: 16 }} column={{ xs: 1, sm: 2, lg: 4 }} size="small" title={t('account.profile')}>
+        <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small" title={t('account.profile')}>
           <Descriptions.Item label={t('account.industry')}>{a.industry}</Descriptions.Item>
           <Descriptions.Item label={t('account.region')}>{a.region}</Descriptions.Item>
           <Descriptions.Item label={t('account.segment')}>{a.segment}</Descriptions.Item>
@@ -72,11 +130,6 @@ export default function AccountPage() {
 
       <HealthPanel accountId={a.id} />
       <AccountTierPanel accountId={a.id} />
-      {can('plans:read') && (
-        <Card title={t('plan.account.title')} data-testid="account-plan-tab">
-          <AccountPlansPanel accountId={a.id} />
-        </Card>
-      )}
       {can('revenue:read') && (
         <Card title={t('account.revenue')}>
           <ProblemAlert error={revenue.error} />

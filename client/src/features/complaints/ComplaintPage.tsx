@@ -13,6 +13,7 @@ import { ErrorPage } from '../../shell/ErrorPages';
 import { TierTag } from '../../shared/TierTag';
 import { useContacts } from '../accounts/accountsApi';
 import { ActionForm } from './ActionForm';
+import { InitiativeLinkCard } from './InitiativeLinkCard';
 import { actionButtons } from './actions';
 import { entryText } from './model';
 import { clockState } from './sla';
@@ -146,6 +147,8 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
           </Col>
         )}
       </Row>
+
+      <InitiativeLinkCard complaint={c} etag={etag} stale={stale} />
 
       <ComplaintTimeline complaint={c} canComment={can('complaints:write')} />
 

@@ -11,8 +11,15 @@ const api = vi.hoisted(() => ({
   useComplaint: vi.fn(),
   useComplaintStep: vi.fn(),
   useAddComment: vi.fn(),
+  useLinkInitiative: vi.fn(() => fakeMutation()),
 }));
 vi.mock('./complaintsApi', () => api);
+// The plan-initiative control's reads (its own tests: InitiativeLinkCard.test.tsx): the account has no plan.
+vi.mock('../plans/plansApi', () => ({
+  usePlans: () => ({ data: { items: [] }, isLoading: false }),
+  usePlan: () => ({ data: undefined, isLoading: false }),
+  usePlanDocuments: () => [],
+}));
 vi.mock('../accounts/accountsApi', () => ({ useContacts: () => ({ data: { items: [] }, isLoading: false }) }));
 
 const { default: ComplaintPage } = await import('./ComplaintPage');

@@ -98,6 +98,23 @@ export function useComplaintStep(id: string) {
   });
 }
 
+/**
+ * Links the complaint's corrective action to a plan initiative (null unlinks), with the complaint's ETag: the answer
+ * replaces the cached complaint, and the plans are read again (the initiative lists its complaints).
+ */
+export function useLinkInitiative(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag, initiativeId }: { etag: string; initiativeId: string | null }) =>
+      unwrapWithETag(api.PUT('/api/v1/complaints/{id}/initiative', { params: { path: { id }, header: ifMatch(etag) }, body: { initiativeId } })),
+    onSuccess: (saved) => {
+      client.setQueryData(complaintKeys.one(id), saved);
+      void client.invalidateQueries({ queryKey: ['plans'] });
+      return client.invalidateQueries({ queryKey: [...complaintKeys.all, 'list'] });
+    },
+  });
+}
+
 export function useAddComment(id: string) {
   const client = useQueryClient();
   return useCreateMutation({

@@ -170,7 +170,7 @@ function PlansList() {
             width: 200,
             render: (name: string, row) => (
               <Space size={4} wrap>
-                <Link to={`/accounts/${row.accountId}`}>{name}</Link>
+                <Link to={`/accounts/${row.accountId}?tab=plan`}>{name}</Link>
                 <TierTag tier={row.accountTier} />
               </Space>
             ),
@@ -262,7 +262,7 @@ export function AccountsNeedingPlan() {
         locale={{ emptyText: t('plan.needing.empty') }}
         pagination={{ current: filters.page, pageSize: 20, total: data?.totalCount ?? 0, showSizeChanger: false, onChange: (page) => setFilter('page', page) }}
         columns={[
-          { title: t('plan.account'), dataIndex: 'accountName', render: (name: string, r) => <Link to={`/accounts/${r.accountId}`}>{name}</Link> },
+          { title: t('plan.account'), dataIndex: 'accountName', render: (name: string, r) => <Link to={`/accounts/${r.accountId}?tab=plan`}>{name}</Link> },
           { title: t('plans.filter.tier'), dataIndex: 'tier', width: 110, render: (v: Tier) => <TierTag tier={v} /> },
           { title: t('plan.owner'), dataIndex: 'ownerName', width: 140, render: (v: string | null) => v ?? t('common.none') },
           { title: t('plans.filter.reason'), dataIndex: 'reason', width: 140, render: (v: NeedsPlanReason) => <Tag color={v === 'NoPlan' ? 'red' : 'orange'}>{t(`plan.needing.reason.${v}`)}</Tag> },

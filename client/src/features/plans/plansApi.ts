@@ -2,7 +2,7 @@
 // workflow step (If-Match), revise and reviews (Idempotency-Key), the small actions on a running plan (an initiative's
 // status, a manual measure's actual), the diff for the approval inbox, and the accounts that need a plan.
 // Every answer is the server's state: nothing here derives progress, overdue or review-due.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, ifMatch, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { useCreateMutation } from '../../shared/idempotency';
@@ -62,12 +62,20 @@ export function usePlans(query: PlanListQuery, enabled = true) {
   });
 }
 
+/** The query of one plan with its ETag: usePlan's, and that of pages reading several plans at once. */
+const planQuery = (id: string) => ({
+  queryKey: planKeys.one(id),
+  queryFn: () => unwrapWithETag(api.GET('/api/v1/development-plans/{id}', { params: { path: { id } } })),
+});
+
 /** One plan with its ETag (sent back as If-Match with each change). */
-export function usePlan(id: string) {
-  return useQuery({
-    queryKey: planKeys.one(id),
-    queryFn: () => unwrapWithETag(api.GET('/api/v1/development-plans/{id}', { params: { path: { id } } })),
-  });
+export function usePlan(id: string, enabled = true) {
+  return useQuery({ ...planQuery(id), enabled });
+}
+
+/** Several plans at once (an account's current plans, for their initiatives), in the order of `ids`. */
+export function usePlanDocuments(ids: readonly string[]) {
+  return useQueries({ queries: ids.map(planQuery) });
 }
 
 /** A new draft; the same key answers with the first plan, so a double click creates one. */

@@ -87,6 +87,13 @@ public static class PlanLoading
                 .Select(c => new { c.Id, c.Name, c.Title, c.BuyingRole })
                 .ToDictionaryAsync(c => c.Id, cancellationToken).ConfigureAwait(false);
 
+        // The complaints whose corrective action is part of one of this version's initiatives (by plan: indexed).
+        var linked = await db.Complaints.Where(c => c.PlanId == plan.Id && c.InitiativeId != null)
+            .OrderBy(c => c.ReceivedAt).ThenBy(c => c.Reference)
+            .Select(c => new { c.InitiativeId, c.Id, c.Reference, c.Subject, c.Status })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var complaints = linked.ToLookup(c => c.InitiativeId, c => new PlanComplaintDto(c.Id, c.Reference, c.Subject, c.Status));
+
         // Plan-vs-actual compares with the approved baseline: this version's once approved; for a revision still in the
         // works, the one of the version it revises (objectives matched by their key across versions).
         var baseline = plan.Baseline;
@@ -142,7 +149,7 @@ public static class PlanLoading
             Initiatives = [.. plan.Initiatives.OrderBy(i => i.Position).Select(i => new PlanInitiativeDto(
                 i.Id, i.Title, i.OwnerId, Name(i.OwnerId), i.Department, i.DueDate, i.Status, i.ObjectiveId,
                 i.Budget is { } budget ? new MoneyDto(budget.Amount, budget.Currency) : null,
-                i.PersonDays, i.CompletedOn, i.IsOverdue(today), []))],
+                i.PersonDays, i.CompletedOn, i.IsOverdue(today), [.. complaints[i.Id]]))],
             Milestones = [.. plan.Milestones.Select(m => new PlanMilestoneDto(m.Title, m.DueDate, m.ReachedOn))],
             Stakeholders = [.. plan.Stakeholders.Select(s => contacts.TryGetValue(new ContactId(s.ContactId), out var c)
                 ? new PlanStakeholderDto(c.Id, c.Name, c.Title, c.BuyingRole, s.Note)

@@ -9,8 +9,8 @@ using Mediator;
 
 namespace KeyAccount.Application.DevelopmentPlans.ListAccountsNeedingPlan;
 
-/// <summary>Accounts that need a development plan, by name; of one manager, one tier or one reason when given.</summary>
-public sealed record ListAccountsNeedingPlanQuery(UserId? OwnerId, Tier? Tier, PlanNeedReason? Reason, int Page = 1, int PageSize = Paging.DefaultPageSize)
+/// <summary>Accounts that need a development plan, by name; of one account, one manager, one tier or one reason when given.</summary>
+public sealed record ListAccountsNeedingPlanQuery(UserId? OwnerId, Tier? Tier, PlanNeedReason? Reason, int Page = 1, int PageSize = Paging.DefaultPageSize, AccountId? AccountId = null)
     : IQuery<PagedResult<AccountNeedingPlanDto>>, IPagedQuery;
 
 public sealed class ListAccountsNeedingPlanValidator : AbstractValidator<ListAccountsNeedingPlanQuery>
@@ -29,7 +29,7 @@ public sealed class ListAccountsNeedingPlanHandler(IPlanCoverage coverage, ICurr
     {
         ArgumentNullException.ThrowIfNull(query);
         var (rows, total) = await coverage.ReadAsync(
-                user.Scope(query.OwnerId), query.Tier, query.Reason, PlanDay.Today(clock.GetUtcNow()), (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken)
+                user.Scope(query.OwnerId) with { Account = query.AccountId }, query.Tier, query.Reason, PlanDay.Today(clock.GetUtcNow()), (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken)
             .ConfigureAwait(false);
         return new PagedResult<AccountNeedingPlanDto>(
             [.. rows.Select(r => new AccountNeedingPlanDto(r.AccountId, r.AccountName, r.Tier, r.OwnerId, r.OwnerName, r.Reason, r.PlanId, r.PlanStatus, r.PlanEndDate))],
