@@ -110,6 +110,8 @@ export const en = {
     'plan-transition-not-allowed': ['This plan is {from}: “{action}” is only possible when it is {allowedFrom}.', 'This step is not possible in the plan’s current status.'],
     'review-cadence-out-of-range': 'Reviews come every 1 to 12 months.',
     'review-date-out-of-range': 'A review’s date is not in the future.',
+    // Surveys.
+    'survey-followup-closed': 'This follow-up is already closed.',
   },
   fields: {
     required: 'Required.',

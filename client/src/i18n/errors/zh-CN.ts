@@ -102,6 +102,8 @@ export const zhCN = {
     'plan-transition-not-allowed': ['该计划当前为“{from}”状态，无法执行“{action}”；只有处于“{allowedFrom}”状态的计划才能执行此步骤。', '该计划的当前状态不允许执行此步骤。'],
     'review-cadence-out-of-range': '评审周期为 1 至 12 个月。',
     'review-date-out-of-range': '评审日期不能晚于今天。',
+    // 满意度调查。
+    'survey-followup-closed': '该跟进任务已关闭。',
   },
   fields: {
     required: '必填。',
