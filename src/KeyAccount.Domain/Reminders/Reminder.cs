@@ -15,6 +15,7 @@ public enum ReminderKind
     InitiativeOverdue,
     PlanReviewDue,
     AccountNeedsPlan,
+    SurveyFollowUpDue,
 }
 
 /// <summary>
@@ -31,6 +32,8 @@ public enum ReminderKind
 /// (the reminder's due date is the day it was sent: one a week while the initiative stays overdue).</item>
 /// <item>PlanReviewDue: <see cref="PlanTitle"/> (the due date is the plan's next review).</item>
 /// <item>AccountNeedsPlan: <see cref="Tier"/> and the <see cref="PlanNeed"/> reason (the due date is the Monday of the week).</item>
+/// <item>SurveyFollowUpDue: the <see cref="ContactName"/> who answered and the escalation <see cref="Level"/> (0 at
+/// 80 % of the follow-up's target, 1 past its due time, 2 past twice its target).</item>
 /// </list>
 /// </summary>
 public sealed record ReminderArgs

@@ -125,6 +125,18 @@ public sealed class ReminderMailer(IServiceScopeFactory scopes, IOptions<MailOpt
             (ReminderKind.PlanReviewDue, false) => $"{account}：发展计划“{a.PlanTitle}”应于 {due} 复盘",
             (ReminderKind.AccountNeedsPlan, true) => $"{account}: a {T(a.Tier)} account needs an approved development plan ({N(a.PlanNeed)})",
             (ReminderKind.AccountNeedsPlan, false) => $"{account}：{T(a.Tier)}需要已批准的客户发展计划（{N(a.PlanNeed)}）",
+            (ReminderKind.SurveyFollowUpDue, true) => a.Level switch
+            {
+                >= 2 => $"{account}: the survey follow-up with {a.ContactName} is overdue by twice its target",
+                1 => $"{account}: the survey follow-up with {a.ContactName} is overdue",
+                _ => $"{account}: the survey follow-up with {a.ContactName} is due soon",
+            },
+            (ReminderKind.SurveyFollowUpDue, false) => a.Level switch
+            {
+                >= 2 => $"{account}：对{a.ContactName}的满意度回访超期已达目标时限的两倍",
+                1 => $"{account}：对{a.ContactName}的满意度回访已超期",
+                _ => $"{account}：对{a.ContactName}的满意度回访即将到期",
+            },
             _ => $"{account}: {reminder.Kind} {due}",
         };
     }

@@ -84,6 +84,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Domain.DevelopmentPlans.PlanHistoryEntry> PlanHistory => Set<Domain.DevelopmentPlans.PlanHistoryEntry>();
 
+    public DbSet<Domain.Surveys.SurveyFollowUp> SurveyFollowUps => Set<Domain.Surveys.SurveyFollowUp>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>

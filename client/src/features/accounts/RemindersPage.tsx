@@ -57,6 +57,10 @@ export function ReminderWhat({ reminder: r }: { reminder: Schemas['ReminderDto']
       ) : null;
     case 'AccountNeedsPlan':
       return a.tier && a.planNeed ? <span data-testid="reminder-what">{t(`reminder.args.needsPlan.${a.planNeed}`, { tier: t(`tier.${a.tier}`) })}</span> : null;
+    case 'SurveyFollowUpDue': {
+      const level = Math.min(Math.max(a.level ?? 0, 0), 2) as 0 | 1 | 2;
+      return a.contactName ? <span data-testid="reminder-what">{t(`reminder.args.followUp.${level}`, { name: a.contactName })}</span> : null;
+    }
     default:
       return null;
   }

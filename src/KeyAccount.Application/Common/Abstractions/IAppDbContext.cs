@@ -54,6 +54,9 @@ public interface IAppDbContext
     /// <summary>Plan histories, read on their own: a plan appends lines without loading its history.</summary>
     DbSet<Domain.DevelopmentPlans.PlanHistoryEntry> PlanHistory { get; }
 
+    /// <summary>The survey follow-ups (closed loop of detractors and low ratings).</summary>
+    DbSet<Domain.Surveys.SurveyFollowUp> SurveyFollowUps { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

@@ -1448,6 +1448,148 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.ToTable("reminders", (string)null);
                 });
 
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("calendar");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset?>("NextEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_escalation_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("NpsAnswer")
+                        .HasColumnType("integer")
+                        .HasColumnName("nps_answer");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<string>("SlaState")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sla_state");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<TimeSpan>("Target")
+                        .HasColumnType("interval")
+                        .HasColumnName("target");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Clock", "KeyAccount.Domain.Surveys.SurveyFollowUp.Clock#SlaClockState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AtRisk")
+                                .HasColumnType("boolean")
+                                .HasColumnName("clock_at_risk");
+
+                            b1.Property<bool>("Breached")
+                                .HasColumnType("boolean")
+                                .HasColumnName("clock_breached");
+
+                            b1.Property<DateTimeOffset?>("DueAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("clock_due_at");
+
+                            b1.Property<int>("EscalationLevel")
+                                .HasColumnType("integer")
+                                .HasColumnName("clock_escalation_level");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_followups");
+
+                    b.HasIndex("ClosedBy")
+                        .HasDatabaseName("ix_survey_followups_closed_by");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_survey_followups_contact_id");
+
+                    b.HasIndex("NextEscalationAt")
+                        .HasDatabaseName("ix_survey_followups_due_escalation")
+                        .HasFilter("next_escalation_at IS NOT NULL");
+
+                    b.HasIndex("ResponseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_followups_response_id");
+
+                    b.HasIndex("AccountId", "Status")
+                        .HasDatabaseName("ix_survey_followups_account_id_status");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_survey_followups_status_due_at");
+
+                    b.HasIndex("OwnerId", "Status", "DueAt")
+                        .HasDatabaseName("ix_survey_followups_owner_id_status_due_at");
+
+                    b.ToTable("survey_followups", (string)null);
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Tiering.TierAssignment", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -2543,6 +2685,36 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reminders_users_user_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyFollowUp", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_followups_accounts_account_id");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_survey_followups_users_closed_by");
+
+                    b.HasOne("KeyAccount.Domain.Accounts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_followups_contacts_contact_id");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_followups_users_owner_id");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Tiering.TierAssignment", b =>
