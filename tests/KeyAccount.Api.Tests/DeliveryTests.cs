@@ -192,7 +192,7 @@ public class DeliveryTests : ApiTestBase
             Assert.That((int)response.StatusCode, Is.EqualTo(200), path);
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"), path);
             Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(SurveyHtml), $"{path}: the survey page, not the SPA's index.html");
-            Assert.That(response.Headers.TryGetValues("X-Robots-Tag", out var robots) ? string.Join(", ", robots) : null, Does.StartWith("noindex"), path);
+            Assert.That(response.Headers.TryGetValues("X-Robots-Tag", out var robots) ? string.Join(", ", robots) : null, Is.EqualTo("noindex"), path);
             Assert.That(response.Headers.CacheControl?.NoCache, Is.True, $"{path}: revalidated like the SPA's document");
             AssertSecurityHeaders(response, path);
         }

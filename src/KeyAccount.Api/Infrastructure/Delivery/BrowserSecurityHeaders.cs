@@ -68,7 +68,7 @@ internal static class BrowserSecurityHeaders
         if (IsSurveyPage(path))
         {
             // The public survey page is reached by a personal link: no search engine lists it (the page says so too).
-            headers["X-Robots-Tag"] = "noindex, nofollow";
+            headers["X-Robots-Tag"] = "noindex";
         }
 
         if (CredentialResponses.IsCredentialResponse(context))
