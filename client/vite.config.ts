@@ -42,8 +42,22 @@ function precompress(): Plugin {
   };
 }
 
+/** `npm run dev`: /s/{token} is the survey page, as the API serves it (SpaHosting.cs), not the SPA's index.html. */
+function surveyPageInDev(): Plugin {
+  return {
+    name: 'keyaccount-survey-page-dev',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/s\/[^/?]+\/?(\?|$)/.test(req.url)) req.url = '/survey.html';
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), surveyPageInDev()],
   server: {
     // `npm run dev` talks to a running API (deploy/run.sh) on its default port.
     proxy: { '/api': 'http://127.0.0.1:5080', '/health': 'http://127.0.0.1:5080' },
@@ -51,6 +65,8 @@ export default defineConfig({
   build: {
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      // The SPA, and the public survey page (/s/{token}): a second entry that shares no code with the SPA.
+      input: { main: 'index.html', survey: 'survey.html' },
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'charts';

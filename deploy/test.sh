@@ -45,7 +45,7 @@ echo "== Browser client: type check, Vitest, build, bundle budget"
 client_log="$work/client.log"
 (cd client && npx tsc -b && npx vitest run --reporter=default) 2>&1 | tee "$client_log" || status=1
 # Built whatever the unit tests said, so that a failing unit test does not also hide the end-to-end results.
-(cd client && npx vite build --logLevel warn && node scripts/initial-js-size.mjs) 2>&1 | tee -a "$client_log" || status=1
+(cd client && npx vite build --logLevel warn && node scripts/initial-js-size.mjs && node scripts/survey-js-size.mjs) 2>&1 | tee -a "$client_log" || status=1
 
 echo "== Browser end-to-end (Playwright driving the system Chromium)"
 if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qiE "wqy|noto.*cjk"; then

@@ -22,6 +22,11 @@ public class DeliveryTests : ApiTestBase
 {
     private const string AssetJs = "console.log('KeyAccount test asset');\n";
 
+    private const string SurveyHtml = "<!doctype html><html><head><meta name=\"robots\" content=\"noindex\"><script type=\"module\" src=\"/assets/survey-abc123.js\"></script></head><body><main id=\"survey\"></main></body></html>";
+
+    /// <summary>43 base64url characters, as an invitation's token is (surveys contract).</summary>
+    private const string SurveyToken = "q7Jd-0Xb_9LmZ2nR4sTuVwYa1cEfGhIkMoPq3rStUvW";
+
     private string _spaDir = null!;
     private WebApplicationFactory<Program> _spaHost = null!;
     private WebApplicationFactory<Program> _loggingHost = null!;
@@ -34,6 +39,7 @@ public class DeliveryTests : ApiTestBase
         _spaDir = Directory.CreateTempSubdirectory("keyaccount-spa-").FullName;
         Directory.CreateDirectory(Path.Combine(_spaDir, "assets"));
         File.WriteAllText(Path.Combine(_spaDir, "index.html"), "<!doctype html><html><head><script type=\"module\" src=\"/assets/app-abc123.js\"></script></head><body><div id=\"root\"></div></body></html>");
+        File.WriteAllText(Path.Combine(_spaDir, "survey.html"), SurveyHtml);
         File.WriteAllText(Path.Combine(_spaDir, "favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
         var js = string.Concat(Enumerable.Repeat(AssetJs, 200));
         File.WriteAllText(Path.Combine(_spaDir, "assets", "app-abc123.js"), js);
@@ -173,6 +179,35 @@ public class DeliveryTests : ApiTestBase
             Assert.That(response.Headers.CacheControl?.MaxAge, Is.Null, path);
             AssertSecurityHeaders(response, path);
         }
+    }
+
+    [Test]
+    public async Task SurveyPage_IsServedAtItsLink_UnindexedAndWithoutReferrer()
+    {
+        Assert.That(SurveyToken, Has.Length.EqualTo(43));
+        using var client = _spaHost.CreateClient();
+        foreach (var path in new[] { $"/s/{SurveyToken}", "/s/not-a-token" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.That((int)response.StatusCode, Is.EqualTo(200), path);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"), path);
+            Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(SurveyHtml), $"{path}: the survey page, not the SPA's index.html");
+            Assert.That(response.Headers.TryGetValues("X-Robots-Tag", out var robots) ? string.Join(", ", robots) : null, Is.EqualTo("noindex"), path);
+            Assert.That(response.Headers.CacheControl?.NoCache, Is.True, $"{path}: revalidated like the SPA's document");
+            AssertSecurityHeaders(response, path);
+        }
+
+        // Nothing else under /s is a page: the SPA's fallback does not answer it with index.html.
+        foreach (var path in new[] { "/s", "/s/", $"/s/{SurveyToken}/more" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.That((int)response.StatusCode, Is.EqualTo(404), path);
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain("<div id=\"root\">"), path);
+        }
+
+        // The SPA's own pages may be indexed as before (they are behind a sign-in anyway).
+        using var spa = await client.GetAsync("/login");
+        Assert.That(spa.Headers.Contains("X-Robots-Tag"), Is.False);
     }
 
     [Test]

@@ -65,6 +65,11 @@ internal static class BrowserSecurityHeaders
         headers["Cross-Origin-Resource-Policy"] = "same-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;
         headers.Server = default;
+        if (IsSurveyPage(path))
+        {
+            // The public survey page is reached by a personal link: no search engine lists it (the page says so too).
+            headers["X-Robots-Tag"] = "noindex";
+        }
 
         if (CredentialResponses.IsCredentialResponse(context))
         {
@@ -84,6 +89,11 @@ internal static class BrowserSecurityHeaders
             headers.CacheControl = "no-cache";
         }
     }
+
+    /// <summary>The survey page at /s/{token} and its file as the build wrote it.</summary>
+    private static bool IsSurveyPage(PathString path) =>
+        path.StartsWithSegments(SpaHosting.SurveyPagePath, StringComparison.OrdinalIgnoreCase)
+        || path.Equals("/survey.html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What is not the API, Swagger, health or a hashed asset is the SPA's document or one of its unhashed files.</summary>
     private static bool IsSpaDocument(PathString path) =>
