@@ -146,7 +146,7 @@ internal static class SurveyAudienceSql
     /// Openings are serialised (a transaction-scoped advisory lock) so that two campaigns opening at the same moment
     /// both see each other's invitations for the fatigue rules.
     /// </summary>
-    public const string SerializeOpenings = "SELECT pg_advisory_xact_lock(7130013) AS \"Value\"";
+    public const string SerializeOpenings = "SELECT pg_advisory_xact_lock(7130013)";
 
     /// <summary>The preview's counts: per reason (null: invited), contacts and distinct accounts.</summary>
     public const string CountsStatement = $"""

@@ -39,14 +39,15 @@ internal sealed class SurveyAudienceReader(AppDbContext db, IOptions<SurveyOptio
             throw new InvalidOperationException("Opening a campaign writes its invitations inside the command's transaction.");
         }
 
-        await db.Database.SqlQueryRaw<int>(SurveyAudienceSql.SerializeOpenings).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync(SurveyAudienceSql.SerializeOpenings, cancellationToken).ConfigureAwait(false);
         object[] parameters =
         [
             .. SurveyAudienceSql.Parameters(campaign.Audience, campaign.PerAccountCap, campaign.Id, now, options.Value.FatigueDays, options.Value.AccountInvitationLimit),
             new NpgsqlParameter("language", NpgsqlDbType.Text) { Value = campaign.DefaultLanguage },
             new NpgsqlParameter("key", NpgsqlDbType.Bytea) { Value = key.ToArray() },
         ];
-        var row = await db.Database.SqlQueryRaw<WriteRow>(SurveyAudienceSql.WriteStatement, parameters).SingleAsync(cancellationToken).ConfigureAwait(false);
+        // Not composed (SingleAsync would wrap it in a sub-select, where a data-modifying WITH is not allowed).
+        var row = (await db.Database.SqlQueryRaw<WriteRow>(SurveyAudienceSql.WriteStatement, parameters).ToListAsync(cancellationToken).ConfigureAwait(false)).Single();
         return (row.Invited, row.Skipped);
     }
 
