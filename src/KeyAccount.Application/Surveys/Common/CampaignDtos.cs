@@ -39,23 +39,28 @@ public sealed record InvitationCountsDto(int Pending, int Sent, int Responded, i
 /// <summary>A survey campaign: its settings, where it stands, the steps allowed now, and its invitations by status.</summary>
 public sealed record SurveyCampaignDto
 {
+    /// <summary>The campaign.</summary>
     public required SurveyCampaignId Id { get; init; }
 
+    /// <summary>What the campaign is called.</summary>
     /// <example>2027 上半年客户满意度调查</example>
     public required string Name { get; init; }
 
     /// <summary>The template version asked.</summary>
     public required SurveyTemplateId TemplateId { get; init; }
 
+    /// <summary>Who it asks.</summary>
     public required AudienceDto Audience { get; init; }
 
     /// <summary>At most this many contacts per account (1–50).</summary>
     /// <example>3</example>
     public required int PerAccountCap { get; init; }
 
+    /// <summary>When it opens (UTC).</summary>
     /// <example>2027-03-01T01:00:00+00:00</example>
     public required DateTimeOffset OpensAt { get; init; }
 
+    /// <summary>When it closes (UTC).</summary>
     /// <example>2027-03-31T10:00:00+00:00</example>
     public required DateTimeOffset ClosesAt { get; init; }
 
@@ -63,16 +68,20 @@ public sealed record SurveyCampaignDto
     /// <example>5</example>
     public int? ReminderAfterDays { get; init; }
 
+    /// <summary>Whether it repeats (TwiceYearly: the next one is scheduled six months later when it closes).</summary>
     public required SurveyRecurrence Recurrence { get; init; }
 
     /// <summary>`zh-CN` or `en`.</summary>
     /// <example>zh-CN</example>
     public required string DefaultLanguage { get; init; }
 
+    /// <summary>Where it stands.</summary>
     public required SurveyCampaignStatus Status { get; init; }
 
+    /// <summary>When it was opened (null before).</summary>
     public DateTimeOffset? OpenedAt { get; init; }
 
+    /// <summary>When it was closed (null before).</summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
     /// <summary>Invitations written when it opened (null before).</summary>
@@ -93,10 +102,13 @@ public sealed record SurveyCampaignDto
     /// <example>["edit", "schedule", "open"]</example>
     public required IReadOnlyList<string> AllowedActions { get; init; }
 
+    /// <summary>Who created it (null: an API client, or a recurrence).</summary>
     public UserId? CreatedBy { get; init; }
 
+    /// <summary>When it was created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Its last change.</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
     [JsonIgnore]

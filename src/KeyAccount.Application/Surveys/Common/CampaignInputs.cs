@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Common.Errors;
+using KeyAccount.Application.Common.Models;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Surveys;
 
@@ -16,17 +17,17 @@ public sealed record AudienceInput
 
     /// <summary>Accounts of these segments (each at most 100 characters).</summary>
     /// <example>["Enterprise"]</example>
-    [MaxLength(Audience.MaxValues)]
+    [MaxLength(Audience.MaxValues), ItemMaxLength(Audience.MaxValueLength)]
     public IReadOnlyList<string>? Segments { get; init; }
 
     /// <summary>Accounts of these industries (each at most 100 characters).</summary>
     /// <example>["Manufacturing"]</example>
-    [MaxLength(Audience.MaxValues)]
+    [MaxLength(Audience.MaxValues), ItemMaxLength(Audience.MaxValueLength)]
     public IReadOnlyList<string>? Industries { get; init; }
 
     /// <summary>Accounts of these regions (each at most 100 characters).</summary>
     /// <example>["East China"]</example>
-    [MaxLength(Audience.MaxValues)]
+    [MaxLength(Audience.MaxValues), ItemMaxLength(Audience.MaxValueLength)]
     public IReadOnlyList<string>? Regions { get; init; }
 
     /// <summary>These accounts too (at most 500), whatever the filters.</summary>
