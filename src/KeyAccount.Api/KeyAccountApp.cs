@@ -91,6 +91,7 @@ public static class KeyAccountApp
         api.MapComplaints();
         api.MapDevelopmentPlans();
         api.MapSurveyFollowUps();
+        api.MapSurveyCampaigns();
         api.MapWebhooks();
         api.MapUsers();
         api.MapAudit();

@@ -63,6 +63,9 @@ public static class DependencyInjection
         services.AddScoped<IComplaintMetricsReader, Complaints.ComplaintMetricsReader>();
         services.AddScoped<IComplaintBatchWriter, Complaints.ComplaintBatchWriter>();
         services.AddScoped<IMailOutbox, Email.MailOutbox>();
+        services.AddOptions<Surveys.SurveyOptions>().Bind(builder.Configuration.GetSection(Surveys.SurveyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Surveys.SurveyTokenKey>();
+        services.AddScoped<ISurveyAudience, Surveys.SurveyAudienceReader>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));

@@ -284,6 +284,8 @@ public class AuthorizationTests : ApiTestBase
             "SetInitiativeStatus" => JsonContent.Create(new { status = "Done" }),
             "RecordObjectiveActual" => JsonContent.Create(new { value = 1 }),
             "RecordPlanReview" => JsonContent.Create(new { heldOn = "2026-01-01", decisions = "继续" }),
+            "CreateSurveyCampaign" or "UpdateSurveyCampaign" => JsonContent.Create(SurveyCampaignsTests.NewCampaign(Guid.NewGuid())),
+            "PreviewSurveyAudience" => JsonContent.Create(new { perAccountCap = 3 }),
             _ => null,
         };
         return request;

@@ -1127,6 +1127,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The survey campaigns list
+         * @description Every campaign, latest opening first. Filter by `status` (repeat the parameter for several) and `q` (text in the name).
+         */
+        get: operations["ListSurveyCampaigns"];
+        put?: never;
+        /**
+         * Create a survey campaign (a Draft)
+         * @description Creates a Draft campaign: a Published template version, an audience (tiers, segments, industries, regions, explicit accounts, buying roles; an empty list means any), the per-account cap (1–50, default 3: contacts picked DecisionMaker, Champion, Influencer, User, Gatekeeper, then by name), opening and closing instants (any offset; `closesAt` after `opensAt`, else a 400 on `closesAt`), the reminder delay (1–30 days, default 5), the recurrence (`TwiceYearly` by default) and the language (`zh-CN` or `en`). A template that is not Published is a 409 `survey-template-not-published` on `templateId`; an unknown explicit account a 400 on `audience.accountIds`. Send an Idempotency-Key so that a retry returns the first campaign instead of creating a second.
+         */
+        post: operations["CreateSurveyCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/audience-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview an audience before creating the campaign
+         * @description Who the audience would invite now and who it would leave out, by reason (NoEmail, Unsubscribed, RecentlyInvited within the fatigue window, AccountLimit, OverCap, InactiveAccount), with a sample of the invited. The same SQL as opening, without writing.
+         */
+        post: operations["PreviewSurveyAudience"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey campaign with its invitations by status
+         * @description The campaign's settings, status, the counts stored when it opened, its invitations by status now (an AccountManager counts those of their accounts) and `allowedActions`. The ETag header carries its version: send it as If-Match with a change.
+         */
+        get: operations["GetSurveyCampaign"];
+        /**
+         * Edit a Draft campaign (the whole document)
+         * @description Replaces the draft's settings with the document sent (the same body as the create). Only a Draft is edited: any other status is a 409 `survey-campaign-not-editable`. A new template must be Published (409 `survey-template-not-published` on `templateId`); the draft's current template stays accepted even if retired meanwhile. Send the campaign's ETag as If-Match (412 when stale).
+         */
+        put: operations["UpdateSurveyCampaign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule the campaign
+         * @description Draft → Scheduled: it opens by itself at `opensAt`. Any other starting status is a 409 `survey-campaign-transition-not-allowed`. Send the campaign's ETag as If-Match: the step is refused (412) when the campaign changed since you read it.
+         */
+        post: operations["ScheduleSurveyCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the campaign now
+         * @description Draft or Scheduled → Open, now: writes one Pending invitation per selected contact (with its unguessable token; only the token's hash is stored) and one skip per contact left out, with its reason, in one transaction, and stores their counts. Opening twice is a 409; nothing is written twice. Any other starting status is a 409 `survey-campaign-transition-not-allowed`. Send the campaign's ETag as If-Match: the step is refused (412) when the campaign changed since you read it.
+         */
+        post: operations["OpenSurveyCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the campaign
+         * @description Open → Closed: no more answers. A `TwiceYearly` campaign schedules its next one (a Scheduled copy six months later) while its template is still Published. Any other starting status is a 409 `survey-campaign-transition-not-allowed`. Send the campaign's ETag as If-Match: the step is refused (412) when the campaign changed since you read it.
+         */
+        post: operations["CloseSurveyCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/audience-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview a campaign's audience
+         * @description Who the campaign would invite if it opened now and who it would leave out, by reason, with a sample of the invited: the same SQL as opening, without writing. The campaign's own invitations do not count towards the fatigue rules.
+         */
+        get: operations["PreviewSurveyCampaignAudience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's invitations
+         * @description The invitations written when the campaign opened, by account name then contact name, with their status, channel, kind and sending state. Filter by `status` and `accountId`. An AccountManager sees those of their accounts only.
+         */
+        get: operations["ListSurveyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/skips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contacts a campaign left out
+         * @description Every contact of the audience not invited when the campaign opened, with the reason (NoEmail, Unsubscribed, RecentlyInvited, AccountLimit, OverCap, InactiveAccount). Filter by `reason`. An AccountManager sees those of their accounts only.
+         */
+        get: operations["ListSurveySkips"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys/follow-ups": {
         parameters: {
             query?: never;
@@ -2658,7 +2846,7 @@ export interface components {
              */
             name: string;
             /** @description The permission strings it may be granted (e.g. revenue:write). */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:followups")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:run" | "surveys:followups")[];
             /**
              * Format: uuid
              * @description The account manager it is bound to: it sees exactly the accounts that user sees (null: every account its scopes reach).
@@ -2751,6 +2939,129 @@ export interface components {
          * @enum {string}
          */
         Attitude: "Mentor" | "Supporter" | "Neutral" | "NonSupporter" | "Opponent";
+        /** @description Who a campaign asks (empty lists mean "any"). */
+        AudienceDto: {
+            /** @description Account tiers. */
+            tiers: components["schemas"]["Tier"][];
+            /** @description Account segments. */
+            segments: string[];
+            /** @description Account industries. */
+            industries: string[];
+            /** @description Account regions. */
+            regions: string[];
+            /** @description Accounts named explicitly (added to the filtered ones). */
+            accountIds: string[];
+            /** @description Contacts' buying roles. */
+            buyingRoles: components["schemas"]["BuyingRole"][];
+        };
+        /** @description Who a campaign asks; an empty or absent list means "any". Named accounts are added to the filtered ones (alone when no account filter is set). */
+        AudienceInput: {
+            /**
+             * @description Accounts of these tiers.
+             * @example [
+             *       "Strategic",
+             *       "Key"
+             *     ]
+             */
+            tiers?: null | components["schemas"]["Tier"][];
+            /**
+             * @description Accounts of these segments (each at most 100 characters).
+             * @example [
+             *       "Enterprise"
+             *     ]
+             */
+            segments?: null | string[];
+            /**
+             * @description Accounts of these industries (each at most 100 characters).
+             * @example [
+             *       "Manufacturing"
+             *     ]
+             */
+            industries?: null | string[];
+            /**
+             * @description Accounts of these regions (each at most 100 characters).
+             * @example [
+             *       "East China"
+             *     ]
+             */
+            regions?: null | string[];
+            /** @description These accounts too (at most 500), whatever the filters. */
+            accountIds?: null | string[];
+            /**
+             * @description Only contacts with these buying roles.
+             * @example [
+             *       "DecisionMaker",
+             *       "Influencer"
+             *     ]
+             */
+            buyingRoles?: null | components["schemas"]["BuyingRole"][];
+        };
+        /** @description Who a campaign would invite now: the same SQL as opening, without writing. */
+        AudiencePreviewDto: {
+            /**
+             * Format: int32
+             * @description Accounts with at least one contact invited.
+             * @example 42
+             */
+            accounts: number;
+            /**
+             * Format: int32
+             * @description Contacts invited.
+             * @example 117
+             */
+            contacts: number;
+            /** @description Contacts of the audience left out, by reason (reasons with none are absent). */
+            skipped: components["schemas"]["AudienceSkipCountDto"][];
+            /** @description The first invited contacts, by account name and buying-role priority. */
+            sample: components["schemas"]["AudienceSampleDto"][];
+        };
+        /** @description An audience to preview before the campaign exists. */
+        AudiencePreviewInput: {
+            /** @description Who would be asked; absent: every active account's contacts. */
+            audience?: components["schemas"]["AudienceInput"] | null;
+            /**
+             * Format: int32
+             * @description At most this many contacts per account (1–50, default 3).
+             * @example 3
+             */
+            perAccountCap?: null | number;
+        };
+        /** @description One contact the campaign would invite. */
+        AudienceSampleDto: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * @description The account's name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /**
+             * Format: uuid
+             * @description The contact.
+             */
+            contactId: string;
+            /**
+             * @description The contact's name.
+             * @example 王芳
+             */
+            contactName: string;
+            /** @description The contact's buying role. */
+            buyingRole: components["schemas"]["BuyingRole"];
+        };
+        /** @description How many contacts a reason leaves out. */
+        AudienceSkipCountDto: {
+            /** @description Why they are left out. */
+            reason: components["schemas"]["SkipReason"];
+            /**
+             * Format: int32
+             * @description How many.
+             * @example 6
+             */
+            count: number;
+        };
         /**
          * @description What was done to an audited record.
          * @enum {string}
@@ -3552,7 +3863,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:followups")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:run" | "surveys:followups")[];
             /**
              * Format: uuid
              * @description Optional: an active account manager whose accounts the client is limited to (it then sees exactly what that user sees).
@@ -3953,7 +4264,7 @@ export interface components {
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-followup-closed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-followup-closed" | "survey-template-not-published" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -4131,6 +4442,45 @@ export interface components {
         };
         /** @enum {string} */
         InteractionType: "Call" | "Meeting" | "Visit" | "Email" | "Event";
+        /** @description A campaign's invitations by status (of the accounts you may see). */
+        InvitationCountsDto: {
+            /**
+             * Format: int32
+             * @description Not sent yet.
+             * @example 80
+             */
+            pending: number;
+            /**
+             * Format: int32
+             * @description Sent, not answered.
+             * @example 30
+             */
+            sent: number;
+            /**
+             * Format: int32
+             * @description Answered.
+             * @example 7
+             */
+            responded: number;
+            /**
+             * Format: int32
+             * @description Not answered before the campaign closed.
+             * @example 0
+             */
+            expired: number;
+            /**
+             * Format: int32
+             * @description Sending failed for good.
+             * @example 0
+             */
+            failed: number;
+            /**
+             * Format: int32
+             * @description The contact unsubscribed through it.
+             * @example 0
+             */
+            unsubscribed: number;
+        };
         /** @description Sign in with email and password. */
         LoginCommand: {
             /**
@@ -4529,9 +4879,84 @@ export interface components {
             nextCursor: null | string;
         };
         /** @description One page of a list. */
+        PagedResultOfSurveyCampaignSummaryDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["SurveyCampaignSummaryDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
         PagedResultOfSurveyFollowUpDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["SurveyFollowUpDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
+        PagedResultOfSurveyInvitationDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["SurveyInvitationDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
+        PagedResultOfSurveySkipDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["SurveySkipDto"][];
             /**
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
@@ -5754,7 +6179,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-followup-closed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-followup-closed" | "survey-template-not-published" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -6173,6 +6598,11 @@ export interface components {
             /** @description The accounts that would move (up to 1,000, highest scores first). */
             moves: components["schemas"]["TierMoveDto"][];
         };
+        /**
+         * @description Why a contact of a campaign's audience was not invited when it opened (decided in SQL: Infrastructure/Sql/SurveyAudienceSql.cs).
+         * @enum {string}
+         */
+        SkipReason: "NoEmail" | "Unsubscribed" | "RecentlyInvited" | "AccountLimit" | "OverCap" | "InactiveAccount";
         /** @description The state of one SLA clock, as the server keeps it (show it as it is; count down to `dueAt`). */
         SlaClockDto: {
             /**
@@ -6305,6 +6735,212 @@ export interface components {
              * @description Resolution target, hours of the calendar's working time.
              */
             resolutionHours: number;
+        };
+        /** @description A survey campaign: its settings, where it stands, the steps allowed now, and its invitations by status. */
+        SurveyCampaignDto: {
+            /**
+             * Format: uuid
+             * @description The campaign.
+             */
+            id: string;
+            /**
+             * @description What the campaign is called.
+             * @example 2027 上半年客户满意度调查
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The template version asked.
+             */
+            templateId: string;
+            /** @description Who it asks. */
+            audience: components["schemas"]["AudienceDto"];
+            /**
+             * Format: int32
+             * @description At most this many contacts per account (1–50).
+             * @example 3
+             */
+            perAccountCap: number;
+            /**
+             * Format: date-time
+             * @description When it opens (UTC).
+             * @example 2027-03-01T01:00:00+00:00
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When it closes (UTC).
+             * @example 2027-03-31T10:00:00+00:00
+             */
+            closesAt: string;
+            /**
+             * Format: int32
+             * @description Days after sending when non-respondents are reminded; null: no reminder.
+             * @example 5
+             */
+            reminderAfterDays: null | number;
+            /** @description Whether it repeats (TwiceYearly: the next one is scheduled six months later when it closes). */
+            recurrence: components["schemas"]["SurveyRecurrence"];
+            /**
+             * @description `zh-CN` or `en`.
+             * @example zh-CN
+             */
+            defaultLanguage: string;
+            /** @description Where it stands. */
+            status: components["schemas"]["SurveyCampaignStatus"];
+            /**
+             * Format: date-time
+             * @description When it was opened (null before).
+             */
+            openedAt: null | string;
+            /**
+             * Format: date-time
+             * @description When it was closed (null before).
+             */
+            closedAt: null | string;
+            /**
+             * Format: int32
+             * @description Invitations written when it opened (null before).
+             * @example 117
+             */
+            invitedCount: null | number;
+            /**
+             * Format: int32
+             * @description Contacts left out when it opened (null before); see the skips list for who and why.
+             * @example 23
+             */
+            skippedCount: null | number;
+            /** @description The invitations by status now (of the accounts you may see). */
+            invitations: components["schemas"]["InvitationCountsDto"];
+            /**
+             * Format: uuid
+             * @description The campaign this one was scheduled from by recurrence, if any.
+             */
+            previousCampaignId: null | string;
+            /**
+             * @description What you may do now: `edit` (a Draft), `schedule`, `open`, `close` — each a POST to `/{id}/{action}` (edit: PUT).
+             * @example [
+             *       "edit",
+             *       "schedule",
+             *       "open"
+             *     ]
+             */
+            allowedActions: string[];
+            /**
+             * Format: uuid
+             * @description Who created it (null: an API client, or a recurrence).
+             */
+            createdBy: null | string;
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Its last change.
+             */
+            updatedAt: string;
+        };
+        /** @description A campaign's settings: the body of its create and of the edit of a draft (the whole document). */
+        SurveyCampaignInput: {
+            /**
+             * @description What the campaign is called (1–200 characters).
+             * @example 2027 上半年客户满意度调查
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The template version asked: a Published one (409 `survey-template-not-published` on `templateId` otherwise).
+             */
+            templateId: string;
+            /** @description Who is asked; absent: every active account's contacts. */
+            audience?: components["schemas"]["AudienceInput"] | null;
+            /**
+             * Format: int32
+             * @description At most this many contacts per account, picked by buying role (DecisionMaker, Champion, Influencer, User, Gatekeeper, then name); 1–50, default 3.
+             * @example 3
+             */
+            perAccountCap?: null | number;
+            /**
+             * Format: date-time
+             * @description When it opens (any offset; stored as the instant).
+             * @example 2027-03-01T09:00:00+08:00
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When it closes: after `opensAt` (a 400 on `closesAt` otherwise).
+             * @example 2027-03-31T18:00:00+08:00
+             */
+            closesAt: string;
+            /**
+             * Format: int32
+             * @description Days after sending when non-respondents are reminded (1–30, default 5).
+             * @example 5
+             */
+            reminderAfterDays?: null | number;
+            /** @description `TwiceYearly` (default: the next campaign is scheduled six months later when this one closes) or `None`. */
+            recurrence?: components["schemas"]["SurveyRecurrence"] | null;
+            /**
+             * @description The invitations' language: `zh-CN` (default) or `en`.
+             * @example zh-CN
+             */
+            defaultLanguage?: null | string;
+        };
+        /**
+         * @description Where a survey campaign stands (design §1.4); KeyAccount.Domain.Surveys.SurveyCampaignWorkflow says how it moves.
+         * @enum {string}
+         */
+        SurveyCampaignStatus: "Draft" | "Scheduled" | "Open" | "Closed";
+        /** @description A campaign in the list. */
+        SurveyCampaignSummaryDto: {
+            /**
+             * Format: uuid
+             * @description The campaign.
+             */
+            id: string;
+            /**
+             * @description Its name.
+             * @example 2027 上半年客户满意度调查
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The template version asked.
+             */
+            templateId: string;
+            /** @description Where it stands. */
+            status: components["schemas"]["SurveyCampaignStatus"];
+            /**
+             * Format: date-time
+             * @description When it opens.
+             */
+            opensAt: string;
+            /**
+             * Format: date-time
+             * @description When it closes.
+             */
+            closesAt: string;
+            /** @description Whether it repeats. */
+            recurrence: components["schemas"]["SurveyRecurrence"];
+            /**
+             * Format: int32
+             * @description Invitations written when it opened (null before).
+             * @example 117
+             */
+            invitedCount: null | number;
+            /**
+             * Format: int32
+             * @description Contacts left out when it opened (null before).
+             * @example 23
+             */
+            skippedCount: null | number;
+            /**
+             * Format: date-time
+             * @description Its last change.
+             */
+            updatedAt: string;
         };
         /** @description A survey follow-up was closed with a note saying what was done. */
         SurveyFollowUpClosed: {
@@ -6476,6 +7112,130 @@ export interface components {
              * @description When (UTC).
              */
             occurredOn: string;
+        };
+        /**
+         * @description How the invitation is answered: by the web page (email) or recorded by an agent on the phone.
+         * @enum {string}
+         */
+        SurveyInvitationChannel: "Email" | "Phone";
+        /** @description One invitation of a campaign (the token is never shown: only its hash is stored). */
+        SurveyInvitationDto: {
+            /**
+             * Format: uuid
+             * @description The invitation.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * @description The account's name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /**
+             * Format: uuid
+             * @description The contact.
+             */
+            contactId: string;
+            /**
+             * @description The contact's name.
+             * @example 王芳
+             */
+            contactName: string;
+            /**
+             * @description Where it goes (as when the campaign opened).
+             * @example wang.fang@example.cn
+             */
+            email: string;
+            /**
+             * @description `zh-CN` or `en`.
+             * @example zh-CN
+             */
+            language: string;
+            /** @description The contact's buying role when the campaign opened. */
+            buyingRole: components["schemas"]["BuyingRole"];
+            /** @description Where it stands. */
+            status: components["schemas"]["SurveyInvitationStatus"];
+            /** @description Email, or Phone when an agent recorded the answers. */
+            channel: components["schemas"]["SurveyInvitationChannel"];
+            /** @description Regular, or FollowUp (exempt from the fatigue rules). */
+            kind: components["schemas"]["SurveyInvitationKind"];
+            /**
+             * Format: date-time
+             * @description When it was sent.
+             */
+            sentAt: null | string;
+            /**
+             * Format: date-time
+             * @description When the reminder was sent.
+             */
+            remindedAt: null | string;
+            /**
+             * Format: date-time
+             * @description When it was answered.
+             */
+            respondedAt: null | string;
+            /**
+             * Format: int32
+             * @description Sending attempts.
+             * @example 1
+             */
+            attempts: number;
+            /** @description The last sending error. */
+            lastError: null | string;
+            /**
+             * Format: date-time
+             * @description When it was written (the campaign's opening).
+             */
+            createdAt: string;
+        };
+        /**
+         * @description A regular invitation counts towards the fatigue rules; a detractor's follow-up is exempt.
+         * @enum {string}
+         */
+        SurveyInvitationKind: "Regular" | "FollowUp";
+        /**
+         * @description Where an invitation stands (design §1.4).
+         * @enum {string}
+         */
+        SurveyInvitationStatus: "Pending" | "Sent" | "Responded" | "Expired" | "Failed" | "Unsubscribed";
+        /**
+         * @description Whether a campaign repeats: a twice-yearly campaign makes its next one (a Scheduled copy six months later) when it closes.
+         * @enum {string}
+         */
+        SurveyRecurrence: "None" | "TwiceYearly";
+        /** @description A contact of the audience left out when the campaign opened. */
+        SurveySkipDto: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * @description The account's name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /**
+             * Format: uuid
+             * @description The contact.
+             */
+            contactId: string;
+            /**
+             * @description The contact's name.
+             * @example 李强
+             */
+            contactName: string;
+            /** @description Why. */
+            reason: components["schemas"]["SkipReason"];
+            /**
+             * Format: date-time
+             * @description When (the campaign's opening).
+             */
+            createdAt: string;
         };
         /**
          * @description A quadrant of the SWOT analysis.
@@ -6808,7 +7568,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:followups")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:run" | "surveys:followups")[];
             /**
              * Format: date-time
              * @description When it stops working (any UTC offset; in the future), or null for never.
@@ -26518,6 +27278,3039 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/revenue/import",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListSurveyCampaigns: {
+        parameters: {
+            query?: {
+                /** @description Only campaigns in these statuses (repeat the parameter: `status=Scheduled&status=Open`). */
+                status?: components["schemas"]["SurveyCampaignStatus"][];
+                /** @description Text in the name (at most 100 characters). */
+                q?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "2027 上半年客户满意度调查",
+                     *           "templateId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "status": "Draft",
+                     *           "opensAt": "2026-03-02T08:30:00Z",
+                     *           "closesAt": "2026-03-02T08:30:00Z",
+                     *           "recurrence": "None",
+                     *           "invitedCount": 117,
+                     *           "skippedCount": 23,
+                     *           "updatedAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfSurveyCampaignSummaryDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "status": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for status."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateSurveyCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "2027 上半年客户满意度调查",
+                 *       "templateId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *       "audience": {
+                 *         "tiers": [
+                 *           "Strategic",
+                 *           "Key"
+                 *         ],
+                 *         "segments": [
+                 *           "Enterprise"
+                 *         ],
+                 *         "industries": [
+                 *           "Manufacturing"
+                 *         ],
+                 *         "regions": [
+                 *           "East China"
+                 *         ],
+                 *         "accountIds": [
+                 *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                 *         ],
+                 *         "buyingRoles": [
+                 *           "DecisionMaker",
+                 *           "Influencer"
+                 *         ]
+                 *       },
+                 *       "perAccountCap": 3,
+                 *       "opensAt": "2027-03-01T09:00:00+08:00",
+                 *       "closesAt": "2027-03-31T18:00:00+08:00",
+                 *       "reminderAfterDays": 5,
+                 *       "recurrence": "None",
+                 *       "defaultLanguage": "zh-CN"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年客户满意度调查",
+                     *       "templateId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "audience": {
+                     *         "tiers": [
+                     *           "Strategic"
+                     *         ],
+                     *         "segments": [
+                     *           "text"
+                     *         ],
+                     *         "industries": [
+                     *           "text"
+                     *         ],
+                     *         "regions": [
+                     *           "text"
+                     *         ],
+                     *         "accountIds": [
+                     *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         ],
+                     *         "buyingRoles": [
+                     *           "DecisionMaker"
+                     *         ]
+                     *       },
+                     *       "perAccountCap": 3,
+                     *       "opensAt": "2027-03-01T01:00:00+00:00",
+                     *       "closesAt": "2027-03-31T10:00:00+00:00",
+                     *       "reminderAfterDays": 5,
+                     *       "recurrence": "None",
+                     *       "defaultLanguage": "zh-CN",
+                     *       "status": "Draft",
+                     *       "openedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "invitedCount": 117,
+                     *       "skippedCount": 23,
+                     *       "invitations": {
+                     *         "pending": 80,
+                     *         "sent": 30,
+                     *         "responded": 7,
+                     *         "expired": 0,
+                     *         "failed": 0,
+                     *         "unsubscribed": 0
+                     *       },
+                     *       "previousCampaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "allowedActions": [
+                     *         "edit",
+                     *         "schedule",
+                     *         "open"
+                     *       ],
+                     *       "createdBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyCampaignDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "closesAt": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'closesAt' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PreviewSurveyAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "audience": {
+                 *         "tiers": [
+                 *           "Strategic",
+                 *           "Key"
+                 *         ],
+                 *         "segments": [
+                 *           "Enterprise"
+                 *         ],
+                 *         "industries": [
+                 *           "Manufacturing"
+                 *         ],
+                 *         "regions": [
+                 *           "East China"
+                 *         ],
+                 *         "accountIds": [
+                 *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                 *         ],
+                 *         "buyingRoles": [
+                 *           "DecisionMaker",
+                 *           "Influencer"
+                 *         ]
+                 *       },
+                 *       "perAccountCap": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["AudiencePreviewInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accounts": 42,
+                     *       "contacts": 117,
+                     *       "skipped": [
+                     *         {
+                     *           "reason": "NoEmail",
+                     *           "count": 6
+                     *         }
+                     *       ],
+                     *       "sample": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "contactName": "王芳",
+                     *           "buyingRole": "DecisionMaker"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AudiencePreviewDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/audience-preview",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "body": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "A JSON body is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/audience-preview",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/audience-preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/surveys/campaigns/audience-preview",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/surveys/campaigns/audience-preview",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/audience-preview",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/audience-preview",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/audience-preview",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetSurveyCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年客户满意度调查",
+                     *       "templateId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "audience": {
+                     *         "tiers": [
+                     *           "Strategic"
+                     *         ],
+                     *         "segments": [
+                     *           "text"
+                     *         ],
+                     *         "industries": [
+                     *           "text"
+                     *         ],
+                     *         "regions": [
+                     *           "text"
+                     *         ],
+                     *         "accountIds": [
+                     *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         ],
+                     *         "buyingRoles": [
+                     *           "DecisionMaker"
+                     *         ]
+                     *       },
+                     *       "perAccountCap": 3,
+                     *       "opensAt": "2027-03-01T01:00:00+00:00",
+                     *       "closesAt": "2027-03-31T10:00:00+00:00",
+                     *       "reminderAfterDays": 5,
+                     *       "recurrence": "None",
+                     *       "defaultLanguage": "zh-CN",
+                     *       "status": "Draft",
+                     *       "openedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "invitedCount": 117,
+                     *       "skippedCount": 23,
+                     *       "invitations": {
+                     *         "pending": 80,
+                     *         "sent": 30,
+                     *         "responded": 7,
+                     *         "expired": 0,
+                     *         "failed": 0,
+                     *         "unsubscribed": 0
+                     *       },
+                     *       "previousCampaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "allowedActions": [
+                     *         "edit",
+                     *         "schedule",
+                     *         "open"
+                     *       ],
+                     *       "createdBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyCampaignDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UpdateSurveyCampaign: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "2027 上半年客户满意度调查",
+                 *       "templateId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *       "audience": {
+                 *         "tiers": [
+                 *           "Strategic",
+                 *           "Key"
+                 *         ],
+                 *         "segments": [
+                 *           "Enterprise"
+                 *         ],
+                 *         "industries": [
+                 *           "Manufacturing"
+                 *         ],
+                 *         "regions": [
+                 *           "East China"
+                 *         ],
+                 *         "accountIds": [
+                 *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                 *         ],
+                 *         "buyingRoles": [
+                 *           "DecisionMaker",
+                 *           "Influencer"
+                 *         ]
+                 *       },
+                 *       "perAccountCap": 3,
+                 *       "opensAt": "2027-03-01T09:00:00+08:00",
+                 *       "closesAt": "2027-03-31T18:00:00+08:00",
+                 *       "reminderAfterDays": 5,
+                 *       "recurrence": "None",
+                 *       "defaultLanguage": "zh-CN"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年客户满意度调查",
+                     *       "templateId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "audience": {
+                     *         "tiers": [
+                     *           "Strategic"
+                     *         ],
+                     *         "segments": [
+                     *           "text"
+                     *         ],
+                     *         "industries": [
+                     *           "text"
+                     *         ],
+                     *         "regions": [
+                     *           "text"
+                     *         ],
+                     *         "accountIds": [
+                     *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         ],
+                     *         "buyingRoles": [
+                     *           "DecisionMaker"
+                     *         ]
+                     *       },
+                     *       "perAccountCap": 3,
+                     *       "opensAt": "2027-03-01T01:00:00+00:00",
+                     *       "closesAt": "2027-03-31T10:00:00+00:00",
+                     *       "reminderAfterDays": 5,
+                     *       "recurrence": "None",
+                     *       "defaultLanguage": "zh-CN",
+                     *       "status": "Draft",
+                     *       "openedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "invitedCount": 117,
+                     *       "skippedCount": 23,
+                     *       "invitations": {
+                     *         "pending": 80,
+                     *         "sent": 30,
+                     *         "responded": 7,
+                     *         "expired": 0,
+                     *         "failed": 0,
+                     *         "unsubscribed": 0
+                     *       },
+                     *       "previousCampaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "allowedActions": [
+                     *         "edit",
+                     *         "schedule",
+                     *         "open"
+                     *       ],
+                     *       "createdBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyCampaignDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "closesAt": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'closesAt' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ScheduleSurveyCampaign: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年客户满意度调查",
+                     *       "templateId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "audience": {
+                     *         "tiers": [
+                     *           "Strategic"
+                     *         ],
+                     *         "segments": [
+                     *           "text"
+                     *         ],
+                     *         "industries": [
+                     *           "text"
+                     *         ],
+                     *         "regions": [
+                     *           "text"
+                     *         ],
+                     *         "accountIds": [
+                     *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         ],
+                     *         "buyingRoles": [
+                     *           "DecisionMaker"
+                     *         ]
+                     *       },
+                     *       "perAccountCap": 3,
+                     *       "opensAt": "2027-03-01T01:00:00+00:00",
+                     *       "closesAt": "2027-03-31T10:00:00+00:00",
+                     *       "reminderAfterDays": 5,
+                     *       "recurrence": "None",
+                     *       "defaultLanguage": "zh-CN",
+                     *       "status": "Draft",
+                     *       "openedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "invitedCount": 117,
+                     *       "skippedCount": 23,
+                     *       "invitations": {
+                     *         "pending": 80,
+                     *         "sent": 30,
+                     *         "responded": 7,
+                     *         "expired": 0,
+                     *         "failed": 0,
+                     *         "unsubscribed": 0
+                     *       },
+                     *       "previousCampaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "allowedActions": [
+                     *         "edit",
+                     *         "schedule",
+                     *         "open"
+                     *       ],
+                     *       "createdBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyCampaignDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/schedule",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OpenSurveyCampaign: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年客户满意度调查",
+                     *       "templateId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "audience": {
+                     *         "tiers": [
+                     *           "Strategic"
+                     *         ],
+                     *         "segments": [
+                     *           "text"
+                     *         ],
+                     *         "industries": [
+                     *           "text"
+                     *         ],
+                     *         "regions": [
+                     *           "text"
+                     *         ],
+                     *         "accountIds": [
+                     *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         ],
+                     *         "buyingRoles": [
+                     *           "DecisionMaker"
+                     *         ]
+                     *       },
+                     *       "perAccountCap": 3,
+                     *       "opensAt": "2027-03-01T01:00:00+00:00",
+                     *       "closesAt": "2027-03-31T10:00:00+00:00",
+                     *       "reminderAfterDays": 5,
+                     *       "recurrence": "None",
+                     *       "defaultLanguage": "zh-CN",
+                     *       "status": "Draft",
+                     *       "openedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "invitedCount": 117,
+                     *       "skippedCount": 23,
+                     *       "invitations": {
+                     *         "pending": 80,
+                     *         "sent": 30,
+                     *         "responded": 7,
+                     *         "expired": 0,
+                     *         "failed": 0,
+                     *         "unsubscribed": 0
+                     *       },
+                     *       "previousCampaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "allowedActions": [
+                     *         "edit",
+                     *         "schedule",
+                     *         "open"
+                     *       ],
+                     *       "createdBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyCampaignDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/open",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CloseSurveyCampaign: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年客户满意度调查",
+                     *       "templateId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "audience": {
+                     *         "tiers": [
+                     *           "Strategic"
+                     *         ],
+                     *         "segments": [
+                     *           "text"
+                     *         ],
+                     *         "industries": [
+                     *           "text"
+                     *         ],
+                     *         "regions": [
+                     *           "text"
+                     *         ],
+                     *         "accountIds": [
+                     *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         ],
+                     *         "buyingRoles": [
+                     *           "DecisionMaker"
+                     *         ]
+                     *       },
+                     *       "perAccountCap": 3,
+                     *       "opensAt": "2027-03-01T01:00:00+00:00",
+                     *       "closesAt": "2027-03-31T10:00:00+00:00",
+                     *       "reminderAfterDays": 5,
+                     *       "recurrence": "None",
+                     *       "defaultLanguage": "zh-CN",
+                     *       "status": "Draft",
+                     *       "openedAt": "2026-03-02T08:30:00Z",
+                     *       "closedAt": "2026-03-02T08:30:00Z",
+                     *       "invitedCount": 117,
+                     *       "skippedCount": 23,
+                     *       "invitations": {
+                     *         "pending": 80,
+                     *         "sent": 30,
+                     *         "responded": 7,
+                     *         "expired": 0,
+                     *         "failed": 0,
+                     *         "unsubscribed": 0
+                     *       },
+                     *       "previousCampaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "allowedActions": [
+                     *         "edit",
+                     *         "schedule",
+                     *         "open"
+                     *       ],
+                     *       "createdBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyCampaignDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PreviewSurveyCampaignAudience: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accounts": 42,
+                     *       "contacts": 117,
+                     *       "skipped": [
+                     *         {
+                     *           "reason": "NoEmail",
+                     *           "count": 6
+                     *         }
+                     *       ],
+                     *       "sample": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "contactName": "王芳",
+                     *           "buyingRole": "DecisionMaker"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AudiencePreviewDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/audience-preview",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/audience-preview",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/audience-preview",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/audience-preview",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/audience-preview",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/audience-preview",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/audience-preview",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListSurveyInvitations: {
+        parameters: {
+            query?: {
+                /** @description Only invitations in this status. */
+                status?: components["schemas"]["SurveyInvitationStatus"];
+                /** @description Only this account's invitations. */
+                accountId?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "contactName": "王芳",
+                     *           "email": "wang.fang@example.cn",
+                     *           "language": "zh-CN",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "status": "Pending",
+                     *           "channel": "Email",
+                     *           "kind": "Regular",
+                     *           "sentAt": "2026-03-02T08:30:00Z",
+                     *           "remindedAt": "2026-03-02T08:30:00Z",
+                     *           "respondedAt": "2026-03-02T08:30:00Z",
+                     *           "attempts": 1,
+                     *           "lastError": "text",
+                     *           "createdAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfSurveyInvitationDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/invitations",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "status": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for status."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/invitations",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/invitations",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/invitations",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/invitations",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/invitations",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/invitations",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListSurveySkips: {
+        parameters: {
+            query?: {
+                /** @description Only skips for this reason. */
+                reason?: components["schemas"]["SkipReason"];
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "contactName": "李强",
+                     *           "reason": "NoEmail",
+                     *           "createdAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfSurveySkipDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/skips",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "reason": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for reason."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/skips",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/skips",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/skips",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/skips",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/skips",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/skips",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

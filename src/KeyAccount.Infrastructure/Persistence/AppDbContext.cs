@@ -86,6 +86,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Domain.Surveys.SurveyFollowUp> SurveyFollowUps => Set<Domain.Surveys.SurveyFollowUp>();
 
+    public DbSet<Domain.Surveys.SurveyCampaign> SurveyCampaigns => Set<Domain.Surveys.SurveyCampaign>();
+
+    public DbSet<Domain.Surveys.SurveyInvitation> SurveyInvitations => Set<Domain.Surveys.SurveyInvitation>();
+
+    public DbSet<Domain.Surveys.SurveySkip> SurveySkips => Set<Domain.Surveys.SurveySkip>();
+
+    public async Task<Domain.Surveys.SurveyCampaign?> FindSurveyCampaignForUpdateAsync(Domain.Surveys.SurveyCampaignId id, CancellationToken cancellationToken) =>
+        (await SurveyCampaigns.FromSqlInterpolated($"SELECT *, xmin FROM survey_campaigns WHERE id = {id.Value} FOR UPDATE").ToListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>
@@ -220,6 +229,7 @@ internal static class UniqueConstraints
         Configurations.DevelopmentPlanConfiguration.InForceExclusion => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.DevelopmentPlans.PlanPeriodMustNotOverlapAPlanInForce)), "The account already has an Approved or Active plan for an overlapping period: complete, cancel or revise that one.", "startDate"),
         SlaPolicyNumber => new PreconditionFailedException("The SLA policy was changed by someone else since you read it. Reload it and apply your change again."),
         ComplaintTimelineEntry => new PreconditionFailedException("The complaint was changed by someone else since you read it. Reload it and apply your change again."),
+        Configurations.SurveyInvitationConfiguration.ContactPerCampaignIndex => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.Surveys.SurveyCampaignTransitionMustBeAllowed)), "The campaign's invitations were written already: it is open."),
         AccountRegistrationNumber => new ConflictException(ProblemCodes.RegistrationNumberTaken, "Another account already has this registration number.", "registrationNumber"),
         UserEmail => new ConflictException(ProblemCodes.EmailTaken, "Another user already has this email.", "email"),
         UserDepartmentHead => new ConflictException(ProblemCodes.DepartmentHeadTaken, "This department already has an active head.", "isDepartmentHead"),

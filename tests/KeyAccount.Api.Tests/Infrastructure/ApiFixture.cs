@@ -63,7 +63,12 @@ public sealed class ApiFixture
             web.UseSetting("Mail:PollSeconds", "1");
             web.UseSetting("App:PublicBaseUrl", "https://kam.test.local");
             // The system clock unless a test sets it (TestClock): the SLA tests move time.
-            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
+            web.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(TestClock.Instance);
+                // Survey templates are another capability (another branch): campaigns ask a fake whether a template is Published.
+                services.AddSingleton<ISurveyTemplateCatalog>(FakeSurveyTemplateCatalog.Instance);
+            });
         });
         _ = Factory.Server; // start: migrates
 

@@ -112,6 +112,12 @@ export const en = {
     'review-date-out-of-range': 'A review’s date is not in the future.',
     // Surveys.
     'survey-followup-closed': 'This follow-up is already closed.',
+    'survey-campaign-closes-before-opening': 'A campaign closes after it opens.',
+    'survey-campaign-not-editable': ['This campaign is {status}: only a draft campaign is edited.', 'Only a draft campaign is edited.'],
+    'survey-campaign-setting-out-of-range': 'This setting is out of range.',
+    'survey-campaign-transition-not-allowed': ['This campaign is {from}: “{action}” is only possible when it is {allowedFrom}.', 'This step is not possible in the campaign’s current status.'],
+    'survey-template-not-published': 'Choose a published template version: drafts and retired versions start no campaign.',
+    'survey-token-malformed': 'This survey link is not complete. Open it again from your email.',
   },
   fields: {
     required: 'Required.',

@@ -57,6 +57,17 @@ public interface IAppDbContext
     /// <summary>The survey follow-ups (closed loop of detractors and low ratings).</summary>
     DbSet<Domain.Surveys.SurveyFollowUp> SurveyFollowUps { get; }
 
+    DbSet<Domain.Surveys.SurveyCampaign> SurveyCampaigns { get; }
+
+    /// <summary>Invitations, written set-based when a campaign opens.</summary>
+    DbSet<Domain.Surveys.SurveyInvitation> SurveyInvitations { get; }
+
+    /// <summary>The contacts each campaign left out when it opened, with the reason.</summary>
+    DbSet<Domain.Surveys.SurveySkip> SurveySkips { get; }
+
+    /// <summary>The campaign with this id, its row locked until the transaction ends (opening writes its invitations once).</summary>
+    Task<Domain.Surveys.SurveyCampaign?> FindSurveyCampaignForUpdateAsync(Domain.Surveys.SurveyCampaignId id, CancellationToken cancellationToken);
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

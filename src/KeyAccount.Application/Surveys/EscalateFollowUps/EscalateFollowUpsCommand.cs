@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KeyAccount.Application.Surveys.EscalateFollowUps;
 
 /// <summary>One escalation scan of the survey follow-ups at <paramref name="Now"/>; returns the number of steps taken.</summary>
-public sealed record EscalateFollowUpsCommand(DateTimeOffset Now) : ICommand<int>, Common.Behaviors.IManagesOwnTransactions;
+public sealed record EscalateFollowUpsCommand(DateTimeOffset Now) : ICommand<int>, KeyAccount.Application.Common.Behaviors.IManagesOwnTransactions;
 
 /// <summary>
 /// The complaints' escalation, for follow-ups (design §1.4 "escalated the same way"): reads the open follow-ups with a

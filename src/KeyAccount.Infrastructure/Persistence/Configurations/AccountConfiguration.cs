@@ -82,6 +82,9 @@ internal sealed class AccountViewerConfiguration : IEntityTypeConfiguration<Acco
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
+    /// <summary>The shadow property behind <c>contacts.survey_unsubscribed_at</c>.</summary>
+    public const string SurveyUnsubscribedAt = "SurveyUnsubscribedAt";
+
     public void Configure(EntityTypeBuilder<Contact> builder)
     {
         builder.ToTable("contacts");
@@ -91,6 +94,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Department).HasMaxLength(200);
         builder.Property(c => c.Email).HasMaxLength(254);
         builder.Property(c => c.Phone).HasMaxLength(50);
+        // Surveys: when the contact unsubscribed (RFC 8058 one-click); null = subscribed. Read by the audience SQL only.
+        builder.Property<DateTimeOffset?>(SurveyUnsubscribedAt);
         builder.HasIndex(c => c.AccountId);
         builder.HasIndex(c => c.ReportsToId);
     }

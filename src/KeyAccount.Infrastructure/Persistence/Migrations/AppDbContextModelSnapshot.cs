@@ -214,6 +214,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("reports_to_id");
 
+                    b.Property<DateTimeOffset?>("SurveyUnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("survey_unsubscribed_at");
+
                     b.Property<string>("TargetRelationshipLevel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1448,6 +1452,127 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.ToTable("reminders", (string)null);
                 });
 
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("audience");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DefaultLanguage")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("default_language");
+
+                    b.Property<int?>("InvitedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("invited_count");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<int>("PerAccountCap")
+                        .HasColumnType("integer")
+                        .HasColumnName("per_account_cap");
+
+                    b.Property<Guid?>("PreviousCampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_campaign_id");
+
+                    b.Property<string>("Recurrence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("recurrence");
+
+                    b.Property<int?>("ReminderAfterDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_after_days");
+
+                    b.Property<int?>("SkippedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped_count");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_campaigns");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_survey_campaigns_created_by");
+
+                    b.HasIndex("OpensAt")
+                        .HasDatabaseName("ix_survey_campaigns_opens_at");
+
+                    b.HasIndex("PreviousCampaignId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_campaigns_previous_campaign_id")
+                        .HasFilter("previous_campaign_id IS NOT NULL");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_survey_campaigns_template_id");
+
+                    b.HasIndex("Status", "OpensAt")
+                        .HasDatabaseName("ix_survey_campaigns_status_opens_at");
+
+                    b.ToTable("survey_campaigns", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_survey_campaigns_cap", "per_account_cap BETWEEN 1 AND 50");
+
+                            t.HasCheckConstraint("ck_survey_campaigns_dates", "closes_at > opens_at");
+                        });
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyFollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1588,6 +1713,164 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_survey_followups_owner_id_status_due_at");
 
                     b.ToTable("survey_followups", (string)null);
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("BuyingRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("buying_role");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<byte[]>("TokenNonce")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_nonce");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_invitations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_survey_invitations_token_hash");
+
+                    b.HasIndex("AccountId", "CreatedAt")
+                        .HasDatabaseName("ix_survey_invitations_account_recent")
+                        .HasFilter("kind = 'Regular'");
+
+                    b.HasIndex("CampaignId", "ContactId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_survey_invitations_campaign_contact");
+
+                    b.HasIndex("CampaignId", "Status")
+                        .HasDatabaseName("ix_survey_invitations_campaign_id_status");
+
+                    b.HasIndex("ContactId", "CreatedAt")
+                        .HasDatabaseName("ix_survey_invitations_contact_recent")
+                        .HasFilter("kind = 'Regular'");
+
+                    b.ToTable("survey_invitations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_survey_invitations_hash", "octet_length(token_hash) = 32");
+
+                            t.HasCheckConstraint("ck_survey_invitations_nonce", "octet_length(token_nonce) = 16");
+                        });
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveySkip", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("CampaignId", "ContactId")
+                        .HasName("pk_survey_skips");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_survey_skips_account_id");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_survey_skips_contact_id");
+
+                    b.HasIndex("CampaignId", "Reason")
+                        .HasDatabaseName("ix_survey_skips_campaign_id_reason");
+
+                    b.ToTable("survey_skips", (string)null);
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Tiering.TierAssignment", b =>
@@ -2687,6 +2970,21 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_reminders_users_user_id");
                 });
 
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyCampaign", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_survey_campaigns_users_created_by");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousCampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_survey_campaigns_survey_campaigns_previous_campaign_id");
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyFollowUp", b =>
                 {
                     b.HasOne("KeyAccount.Domain.Accounts.Account", null)
@@ -2715,6 +3013,54 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_survey_followups_users_owner_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyInvitation", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_invitations_accounts_account_id");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_invitations_survey_campaigns_campaign_id");
+
+                    b.HasOne("KeyAccount.Domain.Accounts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_invitations_contacts_contact_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveySkip", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_skips_accounts_account_id");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_skips_survey_campaigns_campaign_id");
+
+                    b.HasOne("KeyAccount.Domain.Accounts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_skips_contacts_contact_id");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Tiering.TierAssignment", b =>
