@@ -90,6 +90,7 @@ public static class KeyAccountApp
         api.MapPlanCoverage();
         api.MapComplaints();
         api.MapDevelopmentPlans();
+        api.MapSurveyTemplates();
         api.MapWebhooks();
         api.MapUsers();
         api.MapAudit();

@@ -284,6 +284,7 @@ public class AuthorizationTests : ApiTestBase
             "SetInitiativeStatus" => JsonContent.Create(new { status = "Done" }),
             "RecordObjectiveActual" => JsonContent.Create(new { value = 1 }),
             "RecordPlanReview" => JsonContent.Create(new { heldOn = "2026-01-01", decisions = "继续" }),
+            "CreateSurveyTemplate" or "UpdateSurveyTemplate" => JsonContent.Create(SurveyTemplatesTests.NewTemplate()),
             _ => null,
         };
         return request;

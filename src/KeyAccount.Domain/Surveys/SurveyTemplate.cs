@@ -45,6 +45,7 @@ public sealed class SurveyTemplate : AggregateRoot
 
     public DateTimeOffset? PublishedAt { get; private set; }
 
+    /// <summary>Who published it; null for a template the installation started with.</summary>
     public UserId? PublishedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -83,8 +84,9 @@ public sealed class SurveyTemplate : AggregateRoot
     /// <summary>
     /// Draft → Published: the version is frozen. <paramref name="previous"/> is the version this one revises (loaded by
     /// the caller, null for version 1): it is retired in the same step, so a lineage has one version in use at a time.
+    /// <paramref name="by"/> is null only for the templates an installation starts with.
     /// </summary>
-    public void Publish(SurveyTemplate? previous, UserId by, DateTimeOffset now)
+    public void Publish(SurveyTemplate? previous, UserId? by, DateTimeOffset now)
     {
         CheckRule(new SurveyTemplateTransitionMustBeAllowed(Status, SurveyTemplateAction.Publish));
         CheckRule(new SurveyTemplateMustHaveQuestions(_questions.Count));

@@ -54,6 +54,9 @@ public interface IAppDbContext
     /// <summary>Plan histories, read on their own: a plan appends lines without loading its history.</summary>
     DbSet<Domain.DevelopmentPlans.PlanHistoryEntry> PlanHistory { get; }
 
+    /// <summary>Satisfaction-survey templates, every version.</summary>
+    DbSet<Domain.Surveys.SurveyTemplate> SurveyTemplates { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

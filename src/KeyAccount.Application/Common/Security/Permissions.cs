@@ -45,16 +45,22 @@ public static class Permissions
     /// <summary>Approve or reject a submitted development plan (Directors; never one's own: four eyes).</summary>
     public const string PlansApprove = "plans:approve";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove];
+    /// <summary>Read satisfaction-survey templates, campaigns, invitations and results (an AccountManager: the invitations and results of the accounts they may see).</summary>
+    public const string SurveysRead = "surveys:read";
+
+    /// <summary>Design survey templates: create, edit, publish and revise them.</summary>
+    public const string SurveysDesign = "surveys:design";
+
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead],
-        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove],
-        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead, PlansRead, PlansWrite],
+        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign],
+        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead, PlansRead, PlansWrite, SurveysRead],
         [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup],
-        [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, PlansRead],
-        [Role.Marketing] = [],
+        [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, PlansRead, SurveysRead],
+        [Role.Marketing] = [SurveysRead, SurveysDesign],
     };
 
     public static IReadOnlyList<string> For(Role role) => ByRole.TryGetValue(role, out var p) ? p : [];
