@@ -77,6 +77,9 @@ public class HttpConventionsTests : ApiTestBase
                 return ("/api/v1/development-plans", DevelopmentPlansTests.NewPlan(id), "/api/v1/development-plans", "accountmanager");
             }
 
+            case "CreateSurveyTemplate":
+                return ("/api/v1/surveys/templates", SurveyTemplatesTests.NewTemplate(), "/api/v1/surveys/templates", "marketing");
+
             default:
                 throw new AssertionException($"No idempotency case for the create {create}: add one here.");
         }
@@ -89,7 +92,7 @@ public class HttpConventionsTests : ApiTestBase
     {
         // The API refuses to start otherwise; this says which creates exist, so each gets an idempotency case below.
         var creates = ApiEndpoints().Where(e => e.Metadata.GetMetadata<CreateEndpoint>() is not null).Select(NameOf).Order().ToList();
-        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateApiClient", "CreatePlan", "CreateTierPolicy", "CreateUser", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "RecordPlanReview", "RevisePlan", "StartTieringRun" }));
+        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateApiClient", "CreatePlan", "CreateSurveyTemplate", "CreateTierPolicy", "CreateUser", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "RecordPlanReview", "RevisePlan", "ReviseSurveyTemplate", "StartTieringRun" }));
     }
 
     [TestCase("CreateAccount")]
@@ -102,6 +105,7 @@ public class HttpConventionsTests : ApiTestBase
     [TestCase("CreateWebhookEndpoint")]
     [TestCase("CreateUser")]
     [TestCase("CreatePlan")]
+    [TestCase("CreateSurveyTemplate")]
     public async Task EveryCreate_ReplayedWithItsIdempotencyKey_ReturnsTheFirstAnswerAndCreatesOnce(string create)
     {
         if (create == "StartTieringRun")
