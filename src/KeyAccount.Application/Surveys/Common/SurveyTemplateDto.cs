@@ -32,6 +32,7 @@ public sealed record SurveyQuestionDto
     public LocalizedTextDto? HighLabel { get; init; }
 
     /// <summary>The options of a SingleChoice or MultiChoice question; empty for other types.</summary>
+    /// <example>[{"key":"quality","label":{"zh":"产品质量","en":"Product quality"}},{"key":"delivery","label":{"zh":"交付准时","en":"On-time delivery"}}]</example>
     public required IReadOnlyList<SurveyChoiceDto> Choices { get; init; }
 
     /// <summary>The longest answer in characters (Text questions); null for other types.</summary>
@@ -91,6 +92,7 @@ public sealed record SurveyTemplateDto
     public UserId? PublishedBy { get; init; }
 
     /// <summary>The questions, in order.</summary>
+    /// <example>[{"id":"0193a1e0-0000-7000-8000-000000000001","position":1,"type":"Nps","required":true,"text":{"zh":"您向同事或合作伙伴推荐我们的可能性有多大？","en":"How likely is it that you would recommend us to a colleague?"},"lowLabel":{"zh":"完全不可能","en":"Not at all likely"},"highLabel":{"zh":"非常可能","en":"Extremely likely"},"choices":[],"maxLength":null},{"id":"0193a1e0-0000-7000-8000-000000000004","position":2,"type":"SingleChoice","required":false,"text":{"zh":"您最看重我们哪一方面？","en":"What do you value most in us?"},"lowLabel":null,"highLabel":null,"choices":[{"key":"quality","label":{"zh":"产品质量","en":"Product quality"}},{"key":"delivery","label":{"zh":"交付准时","en":"On-time delivery"}}],"maxLength":null},{"id":"0193a1e0-0000-7000-8000-000000000003","position":3,"type":"Text","required":false,"text":{"zh":"您最希望我们首先改进哪一方面？","en":"What should we improve first?"},"lowLabel":null,"highLabel":null,"choices":[],"maxLength":2000}]</example>
     public required IReadOnlyList<SurveyQuestionDto> Questions { get; init; }
 
     /// <summary>What may be done now: <c>edit</c> and <c>publish</c> a draft, <c>revise</c> a published version that has no newer version yet.</summary>

@@ -59,6 +59,7 @@ public sealed record SurveyQuestionInput
     public LocalizedTextDto? HighLabel { get; init; }
 
     /// <summary>The options (SingleChoice and MultiChoice only: 2–20).</summary>
+    /// <example>[{"key":"quality","label":{"zh":"产品质量","en":"Product quality"}},{"key":"delivery","label":{"zh":"交付准时","en":"On-time delivery"}}]</example>
     [MaxLength(SurveyQuestion.MaxChoices)]
     public IReadOnlyList<SurveyChoiceDto>? Choices { get; init; }
 
