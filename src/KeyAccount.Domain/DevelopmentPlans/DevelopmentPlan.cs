@@ -317,9 +317,10 @@ public sealed class DevelopmentPlan : AggregateRoot
     /// <summary>
     /// Measures every metric-bound objective with the account's <paramref name="figures"/> (what the metric refresh does
     /// set-based for all plans, and a save does for its own plan, so a new metric measure shows its actual at once).
-    /// Manual objectives keep their typed-in actuals. Returns whether any actual or progress changed.
+    /// Manual objectives keep their typed-in actuals. The plan changes (and its ETag moves) only when an actual or a
+    /// stored progress differs from what the figures give.
     /// </summary>
-    public bool ApplyMetrics(AccountFigures figures, DateTimeOffset now)
+    public void ApplyMetrics(AccountFigures figures, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(figures);
         var changed = false;
@@ -337,8 +338,6 @@ public sealed class DevelopmentPlan : AggregateRoot
         {
             Recompute(now);
         }
-
-        return changed;
     }
 
     /// <summary>

@@ -134,6 +134,8 @@ export const en = {
     'survey-answer-single-choice': 'Pick exactly one choice.',
     'survey-answer-text-too-long': ['At most {max} characters ({length} given).', 'Too long.'],
     'survey-answer-required': ['Question {position} needs an answer.', 'Please answer every required question.'],
+    // Surveys.
+    'survey-followup-closed': 'This follow-up is already closed.',
   },
   fields: {
     required: 'Required.',

@@ -126,6 +126,8 @@ export const zhCN = {
     'survey-answer-single-choice': '请只选择一个选项。',
     'survey-answer-text-too-long': ['最多 {max} 个字符（已输入 {length} 个）。', '内容过长。'],
     'survey-answer-required': ['第 {position} 题为必答题。', '请回答所有必答题。'],
+    // 满意度调查。
+    'survey-followup-closed': '该跟进任务已关闭。',
   },
   fields: {
     required: '必填。',
