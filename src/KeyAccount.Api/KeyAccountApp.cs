@@ -92,6 +92,7 @@ public static class KeyAccountApp
         api.MapDevelopmentPlans();
         api.MapSurveyFollowUps();
         api.MapSurveyCampaigns();
+        api.MapSurveyTemplates();
         api.MapWebhooks();
         api.MapUsers();
         api.MapAudit();

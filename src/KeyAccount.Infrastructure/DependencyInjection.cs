@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddOptions<Surveys.SurveyOptions>().Bind(builder.Configuration.GetSection(Surveys.SurveyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Surveys.SurveyTokenKey>();
         services.AddScoped<ISurveyAudience, Surveys.SurveyAudienceReader>();
+        services.AddScoped<ISurveyTemplateCatalog, Surveys.SurveyTemplateCatalog>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));

@@ -286,6 +286,7 @@ public class AuthorizationTests : ApiTestBase
             "RecordPlanReview" => JsonContent.Create(new { heldOn = "2026-01-01", decisions = "继续" }),
             "CreateSurveyCampaign" or "UpdateSurveyCampaign" => JsonContent.Create(SurveyCampaignsTests.NewCampaign(Guid.NewGuid())),
             "PreviewSurveyAudience" => JsonContent.Create(new { perAccountCap = 3 }),
+            "CreateSurveyTemplate" or "UpdateSurveyTemplate" => JsonContent.Create(SurveyTemplatesTests.NewTemplate()),
             _ => null,
         };
         return request;

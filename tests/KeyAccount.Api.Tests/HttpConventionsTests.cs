@@ -78,7 +78,9 @@ public class HttpConventionsTests : ApiTestBase
             }
 
             case "CreateSurveyCampaign":
-                return ("/api/v1/surveys/campaigns", SurveyCampaignsTests.NewCampaign(Infrastructure.FakeSurveyTemplateCatalog.Instance.Publish()), "/api/v1/surveys/campaigns", "marketing");
+                return ("/api/v1/surveys/campaigns", SurveyCampaignsTests.NewCampaign(Infrastructure.TestSurveyTemplates.Publish()), "/api/v1/surveys/campaigns", "marketing");
+            case "CreateSurveyTemplate":
+                return ("/api/v1/surveys/templates", SurveyTemplatesTests.NewTemplate(), "/api/v1/surveys/templates", "marketing");
 
             default:
                 throw new AssertionException($"No idempotency case for the create {create}: add one here.");
@@ -92,7 +94,7 @@ public class HttpConventionsTests : ApiTestBase
     {
         // The API refuses to start otherwise; this says which creates exist, so each gets an idempotency case below.
         var creates = ApiEndpoints().Where(e => e.Metadata.GetMetadata<CreateEndpoint>() is not null).Select(NameOf).Order().ToList();
-        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateApiClient", "CreatePlan", "CreateSurveyCampaign", "CreateTierPolicy", "CreateUser", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "RecordPlanReview", "RevisePlan", "StartTieringRun" }));
+        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateApiClient", "CreatePlan", "CreateSurveyCampaign", "CreateSurveyTemplate", "CreateTierPolicy", "CreateUser", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "RecordPlanReview", "RevisePlan", "StartTieringRun" }));
     }
 
     [TestCase("CreateAccount")]
@@ -106,6 +108,7 @@ public class HttpConventionsTests : ApiTestBase
     [TestCase("CreateUser")]
     [TestCase("CreatePlan")]
     [TestCase("CreateSurveyCampaign")]
+    [TestCase("CreateSurveyTemplate")]
     public async Task EveryCreate_ReplayedWithItsIdempotencyKey_ReturnsTheFirstAnswerAndCreatesOnce(string create)
     {
         if (create == "StartTieringRun")

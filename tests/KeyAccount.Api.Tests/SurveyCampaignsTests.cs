@@ -66,7 +66,7 @@ public class SurveyCampaignsTests : ApiTestBase
     /// <summary>Opens a new campaign over <paramref name="audience"/> and returns its id.</summary>
     private static async Task<string> OpenNewAsync(HttpClient client, object audience, int cap = 3)
     {
-        var id = await CreateCampaignAsync(client, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), audience, cap));
+        var id = await CreateCampaignAsync(client, NewCampaign(TestSurveyTemplates.Publish(), audience, cap));
         await OpenAsync(client, id);
         return id;
     }
@@ -103,7 +103,7 @@ public class SurveyCampaignsTests : ApiTestBase
     public async Task Create_WithBeijingOffsets_StoresTheInstantsAndAnswersADraft()
     {
         using var client = await As("marketing");
-        var response = await client.PostAsJsonAsync(Base, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish()));
+        var response = await client.PostAsJsonAsync(Base, NewCampaign(TestSurveyTemplates.Publish()));
         var body = await Body(response);
         Assert.That((int)response.StatusCode, Is.EqualTo(201), body.ToJsonString());
         Assert.That(response.Headers.ETag, Is.Not.Null);
@@ -123,7 +123,7 @@ public class SurveyCampaignsTests : ApiTestBase
     public async Task Create_WhenClosesEqualsOpens_Is400OnClosesAt_AndOneSecondLaterIsAccepted()
     {
         using var client = await As("director");
-        var template = FakeSurveyTemplateCatalog.Instance.Publish();
+        var template = TestSurveyTemplates.Publish();
         // 09:00 in Beijing is 01:00 UTC: the same instant written with two offsets.
         await AssertProblem(await client.PostAsJsonAsync(Base, NewCampaign(template, opensAt: "2027-03-01T09:00:00+08:00", closesAt: "2027-03-01T01:00:00Z")), 400, "closesAt");
         Assert.That((int)(await client.PostAsJsonAsync(Base, NewCampaign(template, opensAt: "2027-03-01T09:00:00+08:00", closesAt: "2027-03-01T01:00:01Z"))).StatusCode, Is.EqualTo(201));
@@ -135,14 +135,14 @@ public class SurveyCampaignsTests : ApiTestBase
     public async Task Create_WhenTheCapIsOutOfRange_Is400OnPerAccountCap(int cap)
     {
         using var client = await As("director");
-        await AssertProblem(await client.PostAsJsonAsync(Base, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), cap: cap)), 400, "perAccountCap");
+        await AssertProblem(await client.PostAsJsonAsync(Base, NewCampaign(TestSurveyTemplates.Publish(), cap: cap)), 400, "perAccountCap");
     }
 
     [Test]
     public async Task Create_AtTheLimits_NameOf200ChineseCharactersAndCap50_IsAccepted()
     {
         using var client = await As("director");
-        var body = NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), cap: 50);
+        var body = NewCampaign(TestSurveyTemplates.Publish(), cap: 50);
         var json = JsonSerializer.SerializeToNode(body, Json)!.AsObject();
         json["name"] = new string('调', 200);
         Assert.That((int)(await client.PostAsJsonAsync(Base, json)).StatusCode, Is.EqualTo(201));
@@ -154,8 +154,8 @@ public class SurveyCampaignsTests : ApiTestBase
     public async Task Create_WhenTheTemplateIsNotPublished_Is409OnTemplateId()
     {
         using var client = await As("director");
-        var retired = FakeSurveyTemplateCatalog.Instance.Publish();
-        FakeSurveyTemplateCatalog.Instance.Retire(retired);
+        var retired = TestSurveyTemplates.Publish();
+        TestSurveyTemplates.Retire(retired);
         var problem = await AssertProblem(await client.PostAsJsonAsync(Base, NewCampaign(retired)), 409, "templateId");
         Assert.That(problem["code"]!.GetValue<string>(), Is.EqualTo("survey-template-not-published"));
     }
@@ -164,14 +164,14 @@ public class SurveyCampaignsTests : ApiTestBase
     public async Task Create_WhenAnExplicitAccountIsUnknown_Is400OnTheAccountIds()
     {
         using var client = await As("director");
-        await AssertProblem(await client.PostAsJsonAsync(Base, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), Accounts(Guid.NewGuid().ToString()))), 400, "audience.accountIds");
+        await AssertProblem(await client.PostAsJsonAsync(Base, NewCampaign(TestSurveyTemplates.Publish(), Accounts(Guid.NewGuid().ToString()))), 400, "audience.accountIds");
     }
 
     [Test]
     public async Task Create_TwiceWithTheSameIdempotencyKey_CreatesOneCampaign()
     {
         using var client = await As("director");
-        var body = NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish());
+        var body = NewCampaign(TestSurveyTemplates.Publish());
         var key = Guid.NewGuid().ToString();
         var first = await SendAsync(client, HttpMethod.Post, Base, body, idempotencyKey: key);
         var second = await SendAsync(client, HttpMethod.Post, Base, body, idempotencyKey: key);
@@ -186,7 +186,7 @@ public class SurveyCampaignsTests : ApiTestBase
     public async Task Update_ADraft_ReplacesItsSettings_StaleIsRefused412_AndAScheduledOneIs409()
     {
         using var client = await As("director");
-        var template = FakeSurveyTemplateCatalog.Instance.Publish();
+        var template = TestSurveyTemplates.Publish();
         var id = await CreateCampaignAsync(client, NewCampaign(template));
         var etag = await ETagOf(client, $"{Base}/{id}");
         var updated = await SendAsync(client, HttpMethod.Put, $"{Base}/{id}", NewCampaign(template, cap: 5), etag);
@@ -266,7 +266,7 @@ public class SurveyCampaignsTests : ApiTestBase
         var user = await AddContactAsync(client, account, "Adam User", "User", "adam@example.cn");
         var gatekeeper = await AddContactAsync(client, account, "Aaron Gate", "Gatekeeper", "aaron@example.cn");
         var dm = await AddContactAsync(client, account, "Zoe Decider", "DecisionMaker", "zoe@example.cn");
-        var campaign = await CreateCampaignAsync(client, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), Accounts(account), cap: 2));
+        var campaign = await CreateCampaignAsync(client, NewCampaign(TestSurveyTemplates.Publish(), Accounts(account), cap: 2));
         var preview = await Body(await client.GetAsync($"{Base}/{campaign}/audience-preview"));
         Assert.That(preview["sample"]!.AsArray().Select(s => s!["contactId"]!.GetValue<string>()), Is.EqualTo(new[] { dm, user }));
         await OpenAsync(client, campaign);
@@ -286,7 +286,7 @@ public class SurveyCampaignsTests : ApiTestBase
         var dormantContact = await AddContactAsync(client, dormant, "陈静", "DecisionMaker", "chen@example.cn");
         await ExecuteSqlAsync($"UPDATE contacts SET survey_unsubscribed_at = now() WHERE id = '{unsubscribed}'; UPDATE accounts SET status = 'Dormant' WHERE id = '{dormant}'");
 
-        var campaign = await CreateCampaignAsync(client, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), new { accountIds = new[] { account, dormant }, buyingRoles = new[] { "DecisionMaker" } }, cap: 5));
+        var campaign = await CreateCampaignAsync(client, NewCampaign(TestSurveyTemplates.Publish(), new { accountIds = new[] { account, dormant }, buyingRoles = new[] { "DecisionMaker" } }, cap: 5));
         var opened = await OpenAsync(client, campaign);
         Assert.That(await OutcomeAsync(campaign), Is.EquivalentTo(new Dictionary<string, string?>
         {
@@ -322,7 +322,7 @@ public class SurveyCampaignsTests : ApiTestBase
         var account = await CreateAccountAsync("director");
         await AddContactAsync(client, account, "王芳", "DecisionMaker", "wang@example.cn");
         await AddContactAsync(client, account, "李强", "User", null);
-        var campaign = await CreateCampaignAsync(client, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), Accounts(account)));
+        var campaign = await CreateCampaignAsync(client, NewCampaign(TestSurveyTemplates.Publish(), Accounts(account)));
         var staleEtag = await ETagOf(client, $"{Base}/{campaign}");
         await OpenAsync(client, campaign);
 
@@ -340,7 +340,7 @@ public class SurveyCampaignsTests : ApiTestBase
         using var client = await As("director");
         var account = await CreateAccountAsync("director");
         await AddContactAsync(client, account, "王芳", "DecisionMaker", "wang@example.cn");
-        var campaign = await CreateCampaignAsync(client, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), Accounts(account)));
+        var campaign = await CreateCampaignAsync(client, NewCampaign(TestSurveyTemplates.Publish(), Accounts(account)));
         var etag = await ETagOf(client, $"{Base}/{campaign}");
         var both = await Task.WhenAll(
             SendAsync(client, HttpMethod.Post, $"{Base}/{campaign}/open", null, etag),
@@ -388,7 +388,7 @@ public class SurveyCampaignsTests : ApiTestBase
             await AddContactAsync(client, account, $"联系人{i}", i == 0 ? "DecisionMaker" : "User", i == 4 ? null : $"c{i}@example.cn");
         }
 
-        var campaign = await CreateCampaignAsync(client, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), Accounts(account)));
+        var campaign = await CreateCampaignAsync(client, NewCampaign(TestSurveyTemplates.Publish(), Accounts(account)));
         var preview = await Body(await client.GetAsync($"{Base}/{campaign}/audience-preview"));
         var opened = await OpenAsync(client, campaign);
         Assert.Multiple(() =>
@@ -433,7 +433,7 @@ public class SurveyCampaignsTests : ApiTestBase
         using var client = await As("director");
         var account = await CreateAccountAsync("director");
         await AddContactAsync(client, account, "王芳", "DecisionMaker", "wang@example.cn");
-        var campaign = await CreateCampaignAsync(client, NewCampaign(FakeSurveyTemplateCatalog.Instance.Publish(), Accounts(account), recurrence: "TwiceYearly"));
+        var campaign = await CreateCampaignAsync(client, NewCampaign(TestSurveyTemplates.Publish(), Accounts(account), recurrence: "TwiceYearly"));
         await OpenAsync(client, campaign);
         var closed = await ChangeAsync(client, HttpMethod.Post, $"{Base}/{campaign}/close", null, $"{Base}/{campaign}");
         Assert.That((int)closed.StatusCode, Is.EqualTo(200), await closed.Content.ReadAsStringAsync());
@@ -451,7 +451,7 @@ public class SurveyCampaignsTests : ApiTestBase
     {
         using var client = await As("qualitymanager");
         using var director = await As("director");
-        var template = FakeSurveyTemplateCatalog.Instance.Publish();
+        var template = TestSurveyTemplates.Publish();
         await CreateCampaignAsync(director, NewCampaign(template));
         var json = JsonSerializer.SerializeToNode(NewCampaign(template), Json)!.AsObject();
         json["name"] = "Key account pulse";

@@ -1375,6 +1375,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/surveys/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The survey templates list
+         * @description Every template version, newest change first, with its questions. Filter by `status` (repeat the parameter for several: `status=Published&status=Draft`) and `q` (text in the name). A new installation starts with one Published relationship survey (NPS, overall satisfaction and an open question).
+         */
+        get: operations["ListSurveyTemplates"];
+        put?: never;
+        /**
+         * Create a survey template
+         * @description Creates version 1 of a new template as a Draft: a name, an optional description and its questions in order. Each question has a type (Nps 0–10, Rating 1–5, SingleChoice, MultiChoice, Text), a required flag and its text in Chinese and English (`text.zh`, `text.en`, each at most 500 characters); Nps and Rating questions may label their ends (`lowLabel`, `highLabel`, at most 100 characters), choice questions offer 2–20 choices with keys of a–z, 0–9, '_' and '-' (at most 40, unique) and labels (at most 200), Text questions take `maxLength` (1–4000, default 2000). Lengths count characters as a reader does (一个汉字 is one). Anything else is a 400 naming the field (`questions[1].choices[2].key`). Send an Idempotency-Key so that a retry returns the first template instead of creating a second.
+         */
+        post: operations["CreateSurveyTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey template version
+         * @description The version with its questions, its status, the actions allowed now (`edit`, `publish`, `revise`) and how many campaigns use it. The ETag header carries its version: send it as If-Match with a change.
+         */
+        get: operations["GetSurveyTemplate"];
+        /**
+         * Edit a draft template (the whole document)
+         * @description Replaces the draft's name, description and questions with the document sent. A question sent with the `id` of an existing question keeps its identity (answers compare across versions by it); one without an id is new; questions left out are removed; positions follow the list's order. Only a Draft is edited: a Published or Retired version is a 409 `survey-template-not-editable` (revise it instead). Field rules are a 400 naming the field. Send the template's ETag as If-Match (412 when stale).
+         */
+        put: operations["UpdateSurveyTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/templates/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft template
+         * @description Draft → Published: the version is frozen and campaigns may use it. A draft without questions is a 400 naming `questions`. Publishing a revision retires the version it revises (Retired: no new campaigns; campaigns that use it keep it). Any status but Draft is a 409 `survey-template-transition-not-allowed`. Send the template's ETag as If-Match (412 when stale).
+         */
+        post: operations["PublishSurveyTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/templates/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a new version of a published template
+         * @description Copies a Published version into a new Draft (`templateVersion` + 1, `previousVersionId` = this one, the questions with their ids) to change it; the published version stays in use until the new one is published, which retires it. Any other status is a 409 `survey-template-transition-not-allowed`; a version is revised once (409 `survey-template-revision-exists`; its `allowedActions` hold `revise` only while a new version may be made). Send an Idempotency-Key so that a retry returns the first copy.
+         */
+        post: operations["ReviseSurveyTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tiering/policies": {
         parameters: {
             query?: never;
@@ -2846,7 +2934,7 @@ export interface components {
              */
             name: string;
             /** @description The permission strings it may be granted (e.g. revenue:write). */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:run" | "surveys:followups")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups")[];
             /**
              * Format: uuid
              * @description The account manager it is bound to: it sees exactly the accounts that user sees (null: every account its scopes reach).
@@ -3863,7 +3951,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:run" | "surveys:followups")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups")[];
             /**
              * Format: uuid
              * @description Optional: an active account manager whose accounts the client is limited to (it then sees exactly what that user sees).
@@ -4264,7 +4352,7 @@ export interface components {
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-followup-closed" | "survey-template-not-published" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -4480,6 +4568,19 @@ export interface components {
              * @example 0
              */
             unsubscribed: number;
+        };
+        /** @description A text in both survey languages. */
+        LocalizedTextDto: {
+            /**
+             * @description Simplified Chinese (at most 500 characters for a question, 200 for a choice label, 100 for a scale label).
+             * @example 总体而言，您对我们的产品和服务满意吗？
+             */
+            zh: string;
+            /**
+             * @description English (the same limits).
+             * @example Overall, how satisfied are you with our products and service?
+             */
+            en: string;
         };
         /** @description Sign in with email and password. */
         LoginCommand: {
@@ -4957,6 +5058,31 @@ export interface components {
         PagedResultOfSurveySkipDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["SurveySkipDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
+        PagedResultOfSurveyTemplateDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["SurveyTemplateDto"][];
             /**
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
@@ -6179,7 +6305,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-followup-closed" | "survey-template-not-published" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -6194,6 +6320,11 @@ export interface components {
                 [key: string]: components["schemas"]["FieldError"][];
             };
         };
+        /**
+         * @description The kind of a question, which fixes what an answer to it is.
+         * @enum {string}
+         */
+        QuestionType: "Nps" | "Rating" | "SingleChoice" | "MultiChoice" | "Text";
         /** @description What to recover. */
         RecoverInput: {
             /**
@@ -6942,6 +7073,16 @@ export interface components {
              */
             updatedAt: string;
         };
+        /** @description One option of a choice question. */
+        SurveyChoiceDto: {
+            /**
+             * @description Stable key stored with answers: a–z, 0–9, '_' and '-', at most 40 characters, unique within the question.
+             * @example delivery
+             */
+            key: string;
+            /** @description What the respondent reads (each language at most 200 characters). */
+            label: components["schemas"]["LocalizedTextDto"];
+        };
         /** @description A survey follow-up was closed with a note saying what was done. */
         SurveyFollowUpClosed: {
             /**
@@ -7202,6 +7343,106 @@ export interface components {
          * @enum {string}
          */
         SurveyInvitationStatus: "Pending" | "Sent" | "Responded" | "Expired" | "Failed" | "Unsubscribed";
+        /** @description One question of a template version. */
+        SurveyQuestionDto: {
+            /**
+             * Format: uuid
+             * @description The question's id: answers name it; kept across versions when a template is revised.
+             */
+            id: string;
+            /**
+             * Format: int32
+             * @description 1, 2, … in the order the respondent sees the questions.
+             * @example 1
+             */
+            position: number;
+            /** @description What an answer is: Nps (0–10), Rating (1–5), SingleChoice, MultiChoice or Text. */
+            type: components["schemas"]["QuestionType"];
+            /**
+             * @description Whether a response must answer it.
+             * @example true
+             */
+            required: boolean;
+            /** @description The question, in zh and en. */
+            text: components["schemas"]["LocalizedTextDto"];
+            /** @description What the lowest value means (Nps and Rating); null otherwise or when not given. */
+            lowLabel: components["schemas"]["LocalizedTextDto"] | null;
+            /** @description What the highest value means (Nps and Rating); null otherwise or when not given. */
+            highLabel: components["schemas"]["LocalizedTextDto"] | null;
+            /**
+             * @description The options of a SingleChoice or MultiChoice question; empty for other types.
+             * @example [
+             *       {
+             *         "key": "quality",
+             *         "label": {
+             *           "zh": "产品质量",
+             *           "en": "Product quality"
+             *         }
+             *       },
+             *       {
+             *         "key": "delivery",
+             *         "label": {
+             *           "zh": "交付准时",
+             *           "en": "On-time delivery"
+             *         }
+             *       }
+             *     ]
+             */
+            choices: components["schemas"]["SurveyChoiceDto"][];
+            /**
+             * Format: int32
+             * @description The longest answer in characters (Text questions); null for other types.
+             * @example 2000
+             */
+            maxLength: null | number;
+        };
+        /** @description A question as sent when creating or editing a template; its position is its place in the list. */
+        SurveyQuestionInput: {
+            /**
+             * Format: uuid
+             * @description The question's id, to keep an existing question's identity (answers compare across versions by it); absent for a new question.
+             */
+            id?: null | string;
+            /** @description What an answer is: Nps (0–10), Rating (1–5), SingleChoice, MultiChoice or Text. */
+            type: components["schemas"]["QuestionType"];
+            /**
+             * @description Whether a response must answer it.
+             * @example true
+             */
+            required: boolean;
+            /** @description The question, in zh and en (each at most 500 characters). */
+            text: components["schemas"]["LocalizedTextDto"];
+            /** @description What the lowest value means (Nps and Rating only; each language at most 100 characters). */
+            lowLabel?: components["schemas"]["LocalizedTextDto"] | null;
+            /** @description What the highest value means (Nps and Rating only). */
+            highLabel?: components["schemas"]["LocalizedTextDto"] | null;
+            /**
+             * @description The options (SingleChoice and MultiChoice only: 2–20).
+             * @example [
+             *       {
+             *         "key": "quality",
+             *         "label": {
+             *           "zh": "产品质量",
+             *           "en": "Product quality"
+             *         }
+             *       },
+             *       {
+             *         "key": "delivery",
+             *         "label": {
+             *           "zh": "交付准时",
+             *           "en": "On-time delivery"
+             *         }
+             *       }
+             *     ]
+             */
+            choices?: null | components["schemas"]["SurveyChoiceDto"][];
+            /**
+             * Format: int32
+             * @description The longest answer in characters (Text only, 1–4000; default 2000).
+             * @example 2000
+             */
+            maxLength?: null | number;
+        };
         /**
          * @description Whether a campaign repeats: a twice-yearly campaign makes its next one (a Scheduled copy six months later) when it closes.
          * @enum {string}
@@ -7237,6 +7478,217 @@ export interface components {
              */
             createdAt: string;
         };
+        /** @description A version of a survey template, with what may be done to it now. */
+        SurveyTemplateDto: {
+            /**
+             * Format: uuid
+             * @description This version's id.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Shared by every version of the same template.
+             */
+            lineageId: string;
+            /**
+             * @description What the template is called.
+             * @example 2027 上半年战略客户满意度调查
+             */
+            name: string;
+            /**
+             * @description What it is for; null when not given.
+             * @example 面向战略和重点客户决策者的半年度关系调查。
+             */
+            description: null | string;
+            /** @description Draft (edited), Published (frozen; campaigns use it) or Retired (replaced by its next published version: no new campaigns, existing ones keep it). */
+            status: components["schemas"]["SurveyTemplateStatus"];
+            /**
+             * Format: int32
+             * @description 1, 2, … within the template.
+             * @example 1
+             */
+            templateVersion: number;
+            /**
+             * Format: uuid
+             * @description The version this one revises; null for version 1.
+             */
+            previousVersionId: null | string;
+            /**
+             * Format: date-time
+             * @description When it was published (UTC); null for a draft.
+             */
+            publishedAt: null | string;
+            /**
+             * Format: uuid
+             * @description Who published it; null for a draft and for the template the installation started with.
+             */
+            publishedBy: null | string;
+            /**
+             * @description The questions, in order.
+             * @example [
+             *       {
+             *         "id": "0193a1e0-0000-7000-8000-000000000001",
+             *         "position": 1,
+             *         "type": "Nps",
+             *         "required": true,
+             *         "text": {
+             *           "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+             *           "en": "How likely is it that you would recommend us to a colleague?"
+             *         },
+             *         "lowLabel": {
+             *           "zh": "完全不可能",
+             *           "en": "Not at all likely"
+             *         },
+             *         "highLabel": {
+             *           "zh": "非常可能",
+             *           "en": "Extremely likely"
+             *         },
+             *         "choices": [],
+             *         "maxLength": null
+             *       },
+             *       {
+             *         "id": "0193a1e0-0000-7000-8000-000000000004",
+             *         "position": 2,
+             *         "type": "SingleChoice",
+             *         "required": false,
+             *         "text": {
+             *           "zh": "您最看重我们哪一方面？",
+             *           "en": "What do you value most in us?"
+             *         },
+             *         "lowLabel": null,
+             *         "highLabel": null,
+             *         "choices": [
+             *           {
+             *             "key": "quality",
+             *             "label": {
+             *               "zh": "产品质量",
+             *               "en": "Product quality"
+             *             }
+             *           },
+             *           {
+             *             "key": "delivery",
+             *             "label": {
+             *               "zh": "交付准时",
+             *               "en": "On-time delivery"
+             *             }
+             *           }
+             *         ],
+             *         "maxLength": null
+             *       },
+             *       {
+             *         "id": "0193a1e0-0000-7000-8000-000000000003",
+             *         "position": 3,
+             *         "type": "Text",
+             *         "required": false,
+             *         "text": {
+             *           "zh": "您最希望我们首先改进哪一方面？",
+             *           "en": "What should we improve first?"
+             *         },
+             *         "lowLabel": null,
+             *         "highLabel": null,
+             *         "choices": [],
+             *         "maxLength": 2000
+             *       }
+             *     ]
+             */
+            questions: components["schemas"]["SurveyQuestionDto"][];
+            /**
+             * @description What may be done now: `edit` and `publish` a draft, `revise` a published version that has no newer version yet.
+             * @example [
+             *       "revise"
+             *     ]
+             */
+            allowedActions: string[];
+            /**
+             * Format: int32
+             * @description How many campaigns use this version.
+             * @example 0
+             */
+            usedByCampaigns: number;
+            /**
+             * Format: date-time
+             * @description When the version was created (UTC).
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC).
+             */
+            updatedAt: string;
+        };
+        /** @description A template's whole document: it replaces what a draft holds (send every question you keep, in order). */
+        SurveyTemplateInput: {
+            /**
+             * @description What the template is called (1–200 characters).
+             * @example 2027 上半年战略客户满意度调查
+             */
+            name: string;
+            /**
+             * @description What it is for (at most 2,000 characters).
+             * @example 面向战略和重点客户决策者的半年度关系调查。
+             */
+            description?: null | string;
+            /**
+             * @description The questions in the order the respondent sees them (at most 50; publishing needs at least one).
+             * @example [
+             *       {
+             *         "type": "Nps",
+             *         "required": true,
+             *         "text": {
+             *           "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+             *           "en": "How likely is it that you would recommend us to a colleague?"
+             *         },
+             *         "lowLabel": {
+             *           "zh": "完全不可能",
+             *           "en": "Not at all likely"
+             *         },
+             *         "highLabel": {
+             *           "zh": "非常可能",
+             *           "en": "Extremely likely"
+             *         }
+             *       },
+             *       {
+             *         "type": "SingleChoice",
+             *         "required": false,
+             *         "text": {
+             *           "zh": "您最看重我们哪一方面？",
+             *           "en": "What do you value most in us?"
+             *         },
+             *         "choices": [
+             *           {
+             *             "key": "quality",
+             *             "label": {
+             *               "zh": "产品质量",
+             *               "en": "Product quality"
+             *             }
+             *           },
+             *           {
+             *             "key": "delivery",
+             *             "label": {
+             *               "zh": "交付准时",
+             *               "en": "On-time delivery"
+             *             }
+             *           }
+             *         ]
+             *       },
+             *       {
+             *         "type": "Text",
+             *         "required": false,
+             *         "text": {
+             *           "zh": "您最希望我们首先改进哪一方面？",
+             *           "en": "What should we improve first?"
+             *         },
+             *         "maxLength": 2000
+             *       }
+             *     ]
+             */
+            questions: components["schemas"]["SurveyQuestionInput"][];
+        };
+        /**
+         * @description Draft (edited), Published (frozen; campaigns use it), Retired (replaced by its next published version).
+         * @enum {string}
+         */
+        SurveyTemplateStatus: "Draft" | "Published" | "Retired";
         /**
          * @description A quadrant of the SWOT analysis.
          * @enum {string}
@@ -7568,7 +8020,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:run" | "surveys:followups")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups")[];
             /**
              * Format: date-time
              * @description When it stops working (any UTC offset; in the future), or null for never.
@@ -31059,6 +31511,2089 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/surveys/follow-ups/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListSurveyTemplates: {
+        parameters: {
+            query?: {
+                /** @description Only versions in these statuses (repeat the parameter: `status=Draft&status=Published`). */
+                status?: components["schemas"]["SurveyTemplateStatus"][];
+                /** @description Text in the name (at most 100 characters). */
+                q?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "lineageId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "2027 上半年战略客户满意度调查",
+                     *           "description": "面向战略和重点客户决策者的半年度关系调查。",
+                     *           "status": "Draft",
+                     *           "templateVersion": 1,
+                     *           "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "publishedAt": "2026-03-02T08:30:00Z",
+                     *           "publishedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "questions": [
+                     *             {
+                     *               "id": "0193a1e0-0000-7000-8000-000000000001",
+                     *               "position": 1,
+                     *               "type": "Nps",
+                     *               "required": true,
+                     *               "text": {
+                     *                 "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+                     *                 "en": "How likely is it that you would recommend us to a colleague?"
+                     *               },
+                     *               "lowLabel": {
+                     *                 "zh": "完全不可能",
+                     *                 "en": "Not at all likely"
+                     *               },
+                     *               "highLabel": {
+                     *                 "zh": "非常可能",
+                     *                 "en": "Extremely likely"
+                     *               },
+                     *               "choices": [],
+                     *               "maxLength": null
+                     *             },
+                     *             {
+                     *               "id": "0193a1e0-0000-7000-8000-000000000004",
+                     *               "position": 2,
+                     *               "type": "SingleChoice",
+                     *               "required": false,
+                     *               "text": {
+                     *                 "zh": "您最看重我们哪一方面？",
+                     *                 "en": "What do you value most in us?"
+                     *               },
+                     *               "lowLabel": null,
+                     *               "highLabel": null,
+                     *               "choices": [
+                     *                 {
+                     *                   "key": "quality",
+                     *                   "label": {
+                     *                     "zh": "产品质量",
+                     *                     "en": "Product quality"
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "key": "delivery",
+                     *                   "label": {
+                     *                     "zh": "交付准时",
+                     *                     "en": "On-time delivery"
+                     *                   }
+                     *                 }
+                     *               ],
+                     *               "maxLength": null
+                     *             },
+                     *             {
+                     *               "id": "0193a1e0-0000-7000-8000-000000000003",
+                     *               "position": 3,
+                     *               "type": "Text",
+                     *               "required": false,
+                     *               "text": {
+                     *                 "zh": "您最希望我们首先改进哪一方面？",
+                     *                 "en": "What should we improve first?"
+                     *               },
+                     *               "lowLabel": null,
+                     *               "highLabel": null,
+                     *               "choices": [],
+                     *               "maxLength": 2000
+                     *             }
+                     *           ],
+                     *           "allowedActions": [
+                     *             "revise"
+                     *           ],
+                     *           "usedByCampaigns": 0,
+                     *           "createdAt": "2026-03-02T08:30:00Z",
+                     *           "updatedAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfSurveyTemplateDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "status": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for status."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateSurveyTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "2027 上半年战略客户满意度调查",
+                 *       "description": "面向战略和重点客户决策者的半年度关系调查。",
+                 *       "questions": [
+                 *         {
+                 *           "type": "Nps",
+                 *           "required": true,
+                 *           "text": {
+                 *             "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+                 *             "en": "How likely is it that you would recommend us to a colleague?"
+                 *           },
+                 *           "lowLabel": {
+                 *             "zh": "完全不可能",
+                 *             "en": "Not at all likely"
+                 *           },
+                 *           "highLabel": {
+                 *             "zh": "非常可能",
+                 *             "en": "Extremely likely"
+                 *           }
+                 *         },
+                 *         {
+                 *           "type": "SingleChoice",
+                 *           "required": false,
+                 *           "text": {
+                 *             "zh": "您最看重我们哪一方面？",
+                 *             "en": "What do you value most in us?"
+                 *           },
+                 *           "choices": [
+                 *             {
+                 *               "key": "quality",
+                 *               "label": {
+                 *                 "zh": "产品质量",
+                 *                 "en": "Product quality"
+                 *               }
+                 *             },
+                 *             {
+                 *               "key": "delivery",
+                 *               "label": {
+                 *                 "zh": "交付准时",
+                 *                 "en": "On-time delivery"
+                 *               }
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "type": "Text",
+                 *           "required": false,
+                 *           "text": {
+                 *             "zh": "您最希望我们首先改进哪一方面？",
+                 *             "en": "What should we improve first?"
+                 *           },
+                 *           "maxLength": 2000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "lineageId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年战略客户满意度调查",
+                     *       "description": "面向战略和重点客户决策者的半年度关系调查。",
+                     *       "status": "Draft",
+                     *       "templateVersion": 1,
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "publishedAt": "2026-03-02T08:30:00Z",
+                     *       "publishedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "questions": [
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000001",
+                     *           "position": 1,
+                     *           "type": "Nps",
+                     *           "required": true,
+                     *           "text": {
+                     *             "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+                     *             "en": "How likely is it that you would recommend us to a colleague?"
+                     *           },
+                     *           "lowLabel": {
+                     *             "zh": "完全不可能",
+                     *             "en": "Not at all likely"
+                     *           },
+                     *           "highLabel": {
+                     *             "zh": "非常可能",
+                     *             "en": "Extremely likely"
+                     *           },
+                     *           "choices": [],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000004",
+                     *           "position": 2,
+                     *           "type": "SingleChoice",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最看重我们哪一方面？",
+                     *             "en": "What do you value most in us?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [
+                     *             {
+                     *               "key": "quality",
+                     *               "label": {
+                     *                 "zh": "产品质量",
+                     *                 "en": "Product quality"
+                     *               }
+                     *             },
+                     *             {
+                     *               "key": "delivery",
+                     *               "label": {
+                     *                 "zh": "交付准时",
+                     *                 "en": "On-time delivery"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000003",
+                     *           "position": 3,
+                     *           "type": "Text",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最希望我们首先改进哪一方面？",
+                     *             "en": "What should we improve first?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [],
+                     *           "maxLength": 2000
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "revise"
+                     *       ],
+                     *       "usedByCampaigns": 0,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyTemplateDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "name": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'name' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/templates/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetSurveyTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "lineageId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年战略客户满意度调查",
+                     *       "description": "面向战略和重点客户决策者的半年度关系调查。",
+                     *       "status": "Draft",
+                     *       "templateVersion": 1,
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "publishedAt": "2026-03-02T08:30:00Z",
+                     *       "publishedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "questions": [
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000001",
+                     *           "position": 1,
+                     *           "type": "Nps",
+                     *           "required": true,
+                     *           "text": {
+                     *             "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+                     *             "en": "How likely is it that you would recommend us to a colleague?"
+                     *           },
+                     *           "lowLabel": {
+                     *             "zh": "完全不可能",
+                     *             "en": "Not at all likely"
+                     *           },
+                     *           "highLabel": {
+                     *             "zh": "非常可能",
+                     *             "en": "Extremely likely"
+                     *           },
+                     *           "choices": [],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000004",
+                     *           "position": 2,
+                     *           "type": "SingleChoice",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最看重我们哪一方面？",
+                     *             "en": "What do you value most in us?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [
+                     *             {
+                     *               "key": "quality",
+                     *               "label": {
+                     *                 "zh": "产品质量",
+                     *                 "en": "Product quality"
+                     *               }
+                     *             },
+                     *             {
+                     *               "key": "delivery",
+                     *               "label": {
+                     *                 "zh": "交付准时",
+                     *                 "en": "On-time delivery"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000003",
+                     *           "position": 3,
+                     *           "type": "Text",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最希望我们首先改进哪一方面？",
+                     *             "en": "What should we improve first?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [],
+                     *           "maxLength": 2000
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "revise"
+                     *       ],
+                     *       "usedByCampaigns": 0,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyTemplateDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UpdateSurveyTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "2027 上半年战略客户满意度调查",
+                 *       "description": "面向战略和重点客户决策者的半年度关系调查。",
+                 *       "questions": [
+                 *         {
+                 *           "type": "Nps",
+                 *           "required": true,
+                 *           "text": {
+                 *             "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+                 *             "en": "How likely is it that you would recommend us to a colleague?"
+                 *           },
+                 *           "lowLabel": {
+                 *             "zh": "完全不可能",
+                 *             "en": "Not at all likely"
+                 *           },
+                 *           "highLabel": {
+                 *             "zh": "非常可能",
+                 *             "en": "Extremely likely"
+                 *           }
+                 *         },
+                 *         {
+                 *           "type": "SingleChoice",
+                 *           "required": false,
+                 *           "text": {
+                 *             "zh": "您最看重我们哪一方面？",
+                 *             "en": "What do you value most in us?"
+                 *           },
+                 *           "choices": [
+                 *             {
+                 *               "key": "quality",
+                 *               "label": {
+                 *                 "zh": "产品质量",
+                 *                 "en": "Product quality"
+                 *               }
+                 *             },
+                 *             {
+                 *               "key": "delivery",
+                 *               "label": {
+                 *                 "zh": "交付准时",
+                 *                 "en": "On-time delivery"
+                 *               }
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "type": "Text",
+                 *           "required": false,
+                 *           "text": {
+                 *             "zh": "您最希望我们首先改进哪一方面？",
+                 *             "en": "What should we improve first?"
+                 *           },
+                 *           "maxLength": 2000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "lineageId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年战略客户满意度调查",
+                     *       "description": "面向战略和重点客户决策者的半年度关系调查。",
+                     *       "status": "Draft",
+                     *       "templateVersion": 1,
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "publishedAt": "2026-03-02T08:30:00Z",
+                     *       "publishedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "questions": [
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000001",
+                     *           "position": 1,
+                     *           "type": "Nps",
+                     *           "required": true,
+                     *           "text": {
+                     *             "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+                     *             "en": "How likely is it that you would recommend us to a colleague?"
+                     *           },
+                     *           "lowLabel": {
+                     *             "zh": "完全不可能",
+                     *             "en": "Not at all likely"
+                     *           },
+                     *           "highLabel": {
+                     *             "zh": "非常可能",
+                     *             "en": "Extremely likely"
+                     *           },
+                     *           "choices": [],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000004",
+                     *           "position": 2,
+                     *           "type": "SingleChoice",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最看重我们哪一方面？",
+                     *             "en": "What do you value most in us?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [
+                     *             {
+                     *               "key": "quality",
+                     *               "label": {
+                     *                 "zh": "产品质量",
+                     *                 "en": "Product quality"
+                     *               }
+                     *             },
+                     *             {
+                     *               "key": "delivery",
+                     *               "label": {
+                     *                 "zh": "交付准时",
+                     *                 "en": "On-time delivery"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000003",
+                     *           "position": 3,
+                     *           "type": "Text",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最希望我们首先改进哪一方面？",
+                     *             "en": "What should we improve first?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [],
+                     *           "maxLength": 2000
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "revise"
+                     *       ],
+                     *       "usedByCampaigns": 0,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyTemplateDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "name": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'name' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PublishSurveyTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "lineageId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年战略客户满意度调查",
+                     *       "description": "面向战略和重点客户决策者的半年度关系调查。",
+                     *       "status": "Draft",
+                     *       "templateVersion": 1,
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "publishedAt": "2026-03-02T08:30:00Z",
+                     *       "publishedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "questions": [
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000001",
+                     *           "position": 1,
+                     *           "type": "Nps",
+                     *           "required": true,
+                     *           "text": {
+                     *             "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+                     *             "en": "How likely is it that you would recommend us to a colleague?"
+                     *           },
+                     *           "lowLabel": {
+                     *             "zh": "完全不可能",
+                     *             "en": "Not at all likely"
+                     *           },
+                     *           "highLabel": {
+                     *             "zh": "非常可能",
+                     *             "en": "Extremely likely"
+                     *           },
+                     *           "choices": [],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000004",
+                     *           "position": 2,
+                     *           "type": "SingleChoice",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最看重我们哪一方面？",
+                     *             "en": "What do you value most in us?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [
+                     *             {
+                     *               "key": "quality",
+                     *               "label": {
+                     *                 "zh": "产品质量",
+                     *                 "en": "Product quality"
+                     *               }
+                     *             },
+                     *             {
+                     *               "key": "delivery",
+                     *               "label": {
+                     *                 "zh": "交付准时",
+                     *                 "en": "On-time delivery"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000003",
+                     *           "position": 3,
+                     *           "type": "Text",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最希望我们首先改进哪一方面？",
+                     *             "en": "What should we improve first?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [],
+                     *           "maxLength": 2000
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "revise"
+                     *       ],
+                     *       "usedByCampaigns": 0,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyTemplateDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/publish",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReviseSurveyTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "lineageId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "name": "2027 上半年战略客户满意度调查",
+                     *       "description": "面向战略和重点客户决策者的半年度关系调查。",
+                     *       "status": "Draft",
+                     *       "templateVersion": 1,
+                     *       "previousVersionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "publishedAt": "2026-03-02T08:30:00Z",
+                     *       "publishedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "questions": [
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000001",
+                     *           "position": 1,
+                     *           "type": "Nps",
+                     *           "required": true,
+                     *           "text": {
+                     *             "zh": "您向同事或合作伙伴推荐我们的可能性有多大？",
+                     *             "en": "How likely is it that you would recommend us to a colleague?"
+                     *           },
+                     *           "lowLabel": {
+                     *             "zh": "完全不可能",
+                     *             "en": "Not at all likely"
+                     *           },
+                     *           "highLabel": {
+                     *             "zh": "非常可能",
+                     *             "en": "Extremely likely"
+                     *           },
+                     *           "choices": [],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000004",
+                     *           "position": 2,
+                     *           "type": "SingleChoice",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最看重我们哪一方面？",
+                     *             "en": "What do you value most in us?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [
+                     *             {
+                     *               "key": "quality",
+                     *               "label": {
+                     *                 "zh": "产品质量",
+                     *                 "en": "Product quality"
+                     *               }
+                     *             },
+                     *             {
+                     *               "key": "delivery",
+                     *               "label": {
+                     *                 "zh": "交付准时",
+                     *                 "en": "On-time delivery"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "maxLength": null
+                     *         },
+                     *         {
+                     *           "id": "0193a1e0-0000-7000-8000-000000000003",
+                     *           "position": 3,
+                     *           "type": "Text",
+                     *           "required": false,
+                     *           "text": {
+                     *             "zh": "您最希望我们首先改进哪一方面？",
+                     *             "en": "What should we improve first?"
+                     *           },
+                     *           "lowLabel": null,
+                     *           "highLabel": null,
+                     *           "choices": [],
+                     *           "maxLength": 2000
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "revise"
+                     *       ],
+                     *       "usedByCampaigns": 0,
+                     *       "createdAt": "2026-03-02T08:30:00Z",
+                     *       "updatedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyTemplateDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/templates/0193f2a4-5b6c-7d8e-9f00-112233445566/revise",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

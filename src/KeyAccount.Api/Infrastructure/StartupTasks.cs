@@ -1,4 +1,5 @@
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Domain.Surveys;
 using KeyAccount.Domain.Tiering;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
@@ -29,6 +30,8 @@ internal static partial class StartupTasks
                 db.TierPolicies.Add(policy);
                 await db.SaveChangesAsync().ConfigureAwait(false);
             }
+
+            await SeedDefaultSurveyTemplateAsync(db).ConfigureAwait(false);
         }
 
         // A production install gets its first administrator from configuration, once.
@@ -51,6 +54,22 @@ internal static partial class StartupTasks
             }
 
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(password, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Surveys need a published template to run a first campaign: a new database starts with the relationship survey
+    /// (NPS, overall satisfaction, one open question), published. A database that has any template is left as it is.
+    /// </summary>
+    internal static async Task SeedDefaultSurveyTemplateAsync(AppDbContext db)
+    {
+        if (!await db.SurveyTemplates.AnyAsync().ConfigureAwait(false))
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var template = SurveyTemplate.Create(DefaultSurveyTemplates.Relationship, now);
+            template.Publish(null, null, now);
+            db.SurveyTemplates.Add(template);
+            await db.SaveChangesAsync().ConfigureAwait(false);
         }
     }
 

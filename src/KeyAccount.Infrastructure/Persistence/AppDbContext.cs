@@ -95,6 +95,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public async Task<Domain.Surveys.SurveyCampaign?> FindSurveyCampaignForUpdateAsync(Domain.Surveys.SurveyCampaignId id, CancellationToken cancellationToken) =>
         (await SurveyCampaigns.FromSqlInterpolated($"SELECT *, xmin FROM survey_campaigns WHERE id = {id.Value} FOR UPDATE").ToListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
+    public DbSet<Domain.Surveys.SurveyTemplate> SurveyTemplates => Set<Domain.Surveys.SurveyTemplate>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>
@@ -223,10 +225,14 @@ internal static class UniqueConstraints
     /// <summary>A second revision of the same plan version (two tabs, a double click): the first one exists already.</summary>
     public const string PlanRevision = "ux_development_plans_previous_version";
 
+    /// <summary>A second revision of the same survey template version (two tabs, a double click): the first one exists already.</summary>
+    public const string SurveyTemplateRevision = "ux_survey_templates_previous_version";
+
     public static Exception ToException(string? constraint) => constraint switch
     {
         PlanRevision => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.DevelopmentPlans.PlanIsRevisedOnce)), "This plan version already has a newer version: open that one."),
         Configurations.DevelopmentPlanConfiguration.InForceExclusion => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.DevelopmentPlans.PlanPeriodMustNotOverlapAPlanInForce)), "The account already has an Approved or Active plan for an overlapping period: complete, cancel or revise that one.", "startDate"),
+        SurveyTemplateRevision => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.Surveys.SurveyTemplateIsRevisedOnce)), "This template version already has a newer version: open that one."),
         SlaPolicyNumber => new PreconditionFailedException("The SLA policy was changed by someone else since you read it. Reload it and apply your change again."),
         ComplaintTimelineEntry => new PreconditionFailedException("The complaint was changed by someone else since you read it. Reload it and apply your change again."),
         Configurations.SurveyInvitationConfiguration.ContactPerCampaignIndex => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.Surveys.SurveyCampaignTransitionMustBeAllowed)), "The campaign's invitations were written already: it is open."),

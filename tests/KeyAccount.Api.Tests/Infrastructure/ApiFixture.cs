@@ -66,8 +66,6 @@ public sealed class ApiFixture
             web.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(TestClock.Instance);
-                // Survey templates are another capability (another branch): campaigns ask a fake whether a template is Published.
-                services.AddSingleton<ISurveyTemplateCatalog>(FakeSurveyTemplateCatalog.Instance);
             });
         });
         _ = Factory.Server; // start: migrates

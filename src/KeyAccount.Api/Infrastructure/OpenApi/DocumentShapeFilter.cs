@@ -22,6 +22,7 @@ internal sealed class DocumentShapeFilter : IDocumentFilter
         ["Reminders"] = "The signed-in user's open reminders (overdue contact, birthdays, next steps), recorded by the daily reminder job.",
         ["Revenue"] = "Monthly revenue per account: the ERP's bulk upsert (JSON or CSV) and an account's months with trailing-twelve-month figures.",
         ["Events"] = "What KeyAccount tells other systems by webhook: each event's public name, version and data (the catalogue). A change of an event's shape comes with a new version.",
+        ["Survey templates"] = "Satisfaction-survey templates: questions (NPS, rating, choices, text) in Chinese and English, drafts, published versions and their revisions.",
         ["Tiering"] = "Who is a key account and why: tier policies, simulations and runs, an account's tier history, pin and health.",
     };
 

@@ -68,6 +68,9 @@ public interface IAppDbContext
     /// <summary>The campaign with this id, its row locked until the transaction ends (opening writes its invitations once).</summary>
     Task<Domain.Surveys.SurveyCampaign?> FindSurveyCampaignForUpdateAsync(Domain.Surveys.SurveyCampaignId id, CancellationToken cancellationToken);
 
+    /// <summary>Satisfaction-survey templates, every version.</summary>
+    DbSet<Domain.Surveys.SurveyTemplate> SurveyTemplates { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

@@ -112,6 +112,8 @@ public static class AuditedEntities
         AuditedEntity.Of<Domain.DevelopmentPlans.DevelopmentPlan>("developmentPlan", p => p.Id.Value, p => p.AccountId,
             ignore: [nameof(Domain.DevelopmentPlans.DevelopmentPlan.Progress), nameof(Domain.DevelopmentPlans.DevelopmentPlan.InitiativesDone), nameof(Domain.DevelopmentPlans.DevelopmentPlan.InitiativesTotal), nameof(Domain.DevelopmentPlans.DevelopmentPlan.EarliestOpenDueDate), nameof(Domain.DevelopmentPlans.DevelopmentPlan.Baseline)],
             users: [nameof(Domain.DevelopmentPlans.DevelopmentPlan.OwnerId), nameof(Domain.DevelopmentPlans.DevelopmentPlan.AuthorId), nameof(Domain.DevelopmentPlans.DevelopmentPlan.SubmittedBy), nameof(Domain.DevelopmentPlans.DevelopmentPlan.RejectedBy)]),
+        // A template's questions are one document: a change lists the whole question list before and after.
+        AuditedEntity.Of<Domain.Surveys.SurveyTemplate>("surveyTemplate", t => t.Id.Value, users: [nameof(Domain.Surveys.SurveyTemplate.PublishedBy)]),
         AuditedEntity.Of<WebhookEndpoint>("webhookEndpoint", e => e.Id.Value, ignore: [nameof(WebhookEndpoint.FailingSince)], redact: [nameof(WebhookEndpoint.Secret), nameof(WebhookEndpoint.PreviousSecret)]),
     ];
 

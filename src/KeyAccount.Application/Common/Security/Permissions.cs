@@ -48,22 +48,25 @@ public static class Permissions
     /// <summary>Read survey templates, campaigns, invitations and results (an AccountManager: the invitations and results of the accounts they may see).</summary>
     public const string SurveysRead = "surveys:read";
 
+    /// <summary>Design survey templates: create, edit, publish and revise them (Directors, Marketing).</summary>
+    public const string SurveysDesign = "surveys:design";
+
     /// <summary>Create, schedule, open and close survey campaigns, and preview their audience (Directors, Marketing).</summary>
     public const string SurveysRun = "surveys:run";
 
     /// <summary>Read and close survey follow-ups (an AccountManager: those of the accounts they may see).</summary>
     public const string SurveysFollowUps = "surveys:followups";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysRun, SurveysFollowUps];
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead],
-        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysRun, SurveysFollowUps],
+        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps],
         [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead, PlansRead, PlansWrite, SurveysRead, SurveysFollowUps],
         [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup],
         [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, PlansRead, SurveysRead, SurveysFollowUps],
-        [Role.Marketing] = [SurveysRead, SurveysRun],
+        [Role.Marketing] = [SurveysRead, SurveysDesign, SurveysRun],
     };
 
     public static IReadOnlyList<string> For(Role role) => ByRole.TryGetValue(role, out var p) ? p : [];

@@ -30,6 +30,8 @@ internal sealed class SurveyCampaignConfiguration : IEntityTypeConfiguration<Sur
         // The list: by status, latest opening first; the job that opens scheduled campaigns: Scheduled by opens_at.
         builder.HasIndex(c => new { c.Status, c.OpensAt });
         builder.HasIndex(c => c.OpensAt);
+        // A campaign runs a published template version: that version cannot be deleted under it.
+        builder.HasOne<SurveyTemplate>().WithMany().HasForeignKey(c => c.TemplateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.TemplateId);
         builder.HasIndex(c => c.PreviousCampaignId).IsUnique().HasFilter("previous_campaign_id IS NOT NULL");
     }

@@ -18,6 +18,7 @@ internal sealed class SurveyFollowUpConfiguration : IEntityTypeConfiguration<Sur
         builder.HasOne<Contact>().WithMany().HasForeignKey(f => f.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.ClosedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SurveyCampaign>().WithMany().HasForeignKey(f => f.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => f.ResponseId).IsUnique();
         builder.Property(f => f.Note).HasMaxLength(SurveyFollowUp.NoteMaxLength);
         builder.Property(f => f.Calendar).HasColumnType("jsonb")

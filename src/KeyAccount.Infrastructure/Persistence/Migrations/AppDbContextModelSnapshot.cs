@@ -1689,6 +1689,9 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_survey_followups");
 
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_survey_followups_campaign_id");
+
                     b.HasIndex("ClosedBy")
                         .HasDatabaseName("ix_survey_followups_closed_by");
 
@@ -1871,6 +1874,89 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_survey_skips_campaign_id_reason");
 
                     b.ToTable("survey_skips", (string)null);
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lineage_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PreviousVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_version_id");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("template_version");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("_questions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("questions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_templates");
+
+                    b.HasIndex("PreviousVersionId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_survey_templates_previous_version")
+                        .HasFilter("previous_version_id IS NOT NULL");
+
+                    b.HasIndex("PublishedBy")
+                        .HasDatabaseName("ix_survey_templates_published_by");
+
+                    b.HasIndex("LineageId", "TemplateVersion")
+                        .IsUnique()
+                        .HasDatabaseName("ix_survey_templates_lineage_id_template_version");
+
+                    b.HasIndex("Status", "UpdatedAt")
+                        .HasDatabaseName("ix_survey_templates_status_updated_at");
+
+                    b.ToTable("survey_templates", (string)null);
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Tiering.TierAssignment", b =>
@@ -2983,6 +3069,13 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasForeignKey("PreviousCampaignId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_survey_campaigns_survey_campaigns_previous_campaign_id");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_campaigns_survey_templates_template_id");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyFollowUp", b =>
@@ -2993,6 +3086,13 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_survey_followups_accounts_account_id");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_followups_survey_campaigns_campaign_id");
 
                     b.HasOne("KeyAccount.Domain.Users.User", null)
                         .WithMany()
@@ -3061,6 +3161,21 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_survey_skips_contacts_contact_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyTemplate", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_survey_templates_survey_templates_previous_version_id");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_survey_templates_users_published_by");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Tiering.TierAssignment", b =>
