@@ -19,8 +19,12 @@ public class SurveyFollowUpsTests : ApiTestBase
         var account = await CreateAccountAsync("accountmanager", name: "华南电子有限公司");
         using var manager = await As("accountmanager");
         var contact = await Body(await manager.PostAsJsonAsync($"/api/v1/accounts/{account}/contacts", NewContact(contactName, "DecisionMaker", email: "wang.fang@example.cn")));
+        using var director = await As("director");
+        var created = await director.PostAsJsonAsync("/api/v1/surveys/campaigns", SurveyCampaignsTests.NewCampaign(TestSurveyTemplates.Publish()));
+        Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
+        var campaign = new SurveyCampaignId(Guid.Parse((await Body(created))["id"]!.GetValue<string>()));
         var followUp = SurveyFollowUp.Open(
-            SurveyResponseId.New(), SurveyCampaignId.New(), new AccountId(Guid.Parse(account)), new ContactId(Guid.Parse(contact["id"]!.GetValue<string>())),
+            SurveyResponseId.New(), campaign, new AccountId(Guid.Parse(account)), new ContactId(Guid.Parse(contact["id"]!.GetValue<string>())),
             ApiFixture.Users["accountmanager"].Id, FollowUpReason.Detractor, npsAnswer: 3, SurveyFollowUp.DefaultTarget, BusinessCalendar.TwentyFourSeven,
             DateTimeOffset.UtcNow.AddHours(-hoursAgo));
         await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
