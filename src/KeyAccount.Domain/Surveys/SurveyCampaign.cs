@@ -127,7 +127,12 @@ public sealed class SurveyCampaign : AggregateRoot
     }
 
     /// <summary>Draft → Scheduled: a job opens it at <see cref="OpensAt"/>.</summary>
-    public void Schedule(DateTimeOffset now) => Move(SurveyCampaignAction.Schedule, now);
+    public void Schedule(DateTimeOffset now)
+    {
+        CheckRule(new SurveyCampaignTransitionMustBeAllowed(Status, SurveyCampaignAction.Schedule));
+        CheckRule(new SurveyCampaignMustNotBePastItsClose(ClosesAt, now));
+        Move(SurveyCampaignAction.Schedule, now);
+    }
 
     /// <summary>
     /// Draft or Scheduled → Open, now. The caller writes the invitations and skips in the same transaction and then
@@ -135,6 +140,8 @@ public sealed class SurveyCampaign : AggregateRoot
     /// </summary>
     public void Open(DateTimeOffset now)
     {
+        CheckRule(new SurveyCampaignTransitionMustBeAllowed(Status, SurveyCampaignAction.Open));
+        CheckRule(new SurveyCampaignMustNotBePastItsClose(ClosesAt, now));
         Move(SurveyCampaignAction.Open, now);
         OpenedAt = now;
     }

@@ -67,3 +67,16 @@ public sealed class SurveyCampaignSettingsMustBeInRange(string fieldName, bool v
 
     public string? Field => fieldName;
 }
+
+/// <summary>A campaign is scheduled or opened only before its close date: a campaign past it would invite people to a closed survey.</summary>
+[RuleCode("survey-campaign-past-close")]
+public sealed class SurveyCampaignMustNotBePastItsClose(DateTimeOffset closesAt, DateTimeOffset now) : IBusinessRule
+{
+    public bool IsBroken() => closesAt <= now;
+
+    public string Message => $"The campaign closed at {closesAt:O}: move its close date into the future before scheduling or opening it.";
+
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["closesAt"] = closesAt };
+
+    public string? Field => "closesAt";
+}

@@ -131,6 +131,22 @@ public class SurveyCampaignTests
     }
 
     [Test]
+    public void OpenOrSchedule_AtOrAfterTheCloseDate_IsRefusedNamingIt_ButASecondBeforeIsNot()
+    {
+        var closes = new DateTimeOffset(2027, 3, 31, 18, 0, 0, Beijing);
+        var campaign = Draft(Settings(Now.AddDays(1), closes));
+        var atClose = Assert.Throws<BusinessRuleViolationException>(() => campaign.Open(closes))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((atClose.Rule.Code, atClose.Rule.Field), Is.EqualTo(("survey-campaign-past-close", "closesAt")));
+            Assert.That(CodeOf(() => campaign.Schedule(closes.AddDays(1))), Is.EqualTo("survey-campaign-past-close"));
+            Assert.That(campaign.Status, Is.EqualTo(SurveyCampaignStatus.Draft));
+        });
+        campaign.Open(closes.AddSeconds(-1));
+        Assert.That(campaign.Status, Is.EqualTo(SurveyCampaignStatus.Open));
+    }
+
+    [Test]
     public void Open_WhenAlreadyOpen_BreaksTheTransitionRule()
     {
         var campaign = Draft();

@@ -138,6 +138,7 @@ export const en = {
     'survey-followup-closed': 'This follow-up is already closed.',
     'survey-campaign-closes-before-opening': 'A campaign closes after it opens.',
     'survey-campaign-not-editable': ['This campaign is {status}: only a draft campaign is edited.', 'Only a draft campaign is edited.'],
+    'survey-campaign-past-close': 'This campaign’s close date has passed: move it into the future first.',
     'survey-campaign-setting-out-of-range': 'This setting is out of range.',
     'survey-campaign-transition-not-allowed': ['This campaign is {from}: “{action}” is only possible when it is {allowedFrom}.', 'This step is not possible in the campaign’s current status.'],
     'survey-template-not-published': 'Choose a published template version: drafts and retired versions start no campaign.',

@@ -130,6 +130,7 @@ export const zhCN = {
     'survey-followup-closed': '该跟进任务已关闭。',
     'survey-campaign-closes-before-opening': '结束时间必须晚于开始时间。',
     'survey-campaign-not-editable': ['该调查活动当前为“{status}”状态：只有草稿可以编辑。', '只有草稿状态的调查活动可以编辑。'],
+    'survey-campaign-past-close': '该调查活动的结束时间已过：请先把结束时间改到将来。',
     'survey-campaign-setting-out-of-range': '该设置超出允许范围。',
     'survey-campaign-transition-not-allowed': ['该调查活动当前为“{from}”状态，无法执行“{action}”；只有处于“{allowedFrom}”状态时才能执行此步骤。', '该调查活动的当前状态不允许执行此步骤。'],
     'survey-template-not-published': '请选择已发布的问卷模板版本：草稿和已停用的版本不能用于新的调查活动。',
