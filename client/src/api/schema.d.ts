@@ -1522,7 +1522,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a draft policy
-         * @description The previously published version is retired; runs use the published one. Publishing twice is a 409.
+         * @description The previously published version is retired; runs use the published one. Publishing twice is a 409. The draft is simulated first: when a tier would lose or gain more than `Tiering:ShiftLimitPercent` (20 % by default) of its accounts, the answer is a 409 `tier-shift-over-limit` naming the tiers, unless `acknowledgeShift=true` says the shift is intended.
          */
         post: operations["PublishTierPolicy"];
         delete?: never;
@@ -4392,7 +4392,7 @@ export interface components {
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -6350,7 +6350,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -6773,6 +6773,14 @@ export interface components {
             changed: number;
             /** @description The accounts that would move (up to 1,000, highest scores first). */
             moves: components["schemas"]["TierMoveDto"][];
+            /** @description Each tier's accounts now and after, with the change in percent and whether it is over the limit. */
+            shifts: components["schemas"]["TierShift"][];
+            /**
+             * Format: double
+             * @description The share of a tier beyond which a change is flagged (and publishing asks for acknowledgeShift=true).
+             * @example 20
+             */
+            shiftLimitPercent: number;
         };
         /**
          * @description Why a contact of a campaign's audience was not invited when it opened (decided in SQL: Infrastructure/Sql/SurveyAudienceSql.cs).
@@ -7998,6 +8006,31 @@ export interface components {
             hysteresisMargin?: number;
             /** @description The service programme: one row per tier. Defaults to the design's table when empty. */
             programme?: components["schemas"]["ServiceLevelDto"][];
+        };
+        /** @description How one tier's size would change: accounts before and after, the change in percent of before, and whether it is over the limit. */
+        TierShift: {
+            /** @description The tier. */
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: int32
+             * @description Accounts in it now.
+             * @example 60
+             */
+            before: number;
+            /**
+             * Format: int32
+             * @description Accounts in it after the run.
+             * @example 1
+             */
+            after: number;
+            /**
+             * Format: double
+             * @description (after − before) ÷ before, in percent, one decimal; null when the tier is empty now.
+             * @example -98.3
+             */
+            changePercent: null | number;
+            /** @description Whether the tier loses or gains more than the limit's share of its accounts (an empty tier that gains any is over it). */
+            overLimit: boolean;
         };
         /** @description A tiering run with its counts per tier. */
         TieringRunDto: {
@@ -34819,7 +34852,10 @@ export interface operations {
     };
     PublishTierPolicy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The tier shift the simulation flagged is intended: publish anyway. */
+                acknowledgeShift?: boolean;
+            };
             header: {
                 /**
                  * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
@@ -34828,6 +34864,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The draft policy. */
                 id: string;
             };
             cookie?: never;
@@ -35181,7 +35218,17 @@ export interface operations {
                      *           "score": 1.5,
                      *           "reason": "Initial"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "shifts": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "before": 60,
+                     *           "after": 1,
+                     *           "changePercent": -98.3,
+                     *           "overLimit": false
+                     *         }
+                     *       ],
+                     *       "shiftLimitPercent": 20
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationDto"];
