@@ -179,8 +179,10 @@ export function useCampaignStep(id: string) {
   return useMutation({
     mutationFn: ({ etag, step }: { etag: string; step: CampaignStep }) => postCampaignStep(id, etag, step),
     onSuccess: (saved) => {
+      // The answer is the campaign now; its lists and parts (invitations, skips, results) are read again.
       qc.setQueryData(surveyKeys.campaign(id), saved);
-      void qc.invalidateQueries({ queryKey: surveyKeys.campaigns });
+      void qc.invalidateQueries({ queryKey: [...surveyKeys.campaigns, 'list'] });
+      void qc.invalidateQueries({ queryKey: surveyKeys.campaign(id), predicate: (q) => q.queryKey.length > surveyKeys.campaign(id).length });
     },
   });
 }
