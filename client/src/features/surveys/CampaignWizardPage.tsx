@@ -2,7 +2,7 @@
 // accounts, buying roles; per-account cap), when (Beijing time), reminders, recurrence and language; then the audience
 // preview, which must be looked at for the current audience before the campaign is scheduled or opened. Saving
 // creates (Idempotency-Key) or saves the draft (If-Match); scheduling and opening are the campaign's steps after it.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Spin, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -82,10 +82,16 @@ const audienceKey = (audience: Values['audience'] | undefined, cap: number | und
 export default function CampaignWizardPage() {
   const { id } = useParams();
   const campaign = useCampaign(id ?? '');
+  // The form starts again from the campaign as read only when the user reloads it after a 412 (not after each save).
+  const [generation, setGeneration] = useState(0);
   if (!id) return <CampaignWizard />;
   if (campaign.isLoading) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
   if (!campaign.data) return <ProblemAlert error={campaign.error} />;
-  return <CampaignWizard key={campaign.data.etag} existing={campaign.data} reload={async () => void (await campaign.refetch())} />;
+  const reload = async () => {
+    await campaign.refetch();
+    setGeneration((g) => g + 1);
+  };
+  return <CampaignWizard key={generation} existing={campaign.data} reload={reload} />;
 }
 
 function CampaignWizard({ existing, reload }: { existing?: { data: SurveyCampaignDto; etag: string }; reload?: () => Promise<void> }) {
@@ -109,9 +115,9 @@ function CampaignWizard({ existing, reload }: { existing?: { data: SurveyCampaig
   const currentKey = audienceKey(audience, cap);
   const previewIsCurrent = previewed?.key === currentKey;
 
-  const initial = useMemo<Partial<Values>>(
-    () => (existing ? toValues(existing.data) : { defaultLanguage: 'zh-CN', recurrence: 'TwiceYearly', audience: EMPTY_AUDIENCE, perAccountCap: 3, reminderAfterDays: 5 }),
-    [existing],
+  // The values the form starts from (read once: a save does not reset what the user sees).
+  const [initial] = useState<Partial<Values>>(() =>
+    existing ? toValues(existing.data) : { defaultLanguage: 'zh-CN', recurrence: 'TwiceYearly', audience: EMPTY_AUDIENCE, perAccountCap: 3, reminderAfterDays: 5 },
   );
 
   const runPreview = async () => {

@@ -23,13 +23,18 @@ export default function TemplateBuilderPage() {
   const { id } = useParams();
   const { can } = useSession();
   const template = useTemplate(id);
+  // The editor starts again from the version as read only when the user reloads it after a 412 (not after each save).
+  const [generation, setGeneration] = useState(0);
   if (!id) return can('surveys:design') ? <TemplateEditor /> : <ErrorPage status={403} />;
   if (template.isLoading) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
   if (template.error instanceof ApiProblem && template.error.status === 404) return <ErrorPage status={404} />;
   if (!template.data) return <ProblemAlert error={template.error} />;
   const { data, etag } = template.data;
-  const reload = async () => void (await template.refetch());
-  if (data.status === 'Draft' && can('surveys:design') && data.allowedActions.includes('edit')) return <TemplateEditor key={etag} existing={{ data, etag }} reload={reload} />;
+  const reload = async () => {
+    await template.refetch();
+    setGeneration((g) => g + 1);
+  };
+  if (data.status === 'Draft' && can('surveys:design') && data.allowedActions.includes('edit')) return <TemplateEditor key={`${data.id}-${generation}`} existing={{ data, etag }} reload={reload} />;
   return <TemplateView template={data} />;
 }
 

@@ -86,7 +86,10 @@ export function useCreateTemplate() {
   const qc = useQueryClient();
   return useCreateMutation({
     create: (body: SurveyTemplateInput, key) => unwrapWithETag(api.POST('/api/v1/surveys/templates', { body, params: { header: idempotencyKey(key) } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: surveyKeys.templates }),
+    onSuccess: (created) => {
+      qc.setQueryData(surveyKeys.template(created.data.id), created);
+      void qc.invalidateQueries({ queryKey: [...surveyKeys.templates, 'list'] });
+    },
   });
 }
 
