@@ -72,3 +72,15 @@ describe('the phone form’s answers', () => {
     expect(placed.general).toEqual(['Question 3 needs an answer.']);
   });
 });
+
+describe('the problems of a campaign step', () => {
+  it('name the campaign’s statuses and steps in the user’s language', async () => {
+    const { createProblemText } = await import('../../shared/problemText');
+    const { errorCatalogues } = await import('../../i18n/errors');
+    const { zhCN } = await import('../../i18n/messages/zh-CN');
+    const { ApiProblem } = await import('../../shared/problem');
+    const text = createProblemText('zh-CN', errorCatalogues['zh-CN'], zhCN);
+    const problem = new ApiProblem(409, { code: 'survey-campaign-transition-not-allowed', args: { from: 'Scheduled', action: 'schedule', allowedFrom: ['Draft'] } });
+    expect(text.message(problem)).toBe('该调查活动当前为“已排期”状态，无法执行“排期”；只有处于“草稿”状态时才能执行此步骤。');
+  });
+});
