@@ -173,3 +173,15 @@ describe('CampaignPage', () => {
     expect(api.sent('GET', `${C}/results/text-answers`)[0]!.query.get('questionId')).toBe('q-text');
   });
 });
+
+describe('CampaignPage lists', () => {
+  it('goes back to the first page of the invitations when their filter changes', async () => {
+    const user = setupUser();
+    show({ url: '/surveys/campaigns/c1?ipage=3' });
+    await screen.findByTestId('invitations-table');
+    expect(api.sent('GET', `${C}/invitations`)[0]!.query.get('page')).toBe('3');
+    await chooseOption(user, 'Status', 'Failed');
+    await waitFor(() => expect(api.sent('GET', `${C}/invitations`).at(-1)!.query.get('status')).toBe('Failed'));
+    expect(api.sent('GET', `${C}/invitations`).at(-1)!.query.get('page')).toBe('1');
+  }, SLOW);
+});

@@ -198,7 +198,8 @@ function DraftAudience({ campaignId }: { campaignId: string }) {
 function InvitationsTable({ campaignId, onCall }: { campaignId: string; onCall?: (callee: Callee) => void }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const { filters, setFilter } = useUrlFilters(FILTERS);
+  // A filter shows another list: back to its first page (the page of this table is `ipage`, not `page`).
+  const { filters, setFilter, setFilters } = useUrlFilters(FILTERS);
   const { data, error, isFetching } = useInvitations(campaignId, { status: filters.istatus, accountId: filters.iaccount, page: filters.ipage, pageSize: 20 });
   return (
     <Card size="small" title={t('surveys.invitation.title')}>
@@ -211,10 +212,10 @@ function InvitationsTable({ campaignId, onCall }: { campaignId: string; onCall?:
           style={{ width: 160 }}
           value={filters.istatus}
           options={INVITATION_STATUSES.map((s) => ({ value: s, label: t(`surveys.invitation.status.${s}`) }))}
-          onChange={(v: SurveyInvitationStatus | undefined) => setFilter('istatus', v)}
+          onChange={(v: SurveyInvitationStatus | undefined) => setFilters({ istatus: v, ipage: undefined })}
         />
         {can('accounts:read') && (
-          <AccountPicker value={filters.iaccount} onChange={(v) => setFilter('iaccount', v)} testId="invitation-filter-account" placeholder={t('surveys.account')} ariaLabel={t('surveys.account')} allowClear style={{ width: 220 }} />
+          <AccountPicker value={filters.iaccount} onChange={(v) => setFilters({ iaccount: v, ipage: undefined })} testId="invitation-filter-account" placeholder={t('surveys.account')} ariaLabel={t('surveys.account')} allowClear style={{ width: 220 }} />
         )}
       </Space>
       <ProblemAlert error={error} />
@@ -257,7 +258,7 @@ function InvitationsTable({ campaignId, onCall }: { campaignId: string; onCall?:
 
 function SkipsTable({ campaignId, onCall }: { campaignId: string; onCall?: (callee: Callee) => void }) {
   const { t, locale } = useI18n();
-  const { filters, setFilter } = useUrlFilters(FILTERS);
+  const { filters, setFilter, setFilters } = useUrlFilters(FILTERS);
   const { data, error, isFetching } = useSkips(campaignId, { reason: filters.reason, page: filters.spage, pageSize: 20 });
   return (
     <Card size="small" title={t('surveys.skip.title')}>
@@ -270,7 +271,7 @@ function SkipsTable({ campaignId, onCall }: { campaignId: string; onCall?: (call
           style={{ width: 200 }}
           value={filters.reason}
           options={SKIP_REASONS.map((s) => ({ value: s, label: t(`surveys.skip.reason.${s}`) }))}
-          onChange={(v: SkipReason | undefined) => setFilter('reason', v)}
+          onChange={(v: SkipReason | undefined) => setFilters({ reason: v, spage: undefined })}
         />
       </Space>
       <ProblemAlert error={error} />

@@ -21,7 +21,7 @@ const FILTERS = { fstatus: urlFilter.oneOf(FOLLOW_UP_STATUSES), sla: urlFilter.o
 export function FollowUpsList({ accountId }: { accountId?: string }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const { filters, setFilter } = useUrlFilters(FILTERS);
+  const { filters, setFilter, setFilters } = useUrlFilters(FILTERS);
   const status = accountId ? undefined : (filters.fstatus ?? 'Open');
   const { data, error, isFetching } = useFollowUps({
     status,
@@ -42,7 +42,7 @@ export function FollowUpsList({ accountId }: { accountId?: string }) {
             style={{ width: 140 }}
             value={status}
             options={FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: t(`surveys.followUp.status.${s}`) }))}
-            onChange={(v: FollowUpStatus) => setFilter('fstatus', v)}
+            onChange={(v: FollowUpStatus) => setFilters({ fstatus: v, fpage: undefined })}
           />
           <Select
             allowClear
@@ -51,9 +51,9 @@ export function FollowUpsList({ accountId }: { accountId?: string }) {
             style={{ width: 140 }}
             value={filters.sla}
             options={SLA_STATES.map((s) => ({ value: s, label: t(`complaint.sla.state.${s}`) }))}
-            onChange={(v: SlaState | undefined) => setFilter('sla', v)}
+            onChange={(v: SlaState | undefined) => setFilters({ sla: v, fpage: undefined })}
           />
-          <Checkbox checked={filters.mine} onChange={(e) => setFilter('mine', e.target.checked)}>{t('surveys.followUp.mine')}</Checkbox>
+          <Checkbox checked={filters.mine} onChange={(e) => setFilters({ mine: e.target.checked, fpage: undefined })}>{t('surveys.followUp.mine')}</Checkbox>
         </Space>
       )}
       <ProblemAlert error={error} />
