@@ -59,7 +59,8 @@ internal static class PublicSurveysEndpoints
     private static async Task<Created<SurveyReceiptDto>> Answer(string token, SurveyAnswersInput body, IMediator m, CancellationToken ct)
     {
         var recorded = await m.Send(new RecordResponseCommand(token, null, body, SurveyInvitationChannel.Email), ct);
-        return TypedResults.Created((string?)null, new SurveyReceiptDto(recorded.ReceivedAt));
+        // Location: the survey itself, which now answers that it was answered (the response has no public address).
+        return TypedResults.Created($"/api/v1/public/surveys/{token}", new SurveyReceiptDto(recorded.ReceivedAt));
     }
 
     /// <param name="token">The invitation's token from its link (43 base64url characters).</param>
