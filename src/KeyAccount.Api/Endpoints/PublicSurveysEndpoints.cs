@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Surveys.GetPublicSurvey;
 using KeyAccount.Application.Surveys.RecordResponse;
@@ -49,14 +50,14 @@ internal static class PublicSurveysEndpoints
     /// <param name="m">Mediator.</param>
     /// <param name="ct">Cancellation.</param>
     /// <param name="lang">The language of the texts: `zh-CN` or `en` (default: the invitation's).</param>
-    private static async Task<Ok<PublicSurveyDto>> Get(string token, IMediator m, CancellationToken ct, [FromQuery] string? lang = null) =>
+    private static async Task<Ok<PublicSurveyDto>> Get([MaxLength(InvitationToken.Length)] string token, IMediator m, CancellationToken ct, [FromQuery, MaxLength(5)] string? lang = null) =>
         TypedResults.Ok(await m.Send(new GetPublicSurveyQuery(token, lang), ct));
 
     /// <param name="token">The invitation's token from its link (43 base64url characters).</param>
     /// <param name="body">The answers.</param>
     /// <param name="m">Mediator.</param>
     /// <param name="ct">Cancellation.</param>
-    private static async Task<Created<SurveyReceiptDto>> Answer(string token, SurveyAnswersInput body, IMediator m, CancellationToken ct)
+    private static async Task<Created<SurveyReceiptDto>> Answer([MaxLength(InvitationToken.Length)] string token, SurveyAnswersInput body, IMediator m, CancellationToken ct)
     {
         var recorded = await m.Send(new RecordResponseCommand(token, null, body, SurveyInvitationChannel.Email), ct);
         // Location: the survey itself, which now answers that it was answered (the response has no public address).
@@ -66,7 +67,7 @@ internal static class PublicSurveysEndpoints
     /// <param name="token">The invitation's token from its link (43 base64url characters).</param>
     /// <param name="m">Mediator.</param>
     /// <param name="ct">Cancellation.</param>
-    private static async Task<NoContent> Unsubscribe(string token, IMediator m, CancellationToken ct)
+    private static async Task<NoContent> Unsubscribe([MaxLength(InvitationToken.Length)] string token, IMediator m, CancellationToken ct)
     {
         await m.Send(new UnsubscribeCommand(token), ct);
         return TypedResults.NoContent();

@@ -19,14 +19,16 @@ public sealed record SurveyAnswerInput
 
     /// <summary>Nps 0–10, Rating 1–5; absent for other types.</summary>
     /// <example>9</example>
+    [Range(0, 10)]
     public int? Number { get; init; }
 
     /// <summary>The chosen keys of a SingleChoice (exactly one) or MultiChoice question; absent for other types.</summary>
-    [MaxLength(SurveyQuestion.MaxChoices)]
+    [MaxLength(SurveyQuestion.MaxChoices), KeyAccount.Application.Common.Models.ItemMaxLength(SurveyQuestion.ChoiceKeyMaxLength)]
     public IReadOnlyList<string>? Choices { get; init; }
 
     /// <summary>The answer to a Text question (at most its maxLength characters); absent for other types.</summary>
     /// <example>希望交付周期更短，售后响应更快。</example>
+    [MaxLength(SurveyQuestion.LongestTextAnswer)]
     public string? Text { get; init; }
 
     public SurveyAnswer ToDomain() => new(QuestionId, Number, Choices, Text);
