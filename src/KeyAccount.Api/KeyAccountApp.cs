@@ -119,6 +119,8 @@ public static class KeyAccountApp
         api.MapSurveyFollowUps();
         api.MapSurveyCampaigns();
         api.MapSurveyTemplates();
+        api.MapSurveyResponses();
+        api.MapPublicSurveys();
         api.MapWebhooks();
         api.MapUsers();
         api.MapAudit();

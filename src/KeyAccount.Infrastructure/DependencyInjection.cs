@@ -67,6 +67,8 @@ public static class DependencyInjection
         services.AddSingleton<Surveys.SurveyTokenKey>();
         services.AddScoped<ISurveyAudience, Surveys.SurveyAudienceReader>();
         services.AddScoped<ISurveyTemplateCatalog, Surveys.SurveyTemplateCatalog>();
+        services.AddSingleton<ISurveySettings, Surveys.SurveySettings>();
+        services.AddScoped<ISurveyContacts, Surveys.SurveyContacts>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));

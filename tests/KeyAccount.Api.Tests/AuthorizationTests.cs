@@ -56,7 +56,7 @@ public class AuthorizationTests : ApiTestBase
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any())
             .Select(e => e.DisplayName);
         Assert.That(unguarded, Is.Empty);
-        Assert.That(endpoints.Where(e => e.Anonymous).Select(e => e.Name), Is.EquivalentTo(new[] { "IssueClientToken", "Login", "SetPassword" }));
+        Assert.That(endpoints.Where(e => e.Anonymous).Select(e => e.Name), Is.EquivalentTo(new[] { "IssueClientToken", "Login", "SetPassword", "GetPublicSurvey", "AnswerPublicSurvey", "UnsubscribeFromSurveys" }));
     }
 
     [Test]
@@ -285,6 +285,8 @@ public class AuthorizationTests : ApiTestBase
             "RecordObjectiveActual" => JsonContent.Create(new { value = 1 }),
             "RecordPlanReview" => JsonContent.Create(new { heldOn = "2026-01-01", decisions = "继续" }),
             "CreateSurveyCampaign" or "UpdateSurveyCampaign" => JsonContent.Create(SurveyCampaignsTests.NewCampaign(Guid.NewGuid())),
+            "RecordPhoneSurveyResponse" => JsonContent.Create(new { contactId, answers = Array.Empty<object>() }),
+            "AnswerPublicSurvey" => JsonContent.Create(new { answers = Array.Empty<object>() }),
             "PreviewSurveyAudience" => JsonContent.Create(new { perAccountCap = 3 }),
             "CreateSurveyTemplate" or "UpdateSurveyTemplate" => JsonContent.Create(SurveyTemplatesTests.NewTemplate()),
             _ => null,

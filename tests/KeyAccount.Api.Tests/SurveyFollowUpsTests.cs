@@ -1,10 +1,6 @@
 using System.Net.Http.Json;
 using KeyAccount.Api.Tests.Infrastructure;
 using KeyAccount.Application.Surveys.EscalateFollowUps;
-using KeyAccount.Domain.Accounts;
-using KeyAccount.Domain.Complaints;
-using KeyAccount.Domain.Surveys;
-using KeyAccount.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,25 +9,29 @@ namespace KeyAccount.Api.Tests;
 /// <summary>The closed loop's tasks on PostgreSQL: listed for the owner, escalated by the scan once per step with a reminder, closed with a note under If-Match.</summary>
 public class SurveyFollowUpsTests : ApiTestBase
 {
-    /// <summary>A follow-up of a detractor on a new account of the AccountManager, opened <paramref name="hoursAgo"/> ago.</summary>
+    /// <summary>
+    /// A follow-up opened by a real response: a detractor (NPS 3) answering the open campaign's invitation on the public
+    /// page <paramref name="hoursAgo"/> ago, on a new account of the AccountManager.
+    /// </summary>
     private static async Task<(string Id, string Account)> OpenFollowUpAsync(double hoursAgo, string contactName = "王芳")
     {
-        var account = await CreateAccountAsync("accountmanager", name: "华南电子有限公司");
-        using var manager = await As("accountmanager");
-        var contact = await Body(await manager.PostAsJsonAsync($"/api/v1/accounts/{account}/contacts", NewContact(contactName, "DecisionMaker", email: "wang.fang@example.cn")));
+        var (account, _, _, token) = await SurveyResponsesTests.InvitedAsync(contactName);
+        var questions = await SurveyResponsesTests.QuestionsAsync(token);
+        // The default SLA calendar runs around the clock: the hours back are the follow-up's elapsed working hours.
+        TestClock.Instance.Set(DateTimeOffset.UtcNow.AddHours(-hoursAgo));
+        try
+        {
+            var answered = await SurveyResponsesTests.AnswerAsync(token, SurveyResponsesTests.Answers(questions, 3, 4));
+            Assert.That((int)answered.StatusCode, Is.EqualTo(201), await answered.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            TestClock.Instance.Reset();
+        }
+
         using var director = await As("director");
-        var created = await director.PostAsJsonAsync("/api/v1/surveys/campaigns", SurveyCampaignsTests.NewCampaign(TestSurveyTemplates.Publish()));
-        Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
-        var campaign = new SurveyCampaignId(Guid.Parse((await Body(created))["id"]!.GetValue<string>()));
-        var followUp = SurveyFollowUp.Open(
-            SurveyResponseId.New(), campaign, new AccountId(Guid.Parse(account)), new ContactId(Guid.Parse(contact["id"]!.GetValue<string>())),
-            ApiFixture.Users["accountmanager"].Id, FollowUpReason.Detractor, npsAnswer: 3, SurveyFollowUp.DefaultTarget, BusinessCalendar.TwentyFourSeven,
-            DateTimeOffset.UtcNow.AddHours(-hoursAgo));
-        await using var scope = ApiFixture.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.SurveyFollowUps.Add(followUp);
-        await db.SaveChangesAsync();
-        return (followUp.Id.ToString(), account);
+        var list = await Body(await director.GetAsync($"/api/v1/surveys/follow-ups?accountId={account}"));
+        return (list["items"]!.AsArray().Single()!["id"]!.GetValue<string>(), account);
     }
 
     private static async Task<int> ScanAsync(DateTimeOffset now)

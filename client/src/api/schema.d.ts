@@ -1044,6 +1044,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The survey behind an invitation link
+         * @description The campaign's title, its closing time and its questions with every text already in the invitation's language (or `lang`: `zh-CN` or `en`), and the unsubscribe URL. Records nothing (opening the link twice changes nothing). An invitation already answered is a 409 `survey-already-answered`: the page shows its thank-you. A token that is not 43 base64url characters is a 400 naming `token`; an unknown token a 404; a closed campaign a 410 `survey-closed`, an expired invitation a 410 `survey-expired`; too many requests from one address a 429 with Retry-After.
+         */
+        get: operations["GetPublicSurvey"];
+        put?: never;
+        /**
+         * Answer the survey
+         * @description Records the contact's answers: `answers[]` of `{ questionId, number?, choices?, text? }` (Nps 0–10, Rating 1–5, the keys of offered choices — exactly one for SingleChoice —, text at most the question's maxLength characters; every required question answered). Each broken rule is a 400 whose `errors` key names the answer's field (`answers[0].number`, `answers[1].choices`, `answers[2].text`, `answers[3].questionId`, `answers` for a required question left out); nothing is written then. A detractor (NPS 0–6) or a rating of 1–2 opens a follow-up for the account owner. A second submit (two tabs, a retry) is a 409 `survey-already-answered`. A token that is not 43 base64url characters is a 400 naming `token`; an unknown token a 404; a closed campaign a 410 `survey-closed`, an expired invitation a 410 `survey-expired`; too many requests from one address a 429 with Retry-After.
+         */
+        post: operations["AnswerPublicSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe from surveys (one click)
+         * @description RFC 8058 one-click unsubscribe, as a mail client sends it from the `List-Unsubscribe` header (a form body `List-Unsubscribe=One-Click`; an empty body is accepted too, and any body is ignored). The contact receives no more surveys (later campaigns skip them as Unsubscribed) and the invitation becomes Unsubscribed unless it was answered. Works whatever the campaign's state; doing it again answers 204 too. A token that is not 43 base64url characters is a 400 naming `token`; an unknown token a 404; too many requests a 429.
+         */
+        post: operations["UnsubscribeFromSurveys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/reminders": {
         parameters: {
             query?: never;
@@ -1369,6 +1413,66 @@ export interface paths {
          * @description Closes an open follow-up with a `note` (required, at most 2,000 characters: 400 naming `note` otherwise). A follow-up closed after its due time stays Breached. Closing one that is already closed is a 409 `survey-followup-closed`; a stale If-Match a 412. Emits `survey.followup_closed`.
          */
         post: operations["CloseSurveyFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/phone-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a contact's answers taken by phone
+         * @description An agent records the answers of `contactId` to the Open campaign (the same answer rules as the public page: each broken one is a 400 naming `answers[i].…`). The contact's invitation is answered with channel Phone and the agent as `recordedBy`. A contact the campaign left out only for having no email address gets a Phone invitation now; any other contact (left out for another reason, or not in the audience) is a 409 `survey-contact-not-invited` on `contactId`. Answered already: 409 `survey-already-answered`; a closed campaign: 410 `survey-closed`; an expired invitation: 410 `survey-expired`. A detractor or a rating of 1–2 opens a follow-up for the account owner. Send an Idempotency-Key so that a retry returns the first response.
+         */
+        post: operations["RecordPhoneSurveyResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey response
+         * @description One response with its answers, its NPS group, its lowest rating and the follow-up it opened. One of an account you may not see (an AccountManager: not theirs or their team's) is a 404.
+         */
+        get: operations["GetSurveyResponse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's responses
+         * @description The campaign's responses, newest first, with their answers. Filter by `accountId` and `npsGroup` (Promoter, Passive, Detractor). An AccountManager sees those of their accounts only.
+         */
+        get: operations["ListSurveyResponses"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2974,7 +3078,7 @@ export interface components {
              */
             name: string;
             /** @description The permission strings it may be granted (e.g. revenue:write). */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups" | "surveys:respond")[];
             /**
              * Format: uuid
              * @description The account manager it is bound to: it sees exactly the accounts that user sees (null: every account its scopes reach).
@@ -3991,7 +4095,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups" | "surveys:respond")[];
             /**
              * Format: uuid
              * @description Optional: an active account manager whose accounts the client is limited to (it then sees exactly what that user sees).
@@ -4392,7 +4496,7 @@ export interface components {
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -5100,6 +5204,31 @@ export interface components {
             nextCursor: null | string;
         };
         /** @description One page of a list. */
+        PagedResultOfSurveyResponseDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["SurveyResponseDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
         PagedResultOfSurveySkipDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["SurveySkipDto"][];
@@ -5229,6 +5358,16 @@ export interface components {
              * @example true
              */
             sendSetPasswordLink?: boolean;
+        };
+        /** @description A contact's answers taken on the phone. */
+        PhoneResponseInput: {
+            /**
+             * Format: uuid
+             * @description The contact who answered: invited by the campaign, or left out of it only for having no email address.
+             */
+            contactId: string;
+            /** @description The answers, each naming its question. */
+            answers: components["schemas"]["SurveyAnswerInput"][];
         };
         /**
          * @description One step of the plan workflow; each is one `POST /development-plans/{id}/<action>`.
@@ -6350,7 +6489,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -6364,6 +6503,82 @@ export interface components {
             errors?: {
                 [key: string]: components["schemas"]["FieldError"][];
             };
+        };
+        /** @description One option of a choice question. */
+        PublicSurveyChoiceDto: {
+            /**
+             * @description What the answer sends.
+             * @example delivery
+             */
+            key: string;
+            /**
+             * @description What the respondent reads.
+             * @example 交付及时性
+             */
+            label: string;
+        };
+        /** @description A survey as the respondent reads it: texts already in one language. */
+        PublicSurveyDto: {
+            /**
+             * @description zh-CN or en: the language of the texts.
+             * @example zh-CN
+             */
+            language: string;
+            /**
+             * @description The campaign's name.
+             * @example 2027 上半年客户满意度调查
+             */
+            title: string;
+            /**
+             * Format: date-time
+             * @description When the survey stops taking answers (UTC).
+             */
+            closesAt: string;
+            /** @description The questions, in order. */
+            questions: components["schemas"]["PublicSurveyQuestionDto"][];
+            /**
+             * @description Where a POST unsubscribes the contact from surveys (relative to this API's origin).
+             * @example /api/v1/public/surveys/q3XvK9mZp2LwR8tY5nB7cD4fG6hJ1kA0sE2uI9oP3xQ/unsubscribe
+             */
+            unsubscribeUrl: string;
+        };
+        /** @description One question as the respondent reads it. */
+        PublicSurveyQuestionDto: {
+            /**
+             * Format: uuid
+             * @description The question's id: answers name it.
+             */
+            id: string;
+            /** @description Nps (0–10), Rating (1–5), SingleChoice, MultiChoice or Text. */
+            type: components["schemas"]["QuestionType"];
+            /**
+             * @description Whether it must be answered.
+             * @example true
+             */
+            required: boolean;
+            /**
+             * @description The question.
+             * @example 您向同事或合作伙伴推荐我们的可能性有多大？
+             */
+            text: string;
+            /**
+             * @description What the lowest value means (Nps and Rating).
+             * @example 完全不可能
+             */
+            lowLabel: null | string;
+            /**
+             * @description What the highest value means (Nps and Rating).
+             * @example 非常可能
+             */
+            highLabel: null | string;
+            /** @description The options (choice questions); empty otherwise. */
+            choices: components["schemas"]["PublicSurveyChoiceDto"][];
+            /**
+             * Format: int32
+             * @description The longest answer in characters (Text questions).
+             * @example 2000
+             */
+            maxLength: null | number;
         };
         /**
          * @description The kind of a question, which fixes what an answer to it is.
@@ -6919,6 +7134,33 @@ export interface components {
              * @description Resolution target, hours of the calendar's working time.
              */
             resolutionHours: number;
+        };
+        /** @description One answer as the public page or an agent sends it: the question and the one value its type takes. */
+        SurveyAnswerInput: {
+            /**
+             * Format: uuid
+             * @description The question answered (its id in the template).
+             * @example 0193a3c2-5b7e-7d41-9c2f-3a1b2c4d5e6f
+             */
+            questionId: string;
+            /**
+             * Format: int32
+             * @description Nps 0–10, Rating 1–5; absent for other types.
+             * @example 9
+             */
+            number?: null | number;
+            /** @description The chosen keys of a SingleChoice (exactly one) or MultiChoice question; absent for other types. */
+            choices?: null | string[];
+            /**
+             * @description The answer to a Text question (at most its maxLength characters); absent for other types.
+             * @example 希望交付周期更短，售后响应更快。
+             */
+            text?: null | string;
+        };
+        /** @description A contact's answers: one per answered question (optional questions may be left out). */
+        SurveyAnswersInput: {
+            /** @description The answers, each naming its question. */
+            answers: components["schemas"]["SurveyAnswerInput"][];
         };
         /** @description A survey campaign: its settings, where it stands, the steps allowed now, and its invitations by status. */
         SurveyCampaignDto: {
@@ -7536,11 +7778,121 @@ export interface components {
              */
             maxLength?: null | number;
         };
+        /** @description The answers were recorded. */
+        SurveyReceiptDto: {
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            receivedAt: string;
+        };
         /**
          * @description Whether a campaign repeats: a twice-yearly campaign makes its next one (a Scheduled copy six months later) when it closes.
          * @enum {string}
          */
         SurveyRecurrence: "None" | "TwiceYearly";
+        /** @description One answered question of a response. */
+        SurveyResponseAnswerDto: {
+            /**
+             * Format: uuid
+             * @description The question.
+             */
+            questionId: string;
+            /**
+             * Format: int32
+             * @description Its position in the template version answered.
+             * @example 1
+             */
+            position: number;
+            /** @description Nps, Rating, SingleChoice, MultiChoice or Text. */
+            type: components["schemas"]["QuestionType"];
+            /**
+             * Format: int32
+             * @description Nps 0–10 or Rating 1–5.
+             * @example 9
+             */
+            number: null | number;
+            /** @description The chosen keys (choice questions). */
+            choices: null | string[];
+            /**
+             * @description The text answer.
+             * @example 希望交付周期更短。
+             */
+            text: null | string;
+        };
+        /** @description A contact's response to a campaign, by the public page (Email) or recorded by an agent (Phone). */
+        SurveyResponseDto: {
+            /**
+             * Format: uuid
+             * @description The response.
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Its campaign.
+             */
+            campaignId: string;
+            /**
+             * @description The campaign's name.
+             * @example 2027 上半年客户满意度调查
+             */
+            campaignName: string;
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /**
+             * Format: uuid
+             * @description The contact who answered.
+             */
+            contactId: string;
+            /**
+             * @description Their name.
+             * @example 王芳
+             */
+            contactName: string;
+            /** @description The contact's buying role as the invitation recorded it. */
+            buyingRole: components["schemas"]["BuyingRole"];
+            /** @description Email (the public page) or Phone (recorded by an agent). */
+            channel: components["schemas"]["SurveyInvitationChannel"];
+            /**
+             * @description The language the questions were read in.
+             * @example zh-CN
+             */
+            language: string;
+            /**
+             * Format: date-time
+             * @description When it was received (UTC).
+             */
+            receivedAt: string;
+            /**
+             * Format: int32
+             * @description The answer to the first Nps question.
+             * @example 9
+             */
+            nps: null | number;
+            /** @description Promoter, Passive or Detractor; null without an Nps answer. */
+            npsGroup: components["schemas"]["NpsGroup"] | null;
+            /**
+             * Format: int32
+             * @description The lowest Rating answer.
+             * @example 4
+             */
+            lowestRating: null | number;
+            /**
+             * Format: uuid
+             * @description The follow-up it opened (a detractor or a rating of 1–2); null when none.
+             */
+            followUpId: null | string;
+            /** @description The answered questions, in the template's order. */
+            answers: components["schemas"]["SurveyResponseAnswerDto"][];
+        };
         /** @description A contact answered a survey (by the public page or by phone). */
         SurveyResponseReceived: {
             /**
@@ -8180,7 +8532,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups" | "surveys:respond")[];
             /**
              * Format: date-time
              * @description When it stops working (any UTC offset; in the future), or null for never.
@@ -27128,6 +27480,614 @@ export interface operations {
             };
         };
     };
+    GetPublicSurvey: {
+        parameters: {
+            query?: {
+                /** @description The language of the texts: `zh-CN` or `en` (default: the invitation's). */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The invitation's token from its link (43 base64url characters). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "language": "zh-CN",
+                     *       "title": "2027 上半年客户满意度调查",
+                     *       "closesAt": "2026-03-02T08:30:00Z",
+                     *       "questions": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "type": "Nps",
+                     *           "required": true,
+                     *           "text": "您向同事或合作伙伴推荐我们的可能性有多大？",
+                     *           "lowLabel": "完全不可能",
+                     *           "highLabel": "非常可能",
+                     *           "choices": [
+                     *             {
+                     *               "key": "delivery",
+                     *               "label": "交付及时性"
+                     *             }
+                     *           ],
+                     *           "maxLength": 2000
+                     *         }
+                     *       ],
+                     *       "unsubscribeUrl": "/api/v1/public/surveys/q3XvK9mZp2LwR8tY5nB7cD4fG6hJ1kA0sE2uI9oP3xQ/unsubscribe"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicSurveyDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "lang": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for lang."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 410,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-in attempts from your address: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnswerPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation's token from its link (43 base64url characters). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** @description The answers. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answers": [
+                 *         {
+                 *           "questionId": "0193a3c2-5b7e-7d41-9c2f-3a1b2c4d5e6f",
+                 *           "number": 9,
+                 *           "choices": [
+                 *             "text"
+                 *           ],
+                 *           "text": "希望交付周期更短，售后响应更快。"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["SurveyAnswersInput"];
+            };
+        };
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "receivedAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyReceiptDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "answers": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'answers' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 410,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-in attempts from your address: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UnsubscribeFromSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation's token from its link (43 base64url characters). */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566/unsubscribe",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566/unsubscribe",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-in attempts from your address: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566/unsubscribe",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566/unsubscribe",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/public/surveys/0193f2a4-5b6c-7d8e-9f00-112233445566/unsubscribe",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ListMyReminders: {
         parameters: {
             query?: never;
@@ -31671,6 +32631,805 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/surveys/follow-ups/0193f2a4-5b6c-7d8e-9f00-112233445566/close",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RecordPhoneSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *       "answers": [
+                 *         {
+                 *           "questionId": "0193a3c2-5b7e-7d41-9c2f-3a1b2c4d5e6f",
+                 *           "number": 9,
+                 *           "choices": [
+                 *             "text"
+                 *           ],
+                 *           "text": "希望交付周期更短，售后响应更快。"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PhoneResponseInput"];
+            };
+        };
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "campaignName": "2027 上半年客户满意度调查",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "contactName": "王芳",
+                     *       "buyingRole": "DecisionMaker",
+                     *       "channel": "Email",
+                     *       "language": "zh-CN",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "nps": 9,
+                     *       "npsGroup": "Detractor",
+                     *       "lowestRating": 4,
+                     *       "followUpId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "answers": [
+                     *         {
+                     *           "questionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "position": 1,
+                     *           "type": "Nps",
+                     *           "number": 9,
+                     *           "choices": [
+                     *             "text"
+                     *           ],
+                     *           "text": "希望交付周期更短。"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyResponseDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "answers": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "'answers' is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 410,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/phone-responses",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "campaignName": "2027 上半年客户满意度调查",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountName": "华东精密制造有限公司",
+                     *       "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "contactName": "王芳",
+                     *       "buyingRole": "DecisionMaker",
+                     *       "channel": "Email",
+                     *       "language": "zh-CN",
+                     *       "receivedAt": "2026-03-02T08:30:00Z",
+                     *       "nps": 9,
+                     *       "npsGroup": "Detractor",
+                     *       "lowestRating": 4,
+                     *       "followUpId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "answers": [
+                     *         {
+                     *           "questionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "position": 1,
+                     *           "type": "Nps",
+                     *           "number": 9,
+                     *           "choices": [
+                     *             "text"
+                     *           ],
+                     *           "text": "希望交付周期更短。"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyResponseDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/responses/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/responses/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/responses/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/responses/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/responses/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/responses/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/responses/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListSurveyResponses: {
+        parameters: {
+            query?: {
+                /** @description Only this account's responses. */
+                accountId?: string;
+                /** @description Only responses in this NPS group. */
+                npsGroup?: components["schemas"]["NpsGroup"];
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "campaignName": "2027 上半年客户满意度调查",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "contactName": "王芳",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "channel": "Email",
+                     *           "language": "zh-CN",
+                     *           "receivedAt": "2026-03-02T08:30:00Z",
+                     *           "nps": 9,
+                     *           "npsGroup": "Detractor",
+                     *           "lowestRating": 4,
+                     *           "followUpId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "answers": [
+                     *             {
+                     *               "questionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "position": 1,
+                     *               "type": "Nps",
+                     *               "number": 9,
+                     *               "choices": [
+                     *                 "text"
+                     *               ],
+                     *               "text": "希望交付周期更短。"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfSurveyResponseDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/responses",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "accountId": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for accountId."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/responses",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/responses",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/responses",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/responses",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/responses",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/responses",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

@@ -5,18 +5,23 @@ using KeyAccount.Infrastructure.Identity;
 namespace KeyAccount.Api.Infrastructure;
 
 /// <summary>
-/// Rate limits: sign-in and token attempts per client address (brute force), requests per user, requests per API
+/// Rate limits: sign-in and token attempts per client address (brute force), the public survey endpoints per client
+/// address, requests per user, requests per API
 /// client (its own budget or the default), and unauthenticated requests per client address.
 /// </summary>
 internal static class RateLimits
 {
     public const string Login = "login";
 
+    /// <summary>The public survey endpoints (a personal link, no sign-in): requests per client address, against token guessing and floods.</summary>
+    public const string PublicSurveys = "public-surveys";
+
     public static IServiceCollection AddKeyAccountRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var perUser = configuration.GetValue("RateLimits:RequestsPerMinutePerUser", 1200);
         var perClient = configuration.GetValue("RateLimits:RequestsPerMinutePerClient", 600);
         var loginPerMinute = configuration.GetValue("RateLimits:LoginsPerMinutePerAddress", 30);
+        var publicSurveysPerMinute = configuration.GetValue("RateLimits:PublicSurveyRequestsPerMinutePerAddress", 30);
         var anonymousPerMinute = configuration.GetValue("RateLimits:AnonymousRequestsPerMinutePerAddress", 300);
         services.AddRateLimiter(options =>
         {
@@ -33,6 +38,9 @@ internal static class RateLimits
             options.AddPolicy(Login, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(PublicSurveys, http => RateLimitPartition.GetFixedWindowLimiter(
+                "survey:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicSurveysPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 if (http.Items.TryGetValue(typeof(ActiveClient), out var found) && found is ActiveClient client)

@@ -51,8 +51,9 @@ public sealed class PublicEventAttribute(string name, int version) : Attribute
 }
 
 /// <summary>
-/// A named business rule; a broken rule surfaces as a 409 problem whose <c>code</c> is the rule's
-/// <see cref="RuleCodeAttribute">declared code</see>, with <see cref="Args"/> so that clients can say it in their
+/// A named business rule; a broken rule surfaces as a 409 problem (or the status its
+/// <see cref="RuleCodeAttribute.Status">declaration</see> names, e.g. 410 for something gone for good) whose
+/// <c>code</c> is the rule's <see cref="RuleCodeAttribute">declared code</see>, with <see cref="Args"/> so that clients can say it in their
 /// own language. <see cref="Message"/> is the English fallback.
 /// </summary>
 public interface IBusinessRule
@@ -74,16 +75,32 @@ public interface IBusinessRule
 
 /// <summary>
 /// Declares a business rule's public code: part of the API contract (problem <c>code</c> and <c>type</c>), so it is
-/// written once, here, never derived from the class name.
+/// written once, here, never derived from the class name; and, when a broken rule is not a conflict (409), the status
+/// it answers with (<see cref="Status"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RuleCodeAttribute(string code) : Attribute
 {
+    /// <summary>What a broken rule answers unless its declaration says otherwise: a conflict with the current state.</summary>
+    public const int Conflict = 409;
+
+    /// <summary>The resource is gone for good (a closed survey, an expired invitation): retrying never helps.</summary>
+    public const int Gone = 410;
+
     public static readonly IReadOnlyDictionary<string, object?> NoArgs = new Dictionary<string, object?>();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Codes = new();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, int> Statuses = new();
+
     public string Code { get; } = code;
+
+    /// <summary>The HTTP status a broken rule answers with: <see cref="Conflict"/> (409) unless declared (<see cref="Gone"/>).</summary>
+    public int Status { get; set; } = Conflict;
+
+    /// <summary>The declared status of a rule type (409 when the rule declares none).</summary>
+    public static int StatusOf(Type ruleType) =>
+        Statuses.GetOrAdd(ruleType, t => (GetCustomAttribute(t, typeof(RuleCodeAttribute)) as RuleCodeAttribute)?.Status ?? Conflict);
 
     /// <summary>The declared code of a rule type; a rule without one is a programming error.</summary>
     public static string Of(Type ruleType) =>

@@ -58,6 +58,50 @@ public sealed class SurveyInvitation
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>
+    /// An invitation for a contact the campaign skipped only for having no email address, created when an agent records
+    /// their answers by phone: channel Phone, no token (there is no link to follow), no address, counted as Regular.
+    /// </summary>
+    public static SurveyInvitation ForPhone(SurveyCampaignId campaign, AccountId account, ContactId contact, BuyingRole buyingRole, string language, DateTimeOffset now) => new()
+    {
+        Id = SurveyInvitationId.New(),
+        CampaignId = campaign,
+        AccountId = account,
+        ContactId = contact,
+        Email = string.Empty,
+        Language = language,
+        BuyingRole = buyingRole,
+        Status = SurveyInvitationStatus.Pending,
+        Channel = SurveyInvitationChannel.Phone,
+        Kind = SurveyInvitationKind.Regular,
+        CreatedAt = now,
+    };
+
+    /// <summary>
+    /// Whether the invitation takes answers now, in the order a respondent should hear it: answered already (409
+    /// <c>survey-already-answered</c>: the page shows its thank-you), its campaign no longer Open (410
+    /// <c>survey-closed</c>), expired (410 <c>survey-expired</c>). The public page checks it before showing the
+    /// questions; recording checks it before <see cref="MarkResponded"/>.
+    /// </summary>
+    public void CheckTakesAnswers(SurveyCampaignStatus campaignStatus)
+    {
+        Check(new SurveyMustNotBeAnsweredTwice(Status));
+        Check(new SurveyCampaignMustTakeAnswers(campaignStatus));
+        Check(new SurveyInvitationMustNotBeExpired(Status));
+    }
+
+    /// <summary>
+    /// The contact unsubscribed through this invitation (RFC 8058 one-click): Unsubscribed, unless it was answered (the
+    /// answer stands). Doing it again changes nothing.
+    /// </summary>
+    public void Unsubscribe()
+    {
+        if (Status != SurveyInvitationStatus.Responded)
+        {
+            Status = SurveyInvitationStatus.Unsubscribed;
+        }
+    }
+
+    /// <summary>
     /// The contact answered (by the page or by phone): Responded at <paramref name="now"/>. Once only (409
     /// <c>survey-already-answered</c>); not after the invitation expired (410 <c>survey-expired</c>). A failed or
     /// unsubscribed invitation may still be answered (by phone, or by a link the contact kept).
@@ -90,7 +134,7 @@ public sealed class SurveyMustNotBeAnsweredTwice(SurveyInvitationStatus status) 
 }
 
 /// <summary>An expired invitation (its campaign closed before it was answered) takes no answer: a 410.</summary>
-[RuleCode("survey-expired")]
+[RuleCode("survey-expired", Status = RuleCodeAttribute.Gone)]
 public sealed class SurveyInvitationMustNotBeExpired(SurveyInvitationStatus status) : IBusinessRule
 {
     public bool IsBroken() => status == SurveyInvitationStatus.Expired;
@@ -99,10 +143,29 @@ public sealed class SurveyInvitationMustNotBeExpired(SurveyInvitationStatus stat
 }
 
 /// <summary>A campaign takes answers only while it is Open: a closed one is a 410.</summary>
-[RuleCode("survey-closed")]
+[RuleCode("survey-closed", Status = RuleCodeAttribute.Gone)]
 public sealed class SurveyCampaignMustTakeAnswers(SurveyCampaignStatus status) : IBusinessRule
 {
     public bool IsBroken() => status != SurveyCampaignStatus.Open;
 
     public string Message => "This survey is closed.";
+}
+
+/// <summary>
+/// A phone response answers the contact's invitation in the campaign. A contact the campaign left out only for having no
+/// email address may answer by phone (an invitation is created then); one left out for any other reason (unsubscribed,
+/// recently asked, over the cap, …) or never in its audience is not asked: a 409 naming <c>contactId</c>.
+/// </summary>
+[RuleCode("survey-contact-not-invited")]
+public sealed class ContactMustBeInvitedOrReachableByPhone(SkipReason? skipReason) : IBusinessRule
+{
+    public bool IsBroken() => skipReason != SkipReason.NoEmail;
+
+    public string Message => skipReason is { } reason
+        ? $"This contact was not invited by the campaign ({reason}): their answers are not recorded."
+        : "This contact is not in the campaign's audience: their answers are not recorded.";
+
+    public IReadOnlyDictionary<string, object?> Args => new Dictionary<string, object?> { ["reason"] = skipReason?.ToString() };
+
+    public string? Field => "contactId";
 }

@@ -15,6 +15,10 @@ public sealed class SurveyOptions
     [Range(1, 10_000)]
     public int AccountInvitationLimit { get; set; } = 10;
 
+    /// <summary>How many working hours (of the SLA policy's business calendar) the account owner has to follow up a detractor or a low rating.</summary>
+    [Range(1, 720)]
+    public int FollowUpHours { get; set; } = 48;
+
     /// <summary>The HMAC key of invitation tokens (base64 or plain text, at least 32 bytes); derived from <c>Auth:SigningKey</c> when absent.</summary>
     public string? TokenKey { get; set; }
 }

@@ -52,6 +52,9 @@ public sealed class ApiFixture
             // The suite is not one user: a test user makes thousands of requests a minute in a Release run, more than the
             // production budget (1,200); the per-user limit has its own test on a host of its own.
             web.UseSetting("RateLimits:RequestsPerMinutePerUser", "1000000");
+            // The public survey endpoints and every anonymous request share one address here: their limits have their own tests.
+            web.UseSetting("RateLimits:PublicSurveyRequestsPerMinutePerAddress", "1000000");
+            web.UseSetting("RateLimits:AnonymousRequestsPerMinutePerAddress", "1000000");
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             // Webhook receivers in tests listen on loopback over plain HTTP: the SSRF guard is lifted here only.
             web.UseSetting("Webhooks:AllowPrivateTargets", "true");
@@ -66,6 +69,11 @@ public sealed class ApiFixture
             web.ConfigureTestServices(services =>
             {
                 services.AddSingleton<TimeProvider>(TestClock.Instance);
+                // The account satisfaction refresh belongs to the results (survey-results); here it is recorded, not computed.
+                if (!services.Any(d => d.ServiceType == typeof(ISatisfactionRefresh)))
+                {
+                    services.AddSingleton<ISatisfactionRefresh>(RecordingSatisfactionRefresh.Instance);
+                }
             });
         });
         _ = Factory.Server; // start: migrates

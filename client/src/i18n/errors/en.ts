@@ -147,6 +147,7 @@ export const en = {
     'survey-already-answered': 'This survey has already been answered. Thank you.',
     'survey-closed': 'This survey is closed.',
     'survey-expired': 'This survey invitation has expired.',
+    'survey-contact-not-invited': ['This contact was not invited by the campaign ({reason}): their answers are not recorded.', 'This contact was not invited by the campaign: their answers are not recorded.'],
   },
   fields: {
     required: 'Required.',

@@ -139,6 +139,7 @@ export const zhCN = {
     'survey-already-answered': '该调查已提交过答卷，感谢您的参与。',
     'survey-closed': '该调查已结束。',
     'survey-expired': '该调查邀请已过期。',
+    'survey-contact-not-invited': ['该联系人未被此调查活动邀请（{reason}），无法记录其答卷。', '该联系人未被此调查活动邀请，无法记录其答卷。'],
   },
   fields: {
     required: '必填。',

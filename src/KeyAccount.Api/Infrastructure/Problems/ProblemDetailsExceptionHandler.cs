@@ -4,14 +4,15 @@ using FluentValidation;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Serialization;
 using KeyAccount.Domain.Common;
+using KeyAccount.Domain.Surveys;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 
 namespace KeyAccount.Api.Infrastructure;
 
 /// <summary>
-/// The one place exceptions become HTTP: validation → 400 with coded field errors, not found → 404, rule violation or
-/// conflict → 409, stale version → 412, the database unreachable → 503, everything else → 500 with only a trace id.
+/// The one place exceptions become HTTP: validation (and rejected survey answers) → 400 with coded field errors, not
+/// found → 404, rule violation → 409 or the status its declaration names (410 for a closed survey), conflict → 409, stale version → 412, the database unreachable → 503, everything else → 500 with only a trace id.
 /// No exception's own message reaches the client unless it is ours (framework messages name .NET types).
 /// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
@@ -58,7 +59,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDeta
             BadHttpRequestException b => FromBadRequest(b),
             JsonException j => FromJson(j),
             EntityNotFoundException n => (404, ProblemCodes.NotFound, $"{n.Entity} was not found.", null, new Dictionary<string, object?> { ["entity"] = EntityCode(n.Entity) }),
-            BusinessRuleViolationException rule => (409, rule.Rule.Code, rule.Message, rule.Rule.Field is { } f ? One(f, new FieldError(rule.Rule.Code, rule.Message, NullIfEmpty(rule.Rule.Args))) : null, NullIfEmpty(rule.Rule.Args)),
+            SurveyAnswersRejectedException answers => (400, ProblemCodes.Validation, "One or more answers are invalid.", FromRules(answers.Broken), null),
+            BusinessRuleViolationException rule => (RuleCodeAttribute.StatusOf(rule.Rule.GetType()), rule.Rule.Code, rule.Message, rule.Rule.Field is { } f ? One(f, new FieldError(rule.Rule.Code, rule.Message, NullIfEmpty(rule.Rule.Args))) : null, NullIfEmpty(rule.Rule.Args)),
             ConflictException c => (409, c.Code, c.Message, c.Field is { } f ? One(f, new FieldError(c.Code, c.Message, c.Args)) : null, c.Args),
             IdempotencyKeyReusedException k => (422, ProblemCodes.IdempotencyKeyReused, k.Message, One(EndpointKinds.IdempotencyKeyHeader, new FieldError(ProblemCodes.IdempotencyKeyReused, k.Message)), null),
             PreconditionFailedException p => (412, ProblemCodes.StaleVersion, p.Message, null, null),
@@ -153,6 +155,11 @@ internal sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDeta
 
         return false;
     }
+
+    /// <summary>Broken rules as field errors, by each rule's field (<c>answers[0].number</c>; <c>body</c> for a rule without one).</summary>
+    private static Dictionary<string, IReadOnlyList<FieldError>> FromRules(IReadOnlyList<IBusinessRule> broken) =>
+        broken.GroupBy(r => r.Field ?? "body")
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<FieldError>)[.. g.Select(r => new FieldError(r.Code, r.Message, NullIfEmpty(r.Args)))]);
 
     private static Dictionary<string, IReadOnlyList<FieldError>> One(string field, FieldError error) => new() { [field] = [error] };
 

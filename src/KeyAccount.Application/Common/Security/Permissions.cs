@@ -57,16 +57,19 @@ public static class Permissions
     /// <summary>Read and close survey follow-ups (an AccountManager: those of the accounts they may see).</summary>
     public const string SurveysFollowUps = "surveys:followups";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps];
+    /// <summary>Record a contact's survey answers by phone (ServiceAgents, Marketing, Directors).</summary>
+    public const string SurveysRespond = "surveys:respond";
+
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
         [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead],
-        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps],
+        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond],
         [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead, PlansRead, PlansWrite, SurveysRead, SurveysFollowUps],
-        [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup],
+        [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup, SurveysRespond],
         [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, PlansRead, SurveysRead, SurveysFollowUps],
-        [Role.Marketing] = [SurveysRead, SurveysDesign, SurveysRun],
+        [Role.Marketing] = [SurveysRead, SurveysDesign, SurveysRun, SurveysRespond],
     };
 
     public static IReadOnlyList<string> For(Role role) => ByRole.TryGetValue(role, out var p) ? p : [];

@@ -19,6 +19,8 @@ internal sealed class SurveyFollowUpConfiguration : IEntityTypeConfiguration<Sur
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.ClosedBy).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SurveyCampaign>().WithMany().HasForeignKey(f => f.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        // One follow-up per response, and only of a response that exists (a second submit never opens a second one).
+        builder.HasOne<SurveyResponse>().WithMany().HasForeignKey(f => f.ResponseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => f.ResponseId).IsUnique();
         builder.Property(f => f.Note).HasMaxLength(SurveyFollowUp.NoteMaxLength);
         builder.Property(f => f.Calendar).HasColumnType("jsonb")

@@ -3282,6 +3282,13 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_survey_followups_users_owner_id");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_followups_survey_responses_response_id");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyInvitation", b =>
