@@ -142,7 +142,7 @@ public static class MailTemplates
             "link", "Open the endpoint"),
         (MailKind.SurveyInvitation, false) => new(
             "邀请您参与{campaignName}",
-            ["感谢您一直以来对我们的支持。我们正在进行“{campaignName}”，诚邀您花几分钟时间告诉我们您的看法，您的意见将直接用于改进我们的产品和服务。", "调查将于 {closesAt} 截止。请打开下面的链接作答（无需登录）；如不希望再收到问卷邀请，可在问卷页面退订。"],
+            ["感谢您一直以来对我们的支持。我们正在进行“{campaignName}”，诚邀您花几分钟时间告诉我们您的看法，您的意见将直接用于改进我们的产品和服务。", "调查将于 {closesAt}截止。请打开下面的链接作答（无需登录）；如不希望再收到问卷邀请，可在问卷页面退订。"],
             "link", "开始作答"),
         (MailKind.SurveyInvitation, true) => new(
             "Your opinion, please: {campaignName}",
@@ -150,7 +150,7 @@ public static class MailTemplates
             "link", "Start the survey"),
         (MailKind.SurveyReminder, false) => new(
             "提醒：{campaignName}即将截止",
-            ["我们尚未收到您对“{campaignName}”的回复。如果您已抽空作答，请忽略此邮件。", "调查将于 {closesAt} 截止，只需几分钟。请打开下面的链接作答；如不希望再收到问卷邀请，可在问卷页面退订。"],
+            ["我们尚未收到您对“{campaignName}”的回复。如果您已抽空作答，请忽略此邮件。", "调查将于 {closesAt}截止，只需几分钟。请打开下面的链接作答；如不希望再收到问卷邀请，可在问卷页面退订。"],
             "link", "开始作答"),
         (MailKind.SurveyReminder, true) => new(
             "Reminder: {campaignName}",
