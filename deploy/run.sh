@@ -58,6 +58,14 @@ if [ -f client/package.json ]; then
   export KeyAccount__SpaPath="$repo/client/dist"
 fi
 
+if pg_port_taken "$port"; then
+  if [ -n "${KEYACCOUNT_PORT:-}" ]; then
+    echo "Port $port (KEYACCOUNT_PORT) is taken by another program: choose another one." >&2; exit 1
+  fi
+  wanted=$port; port=$(pg_free_port)
+  echo "note: port $wanted is taken; KeyAccount uses port $port (set KEYACCOUNT_PORT to choose)"
+fi
+
 printf 'Building the API …'
 dotnet build src/KeyAccount.Api -c Release -nologo -v q -clp:ErrorsOnly >> "$build_log" 2>&1 || fail "$build_log"
 echo " done."

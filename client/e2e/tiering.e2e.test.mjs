@@ -114,6 +114,15 @@ test('a director tunes the tier policy, simulates, publishes, runs it and sees a
   await page.waitForFunction(() => !document.querySelector('[data-testid="publish-policy"]')?.disabled);
   await publish.click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: 'Publish' }).click();
+  // Weighting one criterion moves more than 20 % of a tier: the server asks to confirm (409 tier-shift-over-limit),
+  // the editor says which tiers and offers to publish anyway.
+  const refused = page.getByTestId('publish-shift-refused');
+  await refused.or(page.getByText(/is published but no run has used it yet/)).first().waitFor();
+  if (await refused.isVisible()) {
+    assert.match(await refused.textContent(), /→/);
+    await shot('12b-tiering-shift-confirm');
+    await page.getByTestId('publish-anyway').click();
+  }
   await page.waitForURL(/\/tiering\/runs$/);
   await page.getByText(/is published but no run has used it yet/).waitFor();
 

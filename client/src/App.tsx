@@ -4,7 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nProvider } from './i18n/I18nProvider';
 import { SessionProvider } from './auth/session';
-import { AppLayout, HomeRedirect, RequirePermission } from './shell/AppLayout';
+import { AppLayout, HomeRedirect, RequireAnyPermission, RequirePermission } from './shell/AppLayout';
 import { ErrorBoundary, ErrorPage } from './shell/ErrorPages';
 import { ApiProblem } from './shared/problem';
 import LoginPage from './features/auth/LoginPage';
@@ -32,6 +32,10 @@ const PlansPage = lazy(() => import('./features/plans/PlansPage'));
 const NewPlanPage = lazy(() => import('./features/plans/NewPlanPage'));
 const PlanPage = lazy(() => import('./features/plans/PlanPage'));
 const PlanReviewsPage = lazy(() => import('./features/plans/PlanReviewsPage'));
+const SurveysPage = lazy(() => import('./features/surveys/SurveysPage'));
+const CampaignWizardPage = lazy(() => import('./features/surveys/CampaignWizardPage'));
+const CampaignPage = lazy(() => import('./features/surveys/CampaignPage'));
+const TemplateBuilderPage = lazy(() => import('./features/surveys/TemplateBuilderPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -70,6 +74,12 @@ export default function App() {
                     <Route path="plans/new" element={<RequirePermission permission="plans:write"><NewPlanPage /></RequirePermission>} />
                     <Route path="plans/:id" element={<RequirePermission permission="plans:read"><PlanPage /></RequirePermission>} />
                     <Route path="plans/:id/reviews" element={<RequirePermission permission="plans:read"><PlanReviewsPage /></RequirePermission>} />
+                    <Route path="surveys" element={<RequireAnyPermission permissions={['surveys:read', 'surveys:followups']}><SurveysPage /></RequireAnyPermission>} />
+                    <Route path="surveys/campaigns/new" element={<RequirePermission permission="surveys:run"><CampaignWizardPage /></RequirePermission>} />
+                    <Route path="surveys/campaigns/:id" element={<RequirePermission permission="surveys:read"><CampaignPage /></RequirePermission>} />
+                    <Route path="surveys/campaigns/:id/edit" element={<RequirePermission permission="surveys:run"><CampaignWizardPage /></RequirePermission>} />
+                    <Route path="surveys/templates/new" element={<RequirePermission permission="surveys:design"><TemplateBuilderPage /></RequirePermission>} />
+                    <Route path="surveys/templates/:id" element={<RequirePermission permission="surveys:read"><TemplateBuilderPage /></RequirePermission>} />
                     <Route path="tiering/*" element={<RequirePermission permission="tiering:read"><TieringPage /></RequirePermission>} />
                     <Route path="revenue/import" element={<RequirePermission permission="revenue:write"><RevenueImportPage /></RequirePermission>} />
                     <Route path="webhooks" element={<RequirePermission permission="webhooks:manage"><WebhooksPage /></RequirePermission>} />

@@ -18,6 +18,19 @@ pg_as_owner() {
   if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# pg_port_taken PORT — true when something already listens on 127.0.0.1:PORT (another PostgreSQL, another project).
+pg_port_taken() {
+  python3 -c 'import socket,sys
+s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(0)
+finally:
+    s.close()
+sys.exit(1)' "$1"
+}
+
 pg_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
@@ -68,6 +81,11 @@ CONF
   if pg_as_owner "$bin/pg_ctl" -D "$dir/pgdata" status >/dev/null 2>&1; then
     echo "PostgreSQL already running in $dir/pgdata" >&2
   else
+    if pg_port_taken "$port"; then
+      local wanted="$port"
+      port=$(pg_free_port)
+      echo "note: port $wanted is taken (another PostgreSQL or program); this cluster uses port $port" >&2
+    fi
     pg_as_owner "$bin/pg_ctl" -D "$dir/pgdata" -l "$dir/postgres.log" -w -t 60 \
       -o "-p $port -k $dir/run" start >/dev/null \
       || { echo "PostgreSQL did not start; see $dir/postgres.log" >&2; tail -n 20 "$dir/postgres.log" >&2; return 1; }

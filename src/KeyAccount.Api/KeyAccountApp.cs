@@ -19,13 +19,39 @@ namespace KeyAccount.Api;
 /// </summary>
 public static class KeyAccountApp
 {
+    /// <summary>
+    /// Where the API reads <c>appsettings.json</c> from: the current folder when it has one (<c>dotnet run</c> in the
+    /// project, a container's working directory), else the folder the API's assembly is in — so that started from
+    /// anywhere else (the repository root, a service manager) it still reads its own settings instead of running on
+    /// built-in defaults. An explicit <c>--contentRoot</c> or <c>ASPNETCORE_CONTENTROOT</c> wins (null: the default).
+    /// </summary>
+    public static string? ContentRootFor(string[] args, string currentDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var explicitly = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase) || a.StartsWith("/contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        if (explicitly || File.Exists(Path.Combine(currentDirectory, "appsettings.json")))
+        {
+            return null;
+        }
+
+        var own = AppContext.BaseDirectory;
+        return File.Exists(Path.Combine(own, "appsettings.json")) ? own : null;
+    }
+
     /// <summary>Builds the API, ready to run.</summary>
     /// <param name="args">Command-line arguments (configuration overrides, <c>--environment</c>).</param>
     /// <param name="mapExtra">Endpoints a hosting project adds; they are verified with the API's own.</param>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplication>? mapExtra = null)
     {
         // The API's own assembly names the application whoever hosts it (user secrets, the OpenAPI document's XML).
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(KeyAccountApp).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(KeyAccountApp).Assembly.GetName().Name,
+            ContentRootPath = ContentRootFor(args, Environment.CurrentDirectory),
+        });
 
         builder.AddInfrastructure();
         builder.AddKeyAccountDelivery();

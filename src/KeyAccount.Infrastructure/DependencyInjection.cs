@@ -81,6 +81,9 @@ public static class DependencyInjection
         AddMail(builder);
 
         // Exports: one writer per format; the limit is read once (Exports:MaxRows) and shared by every list's export.
+        services.AddOptions<Application.Tiering.Common.TieringSafetyOptions>().Bind(builder.Configuration.GetSection(Application.Tiering.Common.TieringSafetyOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Application.Tiering.Common.TieringSafetyOptions>>().Value);
         services.AddOptions<ExportOptions>().Bind(builder.Configuration.GetSection(ExportOptions.Section))
             .Validate(o => o.MaxRows > 0, "Exports:MaxRows must be positive.").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ExportOptions>>().Value);

@@ -258,7 +258,7 @@ public class ExportsTests : ApiTestBase
         var created = await director.PostAsJsonAsync("/api/v1/tiering/policies", TieringTests.PolicyBody());
         Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
         var policy = (await Body(created))["id"]!.GetValue<string>();
-        var published = await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{policy}/publish", null, created.Headers.ETag!.Tag);
+        var published = await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{policy}/publish?acknowledgeShift=true", null, created.Headers.ETag!.Tag);
         Assert.That((int)published.StatusCode, Is.EqualTo(200), await published.Content.ReadAsStringAsync());
         var mine = await CreateAccountAsync("accountmanager", "TH-MINE", "我的客户");
         await CreateAccountAsync("accountmanager2", "TH-THEIRS", "别人的客户");

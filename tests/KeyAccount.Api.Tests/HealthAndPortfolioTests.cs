@@ -145,7 +145,7 @@ public class HealthAndPortfolioTests : ApiTestBase
             var body = JsonSerializerHelpers.WithProgramme(TieringTests.PolicyBody(), strategicCadence: days);
             var response = await director.PostAsJsonAsync("/api/v1/tiering/policies", body);
             var created = await Body(response);
-            Assert.That((int)(await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{created["id"]}/publish", null, response.Headers.ETag!.Tag)).StatusCode, Is.EqualTo(200));
+            Assert.That((int)(await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{created["id"]}/publish?acknowledgeShift=true", null, response.Headers.ETag!.Tag)).StatusCode, Is.EqualTo(200));
         }
 
         await PublishCadenceAsync(40);

@@ -116,7 +116,7 @@ public class HttpConventionsTests : ApiTestBase
             using var director = await As("director");
             var policy = await director.PostAsJsonAsync("/api/v1/tiering/policies", TieringTests.PolicyBody());
             var id = (await Body(policy))["id"]!.GetValue<string>();
-            Assert.That((int)(await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{id}/publish", null, policy.Headers.ETag!.Tag)).StatusCode, Is.EqualTo(200));
+            Assert.That((int)(await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{id}/publish?acknowledgeShift=true", null, policy.Headers.ETag!.Tag)).StatusCode, Is.EqualTo(200));
         }
 
         var (url, body, countUrl, user) = await CreateCaseAsync(create);

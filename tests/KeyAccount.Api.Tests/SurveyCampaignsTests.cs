@@ -368,7 +368,7 @@ public class SurveyCampaignsTests : ApiTestBase
         {
             var token = InvitationToken.Create(SurveyInvitationId.From(reader.GetGuid(0)), (byte[])reader[1], key);
             Assert.That(token.Value, Has.Length.EqualTo(InvitationToken.Length));
-            Assert.That((byte[])reader[2], Is.EqualTo(InvitationToken.Hash(token.Value)), "the SQL (pgcrypto) and the domain compute the same token");
+            Assert.That((byte[])reader[2], Is.EqualTo(InvitationToken.Hash(token.Value)), "the stored hash is the hash of the token the domain computes from the id and the nonce");
             Assert.That(((byte[])reader[1]).Length, Is.EqualTo(16));
             Assert.That(reader.GetString(3), Is.EqualTo("Pending"));
             Assert.That(reader.GetString(4), Is.EqualTo("zh-CN"));

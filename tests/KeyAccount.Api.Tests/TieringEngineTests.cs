@@ -130,16 +130,16 @@ public class TieringEngineTests : ApiTestBase
     }
 
     [Test]
-    public async Task Run_WhenAnAccountWasNeverTiered_TakesTheTierItsScoreReachesWithoutHysteresis()
+    public async Task Run_WhenAnAccountWasNeverTiered_TakesTheTierItsScoreReachesWithoutHysteresis_AndIsDemotedFromTheTierItWasGiven()
     {
         var policy = await PublishAsync(FitOnly);
         await SeedAsync(policy, new Spec("IMPORTED-STRATEGIC", Fit: 4, Tier: Tier.Strategic)); // 75: within the margin, but no history
 
         var (_, results) = await RunAsync(policy);
 
-        Assert.That(Decision(results["IMPORTED-STRATEGIC"]), Is.EqualTo(Decision(Tier.Key, null, TierChangeReason.Initial, 75)));
+        Assert.That(Decision(results["IMPORTED-STRATEGIC"]), Is.EqualTo(Decision(Tier.Key, null, TierChangeReason.Demoted, 75)));
         var changed = (await TierChangedEventsAsync()).Single();
-        Assert.That((changed.PreviousTier, changed.NewTier, changed.Reason), Is.EqualTo((Tier.Strategic, Tier.Key, TierChangeReason.Initial)));
+        Assert.That((changed.PreviousTier, changed.NewTier, changed.Reason), Is.EqualTo((Tier.Strategic, Tier.Key, TierChangeReason.Demoted)));
     }
 
     [Test]
@@ -148,7 +148,8 @@ public class TieringEngineTests : ApiTestBase
         var policy = await PublishAsync(FitOnly);
         await SeedAsync(
             policy,
-            new Spec("INITIAL", Fit: 5),
+            new Spec("INITIAL", Fit: 1),
+            new Spec("FIRST-RUN-UP", Fit: 5),
             new Spec("PROMOTED", Fit: 5, TieredAs: Tier.Key),
             new Spec("DEMOTED", Fit: 2, TieredAs: Tier.Key),
             new Spec("UNCHANGED", Fit: 3, TieredAs: Tier.Growth),
@@ -159,7 +160,8 @@ public class TieringEngineTests : ApiTestBase
         Assert.That(results.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value.PreviousTier, r.Value.NewTier, r.Value.Reason)), Is.EqualTo(new (string, Tier?, Tier, TierChangeReason)[]
         {
             ("DEMOTED", Tier.Key, Tier.Standard, TierChangeReason.Demoted),
-            ("INITIAL", null, Tier.Strategic, TierChangeReason.Initial),
+            ("FIRST-RUN-UP", null, Tier.Strategic, TierChangeReason.Promoted),
+            ("INITIAL", null, Tier.Standard, TierChangeReason.Initial),
             ("OVERRIDE", Tier.Growth, Tier.Strategic, TierChangeReason.Override),
             ("PROMOTED", Tier.Key, Tier.Strategic, TierChangeReason.Promoted),
             ("UNCHANGED", Tier.Growth, Tier.Growth, TierChangeReason.Unchanged),
@@ -172,7 +174,7 @@ public class TieringEngineTests : ApiTestBase
         Assert.That(events.Select(e => (e.AccountId, e.PreviousTier, e.NewTier, e.Reason, e.RunId)), Is.EquivalentTo(new[]
         {
             (ids["DEMOTED"], Tier.Key, Tier.Standard, TierChangeReason.Demoted, run.Id),
-            (ids["INITIAL"], Tier.Standard, Tier.Strategic, TierChangeReason.Initial, run.Id),
+            (ids["FIRST-RUN-UP"], Tier.Standard, Tier.Strategic, TierChangeReason.Promoted, run.Id),
             (ids["OVERRIDE"], Tier.Growth, Tier.Strategic, TierChangeReason.Override, run.Id),
             (ids["PROMOTED"], Tier.Key, Tier.Strategic, TierChangeReason.Promoted, run.Id),
         }));
@@ -185,7 +187,7 @@ public class TieringEngineTests : ApiTestBase
             // The notification says the move as data (the SPA renders it in the reader's language): the event's tiers.
             Assert.That(reminders.Select(r => (r.AccountId, r.Args!.FromTier, r.Args.ToTier, r.Args.Score.HasValue)),
                 Is.EquivalentTo(events.Select(e => (e.AccountId, (Tier?)e.PreviousTier, (Tier?)e.NewTier, true))));
-            Assert.That((run.StrategicCount, run.KeyCount, run.GrowthCount, run.StandardCount, run.ChangedCount), Is.EqualTo((3, 0, 1, 1, 4)));
+            Assert.That((run.StrategicCount, run.KeyCount, run.GrowthCount, run.StandardCount, run.ChangedCount), Is.EqualTo((3, 0, 1, 2, 4)));
         });
     }
 
@@ -234,7 +236,7 @@ public class TieringEngineTests : ApiTestBase
         {
             Assert.That(results["TOP-A"].NewTier, Is.EqualTo(Tier.Strategic));
             Assert.That(results["TOP-B"].NewTier, Is.EqualTo(Tier.Strategic));
-            Assert.That(Decision(results["LOWER"]), Is.EqualTo(Decision(Tier.Key, null, TierChangeReason.Initial, 75)));
+            Assert.That(Decision(results["LOWER"]), Is.EqualTo(Decision(Tier.Key, null, TierChangeReason.Promoted, 75)));
             Assert.That(Decision(results["WAS-STRATEGIC"]), Is.EqualTo(Decision(Tier.Key, Tier.Strategic, TierChangeReason.Demoted, 75)), "the cap demotes like a score would");
             Assert.That(run.StrategicCount, Is.EqualTo(2));
         });

@@ -35,7 +35,7 @@ public class TieringTests : ApiTestBase
         var created = await director.PostAsJsonAsync("/api/v1/tiering/policies", body ?? PolicyBody());
         Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
         var id = (await Body(created))["id"]!.GetValue<string>();
-        var published = await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{id}/publish", null, created.Headers.ETag!.Tag);
+        var published = await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{id}/publish?acknowledgeShift=true", null, created.Headers.ETag!.Tag);
         Assert.That((int)published.StatusCode, Is.EqualTo(200), await published.Content.ReadAsStringAsync());
         return id;
     }
@@ -155,7 +155,9 @@ public class TieringTests : ApiTestBase
         {
             var history = (await Body(await director.GetAsync($"/api/v1/accounts/{id}/tier-history"))).AsArray();
             Assert.That(history, Has.Count.EqualTo(1), registration);
-            Assert.That(history[0]!["reason"]!.GetValue<string>(), Is.EqualTo("Initial"), registration);
+            // Every account starts Standard: its first run says Initial when it stays there, Promoted when it moves up.
+            var expected = history[0]!["newTier"]!.GetValue<string>() == "Standard" ? "Initial" : "Promoted";
+            Assert.That(history[0]!["reason"]!.GetValue<string>(), Is.EqualTo(expected), registration);
             Assert.That(history[0]!["breakdown"]!.AsArray(), Has.Count.EqualTo(7), registration);
             var contributions = history[0]!["breakdown"]!.AsArray().Sum(b => b!["contribution"]!.GetValue<decimal>());
             Assert.That(history[0]!["score"]!.GetValue<decimal>(), Is.EqualTo(contributions).Within(0.005m), $"{registration}: the score is the breakdown's sum, to 2 places");
@@ -170,7 +172,7 @@ public class TieringTests : ApiTestBase
         // Written by the one outbox writer: the payload is the event's record, whichever path raised it.
         var message = await db.OutboxMessages.FirstAsync(m => m.Type == "account.tier_changed");
         var tierChanged = System.Text.Json.JsonSerializer.Deserialize<Domain.Accounts.AccountTierChanged>(message.Payload, Application.Common.Serialization.PublicJson.Options)!;
-        Assert.That((tierChanged.PreviousTier, tierChanged.Reason, tierChanged.RunId.Value.ToString()), Is.EqualTo((Domain.Accounts.Tier.Standard, Domain.Tiering.TierChangeReason.Initial, run["id"]!.GetValue<string>())));
+        Assert.That((tierChanged.PreviousTier, tierChanged.Reason, tierChanged.RunId.Value.ToString()), Is.EqualTo((Domain.Accounts.Tier.Standard, Domain.Tiering.TierChangeReason.Promoted, run["id"]!.GetValue<string>())), "every account starts Standard: a move in its first run is a promotion");
         Assert.That(await db.Accounts.Where(a => a.Id == tierChanged.AccountId).Select(a => a.Tier).SingleAsync(), Is.EqualTo(tierChanged.NewTier));
         Assert.That(await db.Reminders.CountAsync(r => r.Kind == Domain.Reminders.ReminderKind.TierChanged), Is.EqualTo(changed));
 
@@ -246,5 +248,38 @@ public class TieringTests : ApiTestBase
     {
         using var director = await As("director");
         await AssertProblem(await director.PostAsync("/api/v1/tiering/runs", null), 409);
+    }
+
+    [Test]
+    public async Task Publish_WhenATierWouldLoseMoreThanTheLimit_AsksForAnAcknowledgement_AndTheSimulationFlagsIt()
+    {
+        using var director = await As("director");
+        await SeedAccountsAsync(director);
+        await PublishAsync(director);
+        (await director.PostAsync("/api/v1/tiering/runs", null)).EnsureSuccessStatusCode();
+
+        // Cut-offs nobody reaches: every tiered account would fall to Standard.
+        var unreachable = PolicyBody(cutoffs: new { strategic = 100, key = 99.99m, growth = 99.98m });
+        var simulation = await Body(await director.PostAsJsonAsync("/api/v1/tiering/simulations", unreachable));
+        var strategic = simulation["shifts"]!.AsArray().Single(s => s!["tier"]!.GetValue<string>() == "Strategic")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(simulation["shiftLimitPercent"]!.GetValue<decimal>(), Is.EqualTo(20m));
+            Assert.That(strategic["before"]!.GetValue<int>(), Is.GreaterThan(0));
+            Assert.That(strategic["after"]!.GetValue<int>(), Is.Zero);
+            Assert.That(strategic["changePercent"]!.GetValue<decimal>(), Is.EqualTo(-100m));
+            Assert.That(strategic["overLimit"]!.GetValue<bool>(), Is.True);
+        });
+
+        var created = await director.PostAsJsonAsync("/api/v1/tiering/policies", unreachable);
+        var id = (await Body(created))["id"]!.GetValue<string>();
+        var refused = await AssertProblem(await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{id}/publish", null, created.Headers.ETag!.Tag), 409, "acknowledgeShift");
+        Assert.That(refused["code"]!.GetValue<string>(), Is.EqualTo("tier-shift-over-limit"));
+        Assert.That(refused["args"]!["tiers"]!.GetValue<string>(), Does.Contain("Strategic"));
+        var policy = await Body(await director.GetAsync($"/api/v1/tiering/policies/{id}"));
+        Assert.That(policy["status"]!.GetValue<string>(), Is.EqualTo("Draft"), "nothing was published");
+
+        var acknowledged = await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{id}/publish?acknowledgeShift=true", null, created.Headers.ETag!.Tag);
+        Assert.That((int)acknowledged.StatusCode, Is.EqualTo(200), await acknowledged.Content.ReadAsStringAsync());
     }
 }

@@ -1522,7 +1522,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a draft policy
-         * @description The previously published version is retired; runs use the published one. Publishing twice is a 409.
+         * @description The previously published version is retired; runs use the published one. Publishing twice is a 409. The draft is simulated first: when a tier would lose or gain more than `Tiering:ShiftLimitPercent` (20 % by default) of its accounts, the answer is a 409 `tier-shift-over-limit` naming the tiers, unless `acknowledgeShift=true` says the shift is intended.
          */
         post: operations["PublishTierPolicy"];
         delete?: never;
@@ -2381,6 +2381,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "survey.detractor_detected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * survey.detractor_detected (v1)
+         * @description A response needs a follow-up: a detractor (NPS 0–6) or a rating of 1–2.
+         */
+        post: operations["Event_survey_detractor_detected_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "survey.followup_closed": {
         parameters: {
             query?: never;
@@ -2415,6 +2435,26 @@ export interface webhooks {
          * @description A survey follow-up reached a step of its clock: the 80 % warning (level 0), its due time (1) or twice its target (2).
          */
         post: operations["Event_survey_followup_escalated_v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "survey.response_received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * survey.response_received (v1)
+         * @description A contact answered a survey (by the public page or by phone).
+         */
+        post: operations["Event_survey_response_received_v1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4352,7 +4392,7 @@ export interface components {
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -4687,6 +4727,11 @@ export interface components {
              */
             note: null | string;
         };
+        /**
+         * @description Where an answer to an NPS question (0–10) puts its respondent.
+         * @enum {string}
+         */
+        NpsGroup: "Detractor" | "Passive" | "Promoter";
         /** @description An OAuth error (RFC 6749 §5.2). */
         OAuthError: {
             /**
@@ -6305,7 +6350,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -6728,6 +6773,14 @@ export interface components {
             changed: number;
             /** @description The accounts that would move (up to 1,000, highest scores first). */
             moves: components["schemas"]["TierMoveDto"][];
+            /** @description Each tier's accounts now and after, with the change in percent and whether it is over the limit. */
+            shifts: components["schemas"]["TierShift"][];
+            /**
+             * Format: double
+             * @description The share of a tier beyond which a change is flagged (and publishing asks for acknowledgeShift=true).
+             * @example 20
+             */
+            shiftLimitPercent: number;
         };
         /**
          * @description Why a contact of a campaign's audience was not invited when it opened (decided in SQL: Infrastructure/Sql/SurveyAudienceSql.cs).
@@ -7082,6 +7135,46 @@ export interface components {
             key: string;
             /** @description What the respondent reads (each language at most 200 characters). */
             label: components["schemas"]["LocalizedTextDto"];
+        };
+        /** @description A response needs a follow-up: a detractor (NPS 0–6) or a rating of 1–2. */
+        SurveyDetractorDetected: {
+            /**
+             * Format: uuid
+             * @description The response.
+             */
+            responseId: string;
+            /**
+             * Format: uuid
+             * @description Its campaign.
+             */
+            campaignId: string;
+            /**
+             * Format: uuid
+             * @description The contact's account.
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description The contact.
+             */
+            contactId: string;
+            /** @description Detractor or LowRating. */
+            reason: components["schemas"]["FollowUpReason"];
+            /**
+             * Format: int32
+             * @description The NPS answer 0–10, when given.
+             */
+            nps: null | number;
+            /**
+             * Format: int32
+             * @description The lowest 1–5 rating given, when any.
+             */
+            lowestRating: null | number;
+            /**
+             * Format: date-time
+             * @description When it was received (UTC).
+             */
+            occurredOn: string;
         };
         /** @description A survey follow-up was closed with a note saying what was done. */
         SurveyFollowUpClosed: {
@@ -7448,6 +7541,48 @@ export interface components {
          * @enum {string}
          */
         SurveyRecurrence: "None" | "TwiceYearly";
+        /** @description A contact answered a survey (by the public page or by phone). */
+        SurveyResponseReceived: {
+            /**
+             * Format: uuid
+             * @description The response.
+             */
+            responseId: string;
+            /**
+             * Format: uuid
+             * @description Its campaign.
+             */
+            campaignId: string;
+            /**
+             * Format: uuid
+             * @description The contact's account.
+             */
+            accountId: string;
+            /**
+             * Format: uuid
+             * @description The contact.
+             */
+            contactId: string;
+            /** @description Email (the public page) or Phone (recorded by an agent). */
+            channel: components["schemas"]["SurveyInvitationChannel"];
+            /**
+             * Format: int32
+             * @description The NPS answer 0–10, when given.
+             */
+            nps: null | number;
+            /** @description Promoter, Passive or Detractor, when an NPS answer was given. */
+            npsGroup: components["schemas"]["NpsGroup"] | null;
+            /**
+             * Format: int32
+             * @description The lowest 1–5 rating given, when any.
+             */
+            lowestRating: null | number;
+            /**
+             * Format: date-time
+             * @description When it was received (UTC).
+             */
+            occurredOn: string;
+        };
         /** @description A contact of the audience left out when the campaign opened. */
         SurveySkipDto: {
             /**
@@ -7871,6 +8006,31 @@ export interface components {
             hysteresisMargin?: number;
             /** @description The service programme: one row per tier. Defaults to the design's table when empty. */
             programme?: components["schemas"]["ServiceLevelDto"][];
+        };
+        /** @description How one tier's size would change: accounts before and after, the change in percent of before, and whether it is over the limit. */
+        TierShift: {
+            /** @description The tier. */
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: int32
+             * @description Accounts in it now.
+             * @example 60
+             */
+            before: number;
+            /**
+             * Format: int32
+             * @description Accounts in it after the run.
+             * @example 1
+             */
+            after: number;
+            /**
+             * Format: double
+             * @description (after − before) ÷ before, in percent, one decimal; null when the tier is empty now.
+             * @example -98.3
+             */
+            changePercent: null | number;
+            /** @description Whether the tier loses or gains more than the limit's share of its accounts (an empty tier that gains any is over it). */
+            overLimit: boolean;
         };
         /** @description A tiering run with its counts per tier. */
         TieringRunDto: {
@@ -8297,7 +8457,7 @@ export interface components {
              */
             description: null | string;
             /** @description The public event names it receives (see GET /api/v1/webhooks/event-types). */
-            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "development_plan.activated" | "development_plan.approved" | "development_plan.cancelled" | "development_plan.completed" | "development_plan.initiative_overdue" | "development_plan.rejected" | "development_plan.submitted" | "survey.followup_closed" | "survey.followup_escalated" | "webhook.test")[];
+            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "development_plan.activated" | "development_plan.approved" | "development_plan.cancelled" | "development_plan.completed" | "development_plan.initiative_overdue" | "development_plan.rejected" | "development_plan.submitted" | "survey.detractor_detected" | "survey.followup_closed" | "survey.followup_escalated" | "survey.response_received" | "webhook.test")[];
             /** @description False when switched off, after a 410 Gone, or after five days of failures. */
             enabled: boolean;
             /** @description Why it is disabled: Manual, Gone or FailingTooLong. */
@@ -8347,7 +8507,7 @@ export interface components {
              *       "account.tier_changed"
              *     ]
              */
-            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "development_plan.activated" | "development_plan.approved" | "development_plan.cancelled" | "development_plan.completed" | "development_plan.initiative_overdue" | "development_plan.rejected" | "development_plan.submitted" | "survey.followup_closed" | "survey.followup_escalated" | "webhook.test")[];
+            eventTypes: ("account.created" | "account.interaction_logged" | "account.owner_changed" | "account.status_changed" | "account.tier_changed" | "account.updated" | "complaint.assigned" | "complaint.commented" | "complaint.escalated" | "complaint.filed" | "complaint.sla_at_risk" | "complaint.status_changed" | "development_plan.activated" | "development_plan.approved" | "development_plan.cancelled" | "development_plan.completed" | "development_plan.initiative_overdue" | "development_plan.rejected" | "development_plan.submitted" | "survey.detractor_detected" | "survey.followup_closed" | "survey.followup_escalated" | "survey.response_received" | "webhook.test")[];
             /**
              * @description What it is for (at most 500 characters).
              * @example ERP：客户等级与投诉同步
@@ -34692,7 +34852,10 @@ export interface operations {
     };
     PublishTierPolicy: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The tier shift the simulation flagged is intended: publish anyway. */
+                acknowledgeShift?: boolean;
+            };
             header: {
                 /**
                  * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
@@ -34701,6 +34864,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
+                /** @description The draft policy. */
                 id: string;
             };
             cookie?: never;
@@ -35054,7 +35218,17 @@ export interface operations {
                      *           "score": 1.5,
                      *           "reason": "Initial"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "shifts": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "before": 60,
+                     *           "after": 1,
+                     *           "changePercent": -98.3,
+                     *           "overLimit": false
+                     *         }
+                     *       ],
+                     *       "shiftLimitPercent": 20
                      *     }
                      */
                     "application/json": components["schemas"]["SimulationDto"];
@@ -42863,6 +43037,64 @@ export interface operations {
             };
         };
     };
+    Event_survey_detractor_detected_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "survey.detractor_detected",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "responseId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "reason": "Detractor",
+                 *         "nps": 1,
+                 *         "lowestRating": 1,
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "survey.detractor_detected";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description A response needs a follow-up: a detractor (NPS 0–6) or a rating of 1–2. */
+                    data: components["schemas"]["SurveyDetractorDetected"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Event_survey_followup_closed_v1: {
         parameters: {
             query?: never;
@@ -42964,6 +43196,65 @@ export interface operations {
                     timestamp: string;
                     /** @description A survey follow-up reached a step of its clock: the 80 % warning (level 0), its due time (1) or twice its target (2). */
                     data: components["schemas"]["SurveyFollowUpEscalated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else is retried. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Event_survey_response_received_v1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "survey.response_received",
+                 *       "version": 1,
+                 *       "timestamp": "2026-03-02T08:30:00Z",
+                 *       "data": {
+                 *         "responseId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                 *         "channel": "Email",
+                 *         "nps": 1,
+                 *         "npsGroup": "Detractor",
+                 *         "lowestRating": 1,
+                 *         "occurredOn": "2026-03-02T08:30:00Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description The event's public name.
+                     * @enum {string}
+                     */
+                    type: "survey.response_received";
+                    /**
+                     * Format: int32
+                     * @description The version of the event's shape.
+                     * @enum {integer}
+                     */
+                    version: 1;
+                    /**
+                     * Format: date-time
+                     * @description When it happened (UTC).
+                     */
+                    timestamp: string;
+                    /** @description A contact answered a survey (by the public page or by phone). */
+                    data: components["schemas"]["SurveyResponseReceived"];
                 };
             };
         };

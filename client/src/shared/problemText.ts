@@ -20,10 +20,11 @@ export interface ProblemText extends FieldErrorText {
 
 /** Arguments that hold a value of one of the API's enums, and the prefix of the message keys of that enum's names. */
 const ENUM_ARGS: Record<string, string | readonly string[]> = {
-  // A workflow's statuses and steps: a complaint's, else a development plan's (the first prefix with a message wins).
-  from: ['complaint.status.', 'plan.status.'],
-  to: ['complaint.status.', 'plan.status.'],
-  allowedFrom: ['complaint.status.', 'plan.status.'],
+  // A workflow's statuses and steps: a complaint's, else a development plan's, else a survey campaign's or template's
+  // (the first prefix with a message wins).
+  from: ['complaint.status.', 'plan.status.', 'surveys.campaign.status.', 'surveys.template.status.'],
+  to: ['complaint.status.', 'plan.status.', 'surveys.campaign.status.', 'surveys.template.status.'],
+  allowedFrom: ['complaint.status.', 'plan.status.', 'surveys.campaign.status.', 'surveys.template.status.'],
   action: 'complaint.action.',
   tier: 'tier.',
   severity: 'complaint.severity.',
@@ -96,7 +97,7 @@ export function createProblemText(locale: Locale, catalogue: ErrorCatalogue, mes
     // A complaint's step arrives as "await-customer" (messages: complaint.action.AwaitCustomer), a plan's as "submit".
     if (name === 'action') {
       const complaintStep = `complaint.action.${pascal(value)}`;
-      return isMessageKey(messages, complaintStep) ? messages[complaintStep] : enumName('plan.action.', value);
+      return isMessageKey(messages, complaintStep) ? messages[complaintStep] : enumName(['plan.action.', 'surveys.campaign.step.'], value);
     }
     if (has(ENUM_ARGS, name)) return enumName(ENUM_ARGS[name]!, value);
     if (name === 'allowed' && path && has(ENUM_FIELDS, leaf(path))) return enumName(ENUM_FIELDS[leaf(path)]!, value);

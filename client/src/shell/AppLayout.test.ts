@@ -20,6 +20,14 @@ describe('navigation by role', () => {
     expect(visibleNav([])).toEqual([]);
   });
 
+  it('lands marketing on the surveys page, its one entry', () => {
+    expect(visibleNav(['surveys:read', 'surveys:design', 'surveys:run']).map((n) => n.path)).toEqual(['/surveys']);
+  });
+
+  it('shows surveys to every role that reads them, after complaints', () => {
+    expect(visibleNav(['accounts:read', 'complaints:read', 'tiering:read', 'surveys:read', 'surveys:followups']).map((n) => n.path)).toEqual(['/accounts', '/portfolio', '/complaints', '/surveys', '/tiering']);
+  });
+
   it('shows a manager accounts and reminders', () => {
     expect(visibleNav(['accounts:read', 'accounts:write', 'reminders:read']).map((n) => n.path)).toEqual(['/accounts', '/portfolio', '/reminders']);
   });

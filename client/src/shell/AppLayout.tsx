@@ -1,5 +1,5 @@
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { ApiOutlined, AimOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, AimOutlined, SmileOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
@@ -12,6 +12,8 @@ const NAV: { path: string; label: MessageKey; permission: string; icon: React.Re
   { path: '/reminders', label: 'nav.reminders', permission: 'reminders:read', icon: <BellOutlined /> },
   { path: '/plans', label: 'nav.plans', permission: 'plans:read', icon: <AimOutlined /> },
   { path: '/complaints', label: 'nav.complaints', permission: 'complaints:read', icon: <CustomerServiceOutlined /> },
+  // Marketing's only entry, so its landing page (HomeRedirect): it reads nothing of accounts.
+  { path: '/surveys', label: 'nav.surveys', permission: 'surveys:read', icon: <SmileOutlined /> },
   { path: '/tiering', label: 'nav.tiering', permission: 'tiering:read', icon: <RiseOutlined /> },
   { path: '/revenue/import', label: 'nav.revenueImport', permission: 'revenue:write', icon: <CloudUploadOutlined /> },
   // Before webhooks: the Admin lands on the first entry they may use (HomeRedirect), and that is users.
@@ -90,6 +92,12 @@ export function HomeRedirect() {
   const first = visibleNav(user.permissions)[0];
   if (first) return <Navigate to={first.path} replace />;
   return <Typography.Paragraph style={{ marginTop: 48, textAlign: 'center' }}>{t('home.noCapability')}</Typography.Paragraph>;
+}
+
+/** Guards a page open to several permissions (the surveys page: its tabs need one each): 403 without any of them. */
+export function RequireAnyPermission({ permissions, children }: { permissions: readonly string[]; children: React.ReactNode }) {
+  const { can } = useSession();
+  return permissions.some(can) ? <>{children}</> : <Navigate to="/403" replace />;
 }
 
 /** Guards a page by permission: 403 page when the role lacks it. */

@@ -27,6 +27,11 @@ export const ALL_PERMISSIONS = [
   'plans:read',
   'plans:write',
   'plans:approve',
+  'surveys:read',
+  'surveys:design',
+  'surveys:run',
+  'surveys:respond',
+  'surveys:followups',
 ];
 
 /** The signed-in user of component tests (the fixtures' assignee "me"). */

@@ -43,7 +43,7 @@ internal static class TieringEndpoints
             .WithSummary("Change a draft policy").WithDescription("Published versions are frozen (409). Requires If-Match.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         tiering.MapPost("/policies/{id:guid}/publish", Publish).WithName("PublishTierPolicy").RequireAuthorization(Permissions.TieringManage).SendsETag()
-            .WithSummary("Publish a draft policy").WithDescription("The previously published version is retired; runs use the published one. Publishing twice is a 409.")
+            .WithSummary("Publish a draft policy").WithDescription("The previously published version is retired; runs use the published one. Publishing twice is a 409. The draft is simulated first: when a tier would lose or gain more than `Tiering:ShiftLimitPercent` (20 % by default) of its accounts, the answer is a 409 `tier-shift-over-limit` naming the tiers, unless `acknowledgeShift=true` says the shift is intended.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         tiering.MapPost("/simulations", Simulate).WithName("SimulateTierPolicy").RequireAuthorization(Permissions.TieringManage).Action("computes a what-if and writes nothing")
             .WithSummary("Simulate a draft policy")
@@ -145,9 +145,11 @@ internal static class TieringEndpoints
         return TypedResults.Ok(policy);
     }
 
-    private static async Task<Ok<TierPolicyDto>> Publish(Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct)
+    /// <param name="id">The draft policy.</param>
+    /// <param name="acknowledgeShift">The tier shift the simulation flagged is intended: publish anyway.</param>
+    private static async Task<Ok<TierPolicyDto>> Publish(Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct, bool acknowledgeShift = false)
     {
-        var policy = await m.Send(new PublishPolicyCommand(new TierPolicyId(id), ifMatch.Version), ct);
+        var policy = await m.Send(new PublishPolicyCommand(new TierPolicyId(id), ifMatch.Version, acknowledgeShift), ct);
         ETags.Set(http, policy.Version);
         return TypedResults.Ok(policy);
     }

@@ -34,6 +34,13 @@ public sealed record SlaClockState
     /// <summary>0 none, 1 department head / quality manager (at the breach), 2 director (at twice the target).</summary>
     public int EscalationLevel { get; init; }
 
+    /// <summary>
+    /// This clock's SLA state: <b>Breached</b> once its target was missed (a breach stays), else <b>AtRisk</b> when it
+    /// got its 80 % warning and <paramref name="running"/> (has not stopped), else <b>OnTime</b>. A complaint is the
+    /// worse of its two clocks (<see cref="ComplaintSla.StateOf"/>); a survey follow-up is its one clock.
+    /// </summary>
+    public SlaState StateWhile(bool running) => Breached ? SlaState.Breached : running && AtRisk ? SlaState.AtRisk : SlaState.OnTime;
+
     /// <summary>The share of the target at which this clock's next step is due (0.8, 1, 2); null when every step was taken.</summary>
     public decimal? NextStepShare =>
         !AtRisk ? SlaClock.AtRiskShare : EscalationLevel < 1 ? 1m : EscalationLevel < 2 ? 2m : null;
@@ -121,12 +128,9 @@ public static class ComplaintSla
     {
         ArgumentNullException.ThrowIfNull(firstResponse);
         ArgumentNullException.ThrowIfNull(resolution);
-        if (firstResponse.Breached || resolution.Breached)
-        {
-            return SlaState.Breached;
-        }
-
-        return (FirstResponseRuns(status) && firstResponse.AtRisk) || (!IsStopped(status) && resolution.AtRisk) ? SlaState.AtRisk : SlaState.OnTime;
+        var first = firstResponse.StateWhile(FirstResponseRuns(status));
+        var second = resolution.StateWhile(!IsStopped(status));
+        return first > second ? first : second;
     }
 
     /// <summary>The first-response clock runs until the first response, that is while the complaint is New.</summary>

@@ -6,10 +6,9 @@ namespace KeyAccount.Domain.Surveys;
 
 /// <summary>
 /// An invitation's token: <c>base64url(HMAC-SHA256(key, invitationId ‖ nonce))</c>, 43 characters (256 bits, of which
-/// the nonce's 128 are random). The id is its 16 bytes in RFC 4122 (big-endian) order, as PostgreSQL's <c>uuid</c>
-/// sends them. Only <see cref="Hash(string)"/> is stored; the mailer and the reminder recompute the token from the id and the
-/// stored nonce. Opening a campaign computes the same formula set-based in SQL (pgcrypto); a test on PostgreSQL pins
-/// the two together.
+/// the nonce's 128 are random). The id is its 16 bytes in RFC 4122 (big-endian) order. The one home of the formula:
+/// opening a campaign stores each invitation's random nonce and the <see cref="Hash(string)"/> computed here; the
+/// mailer and the reminder recompute the token from the id and the stored nonce.
 /// </summary>
 public sealed class InvitationToken
 {

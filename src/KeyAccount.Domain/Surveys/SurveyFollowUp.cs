@@ -158,7 +158,7 @@ public sealed class SurveyFollowUp : AggregateRoot
         var open = Status == FollowUpStatus.Open;
         Clock = Clock.Settle(open ? SlaClock.DueAt(Calendar, OpenedAt, [], Target) : null, SlaClock.Elapsed(Calendar, OpenedAt, [], ClosedAt ?? now) >= Target);
         DueAt = Clock.DueAt;
-        SlaState = Clock.Breached ? SlaState.Breached : open && Clock.AtRisk ? SlaState.AtRisk : SlaState.OnTime;
+        SlaState = Clock.StateWhile(running: open);
         NextEscalationAt = open && Clock.NextStepShare is { } share ? SlaClock.DueAt(Calendar, OpenedAt, [], Target, share) : null;
     }
 }

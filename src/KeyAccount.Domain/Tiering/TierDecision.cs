@@ -16,7 +16,7 @@ public enum TierChangeReason
 /// <param name="AccountId">The account.</param>
 /// <param name="RegistrationNumber">Orders equal scores at the Strategic cap (see <see cref="TierDecision.Decide"/>).</param>
 /// <param name="CurrentTier">Its tier before the run.</param>
-/// <param name="TieredBefore">Whether a run has tiered it before (it has history); if not, the run is its Initial one.</param>
+/// <param name="TieredBefore">Whether a run has tiered it before (it has history); if not, the run is its first (no hysteresis; Initial when the tier stays).</param>
 /// <param name="Override">Its tier override, in force or not; the run decides whether it applies.</param>
 /// <param name="Facts">What the database gathered about its criteria.</param>
 public sealed record TierCandidate(AccountId AccountId, string RegistrationNumber, Tier CurrentTier, bool TieredBefore, TierOverride? Override, ScoringFacts Facts);
@@ -107,7 +107,7 @@ public static class TierDecision
         {
             var c = candidates[i];
             var previous = Previous(c);
-            outcomes[i] = new TierOutcome(c.AccountId, c.RegistrationNumber, scores[i], normalised[i], c.CurrentTier, previous, tiers[i], Reason(previous, pinned[i], tiers[i]));
+            outcomes[i] = new TierOutcome(c.AccountId, c.RegistrationNumber, scores[i], normalised[i], c.CurrentTier, previous, tiers[i], Reason(c, pinned[i], tiers[i]));
         }
 
         return outcomes;
@@ -115,10 +115,15 @@ public static class TierDecision
 
     private static Tier? Previous(TierCandidate c) => c.TieredBefore ? c.CurrentTier : null;
 
-    private static TierChangeReason Reason(Tier? previous, Tier? pinned, Tier final) =>
+    /// <summary>
+    /// Against the tier the account has now (a run's or one set when it was created or imported): promoted or demoted
+    /// when it moves — in its first run too, where an imported Strategic account that falls to Key is Demoted, not
+    /// "Initial" —, Initial when its first run keeps it where it was, Unchanged afterwards.
+    /// </summary>
+    private static TierChangeReason Reason(TierCandidate candidate, Tier? pinned, Tier final) =>
         pinned is not null ? TierChangeReason.Override
-        : previous is not { } before ? TierChangeReason.Initial
-        : final < before ? TierChangeReason.Promoted
-        : final > before ? TierChangeReason.Demoted
-        : TierChangeReason.Unchanged;
+        : final < candidate.CurrentTier ? TierChangeReason.Promoted
+        : final > candidate.CurrentTier ? TierChangeReason.Demoted
+        : candidate.TieredBefore ? TierChangeReason.Unchanged
+        : TierChangeReason.Initial;
 }

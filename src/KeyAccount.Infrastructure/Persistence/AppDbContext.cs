@@ -97,6 +97,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Domain.Surveys.SurveyTemplate> SurveyTemplates => Set<Domain.Surveys.SurveyTemplate>();
 
+    public DbSet<Domain.Surveys.SurveyResponse> SurveyResponses => Set<Domain.Surveys.SurveyResponse>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>
@@ -235,6 +237,7 @@ internal static class UniqueConstraints
         SurveyTemplateRevision => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.Surveys.SurveyTemplateIsRevisedOnce)), "This template version already has a newer version: open that one."),
         SlaPolicyNumber => new PreconditionFailedException("The SLA policy was changed by someone else since you read it. Reload it and apply your change again."),
         ComplaintTimelineEntry => new PreconditionFailedException("The complaint was changed by someone else since you read it. Reload it and apply your change again."),
+        Configurations.SurveyResponseConfiguration.InvitationIndex => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.Surveys.SurveyMustNotBeAnsweredTwice)), "This survey has already been answered."),
         Configurations.SurveyInvitationConfiguration.ContactPerCampaignIndex => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.Surveys.SurveyCampaignTransitionMustBeAllowed)), "The campaign's invitations were written already: it is open."),
         AccountRegistrationNumber => new ConflictException(ProblemCodes.RegistrationNumberTaken, "Another account already has this registration number.", "registrationNumber"),
         UserEmail => new ConflictException(ProblemCodes.EmailTaken, "Another user already has this email.", "email"),

@@ -114,9 +114,9 @@ internal static class SurveyAudienceSql
 
     /// <summary>
     /// Opening: writes the audience of <c>@campaign</c> — each contact to invite as a Pending Regular email invitation in
-    /// <c>@language</c> with 16 random bytes of nonce and the SHA-256 of its token
-    /// (<see cref="InvitationToken"/>: base64url(HMAC-SHA256(@key, uuid bytes ‖ nonce)), computed here with pgcrypto) —
-    /// and every other contact as a skip with its reason; returns the two counts. One statement: all of it or none.
+    /// <c>@language</c> with 16 random bytes of nonce (its token's hash is computed from it in C#, <see cref="InvitationToken"/>,
+    /// by <see cref="HashesStatement"/> in the same transaction) — and every other contact as a skip with its reason;
+    /// returns the two counts. One statement: all of it or none.
     /// </summary>
     public const string WriteStatement = $"""
         WITH {AudienceCte},
@@ -127,8 +127,7 @@ internal static class SurveyAudienceSql
         ins AS (
             INSERT INTO survey_invitations (id, campaign_id, account_id, contact_id, email, language, buying_role, token_nonce, token_hash,
                                             status, channel, kind, attempts, created_at)
-            SELECT f.id, @campaign, f.account_id, f.contact_id, f.email, @language, f.buying_role, f.nonce,
-                   digest(translate(rtrim(encode(hmac(uuid_send(f.id) || f.nonce, @key, 'sha256'), 'base64'), '='), '+/', '-_'), 'sha256'),
+            SELECT f.id, @campaign, f.account_id, f.contact_id, f.email, @language, f.buying_role, f.nonce, NULL,
                    'Pending', 'Email', 'Regular', 0, @now
             FROM fresh f
             RETURNING 1
@@ -140,6 +139,19 @@ internal static class SurveyAudienceSql
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM ins)::int AS invited, (SELECT count(*) FROM sk)::int AS skipped
+        """;
+
+    /// <summary>The invitations of <c>@campaign</c> written without their token's hash yet: id and nonce.</summary>
+    public const string UnhashedStatement = """
+        SELECT id AS "Id", token_nonce AS "Nonce" FROM survey_invitations
+        WHERE campaign_id = @campaign AND token_hash IS NULL AND token_nonce IS NOT NULL
+        """;
+
+    /// <summary>Stores the token hashes computed in C# (<c>@ids</c>, <c>@hashes</c>, pairwise).</summary>
+    public const string HashesStatement = """
+        UPDATE survey_invitations i SET token_hash = h.hash
+        FROM unnest(@ids, @hashes) AS h(id, hash)
+        WHERE i.id = h.id
         """;
 
     /// <summary>

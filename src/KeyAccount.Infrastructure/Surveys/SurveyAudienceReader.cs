@@ -44,11 +44,38 @@ internal sealed class SurveyAudienceReader(AppDbContext db, IOptions<SurveyOptio
         [
             .. SurveyAudienceSql.Parameters(campaign.Audience, campaign.PerAccountCap, campaign.Id, now, options.Value.FatigueDays, options.Value.AccountInvitationLimit),
             new NpgsqlParameter("language", NpgsqlDbType.Text) { Value = campaign.DefaultLanguage },
-            new NpgsqlParameter("key", NpgsqlDbType.Bytea) { Value = key.ToArray() },
         ];
         // Not composed (SingleAsync would wrap it in a sub-select, where a data-modifying WITH is not allowed).
         var row = (await db.Database.SqlQueryRaw<WriteRow>(SurveyAudienceSql.WriteStatement, parameters).ToListAsync(cancellationToken).ConfigureAwait(false)).Single();
+        await StoreTokenHashesAsync(campaign.Id, cancellationToken).ConfigureAwait(false);
         return (row.Invited, row.Skipped);
+    }
+
+    /// <summary>Each new invitation's token hash, from its id and nonce by <see cref="InvitationToken"/> (the formula's one home).</summary>
+    private async Task StoreTokenHashesAsync(SurveyCampaignId campaign, CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQueryRaw<UnhashedRow>(SurveyAudienceSql.UnhashedStatement, new NpgsqlParameter("campaign", NpgsqlDbType.Uuid) { Value = campaign.Value })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var ids = new Guid[rows.Count];
+        var hashes = new byte[rows.Count][];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            ids[i] = rows[i].Id;
+            hashes[i] = InvitationToken.Hash(InvitationToken.Create(new SurveyInvitationId(rows[i].Id), rows[i].Nonce, key.Value).Value);
+        }
+
+        await db.Database.ExecuteSqlRawAsync(
+            SurveyAudienceSql.HashesStatement,
+            [
+                new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids },
+                new NpgsqlParameter("hashes", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = hashes },
+            ],
+            cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record CountRow(string? Reason, int Contacts, int Accounts);
@@ -56,4 +83,6 @@ internal sealed class SurveyAudienceReader(AppDbContext db, IOptions<SurveyOptio
     private sealed record SampleRow(Guid AccountId, string AccountName, Guid ContactId, string ContactName, string BuyingRole);
 
     private sealed record WriteRow(int Invited, int Skipped);
+
+    private sealed record UnhashedRow(Guid Id, byte[] Nonce);
 }

@@ -119,7 +119,10 @@ internal sealed class TieringEngine(AppDbContext db, IPlanCoverage planCoverage)
                 new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = shown.Select(m => m.AccountId.Value).ToArray() })
             .ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken).ConfigureAwait(false);
         await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-        return new TieringOutcome(counts, changed, [.. shown.Select(m => new TierMove(m.AccountId, names[m.AccountId.Value], m.CurrentTier, m.NewTier, m.Score, m.Reason))]);
+        return new TieringOutcome(counts, changed, [.. shown.Select(m => new TierMove(m.AccountId, names[m.AccountId.Value], m.CurrentTier, m.NewTier, m.Score, m.Reason))])
+        {
+            Before = CountBefore(outcomes),
+        };
     }
 
     /// <summary>The facts of every active account, then the domain's decision over all of them.</summary>
@@ -224,6 +227,17 @@ internal sealed class TieringEngine(AppDbContext db, IPlanCoverage planCoverage)
         }
 
         return (counts, changed);
+    }
+
+    private static Dictionary<Tier, int> CountBefore(IReadOnlyList<TierOutcome> outcomes)
+    {
+        var counts = Enum.GetValues<Tier>().ToDictionary(t => t, _ => 0);
+        foreach (var o in outcomes)
+        {
+            counts[o.CurrentTier]++;
+        }
+
+        return counts;
     }
 
     private static NpgsqlParameter Column<T>(string name, NpgsqlDbType type, IReadOnlyList<TierOutcome> rows, Func<TierOutcome, T> value)

@@ -264,4 +264,22 @@ public class ComplaintSlaClocksTests
             Assert.That(state.Advance(SlaClockKind.Resolution, elapsed, TimeSpan.FromHours(24), steps), Is.EqualTo(state));
         });
     }
+
+    [TestCase(false, false, true, SlaState.OnTime)]
+    [TestCase(false, false, false, SlaState.OnTime)]
+    [TestCase(true, false, true, SlaState.AtRisk)]
+    [TestCase(true, false, false, SlaState.OnTime)]
+    [TestCase(true, true, true, SlaState.Breached)]
+    [TestCase(false, true, false, SlaState.Breached)]
+    public void One_clock_s_state_is_breached_once_missed_and_at_risk_only_while_it_runs(bool atRisk, bool breached, bool running, SlaState expected) =>
+        Assert.That(new SlaClockState { AtRisk = atRisk, Breached = breached }.StateWhile(running), Is.EqualTo(expected));
+
+    [TestCase(ComplaintStatus.New, true, false, SlaState.AtRisk)]
+    [TestCase(ComplaintStatus.InProgress, true, false, SlaState.OnTime)]
+    [TestCase(ComplaintStatus.InProgress, false, true, SlaState.AtRisk)]
+    [TestCase(ComplaintStatus.Resolved, false, true, SlaState.OnTime)]
+    public void A_complaint_is_the_worse_of_its_two_clocks(ComplaintStatus status, bool firstAtRisk, bool resolutionAtRisk, SlaState expected) =>
+        Assert.That(
+            ComplaintSla.StateOf(status, new SlaClockState { AtRisk = firstAtRisk }, new SlaClockState { AtRisk = resolutionAtRisk }),
+            Is.EqualTo(expected));
 }

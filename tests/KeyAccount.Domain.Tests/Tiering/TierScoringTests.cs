@@ -109,15 +109,59 @@ public class TierDecisionTests
     [Test]
     public void Decide_RecordsWhyEachAccountHasItsTier()
     {
-        var outcomes = TierDecision.Decide([C(85), C(85, Tier.Key), C(50, Tier.Key), C(57, Tier.Key), C(10, Tier.Growth, pinned: Tier.Strategic)], Policy, RunDate);
+        var outcomes = TierDecision.Decide([C(10), C(85, Tier.Key), C(50, Tier.Key), C(57, Tier.Key), C(10, Tier.Growth, pinned: Tier.Strategic)], Policy, RunDate);
         Assert.That(outcomes.Select(o => (o.PreviousTier, o.NewTier, o.Reason)), Is.EqualTo(new (Tier?, Tier, TierChangeReason)[]
         {
-            (null, Tier.Strategic, TierChangeReason.Initial),
+            (null, Tier.Standard, TierChangeReason.Initial),
             (Tier.Key, Tier.Strategic, TierChangeReason.Promoted),
             (Tier.Key, Tier.Growth, TierChangeReason.Demoted),
             (Tier.Key, Tier.Key, TierChangeReason.Unchanged),
             (Tier.Growth, Tier.Strategic, TierChangeReason.Override),
         }));
+    }
+
+    [Test]
+    public void Decide_InAnAccountsFirstRun_SaysPromotedOrDemotedAgainstTheTierItWasGiven_AndInitialOnlyWhenItStays()
+    {
+        TierCandidate FirstRun(decimal score, Tier given) => new(AccountId.New(), "A", given, false, null, new ScoringFacts(score, null, null, null, null, 0, null));
+        var outcomes = TierDecision.Decide([FirstRun(60, Tier.Strategic), FirstRun(85, Tier.Standard), FirstRun(60, Tier.Key)], Policy, RunDate);
+        Assert.That(outcomes.Select(o => (o.PreviousTier, o.NewTier, o.Reason)), Is.EqualTo(new (Tier?, Tier, TierChangeReason)[]
+        {
+            (null, Tier.Key, TierChangeReason.Demoted),
+            (null, Tier.Strategic, TierChangeReason.Promoted),
+            (null, Tier.Key, TierChangeReason.Initial),
+        }));
+    }
+
+    [TestCase(60, 48, false)] // exactly 20 % lost
+    [TestCase(60, 47, true)]
+    [TestCase(60, 72, false)] // exactly 20 % gained
+    [TestCase(60, 73, true)]
+    [TestCase(60, 1, true)]
+    [TestCase(0, 0, false)]
+    [TestCase(0, 1, true)]
+    public void TierShifts_FlagATierThatLosesOrGainsMoreThanTheLimit(int before, int after, bool over)
+    {
+        var shift = TierShifts.Compare(new Dictionary<Tier, int> { [Tier.Strategic] = before }, new Dictionary<Tier, int> { [Tier.Strategic] = after }, TierShifts.DefaultLimitPercent)
+            .Single(s => s.Tier == Tier.Strategic);
+        Assert.Multiple(() =>
+        {
+            Assert.That(shift.OverLimit, Is.EqualTo(over));
+            Assert.That(shift.ChangePercent, Is.EqualTo(before == 0 ? null : Math.Round((after - before) * 100m / before, 1, MidpointRounding.AwayFromZero)));
+        });
+    }
+
+    [Test]
+    public void Publishing_a_shift_over_the_limit_needs_an_acknowledgement()
+    {
+        var shifts = TierShifts.Compare(new Dictionary<Tier, int> { [Tier.Strategic] = 60, [Tier.Key] = 100 }, new Dictionary<Tier, int> { [Tier.Strategic] = 1, [Tier.Key] = 159 }, 20m);
+        var rule = new TierShiftMustBeAcknowledged(shifts, 20m, acknowledged: false);
+        Assert.Multiple(() =>
+        {
+            Assert.That(rule.IsBroken(), Is.True);
+            Assert.That(rule.Args["tiers"], Is.EqualTo("Strategic 60 → 1, Key 100 → 159"));
+            Assert.That(new TierShiftMustBeAcknowledged(shifts, 20m, acknowledged: true).IsBroken(), Is.False);
+        });
     }
 
     [Test]

@@ -4,6 +4,7 @@ import { useLocation } from 'react-router-dom';
 import type { AccountDto } from '../../api/client';
 import { SLOW, fakeApiPerTest, json, renderWithProviders, setupUser, testUser } from '../../test';
 import { initiativeFixture, objectiveFixture, planFixture, summaryFixture } from '../plans/fixtures';
+import { satisfactionFixture } from '../surveys/fixtures';
 import AccountPage from './AccountPage';
 
 // The customer 360's tabs over the real hooks and a fake API: the tab kept in the URL, and the Plan tab showing what
@@ -143,5 +144,22 @@ describe('Account 360: tabs', () => {
     expect(screen.queryByRole('tab', { name: 'Plan' })).not.toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
     expect(api.sent('GET', '/api/v1/development-plans')).toHaveLength(0);
+  }, SLOW);
+
+  it('?tab=satisfaction opens the Satisfaction tab (loaded with the tab), with the latest NPS and its n', async () => {
+    serve();
+    api.on('GET', '/api/v1/accounts/a1/satisfaction', json(200, satisfactionFixture({ trend: [] })));
+    api.on('GET', '/api/v1/surveys/follow-ups', json(200, { items: [], page: 1, pageSize: 20, totalCount: 0, nextCursor: null }));
+    show('/accounts/a1?tab=satisfaction');
+    expect(await screen.findByRole('tab', { name: 'Satisfaction' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByTestId('account-latest-nps')).toHaveTextContent('n = 3');
+  }, SLOW);
+
+  it('has no Satisfaction tab for a role that does not read surveys', async () => {
+    serve();
+    show('/accounts/a1?tab=satisfaction', { ...testUser, role: 'ServiceAgent', permissions: ['accounts:read', 'reminders:read', 'complaints:read', 'complaints:write', 'users:lookup'] });
+    await screen.findByTestId('account-name');
+    expect(screen.queryByRole('tab', { name: 'Satisfaction' })).not.toBeInTheDocument();
+    expect(api.sent('GET', '/api/v1/accounts/a1/satisfaction')).toHaveLength(0);
   }, SLOW);
 });

@@ -22,6 +22,8 @@ import { HealthPanel } from '../portfolio/HealthPanel';
 import { AccountPlanTab } from './AccountPlanTab';
 
 const RevenueChart = lazy(() => import('./RevenueChart'));
+// The surveys feature loads with its tab only.
+const AccountSatisfactionTab = lazy(() => import('../surveys/AccountSatisfactionTab'));
 
 /**
  * The tabs of the customer 360, in order: the first opens by default, the others by `?tab=<key>` (a link can open one).
@@ -37,6 +39,16 @@ interface AccountTab {
 const TABS = [
   { key: 'overview', label: 'account.tab.overview', render: (a) => <AccountOverview account={a} /> },
   { key: 'plan', label: 'account.tab.plan', permission: 'plans:read', render: (a) => <AccountPlanTab accountId={a.id} /> },
+  {
+    key: 'satisfaction',
+    label: 'account.tab.satisfaction',
+    permission: 'surveys:read',
+    render: (a) => (
+      <Suspense fallback={<Spin />}>
+        <AccountSatisfactionTab accountId={a.id} />
+      </Suspense>
+    ),
+  },
 ] as const satisfies readonly AccountTab[];
 
 export type AccountTabKey = (typeof TABS)[number]['key'];

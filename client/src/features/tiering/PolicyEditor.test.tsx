@@ -125,6 +125,29 @@ describe('PolicyEditor: the API', () => {
     expect(await screen.findByText(/The terms changed since this simulation/)).toBeInTheDocument();
   }, SLOW);
 
+  it('flags a tier whose change is over the limit, as the server computed it', async () => {
+    const user = setupUser();
+    renderEditor();
+    await user.click(simulate());
+    const warning = await screen.findByTestId('sim-shift-warning');
+    expect(warning).toHaveTextContent('More than 20 % of a tier would change: Strategic 2 → 3, Growth 3 → 2, Standard 0 → 1');
+  }, SLOW);
+
+  it('asks to confirm a publish the server refused for its tier shift, then publishes anyway', async () => {
+    const user = setupUser();
+    const refusal = new ApiProblem(409, { code: 'tier-shift-over-limit', args: { tiers: 'Strategic 60 → 1', limit: 20 } });
+    const onPublish = vi.fn().mockRejectedValueOnce(refusal).mockResolvedValueOnce(undefined);
+    renderEditor({ onPublish });
+    await user.click(publish());
+    await user.click(await screen.findByRole('button', { name: 'Publish' }));
+    const refused = await screen.findByTestId('publish-shift-refused');
+    expect(refused).toHaveTextContent('Strategic 60 → 1');
+    expect(onPublish).toHaveBeenNthCalledWith(1, false);
+    await user.click(screen.getByTestId('publish-anyway'));
+    await waitFor(() => expect(onPublish).toHaveBeenNthCalledWith(2, true));
+    await waitFor(() => expect(screen.queryByTestId('publish-shift-refused')).toBeNull());
+  }, SLOW);
+
   it('shows a published version read-only', () => {
     renderEditor({ policy: policyFixture({ status: 'Published', publishedAt: '2026-11-01T08:00:00Z' }), readOnly: true });
     expect(screen.getByLabelText('Strategic fit')).toBeDisabled();

@@ -4,7 +4,9 @@ import { CheckCircleFilled, CloudUploadOutlined, ExperimentOutlined, QuestionCir
 import type { Tier } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
+import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useProblemText } from '../../shared/problemText';
 import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDateTime } from '../../shared/format';
 import { TIERS, TIER_HEX } from '../../shared/tiers';
@@ -37,7 +39,8 @@ export interface PolicyEditorProps {
   readOnly: boolean;
   onSave?: (input: TierPolicyInput) => Promise<unknown>;
   onSimulate?: (input: TierPolicyInput) => Promise<SimulationDto>;
-  onPublish?: () => Promise<unknown>;
+  /** Publishes; `acknowledgeShift` confirms a tier shift the server flagged (409 tier-shift-over-limit). */
+  onPublish?: (acknowledgeShift?: boolean) => Promise<unknown>;
 }
 
 /**
@@ -46,6 +49,7 @@ export interface PolicyEditorProps {
  */
 export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }: PolicyEditorProps) {
   const { t, locale } = useI18n();
+  const problemText = useProblemText();
   const saved = useMemo(() => draftFromPolicy(policy), [policy]);
   const [draft, setDraft] = useState<PolicyDraft>(saved);
   const [serverErrors, setServerErrors] = useState<Partial<Record<Section, string[]>>>({});
@@ -63,6 +67,8 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
   });
   const [busy, setBusy] = useState<'save' | 'simulate' | 'publish' | null>(null);
   const [simulation, setSimulation] = useState<{ result: SimulationDto; terms: PolicyDraft } | null>(null);
+  // The server's "a tier would move by more than the limit" on publish: said here, with a way to publish anyway.
+  const [shiftRefusal, setShiftRefusal] = useState<ApiProblem | null>(null);
 
   const errors = useMemo(() => validateDraft(draft), [draft]);
   // The programme table re-renders only when the programme changes (typing a weight stays fast).
@@ -103,7 +109,19 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
       const result = await onSimulate!(draftToInput(terms));
       setSimulation({ result, terms });
     });
-  const publish = () => run('publish', async () => { await onPublish?.(); });
+  const publish = (acknowledgeShift = false) =>
+    run('publish', async () => {
+      setShiftRefusal(null);
+      try {
+        await onPublish?.(acknowledgeShift);
+      } catch (e) {
+        if (e instanceof ApiProblem && e.code === 'tier-shift-over-limit') {
+          setShiftRefusal(e);
+          return;
+        }
+        throw e;
+      }
+    });
 
   const serverHelp = (section: Section) => serverErrors[section]?.join(' ');
   const editable = !readOnly;
@@ -127,7 +145,7 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
         okText={t('tiering.publish.ok')}
         cancelText={t('common.cancel')}
         disabled={invalid || dirty}
-        onConfirm={publish}
+        onConfirm={() => publish()}
       >
         <Tooltip title={blockedReason ?? (dirty ? t('tiering.editor.saveFirst') : undefined)}>
           <Button type="primary" icon={<CloudUploadOutlined />} disabled={invalid || dirty} loading={busy === 'publish'} data-testid="publish-policy">
@@ -251,6 +269,21 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
         <ProgrammeTable programme={draft.programme} errors={levelErrors} readOnly={readOnly} onChange={setLevel} msg={msg} />
         {serverHelp('programme') && <Typography.Text type="danger">{serverHelp('programme')}</Typography.Text>}
       </Card>
+
+      {shiftRefusal && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="publish-shift-refused"
+          title={problemText.message(shiftRefusal)}
+          description={t('tiering.publish.shiftHelp')}
+          action={
+            <Button danger loading={busy === 'publish'} onClick={() => publish(true)} data-testid="publish-anyway">
+              {t('tiering.publish.anyway')}
+            </Button>
+          }
+        />
+      )}
 
       {simulation && (
         <SimulationResult

@@ -48,11 +48,11 @@ export default function PolicyPage() {
           }
           message.success(t('tiering.editor.saved'));
         }}
-        onPublish={async () => {
+        onPublish={async (acknowledgeShift) => {
           let published;
           try {
             // The version the user reviewed: a draft someone saved meanwhile is not published unseen (412).
-            published = await publish.mutateAsync({ etag });
+            published = await publish.mutateAsync({ etag, acknowledgeShift });
           } catch (e) {
             stale.caught(e);
             throw e;

@@ -8,7 +8,7 @@ import { TIERS } from '../../shared/tiers';
 import { TierTag } from '../../shared/TierTag';
 import { DistributionBar } from './DistributionBar';
 import { ReasonTag } from './labels';
-import { currentCounts, roundScore, simulatedCounts } from './policyModel';
+import { roundScore, simulatedCounts } from './policyModel';
 import type { SimulationDto, TierMoveDto } from './tieringApi';
 
 /** The reasons a simulated move can have (Unchanged is no move). */
@@ -18,7 +18,10 @@ const REASONS: readonly TierMoveDto['reason'][] = ['Initial', 'Promoted', 'Demot
 export function SimulationResult({ result, outdated, publishHint }: { result: SimulationDto; outdated: boolean; publishHint?: string }) {
   const { t, locale } = useI18n();
   const after = simulatedCounts(result);
-  const before = currentCounts(result);
+  // Today's accounts per tier and whether a tier's change is over the safety limit: as the server computed them.
+  const shifts = new Map(result.shifts.map((s) => [s.tier, s]));
+  const over = result.shifts.filter((s) => s.overLimit);
+  const before = Object.fromEntries(TIERS.map((tier) => [tier, shifts.get(tier)?.before ?? 0])) as Record<Tier, number>;
   const total = TIERS.reduce((s, tier) => s + after[tier], 0);
   const tierFilters = TIERS.map((tier) => ({ text: t(`tier.${tier}`), value: tier }));
 
@@ -30,6 +33,18 @@ export function SimulationResult({ result, outdated, publishHint }: { result: Si
       <Typography.Paragraph type="secondary">{t('tiering.sim.subtitle')}</Typography.Paragraph>
       {outdated && <Alert type="warning" showIcon title={t('tiering.sim.outdated')} style={{ marginBottom: 16 }} />}
       {!outdated && publishHint && <Alert type="info" showIcon title={publishHint} style={{ marginBottom: 16 }} />}
+      {over.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="sim-shift-warning"
+          style={{ marginBottom: 16 }}
+          title={t('tiering.sim.shiftWarning', {
+            limit: formatNumber(locale, result.shiftLimitPercent),
+            tiers: over.map((s) => `${t(`tier.${s.tier}`)} ${formatNumber(locale, s.before)} → ${formatNumber(locale, s.after)}`).join(locale === 'zh-CN' ? '，' : ', '),
+          })}
+        />
+      )}
       <Row gutter={[24, 16]}>
         <Col xs={24} md={6}>
           <div data-testid="sim-changed">
@@ -45,31 +60,33 @@ export function SimulationResult({ result, outdated, publishHint }: { result: Si
             dataSource={[...TIERS]}
             columns={[
               { title: t('account.tier'), key: 'tier', render: (_, tier) => <TierTag tier={tier} /> },
-              { title: t('tiering.sim.today'), key: 'before', align: 'right', render: (_, tier) => (before ? formatNumber(locale, before[tier]) : '—') },
+              { title: t('tiering.sim.today'), key: 'before', align: 'right', render: (_, tier) => formatNumber(locale, before[tier]) },
               { title: t('tiering.sim.after'), key: 'after', align: 'right', render: (_, tier) => <strong>{formatNumber(locale, after[tier])}</strong> },
               {
                 title: t('tiering.sim.delta'),
                 key: 'delta',
                 align: 'right',
                 render: (_, tier) => {
-                  if (!before) return '—';
+                  const shift = shifts.get(tier);
                   const d = after[tier] - before[tier];
-                  return <span style={{ color: d > 0 ? '#389e0d' : d < 0 ? '#cf1322' : '#999' }}>{d > 0 ? `+${d}` : d === 0 ? '±0' : d}</span>;
+                  const percent = shift?.changePercent == null ? '' : ` (${shift.changePercent > 0 ? '+' : ''}${formatNumber(locale, shift.changePercent)} %)`;
+                  return (
+                    <span style={{ color: d > 0 ? '#237804' : d < 0 ? '#a8071a' : undefined, fontWeight: shift?.overLimit ? 600 : undefined }}>
+                      {d > 0 ? `+${d}` : d === 0 ? '±0' : d}
+                      {percent}
+                      {shift?.overLimit ? ` ⚠ ${t('tiering.sim.overLimit')}` : ''}
+                    </span>
+                  );
                 },
               },
             ]}
           />
           <div style={{ display: 'grid', gridTemplateColumns: '90px 1fr', gap: 6, alignItems: 'center', marginTop: 12, fontSize: 12, color: '#666' }}>
-            {before && (
-              <>
-                <span>{t('tiering.sim.today')}</span>
-                <DistributionBar counts={before} />
-              </>
-            )}
+            <span>{t('tiering.sim.today')}</span>
+            <DistributionBar counts={before} />
             <span>{t('tiering.sim.after')}</span>
             <DistributionBar counts={after} />
           </div>
-          {!before && <Typography.Text type="secondary">{t('tiering.sim.todayUnknown')}</Typography.Text>}
         </Col>
       </Row>
 

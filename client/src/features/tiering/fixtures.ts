@@ -40,5 +40,12 @@ export function simulationFixture(): SimulationDto {
       { accountId: 'a2', name: '鼎盛食品有限公司', currentTier: 'Growth', newTier: 'Key', score: 70.5, reason: 'Promoted' },
       { accountId: 'a3', name: '中科化工有限公司', currentTier: 'Key', newTier: 'Standard', score: 20, reason: 'Demoted' },
     ],
+    shifts: [
+      { tier: 'Strategic', before: 2, after: 3, changePercent: 50, overLimit: true },
+      { tier: 'Key', before: 5, after: 4, changePercent: -20, overLimit: false },
+      { tier: 'Growth', before: 3, after: 2, changePercent: -33.3, overLimit: true },
+      { tier: 'Standard', before: 0, after: 1, changePercent: null, overLimit: true },
+    ],
+    shiftLimitPercent: 20,
   };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   breakdownRows,
   contribution,
-  currentCounts,
   cutoffErrors,
   draftFromPolicy,
   draftToInput,
@@ -89,15 +88,8 @@ describe('the rest of the terms', () => {
 });
 
 describe('simulation', () => {
-  it('derives today’s distribution from the would-be one and the moves', () => {
-    const sim = simulationFixture();
-    expect(simulatedCounts(sim)).toEqual({ Strategic: 3, Key: 4, Growth: 2, Standard: 1 });
-    // Key → Strategic, Growth → Key, Key → Standard.
-    expect(currentCounts(sim)).toEqual({ Strategic: 2, Key: 5, Growth: 3, Standard: 0 });
-  });
-
-  it('does not guess today’s distribution when the moves were cut short', () => {
-    expect(currentCounts({ ...simulationFixture(), changed: 1500 })).toBeNull();
+  it('reads the would-be distribution', () => {
+    expect(simulatedCounts(simulationFixture())).toEqual({ Strategic: 3, Key: 4, Growth: 2, Standard: 1 });
   });
 });
 

@@ -184,21 +184,6 @@ export function simulatedCounts(sim: SimulationDto): TierCounts {
   return Object.fromEntries(TIERS.map((t) => [t, sim.counts[t] ?? 0])) as TierCounts;
 }
 
-/**
- * Today's distribution of the accounts a simulation scored. The moves are every account that would change tier (when
- * the list is complete), so today's count of a tier is its would-be count minus what would arrive plus what would
- * leave. Null when the API cut the list of moves short.
- */
-export function currentCounts(sim: SimulationDto): TierCounts | null {
-  if (sim.moves.length < sim.changed) return null;
-  const counts = simulatedCounts(sim);
-  for (const m of sim.moves) {
-    counts[m.newTier] -= 1;
-    counts[m.currentTier] += 1;
-  }
-  return counts;
-}
-
 export interface BreakdownRow {
   criterion: Criterion;
   /** The account's value on this criterion, 0–100. */

@@ -60,7 +60,12 @@ export function useUpdatePolicy(id: string) {
 export function usePublishPolicy(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ etag }: { etag: string }) => unwrap(api.POST('/api/v1/tiering/policies/{id}/publish', { params: { path: { id }, header: ifMatch(etag) } })),
+    mutationFn: ({ etag, acknowledgeShift }: { etag: string; acknowledgeShift?: boolean }) =>
+      unwrap(
+        api.POST('/api/v1/tiering/policies/{id}/publish', {
+          params: { path: { id }, header: ifMatch(etag), query: acknowledgeShift ? { acknowledgeShift: true } : {} },
+        }),
+      ),
     // The previously published version is retired too: refresh every version.
     onSuccess: () => client.invalidateQueries({ queryKey: tieringKeys.policies }),
   });

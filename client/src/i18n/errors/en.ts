@@ -142,7 +142,11 @@ export const en = {
     'survey-campaign-setting-out-of-range': 'This setting is out of range.',
     'survey-campaign-transition-not-allowed': ['This campaign is {from}: “{action}” is only possible when it is {allowedFrom}.', 'This step is not possible in the campaign’s current status.'],
     'survey-template-not-published': 'Choose a published template version: drafts and retired versions start no campaign.',
+    'tier-shift-over-limit': 'Under this policy more than {limit} % of a tier would change ({tiers}). Confirm to publish anyway.',
     'survey-token-malformed': 'This survey link is not complete. Open it again from your email.',
+    'survey-already-answered': 'This survey has already been answered. Thank you.',
+    'survey-closed': 'This survey is closed.',
+    'survey-expired': 'This survey invitation has expired.',
   },
   fields: {
     required: 'Required.',

@@ -134,7 +134,11 @@ export const zhCN = {
     'survey-campaign-setting-out-of-range': '该设置超出允许范围。',
     'survey-campaign-transition-not-allowed': ['该调查活动当前为“{from}”状态，无法执行“{action}”；只有处于“{allowedFrom}”状态时才能执行此步骤。', '该调查活动的当前状态不允许执行此步骤。'],
     'survey-template-not-published': '请选择已发布的问卷模板版本：草稿和已停用的版本不能用于新的调查活动。',
+    'tier-shift-over-limit': '按此政策，有等级的客户数变化将超过 {limit}%（{tiers}）。确认后方可发布。',
     'survey-token-malformed': '该调查链接不完整，请从邮件中重新打开。',
+    'survey-already-answered': '该调查已提交过答卷，感谢您的参与。',
+    'survey-closed': '该调查已结束。',
+    'survey-expired': '该调查邀请已过期。',
   },
   fields: {
     required: '必填。',

@@ -25,4 +25,5 @@ export const en = {
   'nav.portfolio': 'Portfolio',
   'nav.complaints': 'Complaints',
   'nav.plans': 'Development plans',
+  'nav.surveys': 'Surveys',
 };

@@ -28,4 +28,5 @@ export const zhCN: Translation<typeof en> = {
   'nav.portfolio': '客户组合',
   'nav.complaints': '客户投诉',
   'nav.plans': '客户发展计划',
+  'nav.surveys': '满意度调查',
 };

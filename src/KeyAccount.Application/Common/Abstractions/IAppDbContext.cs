@@ -71,6 +71,8 @@ public interface IAppDbContext
     /// <summary>Satisfaction-survey templates, every version.</summary>
     DbSet<Domain.Surveys.SurveyTemplate> SurveyTemplates { get; }
 
+    DbSet<Domain.Surveys.SurveyResponse> SurveyResponses { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

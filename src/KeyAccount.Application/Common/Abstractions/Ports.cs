@@ -77,8 +77,12 @@ public sealed record ReminderNotice(UserId UserId, AccountId AccountId, Domain.R
 /// <summary>An account whose tier a run (or simulation) changes.</summary>
 public sealed record TierMove(AccountId AccountId, string Name, Domain.Accounts.Tier CurrentTier, Domain.Accounts.Tier NewTier, decimal Score, Domain.Tiering.TierChangeReason Reason);
 
-/// <summary>What a run or simulation produced: accounts per tier, how many change tier, and (simulations) who moves.</summary>
-public sealed record TieringOutcome(IReadOnlyDictionary<Domain.Accounts.Tier, int> Counts, int Changed, IReadOnlyList<TierMove> Moves);
+/// <summary>What a run or simulation produced: accounts per tier after it and before it, how many change tier, and (simulations) who moves.</summary>
+public sealed record TieringOutcome(IReadOnlyDictionary<Domain.Accounts.Tier, int> Counts, int Changed, IReadOnlyList<TierMove> Moves)
+{
+    /// <summary>Accounts per tier before the run (the tiers the decided accounts had).</summary>
+    public IReadOnlyDictionary<Domain.Accounts.Tier, int> Before { get; init; } = new Dictionary<Domain.Accounts.Tier, int>();
+}
 
 /// <summary>
 /// Tiers every active account under a policy: the database gathers every account's facts in one set-based pass (no

@@ -25,7 +25,7 @@ public interface ISurveyAudience
     /// </summary>
     Task<AudiencePreviewDto> PreviewAsync(Audience audience, int perAccountCap, SurveyCampaignId? campaignId, DateTimeOffset now, int sampleSize, CancellationToken cancellationToken);
 
-    /// <summary>Writes the invitations (Pending, with token nonce and hash) and the skips of <paramref name="campaign"/> in the caller's transaction; returns their counts.</summary>
+    /// <summary>Writes the invitations (Pending, with their token nonce and hash) and the skips of <paramref name="campaign"/> in the caller's transaction; returns their counts.</summary>
     Task<(int Invited, int Skipped)> WriteInvitationsAsync(SurveyCampaign campaign, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
@@ -48,3 +48,14 @@ public sealed record AudienceSkipCountDto(SkipReason Reason, int Count);
 /// <param name="ContactName" example="王芳">The contact's name.</param>
 /// <param name="BuyingRole">The contact's buying role.</param>
 public sealed record AudienceSampleDto(AccountId AccountId, string AccountName, ContactId ContactId, string ContactName, BuyingRole BuyingRole);
+
+/// <summary>
+/// The account's satisfaction as tiering, health and the account metrics read it (table <c>account_satisfaction</c>:
+/// the latest campaign in which the account has a response, its NPS, weighted NPS, respondents and CSAT). Its only
+/// writer: recording a response calls it in the same transaction. The figures are counted in SQL from the stored
+/// groups and computed by <see cref="SurveyScores"/>.
+/// </summary>
+public interface ISatisfactionRefresh
+{
+    Task RefreshAsync(AccountId account, SurveyCampaignId campaign, CancellationToken cancellationToken);
+}

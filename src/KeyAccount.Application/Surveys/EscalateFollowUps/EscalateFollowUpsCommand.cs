@@ -27,6 +27,7 @@ public sealed class EscalateFollowUpsHandler(IAppDbContext db, IReminderWriter r
         ArgumentNullException.ThrowIfNull(command);
         var now = command.Now;
         var steps = 0;
+        List<UserId>? directors = null; // read once per scan, when something is due
         for (var round = 0; round < 100; round++)
         {
             db.ClearTracked();
@@ -40,7 +41,7 @@ public sealed class EscalateFollowUpsHandler(IAppDbContext db, IReminderWriter r
             var owners = due.Select(f => f.OwnerId).Distinct().ToList();
             var managers = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id))
                 .Select(u => new { u.Id, u.ManagerId }).ToDictionaryAsync(u => u.Id, u => u.ManagerId, cancellationToken).ConfigureAwait(false);
-            var directors = await db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == Role.Director)
+            directors ??= await db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == Role.Director)
                 .Select(u => u.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             var contactIds = due.Select(f => f.ContactId).Distinct().ToList();
             var contacts = await db.Accounts.AsNoTracking().SelectMany(a => a.Contacts).Where(c => contactIds.Contains(c.Id))

@@ -120,6 +120,7 @@ export const en = {
   'reminder.args.followUp.2': 'Follow up with {name}: overdue by twice its target',
   'account.tab.overview': 'Overview',
   'account.tab.plan': 'Plan',
+  'account.tab.satisfaction': 'Satisfaction',
   'account.plan.none': 'This account has no current development plan.',
   'account.plan.create': 'Create plan',
   'account.plan.others': 'Earlier versions and other plans',

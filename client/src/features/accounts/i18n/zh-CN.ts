@@ -123,6 +123,7 @@ export const zhCN: Translation<typeof en> = {
   'reminder.args.followUp.2': '回访{name}：超期已达目标时限的两倍',
   'account.tab.overview': '概览',
   'account.tab.plan': '发展计划',
+  'account.tab.satisfaction': '满意度',
   'account.plan.none': '该客户暂无当前发展计划。',
   'account.plan.create': '创建计划',
   'account.plan.others': '历史版本及其他计划',
