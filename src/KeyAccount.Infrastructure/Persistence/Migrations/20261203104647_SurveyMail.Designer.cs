@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KeyAccount.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203094021_SurveyMail")]
+    [Migration("20261203104647_SurveyMail")]
     partial class SurveyMail
     {
         /// <inheritdoc />
@@ -1809,12 +1809,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnName("status");
 
                     b.Property<byte[]>("TokenHash")
-                        .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("token_hash");
 
                     b.Property<byte[]>("TokenNonce")
-                        .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("token_nonce");
 
@@ -1850,9 +1848,180 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
 
                     b.ToTable("survey_invitations", null, t =>
                         {
-                            t.HasCheckConstraint("ck_survey_invitations_hash", "octet_length(token_hash) = 32");
+                            t.HasCheckConstraint("ck_survey_invitations_hash", "token_hash IS NULL OR octet_length(token_hash) = 32");
 
-                            t.HasCheckConstraint("ck_survey_invitations_nonce", "octet_length(token_nonce) = 16");
+                            t.HasCheckConstraint("ck_survey_invitations_nonce", "token_nonce IS NULL OR octet_length(token_nonce) = 16");
+                        });
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("BuyingRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("buying_role");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("language");
+
+                    b.Property<int?>("LowestRating")
+                        .HasColumnType("integer")
+                        .HasColumnName("lowest_rating");
+
+                    b.Property<bool>("NeedsFollowUp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_follow_up");
+
+                    b.Property<int?>("Nps")
+                        .HasColumnType("integer")
+                        .HasColumnName("nps");
+
+                    b.Property<string>("NpsGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("nps_group");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_survey_responses");
+
+                    b.HasIndex("InvitationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_survey_responses_invitation");
+
+                    b.HasIndex("RecordedBy")
+                        .HasDatabaseName("ix_survey_responses_recorded_by");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_survey_responses_template_id");
+
+                    b.HasIndex("AccountId", "ReceivedAt")
+                        .HasDatabaseName("ix_survey_responses_account_id_received_at");
+
+                    b.HasIndex("CampaignId", "AccountId")
+                        .HasDatabaseName("ix_survey_responses_campaign_id_account_id");
+
+                    b.HasIndex("ContactId", "ReceivedAt")
+                        .HasDatabaseName("ix_survey_responses_contact_id_received_at");
+
+                    b.ToTable("survey_responses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_survey_responses_nps", "nps IS NULL OR nps BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("ck_survey_responses_rating", "lowest_rating IS NULL OR lowest_rating BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyResponseAnswer", b =>
+                {
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string[]>("Choices")
+                        .HasColumnType("text[]")
+                        .HasColumnName("choices");
+
+                    b.Property<string>("NpsGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("nps_group");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("QuestionType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("question_type");
+
+                    b.Property<string>("RatingGroup")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rating_group");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("ResponseId", "QuestionId")
+                        .HasName("pk_survey_answers");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_survey_answers_account_id");
+
+                    b.HasIndex("CampaignId", "QuestionId")
+                        .HasDatabaseName("ix_survey_answers_campaign_id_question_id");
+
+                    b.ToTable("survey_answers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_survey_answers_number", "number IS NULL OR number BETWEEN 0 AND 10");
                         });
                 });
 
@@ -3158,6 +3327,74 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_survey_invitations_contacts_contact_id");
                 });
 
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_accounts_account_id");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_survey_campaigns_campaign_id");
+
+                    b.HasOne("KeyAccount.Domain.Accounts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_contacts_contact_id");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_survey_invitations_invitation_id");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_survey_responses_users_recorded_by");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_responses_survey_templates_template_id");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyResponseAnswer", b =>
+                {
+                    b.HasOne("KeyAccount.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_answers_accounts_account_id");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_answers_survey_campaigns_campaign_id");
+
+                    b.HasOne("KeyAccount.Domain.Surveys.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_survey_answers_survey_responses_response_id");
+                });
+
             modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveySkip", b =>
                 {
                     b.HasOne("KeyAccount.Domain.Accounts.Account", null)
@@ -3381,6 +3618,11 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.Navigation("Initiatives");
 
                     b.Navigation("Objectives");
+                });
+
+            modelBuilder.Entity("KeyAccount.Domain.Surveys.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }
