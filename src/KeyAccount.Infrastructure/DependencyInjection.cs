@@ -69,6 +69,8 @@ public static class DependencyInjection
         services.AddScoped<ISurveyTemplateCatalog, Surveys.SurveyTemplateCatalog>();
         services.AddSingleton<ISurveySettings, Surveys.SurveySettings>();
         services.AddScoped<ISurveyContacts, Surveys.SurveyContacts>();
+        services.AddSingleton<Surveys.SurveyMailer>();
+        services.AddSingleton<Email.IMailKindHandler, Surveys.SurveyMailKinds>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));
@@ -191,6 +193,8 @@ public static class DependencyInjection
         var healthCron = builder.Configuration["Jobs:AccountHealth:Cron"] ?? "0 */15 * * * ?";
         var planMetricsCron = builder.Configuration["Jobs:PlanMetricsRefresh:Cron"] ?? "0 0 18 * * ?";
         var planRemindersCron = builder.Configuration["Jobs:PlanReminders:Cron"] ?? "0 0 1 * * ?";
+        var surveyCron = builder.Configuration["Jobs:SurveyCampaign:Cron"] ?? "0 * * * * ?";
+        var surveyTriggered = builder.Configuration.GetValue("Jobs:SurveyCampaign:Enabled", true);
         var mailPollSeconds = builder.Configuration.GetValue(Email.MailOptions.Section + ":PollSeconds", 5);
         var webhookPollSeconds = builder.Configuration.GetValue(WebhookOptions.Section + ":PollSeconds", 2);
         builder.Services.AddQuartz(q =>
@@ -253,6 +257,14 @@ public static class DependencyInjection
                 .ForJob(ComplaintEscalationJob.Key)
                 .WithIdentity("complaint-escalation-every-minute", "complaints")
                 .WithCronSchedule(escalationCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+            q.AddJob<SurveyCampaignJob>(j => j.WithIdentity(SurveyCampaignJob.Key).StoreDurably());
+            if (surveyTriggered)
+            {
+                q.AddTrigger(t => t
+                    .ForJob(SurveyCampaignJob.Key)
+                    .WithIdentity("survey-campaigns-every-minute", "surveys")
+                    .WithCronSchedule(surveyCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
+            }
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

@@ -1250,7 +1250,7 @@ export interface paths {
         put?: never;
         /**
          * Schedule the campaign
-         * @description Draft → Scheduled: it opens by itself at `opensAt`. Any other starting status is a 409 `survey-campaign-transition-not-allowed`. Send the campaign's ETag as If-Match: the step is refused (412) when the campaign changed since you read it.
+         * @description Draft → Scheduled: it opens by itself at `opensAt` (the campaign job looks every minute), as `open` would open it. Any other starting status is a 409 `survey-campaign-transition-not-allowed`. Send the campaign's ETag as If-Match: the step is refused (412) when the campaign changed since you read it.
          */
         post: operations["ScheduleSurveyCampaign"];
         delete?: never;
@@ -1270,7 +1270,7 @@ export interface paths {
         put?: never;
         /**
          * Open the campaign now
-         * @description Draft or Scheduled → Open, now: writes one Pending invitation per selected contact (with its unguessable token; only the token's hash is stored) and one skip per contact left out, with its reason, in one transaction, and stores their counts. Opening twice is a 409; nothing is written twice. Any other starting status is a 409 `survey-campaign-transition-not-allowed`. Send the campaign's ETag as If-Match: the step is refused (412) when the campaign changed since you read it.
+         * @description Draft or Scheduled → Open, now: writes one Pending invitation per selected contact (with its unguessable token; only the token's hash is stored) and one skip per contact left out, with its reason, in one transaction, and stores their counts. Opening twice is a 409; nothing is written twice. The invitations' email (in the campaign's language, with the survey link and a one-click unsubscribe) is queued by the campaign job within a minute, in batches; each invitation becomes Sent when its message was sent, or Failed when the mail gateway gives up, and its one reminder goes `reminderAfterDays` after sending, unless it was answered. Any other starting status is a 409 `survey-campaign-transition-not-allowed`. Send the campaign's ETag as If-Match: the step is refused (412) when the campaign changed since you read it.
          */
         post: operations["OpenSurveyCampaign"];
         delete?: never;
@@ -1290,7 +1290,7 @@ export interface paths {
         put?: never;
         /**
          * Close the campaign
-         * @description Open → Closed: no more answers. A `TwiceYearly` campaign schedules its next one (a Scheduled copy six months later) while its template is still Published. Any other starting status is a 409 `survey-campaign-transition-not-allowed`. Send the campaign's ETag as If-Match: the step is refused (412) when the campaign changed since you read it.
+         * @description Open → Closed: no more answers (the campaign job closes it by itself once `closesAt` has come). Its Pending and Sent invitations become Expired, in the same transaction; nothing more is mailed. A `TwiceYearly` campaign schedules its next one (a Scheduled copy six months later) while its template is still Published. Any other starting status is a 409 `survey-campaign-transition-not-allowed`. Send the campaign's ETag as If-Match: the step is refused (412) when the campaign changed since you read it.
          */
         post: operations["CloseSurveyCampaign"];
         delete?: never;

@@ -52,13 +52,13 @@ internal static class SurveyCampaignsEndpoints
             .WithDescription("Replaces the draft's settings with the document sent (the same body as the create). Only a Draft is edited: any other status is a 409 `survey-campaign-not-editable`. A new template must be Published (409 `survey-template-not-published` on `templateId`); the draft's current template stays accepted even if retired meanwhile. Send the campaign's ETag as If-Match (412 when stale).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
-        Step(campaigns, "schedule", "ScheduleSurveyCampaign", "Schedule the campaign", "Draft → Scheduled: it opens by itself at `opensAt`.",
+        Step(campaigns, "schedule", "ScheduleSurveyCampaign", "Schedule the campaign", "Draft → Scheduled: it opens by itself at `opensAt` (the campaign job looks every minute), as `open` would open it.",
             (Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new ScheduleCampaignCommand(new SurveyCampaignId(id), ifMatch.Version), ct));
-        Step(campaigns, "open", "OpenSurveyCampaign", "Open the campaign now", "Draft or Scheduled → Open, now: writes one Pending invitation per selected contact (with its unguessable token; only the token's hash is stored) and one skip per contact left out, with its reason, in one transaction, and stores their counts. Opening twice is a 409; nothing is written twice.",
+        Step(campaigns, "open", "OpenSurveyCampaign", "Open the campaign now", "Draft or Scheduled → Open, now: writes one Pending invitation per selected contact (with its unguessable token; only the token's hash is stored) and one skip per contact left out, with its reason, in one transaction, and stores their counts. Opening twice is a 409; nothing is written twice. The invitations' email (in the campaign's language, with the survey link and a one-click unsubscribe) is queued by the campaign job within a minute, in batches; each invitation becomes Sent when its message was sent, or Failed when the mail gateway gives up, and its one reminder goes `reminderAfterDays` after sending, unless it was answered.",
             (Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new OpenCampaignCommand(new SurveyCampaignId(id), ifMatch.Version), ct));
-        Step(campaigns, "close", "CloseSurveyCampaign", "Close the campaign", "Open → Closed: no more answers. A `TwiceYearly` campaign schedules its next one (a Scheduled copy six months later) while its template is still Published.",
+        Step(campaigns, "close", "CloseSurveyCampaign", "Close the campaign", "Open → Closed: no more answers (the campaign job closes it by itself once `closesAt` has come). Its Pending and Sent invitations become Expired, in the same transaction; nothing more is mailed. A `TwiceYearly` campaign schedules its next one (a Scheduled copy six months later) while its template is still Published.",
             (Guid id, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct) =>
                 Send(m, http, new CloseCampaignCommand(new SurveyCampaignId(id), ifMatch.Version), ct));
 

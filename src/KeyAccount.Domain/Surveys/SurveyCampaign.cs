@@ -95,6 +95,21 @@ public sealed class SurveyCampaign : AggregateRoot
     /// <summary>The dates rule, the one home of it: a campaign closes strictly after it opens (the API's validator and the aggregate read this).</summary>
     public static bool ClosesAfterOpens(DateTimeOffset opensAt, DateTimeOffset closesAt) => closesAt > opensAt;
 
+    /// <summary>
+    /// The close instant, the one home of it: at <c>ClosesAt</c> a campaign is past its close (no scheduling, opening or
+    /// mail from then on; the campaign job closes it); a moment before it is not.
+    /// </summary>
+    public static bool IsPastClose(DateTimeOffset closesAt, DateTimeOffset now) => closesAt <= now;
+
+    /// <summary>Whether this campaign is past its close at <paramref name="now"/> (<see cref="IsPastClose(DateTimeOffset, DateTimeOffset)"/>).</summary>
+    public bool IsPastClose(DateTimeOffset now) => IsPastClose(ClosesAt, now);
+
+    /// <summary>Whether the campaign job opens this campaign at <paramref name="now"/>: Scheduled, its opening time come, not past its close.</summary>
+    public bool IsDueToOpen(DateTimeOffset now) => Status == SurveyCampaignStatus.Scheduled && OpensAt <= now && !IsPastClose(now);
+
+    /// <summary>Whether the campaign job closes this campaign at <paramref name="now"/>: Open and past its close.</summary>
+    public bool IsDueToClose(DateTimeOffset now) => Status == SurveyCampaignStatus.Open && IsPastClose(now);
+
     /// <summary>The per-account cap's range.</summary>
     public static bool IsValidCap(int cap) => cap is >= MinPerAccountCap and <= MaxPerAccountCap;
 

@@ -72,7 +72,7 @@ public sealed class SurveyCampaignSettingsMustBeInRange(string fieldName, bool v
 [RuleCode("survey-campaign-past-close")]
 public sealed class SurveyCampaignMustNotBePastItsClose(DateTimeOffset closesAt, DateTimeOffset now) : IBusinessRule
 {
-    public bool IsBroken() => closesAt <= now;
+    public bool IsBroken() => SurveyCampaign.IsPastClose(closesAt, now);
 
     public string Message => $"The campaign closed at {closesAt:O}: move its close date into the future before scheduling or opening it.";
 

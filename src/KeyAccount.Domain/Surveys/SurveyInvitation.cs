@@ -9,7 +9,7 @@ namespace KeyAccount.Domain.Surveys;
 /// transaction); this type is how they are read and later moved (sent, reminded, answered). The token itself is never
 /// stored.
 /// </summary>
-public sealed class SurveyInvitation
+public sealed partial class SurveyInvitation
 {
     private SurveyInvitation()
     {

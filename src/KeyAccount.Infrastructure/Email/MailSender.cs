@@ -14,7 +14,7 @@ namespace KeyAccount.Infrastructure.Email;
 /// and records the outcome: sent, retried later (1 min, 5 min, 30 min, 2 h, then every 6 h) or, after the last attempt
 /// or a permanent refusal, given up with the reason kept on the row.
 /// </summary>
-public sealed partial class MailSender(IServiceScopeFactory scopes, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailSender> logger)
+public sealed partial class MailSender(IServiceScopeFactory scopes, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailSender> logger, IEnumerable<IMailKindHandler> handlers)
 {
     private const int Batch = 20;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -58,12 +58,25 @@ public sealed partial class MailSender(IServiceScopeFactory scopes, IMailTranspo
             .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var mail in due.OrderBy(m => m.Id))
         {
+            var handler = handlers.FirstOrDefault(h => h.IsFor(mail.Kind));
             string? error = null;
+            string? dropped = null;
             var permanent = false;
             try
             {
-                var message = MailTemplates.Render(mail, options.Value.From);
-                await transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                var toSend = mail;
+                if (handler is not null)
+                {
+                    var prepared = await handler.PrepareAsync(db, mail, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    dropped = prepared.DroppedBecause;
+                    toSend = prepared.Mail ?? mail;
+                }
+
+                if (dropped is null)
+                {
+                    var message = MailTemplates.Render(toSend, options.Value.From);
+                    await transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -76,9 +89,21 @@ public sealed partial class MailSender(IServiceScopeFactory scopes, IMailTranspo
                 LogFailed(logger, mail.Id, mail.Attempts + 1, error);
             }
 
-            var attempts = mail.Attempts + 1;
             var at = clock.GetUtcNow();
+            if (dropped is not null)
+            {
+                // No longer wanted (its subject moved on since it was queued): closed without an attempt.
+                await db.Database.ExecuteSqlRawAsync(
+                    "UPDATE mail_queue SET leased_until = NULL, next_attempt_at = NULL, last_error = @reason WHERE id = @id",
+                    [new NpgsqlParameter("reason", "Not sent: " + dropped), new NpgsqlParameter("id", mail.Id)],
+                    CancellationToken.None).ConfigureAwait(false);
+                continue;
+            }
+
+            var attempts = mail.Attempts + 1;
             DateTimeOffset? next = error is null || permanent || attempts >= options.Value.MaxAttempts ? null : at + DelayAfter(attempts);
+            // The row and its subject (a survey invitation's status) record the outcome together.
+            await using var transaction = handler is null ? null : await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
             await db.Database.ExecuteSqlRawAsync(
                 """
                 UPDATE mail_queue SET attempts = @attempts, leased_until = NULL, next_attempt_at = @next,
@@ -94,6 +119,12 @@ public sealed partial class MailSender(IServiceScopeFactory scopes, IMailTranspo
                     new NpgsqlParameter("id", mail.Id),
                 ],
                 CancellationToken.None).ConfigureAwait(false);
+            if (handler is not null && transaction is not null)
+            {
+                await handler.RecordAsync(db, mail, new MailOutcome(at, error, error is not null && next is null), CancellationToken.None).ConfigureAwait(false);
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+            }
         }
 
         return due.Count;

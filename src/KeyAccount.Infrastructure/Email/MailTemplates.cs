@@ -12,6 +12,14 @@ namespace KeyAccount.Infrastructure.Email;
 /// </summary>
 public static class MailTemplates
 {
+    /// <summary>The argument holding a survey mail's one-click unsubscribe address (added when it is sent, never stored).</summary>
+    public const string UnsubscribeUrlArg = "unsubscribeUrl";
+
+    /// <summary>The argument holding a message's link.</summary>
+    public const string LinkArg = "link";
+
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+
     private sealed record Template(string Subject, string[] Paragraphs, string? LinkArg = null, string? LinkLabel = null);
 
     public static MimeMessage Render(QueuedMail mail, string from)
@@ -68,6 +76,14 @@ public static class MailTemplates
 
         // Automated mail: no out-of-office answers (RFC 3834).
         message.Headers.Add("Auto-Submitted", "auto-generated");
+
+        // Mail to customers can be stopped by their mail client in one click (RFC 8058: an HTTPS POST, no page to visit).
+        if (mail.Kind is MailKind.SurveyInvitation or MailKind.SurveyReminder && mail.Args.TryGetValue(UnsubscribeUrlArg, out var unsubscribe))
+        {
+            message.Headers.Add("List-Unsubscribe", "<" + unsubscribe + ">");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         message.Body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() }.ToMessageBody();
 
         // A MIME header: it belongs to the body entity (RFC 3282).
@@ -78,11 +94,25 @@ public static class MailTemplates
     /// <summary>Arguments that are codes (kind + arguments, never stored prose) become words in the reader's language.</summary>
     private static string Localize(string key, string value, bool english) => (key, value) switch
     {
+        ("closesAt", _) => Instant(value, english),
         ("reason", "Gone") => english ? "the receiver answered 410 Gone" : "接收方返回 410 Gone",
         ("reason", "FailingTooLong") => english ? "every delivery failed for 5 days" : "连续 5 天投递失败",
         ("reason", "Manual") => english ? "disabled by an administrator" : "由管理员停用",
         _ => value,
     };
+
+    /// <summary>An instant (ISO 8601) for the reader: Beijing time in Chinese, UTC in English.</summary>
+    private static string Instant(string value, bool english)
+    {
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return value;
+        }
+
+        return english
+            ? at.ToUniversalTime().ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            : TimeZoneInfo.ConvertTime(at, Beijing).ToString("yyyy年M月d日 HH:mm（北京时间）", CultureInfo.InvariantCulture);
+    }
 
     private static Template For(MailKind kind, bool english) => (kind, english) switch
     {
@@ -110,6 +140,22 @@ public static class MailTemplates
             "Webhook endpoint disabled: {url}",
             ["The webhook endpoint {url} was disabled: {reason}.", "No events are delivered to it until it is enabled again; after that, recover the deliveries that failed meanwhile from its delivery log."],
             "link", "Open the endpoint"),
+        (MailKind.SurveyInvitation, false) => new(
+            "邀请您参与{campaignName}",
+            ["感谢您一直以来对我们的支持。我们正在进行“{campaignName}”，诚邀您花几分钟时间告诉我们您的看法，您的意见将直接用于改进我们的产品和服务。", "调查将于 {closesAt}截止。请打开下面的链接作答（无需登录）；如不希望再收到问卷邀请，可在问卷页面退订。"],
+            "link", "开始作答"),
+        (MailKind.SurveyInvitation, true) => new(
+            "Your opinion, please: {campaignName}",
+            ["Thank you for working with us. We are running \"{campaignName}\" and would value a few minutes of your time: your answers go straight into improving our products and service.", "The survey closes on {closesAt}. Open the link below to answer (no sign-in needed); to stop receiving survey invitations, unsubscribe on the survey page."],
+            "link", "Start the survey"),
+        (MailKind.SurveyReminder, false) => new(
+            "提醒：{campaignName}即将截止",
+            ["我们尚未收到您对“{campaignName}”的回复。如果您已抽空作答，请忽略此邮件。", "调查将于 {closesAt}截止，只需几分钟。请打开下面的链接作答；如不希望再收到问卷邀请，可在问卷页面退订。"],
+            "link", "开始作答"),
+        (MailKind.SurveyReminder, true) => new(
+            "Reminder: {campaignName}",
+            ["We have not yet received your answers to \"{campaignName}\". If you have just answered, please ignore this message.", "The survey closes on {closesAt} and takes only a few minutes. Open the link below to answer; to stop receiving survey invitations, unsubscribe on the survey page."],
+            "link", "Start the survey"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No template for this kind of mail."),
     };
 }

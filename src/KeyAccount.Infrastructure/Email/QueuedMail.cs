@@ -35,6 +35,13 @@ public sealed class QueuedMail
 
     /// <summary>The RFC 5322 Message-ID the message was sent with (stable across retries, so a receiver can drop a duplicate).</summary>
     public string MessageId { get; set; } = string.Empty;
+
+    /// <summary>A copy to render with <paramref name="args"/> instead of the stored arguments (never saved).</summary>
+    public QueuedMail WithArgs(Dictionary<string, string> args) => new()
+    {
+        Id = Id, ToAddress = ToAddress, ToName = ToName, Language = Language, Kind = Kind, Args = args, CreatedAt = CreatedAt,
+        NextAttemptAt = NextAttemptAt, LeasedUntil = LeasedUntil, Attempts = Attempts, SentAt = SentAt, LastError = LastError, MessageId = MessageId,
+    };
 }
 
 /// <summary>Queues mail in the request's unit of work (the EF context): saved in the same transaction as the change.</summary>

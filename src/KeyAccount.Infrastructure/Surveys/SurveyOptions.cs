@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace KeyAccount.Infrastructure.Surveys;
 
-/// <summary>The <c>Surveys</c> section: the fatigue rules' figures and the invitation token's key.</summary>
+/// <summary>The <c>Surveys</c> section: the fatigue rules' figures, the invitation token's key, and how the campaign job queues mail.</summary>
 public sealed class SurveyOptions
 {
     public const string Section = "Surveys";
@@ -18,6 +18,14 @@ public sealed class SurveyOptions
     /// <summary>How many working hours (of the SLA policy's business calendar) the account owner has to follow up a detractor or a low rating.</summary>
     [Range(1, 720)]
     public int FollowUpHours { get; set; } = 48;
+
+    /// <summary>Invitations claimed per round (one short transaction each) when the campaign job queues invitation mail or reminders.</summary>
+    [Range(1, 10_000)]
+    public int MailBatch { get; set; } = 500;
+
+    /// <summary>Seconds one firing of the campaign job spends queuing mail (then the next firing, a minute later, goes on).</summary>
+    [Range(1, 600)]
+    public int MailBudgetSeconds { get; set; } = 20;
 
     /// <summary>The HMAC key of invitation tokens (base64 or plain text, at least 32 bytes); derived from <c>Auth:SigningKey</c> when absent.</summary>
     public string? TokenKey { get; set; }

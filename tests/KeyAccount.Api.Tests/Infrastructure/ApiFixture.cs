@@ -65,6 +65,9 @@ public sealed class ApiFixture
             web.UseSetting("Mail:Smtp:Security", "None");
             web.UseSetting("Mail:PollSeconds", "1");
             web.UseSetting("App:PublicBaseUrl", "https://kam.test.local");
+            // The survey campaign job is run by its tests at the instants they choose (SurveyMailTests), not every minute
+            // underneath the campaign tests, which read invitations as opening left them.
+            web.UseSetting("Jobs:SurveyCampaign:Enabled", "false");
             // The system clock unless a test sets it (TestClock): the SLA tests move time.
             web.ConfigureTestServices(services =>
             {

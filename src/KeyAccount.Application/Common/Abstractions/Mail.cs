@@ -11,6 +11,16 @@ public enum MailKind
 
     /// <summary>A webhook endpoint was disabled. Args: <c>url</c>, <c>reason</c>, <c>endpointId</c>.</summary>
     WebhookEndpointDisabled,
+
+    /// <summary>
+    /// A contact's invitation to a satisfaction survey. Args: <c>invitationId</c>, <c>campaignName</c>, <c>closesAt</c>
+    /// (ISO 8601). The link and the unsubscribe address carry the invitation's token, which is never stored: the sender
+    /// recomputes it from the invitation when it renders the message.
+    /// </summary>
+    SurveyInvitation,
+
+    /// <summary>The one reminder of an unanswered survey invitation. Args as <see cref="SurveyInvitation"/>.</summary>
+    SurveyReminder,
 }
 
 /// <summary>A message to send to one recipient, in their language (<c>zh-CN</c> or <c>en</c>).</summary>

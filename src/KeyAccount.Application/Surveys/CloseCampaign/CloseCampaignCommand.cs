@@ -2,10 +2,15 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Surveys.Common;
 using KeyAccount.Domain.Surveys;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace KeyAccount.Application.Surveys.CloseCampaign;
 
-/// <summary>Open → Closed; a twice-yearly campaign schedules its next one six months later (while its template is still Published).</summary>
+/// <summary>
+/// Open → Closed (by a user, or by the campaign job once its close date has passed): its unanswered invitations expire
+/// (<see cref="SurveyInvitation.StatusAfterClose"/>, applied set-based: a campaign may have 100,000), and a twice-yearly
+/// campaign schedules its next one six months later (while its template is still Published) — in one transaction.
+/// </summary>
 public sealed record CloseCampaignCommand(SurveyCampaignId Id, uint ExpectedVersion) : ICommand<SurveyCampaignDto>;
 
 public sealed class CloseCampaignHandler(IAppDbContext db, ICurrentUser user, ISurveyTemplateCatalog templates, TimeProvider clock) : ICommandHandler<CloseCampaignCommand, SurveyCampaignDto>
@@ -21,6 +26,11 @@ public sealed class CloseCampaignHandler(IAppDbContext db, ICurrentUser user, IS
         {
             db.SurveyCampaigns.Add(next);
         }
+
+        var expiring = SurveyInvitation.ExpiringStatuses.ToArray();
+        await db.SurveyInvitations.Where(i => i.CampaignId == campaign.Id && expiring.Contains(i.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, SurveyInvitationStatus.Expired).SetProperty(i => i.ReminderDueAt, (DateTimeOffset?)null), cancellationToken)
+            .ConfigureAwait(false);
 
         return await db.SaveAndReadAsync(campaign, user, cancellationToken).ConfigureAwait(false);
     }

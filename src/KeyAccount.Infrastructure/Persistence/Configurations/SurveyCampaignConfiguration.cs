@@ -67,6 +67,9 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
         builder.HasIndex(i => new { i.AccountId, i.CreatedAt }).HasFilter("kind = 'Regular'").HasDatabaseName("ix_survey_invitations_account_recent");
         // The invitations list and counts by status.
         builder.HasIndex(i => new { i.CampaignId, i.Status });
+        // The campaign job's scans: invitations whose message is still to be queued, and reminders falling due.
+        builder.HasIndex(i => new { i.CreatedAt, i.Id }).HasFilter("mail_queued_at IS NULL AND status = 'Pending' AND channel = 'Email'").HasDatabaseName("ix_survey_invitations_to_mail");
+        builder.HasIndex(i => i.ReminderDueAt).HasFilter("reminder_due_at IS NOT NULL").HasDatabaseName("ix_survey_invitations_reminder_due");
     }
 }
 

@@ -1779,9 +1779,17 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("last_error");
 
+                    b.Property<DateTimeOffset?>("MailQueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mail_queued_at");
+
                     b.Property<DateTimeOffset?>("RemindedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminded_at");
+
+                    b.Property<DateTimeOffset?>("ReminderDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_due_at");
 
                     b.Property<DateTimeOffset?>("RespondedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1808,6 +1816,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_survey_invitations");
 
+                    b.HasIndex("ReminderDueAt")
+                        .HasDatabaseName("ix_survey_invitations_reminder_due")
+                        .HasFilter("reminder_due_at IS NOT NULL");
+
                     b.HasIndex("TokenHash")
                         .IsUnique()
                         .HasDatabaseName("ux_survey_invitations_token_hash");
@@ -1826,6 +1838,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.HasIndex("ContactId", "CreatedAt")
                         .HasDatabaseName("ix_survey_invitations_contact_recent")
                         .HasFilter("kind = 'Regular'");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("ix_survey_invitations_to_mail")
+                        .HasFilter("mail_queued_at IS NULL AND status = 'Pending' AND channel = 'Email'");
 
                     b.ToTable("survey_invitations", null, t =>
                         {
