@@ -93,6 +93,7 @@ public static class KeyAccountApp
         api.MapSurveyFollowUps();
         api.MapSurveyCampaigns();
         api.MapSurveyTemplates();
+        api.MapSurveyResults();
         api.MapWebhooks();
         api.MapUsers();
         api.MapAudit();

@@ -67,6 +67,8 @@ public static class DependencyInjection
         services.AddSingleton<Surveys.SurveyTokenKey>();
         services.AddScoped<ISurveyAudience, Surveys.SurveyAudienceReader>();
         services.AddScoped<ISurveyTemplateCatalog, Surveys.SurveyTemplateCatalog>();
+        services.AddScoped<ISatisfactionRefresh, Surveys.SatisfactionRefresh>();
+        services.AddScoped<ISurveyResultsReader, Surveys.SurveyResultsReader>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));
