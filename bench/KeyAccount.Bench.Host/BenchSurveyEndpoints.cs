@@ -34,7 +34,8 @@ internal static partial class BenchEndpoints
 
     private const string RawQuestionsSql = """
         SELECT s.question_id, coalesce(s.number::text, c.choice), grouping(coalesce(s.number::text, c.choice))::int,
-               (count(*) FILTER (WHERE c.ord IS NULL OR c.ord = 1))::int, round(avg(s.number), 2)
+               CASE WHEN grouping(coalesce(s.number::text, c.choice)) = 1 THEN count(*) FILTER (WHERE c.ord IS NULL OR c.ord = 1) ELSE count(*) END::int,
+               round(avg(s.number), 2)
         FROM survey_answers s
         LEFT JOIN LATERAL unnest(s.choices) WITH ORDINALITY AS c(choice, ord) ON true
         WHERE s.campaign_id = $1

@@ -17,7 +17,8 @@ CREATE TEMP TABLE a AS
 SELECT v.response_id, v.account_id, q.id AS question_id, q.position, q.type,
        CASE q.type WHEN 'Nps' THEN v.nps WHEN 'Rating' THEN 1 + ((v.h >> (3 * q.k)) % 5) END AS number,
        CASE q.type WHEN 'SingleChoice' THEN ARRAY[(ARRAY['quality', 'delivery', 'service', 'price'])[1 + (v.h >> q.k) % 4]]
-                   WHEN 'MultiChoice' THEN (ARRAY[ARRAY['quality', 'delivery'], ARRAY['delivery', 'service'], ARRAY['quality', 'price'], ARRAY['service', 'price']])[1 + (v.h >> q.k) % 4] END AS choices,
+                   WHEN 'MultiChoice' THEN CASE (v.h >> q.k) % 4 WHEN 0 THEN ARRAY['quality', 'delivery'] WHEN 1 THEN ARRAY['delivery', 'service']
+                                                                  WHEN 2 THEN ARRAY['quality', 'price'] ELSE ARRAY['service', 'price'] END END AS choices,
        CASE q.type WHEN 'Text' THEN (ARRAY['交付周期希望再缩短一些。', '技术支持响应很快。', 'Pricing could be clearer.', '希望多一些培训。'])[1 + v.h % 4] END AS text
 FROM v, q;
 

@@ -38,11 +38,13 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
         """);
 
     // One pass over the campaign's answers: per question (the total set) its answers, mean and texts; per question and
-    // value (a number as text, or each chosen key) the distribution. A multiple choice counts as one answer (its first key).
+    // value (a number as text, or each chosen key) the distribution. A multiple choice counts as one answer (its first
+    // key's row) and once per chosen key in the distribution.
     private static readonly AccountScopeSql.Scoped QuestionsSql = AccountScopeSql.Statement(filter => $"""
         SELECT s.question_id, coalesce(s.number::text, c.choice) AS value,
                grouping(coalesce(s.number::text, c.choice))::int AS is_total,
                (count(*) FILTER (WHERE c.ord IS NULL OR c.ord = 1))::int AS answered,
+               count(*)::int AS chosen,
                avg(s.number)::numeric AS mean,
                (count(*) FILTER (WHERE s.text IS NOT NULL AND s.text <> ''))::int AS text_answers
         FROM survey_answers s
@@ -185,7 +187,7 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
             groups.FirstOrDefault(g => g.Dimension == "all")?.ToCounts() ?? SurveyGroupCounts.None,
             [.. groups.Where(g => g.Dimension != "all").Select(g => new SurveyBreakdownRow(g.Dimension, g.Key, g.ToCounts()))],
             [.. questions.Where(q => q.IsTotal == 1).Select(q => new SurveyQuestionRow(q.QuestionId, q.Answered, q.Mean, q.TextAnswers))],
-            [.. questions.Where(q => q.IsTotal == 0 && q.Value is not null).Select(q => new SurveyDistributionRow(q.QuestionId, q.Value!, q.Answered))],
+            [.. questions.Where(q => q.IsTotal == 0 && q.Value is not null).Select(q => new SurveyDistributionRow(q.QuestionId, q.Value!, q.Chosen))],
             revenue.RespondingRevenue,
             revenue.InvitedRevenue,
             [.. predecessors.Select(p => new SurveyTrendRow(new SurveyCampaignId(p.CampaignId), p.Name, p.OpenedAt, p.ClosedAt, p.ToCounts()))]);
@@ -253,7 +255,7 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
         string Dimension, string Key, int Invited, int Responded, int Promoters, int Passives, int Detractors,
         decimal PromoterWeight, decimal PassiveWeight, decimal DetractorWeight, int Ratings, int Satisfied) : ISurveyCountColumns;
 
-    private sealed record QuestionRow(Guid QuestionId, string? Value, int IsTotal, int Answered, decimal? Mean, int TextAnswers);
+    private sealed record QuestionRow(Guid QuestionId, string? Value, int IsTotal, int Answered, int Chosen, decimal? Mean, int TextAnswers);
 
     private sealed record RevenueRow(decimal RespondingRevenue, decimal InvitedRevenue);
 
