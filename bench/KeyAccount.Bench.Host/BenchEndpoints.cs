@@ -72,6 +72,7 @@ internal static partial class BenchEndpoints
         var raw = app.MapGroup("/bench/raw").AllowAnonymous().ExcludeFromDescription();
 
         MapPlans(app, raw);
+        MapSurveys(raw);
 
         // One escalation scan through the application (the mediator command the Quartz job sends), at a given instant.
         app.MapPost("/bench/escalation-scan", async (DateTimeOffset? at, IMediator mediator, CancellationToken ct) =>

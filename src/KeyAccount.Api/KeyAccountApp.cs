@@ -121,6 +121,7 @@ public static class KeyAccountApp
         api.MapSurveyTemplates();
         api.MapSurveyResponses();
         api.MapPublicSurveys();
+        api.MapSurveyResults();
         api.MapWebhooks();
         api.MapUsers();
         api.MapAudit();

@@ -71,6 +71,8 @@ public static class DependencyInjection
         services.AddScoped<ISurveyContacts, Surveys.SurveyContacts>();
         services.AddSingleton<Surveys.SurveyMailer>();
         services.AddSingleton<Email.IMailKindHandler, Surveys.SurveyMailKinds>();
+        services.AddScoped<ISatisfactionRefresh, Surveys.SatisfactionRefresh>();
+        services.AddScoped<ISurveyResultsReader, Surveys.SurveyResultsReader>();
         services.AddScoped<DemoDataSeeder>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddOptions<JwtOptions>().Bind(builder.Configuration.GetSection(JwtOptions.Section));

@@ -174,6 +174,33 @@ public class AuthorizationTests : ApiTestBase
     }
 
     [Test]
+    public async Task SurveyResults_WhenAnotherManagersAccounts_CountNoneOfThem()
+    {
+        // Results are per campaign, not /accounts/{id} routes: an AccountManager's figures count the accounts they may see only.
+        var othersAccount = await CreateAccountAsync("accountmanager2", "OTHERS-SURVEY");
+        using var owner = await As("accountmanager2");
+        (await owner.PostAsJsonAsync($"/api/v1/accounts/{othersAccount}/contacts", NewContact(email: "wang.fang@example.cn"))).EnsureSuccessStatusCode();
+        using var director = await As("director");
+        var created = await director.PostAsJsonAsync("/api/v1/surveys/campaigns", SurveyCampaignsTests.NewCampaign(TestSurveyTemplates.Publish(), new { accountIds = new[] { othersAccount } }));
+        var campaign = (await Body(created))["id"]!.GetValue<string>();
+        var opened = await ChangeAsync(director, HttpMethod.Post, $"/api/v1/surveys/campaigns/{campaign}/open", null, $"/api/v1/surveys/campaigns/{campaign}");
+        Assert.That((int)opened.StatusCode, Is.EqualTo(200), await opened.Content.ReadAsStringAsync());
+
+        using var manager = await As("accountmanager");
+        var results = await Body(await manager.GetAsync($"/api/v1/surveys/campaigns/{campaign}/results"));
+        var accounts = await Body(await manager.GetAsync($"/api/v1/surveys/campaigns/{campaign}/results/accounts"));
+        var texts = await Body(await manager.GetAsync($"/api/v1/surveys/campaigns/{campaign}/results/text-answers"));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(results["invited"]!.GetValue<int>(), Is.Zero);
+            Assert.That(accounts["items"]!.AsArray(), Is.Empty);
+            Assert.That(texts["totalCount"]!.GetValue<int>(), Is.Zero);
+            Assert.That((await Body(await owner.GetAsync($"/api/v1/surveys/campaigns/{campaign}/results")))["invited"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That((await Body(await director.GetAsync($"/api/v1/surveys/campaigns/{campaign}/results")))["invited"]!.GetValue<int>(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task TheAuditTrail_WhenAnotherManagersAccount_Returns404AndListsNoneOfIt()
     {
         // Not an /accounts/{id} route, so the sweep above does not reach it: the account is a query parameter.

@@ -1479,6 +1479,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's satisfaction
+         * @description The latest measure — the account's NPS, weighted NPS, respondents and CSAT in the latest campaign (by opening) in which it has an NPS answer: what tiering and the health score read — the campaigns it answered (oldest first, at most 12) and its open survey follow-ups. The responses and follow-ups themselves are in their lists, filtered by `accountId`. An account the caller may not see is a 404.
+         */
+        get: operations["GetAccountSatisfaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's results
+         * @description Counted in SQL from the answers' stored groups, computed by the one home of the formulas: invitations and responses with the response rate; NPS (% promoters − % detractors) with its respondents, groups and 95 % margin of error corrected for the finite panel (the contacts invited); the NPS weighted by the respondents' buying roles (`Surveys:RoleWeights`); CSAT (ratings of 4–5); the responding accounts' share of the invited accounts' trailing-12-month revenue; every question with its answers, mean and distribution; breakdowns by the accounts' tier and segment; and the trend over the campaign's predecessors (twice-yearly recurrence, oldest first, at most 12). A campaign without responses answers zero counts and null scores. An AccountManager's results count the accounts they may see only.
+         */
+        get: operations["GetSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/results/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's results by account
+         * @description Each invited account (those the caller may see) with its invitations, responses, NPS (margin corrected for its invited contacts), weighted NPS, CSAT and trailing-12-month revenue, highest revenue first.
+         */
+        get: operations["ListSurveyAccountResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/campaigns/{id}/results/text-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's text answers
+         * @description The non-empty answers to Text questions (of one question with `questionId`), newest first, with the account, the contact and their buying role. An AccountManager sees those of their accounts only.
+         */
+        get: operations["ListSurveyTextAnswers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/surveys/templates": {
         parameters: {
             query?: never;
@@ -2882,6 +2962,103 @@ export interface components {
              */
             trailingTwelveMonthsGrossMargin: null | number;
         };
+        /** @description An account's satisfaction: the latest measure, its trend and its open follow-ups. */
+        AccountSatisfactionDto: {
+            /** @description The measure tiering and health read; null before any NPS answer. */
+            latest: components["schemas"]["AccountSatisfactionLatestDto"] | null;
+            /** @description The campaigns the account answered, oldest first, at most 12. */
+            trend: components["schemas"]["AccountSatisfactionTrendDto"][];
+            /**
+             * Format: int32
+             * @description Survey follow-ups still open for the account.
+             * @example 1
+             */
+            openFollowUps: number;
+        };
+        /** @description The account's latest measured satisfaction (what tiering and health read). */
+        AccountSatisfactionLatestDto: {
+            /**
+             * Format: uuid
+             * @description The latest campaign (by opening) in which the account has an NPS answer.
+             */
+            campaignId: string;
+            /**
+             * @description Its name.
+             * @example 2027 上半年客户满意度调查
+             */
+            campaignName: string;
+            /**
+             * Format: int32
+             * @description The account's NPS in it.
+             * @example 33
+             */
+            nps: number;
+            /**
+             * Format: int32
+             * @description Weighted by buying role.
+             * @example 50
+             */
+            weightedNps: null | number;
+            /**
+             * Format: int32
+             * @description Its contacts with an NPS answer.
+             * @example 3
+             */
+            respondents: number;
+            /**
+             * Format: int32
+             * @description Its CSAT; null without ratings.
+             * @example 67
+             */
+            csat: null | number;
+            /**
+             * Format: date-time
+             * @description When its latest response there was received.
+             */
+            measuredAt: string;
+        };
+        /** @description The account's figures in one campaign it answered. */
+        AccountSatisfactionTrendDto: {
+            /**
+             * Format: uuid
+             * @description The campaign.
+             */
+            campaignId: string;
+            /**
+             * @description Its name.
+             * @example 2026 下半年客户满意度调查
+             */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When it opened.
+             */
+            openedAt: null | string;
+            /**
+             * Format: int32
+             * @description The account's NPS in it; null without an NPS answer.
+             * @example 33
+             */
+            nps: null | number;
+            /**
+             * Format: int32
+             * @description Weighted by buying role.
+             * @example 50
+             */
+            weightedNps: null | number;
+            /**
+             * Format: int32
+             * @description Its contacts with an NPS answer.
+             * @example 3
+             */
+            respondents: number;
+            /**
+             * Format: int32
+             * @description Its CSAT.
+             * @example 67
+             */
+            csat: null | number;
+        };
         /**
          * @description Lifecycle status of an account.
          * @enum {string}
@@ -4240,6 +4417,27 @@ export interface components {
              */
             weight: number;
         };
+        /** @description CSAT: the share of Rating answers of 4 or 5. */
+        CsatDto: {
+            /**
+             * Format: int32
+             * @description Rating answers.
+             * @example 20
+             */
+            ratings: number;
+            /**
+             * Format: int32
+             * @description Of them, 4 or 5.
+             * @example 15
+             */
+            satisfied: number;
+            /**
+             * Format: int32
+             * @description Whole percent; null without ratings.
+             * @example 75
+             */
+            score: null | number;
+        };
         /** @description Lowest score of each tier above Standard (100 ≥ strategic > key > growth > 0). */
         CutoffsDto: {
             /**
@@ -4831,6 +5029,51 @@ export interface components {
              */
             note: null | string;
         };
+        /** @description An NPS with what it rests on. */
+        NpsDto: {
+            /**
+             * Format: int32
+             * @description Responses with an NPS answer (n).
+             * @example 18
+             */
+            respondents: number;
+            /**
+             * Format: int32
+             * @description Answers of 9–10.
+             * @example 9
+             */
+            promoters: number;
+            /**
+             * Format: int32
+             * @description Answers of 7–8.
+             * @example 5
+             */
+            passives: number;
+            /**
+             * Format: int32
+             * @description Answers of 0–6.
+             * @example 4
+             */
+            detractors: number;
+            /**
+             * Format: int32
+             * @description % promoters − % detractors, −100..100 (half away from zero); null without respondents.
+             * @example 28
+             */
+            score: null | number;
+            /**
+             * Format: double
+             * @description The 95 % margin of error in points, finite-population corrected; null with fewer than two respondents.
+             * @example 12.4
+             */
+            marginOfError: null | number;
+            /**
+             * Format: int32
+             * @description The contacts invited in the group (the panel the margin is corrected for).
+             * @example 20
+             */
+            population: null | number;
+        };
         /**
          * @description Where an answer to an NPS question (0–10) puts its respondent.
          * @enum {string}
@@ -5129,6 +5372,31 @@ export interface components {
             nextCursor: null | string;
         };
         /** @description One page of a list. */
+        PagedResultOfSurveyAccountResultDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["SurveyAccountResultDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
         PagedResultOfSurveyCampaignSummaryDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["SurveyCampaignSummaryDto"][];
@@ -5257,6 +5525,31 @@ export interface components {
         PagedResultOfSurveyTemplateDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["SurveyTemplateDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
+        PagedResultOfSurveyTextAnswerDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["SurveyTextAnswerDto"][];
             /**
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
@@ -6774,6 +7067,27 @@ export interface components {
              */
             initiativeId?: null | string;
         };
+        /** @description How much of the invited accounts' trailing-12-month revenue the responding accounts hold. */
+        RevenueCoverageDto: {
+            /**
+             * Format: decimal
+             * @description Trailing revenue of the accounts with at least one response.
+             * @example 8400000.00
+             */
+            respondingRevenue: string;
+            /**
+             * Format: decimal
+             * @description Trailing revenue of the invited accounts.
+             * @example 12000000.00
+             */
+            invitedRevenue: string;
+            /**
+             * Format: double
+             * @description Responding of invited, in percent (1 decimal); null when the invited accounts have no revenue.
+             * @example 70
+             */
+            percent: null | number;
+        };
         /** @description A bulk upsert of revenue rows (1 to 10,000), by account and month. */
         RevenueImportRequest: {
             /** @description The rows; all are written or none. */
@@ -7135,6 +7449,53 @@ export interface components {
              */
             resolutionHours: number;
         };
+        /** @description One invited account's results in a campaign. */
+        SurveyAccountResultDto: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /** @description Its current tier. */
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: int32
+             * @description Its contacts invited.
+             * @example 3
+             */
+            invited: number;
+            /**
+             * Format: int32
+             * @description Their responses.
+             * @example 2
+             */
+            responded: number;
+            /** @description Its NPS (margin corrected for its invited contacts). */
+            nps: components["schemas"]["NpsDto"];
+            /**
+             * Format: int32
+             * @description Its NPS weighted by buying role.
+             * @example 40
+             */
+            weightedNps: null | number;
+            /**
+             * Format: int32
+             * @description Its CSAT.
+             * @example 100
+             */
+            csat: null | number;
+            /**
+             * Format: decimal
+             * @description Its trailing-12-month revenue.
+             * @example 3200000.00
+             */
+            revenue: string;
+        };
         /** @description One answer as the public page or an agent sends it: the question and the one value its type takes. */
         SurveyAnswerInput: {
             /**
@@ -7161,6 +7522,34 @@ export interface components {
         SurveyAnswersInput: {
             /** @description The answers, each naming its question. */
             answers: components["schemas"]["SurveyAnswerInput"][];
+        };
+        /** @description The figures of one tier or segment (the accounts' current one). */
+        SurveyBreakdownDto: {
+            /**
+             * @description The tier or segment.
+             * @example Strategic
+             */
+            key: string;
+            /**
+             * Format: int32
+             * @description Invitations.
+             * @example 20
+             */
+            invited: number;
+            /**
+             * Format: int32
+             * @description Responses.
+             * @example 12
+             */
+            responded: number;
+            /** @description The group's NPS (margin corrected for its invited contacts). */
+            nps: components["schemas"]["NpsDto"];
+            /**
+             * Format: int32
+             * @description The group's CSAT; null without ratings.
+             * @example 75
+             */
+            csat: null | number;
         };
         /** @description A survey campaign: its settings, where it stands, the steps allowed now, and its invitations by status. */
         SurveyCampaignDto: {
@@ -7417,6 +7806,20 @@ export interface components {
              * @description When it was received (UTC).
              */
             occurredOn: string;
+        };
+        /** @description How many answers gave one value. */
+        SurveyDistributionDto: {
+            /**
+             * @description "0".."10" (Nps), "1".."5" (Rating) or a choice key.
+             * @example 9
+             */
+            value: string;
+            /**
+             * Format: int32
+             * @description Answers.
+             * @example 6
+             */
+            count: number;
         };
         /** @description A survey follow-up was closed with a note saying what was done. */
         SurveyFollowUpClosed: {
@@ -7778,6 +8181,44 @@ export interface components {
              */
             maxLength?: null | number;
         };
+        /** @description One question of the campaign's template version with its answers. */
+        SurveyQuestionResultDto: {
+            /**
+             * Format: uuid
+             * @description The question.
+             */
+            questionId: string;
+            /**
+             * Format: int32
+             * @description Its position in the template.
+             * @example 1
+             */
+            position: number;
+            /** @description Its type. */
+            type: components["schemas"]["QuestionType"];
+            /** @description Its text in both languages. */
+            text: components["schemas"]["LocalizedTextDto"];
+            /**
+             * Format: int32
+             * @description Answers to it.
+             * @example 18
+             */
+            answered: number;
+            /**
+             * Format: double
+             * @description The mean answer (Nps and Rating; 2 decimals); null otherwise or without answers.
+             * @example 3.85
+             */
+            average: null | number;
+            /** @description Every value offered (0–10, 1–5 or the choice keys, in order) with its count; empty for Text. */
+            distribution: components["schemas"]["SurveyDistributionDto"][];
+            /**
+             * Format: int32
+             * @description Non-empty text answers (read them from `results/text-answers`).
+             * @example 7
+             */
+            textAnswers: number;
+        };
         /** @description The answers were recorded. */
         SurveyReceiptDto: {
             /**
@@ -7934,6 +8375,52 @@ export interface components {
              * @description When it was received (UTC).
              */
             occurredOn: string;
+        };
+        /** @description A campaign's results within the accounts the caller may see. */
+        SurveyResultsDto: {
+            /**
+             * Format: uuid
+             * @description The campaign.
+             */
+            campaignId: string;
+            /**
+             * Format: int32
+             * @description Invitations.
+             * @example 20
+             */
+            invited: number;
+            /**
+             * Format: int32
+             * @description Responses.
+             * @example 18
+             */
+            responded: number;
+            /**
+             * Format: double
+             * @description Responded of invited, percent, 1 decimal; null with no invitation.
+             * @example 90
+             */
+            responseRate: null | number;
+            /** @description The NPS with its margin of error. */
+            nps: components["schemas"]["NpsDto"];
+            /**
+             * Format: int32
+             * @description The NPS weighted by the respondents' buying roles (`Surveys:RoleWeights`); null without respondents.
+             * @example 35
+             */
+            weightedNps: null | number;
+            /** @description CSAT over every Rating answer. */
+            csat: components["schemas"]["CsatDto"];
+            /** @description The responding accounts' share of the invited accounts' trailing revenue. */
+            revenueCoverage: components["schemas"]["RevenueCoverageDto"];
+            /** @description Every question of the template version, in order. */
+            questions: components["schemas"]["SurveyQuestionResultDto"][];
+            /** @description By the accounts' current tier. */
+            byTier: components["schemas"]["SurveyBreakdownDto"][];
+            /** @description By the accounts' segment. */
+            bySegment: components["schemas"]["SurveyBreakdownDto"][];
+            /** @description This campaign and its predecessors (recurrence), oldest first, at most 12. */
+            trend: components["schemas"]["SurveyTrendPointDto"][];
         };
         /** @description A contact of the audience left out when the campaign opened. */
         SurveySkipDto: {
@@ -8176,6 +8663,94 @@ export interface components {
          * @enum {string}
          */
         SurveyTemplateStatus: "Draft" | "Published" | "Retired";
+        /** @description One text answer. */
+        SurveyTextAnswerDto: {
+            /**
+             * Format: uuid
+             * @description The response.
+             */
+            responseId: string;
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /**
+             * @description Who answered.
+             * @example 王芳
+             */
+            contactName: string;
+            /** @description Their buying role when invited. */
+            buyingRole: components["schemas"]["BuyingRole"];
+            /**
+             * @description The answer.
+             * @example 交付周期希望再缩短一些。
+             */
+            text: string;
+            /**
+             * Format: date-time
+             * @description When it was received.
+             */
+            receivedAt: string;
+        };
+        /** @description One campaign of the trend. */
+        SurveyTrendPointDto: {
+            /**
+             * Format: uuid
+             * @description The campaign.
+             */
+            campaignId: string;
+            /**
+             * @description Its name.
+             * @example 2026 下半年客户满意度调查
+             */
+            name: string;
+            /**
+             * Format: date-time
+             * @description When it opened.
+             */
+            openedAt: null | string;
+            /**
+             * Format: date-time
+             * @description When it closed; null while open.
+             */
+            closedAt: null | string;
+            /**
+             * Format: int32
+             * @description Responses with an NPS answer.
+             * @example 18
+             */
+            respondents: number;
+            /**
+             * Format: int32
+             * @description Its NPS; null without respondents.
+             * @example 28
+             */
+            nps: null | number;
+            /**
+             * Format: double
+             * @description Its margin of error in points.
+             * @example 12.4
+             */
+            marginOfError: null | number;
+            /**
+             * Format: int32
+             * @description Its NPS weighted by buying role.
+             * @example 35
+             */
+            weightedNps: null | number;
+            /**
+             * Format: int32
+             * @description Its CSAT.
+             * @example 75
+             */
+            csat: null | number;
+        };
         /**
          * @description A quadrant of the SWOT analysis.
          * @enum {string}
@@ -33430,6 +34005,908 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/responses",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetAccountSatisfaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "latest": {
+                     *         "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *         "campaignName": "2027 上半年客户满意度调查",
+                     *         "nps": 33,
+                     *         "weightedNps": 50,
+                     *         "respondents": 3,
+                     *         "csat": 67,
+                     *         "measuredAt": "2026-03-02T08:30:00Z"
+                     *       },
+                     *       "trend": [
+                     *         {
+                     *           "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "2026 下半年客户满意度调查",
+                     *           "openedAt": "2026-03-02T08:30:00Z",
+                     *           "nps": 33,
+                     *           "weightedNps": 50,
+                     *           "respondents": 3,
+                     *           "csat": 67
+                     *         }
+                     *       ],
+                     *       "openFollowUps": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountSatisfactionDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/satisfaction",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/satisfaction",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/satisfaction",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/satisfaction",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/satisfaction",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/satisfaction",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/satisfaction",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetSurveyResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "invited": 20,
+                     *       "responded": 18,
+                     *       "responseRate": 90,
+                     *       "nps": {
+                     *         "respondents": 18,
+                     *         "promoters": 9,
+                     *         "passives": 5,
+                     *         "detractors": 4,
+                     *         "score": 28,
+                     *         "marginOfError": 12.4,
+                     *         "population": 20
+                     *       },
+                     *       "weightedNps": 35,
+                     *       "csat": {
+                     *         "ratings": 20,
+                     *         "satisfied": 15,
+                     *         "score": 75
+                     *       },
+                     *       "revenueCoverage": {
+                     *         "respondingRevenue": "8400000.00",
+                     *         "invitedRevenue": "12000000.00",
+                     *         "percent": 70
+                     *       },
+                     *       "questions": [
+                     *         {
+                     *           "questionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "position": 1,
+                     *           "type": "Nps",
+                     *           "text": {
+                     *             "zh": "总体而言，您对我们的产品和服务满意吗？",
+                     *             "en": "Overall, how satisfied are you with our products and service?"
+                     *           },
+                     *           "answered": 18,
+                     *           "average": 3.85,
+                     *           "distribution": [
+                     *             {
+                     *               "value": "9",
+                     *               "count": 6
+                     *             }
+                     *           ],
+                     *           "textAnswers": 7
+                     *         }
+                     *       ],
+                     *       "byTier": [
+                     *         {
+                     *           "key": "Strategic",
+                     *           "invited": 20,
+                     *           "responded": 12,
+                     *           "nps": {
+                     *             "respondents": 18,
+                     *             "promoters": 9,
+                     *             "passives": 5,
+                     *             "detractors": 4,
+                     *             "score": 28,
+                     *             "marginOfError": 12.4,
+                     *             "population": 20
+                     *           },
+                     *           "csat": 75
+                     *         }
+                     *       ],
+                     *       "bySegment": [
+                     *         {
+                     *           "key": "Strategic",
+                     *           "invited": 20,
+                     *           "responded": 12,
+                     *           "nps": {
+                     *             "respondents": 18,
+                     *             "promoters": 9,
+                     *             "passives": 5,
+                     *             "detractors": 4,
+                     *             "score": 28,
+                     *             "marginOfError": 12.4,
+                     *             "population": 20
+                     *           },
+                     *           "csat": 75
+                     *         }
+                     *       ],
+                     *       "trend": [
+                     *         {
+                     *           "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "2026 下半年客户满意度调查",
+                     *           "openedAt": "2026-03-02T08:30:00Z",
+                     *           "closedAt": "2026-03-02T08:30:00Z",
+                     *           "respondents": 18,
+                     *           "nps": 28,
+                     *           "marginOfError": 12.4,
+                     *           "weightedNps": 35,
+                     *           "csat": 75
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SurveyResultsDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListSurveyAccountResults: {
+        parameters: {
+            query?: {
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "tier": "Strategic",
+                     *           "invited": 3,
+                     *           "responded": 2,
+                     *           "nps": {
+                     *             "respondents": 18,
+                     *             "promoters": 9,
+                     *             "passives": 5,
+                     *             "detractors": 4,
+                     *             "score": 28,
+                     *             "marginOfError": 12.4,
+                     *             "population": 20
+                     *           },
+                     *           "weightedNps": 40,
+                     *           "csat": 100,
+                     *           "revenue": "3200000.00"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfSurveyAccountResultDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/accounts",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "page": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for page."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/accounts",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/accounts",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/accounts",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/accounts",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/accounts",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/accounts",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListSurveyTextAnswers: {
+        parameters: {
+            query?: {
+                /** @description Only the answers to this question. */
+                questionId?: string;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "responseId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "contactName": "王芳",
+                     *           "buyingRole": "DecisionMaker",
+                     *           "text": "交付周期希望再缩短一些。",
+                     *           "receivedAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfSurveyTextAnswerDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/text-answers",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "questionId": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for questionId."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/text-answers",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/text-answers",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/text-answers",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/text-answers",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/text-answers",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/surveys/campaigns/0193f2a4-5b6c-7d8e-9f00-112233445566/results/text-answers",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

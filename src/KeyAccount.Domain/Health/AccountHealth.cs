@@ -26,6 +26,8 @@ public enum HealthBand
 /// <param name="SlaBreaches">Complaints whose SLA was breached in the last 90 days; null until complaints are recorded.</param>
 /// <param name="TrailingRevenue">Revenue of the last 12 complete months.</param>
 /// <param name="PreviousTrailingRevenue">Revenue of the 12 months before those.</param>
+/// <param name="OpenSurveyFollowUps">Survey follow-ups (a detractor or a low rating) still open now; null until surveys are read.</param>
+/// <param name="BreachedSurveyFollowUps">Of those, the ones past their target (SLA state Breached); null until surveys are read.</param>
 public sealed record HealthFacts(
     int? ContactCadenceDays,
     DateTimeOffset? LastInteractionAt,
@@ -34,7 +36,9 @@ public sealed record HealthFacts(
     int? OpenComplaints,
     int? SlaBreaches,
     decimal TrailingRevenue,
-    decimal PreviousTrailingRevenue);
+    decimal PreviousTrailingRevenue,
+    int? OpenSurveyFollowUps = null,
+    int? BreachedSurveyFollowUps = null);
 
 /// <summary>One signal's score (0–100; null when there is nothing to judge it by) and its weight.</summary>
 public sealed record HealthComponentScore(HealthComponent Component, int? Score, int Weight);
@@ -92,25 +96,48 @@ public sealed record AccountHealth(int Score, HealthBand Band, IReadOnlyList<Hea
 
     public static HealthBand BandOf(int score) => score >= GreenFrom ? HealthBand.Green : score >= AmberFrom ? HealthBand.Amber : HealthBand.Red;
 
-    /// <summary>NPS −100..100 → 0..100 linear, like tiering's satisfaction criterion.</summary>
+    /// <summary>Each open survey follow-up lowers the satisfaction signal by this many points.</summary>
+    public const int OpenFollowUpPenalty = 10;
+
+    /// <summary>A follow-up past its target lowers it by this many more (an unanswered unhappy customer weighs more).</summary>
+    public const int BreachedFollowUpPenalty = 15;
+
+    /// <summary>
+    /// NPS −100..100 → 0..100 linear, like tiering's satisfaction criterion, less <see cref="OpenFollowUpPenalty"/> per
+    /// open survey follow-up and <see cref="BreachedFollowUpPenalty"/> more per breached one, not below 0. An account with
+    /// open follow-ups but no NPS (a template without an NPS question) starts from <see cref="Neutral"/>. Open
+    /// follow-ups always come with the warning <c>OpenSurveyFollowUps</c>; the NPS alone below
+    /// <see cref="WarningBelow"/> with <c>LowSatisfaction</c>.
+    /// </summary>
     private static int? Satisfaction(HealthFacts f, List<HealthWarning> warnings)
     {
-        if (f.LatestNps is not { } nps)
+        var open = Math.Max(0, f.OpenSurveyFollowUps ?? 0);
+        var breached = Math.Clamp(f.BreachedSurveyFollowUps ?? 0, 0, open);
+        if (f.LatestNps is not { } nps && open == 0)
         {
             return null;
         }
 
-        var score = (int)Math.Round((Math.Clamp(nps, -100, 100) + 100) / 2m, MidpointRounding.AwayFromZero);
-        if (score < WarningBelow)
+        var fromNps = f.LatestNps is { } latest ? (int)Math.Round((Math.Clamp(latest, -100, 100) + 100) / 2m, MidpointRounding.AwayFromZero) : Neutral;
+        if (f.LatestNps is { } measured && fromNps < WarningBelow)
         {
             warnings.Add(new HealthWarning(
                 HealthComponent.Satisfaction,
                 "LowSatisfaction",
-                $"The latest NPS is {nps}: too few promoters.",
-                new Dictionary<string, decimal> { ["nps"] = nps }));
+                $"The latest NPS is {measured}: too few promoters.",
+                new Dictionary<string, decimal> { ["nps"] = measured }));
         }
 
-        return score;
+        if (open > 0)
+        {
+            warnings.Add(new HealthWarning(
+                HealthComponent.Satisfaction,
+                "OpenSurveyFollowUps",
+                $"{open} survey follow-up(s) open, {breached} past their target.",
+                new Dictionary<string, decimal> { ["openFollowUps"] = open, ["breachedFollowUps"] = breached }));
+        }
+
+        return Math.Max(0, fromNps - (OpenFollowUpPenalty * open) - (BreachedFollowUpPenalty * breached));
     }
 
     /// <summary>

@@ -111,6 +111,20 @@ public static class SurveyScores
         return ratings == 0 ? null : (int)Math.Round(100m * satisfied / ratings, MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>
+    /// A share in percent with one decimal (half away from zero): the response rate (responded of invited) and the
+    /// revenue coverage (responding accounts' revenue of the invited accounts'); null when the whole is zero.
+    /// </summary>
+    public static decimal? Percent(decimal part, decimal whole)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(part);
+        ArgumentOutOfRangeException.ThrowIfNegative(whole);
+        return whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>The mean of the numeric answers of a question (Nps or Rating), two decimals, half away from zero.</summary>
+    public static decimal? Average(decimal? mean) => mean is { } m ? Math.Round(m, 2, MidpointRounding.AwayFromZero) : null;
+
     /// <summary>The default weight of each buying role in the weighted account NPS (configurable: <c>Surveys:RoleWeights</c>).</summary>
     public static readonly IReadOnlyDictionary<BuyingRole, decimal> DefaultRoleWeights = new Dictionary<BuyingRole, decimal>
     {

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.Surveys;
 
 namespace KeyAccount.Infrastructure.Surveys;
 
@@ -29,4 +31,21 @@ public sealed class SurveyOptions
 
     /// <summary>The HMAC key of invitation tokens (base64 or plain text, at least 32 bytes); derived from <c>Auth:SigningKey</c> when absent.</summary>
     public string? TokenKey { get; set; }
+
+    /// <summary>
+    /// The weight of each buying role in the weighted NPS (<c>Surveys:RoleWeights:DecisionMaker</c> = 3, …); a role not
+    /// configured keeps <see cref="SurveyScores.DefaultRoleWeights"/>'s. Weights are ≥ 0.
+    /// </summary>
+    public Dictionary<BuyingRole, decimal> RoleWeights { get; set; } = new(SurveyScores.DefaultRoleWeights);
+
+    /// <summary>Every buying role with its weight (configured, else the default), negative ones refused.</summary>
+    public IReadOnlyDictionary<BuyingRole, decimal> EffectiveRoleWeights()
+    {
+        var weights = Enum.GetValues<BuyingRole>().ToDictionary(
+            r => r,
+            r => RoleWeights.TryGetValue(r, out var w) ? w : SurveyScores.DefaultRoleWeights.GetValueOrDefault(r, 1m));
+        return weights.Values.Any(w => w < 0)
+            ? throw new InvalidOperationException("Surveys:RoleWeights must not be negative.")
+            : weights;
+    }
 }

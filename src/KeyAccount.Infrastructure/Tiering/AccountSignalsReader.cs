@@ -20,7 +20,8 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
         SELECT a.id AS account_id, a.name, a.tier, a.owner_id, u.display_name AS owner_name, c.days AS contact_cadence_days,
                l.last_at AS last_interaction_at, a.created_at, s.nps AS latest_nps,
                coalesce(sv.open_complaints, 0) AS open_complaints, coalesce(sv.sla_breaches_90d, 0) AS sla_breaches,
-               coalesce(r.ttm, 0) AS trailing_revenue, coalesce(r.prev, 0) AS previous_trailing_revenue
+               coalesce(r.ttm, 0) AS trailing_revenue, coalesce(r.prev, 0) AS previous_trailing_revenue,
+               f.open AS open_survey_follow_ups, f.breached AS breached_survey_follow_ups
         FROM accounts a
         LEFT JOIN users u ON u.id = a.owner_id
         LEFT JOIN cadence c ON c.tier = a.tier
@@ -32,6 +33,10 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
                    sum(rr.revenue) FILTER (WHERE rr.month < @ttm_start) AS prev
             FROM revenue_records rr
             WHERE rr.account_id = a.id AND rr.month >= @prev_start AND rr.month < @this_month) r ON true
+        LEFT JOIN LATERAL (
+            SELECT count(*)::int AS open, (count(*) FILTER (WHERE sf.sla_state = 'Breached'))::int AS breached
+            FROM survey_followups sf
+            WHERE sf.account_id = a.id AND sf.status = 'Open') f ON true
         WHERE (a.status = 'Active' OR @account::uuid IS NOT NULL) AND {filter}
         ORDER BY a.name, a.registration_number
         """);
@@ -66,7 +71,8 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
         [
             .. rows.Select(r => new AccountSignalsRow(
                 new AccountId(r.AccountId), r.Name, Enum.Parse<Tier>(r.Tier), new UserId(r.OwnerId), r.OwnerName, r.ContactCadenceDays,
-                r.LastInteractionAt, r.CreatedAt, r.LatestNps, r.OpenComplaints, r.SlaBreaches, r.TrailingRevenue, r.PreviousTrailingRevenue)),
+                r.LastInteractionAt, r.CreatedAt, r.LatestNps, r.OpenComplaints, r.SlaBreaches, r.TrailingRevenue, r.PreviousTrailingRevenue,
+                r.OpenSurveyFollowUps, r.BreachedSurveyFollowUps)),
         ];
     }
 
@@ -91,7 +97,8 @@ internal sealed class AccountSignalsReader(AppDbContext db) : IAccountSignals
     // Column names follow the context's snake_case convention, ad-hoc result types included.
     private sealed record SignalsRow(
         Guid AccountId, string Name, string Tier, Guid OwnerId, string? OwnerName, int? ContactCadenceDays, DateTimeOffset? LastInteractionAt,
-        DateTimeOffset CreatedAt, int? LatestNps, int? OpenComplaints, int? SlaBreaches, decimal TrailingRevenue, decimal PreviousTrailingRevenue);
+        DateTimeOffset CreatedAt, int? LatestNps, int? OpenComplaints, int? SlaBreaches, decimal TrailingRevenue, decimal PreviousTrailingRevenue,
+        int OpenSurveyFollowUps, int BreachedSurveyFollowUps);
 
     private sealed record OverdueRow(
         Guid AccountId, string Name, string Tier, Guid OwnerId, string? OwnerName, int CadenceDays, DateTimeOffset? LastInteractionAt,

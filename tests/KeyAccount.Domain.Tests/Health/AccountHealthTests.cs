@@ -171,4 +171,62 @@ public class AccountHealthTests
             Assert.That(health.Warnings.Select(w => w.Component), Is.EquivalentTo(Enum.GetValues<HealthComponent>()));
         });
     }
+
+    private static HealthFacts WithFollowUps(int? nps, int? open, int? breached) =>
+        Facts(nps: nps) with { OpenSurveyFollowUps = open, BreachedSurveyFollowUps = breached };
+
+    [TestCase(20, 0, 0, 60, false)]
+    [TestCase(20, 1, 0, 50, true)]
+    [TestCase(20, 1, 1, 35, true)]
+    [TestCase(20, 2, 1, 25, true)]
+    [TestCase(-100, 1, 0, 0, true)]
+    [TestCase(100, 10, 10, 0, true)]
+    [TestCase(100, 3, 5, 25, true)]
+    public void Assess_OpenSurveyFollowUps_LowerSatisfactionAndBreachedOnesWeighMore(int nps, int open, int breached, int expected, bool warns)
+    {
+        // 100 NPS → 100 less 10 a follow-up and 15 more a breached one; breached beyond the open ones count as open (3, not 5).
+        var health = AccountHealth.Assess(WithFollowUps(nps, open, breached), Now);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Component(health, HealthComponent.Satisfaction).Score, Is.EqualTo(expected));
+            var warning = health.Warnings.SingleOrDefault(w => w.Code == "OpenSurveyFollowUps");
+            Assert.That(warning is not null, Is.EqualTo(warns));
+            if (warning is not null)
+            {
+                Assert.That(warning.Figures["openFollowUps"], Is.EqualTo(open));
+                Assert.That(warning.Figures["breachedFollowUps"], Is.EqualTo(Math.Min(open, breached)));
+                Assert.That(warning.Component, Is.EqualTo(HealthComponent.Satisfaction));
+            }
+        });
+    }
+
+    [Test]
+    public void Assess_FollowUpsWithoutAnNps_StartFromNeutral_AndNoneWithoutAnNpsLeavesTheSignalOut()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Component(AccountHealth.Assess(WithFollowUps(null, 1, 0), Now), HealthComponent.Satisfaction).Score, Is.EqualTo(40));
+            Assert.That(Component(AccountHealth.Assess(WithFollowUps(null, 0, 0), Now), HealthComponent.Satisfaction).Score, Is.Null);
+            Assert.That(Component(AccountHealth.Assess(WithFollowUps(null, null, null), Now), HealthComponent.Satisfaction).Score, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Assess_ALowNpsWithFollowUps_WarnsOfBoth_AndTheNpsWarningNamesTheNpsOnly()
+    {
+        var health = AccountHealth.Assess(WithFollowUps(-20, 1, 0), Now);
+        Assert.Multiple(() =>
+        {
+            Assert.That(health.Warnings.Select(w => w.Code), Is.EquivalentTo(new[] { "LowSatisfaction", "OpenSurveyFollowUps" }));
+            Assert.That(health.Warnings.Single(w => w.Code == "LowSatisfaction").Figures["nps"], Is.EqualTo(-20));
+            Assert.That(Component(health, HealthComponent.Satisfaction).Score, Is.EqualTo(30));
+        });
+    }
+
+    [Test]
+    public void Assess_AGoodNpsWithoutFollowUps_DoesNotWarn_AtTheWarningEdge()
+    {
+        // NPS 20 → 60: exactly at the warning edge, no warning; one open follow-up takes it to 50 with a warning.
+        Assert.That(AccountHealth.Assess(WithFollowUps(20, 0, 0), Now).Warnings, Is.Empty);
+    }
 }

@@ -15,8 +15,8 @@ public sealed record AccountScope(AccountId? Account = null, UserId? Owner = nul
 
 /// <summary>
 /// What the product knows about an account's relationship right now: the tier's contact cadence (from the published
-/// policy's service programme), the last interaction, the latest NPS and complaints (through their seams), and
-/// revenue of the last two 12-month windows.
+/// policy's service programme), the last interaction, the latest NPS and complaints (through their seams), the
+/// survey follow-ups still open (and how many are past their target), and revenue of the last two 12-month windows.
 /// </summary>
 public sealed record AccountSignalsRow(
     AccountId AccountId,
@@ -31,10 +31,12 @@ public sealed record AccountSignalsRow(
     int? OpenComplaints,
     int? SlaBreaches,
     decimal TrailingRevenue,
-    decimal PreviousTrailingRevenue)
+    decimal PreviousTrailingRevenue,
+    int OpenSurveyFollowUps = 0,
+    int BreachedSurveyFollowUps = 0)
 {
     public HealthFacts ToHealthFacts() =>
-        new(ContactCadenceDays, LastInteractionAt, CreatedAt, LatestNps, OpenComplaints, SlaBreaches, TrailingRevenue, PreviousTrailingRevenue);
+        new(ContactCadenceDays, LastInteractionAt, CreatedAt, LatestNps, OpenComplaints, SlaBreaches, TrailingRevenue, PreviousTrailingRevenue, OpenSurveyFollowUps, BreachedSurveyFollowUps);
 }
 
 /// <summary>An account past its tier's contact cadence.</summary>
