@@ -261,8 +261,12 @@ public class SurveyTemplatesTests : ApiTestBase
     [Test]
     public async Task Roles_ReadAndDesignAsThePermissionTableSays()
     {
+        // A service agent reads templates (it records answers by phone) but designs none; an Admin reads none.
         using var agent = await As("serviceagent");
-        await AssertProblem(await agent.GetAsync(Templates), 403);
+        Assert.That((int)(await agent.GetAsync(Templates)).StatusCode, Is.EqualTo(200));
+        await AssertProblem(await SendAsync(agent, HttpMethod.Post, Templates, NewTemplate(), idempotencyKey: "a-1"), 403);
+        using var admin = await As("admin");
+        await AssertProblem(await admin.GetAsync(Templates), 403);
         using var quality = await As("qualitymanager");
         Assert.That((int)(await quality.GetAsync(Templates)).StatusCode, Is.EqualTo(200));
         await AssertProblem(await SendAsync(quality, HttpMethod.Post, Templates, NewTemplate(), idempotencyKey: "q-1"), 403);

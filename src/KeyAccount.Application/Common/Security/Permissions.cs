@@ -45,7 +45,7 @@ public static class Permissions
     /// <summary>Approve or reject a submitted development plan (Directors; never one's own: four eyes).</summary>
     public const string PlansApprove = "plans:approve";
 
-    /// <summary>Read survey templates, campaigns, invitations and results (an AccountManager: the invitations and results of the accounts they may see).</summary>
+    /// <summary>Read survey templates, campaigns, invitations and results (an AccountManager: the invitations and results of the accounts they may see; a ServiceAgent reads them to record answers by phone).</summary>
     public const string SurveysRead = "surveys:read";
 
     /// <summary>Design survey templates: create, edit, publish and revise them (Directors, Marketing).</summary>
@@ -67,7 +67,7 @@ public static class Permissions
         [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead],
         [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond],
         [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead, PlansRead, PlansWrite, SurveysRead, SurveysFollowUps],
-        [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup, SurveysRespond],
+        [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup, SurveysRead, SurveysRespond],
         [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, PlansRead, SurveysRead, SurveysFollowUps],
         [Role.Marketing] = [SurveysRead, SurveysDesign, SurveysRun, SurveysRespond],
     };
