@@ -122,7 +122,7 @@ export function resultsFixture(overrides: Partial<SurveyResultsDto> = {}): Surve
     nps,
     weightedNps: 34,
     csat: { ratings: 30, satisfied: 21, score: 70 },
-    revenueCoverage: { respondingRevenue: 42000000, invitedRevenue: 98000000, percent: 42.9 },
+    revenueCoverage: { respondingRevenue: '42000000.00', invitedRevenue: '98000000.00', percent: 42.9 },
     questions: [
       {
         questionId: 'q-nps',

@@ -1,12 +1,10 @@
 // Satisfaction surveys over the API: templates (list, one with its ETag, create and revise with Idempotency-Key, save
 // and publish with If-Match), campaigns (list, one, create, the audience preview, the transitions with If-Match, the
-// invitations and skips), follow-ups, and — through pendingApi until they are generated — results, the account's
-// satisfaction, the responses and phone recording. Every figure shown is the server's: nothing here computes a score.
+// invitations and skips), follow-ups, results, the account's satisfaction, the responses and phone recording. Every figure shown is the server's: nothing here computes a score.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, ifMatch, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { useCreateMutation } from '../../shared/idempotency';
-import { pendingApi, type PendingSchemas } from './pendingApi';
 
 export type SurveyTemplateDto = Schemas['SurveyTemplateDto'];
 export type SurveyTemplateInput = Schemas['SurveyTemplateInput'];
@@ -33,18 +31,18 @@ export type BuyingRole = Schemas['BuyingRole'];
 export type CampaignListQuery = NonNullable<paths['/api/v1/surveys/campaigns']['get']['parameters']['query']>;
 export type TemplateListQuery = NonNullable<paths['/api/v1/surveys/templates']['get']['parameters']['query']>;
 export type FollowUpListQuery = NonNullable<paths['/api/v1/surveys/follow-ups']['get']['parameters']['query']>;
-export type SurveyResultsDto = PendingSchemas['SurveyResultsDto'];
-export type NpsDto = PendingSchemas['NpsDto'];
-export type BreakdownDto = PendingSchemas['BreakdownDto'];
-export type QuestionResultDto = PendingSchemas['QuestionResultDto'];
-export type TrendPointDto = PendingSchemas['TrendPointDto'];
-export type AccountResultDto = PendingSchemas['AccountResultDto'];
-export type TextAnswerDto = PendingSchemas['TextAnswerDto'];
-export type AccountSatisfactionDto = PendingSchemas['AccountSatisfactionDto'];
-export type SurveyResponseDto = PendingSchemas['SurveyResponseDto'];
-export type SurveyAnswerInput = PendingSchemas['SurveyAnswerInput'];
-export type PhoneResponseInput = PendingSchemas['PhoneResponseInput'];
-export type NpsGroup = PendingSchemas['NpsGroup'];
+export type SurveyResultsDto = Schemas['SurveyResultsDto'];
+export type NpsDto = Schemas['NpsDto'];
+export type BreakdownDto = Schemas['SurveyBreakdownDto'];
+export type QuestionResultDto = Schemas['SurveyQuestionResultDto'];
+export type TrendPointDto = Schemas['SurveyTrendPointDto'];
+export type AccountResultDto = Schemas['SurveyAccountResultDto'];
+export type TextAnswerDto = Schemas['SurveyTextAnswerDto'];
+export type AccountSatisfactionDto = Schemas['AccountSatisfactionDto'];
+export type SurveyResponseDto = Schemas['SurveyResponseDto'];
+export type SurveyAnswerInput = Schemas['SurveyAnswerInput'];
+export type PhoneResponseInput = Schemas['PhoneResponseInput'];
+export type NpsGroup = Schemas['NpsGroup'];
 export type WithETag<T> = { data: T; etag: string };
 
 /** A campaign step (a POST each, If-Match), as `allowedActions` names it. */
@@ -255,7 +253,7 @@ export function useCloseFollowUp() {
 export function useResults(id: string, enabled = true) {
   return useQuery({
     queryKey: surveyKeys.campaignPart(id, 'results'),
-    queryFn: () => unwrap(pendingApi.GET('/api/v1/surveys/campaigns/{id}/results', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/surveys/campaigns/{id}/results', { params: { path: { id } } })),
     enabled,
   });
 }
@@ -263,7 +261,7 @@ export function useResults(id: string, enabled = true) {
 export function useResultAccounts(id: string, page: number, pageSize = 20) {
   return useQuery({
     queryKey: surveyKeys.campaignPart(id, 'results-accounts', { page, pageSize }),
-    queryFn: () => unwrap(pendingApi.GET('/api/v1/surveys/campaigns/{id}/results/accounts', { params: { path: { id }, query: { page, pageSize } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/surveys/campaigns/{id}/results/accounts', { params: { path: { id }, query: { page, pageSize } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -271,7 +269,7 @@ export function useResultAccounts(id: string, page: number, pageSize = 20) {
 export function useTextAnswers(id: string, questionId: string | undefined, page: number, pageSize = 20) {
   return useQuery({
     queryKey: surveyKeys.campaignPart(id, 'text-answers', { questionId, page, pageSize }),
-    queryFn: () => unwrap(pendingApi.GET('/api/v1/surveys/campaigns/{id}/results/text-answers', { params: { path: { id }, query: { questionId, page, pageSize } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/surveys/campaigns/{id}/results/text-answers', { params: { path: { id }, query: { questionId, page, pageSize } } })),
     placeholderData: keepPreviousData,
     enabled: !!questionId,
   });
@@ -280,7 +278,7 @@ export function useTextAnswers(id: string, questionId: string | undefined, page:
 export function useResponses(campaignId: string | undefined, query: { accountId?: string; npsGroup?: NpsGroup; page?: number; pageSize?: number }) {
   return useQuery({
     queryKey: surveyKeys.campaignPart(campaignId ?? '', 'responses', query),
-    queryFn: () => unwrap(pendingApi.GET('/api/v1/surveys/campaigns/{id}/responses', { params: { path: { id: campaignId! }, query } })),
+    queryFn: () => unwrap(api.GET('/api/v1/surveys/campaigns/{id}/responses', { params: { path: { id: campaignId! }, query } })),
     placeholderData: keepPreviousData,
     enabled: !!campaignId,
   });
@@ -289,7 +287,7 @@ export function useResponses(campaignId: string | undefined, query: { accountId?
 export function useAccountSatisfaction(accountId: string) {
   return useQuery({
     queryKey: surveyKeys.satisfaction(accountId),
-    queryFn: () => unwrap(pendingApi.GET('/api/v1/accounts/{id}/satisfaction', { params: { path: { id: accountId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/accounts/{id}/satisfaction', { params: { path: { id: accountId } } })),
   });
 }
 
@@ -298,7 +296,7 @@ export function useRecordPhoneResponse(campaignId: string) {
   const qc = useQueryClient();
   return useCreateMutation({
     create: (body: PhoneResponseInput, key) =>
-      unwrap(pendingApi.POST('/api/v1/surveys/campaigns/{id}/phone-responses', { body, params: { path: { id: campaignId }, header: idempotencyKey(key) } })),
+      unwrap(api.POST('/api/v1/surveys/campaigns/{id}/phone-responses', { body, params: { path: { id: campaignId }, header: idempotencyKey(key) } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: surveyKeys.campaign(campaignId) }),
   });
 }
