@@ -59,12 +59,13 @@ PGPASSWORD=$(cat "$work/postgres/pg-password") psql -h 127.0.0.1 -p "$(echo "$PG
 ConnectionStrings__KeyAccount="$e2e_db" Auth__SigningKey="e2e-signing-key-0123456789-abcdefghijklmnop" \
 KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword='E2e-Password!1' \
 KeyAccount__SpaPath="$repo/client/dist" Mail__PickupDirectory="$work/mail" ASPNETCORE_URLS="http://127.0.0.1:$e2e_port" Logging__LogLevel__Default=Warning RateLimits__AnonymousRequestsPerMinutePerAddress=100000 \
+App__PublicBaseUrl="http://127.0.0.1:$e2e_port" Jobs__SurveyCampaign__Cron="0/5 * * * * ?" \
   dotnet src/KeyAccount.Api/bin/Release/net10.0/KeyAccount.Api.dll > "$work/e2e-api.log" 2>&1 &
 e2e_api=$!
 for _ in $(seq 1 90); do curl -fsS -o /dev/null "http://127.0.0.1:$e2e_port/health/ready" 2>/dev/null && break; sleep 1; done
 shots="$repo/client/e2e-screenshots"
 rm -rf "$shots"
-(cd client && E2E_BASE_URL="http://127.0.0.1:$e2e_port" E2E_PASSWORD='E2e-Password!1' E2E_SCREENSHOTS="$shots" \
+(cd client && E2E_BASE_URL="http://127.0.0.1:$e2e_port" E2E_PASSWORD='E2e-Password!1' E2E_SCREENSHOTS="$shots" E2E_MAIL_DIR="$work/mail" \
   node --test --test-reporter=spec e2e/) 2>&1 | tee -a "$client_log" || status=1
 kill "$e2e_api" 2>/dev/null || true
 wait "$e2e_api" 2>/dev/null || true
