@@ -15,6 +15,9 @@ cleanup() {
   if [ -n "$api_pid" ]; then kill "$api_pid" 2>/dev/null || true; wait "$api_pid" 2>/dev/null || true; fi
   # BENCH_KEEP_LOG=<file> keeps the API's log of the run.
   if [ -n "${BENCH_KEEP_LOG:-}" ] && [ -f "$work/api.log" ]; then cp "$work/api.log" "$BENCH_KEEP_LOG"; fi
+  if [ -n "${BENCH_EXPLAIN_MS:-}" ] && [ -n "${PG_CLUSTER_DIR:-}" ] && [ -f "$PG_CLUSTER_DIR/postgres.log" ]; then
+    cp "$PG_CLUSTER_DIR/postgres.log" "${BENCH_KEEP_PGLOG:-$work/../bench-postgres.log}"; echo "PostgreSQL's log with the slow statements' plans: ${BENCH_KEEP_PGLOG:-$work/../bench-postgres.log}"
+  fi
   pg_stop_cluster "$work/postgres"
   rm -rf "$work" "${PG_CLUSTER_DIR:-/nonexistent}" 2>/dev/null || true
 }
@@ -30,6 +33,12 @@ start_database() {
   port=$(echo "$PG_CONNECTION" | sed 's/.*Port=\([0-9]*\).*/\1/')
   export PGPASSWORD="$password"
   psql_ka -c "ALTER SYSTEM SET fsync = off" -c "ALTER SYSTEM SET synchronous_commit = off" -c "SELECT pg_reload_conf()" >/dev/null
+  # BENCH_EXPLAIN_MS=<ms>: PostgreSQL's auto_explain logs the plan (with actual times and buffers) of every statement
+  # slower than that into the cluster's log, copied to BENCH_KEEP_PGLOG (default: $work/../bench-postgres.log) at the end.
+  if [ -n "${BENCH_EXPLAIN_MS:-}" ]; then
+    psql_ka -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" -c "ALTER SYSTEM SET auto_explain.log_min_duration = '${BENCH_EXPLAIN_MS}ms'" \
+      -c "ALTER SYSTEM SET auto_explain.log_analyze = on" -c "ALTER SYSTEM SET auto_explain.log_buffers = on" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
 }
 
 # The bench host (bench/KeyAccount.Bench.Host: the API as in production plus the /bench endpoints) in Release on
