@@ -107,7 +107,7 @@ test('Marketing opens a campaign, a contact answers from the emailed link on a p
   await page.locator('.ant-popconfirm').getByRole('button', { name: 'Open now' }).click();
   await page.getByTestId('invitation-counts').waitFor();
   await page.getByTestId('invitations-table').getByText(contactName).waitFor();
-  await screenshot(page, '40-survey-campaign-open');
+  await screenshot(page, '50-survey-campaign-open');
 
   // The invitation mail: the campaign job queues it, the mail job sends it.
   const token = await tokenMailedTo(email);
@@ -122,10 +122,10 @@ test('Marketing opens a campaign, a contact answers from the emailed link on a p
   await questions.nth(1).locator('label', { hasText: /^2/ }).click();
   await questions.nth(2).locator('textarea').fill('交付太慢，售后响应也不及时。');
   assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= 360), 'no sideways scroll at 360 px');
-  await screenshot(p, '41-survey-answer-phone');
+  await screenshot(p, '51-survey-answer-phone');
   await p.locator('button.submit').dblclick();
   await p.locator('h1', { hasText: '感谢您的反馈！' }).waitFor();
-  await screenshot(p, '42-survey-thanks-phone');
+  await screenshot(p, '52-survey-thanks-phone');
 
   // The results show the answer: one respondent, a detractor, NPS −100 with its n.
   await page.goto(`${base}/surveys/campaigns/${campaign.body.id}?tab=results`);
@@ -133,7 +133,7 @@ test('Marketing opens a campaign, a contact answers from the emailed link on a p
   assert.match(await page.getByTestId('results-responded').textContent(), /\b1\b/);
   assert.match(await page.getByTestId('results-nps').textContent(), /[-−]100/);
   await page.getByTestId('results-texts').getByText('交付太慢').waitFor();
-  await screenshot(page, '43-survey-results');
+  await screenshot(page, '53-survey-results');
 
   // The account manager finds the detractor's follow-up in their list.
   const mgrContext = await desk.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
@@ -143,6 +143,6 @@ test('Marketing opens a campaign, a contact answers from the emailed link on a p
   const row = mp.getByTestId('followups-table').locator('.ant-table-row', { hasText: contactName });
   await row.waitFor();
   assert.match(await row.textContent(), /Detractor/, 'the follow-up says why: a detractor');
-  await screenshot(mp, '44-survey-followup-manager');
+  await screenshot(mp, '54-survey-followup-manager');
   await mgrContext.close();
 });

@@ -95,6 +95,10 @@ public static class KeyAccountApp
             ui.SwaggerEndpoint("/swagger/v1/swagger.json", "KeyAccount API v1");
             ui.DocumentTitle = "KeyAccount API";
             ui.EnablePersistAuthorization();
+            // Tags start folded: with a hundred paths and more, Swagger UI's default (every tag unfolded) renders only the
+            // first tags' operations; an integrator unfolds the tag they need (or filters by it).
+            ui.DocExpansion(Swashbuckle.AspNetCore.SwaggerUI.DocExpansion.None);
+            ui.EnableFilter();
         });
         app.UsePrecompressedSpaAssets();
         SpaHosting.UseSpaFiles(app);

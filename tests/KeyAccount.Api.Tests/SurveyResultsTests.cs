@@ -391,7 +391,7 @@ public class SurveyResultsTests : ApiTestBase
         var policy = await director.PostAsJsonAsync("/api/v1/tiering/policies", TieringTests.PolicyBody());
         Assert.That((int)policy.StatusCode, Is.EqualTo(201), await policy.Content.ReadAsStringAsync());
         var policyId = (await Body(policy))["id"]!.GetValue<string>();
-        var published = await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{policyId}/publish", null, policy.Headers.ETag!.Tag);
+        var published = await SendAsync(director, HttpMethod.Post, $"/api/v1/tiering/policies/{policyId}/publish?acknowledgeShift=true", null, policy.Headers.ETag!.Tag);
         Assert.That((int)published.StatusCode, Is.EqualTo(200), await published.Content.ReadAsStringAsync());
         var run = await director.PostAsync("/api/v1/tiering/runs", null);
         Assert.That((int)run.StatusCode, Is.EqualTo(201), await run.Content.ReadAsStringAsync());
