@@ -4,10 +4,10 @@ using KeyAccount.Domain.Common;
 namespace KeyAccount.Domain.Surveys;
 
 /// <summary>
-/// One contact's invitation to a campaign. Invitations are written set-based in SQL when the campaign opens (with
-/// their token's random nonce; the token's hash is computed from it in C# by <see cref="InvitationToken"/>, in the same
-/// transaction); this type is how they are read and later moved (sent, reminded, answered). The token itself is never
-/// stored.
+/// One contact's invitation to a campaign. Opening a campaign picks its audience set-based in SQL and issues an
+/// invitation for each contact to invite (<see cref="Issue"/>: a random nonce and the hash of the token it makes, by
+/// <see cref="InvitationToken"/>), copied in at once; this type is also how they are read and later moved (sent,
+/// reminded, answered). The token itself is never stored.
 /// </summary>
 public sealed partial class SurveyInvitation
 {

@@ -21,9 +21,8 @@ public sealed partial class SurveyInvitation
         [.. Enum.GetValues<SurveyInvitationStatus>().Where(s => StatusAfterClose(s) != s)];
 
     /// <summary>
-    /// One email invitation written on its own (the opening of a campaign writes many set-based in SQL, then hashes
-    /// their tokens with the same <see cref="InvitationToken"/>): a new nonce, and the hash of the token it makes under
-    /// <paramref name="tokenKey"/>.
+    /// A new email invitation, as opening a campaign issues one for each contact of its audience: a new id, a new random
+    /// nonce, and the hash of the token they make under <paramref name="tokenKey"/> (<see cref="InvitationToken"/>).
     /// </summary>
     public static SurveyInvitation Issue(
         SurveyCampaignId campaignId, Accounts.AccountId accountId, Accounts.ContactId contactId, string email, string language, Accounts.BuyingRole buyingRole,

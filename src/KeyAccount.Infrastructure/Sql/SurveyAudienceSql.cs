@@ -113,45 +113,40 @@ internal static class SurveyAudienceSql
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() };
 
     /// <summary>
-    /// Opening: writes the audience of <c>@campaign</c> — each contact to invite as a Pending Regular email invitation in
-    /// <c>@language</c> with 16 random bytes of nonce (its token's hash is computed from it in C#, <see cref="InvitationToken"/>,
-    /// by <see cref="HashesStatement"/> in the same transaction) — and every other contact as a skip with its reason;
-    /// returns the two counts. One statement: all of it or none.
+    /// Opening, first step: the audience of <c>@campaign</c> computed once into a temporary table
+    /// <c>opening_audience</c> (dropped at commit), which the next two statements read.
     /// </summary>
-    public const string WriteStatement = $"""
-        WITH {AudienceCte},
-        fresh AS (
-            SELECT gen_random_uuid() AS id, gen_random_bytes(16) AS nonce, x.*
-            FROM audience x WHERE x.reason IS NULL
-        ),
-        ins AS (
-            INSERT INTO survey_invitations (id, campaign_id, account_id, contact_id, email, language, buying_role, token_nonce, token_hash,
-                                            status, channel, kind, attempts, created_at)
-            SELECT f.id, @campaign, f.account_id, f.contact_id, f.email, @language, f.buying_role, f.nonce, NULL,
-                   'Pending', 'Email', 'Regular', 0, @now
-            FROM fresh f
-            RETURNING 1
-        ),
-        sk AS (
+    public const string AudienceTableStatement = $"""
+        DROP TABLE IF EXISTS opening_audience;
+        CREATE TEMP TABLE opening_audience ON COMMIT DROP AS
+        WITH {AudienceCte}
+        SELECT x.account_id, x.contact_id, x.email, x.buying_role, x.reason FROM audience x
+        """;
+
+    /// <summary>Opening: every contact of the audience not invited, as a skip with its reason; returns how many.</summary>
+    public const string SkipsStatement = """
+        WITH sk AS (
             INSERT INTO survey_skips (campaign_id, account_id, contact_id, reason, created_at)
             SELECT @campaign, x.account_id, x.contact_id, x.reason, @now
-            FROM audience x WHERE x.reason IS NOT NULL
-            RETURNING 1
-        )
-        SELECT (SELECT count(*) FROM ins)::int AS invited, (SELECT count(*) FROM sk)::int AS skipped
+            FROM opening_audience x WHERE x.reason IS NOT NULL
+            RETURNING 1)
+        SELECT count(*)::int AS "Value" FROM sk
         """;
 
-    /// <summary>The invitations of <c>@campaign</c> written without their token's hash yet: id and nonce.</summary>
-    public const string UnhashedStatement = """
-        SELECT id AS "Id", token_nonce AS "Nonce" FROM survey_invitations
-        WHERE campaign_id = @campaign AND token_hash IS NULL AND token_nonce IS NOT NULL
+    /// <summary>
+    /// Opening: the contacts to invite. Each becomes an invitation issued by the domain
+    /// (<c>SurveyInvitation.Issue</c>: its id, random nonce and token hash) and is copied in with
+    /// <see cref="InvitationsCopy"/>.
+    /// </summary>
+    public const string InviteesStatement = """
+        SELECT x.account_id, x.contact_id, x.email, x.buying_role
+        FROM opening_audience x WHERE x.reason IS NULL
         """;
 
-    /// <summary>Stores the token hashes computed in C# (<c>@ids</c>, <c>@hashes</c>, pairwise).</summary>
-    public const string HashesStatement = """
-        UPDATE survey_invitations i SET token_hash = h.hash
-        FROM unnest(@ids, @hashes) AS h(id, hash)
-        WHERE i.id = h.id
+    /// <summary>The binary COPY of new invitations: the columns an issued invitation sets, in this order.</summary>
+    public const string InvitationsCopy = """
+        COPY survey_invitations (id, campaign_id, account_id, contact_id, email, language, buying_role, token_nonce, token_hash,
+                                 status, channel, kind, attempts, created_at) FROM STDIN (FORMAT BINARY)
         """;
 
     /// <summary>

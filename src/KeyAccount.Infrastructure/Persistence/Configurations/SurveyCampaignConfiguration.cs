@@ -46,8 +46,8 @@ internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<S
     {
         builder.ToTable("survey_invitations", t =>
         {
-            // An email invitation has a nonce from the moment it is written and its token's hash right after (the
-            // opening computes it in C#, in the same transaction); a phone invitation has neither (no link to follow).
+            // An email invitation has its nonce and its token's hash from the moment it is issued (SurveyInvitation.Issue);
+            // a phone invitation has neither (no link to follow).
             t.HasCheckConstraint("ck_survey_invitations_nonce", "token_nonce IS NULL OR octet_length(token_nonce) = 16");
             t.HasCheckConstraint("ck_survey_invitations_hash", "token_hash IS NULL OR octet_length(token_hash) = 32");
         });
