@@ -6,14 +6,13 @@ namespace KeyAccount.Bench.Host;
 /// The surveys benchmark's raw-SQL twin (deploy/bench/surveys.sh): a campaign's results as a director sees them,
 /// written by hand — the counts by group with the weights inlined, the breakdowns by tier and segment, each question's
 /// answers, mean and distribution, and the revenue coverage — with the arithmetic in SQL. Same pool, no auth, no
-/// mediator, no EF. Returns the figures the benchmark compares with the application's.
+/// mediator, no EF. It reads what the application reads (each response's stored groups and rating counts; the answers
+/// counted per distinct answer first, then unnested), so the ratio measures the application's own cost. Returns the
+/// figures the benchmark compares with the application's.
 /// </summary>
 internal static partial class BenchEndpoints
 {
     private const string RawGroupsSql = """
-        WITH g AS (
-            SELECT sa.response_id, count(*) AS ratings, count(*) FILTER (WHERE sa.rating_group = 'Satisfied') AS satisfied
-            FROM survey_answers sa WHERE sa.campaign_id = $1 AND sa.rating_group IS NOT NULL GROUP BY sa.response_id)
         SELECT CASE WHEN grouping(a.tier) = 0 THEN 'tier:' || a.tier WHEN grouping(a.segment) = 0 THEN 'segment:' || a.segment ELSE 'all' END,
                count(*)::int, count(r.id)::int,
                (count(*) FILTER (WHERE r.nps_group = 'Promoter'))::int, (count(*) FILTER (WHERE r.nps_group = 'Passive'))::int,
@@ -23,23 +22,24 @@ internal static partial class BenchEndpoints
                round(100.0 * (sum(CASE r.buying_role WHEN 'DecisionMaker' THEN 3 WHEN 'Champion' THEN 2 WHEN 'Influencer' THEN 2 ELSE 1 END) FILTER (WHERE r.nps_group = 'Promoter')
                             - coalesce(sum(CASE r.buying_role WHEN 'DecisionMaker' THEN 3 WHEN 'Champion' THEN 2 WHEN 'Influencer' THEN 2 ELSE 1 END) FILTER (WHERE r.nps_group = 'Detractor'), 0))
                      / nullif(sum(CASE r.buying_role WHEN 'DecisionMaker' THEN 3 WHEN 'Champion' THEN 2 WHEN 'Influencer' THEN 2 ELSE 1 END) FILTER (WHERE r.nps_group IS NOT NULL), 0))::int,
-               round(100.0 * sum(g.satisfied) / nullif(sum(g.ratings), 0))::int
+               round(100.0 * sum(r.satisfied_ratings) / nullif(sum(r.rating_answers), 0))::int
         FROM survey_invitations i
         JOIN accounts a ON a.id = i.account_id
         LEFT JOIN survey_responses r ON r.invitation_id = i.id
-        LEFT JOIN g ON g.response_id = r.id
         WHERE i.campaign_id = $1
         GROUP BY GROUPING SETS ((), (a.tier), (a.segment))
         """;
 
     private const string RawQuestionsSql = """
-        SELECT s.question_id, coalesce(s.number::text, c.choice), grouping(coalesce(s.number::text, c.choice))::int,
-               CASE WHEN grouping(coalesce(s.number::text, c.choice)) = 1 THEN count(*) FILTER (WHERE c.ord IS NULL OR c.ord = 1) ELSE count(*) END::int,
-               round(avg(s.number), 2)
-        FROM survey_answers s
-        LEFT JOIN LATERAL unnest(s.choices) WITH ORDINALITY AS c(choice, ord) ON true
-        WHERE s.campaign_id = $1
-        GROUP BY GROUPING SETS ((s.question_id), (s.question_id, coalesce(s.number::text, c.choice)))
+        WITH p AS (
+            SELECT s.question_id, s.number, s.choices, count(*) AS n FROM survey_answers s WHERE s.campaign_id = $1
+            GROUP BY s.question_id, s.number, s.choices)
+        SELECT p.question_id, coalesce(p.number::text, c.choice), grouping(coalesce(p.number::text, c.choice))::int,
+               CASE WHEN grouping(coalesce(p.number::text, c.choice)) = 1 THEN sum(p.n) FILTER (WHERE c.ord IS NULL OR c.ord = 1) ELSE sum(p.n) END::int,
+               round(sum(p.number * p.n) / nullif(sum(p.n) FILTER (WHERE p.number IS NOT NULL), 0), 2)
+        FROM p
+        LEFT JOIN LATERAL unnest(p.choices) WITH ORDINALITY AS c(choice, ord) ON true
+        GROUP BY GROUPING SETS ((p.question_id), (p.question_id, coalesce(p.number::text, c.choice)))
         """;
 
     private const string RawRevenueSql = """

@@ -36,7 +36,7 @@ start_database() {
   # BENCH_EXPLAIN_MS=<ms>: PostgreSQL's auto_explain logs the plan (with actual times and buffers) of every statement
   # slower than that into the cluster's log, copied to BENCH_KEEP_PGLOG (default: $work/../bench-postgres.log) at the end.
   if [ -n "${BENCH_EXPLAIN_MS:-}" ]; then
-    psql_ka -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" -c "ALTER SYSTEM SET auto_explain.log_min_duration = '${BENCH_EXPLAIN_MS}ms'" \
+    psql_ka -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" -c "LOAD 'auto_explain'" -c "ALTER SYSTEM SET auto_explain.log_min_duration = '${BENCH_EXPLAIN_MS}ms'" \
       -c "ALTER SYSTEM SET auto_explain.log_analyze = on" -c "ALTER SYSTEM SET auto_explain.log_buffers = on" -c "SELECT pg_reload_conf()" >/dev/null
   fi
 }

@@ -1,6 +1,7 @@
 -- Every invitation of :campaign answered with all ten questions of :template (1 Nps, 4 Rating, 2 SingleChoice,
 -- 2 MultiChoice, 1 Text), deterministic from the invitation id; groups stored as SurveyScores decides them when a
--- response is recorded (0-6 detractor, 7-8 passive, 9-10 promoter; 1-2 dissatisfied, 3 neutral, 4-5 satisfied).
+-- response is recorded (0-6 detractor, 7-8 passive, 9-10 promoter; 1-2 dissatisfied, 3 neutral, 4-5 satisfied), and each
+-- response's count of Rating answers and of satisfied ones as SurveyResponse stores them.
 CREATE TEMP TABLE q AS
 SELECT (x->>'id')::uuid AS id, (x->>'position')::int AS position, x->>'type' AS type,
        (row_number() OVER (ORDER BY (x->>'position')::int))::int AS k
@@ -23,11 +24,12 @@ SELECT v.response_id, v.account_id, q.id AS question_id, q.position, q.type,
 FROM v, q;
 
 INSERT INTO survey_responses (id, invitation_id, campaign_id, template_id, account_id, contact_id, buying_role, channel, language, received_at,
-                              nps, nps_group, lowest_rating, needs_follow_up)
+                              nps, nps_group, lowest_rating, rating_answers, satisfied_ratings, needs_follow_up)
 SELECT v.response_id, v.invitation_id, :'campaign', :'template', v.account_id, v.contact_id, v.buying_role, 'Email', 'zh-CN', now() - make_interval(secs => v.h % 86400),
-       v.nps, CASE WHEN v.nps <= 6 THEN 'Detractor' WHEN v.nps <= 8 THEN 'Passive' ELSE 'Promoter' END, r.lowest, v.nps <= 6 OR r.lowest <= 2
+       v.nps, CASE WHEN v.nps <= 6 THEN 'Detractor' WHEN v.nps <= 8 THEN 'Passive' ELSE 'Promoter' END, r.lowest, r.ratings, r.satisfied, v.nps <= 6 OR r.lowest <= 2
 FROM v
-JOIN (SELECT response_id, min(number) AS lowest FROM a WHERE type = 'Rating' GROUP BY response_id) r ON r.response_id = v.response_id;
+JOIN (SELECT response_id, min(number) AS lowest, count(*) AS ratings, count(*) FILTER (WHERE number >= 4) AS satisfied
+      FROM a WHERE type = 'Rating' GROUP BY response_id) r ON r.response_id = v.response_id;
 
 INSERT INTO survey_answers (response_id, question_id, campaign_id, account_id, position, question_type, number, choices, text, nps_group, rating_group)
 SELECT a.response_id, a.question_id, :'campaign', a.account_id, a.position, a.type, a.number, a.choices, a.text,

@@ -10,7 +10,8 @@
 #                raw_results  GET /bench/raw/survey-results/<id> (the same figures written by hand in SQL, checked first)
 #              p50/p99, req/s and the ratio app ÷ raw (median over repetitions; goal ≥ 0.70) and one request's wall
 #              time (goal < 1 s). Env: BENCH_DURATION (s per slice, default 8), BENCH_REPS (default 3),
-#              BENCH_CONNECTIONS (default 4: a results page is one heavy request, not a list page).
+#              BENCH_CONNECTIONS (default 4: a results page is one heavy request, not a list page), BENCH_HOLD (pause
+#              after seeding, with the database and host up, until $work/hold is removed).
 bench_surveys() {
   local duration=${BENCH_DURATION:-8} reps=${BENCH_REPS:-3} conns=${BENCH_CONNECTIONS:-4}
   local facts="$work/facts"
@@ -77,6 +78,14 @@ PY
   answers=$(psql_ka -c "SELECT count(*) FROM survey_answers WHERE campaign_id = '$campaign'")
   fact responses "$responses"; fact answers "$answers"; fact seedResponsesSeconds $((SECONDS - t0))
   echo "  $responses responses, $answers answers ($((SECONDS - t0)) s with VACUUM ANALYZE)"
+
+  # BENCH_HOLD=1 pauses here with the seeded database and the host running (to read plans by hand) until
+  # $work/hold is removed.
+  if [ -n "${BENCH_HOLD:-}" ]; then
+    touch "$work/hold"
+    echo "  holding: psql -h 127.0.0.1 -p $port -U keyaccount keyaccount (PGPASSWORD=$PGPASSWORD), campaign $campaign, $base; rm $work/hold to go on"
+    while [ -f "$work/hold" ]; do sleep 2; done
+  fi
 
   declare -A url hdr
   url[results]="$base/api/v1/surveys/campaigns/$campaign/results"; hdr[results]="$auth"

@@ -53,6 +53,12 @@ public sealed class SurveyResponse : AggregateRoot
     /// <summary>The lowest answer to a Rating question, when any was answered.</summary>
     public int? LowestRating { get; private set; }
 
+    /// <summary>How many Rating questions it answered: the CSAT base this response adds.</summary>
+    public int RatingAnswers { get; private set; }
+
+    /// <summary>How many of its Rating answers are <see cref="Surveys.RatingGroup.Satisfied"/> (4–5): the CSAT count it adds.</summary>
+    public int SatisfiedRatings { get; private set; }
+
     /// <summary>A detractor or a rating of 1–2: the response opens a follow-up for the account owner.</summary>
     public bool NeedsFollowUp { get; private set; }
 
@@ -120,6 +126,8 @@ public sealed class SurveyResponse : AggregateRoot
         response.NpsGroup = firstNps?.NpsGroup;
         var ratings = response._answers.Where(a => a.RatingGroup is not null).ToList();
         response.LowestRating = ratings.Count == 0 ? null : ratings.Min(a => a.Number);
+        response.RatingAnswers = ratings.Count;
+        response.SatisfiedRatings = ratings.Count(a => a.RatingGroup == Surveys.RatingGroup.Satisfied);
         response.NeedsFollowUp = SurveyScores.NeedsFollowUp(response.NpsGroup, ratings.Select(a => a.RatingGroup!.Value));
 
         response.Raise(new SurveyResponseReceived(response.Id, response.CampaignId, response.AccountId, response.ContactId, channel, response.Nps, response.NpsGroup, response.LowestRating, now));

@@ -6,8 +6,9 @@ namespace KeyAccount.Infrastructure.Sql;
 
 /// <summary>
 /// How survey figures are counted, set-based: responses by their stored NPS group, the buying-role weights of each
-/// group summed (the weighted NPS), Rating answers by their stored group. Only counts and sums: the scores, rounding
-/// and margins are <c>SurveyScores</c>'s. Shared by the results, the account's satisfaction and its refresh.
+/// group summed (the weighted NPS), Rating answers by the counts each response stored (<c>SurveyResponse</c>). Only
+/// counts and sums: the scores, rounding and margins are <c>SurveyScores</c>'s. Shared by the results, the account's
+/// satisfaction and its refresh.
 /// </summary>
 internal static class SurveyResultsSql
 {
@@ -16,8 +17,8 @@ internal static class SurveyResultsSql
 
     /// <summary>
     /// The counts over responses <c>r</c> (nullable: a left join from invitations) joined to <c>weights w</c> on the
-    /// buying role and to rating counts <c>g(ratings, satisfied)</c> per response. <paramref name="invited"/>: the
-    /// expression counting invitations.
+    /// buying role; the CSAT counts are each response's stored <c>rating_answers</c> and <c>satisfied_ratings</c>.
+    /// <paramref name="invited"/>: the expression counting invitations.
     /// </summary>
     public static string CountColumns(string invited) => $"""
         {invited} AS invited,
@@ -28,25 +29,8 @@ internal static class SurveyResultsSql
         coalesce(sum(w.weight) FILTER (WHERE r.nps_group = 'Promoter'), 0)::numeric AS promoter_weight,
         coalesce(sum(w.weight) FILTER (WHERE r.nps_group = 'Passive'), 0)::numeric AS passive_weight,
         coalesce(sum(w.weight) FILTER (WHERE r.nps_group = 'Detractor'), 0)::numeric AS detractor_weight,
-        coalesce(sum(g.ratings), 0)::int AS ratings,
-        coalesce(sum(g.satisfied), 0)::int AS satisfied
-        """;
-
-    /// <summary>A response's Rating answers and the satisfied ones, read by the answers' primary key (response_id, …).</summary>
-    public const string RatingsOfResponse = """
-        LEFT JOIN LATERAL (
-            SELECT count(*) AS ratings, count(*) FILTER (WHERE sa.rating_group = 'Satisfied') AS satisfied
-            FROM survey_answers sa
-            WHERE sa.response_id = r.id AND sa.rating_group IS NOT NULL) g ON true
-        """;
-
-    /// <summary><c>ratings(response_id, ratings, satisfied)</c> of every response of @campaign: one pass over its answers.</summary>
-    public const string CampaignRatingsCte = """
-        ratings AS (
-            SELECT sa.response_id, count(*) AS ratings, count(*) FILTER (WHERE sa.rating_group = 'Satisfied') AS satisfied
-            FROM survey_answers sa
-            WHERE sa.campaign_id = @campaign AND sa.rating_group IS NOT NULL
-            GROUP BY sa.response_id)
+        coalesce(sum(r.rating_answers), 0)::int AS ratings,
+        coalesce(sum(r.satisfied_ratings), 0)::int AS satisfied
         """;
 
     public static NpgsqlParameter[] WeightParameters(IReadOnlyDictionary<BuyingRole, decimal> weights)

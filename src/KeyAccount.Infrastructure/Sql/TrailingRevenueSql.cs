@@ -14,16 +14,17 @@ internal static class TrailingRevenueSql
     /// trailing gross profit, for the accounts with revenue rows in those 24 months (NULL sums when a window has none).
     /// <paramref name="accounts"/>, when given, is a SQL expression listing the account ids to read (e.g. a CTE's
     /// column), so that a caller reading a few accounts does not aggregate every account's revenue. Bind
-    /// <see cref="Parameters"/>.
+    /// <see cref="Parameters"/>. <paramref name="previousYear"/> false reads the trailing 12 months alone (<c>prev</c> is
+    /// then NULL): half the rows for a reader that needs only <c>ttm</c> and <c>gp</c>.
     /// </summary>
-    public static string Cte(string? accounts = null) => $"""
+    public static string Cte(string? accounts = null, bool previousYear = true) => $"""
         rev AS (
             SELECT r.account_id,
                    sum(r.revenue) FILTER (WHERE r.month >= @ttm_start) AS ttm,
                    sum(r.revenue) FILTER (WHERE r.month < @ttm_start) AS prev,
                    sum(r.gross_profit) FILTER (WHERE r.month >= @ttm_start) AS gp
             FROM revenue_records r
-            WHERE r.month >= @prev_start AND r.month < @this_month{(accounts is null ? string.Empty : $" AND r.account_id IN ({accounts})")}
+            WHERE r.month >= {(previousYear ? "@prev_start" : "@ttm_start")} AND r.month < @this_month{(accounts is null ? string.Empty : $" AND r.account_id IN ({accounts})")}
             GROUP BY r.account_id
         )
         """;

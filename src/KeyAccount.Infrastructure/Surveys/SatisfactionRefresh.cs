@@ -32,7 +32,6 @@ internal sealed class SatisfactionRefresh(AppDbContext db, IOptions<SurveyOption
                 LIMIT 1) AS latest_campaign_id
         FROM survey_responses r
         LEFT JOIN weights w ON w.role = r.buying_role
-        {SurveyResultsSql.RatingsOfResponse}
         WHERE r.campaign_id = @campaign AND r.account_id = @account
         """;
 

@@ -24,7 +24,7 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
         filter == "true" ? string.Empty : $"AND {alias}.account_id IN (SELECT a.id FROM accounts a WHERE {filter})";
 
     private static readonly AccountScopeSql.Scoped GroupsSql = AccountScopeSql.Statement(filter => $"""
-        WITH {SurveyResultsSql.WeightsCte}, {SurveyResultsSql.CampaignRatingsCte}
+        WITH {SurveyResultsSql.WeightsCte}
         SELECT CASE WHEN grouping(a.tier) = 0 THEN 'tier' WHEN grouping(a.segment) = 0 THEN 'segment' ELSE 'all' END AS dimension,
                CASE WHEN grouping(a.tier) = 0 THEN a.tier WHEN grouping(a.segment) = 0 THEN coalesce(a.segment, 'Unassigned') ELSE 'all' END AS key,
                {SurveyResultsSql.CountColumns("count(*)::int")}
@@ -32,25 +32,31 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
         JOIN accounts a ON a.id = i.account_id
         LEFT JOIN survey_responses r ON r.invitation_id = i.id
         LEFT JOIN weights w ON w.role = r.buying_role
-        LEFT JOIN ratings g ON g.response_id = r.id
         WHERE i.campaign_id = @campaign AND {filter}
         GROUP BY GROUPING SETS ((), (a.tier), (a.segment))
         """);
 
-    // One pass over the campaign's answers: per question (the total set) its answers, mean and texts; per question and
-    // value (a number as text, or each chosen key) the distribution. A multiple choice counts as one answer (its first
-    // key's row) and once per chosen key in the distribution.
+    // One pass over the campaign's answers, counting each distinct answer (question, number, chosen keys) with its
+    // text answers; then, over those few rows, per question (the total set) its answers, mean and texts, and per question
+    // and value (a number as text, or each chosen key) the distribution. A multiple choice counts as one answer (its
+    // first key's row) and once per chosen key in the distribution.
     private static readonly AccountScopeSql.Scoped QuestionsSql = AccountScopeSql.Statement(filter => $"""
-        SELECT s.question_id, coalesce(s.number::text, c.choice) AS value,
-               grouping(coalesce(s.number::text, c.choice))::int AS is_total,
-               (count(*) FILTER (WHERE c.ord IS NULL OR c.ord = 1))::int AS answered,
-               count(*)::int AS chosen,
-               avg(s.number)::numeric AS mean,
-               (count(*) FILTER (WHERE s.text IS NOT NULL AND s.text <> ''))::int AS text_answers
-        FROM survey_answers s
-        LEFT JOIN LATERAL unnest(s.choices) WITH ORDINALITY AS c(choice, ord) ON true
-        WHERE s.campaign_id = @campaign {InScope("s", filter)}
-        GROUP BY GROUPING SETS ((s.question_id), (s.question_id, coalesce(s.number::text, c.choice)))
+        WITH answers AS (
+            SELECT s.question_id, s.number, s.choices, count(*) AS n,
+                   count(*) FILTER (WHERE s.text IS NOT NULL AND s.text <> '') AS texts
+            FROM survey_answers s
+            WHERE s.campaign_id = @campaign {InScope("s", filter)}
+            GROUP BY s.question_id, s.number, s.choices
+        )
+        SELECT p.question_id, coalesce(p.number::text, c.choice) AS value,
+               grouping(coalesce(p.number::text, c.choice))::int AS is_total,
+               coalesce(sum(p.n) FILTER (WHERE c.ord IS NULL OR c.ord = 1), 0)::int AS answered,
+               sum(p.n)::int AS chosen,
+               (sum(p.number * p.n) / nullif(sum(p.n) FILTER (WHERE p.number IS NOT NULL), 0))::numeric AS mean,
+               sum(p.texts)::int AS text_answers
+        FROM answers p
+        LEFT JOIN LATERAL unnest(p.choices) WITH ORDINALITY AS c(choice, ord) ON true
+        GROUP BY GROUPING SETS ((p.question_id), (p.question_id, coalesce(p.number::text, c.choice)))
         """);
 
     private static string InvitedAccounts(string filter) => $"""
@@ -63,7 +69,7 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
         """;
 
     private static readonly AccountScopeSql.Scoped RevenueSql = AccountScopeSql.Statement(filter => $"""
-        WITH {InvitedAccounts(filter)}, {TrailingRevenueSql.Cte("SELECT account_id FROM invited")}
+        WITH {InvitedAccounts(filter)}, {TrailingRevenueSql.Cte("SELECT account_id FROM invited", previousYear: false)}
         SELECT coalesce(sum(rev.ttm) FILTER (WHERE v.responded), 0)::numeric AS responding_revenue,
                coalesce(sum(rev.ttm), 0)::numeric AS invited_revenue
         FROM invited v LEFT JOIN rev ON rev.account_id = v.account_id
@@ -86,22 +92,20 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
             FROM survey_invitations i
             LEFT JOIN survey_responses r ON r.invitation_id = i.id
             LEFT JOIN weights w ON w.role = r.buying_role
-            {SurveyResultsSql.RatingsOfResponse}
             WHERE i.campaign_id = c.id {InScope("i", filter)}) k
         ORDER BY ch.depth DESC
         """);
 
     private static readonly AccountScopeSql.Scoped AccountsSql = AccountScopeSql.Statement(filter => $"""
-        WITH {SurveyResultsSql.WeightsCte}, {SurveyResultsSql.CampaignRatingsCte},
+        WITH {SurveyResultsSql.WeightsCte},
         counted AS (
             SELECT i.account_id, {SurveyResultsSql.CountColumns("count(*)::int")}
             FROM survey_invitations i
             LEFT JOIN survey_responses r ON r.invitation_id = i.id
             LEFT JOIN weights w ON w.role = r.buying_role
-            LEFT JOIN ratings g ON g.response_id = r.id
             WHERE i.campaign_id = @campaign {InScope("i", filter)}
             GROUP BY i.account_id
-        ), {TrailingRevenueSql.Cte("SELECT account_id FROM counted")}
+        ), {TrailingRevenueSql.Cte("SELECT account_id FROM counted", previousYear: false)}
         SELECT k.*, a.name, a.tier, coalesce(rev.ttm, 0)::numeric AS revenue, count(*) OVER ()::int AS total
         FROM counted k
         JOIN accounts a ON a.id = k.account_id
@@ -158,7 +162,6 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
             SELECT {SurveyResultsSql.CountColumns("0")}
             FROM survey_responses r
             LEFT JOIN weights w ON w.role = r.buying_role
-            {SurveyResultsSql.RatingsOfResponse}
             WHERE r.campaign_id = x.id AND r.account_id = @account) k
         ORDER BY x.opened_at NULLS FIRST, x.id
         """;

@@ -64,6 +64,20 @@ public class SurveyResponseTests
         });
     }
 
+    [TestCase(1, 1, 0)]
+    [TestCase(3, 1, 0)]
+    [TestCase(4, 1, 1)]
+    [TestCase(5, 1, 1)]
+    public void Record_CountsItsRatingAnswersAndTheSatisfiedOnes_TheCsatItAdds(int? rating, int answers, int satisfied)
+    {
+        var response = Record(8, rating);
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.RatingAnswers, Is.EqualTo(answers));
+            Assert.That(response.SatisfiedRatings, Is.EqualTo(satisfied));
+        });
+    }
+
     [Test]
     public void Record_ALowRatingOfAPromoter_IsALowRatingFollowUp()
     {

@@ -17,6 +17,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         {
             t.HasCheckConstraint("ck_survey_responses_nps", "nps IS NULL OR nps BETWEEN 0 AND 10");
             t.HasCheckConstraint("ck_survey_responses_rating", "lowest_rating IS NULL OR lowest_rating BETWEEN 1 AND 5");
+            t.HasCheckConstraint("ck_survey_responses_ratings", "satisfied_ratings BETWEEN 0 AND rating_answers");
         });
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Version).IsRowVersion();

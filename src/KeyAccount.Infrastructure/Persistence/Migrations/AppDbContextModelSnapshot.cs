@@ -1908,6 +1908,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("nps_group");
 
+                    b.Property<int>("RatingAnswers")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_answers");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -1915,6 +1919,10 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("recorded_by");
+
+                    b.Property<int>("SatisfiedRatings")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfied_ratings");
 
                     b.Property<Guid>("TemplateId")
                         .HasColumnType("uuid")
@@ -1953,6 +1961,8 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                             t.HasCheckConstraint("ck_survey_responses_nps", "nps IS NULL OR nps BETWEEN 0 AND 10");
 
                             t.HasCheckConstraint("ck_survey_responses_rating", "lowest_rating IS NULL OR lowest_rating BETWEEN 1 AND 5");
+
+                            t.HasCheckConstraint("ck_survey_responses_ratings", "satisfied_ratings BETWEEN 0 AND rating_answers");
                         });
                 });
 
