@@ -80,14 +80,18 @@ export Logging__Console__FormatterOptions__SingleLine="${Logging__Console__Forma
 stamp="yyyy-MM-ddTHH:mm:ss.fffZ"; [ "$Logging__Console__FormatterName" = simple ] && stamp="$stamp "  # before the level
 export Logging__Console__FormatterOptions__TimestampFormat="${Logging__Console__FormatterOptions__TimestampFormat:-$stamp}"
 export Logging__Console__FormatterOptions__UseUtcTimestamp="${Logging__Console__FormatterOptions__UseUtcTimestamp:-true}"
-printf 'Starting KeyAccount (migrations, demo data; log: %s) …' "$log"
+printf 'Migrating the database …'
+# The migration step before the API starts (as a Kubernetes Job or the compose migrate service runs it before replicas).
+dotnet "$out/KeyAccount.Api.dll" migrate --contentRoot "$out" >> "$build_log" 2>&1 || fail "$build_log"
+echo " done."
+printf 'Starting KeyAccount (demo data; log: %s) …' "$log"
 started=$(date +%s)
 # Without SMTP settings (Mail__Smtp__Host), mail is written as .eml files here instead of being sent.
 mail_dir="${Mail__PickupDirectory:-$data/mail}"
 mkdir -p "$mail_dir"
 ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
 Mail__PickupDirectory="$mail_dir" App__PublicBaseUrl="${App__PublicBaseUrl:-http://127.0.0.1:$port}" \
-KeyAccount__MigrateOnStartup=true KeyAccount__SeedDemo=true KeyAccount__DemoPassword="$demo_password" \
+KeyAccount__SeedDemo=true KeyAccount__DemoPassword="$demo_password" \
   dotnet "$out/KeyAccount.Api.dll" --contentRoot "$out" > "$log" 2>&1 &
 api_pid=$!
 

@@ -40,10 +40,8 @@ public static class KeyAccountApp
         return File.Exists(Path.Combine(own, "appsettings.json")) ? own : null;
     }
 
-    /// <summary>Builds the API, ready to run.</summary>
-    /// <param name="args">Command-line arguments (configuration overrides, <c>--environment</c>).</param>
-    /// <param name="mapExtra">Endpoints a hosting project adds; they are verified with the API's own.</param>
-    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplication>? mapExtra = null)
+    /// <summary>The API's services and configuration, before it is built.</summary>
+    private static WebApplicationBuilder CreateBuilder(string[] args)
     {
         // The API's own assembly names the application whoever hosts it (user secrets, the OpenAPI document's XML).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -78,8 +76,28 @@ public static class KeyAccountApp
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
         builder.Services.AddKeyAccountOpenApi();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
 
-        var app = builder.Build();
+    /// <summary>
+    /// The <c>migrate</c> command (<c>KeyAccount.Api migrate [configuration overrides]</c>): applies the migrations and
+    /// writes what a new database starts with, under the migrators' lock, then exits — the step that runs before
+    /// replicas start (deploy/run.sh, the container's migrate service, the Kubernetes Job). Returns the exit code.
+    /// </summary>
+    public static async Task<int> MigrateAsync(string[] args)
+    {
+        await using var app = CreateBuilder(args).Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        await StartupTasks.MigrateAsync(scope.ServiceProvider).ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>Builds the API, ready to run.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides, <c>--environment</c>).</param>
+    /// <param name="mapExtra">Endpoints a hosting project adds; they are verified with the API's own.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplication>? mapExtra = null)
+    {
+        var app = CreateBuilder(args).Build();
 
         await StartupTasks.RunAsync(app).ConfigureAwait(false);
 

@@ -5,6 +5,7 @@ using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
 using KeyAccount.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KeyAccount.Api.Infrastructure;
 
@@ -16,22 +17,9 @@ internal static partial class StartupTasks
         var config = app.Configuration;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("KeyAccount.Startup");
         if (config.GetValue("KeyAccount:MigrateOnStartup", false))
         {
-            await db.Database.MigrateAsync().ConfigureAwait(false);
-            LogMigrated(logger);
-
-            // Tiering needs a published policy to run: a new database starts with the design's default as version 1.
-            if (!await db.TierPolicies.AnyAsync().ConfigureAwait(false))
-            {
-                var policy = TierPolicy.CreateDraft(1, "Default (design §1.2)", TierPolicyTerms.Default, TimeProvider.System.GetUtcNow());
-                policy.Publish(TimeProvider.System.GetUtcNow());
-                db.TierPolicies.Add(policy);
-                await db.SaveChangesAsync().ConfigureAwait(false);
-            }
-
-            await SeedDefaultSurveyTemplateAsync(db).ConfigureAwait(false);
+            await MigrateAsync(scope.ServiceProvider).ConfigureAwait(false);
         }
 
         // A production install gets its first administrator from configuration, once.
@@ -58,6 +46,57 @@ internal static partial class StartupTasks
     }
 
     /// <summary>
+    /// Applies the migrations and writes what a new database starts with (the default tier policy, the default survey
+    /// template), holding a PostgreSQL advisory lock for the whole of it: replicas started together (each with
+    /// <c>KeyAccount:MigrateOnStartup</c>) and the <c>migrate</c> command take turns; the later ones find the database
+    /// up to date and change nothing. The lock is held on a connection of its own (a session lock: released when it
+    /// closes, also if the process dies).
+    /// </summary>
+    internal static async Task MigrateAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("KeyAccount.Startup");
+        await using var lockConnection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync().ConfigureAwait(false);
+        if (!await AdvisoryAsync(lockConnection, "pg_try_advisory_lock").ConfigureAwait(false))
+        {
+            LogWaitingForMigrator(logger);
+            await AdvisoryAsync(lockConnection, "pg_advisory_lock").ConfigureAwait(false);
+        }
+
+        try
+        {
+            await db.Database.MigrateAsync().ConfigureAwait(false);
+            LogMigrated(logger);
+
+            // Tiering needs a published policy to run: a new database starts with the design's default as version 1.
+            if (!await db.TierPolicies.AnyAsync().ConfigureAwait(false))
+            {
+                var policy = TierPolicy.CreateDraft(1, "Default (design §1.2)", TierPolicyTerms.Default, TimeProvider.System.GetUtcNow());
+                policy.Publish(TimeProvider.System.GetUtcNow());
+                db.TierPolicies.Add(policy);
+                await db.SaveChangesAsync().ConfigureAwait(false);
+            }
+
+            await SeedDefaultSurveyTemplateAsync(db).ConfigureAwait(false);
+        }
+        finally
+        {
+            await AdvisoryAsync(lockConnection, "pg_advisory_unlock").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The migrators' lock key (an arbitrary constant of this application).</summary>
+    private const long MigrationLockKey = 7130001;
+
+    private static async Task<bool> AdvisoryAsync(NpgsqlConnection connection, string function)
+    {
+        // pg_try_advisory_lock and pg_advisory_unlock answer a boolean; pg_advisory_lock waits and answers nothing.
+        await using var command = new NpgsqlCommand(function == "pg_advisory_lock" ? "SELECT true FROM (SELECT pg_advisory_lock(@key)) AS l" : $"SELECT {function}(@key)", connection);
+        command.Parameters.AddWithValue("key", MigrationLockKey);
+        return await command.ExecuteScalarAsync().ConfigureAwait(false) is true;
+    }
+
+    /// <summary>
     /// Surveys need a published template to run a first campaign: a new database starts with the relationship survey
     /// (NPS, overall satisfaction, one open question), published. A database that has any template is left as it is.
     /// </summary>
@@ -75,4 +114,7 @@ internal static partial class StartupTasks
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated")]
     private static partial void LogMigrated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another process is migrating the database: waiting for it")]
+    private static partial void LogWaitingForMigrator(ILogger logger);
 }
