@@ -30,9 +30,9 @@ async function tabLoaded(tab) {
     interactions: () => page.getByTestId('interaction-form').waitFor(),
     revenue: () => page.getByTestId('revenue-chart').waitFor(),
     complaints: () => page.getByTestId('account-complaints').locator('.ant-table-row').first().waitFor(),
-    plan: () => page.locator('.ant-tabs-tabpane-active .ant-card').first().waitFor(),
-    satisfaction: () => page.locator('.ant-tabs-tabpane-active .ant-card').first().waitFor(),
-    history: () => page.locator('.ant-tabs-tabpane-active .ant-table').first().waitFor(),
+    plan: () => page.getByTestId('account-plan').waitFor(),
+    satisfaction: () => page.getByTestId('account-satisfaction').waitFor(),
+    history: () => page.getByTestId('audit-history').locator('.ant-table-row').first().waitFor(),
   }[tab];
   await content();
   const selected = page.locator('.ant-tabs-tab-active [data-testid]');

@@ -224,3 +224,28 @@ describe('Account 360: tabs by permission, complaints', () => {
     expect(screen.getByTestId('where')).toHaveTextContent(/^$/);
   }, SLOW);
 });
+
+describe('Account 360: the team', () => {
+  const team = { accountId: 'a1', ownerId: 'me', members: [{ userId: 'u7', displayName: '钱峰', userRole: 'AccountManager', role: 'SalesEngineer' }] };
+
+  it('edits the team with the account’s ETag; the server’s 403 (not the owner) is said in the user’s language, a 412 offers a reload', async () => {
+    serve();
+    const user = setupUser();
+    api
+      .on('GET', '/api/v1/accounts/a1/team', json(200, team, { ETag: '"1"' }))
+      .on('GET', '/api/v1/users/lookup', json(200, [{ id: 'u7', displayName: '钱峰', role: 'AccountManager', department: 'Sales' }]))
+      .on('PUT', '/api/v1/accounts/a1/team', json(403, { code: 'forbidden', status: 403, title: 'Forbidden', detail: 'Only the account’s owner or a director can change its team.' }), stale);
+    show('/accounts/a1', { ...manager, language: 'zh-CN' }, 'zh-CN');
+    const card = await screen.findByTestId('team-card');
+    expect(await within(card).findByText('钱峰')).toBeInTheDocument();
+    await user.click(within(card).getByTestId('team-edit'));
+    await user.click(await screen.findByTestId('team-submit'));
+    expect(await screen.findByText('您的角色无权执行此操作。')).toBeInTheDocument();
+    const sent = api.sent('PUT', '/api/v1/accounts/a1/team');
+    expect(sent[0]!.headers.get('If-Match')).toBe('"1"');
+    expect(sent[0]!.body).toEqual([{ userId: 'u7', role: 'SalesEngineer' }]);
+
+    await user.click(screen.getByTestId('team-submit'));
+    expect(await screen.findByTestId('team-stale')).toHaveTextContent('该客户已被他人修改');
+  }, 2 * SLOW);
+});

@@ -4,7 +4,7 @@ import { EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../auth/session';
-import { AuditHistorySection } from '../audit';
+import { AuditHistory } from '../audit';
 import type { AccountDto } from '../../api/client';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -19,13 +19,14 @@ import { useAccount, useContacts, useOpenComplaintCount, useRevenue } from './ac
 import { AccountTierPanel } from '../tiering/AccountTierPanel';
 import { HealthPanel } from '../portfolio/HealthPanel';
 import { AccountPlanTab } from './AccountPlanTab';
-import { ContactsTab } from './ContactsTab';
 import { TeamCard } from './TeamCard';
 
 const RevenueChart = lazy(() => import('./RevenueChart'));
 // The surveys and complaints features load with their tabs only.
 const AccountSatisfactionTab = lazy(() => import('../surveys/AccountSatisfactionTab'));
 const AccountComplaintsTab = lazy(() => import('./AccountComplaintsTab'));
+// The org map's editor (forms, dialogs) too.
+const ContactsTab = lazy(() => import('./ContactsTab'));
 
 type OpenTab = (key: AccountTabKey) => void;
 
@@ -45,13 +46,13 @@ const lazyTab = (node: ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspe
 
 const TABS = [
   { key: 'overview', label: 'account.tab.overview', render: (a, open) => <AccountOverview account={a} open={open} /> },
-  { key: 'contacts', label: 'account.tab.contacts', render: (a) => <ContactsTab account={a} /> },
+  { key: 'contacts', label: 'account.tab.contacts', render: (a) => lazyTab(<ContactsTab account={a} />) },
   { key: 'interactions', label: 'account.tab.interactions', render: (a) => <AccountInteractions account={a} /> },
   { key: 'revenue', label: 'account.tab.revenue', permission: 'revenue:read', render: (a) => <AccountRevenue account={a} /> },
   { key: 'complaints', label: 'account.tab.complaints', permission: 'complaints:read', render: (a) => lazyTab(<AccountComplaintsTab account={a} />) },
   { key: 'plan', label: 'account.tab.plan', permission: 'plans:read', render: (a) => <AccountPlanTab accountId={a.id} /> },
   { key: 'satisfaction', label: 'account.tab.satisfaction', permission: 'surveys:read', render: (a) => lazyTab(<AccountSatisfactionTab accountId={a.id} />) },
-  { key: 'history', label: 'account.tab.history', permission: 'audit:read', render: (a) => <AuditHistorySection accountId={a.id} /> },
+  { key: 'history', label: 'account.tab.history', permission: 'audit:read', render: (a) => <AccountHistory account={a} /> },
 ] as const satisfies readonly AccountTab[];
 
 export type AccountTabKey = (typeof TABS)[number]['key'];
@@ -76,7 +77,7 @@ export default function AccountPage() {
   const open: OpenTab = (key) => setFilter('tab', key === tabs[0]!.key ? undefined : key);
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <AccountHeader account={a} />
       <Tabs
         activeKey={active.key}
@@ -124,7 +125,7 @@ function AccountOverview({ account: a, open }: { account: AccountDto; open: Open
   const money = a.potentialAnnualRevenue;
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
         <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small" title={t('account.profile')}>
           <Descriptions.Item label={t('account.industry')}>{a.industry}</Descriptions.Item>
@@ -163,7 +164,7 @@ function KeyFigures({ account: a, open }: { account: AccountDto; open: OpenTab }
   const revenue = useRevenue(a.id, can('revenue:read'));
   const contacts = useContacts(a.id);
   const complaints = useOpenComplaintCount(a.id, can('complaints:read'));
-  const withGaps = (contacts.data?.items ?? []).filter((c) => c.gaps.length > 0).length + (contacts.data?.decisionChainGaps.length ?? 0);
+  const withGaps = (contacts.data?.items ?? []).filter((c) => c.gaps.length > 0).length;
   const figure = (tab: AccountTabKey, testId: string, node: ReactNode) => (
     <Col xs={12} md={6}>
       <Card size="small" hoverable data-testid={testId} style={{ height: '100%' }}>
@@ -228,6 +229,16 @@ function AccountRevenue({ account: a }: { account: AccountDto }) {
       ) : (
         !revenue.isLoading && <Empty description={t('account.revenue.empty')} />
       )}
+    </Card>
+  );
+}
+
+/** The account's audit trail (its profile, contacts, team and tier pin), open: the tab is opened to read it. */
+function AccountHistory({ account: a }: { account: AccountDto }) {
+  const { t } = useI18n();
+  return (
+    <Card title={t('audit.history')}>
+      <AuditHistory accountId={a.id} />
     </Card>
   );
 }

@@ -95,7 +95,7 @@ function LevelPath({ contact: c }: { contact: ContactDto }) {
   );
 }
 
-export function ContactsTab({ account }: { account: AccountDto }) {
+export default function ContactsTab({ account }: { account: AccountDto }) {
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = AntApp.useApp();
