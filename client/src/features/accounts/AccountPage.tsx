@@ -102,10 +102,10 @@ function AccountHeader({ account: a }: { account: AccountDto }) {
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
         <div>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="account-name">{a.name}</Typography.Title>
-          <Space style={{ marginTop: 8 }}>
+          <Space wrap style={{ marginTop: 8 }}>
             <TierTag tier={a.tier} />
             <StatusTag status={a.status} />
-            <Typography.Text type="secondary">{a.registrationNumber}</Typography.Text>
+            <Typography.Text type="secondary" style={{ wordBreak: 'keep-all' }}>{a.registrationNumber}</Typography.Text>
           </Space>
         </div>
         {can('accounts:write') && (
@@ -188,12 +188,14 @@ function KeyFigures({ account: a, open }: { account: AccountDto; open: OpenTab }
         {figure(
           'contacts',
           'figure-contacts',
-          <Statistic
-            title={t('account.figure.contacts')}
-            value={contacts.data?.items.length ?? '—'}
-            loading={contacts.isLoading}
-            suffix={withGaps > 0 ? <Typography.Text type="danger" style={{ fontSize: 13 }}><WarningOutlined /> {t('account.figure.contactGaps', { count: withGaps })}</Typography.Text> : undefined}
-          />,
+          <>
+            <Statistic title={t('account.figure.contacts')} value={contacts.data?.items.length ?? '—'} loading={contacts.isLoading} />
+            {withGaps > 0 && (
+              <Typography.Text type="danger" style={{ fontSize: 13 }} data-testid="figure-contact-gaps">
+                <WarningOutlined /> {t('account.figure.contactGaps', { count: withGaps })}
+              </Typography.Text>
+            )}
+          </>,
         )}
         {can('complaints:read') &&
           figure('complaints', 'figure-complaints', <Statistic title={t('account.figure.openComplaints')} value={complaints.data?.totalCount ?? '—'} loading={complaints.isLoading} />)}
