@@ -52,10 +52,15 @@ test('an account manager signs in, filters, opens an account, logs an interactio
   await page.locator('.ant-table-row td:first-child a').first().click();
   await page.getByTestId('account-name').waitFor();
   assert.equal(await page.getByTestId('account-name').textContent(), firstName);
+  // The 360's parts are tabs, each in the URL.
+  await page.getByTestId('account-tab-contacts').click();
   await page.getByText('Decision chain').waitFor();
+  await page.getByTestId('account-tab-revenue').click();
   await page.getByTestId('revenue-chart').waitFor();
 
   // Log an interaction and see it in the timeline.
+  await page.getByTestId('account-tab-interactions').click();
+  await page.waitForURL(/\?tab=interactions/);
   const summary = `E2E quarterly review ${Date.now()}`;
   await page.getByTestId('interaction-form').getByLabel('Summary').fill(summary);
   await page.getByRole('button', { name: 'Log interaction' }).click();
@@ -64,10 +69,14 @@ test('an account manager signs in, filters, opens an account, logs an interactio
 
   // Switch language: Chinese labels everywhere, and the choice persists across a reload.
   await page.getByText('中文', { exact: true }).click();
-  await page.getByText('客户团队').waitFor();
-  await page.getByText('决策链').waitFor();
+  await page.getByText('记录互动').first().waitFor();
+  await page.getByTestId('account-tab-contacts').click();
+  await page.getByText('决策链').first().waitFor();
   await page.reload();
-  await page.getByText('互动记录').first().waitFor();
+  await page.getByText('联系人与决策链').first().waitFor();
+  await page.getByTestId('account-tab-overview').click();
+  await page.getByText('客户团队').waitFor();
+  await page.getByTestId('account-tab-revenue').click();
   await page.getByTestId('revenue-chart').waitFor();
   await shot('04-account-360-zh');
 

@@ -41,13 +41,13 @@ test('the SPA renders its pages under the CSP without a violation', async () => 
   await page.keyboard.press('Escape');
   const account = await page.locator('.ant-table-row td:first-child a').first().getAttribute('href');
 
-  const pages = [account, `${account}/edit`, '/accounts/new', '/reminders', '/portfolio', '/complaints', '/complaints/new', '/complaints/metrics', '/complaints/sla-policy', '/tiering/policies', '/tiering/runs'];
+  const pages = [account, `${account}?tab=contacts`, `${account}?tab=interactions`, `${account}?tab=complaints`, `${account}?tab=history`, `${account}/edit`, '/accounts/new', '/reminders', '/portfolio', '/complaints', '/complaints/new', '/complaints/metrics', '/complaints/sla-policy', '/tiering/policies', '/tiering/runs'];
   for (const path of pages) {
     await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(300);
   }
   // A chart's tooltip is styled inline by ECharts.
-  await page.goto(`${base}${account}`, { waitUntil: 'networkidle' });
+  await page.goto(`${base}${account}?tab=revenue`, { waitUntil: 'networkidle' });
   await page.getByTestId('revenue-chart').hover();
   await page.waitForTimeout(300);
 

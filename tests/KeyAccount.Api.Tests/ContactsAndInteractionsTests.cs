@@ -28,6 +28,67 @@ public class ContactsAndInteractionsTests : ApiTestBase
     }
 
     [Test]
+    public async Task Contacts_CarryTheirGapsAsTheDomainDecidesThem_AndAnEditMovesThem()
+    {
+        var id = await CreateAccountAsync();
+        using var client = await As("accountmanager");
+        var body = new { name = "李总", title = "总经理", buyingRole = "DecisionMaker", attitude = "Opponent", relationshipLevel = "Vendor", targetRelationshipLevel = "TrustedAdvisor" };
+        var created = await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", body);
+        Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
+        var contact = await Body(created);
+        Assert.That(contact["gaps"]!.AsArray().Select(g => g!.GetValue<string>()), Is.EqualTo(new[] { "BelowTargetRelationship", "NegativeDecisionMaker" }));
+
+        // The listing carries the same gaps.
+        var listed = (await Body(await client.GetAsync($"/api/v1/accounts/{id}/contacts")))["items"]!.AsArray().Single()!;
+        Assert.That(listed["gaps"]!.AsArray(), Has.Count.EqualTo(2));
+
+        // The manager wins them over and reaches the target: no gap left.
+        var url = $"/api/v1/accounts/{id}/contacts/{contact["id"]}";
+        var updated = await ChangeAsync(client, HttpMethod.Put, url, body with { attitude = "Supporter", relationshipLevel = "TrustedAdvisor" }, $"/api/v1/accounts/{id}");
+        Assert.That((int)updated.StatusCode, Is.EqualTo(200), await updated.Content.ReadAsStringAsync());
+        var after = await Body(updated);
+        Assert.Multiple(() =>
+        {
+            Assert.That(after["gaps"]!.AsArray(), Is.Empty);
+            Assert.That(after["attitude"]!.GetValue<string>(), Is.EqualTo("Supporter"));
+        });
+    }
+
+    [Test]
+    public async Task UpdateContact_WithTheETagReadBeforeAnotherContactChange_Returns412AndWritesNothing()
+    {
+        var id = await CreateAccountAsync();
+        using var client = await As("accountmanager");
+        var first = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", NewContact("张伟")));
+        var etag = await ETagOf(client, $"/api/v1/accounts/{id}");
+        // Someone else adds a contact: the account's version moves (contacts are part of the aggregate).
+        (await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", NewContact("王芳"))).EnsureSuccessStatusCode();
+
+        var stale = await SendAsync(client, HttpMethod.Put, $"/api/v1/accounts/{id}/contacts/{first["id"]}", NewContact("张伟（改）"), ifMatch: etag);
+        await AssertProblem(stale, 412);
+        var removed = await SendAsync(client, HttpMethod.Delete, $"/api/v1/accounts/{id}/contacts/{first["id"]}", null, ifMatch: etag);
+        await AssertProblem(removed, 412);
+        var names = (await Body(await client.GetAsync($"/api/v1/accounts/{id}/contacts")))["items"]!.AsArray().Select(c => c!["name"]!.GetValue<string>());
+        Assert.That(names, Is.EquivalentTo(new[] { "张伟", "王芳" }));
+    }
+
+    [Test]
+    public async Task UpdateContact_AtTheColumnLimits_Saves_AndOneOverNamesTheField()
+    {
+        var id = await CreateAccountAsync();
+        using var client = await As("accountmanager");
+        var contact = await Body(await client.PostAsJsonAsync($"/api/v1/accounts/{id}/contacts", NewContact("张伟")));
+        var url = $"/api/v1/accounts/{id}/contacts/{contact["id"]}";
+        var longest = new { name = new string('张', 200), title = new string('总', 200), department = new string('部', 200), buyingRole = "Influencer", attitude = "Mentor", relationshipLevel = "ProblemSolver", targetRelationshipLevel = "ProblemSolver" };
+        var saved = await ChangeAsync(client, HttpMethod.Put, url, longest, $"/api/v1/accounts/{id}");
+        Assert.That((int)saved.StatusCode, Is.EqualTo(200), await saved.Content.ReadAsStringAsync());
+        Assert.That((await Body(saved))["name"]!.GetValue<string>(), Has.Length.EqualTo(200));
+
+        var tooLong = await ChangeAsync(client, HttpMethod.Put, url, longest with { name = new string('张', 201) }, $"/api/v1/accounts/{id}");
+        await AssertProblem(tooLong, 400, "name");
+    }
+
+    [Test]
     public async Task AddContact_WhenReportsToUnknownContact_Returns409NamingTheField()
     {
         var id = await CreateAccountAsync();

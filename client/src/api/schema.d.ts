@@ -4204,7 +4204,18 @@ export interface components {
             relationshipLevel: components["schemas"]["RelationshipLevel"];
             /** @description The relationship level we aim for. */
             targetRelationshipLevel: components["schemas"]["RelationshipLevel"];
+            /**
+             * @description This contact's gaps in the decision chain, as the domain decides them: BelowTargetRelationship (the relationship
+             *     level is below its target), NegativeDecisionMaker (a decision maker who is a non-supporter or an opponent).
+             *     Empty when there is none.
+             */
+            readonly gaps: components["schemas"]["ContactGap"][];
         };
+        /**
+         * @description A gap on one contact of the decision chain: where the relationship is short of its aim, or a decision maker is against us.
+         * @enum {string}
+         */
+        ContactGap: "BelowTargetRelationship" | "NegativeDecisionMaker";
         /** @description A contact as sent on create and update. */
         ContactInput: {
             /**
@@ -19503,7 +19514,10 @@ export interface operations {
                      *           "attitude": "Mentor",
                      *           "reportsToId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "relationshipLevel": "Vendor",
-                     *           "targetRelationshipLevel": "Vendor"
+                     *           "targetRelationshipLevel": "Vendor",
+                     *           "gaps": [
+                     *             "BelowTargetRelationship"
+                     *           ]
                      *         }
                      *       ],
                      *       "decisionChainGaps": [
@@ -19739,7 +19753,10 @@ export interface operations {
                      *       "attitude": "Mentor",
                      *       "reportsToId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "relationshipLevel": "Vendor",
-                     *       "targetRelationshipLevel": "Vendor"
+                     *       "targetRelationshipLevel": "Vendor",
+                     *       "gaps": [
+                     *         "BelowTargetRelationship"
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["ContactDto"];
@@ -20054,7 +20071,10 @@ export interface operations {
                      *       "attitude": "Mentor",
                      *       "reportsToId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "relationshipLevel": "Vendor",
-                     *       "targetRelationshipLevel": "Vendor"
+                     *       "targetRelationshipLevel": "Vendor",
+                     *       "gaps": [
+                     *         "BelowTargetRelationship"
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["ContactDto"];

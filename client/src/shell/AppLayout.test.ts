@@ -56,6 +56,7 @@ describe('buildOrgTree', () => {
     attitude: 'Neutral',
     relationshipLevel: 'Vendor',
     targetRelationshipLevel: 'Vendor',
+    gaps: [],
   });
 
   it('nests contacts under whom they report to, with unknown managers as roots', () => {

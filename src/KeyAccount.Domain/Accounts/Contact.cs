@@ -34,6 +34,29 @@ public sealed class Contact
 
     public RelationshipLevel TargetRelationshipLevel { get; private set; }
 
+    /// <summary>This contact's gaps in the decision chain (see <see cref="FindGaps"/>).</summary>
+    public IReadOnlyList<ContactGap> Gaps() => FindGaps(BuyingRole, Attitude, RelationshipLevel, TargetRelationshipLevel);
+
+    /// <summary>
+    /// The one home of a contact's gaps: the relationship is below its target level (levels rise from Vendor to
+    /// TrustedAdvisor), or a decision maker is a non-supporter or an opponent.
+    /// </summary>
+    public static IReadOnlyList<ContactGap> FindGaps(BuyingRole role, Attitude attitude, RelationshipLevel current, RelationshipLevel target)
+    {
+        var gaps = new List<ContactGap>(2);
+        if (current < target)
+        {
+            gaps.Add(ContactGap.BelowTargetRelationship);
+        }
+
+        if (role == BuyingRole.DecisionMaker && attitude is (Attitude.NonSupporter or Attitude.Opponent))
+        {
+            gaps.Add(ContactGap.NegativeDecisionMaker);
+        }
+
+        return gaps;
+    }
+
     internal static Contact Create(AccountId accountId, ContactDetails details)
     {
         var contact = new Contact { Id = ContactId.New(), AccountId = accountId };

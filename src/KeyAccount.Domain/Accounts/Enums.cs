@@ -103,3 +103,13 @@ public enum DecisionChainGap
     NoDecisionMaker,
     NoSupporter,
 }
+
+/// <summary>A gap on one contact of the decision chain: where the relationship is short of its aim, or a decision maker is against us.</summary>
+public enum ContactGap
+{
+    /// <summary>Our relationship level with the contact is below the level we aim for.</summary>
+    BelowTargetRelationship,
+
+    /// <summary>A decision maker who is a non-supporter or an opponent.</summary>
+    NegativeDecisionMaker,
+}

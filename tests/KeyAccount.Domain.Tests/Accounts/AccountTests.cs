@@ -248,6 +248,49 @@ public class DecisionChainGapTests
         Assert.That(Account.FindDecisionChainGaps(Tier.Strategic, [(BuyingRole.DecisionMaker, Attitude.Neutral)]), Is.EqualTo(new[] { DecisionChainGap.NoSupporter }));
 }
 
+public class ContactGapTests
+{
+    [Test]
+    public void FindGaps_WhenAtTarget_FlagsNothing() =>
+        Assert.That(Contact.FindGaps(BuyingRole.DecisionMaker, Attitude.Neutral, RelationshipLevel.ProblemSolver, RelationshipLevel.ProblemSolver), Is.Empty);
+
+    [Test]
+    public void FindGaps_WhenAboveTarget_FlagsNothing() =>
+        Assert.That(Contact.FindGaps(BuyingRole.User, Attitude.Supporter, RelationshipLevel.TrustedAdvisor, RelationshipLevel.Vendor), Is.Empty);
+
+    [TestCase(RelationshipLevel.Vendor, RelationshipLevel.CredibleSource)]
+    [TestCase(RelationshipLevel.ProblemSolver, RelationshipLevel.TrustedAdvisor)]
+    [TestCase(RelationshipLevel.Vendor, RelationshipLevel.TrustedAdvisor)]
+    public void FindGaps_WhenBelowTarget_FlagsBelowTargetRelationship(RelationshipLevel current, RelationshipLevel target) =>
+        Assert.That(Contact.FindGaps(BuyingRole.Influencer, Attitude.Mentor, current, target), Is.EqualTo(new[] { ContactGap.BelowTargetRelationship }));
+
+    [TestCase(Attitude.NonSupporter)]
+    [TestCase(Attitude.Opponent)]
+    public void FindGaps_WhenDecisionMakerIsNegative_FlagsNegativeDecisionMaker(Attitude attitude) =>
+        Assert.That(Contact.FindGaps(BuyingRole.DecisionMaker, attitude, RelationshipLevel.Vendor, RelationshipLevel.Vendor), Is.EqualTo(new[] { ContactGap.NegativeDecisionMaker }));
+
+    [TestCase(BuyingRole.Influencer)]
+    [TestCase(BuyingRole.User)]
+    [TestCase(BuyingRole.Gatekeeper)]
+    [TestCase(BuyingRole.Champion)]
+    public void FindGaps_WhenOtherRoleIsOpponent_FlagsNothing(BuyingRole role) =>
+        Assert.That(Contact.FindGaps(role, Attitude.Opponent, RelationshipLevel.Vendor, RelationshipLevel.Vendor), Is.Empty);
+
+    [TestCase(Attitude.Mentor)]
+    [TestCase(Attitude.Supporter)]
+    [TestCase(Attitude.Neutral)]
+    public void FindGaps_WhenDecisionMakerIsNotNegative_FlagsNothing(Attitude attitude) =>
+        Assert.That(Contact.FindGaps(BuyingRole.DecisionMaker, attitude, RelationshipLevel.Vendor, RelationshipLevel.Vendor), Is.Empty);
+
+    [Test]
+    public void Gaps_WhenOpposingDecisionMakerBelowTarget_FlagsBoth()
+    {
+        var account = Account.Create(AccountTests.Profile(), UserId.New(), new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        var contact = account.AddContact(AccountTests.Details("李总", role: BuyingRole.DecisionMaker, attitude: Attitude.Opponent), DateTimeOffset.UtcNow);
+        Assert.That(contact.Gaps(), Is.EqualTo(new[] { ContactGap.BelowTargetRelationship, ContactGap.NegativeDecisionMaker }));
+    }
+}
+
 public class RevenueRecordTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);

@@ -1,11 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../auth/session';
-import { AuditHistorySection } from '../audit';
-import type { AccountDto, ContactDto } from '../../api/client';
+import { AuditHistory } from '../audit';
+import type { AccountDto } from '../../api/client';
 import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate, formatMoney } from '../../shared/format';
@@ -13,48 +13,52 @@ import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import type { MessageKey } from '../../i18n/messages';
 import { ErrorPage } from '../../shell/ErrorPages';
 import { TierTag } from '../../shared/TierTag';
-import { AttitudeTag, StatusTag } from './labels';
-import { OrgChart } from './OrgChart';
+import { StatusTag } from './labels';
 import { InteractionsPanel } from './InteractionsPanel';
-import { useAccount, useContacts, useRevenue, useTeam } from './accountsApi';
+import { useAccount, useContacts, useOpenComplaintCount, useRevenue } from './accountsApi';
 import { AccountTierPanel } from '../tiering/AccountTierPanel';
 import { HealthPanel } from '../portfolio/HealthPanel';
 import { AccountPlanTab } from './AccountPlanTab';
+import { TeamCard } from './TeamCard';
 
 const RevenueChart = lazy(() => import('./RevenueChart'));
-// The surveys feature loads with its tab only.
+// The surveys and complaints features load with their tabs only.
 const AccountSatisfactionTab = lazy(() => import('../surveys/AccountSatisfactionTab'));
+const AccountComplaintsTab = lazy(() => import('./AccountComplaintsTab'));
+// The org map's editor (forms, dialogs) too.
+const ContactsTab = lazy(() => import('./ContactsTab'));
+
+type OpenTab = (key: AccountTabKey) => void;
 
 /**
  * The tabs of the customer 360, in order: the first opens by default, the others by `?tab=<key>` (a link can open one).
  * A tab is one entry: its key, its label, the permission it needs (none: everyone who reads the account), its content.
+ * Only the open tab is drawn (destroyOnHidden), so each tab reads its data when it is opened.
  */
 interface AccountTab {
   key: string;
   label: MessageKey;
   permission?: string;
-  render: (account: AccountDto) => ReactNode;
+  render: (account: AccountDto, open: OpenTab) => ReactNode;
 }
 
+const lazyTab = (node: ReactNode) => <Suspense fallback={<Spin />}>{node}</Suspense>;
+
 const TABS = [
-  { key: 'overview', label: 'account.tab.overview', render: (a) => <AccountOverview account={a} /> },
+  { key: 'overview', label: 'account.tab.overview', render: (a, open) => <AccountOverview account={a} open={open} /> },
+  { key: 'contacts', label: 'account.tab.contacts', render: (a) => lazyTab(<ContactsTab account={a} />) },
+  { key: 'interactions', label: 'account.tab.interactions', render: (a) => <AccountInteractions account={a} /> },
+  { key: 'revenue', label: 'account.tab.revenue', permission: 'revenue:read', render: (a) => <AccountRevenue account={a} /> },
+  { key: 'complaints', label: 'account.tab.complaints', permission: 'complaints:read', render: (a) => lazyTab(<AccountComplaintsTab account={a} />) },
   { key: 'plan', label: 'account.tab.plan', permission: 'plans:read', render: (a) => <AccountPlanTab accountId={a.id} /> },
-  {
-    key: 'satisfaction',
-    label: 'account.tab.satisfaction',
-    permission: 'surveys:read',
-    render: (a) => (
-      <Suspense fallback={<Spin />}>
-        <AccountSatisfactionTab accountId={a.id} />
-      </Suspense>
-    ),
-  },
+  { key: 'satisfaction', label: 'account.tab.satisfaction', permission: 'surveys:read', render: (a) => lazyTab(<AccountSatisfactionTab accountId={a.id} />) },
+  { key: 'history', label: 'account.tab.history', permission: 'audit:read', render: (a) => <AccountHistory account={a} /> },
 ] as const satisfies readonly AccountTab[];
 
 export type AccountTabKey = (typeof TABS)[number]['key'];
 const TAB_FILTER = { tab: urlFilter.oneOf(TABS.map((tab) => tab.key)) };
 
-/** The customer 360: its header, then tabs — the overview (profile, health, tier, revenue, contacts, team, interactions, history) and the plan. */
+/** The customer 360: its header, then one tab per part of the account; the open tab is in the URL (`?tab=`). */
 export default function AccountPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
@@ -69,19 +73,20 @@ export default function AccountPage() {
   const tabs = TABS.filter((tab: AccountTab) => !tab.permission || can(tab.permission));
   // An unknown tab, or one the user may not open, shows the first.
   const active = tabs.find((tab) => tab.key === filters.tab) ?? tabs[0]!;
+  // The first tab is the page without a parameter; the others are kept in the URL (a new history entry: Back returns).
+  const open: OpenTab = (key) => setFilter('tab', key === tabs[0]!.key ? undefined : key);
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <AccountHeader account={a} />
       <Tabs
         activeKey={active.key}
         destroyOnHidden
-        // The first tab is the page without a parameter; the others are kept in the URL.
-        onChange={(key) => setFilter('tab', key === tabs[0]!.key ? undefined : TAB_FILTER.tab.read(key))}
+        onChange={(key) => open(TAB_FILTER.tab.read(key) ?? 'overview')}
         items={tabs.map((tab) => ({
           key: tab.key,
           label: <span data-testid={`account-tab-${tab.key}`}>{t(tab.label)}</span>,
-          children: tab.render(a),
+          children: tab.render(a, open),
         }))}
       />
     </Space>
@@ -97,10 +102,10 @@ function AccountHeader({ account: a }: { account: AccountDto }) {
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
         <div>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="account-name">{a.name}</Typography.Title>
-          <Space style={{ marginTop: 8 }}>
+          <Space wrap style={{ marginTop: 8 }}>
             <TierTag tier={a.tier} />
             <StatusTag status={a.status} />
-            <Typography.Text type="secondary">{a.registrationNumber}</Typography.Text>
+            <Typography.Text type="secondary" style={{ wordBreak: 'keep-all' }}>{a.registrationNumber}</Typography.Text>
           </Space>
         </div>
         {can('accounts:write') && (
@@ -113,17 +118,14 @@ function AccountHeader({ account: a }: { account: AccountDto }) {
   );
 }
 
-/** Everything the 360 showed before it had tabs: profile, health, tier, revenue, contacts and team, interactions, history. */
-function AccountOverview({ account: a }: { account: AccountDto }) {
+/** Who the account is and how it stands: profile, key figures, owner and team, health with its signals, tier. */
+function AccountOverview({ account: a, open }: { account: AccountDto; open: OpenTab }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const team = useTeam(a.id);
-  const contacts = useContacts(a.id);
-  const revenue = useRevenue(a.id, can('revenue:read'));
   const money = a.potentialAnnualRevenue;
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
         <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small" title={t('account.profile')}>
           <Descriptions.Item label={t('account.industry')}>{a.industry}</Descriptions.Item>
@@ -140,77 +142,105 @@ function AccountOverview({ account: a }: { account: AccountDto }) {
         </Descriptions>
       </Card>
 
-      <HealthPanel accountId={a.id} />
-      <AccountTierPanel accountId={a.id} />
-      {can('revenue:read') && (
-        <Card title={t('account.revenue')}>
-          <ProblemAlert error={revenue.error} />
-          {revenue.data && revenue.data.months.length > 0 ? (
-            <>
-              <Row gutter={16} style={{ marginBottom: 8 }}>
-                <Col span={8}><Statistic title={t('account.ttm')} value={formatMoney(locale, revenue.data.trailingTwelveMonthsRevenue)} /></Col>
-                <Col span={8}><Statistic title={t('account.previousTtm')} value={formatMoney(locale, revenue.data.previousTwelveMonthsRevenue)} /></Col>
-                <Col span={8}><Statistic title={t('account.margin')} value={revenue.data.trailingTwelveMonthsGrossMargin ?? '—'} suffix={revenue.data.trailingTwelveMonthsGrossMargin != null ? '%' : undefined} /></Col>
-              </Row>
-              <Suspense fallback={<Spin />}>
-                <RevenueChart months={revenue.data.months} locale={locale} labels={{ revenue: t('account.revenue') }} />
-              </Suspense>
-            </>
-          ) : (
-            !revenue.isLoading && <Empty description={t('account.revenue.empty')} />
-          )}
-        </Card>
-      )}
+      <KeyFigures account={a} open={open} />
 
-      <Row gutter={16}>
+      <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card title={t('account.contacts')}>
-            <ProblemAlert error={contacts.error} />
-            {contacts.data?.decisionChainGaps.map((gap) => (
-              <Alert key={gap} type="warning" showIcon title={t(`account.gap.${gap}`)} style={{ marginBottom: 8 }} />
-            ))}
-            <Table<ContactDto>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              loading={contacts.isLoading}
-              dataSource={contacts.data?.items ?? []}
-              columns={[
-                { title: t('contact.name'), dataIndex: 'name' },
-                { title: t('contact.title'), dataIndex: 'title' },
-                { title: t('contact.buyingRole'), dataIndex: 'buyingRole', render: (v: ContactDto['buyingRole']) => <Tag>{t(`buyingRole.${v}`)}</Tag> },
-                { title: t('contact.attitude'), dataIndex: 'attitude', render: (v: ContactDto['attitude']) => <AttitudeTag attitude={v} /> },
-                {
-                  title: t('contact.relationship'),
-                  render: (_, c) => `${t(`relationship.${c.relationshipLevel}`)} → ${t(`relationship.${c.targetRelationshipLevel}`)}`,
-                },
-                { title: t('contact.email'), dataIndex: 'email' },
-              ]}
-            />
-            <Typography.Title level={5} style={{ marginTop: 16 }}>{t('account.orgChart')}</Typography.Title>
-            <OrgChart contacts={contacts.data?.items ?? []} />
-          </Card>
+          <HealthPanel accountId={a.id} />
         </Col>
         <Col xs={24} xl={8}>
-          <Card title={t('account.team')}>
-            <List
-              loading={team.isLoading}
-              locale={{ emptyText: t('account.team.empty') }}
-              dataSource={team.data?.members ?? []}
-              renderItem={(m) => (
-                <List.Item>
-                  <List.Item.Meta title={m.displayName} description={t(`teamRole.${m.role}`)} />
-                </List.Item>
-              )}
-            />
-          </Card>
+          <TeamCard account={a} />
         </Col>
       </Row>
-
-      <InteractionsPanel accountId={a.id} contacts={contacts.data?.items ?? []} canLog={can('accounts:write')} />
-
-      {/* The account with its contacts, team and tier pin. */}
-      <AuditHistorySection accountId={a.id} />
+      <AccountTierPanel accountId={a.id} />
     </Space>
+  );
+}
+
+/** The figures a manager looks at first, each opening the tab behind it. */
+function KeyFigures({ account: a, open }: { account: AccountDto; open: OpenTab }) {
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const revenue = useRevenue(a.id, can('revenue:read'));
+  const contacts = useContacts(a.id);
+  const complaints = useOpenComplaintCount(a.id, can('complaints:read'));
+  const withGaps = (contacts.data?.items ?? []).filter((c) => c.gaps.length > 0).length;
+  const figure = (tab: AccountTabKey, testId: string, node: ReactNode) => (
+    <Col xs={12} md={6}>
+      <Card size="small" hoverable data-testid={testId} style={{ height: '100%' }}>
+        <button type="button" onClick={() => open(tab)} style={{ all: 'unset', cursor: 'pointer', display: 'block', width: '100%' }}>
+          {node}
+        </button>
+      </Card>
+    </Col>
+  );
+  return (
+    <Card title={t('account.keyFigures')} size="small">
+      <Row gutter={[12, 12]}>
+        {can('revenue:read') &&
+          figure('revenue', 'figure-ttm', <Statistic title={t('account.ttm')} value={revenue.data ? formatMoney(locale, revenue.data.trailingTwelveMonthsRevenue) : '—'} loading={revenue.isLoading} />)}
+        {can('revenue:read') &&
+          figure(
+            'revenue',
+            'figure-margin',
+            <Statistic title={t('account.margin')} value={revenue.data?.trailingTwelveMonthsGrossMargin ?? '—'} suffix={revenue.data?.trailingTwelveMonthsGrossMargin != null ? '%' : undefined} loading={revenue.isLoading} />,
+          )}
+        {figure(
+          'contacts',
+          'figure-contacts',
+          <>
+            <Statistic title={t('account.figure.contacts')} value={contacts.data?.items.length ?? '—'} loading={contacts.isLoading} />
+            {withGaps > 0 && (
+              <Typography.Text type="danger" style={{ fontSize: 13 }} data-testid="figure-contact-gaps">
+                <WarningOutlined /> {t('account.figure.contactGaps', { count: withGaps })}
+              </Typography.Text>
+            )}
+          </>,
+        )}
+        {can('complaints:read') &&
+          figure('complaints', 'figure-complaints', <Statistic title={t('account.figure.openComplaints')} value={complaints.data?.totalCount ?? '—'} loading={complaints.isLoading} />)}
+      </Row>
+    </Card>
+  );
+}
+
+/** The log form at the top, then the timeline with its next steps. */
+function AccountInteractions({ account: a }: { account: AccountDto }) {
+  const { can } = useSession();
+  const contacts = useContacts(a.id);
+  return <InteractionsPanel accountId={a.id} contacts={contacts.data?.items ?? []} canLog={can('accounts:write')} />;
+}
+
+function AccountRevenue({ account: a }: { account: AccountDto }) {
+  const { t, locale } = useI18n();
+  const revenue = useRevenue(a.id, true);
+  return (
+    <Card title={t('account.revenue')}>
+      <ProblemAlert error={revenue.error} />
+      {revenue.data && revenue.data.months.length > 0 ? (
+        <>
+          <Row gutter={16} style={{ marginBottom: 8 }}>
+            <Col xs={24} sm={8}><Statistic title={t('account.ttm')} value={formatMoney(locale, revenue.data.trailingTwelveMonthsRevenue)} /></Col>
+            <Col xs={24} sm={8}><Statistic title={t('account.previousTtm')} value={formatMoney(locale, revenue.data.previousTwelveMonthsRevenue)} /></Col>
+            <Col xs={24} sm={8}><Statistic title={t('account.margin')} value={revenue.data.trailingTwelveMonthsGrossMargin ?? '—'} suffix={revenue.data.trailingTwelveMonthsGrossMargin != null ? '%' : undefined} /></Col>
+          </Row>
+          <Suspense fallback={<Spin />}>
+            <RevenueChart months={revenue.data.months} locale={locale} labels={{ revenue: t('account.revenue') }} />
+          </Suspense>
+        </>
+      ) : (
+        !revenue.isLoading && <Empty description={t('account.revenue.empty')} />
+      )}
+    </Card>
+  );
+}
+
+/** The account's audit trail (its profile, contacts, team and tier pin), open: the tab is opened to read it. */
+function AccountHistory({ account: a }: { account: AccountDto }) {
+  const { t } = useI18n();
+  return (
+    <Card title={t('audit.history')}>
+      <AuditHistory accountId={a.id} />
+    </Card>
   );
 }

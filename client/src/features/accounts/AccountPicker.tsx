@@ -5,7 +5,7 @@ import { Select, Space, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { AccountSummaryDto } from '../../api/client';
 import { TierTag } from '../../shared/TierTag';
-import { useAccounts } from './accountsApi';
+import { useAccount, useAccounts } from './accountsApi';
 
 /** Searches accounts by name or registration number (ListAccounts `q`), as the user types. */
 export function AccountPicker({ value, onChange, id, testId = 'intake-account', placeholder, ariaLabel, allowClear, style }: { value?: string; onChange?: (id: string | undefined) => void; id?: string; testId?: string; placeholder?: string; ariaLabel?: string; allowClear?: boolean; style?: React.CSSProperties }) {
@@ -19,7 +19,10 @@ export function AccountPicker({ value, onChange, id, testId = 'intake-account', 
   }, [typed]);
   const { data, isFetching } = useAccounts({ q: search || undefined, sort: 'name', page: 1, pageSize: 20 });
   const found = data?.items ?? [];
-  const accounts = chosen && !found.some((a) => a.id === chosen.id) ? [chosen, ...found] : found;
+  // A value given from outside (a link's `?accountId=`) that no search found yet: read it, to show its name.
+  const given = useAccount(value ?? '', Boolean(value) && !chosen && !found.some((a) => a.id === value));
+  const known = chosen ?? (given.data && given.data.data.id === value ? given.data.data : null);
+  const accounts = known && !found.some((a) => a.id === known.id) ? [known, ...found] : found;
   return (
     <Select
       id={id}

@@ -48,37 +48,39 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
 
   return (
     <Card title={t('account.interactions')}>
-      <Row gutter={24}>
+      <Row gutter={[24, 16]}>
         {canLog && (
-          <Col xs={24} lg={10}>
+          <Col span={24}>
             <Typography.Title level={5}>{t('interaction.log')}</Typography.Title>
             <ProblemAlert error={errors.problem} extra={errors.unplaced} />
             <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ type: 'Call', occurredAt: dayjs() }} data-testid="interaction-form">
               <Row gutter={12}>
-                <Col span={10}>
+                <Col xs={24} sm={8} lg={5}>
                   <Form.Item name="type" label={t('interaction.type')} rules={[{ required: true, message: t('validation.required') }]}>
                     <Select options={TYPES.map((v) => ({ value: v, label: t(`interactionType.${v}`) }))} />
                   </Form.Item>
                 </Col>
-                <Col span={14}>
+                <Col xs={24} sm={16} lg={7}>
                   <Form.Item name="occurredAt" label={t('interaction.occurredAt')} rules={[{ required: true, message: t('interaction.required.occurredAt') }]}>
                     <DatePicker showTime style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().add(1, 'day'))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} lg={12}>
+                  <Form.Item name="contactIds" label={t('interaction.contacts')}>
+                    <Select mode="multiple" options={contacts.map((c) => ({ value: c.id, label: c.name }))} />
                   </Form.Item>
                 </Col>
               </Row>
               <Form.Item name="summary" label={t('interaction.summary')} rules={[{ required: true, whitespace: true, message: t('interaction.required.summary') }, { max: 4000, message: t('validation.max', { max: 4000 }) }]}>
                 <Input.TextArea rows={3} />
               </Form.Item>
-              <Form.Item name="contactIds" label={t('interaction.contacts')}>
-                <Select mode="multiple" options={contacts.map((c) => ({ value: c.id, label: c.name }))} />
-              </Form.Item>
               <Row gutter={12}>
-                <Col span={14}>
+                <Col xs={24} sm={14} lg={16}>
                   <Form.Item name="nextStep" label={t('interaction.nextStep')} rules={[{ max: 500, message: t('validation.max', { max: 500 }) }]}>
                     <Input />
                   </Form.Item>
                 </Col>
-                <Col span={10}>
+                <Col xs={24} sm={10} lg={8}>
                   <Form.Item
                     name="nextStepDue"
                     label={t('interaction.nextStepDue')}
@@ -95,7 +97,7 @@ export function InteractionsPanel({ accountId, contacts, canLog }: { accountId: 
             </Form>
           </Col>
         )}
-        <Col xs={24} lg={canLog ? 14 : 24}>
+        <Col span={24}>
           <ProblemAlert error={interactions.error} />
           {interactions.data && interactions.data.items.length === 0 && <Empty description={t('interaction.empty')} />}
           <Timeline

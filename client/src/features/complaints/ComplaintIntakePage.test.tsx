@@ -10,6 +10,10 @@ vi.mock('../accounts/accountsApi', () => ({
     isFetching: false,
   }),
   useContacts: () => ({ data: { items: [{ id: 'k1', name: '王芳', title: '采购总监' }] }, isLoading: false }),
+  // An account named by a link (`?accountId=`) that the search has not found: read by its id.
+  useAccount: (id: string, enabled: boolean) => ({
+    data: enabled && id === 'a2' ? { data: { id: 'a2', name: '南方物流集团', registrationNumber: '91440300MA5F', tier: 'Strategic', status: 'Active' }, etag: '"1"' } : undefined,
+  }),
 }));
 
 const { default: ComplaintIntakePage } = await import('./ComplaintIntakePage');
@@ -19,6 +23,22 @@ beforeEach(() => {
 });
 
 describe('ComplaintIntakePage', () => {
+  it('opened from an account’s Complaints tab (?accountId=), has that account filled in, by name, and files for it', async () => {
+    const user = setupUser();
+    fake.on('POST', '/api/v1/complaints', json(201, complaintFixture({ id: 'c9', accountId: 'a2' })));
+    renderWithProviders(<ComplaintIntakePage />, { url: '/complaints/new?accountId=a2', path: '/complaints/new', routes: { '/complaints/:id': <div>complaint page</div> } });
+    expect(await screen.findByText('南方物流集团')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('Contact')).toBeEnabled());
+    await chooseOption(user, 'Category', 'Delivery');
+    await user.click(screen.getByText('High'));
+    await user.type(screen.getByLabelText('Subject'), 'Pallets damaged on arrival');
+    await user.type(screen.getByLabelText('Description (in the customer’s words)'), 'Three pallets arrived broken.');
+    await user.click(screen.getByTestId('intake-submit'));
+    await waitFor(() => expect(fake.sent('POST', '/api/v1/complaints')).toHaveLength(1));
+    expect(fake.sent('POST', '/api/v1/complaints')[0]!.body).toMatchObject({ accountId: 'a2', severity: 'High' });
+    expect(await screen.findByText('complaint page')).toBeInTheDocument();
+  }, SLOW);
+
   it('files with one Idempotency-Key per complaint — the same on a retry, a new one for other content — and shows a 400’s field errors at the fields', async () => {
     const user = setupUser();
     fake.on(

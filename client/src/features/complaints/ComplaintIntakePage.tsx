@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -49,6 +49,9 @@ export default function ComplaintIntakePage() {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const accountId = Form.useWatch('accountId', form);
+  // Filed from an account's Complaints tab: `?accountId=` fills the account in (the user may still change it).
+  const [params] = useSearchParams();
+  const prefilled = params.get('accountId') || undefined;
   const errors = useFormErrors({ form, fields: FIELDS });
   // One Idempotency-Key per complaint being filed: a double click or a retry after a lost answer files it once.
   const file = useFileComplaint();
@@ -85,7 +88,7 @@ export default function ComplaintIntakePage() {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ channel: 'Phone', receivedAt: dayjs() }}
+        initialValues={{ channel: 'Phone', receivedAt: dayjs(), accountId: prefilled }}
         data-testid="intake-form"
         onValuesChange={(changed) => {
           if ('accountId' in changed) form.setFieldValue('contactId', undefined);

@@ -52,6 +52,13 @@ public sealed record ContactDto
 
     /// <summary>The relationship level we aim for.</summary>
     public RelationshipLevel TargetRelationshipLevel { get; init; }
+
+    /// <summary>
+    /// This contact's gaps in the decision chain, as the domain decides them: BelowTargetRelationship (the relationship
+    /// level is below its target), NegativeDecisionMaker (a decision maker who is a non-supporter or an opponent).
+    /// Empty when there is none.
+    /// </summary>
+    public IReadOnlyList<ContactGap> Gaps => Contact.FindGaps(BuyingRole, Attitude, RelationshipLevel, TargetRelationshipLevel);
 }
 
 /// <summary>A contact as sent on create and update.</summary>
@@ -129,6 +136,8 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
 [Mapper]
 public static partial class ContactMapper
 {
+    // Gaps is computed by the DTO from the mapped fields (the domain's Contact.FindGaps), not mapped.
+    [MapperIgnoreTarget(nameof(ContactDto.Gaps))]
     public static partial ContactDto ToDto(this Contact contact);
 
     public static partial IQueryable<ContactDto> ProjectToDto(this IQueryable<Contact> contacts);
