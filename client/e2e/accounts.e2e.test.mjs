@@ -110,6 +110,9 @@ test('a service agent does not see what it may not use', async () => {
   await page.getByLabel('Email').fill('serviceagent@demo.keyaccount.local');
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // A service agent lands on the complaint queue (shell/home.ts); the accounts list is one menu entry away.
+  await page.waitForURL(/\/complaints$/);
+  await page.getByRole('menuitem', { name: /Accounts/ }).click();
   await page.waitForURL(/\/accounts$/);
   await page.locator('.ant-table-row').first().waitFor();
   assert.equal(await page.getByRole('button', { name: 'New account' }).count(), 0, 'no create button without accounts:write');

@@ -76,7 +76,8 @@ test('a service agent files a complaint, acknowledges, assigns it to themself, r
   await page.getByLabel('Email').fill(agent);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/accounts/);
+  // A service agent lands on the queue (shell/home.ts); the menu leads there too.
+  await page.waitForURL(/\/complaints$/);
   await page.getByRole('menuitem', { name: /Complaints/ }).click();
   await page.waitForURL(/\/complaints$/);
   await page.getByTestId('complaints-table').waitFor();

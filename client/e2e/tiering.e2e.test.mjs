@@ -49,7 +49,8 @@ test('a director tunes the tier policy, simulates, publishes, runs it and sees a
   await page.getByLabel('Email').fill(director);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/accounts/);
+  // The Director lands on the portfolio dashboard (shell/home.ts).
+  await page.waitForURL(/\/portfolio/);
   await page.getByRole('menuitem', { name: /Tiering/ }).click();
   await page.waitForURL(/\/tiering\/policies$/);
   await page.getByText('Policy in force').waitFor();

@@ -14,6 +14,7 @@ const AccountsListPage = lazy(() => import('./features/accounts/AccountsListPage
 const AccountPage = lazy(() => import('./features/accounts/AccountPage'));
 const AccountFormPage = lazy(() => import('./features/accounts/AccountFormPage'));
 const RemindersPage = lazy(() => import('./features/accounts/RemindersPage'));
+const TodayPage = lazy(() => import('./features/today/TodayPage'));
 const TieringPage = lazy(() => import('./features/tiering/TieringPage'));
 const PortfolioPage = lazy(() => import('./features/portfolio/PortfolioPage'));
 const ComplaintsQueuePage = lazy(() => import('./features/complaints/ComplaintsQueuePage'));
@@ -63,6 +64,7 @@ export default function App() {
                     <Route path="accounts/new" element={<RequirePermission permission="accounts:write"><AccountFormPage /></RequirePermission>} />
                     <Route path="accounts/:id" element={<RequirePermission permission="accounts:read"><AccountPage /></RequirePermission>} />
                     <Route path="accounts/:id/edit" element={<RequirePermission permission="accounts:write"><AccountFormPage /></RequirePermission>} />
+                    <Route path="today" element={<RequirePermission permission="reminders:read"><TodayPage /></RequirePermission>} />
                     <Route path="reminders" element={<RequirePermission permission="reminders:read"><RemindersPage /></RequirePermission>} />
                     <Route path="portfolio" element={<RequirePermission permission="accounts:read"><PortfolioPage /></RequirePermission>} />
                     <Route path="complaints" element={<RequirePermission permission="complaints:read"><ComplaintsQueuePage /></RequirePermission>} />

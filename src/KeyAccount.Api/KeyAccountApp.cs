@@ -135,6 +135,7 @@ public static class KeyAccountApp
         api.MapRevenue();
         api.MapTiering();
         api.MapDashboard();
+        api.MapWorkspace();
         api.MapPlanCoverage();
         api.MapComplaints();
         api.MapDevelopmentPlans();

@@ -274,6 +274,7 @@ public class AuthorizationTests : ApiTestBase
             .Replace("{id:guid}", accountId, StringComparison.Ordinal)
             .Replace("{accountId:guid}", accountId, StringComparison.Ordinal)
             .Replace("{contactId:guid}", contactId, StringComparison.Ordinal)
+            .Replace("{interactionId:guid}", contactId, StringComparison.Ordinal)
             .Replace("{initiativeId:guid}", contactId, StringComparison.Ordinal)
             .Replace("{objectiveId:guid}", contactId, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);

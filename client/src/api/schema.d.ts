@@ -1044,6 +1044,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{accountId}/interactions/{interactionId}/next-step/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the interaction's next step done
+         * @description Closes the next step agreed in the interaction: it leaves "my day" and the reminder job, and its open NextStepDue reminders are dismissed. Idempotent: a step already done stays as it was (the first completion's time and user) and the call answers 200 with the same interaction. An interaction without a next step is a 409 (`no-next-step`). Interactions carry no version (a step is only ever closed once), so no If-Match is needed. Another manager's account, or an interaction of another account, is a 404.
+         */
+        post: operations["CompleteNextStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/surveys/{token}": {
         parameters: {
             query?: never;
@@ -2177,6 +2197,33 @@ export interface paths {
          * @description Queues a `webhook.test` delivery to this endpoint (whatever it subscribes to), sent at once and logged like any other: check that the receiver verifies the signature and answers 2xx.
          */
         post: operations["SendWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspace/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My day: what is due or overdue for me
+         * @description The account manager's worklist, for the signed-in user (or, for a caller who sees every account such as a Director, the user in `ownerId`):
+         *     - `nextSteps`: open next steps agreed in interactions on the user's accounts (or logged by the user), overdue or due by `horizon` (today + 7 days); mark one done with `POST /api/v1/accounts/{accountId}/interactions/{interactionId}/next-step/complete`;
+         *     - `reminders`: the user's open reminders due by the horizon other than next steps and overdue contact (dismiss with `POST /api/v1/me/reminders/{id}/dismiss`);
+         *     - `overdueContacts`: the user's accounts past their tier's contact cadence (the dashboard's list, `GET /api/v1/dashboard/overdue-contacts`);
+         *     - `complaints`: open complaints on the user's accounts with their stored SLA state, most urgent first;
+         *     - `initiatives`: initiatives of plans in force that the user owns, overdue or due by the horizon;
+         *     - `followUps`: the user's open survey follow-ups.
+         *     "Today" is the business day in China Standard Time (UTC+8): at 00:30 in Beijing a step due that day is `DueToday`, one due the day before `Overdue`. Each status comes from the server; clients show it. Sections the caller's role may not read are null. An AccountManager asking for another user's day gets 403.
+         */
+        get: operations["GetMyDay"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4695,6 +4742,11 @@ export interface components {
             occurredOn: string;
         };
         /**
+         * @description Where a day-dated item stands against today (M:KeyAccount.Domain.Common.DueWindow.Classify(System.DateOnly,System.DateOnly)).
+         * @enum {string}
+         */
+        DueStatus: "Overdue" | "DueToday" | "DueThisWeek" | "Later";
+        /**
          * @description What a SWOT item cites as its evidence.
          * @enum {string}
          */
@@ -4705,7 +4757,7 @@ export interface components {
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "no-next-step" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -4823,6 +4875,16 @@ export interface components {
              * @description When the next step is due.
              */
             nextStepDue: null | string;
+            /**
+             * Format: date-time
+             * @description When the next step was marked done (UTC); null while it is open or when there is none.
+             */
+            nextStepDoneAt: null | string;
+            /**
+             * Format: uuid
+             * @description Who marked the next step done.
+             */
+            nextStepDoneBy: null | string;
             /**
              * Format: uuid
              * @description Who logged it.
@@ -5031,6 +5093,136 @@ export interface components {
              * @example CNY
              */
             currency: string;
+        };
+        /**
+         * @description A user's day: what is due or overdue for them, each section read from its one home. Sections the caller's role may
+         *     not read are null (not empty): complaints need `complaints:read`, initiatives `plans:read`, survey
+         *     follow-ups `surveys:followups`.
+         */
+        MyDayDto: {
+            /**
+             * Format: uuid
+             * @description Whose day it is.
+             */
+            ownerId: string;
+            /**
+             * Format: date
+             * @description Today on the business calendar (China Standard Time).
+             */
+            today: string;
+            /**
+             * Format: date
+             * @description The last day of "this week" (today + 7).
+             */
+            horizon: string;
+            /** @description Open next steps on the user's accounts or logged by the user, overdue first, then by due date (at most 100). */
+            nextSteps: components["schemas"]["MyDayNextStepDto"][];
+            /** @description The user's open reminders due by the horizon, other than next steps and overdue contact (their own sections), oldest due first (at most 100). */
+            reminders: components["schemas"]["MyDayReminderDto"][];
+            /** @description The user's accounts past their tier's contact cadence, longest overdue first (at most 50). */
+            overdueContacts: components["schemas"]["OverdueContactDto"][];
+            /**
+             * Format: int32
+             * @description How many accounts are overdue for contact in all.
+             */
+            overdueContactsTotal: number;
+            /** @description Open complaints on the user's accounts, the most urgent stored due instant first (at most 50). */
+            complaints: null | components["schemas"]["ComplaintSummaryDto"][];
+            /** @description Initiatives the user owns in plans in force, due by the horizon or overdue (at most 50). */
+            initiatives: null | components["schemas"]["MyDayInitiativeDto"][];
+            /** @description The user's open survey follow-ups, by due time (at most 50). */
+            followUps: null | components["schemas"]["SurveyFollowUpDto"][];
+        };
+        /** @description An initiative of a development plan in force that the user owns, not done, due within the week or overdue. */
+        MyDayInitiativeDto: {
+            /**
+             * Format: uuid
+             * @description The initiative.
+             */
+            initiativeId: string;
+            /**
+             * Format: uuid
+             * @description Its plan (open it at `/api/v1/development-plans/{id}`).
+             */
+            planId: string;
+            /**
+             * @description The plan's title.
+             * @example 华东制造 2027–2028 客户发展计划
+             */
+            planTitle: string;
+            /**
+             * Format: uuid
+             * @description The plan's account.
+             */
+            accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /**
+             * @description The initiative.
+             * @example 驻厂技术支持
+             */
+            title: string;
+            /**
+             * Format: date
+             * @description The day it is due.
+             */
+            dueDate: string;
+            /** @description NotStarted, InProgress or Blocked. */
+            initiativeStatus: components["schemas"]["InitiativeStatus"];
+            /** @description Overdue (the plan's rule: not done and its day has passed), DueToday or DueThisWeek. */
+            status: components["schemas"]["DueStatus"];
+        };
+        /** @description An open next step agreed in an interaction, due within the coming week or overdue. */
+        MyDayNextStepDto: {
+            /**
+             * Format: uuid
+             * @description The interaction it was logged with (mark it done at its `next-step/complete`).
+             */
+            interactionId: string;
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
+            accountName: string;
+            /**
+             * @description The next step as it was logged.
+             * @example 发送季度业务回顾材料
+             */
+            nextStep: string;
+            /**
+             * Format: date
+             * @description The day it is due (the business calendar, China Standard Time).
+             */
+            dueDate: string;
+            /** @description Overdue, DueToday or DueThisWeek, decided by the server against today in Beijing. */
+            status: components["schemas"]["DueStatus"];
+            /** @description The interaction it came from. */
+            interactionType: components["schemas"]["InteractionType"];
+            /**
+             * Format: date-time
+             * @description When that interaction took place (UTC).
+             */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description Who logged it.
+             */
+            loggedBy: string;
+        };
+        /** @description One of the user's open reminders, with where it stands against today. */
+        MyDayReminderDto: {
+            /** @description The reminder (dismiss it at `POST /api/v1/me/reminders/{id}/dismiss`). */
+            reminder: components["schemas"]["ReminderDto"];
+            /** @description Overdue, DueToday or DueThisWeek. */
+            status: components["schemas"]["DueStatus"];
         };
         /** @description A note on the step (required when waiting for the customer, optional otherwise). */
         NoteInput: {
@@ -6793,7 +6985,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "no-next-step" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -27582,6 +27774,8 @@ export interface operations {
                      *           ],
                      *           "nextStep": "Send the revised quotation",
                      *           "nextStepDue": "2026-03-02",
+                     *           "nextStepDoneAt": "2026-03-02T08:30:00Z",
+                     *           "nextStepDoneBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "loggedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "createdAt": "2026-03-02T08:30:00Z"
                      *         }
@@ -27815,6 +28009,8 @@ export interface operations {
                      *       ],
                      *       "nextStep": "Send the revised quotation",
                      *       "nextStepDue": "2026-03-02",
+                     *       "nextStepDoneAt": "2026-03-02T08:30:00Z",
+                     *       "nextStepDoneBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "loggedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "createdAt": "2026-03-02T08:30:00Z"
                      *     }
@@ -28066,6 +28262,232 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CompleteNextStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account. */
+                accountId: string;
+                /** @description The interaction whose next step is done. */
+                interactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "type": "Call",
+                     *       "occurredAt": "2026-03-02T08:30:00Z",
+                     *       "summary": "季度业务回顾：讨论2027年产能扩张计划",
+                     *       "contactIds": [
+                     *         "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *       ],
+                     *       "nextStep": "Send the revised quotation",
+                     *       "nextStepDue": "2026-03-02",
+                     *       "nextStepDoneAt": "2026-03-02T08:30:00Z",
+                     *       "nextStepDoneBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "loggedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "createdAt": "2026-03-02T08:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InteractionDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/0193f2a4-5b6c-7d8e-9f00-112233445566/next-step/complete",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/0193f2a4-5b6c-7d8e-9f00-112233445566/next-step/complete",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/0193f2a4-5b6c-7d8e-9f00-112233445566/next-step/complete",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/0193f2a4-5b6c-7d8e-9f00-112233445566/next-step/complete",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/0193f2a4-5b6c-7d8e-9f00-112233445566/next-step/complete",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/0193f2a4-5b6c-7d8e-9f00-112233445566/next-step/complete",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/0193f2a4-5b6c-7d8e-9f00-112233445566/next-step/complete",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566/interactions/0193f2a4-5b6c-7d8e-9f00-112233445566/next-step/complete",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }
@@ -45220,6 +45642,303 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/webhooks/endpoints/0193f2a4-5b6c-7d8e-9f00-112233445566/test",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetMyDay: {
+        parameters: {
+            query?: {
+                /** @description Whose day (callers who see every account, e.g. a Director); default: the caller's own. */
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "today": "2026-03-02",
+                     *       "horizon": "2026-03-02",
+                     *       "nextSteps": [
+                     *         {
+                     *           "interactionId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "nextStep": "发送季度业务回顾材料",
+                     *           "dueDate": "2026-03-02",
+                     *           "status": "Overdue",
+                     *           "interactionType": "Call",
+                     *           "occurredAt": "2026-03-02T08:30:00Z",
+                     *           "loggedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566"
+                     *         }
+                     *       ],
+                     *       "reminders": [
+                     *         {
+                     *           "reminder": {
+                     *             "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "accountName": "华东精密制造有限公司",
+                     *             "kind": "OverdueContact",
+                     *             "subjectId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *             "dueDate": "2026-03-02",
+                     *             "message": "No interaction for 45 days; the tier expects one every 30 days.",
+                     *             "args": {
+                     *               "complaintReference": "CMP-2026-000123",
+                     *               "complaintSubject": "Three pallets missing from order SO-88121",
+                     *               "clock": "FirstResponse",
+                     *               "level": 1,
+                     *               "tier": "Strategic",
+                     *               "cadenceDays": 30,
+                     *               "contactName": "王丽",
+                     *               "nextStep": "发送季度业务回顾材料",
+                     *               "fromTier": "Strategic",
+                     *               "toTier": "Strategic",
+                     *               "score": 82.4,
+                     *               "planTitle": "华东制造 2027–2028 客户发展计划",
+                     *               "initiativeTitle": "驻厂技术支持",
+                     *               "initiativeDueDate": "2026-03-02",
+                     *               "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *               "planNeed": "NoPlan"
+                     *             },
+                     *             "createdAt": "2026-03-02T08:30:00Z"
+                     *           },
+                     *           "status": "Overdue"
+                     *         }
+                     *       ],
+                     *       "overdueContacts": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "华东精密制造有限公司",
+                     *           "tier": "Strategic",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "Li Wei",
+                     *           "contactCadenceDays": 1,
+                     *           "lastInteractionAt": "2026-03-02T08:30:00Z",
+                     *           "overdueSince": "2026-03-02T08:30:00Z",
+                     *           "daysOverdue": 1
+                     *         }
+                     *       ],
+                     *       "overdueContactsTotal": 1,
+                     *       "complaints": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "reference": "CMP-2026-000123",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "tier": "Strategic",
+                     *           "severity": "Low",
+                     *           "category": "ProductQuality",
+                     *           "subject": "Three pallets missing from order SO-88121",
+                     *           "status": "New",
+                     *           "assigneeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "assigneeName": "Zhang Min",
+                     *           "receivedAt": "2026-03-02T08:30:00Z",
+                     *           "dueAt": "2026-03-02T08:30:00Z",
+                     *           "slaState": "OnTime",
+                     *           "stopped": false,
+                     *           "firstResponseClock": {
+                     *             "dueAt": "2026-03-02T08:30:00Z",
+                     *             "atRisk": false,
+                     *             "breached": false,
+                     *             "escalationLevel": 1
+                     *           },
+                     *           "resolutionClock": {
+                     *             "dueAt": "2026-03-02T08:30:00Z",
+                     *             "atRisk": false,
+                     *             "breached": false,
+                     *             "escalationLevel": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "initiatives": [
+                     *         {
+                     *           "initiativeId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "planId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "planTitle": "华东制造 2027–2028 客户发展计划",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "title": "驻厂技术支持",
+                     *           "dueDate": "2026-03-02",
+                     *           "initiativeStatus": "NotStarted",
+                     *           "status": "Overdue"
+                     *         }
+                     *       ],
+                     *       "followUps": [
+                     *         {
+                     *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "responseId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "campaignId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "accountName": "华东精密制造有限公司",
+                     *           "contactId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "contactName": "王芳",
+                     *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "ownerName": "李伟",
+                     *           "reason": "Detractor",
+                     *           "npsAnswer": 4,
+                     *           "status": "Open",
+                     *           "openedAt": "2026-03-02T08:30:00Z",
+                     *           "dueAt": "2026-03-02T08:30:00Z",
+                     *           "slaState": "OnTime",
+                     *           "escalationLevel": 0,
+                     *           "closedAt": "2026-03-02T08:30:00Z",
+                     *           "closedBy": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "closedByName": "李伟",
+                     *           "note": "已致电客户并安排工程师上门，更换了故障设备。",
+                     *           "updatedAt": "2026-03-02T08:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MyDayDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/workspace/today",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "ownerId": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for ownerId."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/workspace/today",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/workspace/today",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/workspace/today",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/workspace/today",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/workspace/today",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

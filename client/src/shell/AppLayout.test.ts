@@ -29,15 +29,15 @@ describe('navigation by role', () => {
   });
 
   it('shows a manager accounts and reminders', () => {
-    expect(visibleNav(['accounts:read', 'accounts:write', 'reminders:read']).map((n) => n.path)).toEqual(['/accounts', '/portfolio', '/reminders']);
+    expect(visibleNav(['accounts:read', 'accounts:write', 'reminders:read']).map((n) => n.path)).toEqual(['/accounts', '/portfolio', '/today', '/reminders']);
   });
 
   const agent = ['accounts:read', 'reminders:read', 'complaints:read', 'complaints:write'];
   const director = ['accounts:read', 'accounts:write', 'reminders:read', 'tiering:read', 'tiering:manage', 'complaints:read', 'complaints:write'];
 
   it('shows complaints to the roles that read them, before tiering', () => {
-    expect(visibleNav(agent).map((n) => n.path)).toEqual(['/accounts', '/portfolio', '/reminders', '/complaints']);
-    expect(visibleNav(director).map((n) => n.path)).toEqual(['/accounts', '/portfolio', '/reminders', '/complaints', '/tiering']);
+    expect(visibleNav(agent).map((n) => n.path)).toEqual(['/accounts', '/portfolio', '/today', '/reminders', '/complaints']);
+    expect(visibleNav(director).map((n) => n.path)).toEqual(['/accounts', '/portfolio', '/today', '/reminders', '/complaints', '/tiering']);
   });
 });
 

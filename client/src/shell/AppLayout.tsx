@@ -1,14 +1,16 @@
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { ApiOutlined, AimOutlined, SmileOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ScheduleOutlined, ApiOutlined, AimOutlined, SmileOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
+import { homePathFor } from './home';
 
 /** Navigation by capability: an entry shows only when the user's role grants its permission. */
 const NAV: { path: string; label: MessageKey; permission: string; icon: React.ReactNode }[] = [
   { path: '/accounts', label: 'nav.accounts', permission: 'accounts:read', icon: <TeamOutlined /> },
   { path: '/portfolio', label: 'nav.portfolio', permission: 'accounts:read', icon: <FundOutlined /> },
+  { path: '/today', label: 'nav.today', permission: 'reminders:read', icon: <ScheduleOutlined /> },
   { path: '/reminders', label: 'nav.reminders', permission: 'reminders:read', icon: <BellOutlined /> },
   { path: '/plans', label: 'nav.plans', permission: 'plans:read', icon: <AimOutlined /> },
   { path: '/complaints', label: 'nav.complaints', permission: 'complaints:read', icon: <CustomerServiceOutlined /> },
@@ -84,13 +86,13 @@ export function AppLayout() {
   );
 }
 
-/** Where "/" leads: the first page the role may use. */
+/** Where "/" leads: the role's home (shell/home.ts), else the first page the role may use. */
 export function HomeRedirect() {
   const { user } = useSession();
   const { t } = useI18n();
   if (!user) return <Navigate to="/login" replace />;
-  const first = visibleNav(user.permissions)[0];
-  if (first) return <Navigate to={first.path} replace />;
+  const home = homePathFor(user.role, user.permissions, visibleNav(user.permissions)[0]?.path);
+  if (home) return <Navigate to={home} replace />;
   return <Typography.Paragraph style={{ marginTop: 48, textAlign: 'center' }}>{t('home.noCapability')}</Typography.Paragraph>;
 }
 

@@ -8,6 +8,7 @@ using KeyAccount.Application.Contacts.ListContacts;
 using KeyAccount.Application.Contacts.RemoveContact;
 using KeyAccount.Application.Contacts.UpdateContact;
 using KeyAccount.Application.Interactions.Common;
+using KeyAccount.Application.Interactions.CompleteNextStep;
 using KeyAccount.Application.Interactions.ListInteractions;
 using KeyAccount.Application.Interactions.LogInteraction;
 using KeyAccount.Application.Revenue.Common;
@@ -50,6 +51,11 @@ internal static class ContactsEndpoints
             .WithSummary("Log an interaction")
             .WithDescription("A call, meeting, visit, email or event; it proves the contact cadence. The contacts involved must be the account's own.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        interactions.MapPost("/{interactionId:guid}/next-step/complete", CompleteNextStep).WithName("CompleteNextStep").RequireAuthorization(Permissions.AccountsWrite)
+            .Action("marking a next step done twice is marking it once: the second call answers the same interaction")
+            .WithSummary("Mark the interaction's next step done")
+            .WithDescription("Closes the next step agreed in the interaction: it leaves \"my day\" and the reminder job, and its open NextStepDue reminders are dismissed. Idempotent: a step already done stays as it was (the first completion's time and user) and the call answers 200 with the same interaction. An interaction without a next step is a 409 (`no-next-step`). Interactions carry no version (a step is only ever closed once), so no If-Match is needed. Another manager's account, or an interaction of another account, is a 404.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapGet("/accounts/{accountId:guid}/revenue", GetRevenue).WithTags("Revenue").WithName("GetAccountRevenue").RequireAuthorization(Permissions.RevenueRead)
             .WithSummary("Get the account's monthly revenue")
@@ -90,6 +96,13 @@ internal static class ContactsEndpoints
         var interaction = await mediator.Send(new LogInteractionCommand(new AccountId(accountId), body), ct);
         return TypedResults.Created($"/api/v1/accounts/{accountId}/interactions/{interaction.Id}", interaction);
     }
+
+    /// <param name="accountId">The account.</param>
+    /// <param name="interactionId">The interaction whose next step is done.</param>
+    /// <param name="mediator">Mediator.</param>
+    /// <param name="ct">Cancellation.</param>
+    private static async Task<Ok<InteractionDto>> CompleteNextStep(Guid accountId, Guid interactionId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new CompleteNextStepCommand(new AccountId(accountId), new InteractionId(interactionId)), ct));
 
     /// <param name="from">First month (yyyy-MM-dd; the day is ignored).</param>
     /// <param name="to">Last month (yyyy-MM-dd; the day is ignored).</param>

@@ -27,9 +27,44 @@ public sealed class Interaction
 
     public DateOnly? NextStepDue { get; private set; }
 
+    /// <summary>When the next step was marked done; null while it is open (or there is none).</summary>
+    public DateTimeOffset? NextStepDoneAt { get; private set; }
+
+    /// <summary>Who marked the next step done.</summary>
+    public UserId? NextStepDoneBy { get; private set; }
+
     public UserId LoggedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// Where the open next step stands against <paramref name="today"/> (the business day, <see cref="Common.BusinessDay"/>):
+    /// null when there is no dated next step or it is done.
+    /// </summary>
+    public Common.DueStatus? NextStepStatus(DateOnly today) =>
+        NextStepDue is { } due && NextStepDoneAt is null ? Common.DueWindow.Classify(due, today) : null;
+
+    /// <summary>
+    /// Marks the next step done. Idempotent: a step already done stays as it was (first completion wins) and the call
+    /// answers false. An interaction without a next step has nothing to complete (409).
+    /// </summary>
+    public bool CompleteNextStep(UserId by, DateTimeOffset now)
+    {
+        if (NextStep is null)
+        {
+            throw new Common.BusinessRuleViolationException(new InteractionHasNoNextStepRule());
+        }
+
+        if (NextStepDoneAt is not null)
+        {
+            return false;
+        }
+
+        // Whole microseconds, as PostgreSQL stores them: the first answer and every later one read the same instant.
+        NextStepDoneAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+        NextStepDoneBy = by;
+        return true;
+    }
 
     internal static Interaction Create(AccountId accountId, InteractionDetails details, UserId loggedBy, DateTimeOffset now)
     {
@@ -69,6 +104,17 @@ public sealed class NextStepDueNeedsANextStepRule : Common.IBusinessRule
     public bool IsBroken() => true;
 
     public string Message => "A next-step due date needs a next step.";
+
+    public string? Field => "nextStep";
+}
+
+/// <summary>Only a next step that was logged can be marked done.</summary>
+[Common.RuleCode("no-next-step")]
+public sealed class InteractionHasNoNextStepRule : Common.IBusinessRule
+{
+    public bool IsBroken() => true;
+
+    public string Message => "This interaction has no next step to mark done.";
 
     public string? Field => "nextStep";
 }

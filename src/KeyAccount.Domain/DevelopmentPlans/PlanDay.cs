@@ -7,9 +7,9 @@ namespace KeyAccount.Domain.DevelopmentPlans;
 /// </summary>
 public static class PlanDay
 {
-    /// <summary>The offset of China Standard Time.</summary>
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    /// <summary>The offset of China Standard Time (the business calendar's, <see cref="Common.BusinessDay"/>).</summary>
+    public static readonly TimeSpan Offset = Common.BusinessDay.Offset;
 
-    /// <summary>The plan calendar's day at <paramref name="now"/>.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
+    /// <summary>The plan calendar's day at <paramref name="now"/>: the business day.</summary>
+    public static DateOnly Today(DateTimeOffset now) => Common.BusinessDay.Today(now);
 }

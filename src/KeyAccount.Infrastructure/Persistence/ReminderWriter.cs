@@ -48,7 +48,9 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
         ON CONFLICT DO NOTHING
         """;
 
-    // Next steps due within 3 days (or overdue by up to 30 days), for whoever logged the interaction.
+    // Open next steps due within the coming week (DueWindow.Horizon: a step logged for next week is reminded from the
+    // next run on) or overdue by up to 30 days, for whoever logged the interaction. A step marked done is never
+    // reminded again (and its open reminders are dismissed when it is marked done).
     private const string NextSteps = """
         INSERT INTO reminders (user_id, account_id, kind, subject_id, due_date, message, args, created_at)
         SELECT i.logged_by, i.account_id, 'NextStepDue', i.id, i.next_step_due,
@@ -56,7 +58,7 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
                jsonb_build_object('nextStep', i.next_step), @now
         FROM interactions i
         JOIN accounts a ON a.id = i.account_id
-        WHERE i.next_step_due BETWEEN @today - 30 AND @today + 3
+        WHERE i.next_step_due BETWEEN @today - 30 AND @horizon AND i.next_step_done_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.user_id = i.logged_by AND r.kind = 'NextStepDue'
                                                       AND r.subject_id = i.id AND r.due_date = i.next_step_due)
         ON CONFLICT DO NOTHING
@@ -92,11 +94,13 @@ internal sealed class ReminderWriter(AppDbContext db) : IReminderWriter
 
     public async Task<int> RecordDueRemindersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // Days are the business calendar's (Beijing): at 00:30 in Beijing a step due that day is due today.
+        var today = Domain.Common.BusinessDay.Today(now);
         var parameters = new object[]
         {
             new Npgsql.NpgsqlParameter("now", now),
             new Npgsql.NpgsqlParameter("today", today),
+            new Npgsql.NpgsqlParameter("horizon", Domain.Common.DueWindow.Horizon(today)),
         };
         await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var count = 0;

@@ -196,4 +196,32 @@ describe('ComplaintsQueuePage', () => {
     expect(screen.getByText('Unassigned')).toBeInTheDocument();
     expect(screen.getByText('Total 3')).toBeInTheDocument();
   });
+
+  it('dispatches a complaint to a named person from the queue, when the complaint may be assigned now', async () => {
+    api.useComplaints.mockReturnValue({
+      data: { items: [summaryFixture({ id: 'c1', reference: 'CMP-2026-000001', status: 'Acknowledged' }), summaryFixture({ id: 'c2', reference: 'CMP-2026-000002', status: 'Closed', stopped: true })], page: 1, pageSize: 20, totalCount: 2 },
+      isFetching: false,
+      error: null,
+    });
+    api.useComplaint.mockReturnValue({ data: { data: complaintFixture({ id: 'c1', status: 'Acknowledged', allowedActions: ['Assign', 'AwaitCustomer'] }), etag: '"7"' }, isLoading: false, error: null, refetch: vi.fn() });
+    api.useComplaintStep.mockReturnValue(fakeMutation());
+    const user = setupUser();
+    renderWithProviders(<ComplaintsQueuePage />, { url: '/complaints', path: '/complaints' });
+    // A stopped complaint offers no dispatch.
+    expect(screen.getAllByTestId('queue-dispatch')).toHaveLength(1);
+    await user.click(screen.getByTestId('queue-dispatch'));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Dispatch · CMP-2026-000001/)).toBeInTheDocument();
+    expect(within(dialog).getByText('Department')).toBeInTheDocument();
+  }, SLOW);
+
+  it('says why a new complaint cannot be dispatched yet', async () => {
+    api.useComplaints.mockReturnValue({ data: { items: [summaryFixture({ id: 'c1', reference: 'CMP-2026-000001', status: 'New' })], page: 1, pageSize: 20, totalCount: 1 }, isFetching: false, error: null });
+    api.useComplaint.mockReturnValue({ data: { data: complaintFixture({ id: 'c1', status: 'New', allowedActions: ['Acknowledge'] }), etag: '"7"' }, isLoading: false, error: null, refetch: vi.fn() });
+    api.useComplaintStep.mockReturnValue(fakeMutation());
+    const user = setupUser();
+    renderWithProviders(<ComplaintsQueuePage />, { url: '/complaints', path: '/complaints' });
+    await user.click(screen.getByTestId('queue-dispatch'));
+    expect(await screen.findByTestId('dispatch-not-now')).toHaveTextContent('acknowledge it first');
+  }, SLOW);
 });

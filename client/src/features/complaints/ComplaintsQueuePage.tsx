@@ -13,6 +13,7 @@ import { CATEGORIES, SEVERITIES, SLA_STATES, STATUSES } from './model';
 import { badgeState } from './sla';
 import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from './labels';
 import { ExportButton } from '../../shared/ExportButton';
+import { QueueDispatch } from './QueueDispatch';
 import { exportComplaints, useComplaints, type ComplaintCategory, type ComplaintListQuery, type ComplaintStatus, type ComplaintSummaryDto, type Severity } from './complaintsApi';
 
 /** Month, day and time: a queue's received column is read for recency, the year is rarely in doubt. */
@@ -181,6 +182,7 @@ export default function ComplaintsQueuePage() {
                 <Typography.Text ellipsis style={{ display: 'block', fontSize: 12 }} type={row.assigneeName ? undefined : 'secondary'}>
                   {row.assigneeName ?? t('complaint.unassigned')}
                 </Typography.Text>
+                <QueueDispatch row={row} />
               </>
             ),
           },

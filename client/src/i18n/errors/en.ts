@@ -54,6 +54,7 @@ export const en = {
     'hysteresis-margin-out-of-range': ['The hysteresis margin must be between {min} and {max} points.', 'The hysteresis margin is out of range.'],
     'invalid-currency': 'Use a three-letter ISO currency code, e.g. CNY.',
     'next-step-required': 'A due date needs a next step.',
+    'no-next-step': 'This interaction has no next step to mark done.',
     'order-count-negative': 'The order count cannot be negative.',
     'override-expiry-not-future': 'A pinned tier must expire after today.',
     'override-reason-required': 'Pinning a tier needs a reason.',

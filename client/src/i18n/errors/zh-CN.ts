@@ -51,6 +51,7 @@ export const zhCN = {
     'hysteresis-margin-out-of-range': ['降级缓冲必须在 {min} 到 {max} 分之间。', '降级缓冲超出允许范围。'],
     'invalid-currency': '币种须为三位大写 ISO 代码，例如 CNY。',
     'next-step-required': '填写截止日期时必须同时填写下一步。',
+    'no-next-step': '这次互动没有可标记完成的下一步。',
     'order-count-negative': '订单数不能为负数。',
     'override-expiry-not-future': '锁定等级的到期日必须晚于今天。',
     'override-reason-required': '锁定等级必须填写原因。',

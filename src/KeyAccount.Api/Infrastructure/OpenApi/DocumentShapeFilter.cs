@@ -19,6 +19,7 @@ internal sealed class DocumentShapeFilter : IDocumentFilter
         ["Dashboard"] = "The portfolio at a glance (tier distribution, revenue shares, Pareto curve, value matrix) and the lists behind it: accounts at risk (by their stored health) and accounts overdue for contact.",
         ["Contacts"] = "An account's contacts: the decision chain, with buying roles, attitudes, reports-to and relationship levels.",
         ["Interactions"] = "Calls, meetings, visits, emails and events with an account's contacts: what proves the contact cadence.",
+        ["Workspace"] = "A user's day (\"my day\"): next steps, reminders, accounts overdue for contact, open complaints, plan initiatives and survey follow-ups that are due or overdue, each as its own home decided it.",
         ["Reminders"] = "The signed-in user's open reminders (overdue contact, birthdays, next steps), recorded by the daily reminder job.",
         ["Revenue"] = "Monthly revenue per account: the ERP's bulk upsert (JSON or CSV) and an account's months with trailing-twelve-month figures.",
         ["Events"] = "What KeyAccount tells other systems by webhook: each event's public name, version and data (the catalogue). A change of an event's shape comes with a new version.",

@@ -65,9 +65,14 @@ public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, T
         ArgumentNullException.ThrowIfNull(query);
         var rows = Filter(db, user, clock.GetUtcNow(), query);
         var total = await rows.CountAsync(cancellationToken).ConfigureAwait(false);
-        var page = await Order(rows)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(c => new ComplaintSummaryDto(
+        var page = await Project(db, Order(rows).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new PagedResult<ComplaintSummaryDto>(page, query.Page, query.PageSize, total, null);
+    }
+
+    /// <summary>Queue rows as the client reads them (stored SLA columns, names joined); "my day" reads the same rows.</summary>
+    internal static IQueryable<ComplaintSummaryDto> Project(IAppDbContext db, IQueryable<Complaint> rows) =>
+        rows.Select(c => new ComplaintSummaryDto(
                 c.Id, c.Reference, c.AccountId,
                 db.Accounts.Where(a => a.Id == c.AccountId).Select(a => a.Name).FirstOrDefault() ?? string.Empty,
                 c.TierAtIntake, c.Severity, c.Category, c.Subject, c.Status,
@@ -75,10 +80,7 @@ public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, T
                 db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
                 c.ReceivedAt, c.DueAt, c.SlaState, c.IsStopped,
                 new SlaClockDto(c.FirstResponseClock.DueAt, c.FirstResponseClock.AtRisk, c.FirstResponseClock.Breached, c.FirstResponseClock.EscalationLevel),
-                new SlaClockDto(c.ResolutionClock.DueAt, c.ResolutionClock.AtRisk, c.ResolutionClock.Breached, c.ResolutionClock.EscalationLevel)))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResult<ComplaintSummaryDto>(page, query.Page, query.PageSize, total, null);
-    }
+                new SlaClockDto(c.ResolutionClock.DueAt, c.ResolutionClock.AtRisk, c.ResolutionClock.Breached, c.ResolutionClock.EscalationLevel)));
 
     /// <summary>The queue's filters over the complaints the caller may see; the export applies the same ones.</summary>
     internal static IQueryable<Complaint> Filter(IAppDbContext db, ICurrentUser user, DateTimeOffset now, ListComplaintsQuery q)

@@ -27,7 +27,16 @@ public sealed record OverdueContactDto(
     int ContactCadenceDays,
     DateTimeOffset? LastInteractionAt,
     DateTimeOffset OverdueSince,
-    int DaysOverdue);
+    int DaysOverdue)
+{
+    /// <summary>The row as clients read it, with whole days overdue at <paramref name="now"/> (the list and "my day" both map here).</summary>
+    public static OverdueContactDto From(OverdueContactRow r, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.AccountId, r.Name, r.Tier, r.OwnerId, r.OwnerName, r.ContactCadenceDays, r.LastInteractionAt, r.OverdueSince,
+            (int)Math.Floor((now - r.OverdueSince).TotalDays));
+    }
+}
 
 /// <summary>Accounts overdue for contact, longest overdue first; of one manager when <paramref name="OwnerId"/> is given.</summary>
 public sealed record ListOverdueContactsQuery(UserId? OwnerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<OverdueContactDto>>, IPagedQuery;
@@ -50,8 +59,7 @@ public sealed class ListOverdueContactsHandler(IAccountSignals signals, ICurrent
         var (rows, total) = await signals.ReadOverdueAsync(user.Scope(query.OwnerId), now, (query.Page - 1) * query.PageSize, query.PageSize, cancellationToken)
             .ConfigureAwait(false);
         return new PagedResult<OverdueContactDto>(
-            [.. rows.Select(r => new OverdueContactDto(r.AccountId, r.Name, r.Tier, r.OwnerId, r.OwnerName, r.ContactCadenceDays, r.LastInteractionAt, r.OverdueSince,
-                (int)Math.Floor((now - r.OverdueSince).TotalDays)))],
+            [.. rows.Select(r => OverdueContactDto.From(r, now))],
             query.Page, query.PageSize, total, null);
     }
 }

@@ -37,6 +37,12 @@ public sealed record InteractionDto
     /// <summary>When the next step is due.</summary>
     public DateOnly? NextStepDue { get; init; }
 
+    /// <summary>When the next step was marked done (UTC); null while it is open or when there is none.</summary>
+    public DateTimeOffset? NextStepDoneAt { get; init; }
+
+    /// <summary>Who marked the next step done.</summary>
+    public UserId? NextStepDoneBy { get; init; }
+
     /// <summary>Who logged it.</summary>
     public UserId LoggedBy { get; init; }
 

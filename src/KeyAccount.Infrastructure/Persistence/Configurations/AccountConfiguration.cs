@@ -111,7 +111,9 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.HasOne<Account>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<User>().WithMany().HasForeignKey(i => i.LoggedBy).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.AccountId, i.OccurredAt }).IsDescending(false, true);
-        builder.HasIndex(i => i.NextStepDue).HasFilter("next_step_due IS NOT NULL");
+        builder.HasOne<User>().WithMany().HasForeignKey(i => i.NextStepDoneBy).OnDelete(DeleteBehavior.Restrict);
+        // Open next steps by due date: the reminder job and "my day" read only these (a done step leaves the index).
+        builder.HasIndex(i => i.NextStepDue).HasFilter("next_step_due IS NOT NULL AND next_step_done_at IS NULL");
     }
 }
 

@@ -269,6 +269,14 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("next_step");
 
+                    b.Property<DateTimeOffset?>("NextStepDoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_step_done_at");
+
+                    b.Property<Guid?>("NextStepDoneBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("next_step_done_by");
+
                     b.Property<DateOnly?>("NextStepDue")
                         .HasColumnType("date")
                         .HasColumnName("next_step_due");
@@ -295,9 +303,12 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                     b.HasIndex("LoggedBy")
                         .HasDatabaseName("ix_interactions_logged_by");
 
+                    b.HasIndex("NextStepDoneBy")
+                        .HasDatabaseName("ix_interactions_next_step_done_by");
+
                     b.HasIndex("NextStepDue")
                         .HasDatabaseName("ix_interactions_next_step_due")
-                        .HasFilter("next_step_due IS NOT NULL");
+                        .HasFilter("next_step_due IS NOT NULL AND next_step_done_at IS NULL");
 
                     b.HasIndex("AccountId", "OccurredAt")
                         .IsDescending(false, true)
@@ -3015,6 +3026,12 @@ namespace KeyAccount.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_interactions_users_logged_by");
+
+                    b.HasOne("KeyAccount.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("NextStepDoneBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_interactions_users_next_step_done_by");
                 });
 
             modelBuilder.Entity("KeyAccount.Domain.Accounts.RevenueRecord", b =>

@@ -26,6 +26,8 @@ export const en = {
   'complaint.category': 'Category',
   'complaint.status': 'Status',
   'complaint.assignee': 'Assignee',
+  'complaint.dispatch': 'Dispatch',
+  'complaint.dispatch.notNow': 'A complaint that is {status} cannot be assigned yet: acknowledge it first (record the first response) on its page.',
   'complaint.unassigned': 'Unassigned',
   'complaint.assignee.unknown': 'Assigned (name not available)',
   'complaint.receivedAt': 'Received',

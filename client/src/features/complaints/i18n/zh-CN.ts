@@ -29,6 +29,8 @@ export const zhCN: Translation<typeof en> = {
   'complaint.category': '类别',
   'complaint.status': '状态',
   'complaint.assignee': '负责人',
+  'complaint.dispatch': '分派',
+  'complaint.dispatch.notNow': '状态为“{status}”的投诉暂不能分派：请先在投诉页面确认受理（记录首次响应）。',
   'complaint.unassigned': '未分派',
   'complaint.assignee.unknown': '已分派（姓名不可用）',
   'complaint.receivedAt': '受理时间',
