@@ -20,6 +20,8 @@ import { useAccount, useContacts, useRevenue, useTeam } from './accountsApi';
 import { AccountTierPanel } from '../tiering/AccountTierPanel';
 import { HealthPanel } from '../portfolio/HealthPanel';
 import { AccountPlanTab } from './AccountPlanTab';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const RevenueChart = lazy(() => import('./RevenueChart'));
 // The surveys feature loads with its tab only.
@@ -92,11 +94,12 @@ export default function AccountPage() {
 function AccountHeader({ account: a }: { account: AccountDto }) {
   const { t } = useI18n();
   const { can } = useSession();
+  usePageTitle('accounts.title', a.name);
   return (
     <Card>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="account-name">{a.name}</Typography.Title>
+          <PageTitle style={{ margin: 0 }} data-testid="account-name">{a.name}</PageTitle>
           <Space style={{ marginTop: 8 }}>
             <TierTag tier={a.tier} />
             <StatusTag status={a.status} />

@@ -13,6 +13,8 @@ import { DistributionBar } from '../tiering/DistributionBar';
 import { useAtRisk, useOverdueContacts, usePortfolio, type PortfolioTier } from './portfolioApi';
 import { useSession } from '../../auth/session';
 import { NeedsPlanCard } from '../plans/NeedsPlanCard';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const ParetoChart = lazy(() => import('./ParetoChart'));
 const BANDS = ['High', 'Medium', 'Low'] as const;
@@ -25,12 +27,13 @@ const OVERDUE = { page: urlFilter.int(1) };
 
 /** The portfolio: tier distribution and revenue share, Pareto curve, value matrix; accounts at risk; overdue contacts. */
 export default function PortfolioPage() {
+  usePageTitle('portfolio.title');
   const { t } = useI18n();
   const { filters, setFilter } = useUrlFilters(TAB);
   const tab = filters.tab ?? 'overview';
   return (
     <Card>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('portfolio.title')}</Typography.Title>
+      <PageTitle style={{ marginTop: 0 }}>{t('portfolio.title')}</PageTitle>
       <Tabs
         activeKey={tab}
         // antd gives the tab's key as a string: read it as the URL parameter is read.

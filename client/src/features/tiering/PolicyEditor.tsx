@@ -28,6 +28,7 @@ import {
 } from './policyModel';
 import type { Criterion, SimulationDto, TierPolicyDto, TierPolicyInput } from './tieringApi';
 import { SimulationResult } from './SimulationResult';
+import { PageTitle } from '../../shell/PageTitle';
 
 /** API field names the editor places next to its sections; anything else goes above the form. */
 const SECTIONS = ['name', 'criteria', 'cutoffs', 'strategicCap', 'hysteresisMargin', 'programme'] as const;
@@ -164,9 +165,9 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
       <Card
         title={
           <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>
+            <PageTitle style={{ margin: 0 }}>
               {t('tiering.policy.version', { number: policy.number })}
-            </Typography.Title>
+            </PageTitle>
             <PolicyStatusTag status={policy.status} />
             {editable && dirty && <Typography.Text type="warning">{t('tiering.editor.unsaved')}</Typography.Text>}
           </Space>
