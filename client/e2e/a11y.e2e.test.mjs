@@ -52,6 +52,15 @@ async function signedIn(email, lang) {
   return { context, page };
 }
 
+/** A fresh browser context in `lang`, nobody signed in (the login and set-password pages). */
+async function signedOut(lang) {
+  const context = await browser.newContext({ locale: lang === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript((l) => localStorage.setItem('keyaccount.locale', l), lang);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  return { context, page };
+}
+
 /** Waits until the page has loaded its data: no spinner, no pending request for a moment. */
 async function settle(page) {
   await page.waitForLoadState('networkidle').catch(() => {});
@@ -121,7 +130,7 @@ function routes(ids) {
     ['director', '/accounts'],
     ['manager', '/accounts/new'],
     ['director', `/accounts/${ids.account}`],
-    ['manager', `/accounts/${ids.account}/edit`],
+    ['director', `/accounts/${ids.account}/edit`],
     ['manager', '/reminders'],
     ['director', '/portfolio'],
     ['agent', '/complaints'],
@@ -162,8 +171,8 @@ test('every page, in zh-CN and English: no serious or critical axe violation, on
   const report = [];
   for (const lang of ['zh-CN', 'en']) {
     const sessions = {};
-    for (const [role, path] of all) {
-      sessions[role] ??= await signedIn(users[role], lang);
+    for (const [role, path] of [['signed-out', '/login'], ['signed-out', '/set-password'], ...all]) {
+      sessions[role] ??= role === 'signed-out' ? await signedOut(lang) : await signedIn(users[role], lang);
       const { page } = sessions[role];
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${base}${path}`);

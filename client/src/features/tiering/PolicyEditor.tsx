@@ -208,7 +208,7 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
                 <Typography.Text
                   strong
                   data-testid="weight-sum"
-                  style={{ color: sum === 100 ? '#389e0d' : '#cf1322', fontSize: 16 }}
+                  style={{ color: sum === 100 ? '#237804' : '#cf1322', fontSize: 16 }}
                 >
                   {sum === 100 ? <CheckCircleFilled /> : <WarningFilled />} {t('tiering.weights.sum', { sum })}
                 </Typography.Text>
