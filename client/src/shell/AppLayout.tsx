@@ -108,6 +108,8 @@ export function AppLayout() {
           )}
           <Dropdown
             trigger={['click']}
+            // Opened from the keyboard, the menu takes the focus: the arrow keys choose, Enter picks, Escape closes.
+            autoFocus
             menu={{
               items: [
                 {
