@@ -247,7 +247,8 @@ test('at 390 px the navigation is a drawer opened by a labelled button, and the 
   await page.goto(`${base}/accounts`);
   await settle(page);
   const main = await page.locator('#main-content').boundingBox();
-  assert.ok(main && main.x < 1 && main.width >= 389, `the content spans the phone's width (${JSON.stringify(main)})`);
+  // No side menu beside it: the content starts at the screen's edge (give or take the layout's 8 px gutter).
+  assert.ok(main && main.x <= 8 && main.width >= 374, `the content spans the phone's width (${JSON.stringify(main)})`);
   const button = page.getByRole('button', { name: '打开导航' });
   await button.click();
   await page.locator('.ant-drawer-open').waitFor();

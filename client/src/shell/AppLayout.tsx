@@ -5,6 +5,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n, type Locale } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/messages';
+import { useScrollableRegions } from './useScrollableRegions';
 import './shell.css';
 
 /** Navigation by capability: an entry shows only when the user's role grants its permission. */
@@ -45,6 +46,7 @@ export function AppLayout() {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  useScrollableRegions('main-content');
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
 
   // Before the first measure (and in tests without matchMedia) the screen counts as wide.

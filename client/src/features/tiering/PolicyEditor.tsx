@@ -386,7 +386,7 @@ const CutoffScale = memo(function CutoffScale({ strategic, keyCut, growth }: { s
           </Tooltip>
         ))}
       </div>
-      <div style={{ position: 'relative', height: 16, fontSize: 11, color: '#888' }}>
+      <div style={{ position: 'relative', height: 16, fontSize: 11, color: '#595959' }}>
         {[0, growth, keyCut, strategic, 100].map((v, i) => (
           <span key={i} style={{ position: 'absolute', left: `${v}%`, transform: i === 0 ? 'none' : i === 4 ? 'translateX(-100%)' : 'translateX(-50%)' }}>{v}</span>
         ))}
