@@ -142,7 +142,7 @@ export function AppLayout() {
               {wide ? (
                 <>
                   <span>{user.displayName}</span>
-                  <Typography.Text type="secondary">{t(`role.${user.role}`)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>{t(`role.${user.role}`)}</Typography.Text>
                 </>
               ) : (
                 <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.displayName}</span>

@@ -23,9 +23,8 @@ export const appTheme: ThemeConfig = {
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
   },
   components: {
-    // "No data" in an empty table or list (antd draws it in the disabled colour, 25 % black).
+    // "No data" in an empty table (antd draws it in the disabled colour, 25 % black; an empty List: shell.css).
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.56)' },
-    List: { colorTextDisabled: 'rgba(0, 0, 0, 0.56)' },
     Tag: {
       green7: '#237804',
       gold7: '#874d00',
