@@ -1,9 +1,10 @@
-import { createContext, use, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import antdEn from 'antd/locale/en_US';
 import antdZh from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { appTheme } from '../shell/theme';
 import { isMessageKey, loadMessages, loadedMessages, type MessageKey, type MessageParams, type Messages } from './messages';
 
 export type Locale = 'zh-CN' | 'en';
@@ -38,7 +39,6 @@ export function I18nProvider({ children, locale: forced }: { children: ReactNode
   const setLocale = useCallback((next: Locale) => {
     void loadMessages(next).then(() => {
       localStorage.setItem(STORAGE_KEY, next);
-      document.documentElement.lang = next;
       setLocaleState(next);
     });
   }, []);
@@ -52,10 +52,14 @@ export function I18nProvider({ children, locale: forced }: { children: ReactNode
   );
   const has = useCallback((key: string): key is MessageKey => isMessageKey(messages, key), [messages]);
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  // <html lang> follows the language: screen readers pronounce the page in it, the browser picks its fonts.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = useMemo(() => ({ locale, setLocale, t, has, messages }), [locale, setLocale, t, has, messages]);
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'zh-CN' ? antdZh : antdEn} theme={{ token: { colorPrimary: '#1456c7', borderRadius: 6 } }}>
+      <ConfigProvider locale={locale === 'zh-CN' ? antdZh : antdEn} theme={appTheme}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </I18nContext.Provider>

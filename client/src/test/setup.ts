@@ -11,10 +11,18 @@ await Promise.all([loadMessages('en'), loadMessages('zh-CN')]);
 // and waitFor waits up to 10 s (they return as soon as they succeed).
 configure({ asyncUtilTimeout: 10_000 });
 // jsdom lacks these browser APIs that antd uses.
+// Width queries are answered for the window's width (jsdom's 1024 px: antd's `lg`, the desktop layout; a test of the
+// phone layout sets window.innerWidth first); any other query does not match.
+function mediaMatches(query: string, width = window.innerWidth) {
+  const min = /min-width:\s*(\d+(?:\.\d+)?)px/.exec(query);
+  const max = /max-width:\s*(\d+(?:\.\d+)?)px/.exec(query);
+  if (!min && !max) return false;
+  return (!min || width >= Number(min[1])) && (!max || width <= Number(max[1]));
+}
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
   value: (query: string) => ({
-    matches: false,
+    matches: mediaMatches(query),
     media: query,
     onchange: null,
     addListener: () => {},

@@ -1,10 +1,12 @@
-import { App as AntApp, Card, Spin, Typography } from 'antd';
+import { App as AntApp, Card, Spin } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { useT } from '../../i18n/I18nProvider';
 import { ApiProblem } from '../../shared/problem';
 import { StaleVersionAlert, useStaleVersion } from '../../shared/StaleVersion';
 import { ErrorPage } from '../../shell/ErrorPages';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 import { AccountForm } from './AccountForm';
 import { accountKeys, updateAccount, useAccount, useCreateAccount } from './accountsApi';
 
@@ -18,8 +20,9 @@ function CreateAccount() {
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const create = useCreateAccount();
+  usePageTitle('account.createTitle');
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('account.createTitle')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('account.createTitle')}</PageTitle>}>
       <AccountForm
         onCancel={() => navigate('/accounts')}
         onSubmit={async (input) => {
@@ -38,13 +41,14 @@ function EditAccount({ id }: { id: string }) {
   const client = useQueryClient();
   const { message } = AntApp.useApp();
   const { data, error, isLoading, refetch } = useAccount(id);
+  usePageTitle('account.editTitle', data?.data.name);
   const stale = useStaleVersion(refetch);
   if (isLoading) return <Spin />;
   if (error instanceof ApiProblem && error.status === 404) return <ErrorPage status={404} />;
   if (!data) return <ErrorPage status={500} />;
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('account.editTitle')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('account.editTitle')}</PageTitle>}>
       <StaleVersionAlert state={stale} title={t('account.stale.title')} description={t('account.stale.body')} style={{ marginBottom: 16 }} />
       <AccountForm
         key={stale.version}

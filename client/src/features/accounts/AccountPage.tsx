@@ -20,6 +20,8 @@ import { AccountTierPanel } from '../tiering/AccountTierPanel';
 import { HealthPanel } from '../portfolio/HealthPanel';
 import { AccountPlanTab } from './AccountPlanTab';
 import { TeamCard } from './TeamCard';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const RevenueChart = lazy(() => import('./RevenueChart'));
 // The surveys and complaints features load with their tabs only.
@@ -97,11 +99,12 @@ export default function AccountPage() {
 function AccountHeader({ account: a }: { account: AccountDto }) {
   const { t } = useI18n();
   const { can } = useSession();
+  usePageTitle('accounts.title', a.name);
   return (
     <Card>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16 }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="account-name">{a.name}</Typography.Title>
+          <PageTitle style={{ margin: 0 }} data-testid="account-name">{a.name}</PageTitle>
           <Space wrap style={{ marginTop: 8 }}>
             <TierTag tier={a.tier} />
             <StatusTag status={a.status} />

@@ -1,4 +1,4 @@
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Select, Space } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -13,6 +13,9 @@ import { TierTag } from '../../shared/TierTag';
 import { STATUSES, StatusTag } from './labels';
 import { exportAccounts, useAccounts } from './accountsApi';
 import { ExportButton } from '../../shared/ExportButton';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 /** The list's filters, sort and page, as URL parameters (see useUrlFilters). */
 const FILTERS = {
@@ -29,6 +32,7 @@ const FILTERS = {
 
 /** The accounts list; filters, sort and paging live in the URL so a view can be shared and reloaded. */
 export default function AccountsListPage() {
+  usePageTitle('accounts.title');
   const { t, locale } = useI18n();
   const { can } = useSession();
   const { filters: query, setFilters, setFilter, resetFilters } = useUrlFilters(FILTERS);
@@ -50,7 +54,7 @@ export default function AccountsListPage() {
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('accounts.title')}</Typography.Title>}
+      title={<PageTitle>{t('accounts.title')}</PageTitle>}
       extra={
         <Space>
           <ExportButton
@@ -104,7 +108,7 @@ export default function AccountsListPage() {
         <Button onClick={resetFilters}>{t('common.reset')}</Button>
       </Space>
       <ProblemAlert error={error} />
-      <Table<AccountSummaryDto>
+      <ResponsiveTable<AccountSummaryDto>
         rowKey="id"
         size="middle"
         loading={isFetching}

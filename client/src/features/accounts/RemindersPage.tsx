@@ -1,4 +1,4 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, unwrap, type Schemas } from '../../api/client';
@@ -6,6 +6,9 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate, formatNumber } from '../../shared/format';
 import { TierTag } from '../../shared/TierTag';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 /**
  * What a reminder is about, in the reader's language from its kind and arguments (the server's English `message` is a
@@ -67,12 +70,13 @@ export function ReminderWhat({ reminder: r }: { reminder: Schemas['ReminderDto']
 }
 
 export default function RemindersPage() {
+  usePageTitle('nav.reminders');
   const { t, locale } = useI18n();
   const reminders = useQuery({ queryKey: ['reminders'], queryFn: () => unwrap(api.GET('/api/v1/me/reminders')) });
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('nav.reminders')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('nav.reminders')}</PageTitle>}>
       <ProblemAlert error={reminders.error} />
-      <Table
+      <ResponsiveTable
         rowKey="id"
         loading={reminders.isLoading}
         dataSource={reminders.data ?? []}

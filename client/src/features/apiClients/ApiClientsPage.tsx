@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -8,12 +8,16 @@ import { useFormErrors } from '../../shared/useFormErrors';
 import { formatDateTime } from '../../shared/format';
 import { ClientSecretModal } from './ClientSecretModal';
 import { SCOPES, useApiClients, useCreateApiClient, useRevokeApiClient, useRotateApiClientSecret, type ApiClientDto } from './apiClientsApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 type Credentials = { clientId: string; clientSecret: string };
 const STATE_COLOURS = { Active: 'green', Expired: 'orange', Revoked: 'red' } as const;
 
 /** The Admin's page for third-party systems: API clients (create and rotate show the secret once; revoke asks first). */
 export default function ApiClientsPage() {
+  usePageTitle('apiClients.title');
   const { t, locale } = useI18n();
   const clients = useApiClients();
   const [creating, setCreating] = useState(false);
@@ -23,7 +27,7 @@ export default function ApiClientsPage() {
   // A refused rotation or revocation is shown by the ProblemAlert above the table (translated), not thrown.
   const shown = () => undefined;
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('apiClients.title')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('apiClients.title')}</PageTitle>}>
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Text type="secondary">{t('apiClients.intro')}</Typography.Text>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="api-client-new">
@@ -31,7 +35,7 @@ export default function ApiClientsPage() {
         </Button>
       </Space>
       <ProblemAlert error={clients.error ?? rotate.error ?? revoke.error} />
-      <Table<ApiClientDto>
+      <ResponsiveTable<ApiClientDto>
         rowKey="id"
         loading={clients.isLoading}
         dataSource={clients.data ?? []}

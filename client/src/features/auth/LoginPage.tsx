@@ -3,6 +3,8 @@ import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n/I18nProvider';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useFormErrors } from '../../shared/useFormErrors';
 import { useProblemText } from '../../shared/problemText';
@@ -10,6 +12,7 @@ import { useProblemText } from '../../shared/problemText';
 export default function LoginPage() {
   const { user, signIn, ended } = useSession();
   const { t, locale, setLocale } = useI18n();
+  usePageTitle('login.submit');
   const problemText = useProblemText();
   const navigate = useNavigate();
   const location = useLocation();
@@ -34,13 +37,14 @@ export default function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(135deg,#eef3fb,#f7f9fc)' }}>
-      <Card style={{ width: 380 }}>
+      <Card style={{ width: 380, maxWidth: 'calc(100vw - 16px)' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
-          <Typography.Title level={3} style={{ margin: 0, color: '#1456c7' }}>
+          <PageTitle style={{ margin: 0, color: '#1456c7', fontSize: 24 }}>
             {t('app.name')}
-          </Typography.Title>
+          </PageTitle>
           <Segmented
             size="small"
+            aria-label={t('nav.language')}
             value={locale}
             options={[
               { label: '中文', value: 'zh-CN' },

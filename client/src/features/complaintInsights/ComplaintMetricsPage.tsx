@@ -8,6 +8,8 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { formatDate } from '../../shared/format';
 import { useComplaintMetrics } from './insightsApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const RootCauseChart = lazy(() => import('./RootCauseChart'));
 const PERIODS = [30, 90, 365] as const;
@@ -19,6 +21,7 @@ const hrs = (v: number | null | undefined) => (v === null || v === undefined ? '
 
 /** SLA compliance, handling times, root causes and recurring problems, for a period. */
 export default function ComplaintMetricsPage() {
+  usePageTitle('metrics.title');
   const { t, has, locale } = useI18n();
   const { filters, setFilter } = useUrlFilters(PERIOD);
   const { days } = filters;
@@ -47,7 +50,7 @@ export default function ComplaintMetricsPage() {
   return (
     <Card>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('metrics.title')}</Typography.Title>
+        <PageTitle style={{ margin: 0 }}>{t('metrics.title')}</PageTitle>
         <Segmented
           value={days}
           onChange={(v) => setFilter('days', v)}

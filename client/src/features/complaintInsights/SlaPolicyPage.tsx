@@ -12,11 +12,14 @@ import { TierTag } from '../../shared/TierTag';
 import { AuditHistorySection } from '../audit';
 import { dayErrors, formatHours, toDayRows, toInput, type DayHours } from './slaPolicyModel';
 import { useSaveSlaPolicy, useSlaPolicy } from './insightsApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const SEVERITIES = ['Critical', 'High', 'Medium', 'Low'] as const;
 
 /** The complaint SLA policy: severity scales of the tier programme's targets, the business calendar, the resulting matrix. */
 export default function SlaPolicyPage() {
+  usePageTitle('sla.title');
   const { t, locale } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
@@ -66,7 +69,7 @@ export default function SlaPolicyPage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>{t('sla.title')}</Typography.Title>
+        <PageTitle style={{ marginTop: 0 }}>{t('sla.title')}</PageTitle>
         <Typography.Paragraph type="secondary">
           {t('sla.intro')} {data.createdAt ? t('sla.version', { number: data.number, date: formatDateTime(locale, data.createdAt) }) : t('sla.defaults')}
         </Typography.Paragraph>

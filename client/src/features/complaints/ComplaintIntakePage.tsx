@@ -9,6 +9,8 @@ import { useContacts } from '../accounts/accountsApi';
 import { AccountPicker } from '../accounts/AccountPicker';
 import { CATEGORIES, CHANNELS, SEVERITIES } from './model';
 import { useFileComplaint, type ComplaintCategory, type ComplaintChannel, type Severity } from './complaintsApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 interface Values {
   accountId: string;
@@ -44,6 +46,7 @@ function ContactPicker({ accountId, value, onChange, id }: { accountId: string; 
 
 /** Intake: who complained, how, what happened in their words and what they ask for (ISO 10002). */
 export default function ComplaintIntakePage() {
+  usePageTitle('complaints.intake.title');
   const { t } = useI18n();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -81,7 +84,7 @@ export default function ComplaintIntakePage() {
 
   const required = (message: MessageKey) => ({ required: true, whitespace: true, message: t(message) });
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('complaints.intake.title')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('complaints.intake.title')}</PageTitle>}>
       <Typography.Paragraph type="secondary">{t('complaints.intake.help')}</Typography.Paragraph>
       <ProblemAlert error={errors.problem} extra={errors.unplaced} />
       <Form<Values>

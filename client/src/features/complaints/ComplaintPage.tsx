@@ -19,6 +19,8 @@ import { entryText } from './model';
 import { clockState } from './sla';
 import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from './labels';
 import { useAddComment, useComplaint, useComplaintStep, type ComplaintAction, type ComplaintDto, type SlaClockDto, type StepInput, type TimelineKind } from './complaintsApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const kindColor: Record<TimelineKind, string> = {
   Filed: 'blue',
@@ -47,6 +49,7 @@ export default function ComplaintPage() {
 
 function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: ComplaintDto; etag: string; reload: () => Promise<unknown>; loadError: unknown }) {
   const { t, locale } = useI18n();
+  usePageTitle('complaints.title', c.reference);
   const { user, can } = useSession();
   const { message } = AntApp.useApp();
   const now = useNow();
@@ -83,7 +86,7 @@ function ComplaintView({ complaint: c, etag, reload, loadError }: { complaint: C
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, flexWrap: 'wrap' }}>
           <div style={{ minWidth: 0, flex: 1 }}>
             <Typography.Text type="secondary" data-testid="complaint-reference" copyable>{c.reference}</Typography.Text>
-            <Typography.Title level={3} style={{ margin: '4px 0 8px' }} data-testid="complaint-subject">{c.subject}</Typography.Title>
+            <PageTitle style={{ margin: '4px 0 8px' }} data-testid="complaint-subject">{c.subject}</PageTitle>
             <Space wrap size={[0, 8]}>
               <ComplaintStatusTag status={c.status} testId="complaint-status" />
               <SeverityTag severity={c.severity} />

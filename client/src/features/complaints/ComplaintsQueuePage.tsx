@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Segmented, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Segmented, Select, Space, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -15,6 +15,9 @@ import { ComplaintStatusTag, EscalationTag, SeverityTag, SlaBadge, useNow } from
 import { ExportButton } from '../../shared/ExportButton';
 import { QueueDispatch } from './QueueDispatch';
 import { exportComplaints, useComplaints, type ComplaintCategory, type ComplaintListQuery, type ComplaintStatus, type ComplaintSummaryDto, type Severity } from './complaintsApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 /** Month, day and time: a queue's received column is read for recency, the year is rarely in doubt. */
 function formatShort(locale: string, iso: string) {
@@ -42,6 +45,7 @@ const FILTERS = {
  * "Open only" is on unless the URL says `open=all`.
  */
 export default function ComplaintsQueuePage() {
+  usePageTitle('complaints.title');
   const { t, locale } = useI18n();
   const { can } = useSession();
   const now = useNow();
@@ -79,7 +83,7 @@ export default function ComplaintsQueuePage() {
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('complaints.title')}</Typography.Title>}
+      title={<PageTitle>{t('complaints.title')}</PageTitle>}
       extra={
         <Space>
           <Segmented
@@ -129,7 +133,7 @@ export default function ComplaintsQueuePage() {
         <Button onClick={resetFilters}>{t('common.reset')}</Button>
       </Space>
       <ProblemAlert error={error} />
-      <Table<ComplaintSummaryDto>
+      <ResponsiveTable<ComplaintSummaryDto>
         rowKey="id"
         size="middle"
         loading={isFetching && !data}

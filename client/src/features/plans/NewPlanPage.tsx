@@ -10,9 +10,12 @@ import { useFormErrors } from '../../shared/useFormErrors';
 import { toCreateBody, type PlanFormValues } from './model';
 import { HEADER_FIELDS, PlanHeaderFields } from './PlanForm';
 import { useCreatePlan } from './plansApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 
 export default function NewPlanPage() {
+  usePageTitle('plan.new.title');
   const { t } = useI18n();
   const { user } = useSession();
   const { message } = AntApp.useApp();
@@ -36,7 +39,7 @@ export default function NewPlanPage() {
   };
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('plan.new.title')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('plan.new.title')}</PageTitle>}>
       <Typography.Paragraph type="secondary">{t('plan.new.help')}</Typography.Paragraph>
       <Form<PlanFormValues>
         form={form}

@@ -18,6 +18,8 @@ import { PlanEditor } from './PlanEditor';
 import { PlanHistory } from './PlanHistory';
 import { targetChanged } from './planChart';
 import { useInitiativeStatus, usePlan, useRecordActual, type InitiativeStatus, type PlanDto, type PlanInitiativeDto, type PlanObjectiveDto } from './plansApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const PlanVsActualChart = lazy(() => import('./PlanVsActualChart'));
 const InitiativesTimeline = lazy(() => import('./InitiativesTimeline'));
@@ -40,6 +42,7 @@ export default function PlanPage() {
 
 function PlanView({ plan: p, etag, reload, loadError }: { plan: PlanDto; etag: string; reload: () => Promise<unknown>; loadError: unknown }) {
   const { t, locale } = useI18n();
+  usePageTitle('plans.title', p.title);
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const canWrite = can('plans:write');
@@ -66,7 +69,7 @@ function PlanView({ plan: p, etag, reload, loadError }: { plan: PlanDto; etag: s
               <TierTag tier={p.accountTier} />
               <Typography.Text type="secondary">{t('plan.version', { version: p.planVersion })}</Typography.Text>
             </Space>
-            <Typography.Title level={3} style={{ margin: '4px 0 8px' }} data-testid="plan-title-heading">{p.title}</Typography.Title>
+            <PageTitle style={{ margin: '4px 0 8px' }} data-testid="plan-title-heading">{p.title}</PageTitle>
             <Space wrap size={[0, 8]}>
               <PlanStatusTag status={p.status} testId="plan-status" />
               {p.reviewDue && <Tag color="orange" icon={<ClockCircleOutlined />}>{t('plan.reviewDue')}</Tag>}

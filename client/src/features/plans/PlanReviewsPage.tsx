@@ -12,6 +12,8 @@ import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
 import { ErrorPage } from '../../shell/ErrorPages';
 import { MeasureValue, PlanProgressBar, PlanStatusTag } from './labels';
 import { usePlan, usePlanReviews, useRecordReview, type PlanDto, type PlanReviewDto } from './plansApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 interface ReviewValues {
   heldOn: Dayjs;
@@ -25,6 +27,7 @@ export default function PlanReviewsPage() {
   const { can } = useSession();
   const plan = usePlan(id);
   const reviews = usePlanReviews(id);
+  usePageTitle('plan.reviews', plan.data?.data.title);
   if (plan.isLoading) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
   if (plan.error instanceof ApiProblem && plan.error.status === 404) return <ErrorPage status={404} />;
   if (!plan.data) return <ProblemAlert error={plan.error} />;
@@ -35,7 +38,7 @@ export default function PlanReviewsPage() {
         <Space wrap>
           <Link to={`/plans/${p.id}`}>← {t('plan.review.backToPlan')}</Link>
         </Space>
-        <Typography.Title level={3} style={{ margin: '8px 0' }}>{`${t('plan.reviews')} · ${p.title}`}</Typography.Title>
+        <PageTitle style={{ margin: '8px 0' }}>{`${t('plan.reviews')} · ${p.title}`}</PageTitle>
         <Space wrap>
           <PlanStatusTag status={p.status} />
           <Typography.Text type="secondary">{p.accountName}</Typography.Text>

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Input, Select, Space, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -15,6 +15,9 @@ import { DEFAULT_SORT, NEEDS_PLAN_REASONS, PLAN_STATUSES, sortQuery } from './mo
 import { PlanProgressBar, PlanStatusTag } from './labels';
 import { UserPicker } from './UserPicker';
 import { useAccountsNeedingPlan, usePlans, type AccountNeedingPlanDto, type NeedsPlanReason, type PlanListQuery, type PlanStatus, type PlanSummaryDto } from './plansApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 const TABS = ['list', 'needing', 'inbox'] as const;
 const TAB = { tab: urlFilter.oneOf(TABS) };
@@ -41,6 +44,7 @@ const NEEDING_FILTERS = {
 
 /** Development plans: the list, the accounts that need a plan, and (for a Director) the approval inbox. */
 export default function PlansPage() {
+  usePageTitle('plans.title');
   const { t } = useI18n();
   const { can } = useSession();
   const { filters, setFilter } = useUrlFilters(TAB);
@@ -48,7 +52,7 @@ export default function PlansPage() {
   const tab = filters.tab === 'inbox' && !approver ? 'list' : (filters.tab ?? 'list');
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('plans.title')}</Typography.Title>}
+      title={<PageTitle>{t('plans.title')}</PageTitle>}
       extra={
         can('plans:write') && (
           <Link to="/plans/new">
@@ -127,7 +131,7 @@ function PlansList() {
         <Button onClick={resetFilters}>{t('common.reset')}</Button>
       </Space>
       <ProblemAlert error={error} />
-      <Table<PlanSummaryDto>
+      <ResponsiveTable<PlanSummaryDto>
         rowKey="id"
         size="middle"
         loading={isFetching && !data}
@@ -254,7 +258,7 @@ export function AccountsNeedingPlan() {
         />
       </Space>
       <ProblemAlert error={error} />
-      <Table<AccountNeedingPlanDto>
+      <ResponsiveTable<AccountNeedingPlanDto>
         rowKey="accountId"
         loading={isFetching && !data}
         dataSource={data?.items ?? []}

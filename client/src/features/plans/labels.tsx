@@ -44,7 +44,7 @@ export function PlanProgressBar({ value, testId, size = 'default' }: { value: nu
   }
   return (
     <div data-testid={testId} data-progress={String(value)} style={{ minWidth: 120 }}>
-      <Progress percent={value} size={size === 'small' ? 'small' : undefined} format={(p) => `${p}%`} status={value >= 100 ? 'success' : 'normal'} />
+      <Progress aria-label={t('plan.progress')} percent={value} size={size === 'small' ? 'small' : undefined} format={(p) => `${p}%`} status={value >= 100 ? 'success' : 'normal'} />
     </div>
   );
 }

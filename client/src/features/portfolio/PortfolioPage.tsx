@@ -13,6 +13,8 @@ import { DistributionBar } from '../tiering/DistributionBar';
 import { useAtRisk, useOverdueContacts, usePortfolio, type PortfolioTier } from './portfolioApi';
 import { useSession } from '../../auth/session';
 import { NeedsPlanCard } from '../plans/NeedsPlanCard';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const ParetoChart = lazy(() => import('./ParetoChart'));
 const BANDS = ['High', 'Medium', 'Low'] as const;
@@ -25,12 +27,13 @@ const OVERDUE = { page: urlFilter.int(1) };
 
 /** The portfolio: tier distribution and revenue share, Pareto curve, value matrix; accounts at risk; overdue contacts. */
 export default function PortfolioPage() {
+  usePageTitle('portfolio.title');
   const { t } = useI18n();
   const { filters, setFilter } = useUrlFilters(TAB);
   const tab = filters.tab ?? 'overview';
   return (
     <Card>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('portfolio.title')}</Typography.Title>
+      <PageTitle style={{ marginTop: 0 }}>{t('portfolio.title')}</PageTitle>
       <Tabs
         activeKey={tab}
         // antd gives the tab's key as a string: read it as the URL parameter is read.
@@ -114,31 +117,33 @@ function Overview() {
       )}
       {withRevenue && p.valueMatrix.length > 0 && (
         <Card size="small" title={t('portfolio.matrix')} extra={<Typography.Text type="secondary">{t('portfolio.matrix.hint')}</Typography.Text>}>
-          <table className="value-matrix" data-testid="value-matrix" style={{ width: '100%', borderCollapse: 'collapse', textAlign: 'center' }}>
-            <thead>
-              <tr>
-                <th style={{ width: 160 }}>{t('portfolio.matrix.potential')} ＼ {t('portfolio.matrix.current')}</th>
-                {[...BANDS].reverse().map((b) => <th key={b}>{t(`portfolio.band.${b}`)}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {[...BANDS, null].map((potential) => (
-                <tr key={potential ?? 'none'}>
-                  <th>{potential ? t(`portfolio.band.${potential}`) : t('portfolio.matrix.notEstimated')}</th>
-                  {[...BANDS].reverse().map((current) => {
-                    const c = cell(current, potential);
-                    const weight = potential === null ? 0 : BANDS.length - BANDS.indexOf(potential) + BANDS.length - BANDS.indexOf(current);
-                    return (
-                      <td key={current} style={{ border: '1px solid #f0f0f0', padding: 10, background: `rgba(20, 86, 199, ${c ? 0.04 + weight * 0.03 : 0})` }}>
-                        <div style={{ fontSize: 18, fontWeight: 600 }}>{c?.accounts ?? 0}</div>
-                        <div style={{ color: '#888', fontSize: 12 }}>{formatMoney(locale, c?.revenue ?? 0)}</div>
-                      </td>
-                    );
-                  })}
+          <div className="ka-scroll">
+            <table className="value-matrix" data-testid="value-matrix" style={{ width: '100%', borderCollapse: 'collapse', textAlign: 'center' }}>
+              <thead>
+                <tr>
+                  <th style={{ width: 160 }}>{t('portfolio.matrix.potential')} ＼ {t('portfolio.matrix.current')}</th>
+                  {[...BANDS].reverse().map((b) => <th key={b}>{t(`portfolio.band.${b}`)}</th>)}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {[...BANDS, null].map((potential) => (
+                  <tr key={potential ?? 'none'}>
+                    <th>{potential ? t(`portfolio.band.${potential}`) : t('portfolio.matrix.notEstimated')}</th>
+                    {[...BANDS].reverse().map((current) => {
+                      const c = cell(current, potential);
+                      const weight = potential === null ? 0 : BANDS.length - BANDS.indexOf(potential) + BANDS.length - BANDS.indexOf(current);
+                      return (
+                        <td key={current} style={{ border: '1px solid #f0f0f0', padding: 10, background: `rgba(20, 86, 199, ${c ? 0.04 + weight * 0.03 : 0})` }}>
+                          <div style={{ fontSize: 18, fontWeight: 600 }}>{c?.accounts ?? 0}</div>
+                          <div style={{ color: '#595959', fontSize: 12 }}>{formatMoney(locale, c?.revenue ?? 0)}</div>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Card>
       )}
     </Space>

@@ -4,7 +4,8 @@ import type { MessageKey } from '../../i18n/messages';
 export type HealthWarning = Schemas['HealthWarningDto'];
 export type HealthBand = Schemas['HealthBand'];
 
-export const bandColor: Record<HealthBand, string> = { Green: '#389e0d', Amber: '#d48806', Red: '#cf1322' };
+// Dark enough for text: a band's tag writes its name in this colour on a light tint of it (4.5:1 or more).
+export const bandColor: Record<HealthBand, string> = { Green: '#237804', Amber: '#ad4e00', Red: '#cf1322' };
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 

@@ -6,6 +6,8 @@ import { ApiProblem } from '../../shared/problem';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useProblemText } from '../../shared/problemText';
 import { rowErrors, useImportRevenueCsv, type RevenueImportResult } from './revenueApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 interface Chosen {
   name: string;
@@ -15,6 +17,7 @@ interface Chosen {
 
 /** The Director's revenue import: a CSV file sent as it is; the result, or every failing row with its problem. */
 export default function RevenueImportPage() {
+  usePageTitle('revenueImport.title');
   const { t } = useI18n();
   const text = useProblemText();
   const upload = useImportRevenueCsv();
@@ -55,7 +58,7 @@ export default function RevenueImportPage() {
     : [];
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('revenueImport.title')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('revenueImport.title')}</PageTitle>}>
       <Typography.Paragraph>{t('revenueImport.intro')}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('revenueImport.columns')}</Typography.Paragraph>
       <Upload.Dragger accept=".csv,text/csv" multiple={false} showUploadList={false} beforeUpload={choose} data-testid="revenue-file">

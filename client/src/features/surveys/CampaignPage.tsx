@@ -32,6 +32,8 @@ import {
   type SurveyInvitationStatus,
   type SurveySkipDto,
 } from './surveysApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const ResultsPanel = lazy(() => import('./ResultsPanel'));
 
@@ -88,6 +90,7 @@ export default function CampaignPage() {
 
 function CampaignHeader({ campaign: c, etag, reload }: { campaign: SurveyCampaignDto; etag: string; reload: () => Promise<void> }) {
   const { t, locale } = useI18n();
+  usePageTitle('surveys.title', c.name);
   const { can } = useSession();
   const { message } = App.useApp();
   const step = useCampaignStep(c.id);
@@ -107,7 +110,7 @@ function CampaignHeader({ campaign: c, etag, reload }: { campaign: SurveyCampaig
     <Card>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap' }}>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="campaign-name">{c.name}</Typography.Title>
+          <PageTitle style={{ margin: 0 }} data-testid="campaign-name">{c.name}</PageTitle>
           <Space style={{ marginTop: 8 }} wrap>
             <CampaignStatusTag status={c.status} testId="campaign-status" />
             <Typography.Text type="secondary">{t(`surveys.recurrence.${c.recurrence}`)}</Typography.Text>

@@ -31,6 +31,8 @@ import {
   type SurveyCampaignInput,
   type SurveyRecurrence,
 } from './surveysApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 interface Values {
   name: string;
@@ -96,6 +98,7 @@ export default function CampaignWizardPage() {
 
 function CampaignWizard({ existing, reload }: { existing?: { data: SurveyCampaignDto; etag: string }; reload?: () => Promise<void> }) {
   const { t } = useI18n();
+  usePageTitle(existing ? 'surveys.title' : 'surveys.campaign.new', existing?.data.name);
   const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -163,7 +166,7 @@ function CampaignWizard({ existing, reload }: { existing?: { data: SurveyCampaig
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>{existing ? t('surveys.campaign.editTitle', { name: existing.data.name }) : t('surveys.campaign.new')}</Typography.Title>
+      <PageTitle style={{ margin: 0 }}>{existing ? t('surveys.campaign.editTitle', { name: existing.data.name }) : t('surveys.campaign.new')}</PageTitle>
       <StaleVersionAlert state={stale} title={t('surveys.campaign.stale')} testId="campaign-stale" />
       <ProblemAlert error={errors.problem} extra={errors.unplaced} />
       <Form form={form} layout="vertical" initialValues={initial} data-testid="campaign-form">

@@ -2,7 +2,7 @@
 // with a required note (If-Match of the follow-up as read just before).
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
-import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../auth/session';
@@ -14,6 +14,7 @@ import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { FOLLOW_UP_STATUSES, SLA_STATES } from './model';
 import { FollowUpSlaTag } from './labels';
 import { useCloseFollowUp, useFollowUps, type FollowUpStatus, type SlaState, type SurveyFollowUpDto } from './surveysApi';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 const FILTERS = { fstatus: urlFilter.oneOf(FOLLOW_UP_STATUSES), sla: urlFilter.oneOf(SLA_STATES), mine: urlFilter.flag(), fpage: urlFilter.int(1) };
 
@@ -57,7 +58,7 @@ export function FollowUpsList({ accountId }: { accountId?: string }) {
         </Space>
       )}
       <ProblemAlert error={error} />
-      <Table<SurveyFollowUpDto>
+      <ResponsiveTable<SurveyFollowUpDto>
         rowKey="id"
         size="middle"
         loading={isFetching && !data}

@@ -147,7 +147,7 @@ function QuestionDistribution({ question: q, definition }: { question: QuestionR
       {q.distribution.length > 0 && (
         <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8 }} aria-label={localized(q.text, locale)}>
           <thead>
-            <tr style={{ fontSize: 12, color: '#888', textAlign: 'left' }}>
+            <tr style={{ fontSize: 12, color: '#595959', textAlign: 'left' }}>
               <th scope="col" style={{ width: '30%', fontWeight: 400 }}>{t('surveys.results.answer')}</th>
               <th scope="col" style={{ fontWeight: 400 }}>{t('surveys.results.share')}</th>
               <th scope="col" style={{ width: 90, fontWeight: 400, textAlign: 'right' }}>{t('surveys.results.count')}</th>

@@ -1,6 +1,6 @@
 // 满意度调查: the campaigns (调查活动), the templates (问卷模板) and the follow-ups (回访) of detractors and low ratings,
 // as tabs kept in the URL (`?tab=`). Marketing lands here after signing in.
-import { Button, Card, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Tabs } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -12,6 +12,9 @@ import { CAMPAIGN_STATUSES, TEMPLATE_STATUSES, formatBeijing } from './model';
 import { CampaignStatusTag, TemplateStatusTag } from './labels';
 import { FollowUpsList } from './FollowUpsList';
 import { useCampaigns, useTemplates, type SurveyCampaignStatus, type SurveyCampaignSummaryDto, type SurveyTemplateDto, type SurveyTemplateStatus } from './surveysApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 const TABS = ['campaigns', 'templates', 'followups'] as const;
 const TAB = { tab: urlFilter.oneOf(TABS) };
@@ -20,6 +23,7 @@ const CAMPAIGN_FILTERS = { status: urlFilter.someOf(CAMPAIGN_STATUSES), q: urlFi
 const TEMPLATE_FILTERS = { tstatus: urlFilter.someOf(TEMPLATE_STATUSES), tq: urlFilter.text(), page: urlFilter.int(1) };
 
 export default function SurveysPage() {
+  usePageTitle('surveys.title');
   const { t } = useI18n();
   const { can } = useSession();
   const { filters, setFilter } = useUrlFilters(TAB);
@@ -34,7 +38,7 @@ export default function SurveysPage() {
   ];
   const active = tabs.find((tab) => tab.key === filters.tab) ?? tabs[0];
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('surveys.title')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('surveys.title')}</PageTitle>}>
       <Tabs activeKey={active?.key} destroyOnHidden onChange={(key) => setFilter('tab', key === tabs[0]?.key ? undefined : TAB.tab.read(key))} items={tabs} />
     </Card>
   );
@@ -77,7 +81,7 @@ function CampaignsList() {
         )}
       </Space>
       <ProblemAlert error={error} />
-      <Table<SurveyCampaignSummaryDto>
+      <ResponsiveTable<SurveyCampaignSummaryDto>
         rowKey="id"
         size="middle"
         loading={isFetching && !data}
@@ -141,7 +145,7 @@ function TemplatesList() {
         )}
       </Space>
       <ProblemAlert error={error} />
-      <Table<SurveyTemplateDto>
+      <ResponsiveTable<SurveyTemplateDto>
         rowKey="id"
         size="middle"
         loading={isFetching && !data}

@@ -18,6 +18,8 @@ import { ErrorPage } from '../../shell/ErrorPages';
 import { TemplateStatusTag } from './labels';
 import { QUESTION_TYPES, changeType, fromQuestionDto, hasChoices, hasScale, move, newQuestion, questionErrorPath, toQuestionInputs, type QuestionDraft } from './model';
 import { useCreateTemplate, usePublishTemplate, useReviseTemplate, useTemplate, useUpdateTemplate, type LocalizedText, type QuestionType, type SurveyTemplateDto } from './surveysApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 export default function TemplateBuilderPage() {
   const { id } = useParams();
@@ -50,6 +52,7 @@ const NO_ERRORS: PlacedErrors = { name: [], description: [], questions: {}, gene
 
 function TemplateEditor({ existing, reload }: { existing?: { data: SurveyTemplateDto; etag: string }; reload?: () => Promise<void> }) {
   const { t } = useI18n();
+  usePageTitle(existing ? 'surveys.title' : 'surveys.template.new', existing?.data.name);
   const text = useProblemText();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -128,7 +131,7 @@ function TemplateEditor({ existing, reload }: { existing?: { data: SurveyTemplat
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="template-editor">
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Space>
-          <Typography.Title level={4} style={{ margin: 0 }}>{existing ? existing.data.name : t('surveys.template.new')}</Typography.Title>
+          <PageTitle style={{ margin: 0 }}>{existing ? existing.data.name : t('surveys.template.new')}</PageTitle>
           {existing && <TemplateStatusTag status={existing.data.status} testId="template-status" />}
           {existing && <Tag>{t('surveys.template.versionN', { version: existing.data.templateVersion })}</Tag>}
         </Space>
@@ -295,6 +298,7 @@ function QuestionEditor({ index, count, question: q, errors, onChange, onMove, o
 /** A published or retired version (or a draft for someone who may not edit it), as it is: read-only. */
 function TemplateView({ template: tpl }: { template: SurveyTemplateDto }) {
   const { t, locale } = useI18n();
+  usePageTitle('surveys.title', tpl.name);
   const { can } = useSession();
   const navigate = useNavigate();
   const revise = useReviseTemplate(tpl.id);
@@ -313,7 +317,7 @@ function TemplateView({ template: tpl }: { template: SurveyTemplateDto }) {
       <Card>
         <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
           <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="template-name">{tpl.name}</Typography.Title>
+            <PageTitle style={{ margin: 0 }} data-testid="template-name">{tpl.name}</PageTitle>
             <TemplateStatusTag status={tpl.status} testId="template-status" />
             <Tag>{t('surveys.template.versionN', { version: tpl.templateVersion })}</Tag>
           </Space>

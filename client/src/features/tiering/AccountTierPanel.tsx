@@ -53,7 +53,7 @@ export function AccountTierPanel({ accountId }: { accountId: string }) {
                   <Typography.Text type="secondary">{t('tiering.panel.score')}</Typography.Text>
                   <div data-testid="tier-score" style={{ fontSize: 28, fontWeight: 600, lineHeight: 1.2 }}>
                     {formatNumber(locale, roundScore(latest.score))}
-                    <span style={{ fontSize: 14, color: '#999', fontWeight: 400 }}> / 100</span>
+                    <span style={{ fontSize: 14, color: '#595959', fontWeight: 400 }}> / 100</span>
                   </div>
                 </div>
                 <Typography.Text type="secondary">

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -7,9 +7,13 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { PolicyStatusTag, useCriterionLabel } from './labels';
 import { useCreatePolicy, usePolicies, type TierPolicyDto } from './tieringApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 /** The policy versions, newest first, with the one in force summarised; directors start new drafts here. */
 export default function PoliciesPage() {
+  usePageTitle('tiering.policies.title');
   const { t, locale } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
@@ -70,7 +74,7 @@ export default function PoliciesPage() {
         </Card>
       )}
       <Card
-        title={<Typography.Title level={4} style={{ margin: 0 }}>{t('tiering.policies.title')}</Typography.Title>}
+        title={<PageTitle>{t('tiering.policies.title')}</PageTitle>}
         extra={
           can('tiering:manage') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={newDraft} loading={create.isPending} disabled={!base} data-testid="new-draft">
@@ -81,7 +85,7 @@ export default function PoliciesPage() {
       >
         <Typography.Paragraph type="secondary">{t('tiering.policies.help')}</Typography.Paragraph>
         <ProblemAlert error={policies.error ?? create.error} />
-        <Table<TierPolicyDto>
+        <ResponsiveTable<TierPolicyDto>
           rowKey="id"
           size="middle"
           loading={policies.isLoading}

@@ -48,7 +48,7 @@ describe('PolicyEditor: weights', () => {
 
     await retype(user, 'Revenue (last 12 months)', '20');
     expect(sum).toHaveTextContent('Sum: 100 / 100');
-    expect(sum).toHaveStyle({ color: 'rgb(56, 158, 13)' });
+    expect(sum).toHaveStyle({ color: 'rgb(35, 120, 4)' });
     expect(save()).toBeEnabled();
     // Unsaved changes: publishing needs a save first.
     expect(publish()).toBeDisabled();

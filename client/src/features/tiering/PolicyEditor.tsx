@@ -28,6 +28,7 @@ import {
 } from './policyModel';
 import type { Criterion, SimulationDto, TierPolicyDto, TierPolicyInput } from './tieringApi';
 import { SimulationResult } from './SimulationResult';
+import { PageTitle } from '../../shell/PageTitle';
 
 /** API field names the editor places next to its sections; anything else goes above the form. */
 const SECTIONS = ['name', 'criteria', 'cutoffs', 'strategicCap', 'hysteresisMargin', 'programme'] as const;
@@ -164,9 +165,9 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
       <Card
         title={
           <Space wrap>
-            <Typography.Title level={4} style={{ margin: 0 }}>
+            <PageTitle style={{ margin: 0 }}>
               {t('tiering.policy.version', { number: policy.number })}
-            </Typography.Title>
+            </PageTitle>
             <PolicyStatusTag status={policy.status} />
             {editable && dirty && <Typography.Text type="warning">{t('tiering.editor.unsaved')}</Typography.Text>}
           </Space>
@@ -207,7 +208,7 @@ export function PolicyEditor({ policy, readOnly, onSave, onSimulate, onPublish }
                 <Typography.Text
                   strong
                   data-testid="weight-sum"
-                  style={{ color: sum === 100 ? '#389e0d' : '#cf1322', fontSize: 16 }}
+                  style={{ color: sum === 100 ? '#237804' : '#cf1322', fontSize: 16 }}
                 >
                   {sum === 100 ? <CheckCircleFilled /> : <WarningFilled />} {t('tiering.weights.sum', { sum })}
                 </Typography.Text>
@@ -385,7 +386,7 @@ const CutoffScale = memo(function CutoffScale({ strategic, keyCut, growth }: { s
           </Tooltip>
         ))}
       </div>
-      <div style={{ position: 'relative', height: 16, fontSize: 11, color: '#888' }}>
+      <div style={{ position: 'relative', height: 16, fontSize: 11, color: '#595959' }}>
         {[0, growth, keyCut, strategic, 100].map((v, i) => (
           <span key={i} style={{ position: 'absolute', left: `${v}%`, transform: i === 0 ? 'none' : i === 4 ? 'translateX(-100%)' : 'translateX(-50%)' }}>{v}</span>
         ))}

@@ -9,6 +9,7 @@ import { ErrorPage } from '../../shell/ErrorPages';
 import { AuditHistorySection } from '../audit';
 import { PolicyEditor } from './PolicyEditor';
 import { usePolicy, usePublishPolicy, useSimulation, useUpdatePolicy } from './tieringApi';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 /** One policy version: the editor for a draft (tiering:manage), a read-only view otherwise. */
 export default function PolicyPage() {
@@ -23,6 +24,7 @@ export default function PolicyPage() {
   const simulate = useSimulation();
   // A reload would throw away the draft being edited: the user reloads when ready (StaleVersion.tsx).
   const stale = useStaleVersion(() => policy.refetch());
+  usePageTitle('tiering.policies.title', policy.data ? t('tiering.policy.version', { number: policy.data.data.number }) : undefined);
 
   if (policy.isLoading) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
   if (policy.error instanceof ApiProblem && policy.error.status === 404) return <ErrorPage status={404} />;

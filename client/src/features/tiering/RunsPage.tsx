@@ -1,4 +1,4 @@
-import { App as AntApp, Alert, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, PlayCircleOutlined, UserOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { Tier } from '../../api/client';
@@ -11,12 +11,16 @@ import { DistributionBar } from './DistributionBar';
 import { TIERS, TIER_HEX } from '../../shared/tiers';
 import { ExportButton } from '../../shared/ExportButton';
 import { exportTierHistory, usePolicies, useRuns, useStartRun, type TieringRunDto } from './tieringApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 const countOf = (run: TieringRunDto, tier: Tier) =>
   tier === 'Strategic' ? run.strategicCount : tier === 'Key' ? run.keyCount : tier === 'Growth' ? run.growthCount : run.standardCount;
 
 /** Tiering runs, newest first, with their distribution; directors run the published policy now. */
 export default function RunsPage() {
+  usePageTitle('tiering.runs.title');
   const { t, locale } = useI18n();
   const { can } = useSession();
   const { message } = AntApp.useApp();
@@ -39,7 +43,7 @@ export default function RunsPage() {
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('tiering.runs.title')}</Typography.Title>}
+      title={<PageTitle>{t('tiering.runs.title')}</PageTitle>}
       extra={
         <Space>
           {(runs.data?.length ?? 0) > 0 && (
@@ -83,7 +87,7 @@ export default function RunsPage() {
         />
       )}
       <div data-testid="runs-table">
-        <Table<TieringRunDto>
+        <ResponsiveTable<TieringRunDto>
           rowKey="id"
           size="middle"
           loading={runs.isLoading || start.isPending}

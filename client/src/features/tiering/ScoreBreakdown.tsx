@@ -17,7 +17,7 @@ export function ScoreBreakdown({ breakdown, score }: { breakdown: readonly Crite
   const grid = { display: 'grid', gridTemplateColumns: 'minmax(110px, 1.2fr) minmax(120px, 2fr) 64px 72px', gap: 12, alignItems: 'center' } as const;
   return (
     <div data-testid="score-breakdown" role="table" aria-label={t('tiering.breakdown.title')}>
-      <div role="row" style={{ ...grid, fontSize: 12, color: '#888', paddingBottom: 4, borderBottom: '1px solid #f0f0f0' }}>
+      <div role="row" style={{ ...grid, fontSize: 12, color: '#595959', paddingBottom: 4, borderBottom: '1px solid #f0f0f0' }}>
         <span role="columnheader">{t('tiering.breakdown.criterion')}</span>
         <span role="columnheader">{t('tiering.breakdown.value')}</span>
         <span role="columnheader" style={{ textAlign: 'right' }}>{t('tiering.breakdown.weight')}</span>

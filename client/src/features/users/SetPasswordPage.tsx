@@ -1,6 +1,8 @@
 import { App, Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useFormErrors } from '../../shared/useFormErrors';
 import { useSetPassword } from './usersApi';
@@ -11,6 +13,7 @@ import { useSetPassword } from './usersApi';
  */
 export default function SetPasswordPage() {
   const { t } = useI18n();
+  usePageTitle('setPassword.title');
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -31,9 +34,9 @@ export default function SetPasswordPage() {
   };
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(135deg,#eef3fb,#f7f9fc)' }}>
-      <Card style={{ width: 400 }}>
-        <Typography.Title level={3} style={{ marginTop: 0, color: '#1456c7' }}>{t('app.name')}</Typography.Title>
-        <Typography.Title level={5}>{t('setPassword.title')}</Typography.Title>
+      <Card style={{ width: 400, maxWidth: 'calc(100vw - 16px)' }}>
+        <div style={{ marginTop: 0, marginBottom: 8, color: '#1456c7', fontSize: 24, fontWeight: 600 }}>{t('app.name')}</div>
+        <PageTitle style={{ marginBottom: 16 }}>{t('setPassword.title')}</PageTitle>
         {!token ? (
           <Alert type="warning" showIcon data-testid="set-password-no-token" title={t('setPassword.noToken')} />
         ) : (

@@ -11,6 +11,8 @@ import { AuditHistorySection } from '../audit';
 import { UserStatus } from './UserStatus';
 import { UserFieldsForm, type UserFormValues, toUserFields } from './UserFieldsForm';
 import { useResetPassword, useUpdateUser, useUser, useUserAction, type UserAction, type UserDto } from './usersApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 /** One user: the profile form (If-Match), and deactivate / reactivate / unlock / reset password, each confirmed. */
 export default function UserPage() {
@@ -18,6 +20,7 @@ export default function UserPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const user = useUser(id);
+  usePageTitle('users.title', user.data?.data.displayName);
   const stale = useStaleVersion(() => user.refetch(), { atOnce: true });
   const action = useUserAction(id);
   const [error, setError] = useState<unknown>(null);
@@ -42,7 +45,7 @@ export default function UserPage() {
       title={
         <Space>
           <Link to="/users"><ArrowLeftOutlined /> {t('users.back')}</Link>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="user-title">{data.displayName}</Typography.Title>
+          <PageTitle style={{ margin: 0 }} data-testid="user-title">{data.displayName}</PageTitle>
         </Space>
       }
       extra={

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -9,6 +9,9 @@ import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { UserStatus } from './UserStatus';
 import { UserFieldsForm, type UserFormValues, toUserFields } from './UserFieldsForm';
 import { DEPARTMENTS, ROLES, useCreateUser, useUsers, type UserDto, type UsersQuery } from './usersApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 /** The list's filters and page, as URL parameters (see useUrlFilters). */
 const FILTERS = {
@@ -22,6 +25,7 @@ const FILTERS = {
 
 /** The Admin's user list: filters in the URL, a row opens the user, and a new user is created here. */
 export default function UsersPage() {
+  usePageTitle('users.title');
   const { t } = useI18n();
   const navigate = useNavigate();
   const { filters, setFilter, setFilters, resetFilters } = useUrlFilters(FILTERS);
@@ -39,7 +43,7 @@ export default function UsersPage() {
 
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('users.title')}</Typography.Title>}
+      title={<PageTitle>{t('users.title')}</PageTitle>}
       extra={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-new">
           {t('users.new')}
@@ -101,7 +105,7 @@ export default function UsersPage() {
         </Button>
       </Space>
       <ProblemAlert error={error} />
-      <Table<UserDto>
+      <ResponsiveTable<UserDto>
         rowKey="id"
         size="middle"
         data-testid="users-table"

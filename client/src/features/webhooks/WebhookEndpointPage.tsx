@@ -22,6 +22,8 @@ import {
   type WebhookDeliveryDto,
   type WebhookDeliveryStatus,
 } from './webhooksApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const STATUS_COLOR: Record<WebhookDeliveryStatus, string> = { Pending: 'gold', Succeeded: 'green', Dead: 'red' };
 
@@ -32,6 +34,7 @@ export default function WebhookEndpointPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const endpoint = useWebhookEndpoint(id);
+  usePageTitle('webhooks.title', endpoint.data?.data.url);
   const stale = useStaleVersion(() => endpoint.refetch(), { atOnce: true });
   const update = useUpdateEndpoint(id);
   const remove = useDeleteEndpoint(id);
@@ -65,7 +68,7 @@ export default function WebhookEndpointPage() {
       title={
         <Space>
           <Link to="/webhooks"><ArrowLeftOutlined /> {t('webhooks.back')}</Link>
-          <Typography.Title level={4} style={{ margin: 0 }}>{data.url}</Typography.Title>
+          <PageTitle style={{ margin: 0 }}>{data.url}</PageTitle>
         </Space>
       }
     >

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Collapse, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Form, Input, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -9,16 +9,20 @@ import { formatDateTime } from '../../shared/format';
 import { SecretModal } from './SecretModal';
 import { EndpointStatus } from './EndpointStatus';
 import { useCreateEndpoint, useEventTypes, useWebhookEndpoints, type WebhookEndpointDto, type WebhookEndpointInput } from './webhooksApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { ResponsiveTable } from '../../shared/ResponsiveTable';
 
 /** The Admin's integration page: webhook endpoints (create shows the secret once) and the event catalogue. */
 export default function WebhooksPage() {
+  usePageTitle('webhooks.title');
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const endpoints = useWebhookEndpoints();
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('webhooks.title')}</Typography.Title>}>
+    <Card title={<PageTitle>{t('webhooks.title')}</PageTitle>}>
       <Tabs
         items={[
           {
@@ -33,7 +37,7 @@ export default function WebhooksPage() {
                   </Button>
                 </Space>
                 <ProblemAlert error={endpoints.error} />
-                <Table<WebhookEndpointDto>
+                <ResponsiveTable<WebhookEndpointDto>
                   rowKey="id"
                   loading={endpoints.isLoading}
                   dataSource={endpoints.data ?? []}

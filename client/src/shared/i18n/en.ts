@@ -2,6 +2,7 @@
 // Its keys are this part of MessageKey; zh-CN.ts has each of them (composed in src/i18n/messages/).
 export const en = {
   'common.reset': 'Reset',
+  'common.pagination': 'Pages',
   'common.cancel': 'Cancel',
   'common.reload': 'Reload',
   'validation.required': 'Required',

@@ -5,6 +5,7 @@ import type { en } from './en';
 
 export const zhCN: Translation<typeof en> = {
   'common.reset': '重置',
+  'common.pagination': '分页',
   'common.cancel': '取消',
   'common.reload': '重新加载',
   'validation.required': '必填',
