@@ -131,6 +131,7 @@ function routes(ids) {
     ['manager', '/accounts/new'],
     ['director', `/accounts/${ids.account}`],
     ['director', `/accounts/${ids.account}/edit`],
+    ['manager', '/today'],
     ['manager', '/reminders'],
     ['director', '/portfolio'],
     ['agent', '/complaints'],

@@ -14,6 +14,8 @@ import { ReminderWhat } from '../accounts/RemindersPage';
 import { ComplaintStatusTag, SeverityTag } from '../complaints/labels';
 import { BADGE_COLOR } from '../complaints/sla';
 import { useCompleteNextStep, useDismissReminder, useMyDay, type DueStatus } from './todayApi';
+import { PageTitle } from '../../shell/PageTitle';
+import { usePageTitle } from '../../shell/usePageTitle';
 
 const STATUS_COLOR: Record<DueStatus, string> = { Overdue: 'red', DueToday: 'orange', DueThisWeek: 'blue', Later: 'default' };
 
@@ -92,6 +94,7 @@ export default function TodayPage() {
   const { t, locale } = useI18n();
   const { user } = useSession();
   const { message } = AntApp.useApp();
+  usePageTitle('today.title');
   const day = useMyDay();
   const complete = useCompleteNextStep();
   const dismiss = useDismissReminder();
@@ -101,9 +104,7 @@ export default function TodayPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }} data-testid="today-page">
       <div>
-        <Typography.Title level={1} style={{ fontSize: 24, marginBottom: 4 }}>
-          {t('today.title')}
-        </Typography.Title>
+        <PageTitle style={{ marginBottom: 4 }}>{t('today.title')}</PageTitle>
         {d && <Typography.Text type="secondary">{t('today.subtitle', { date: formatDate(locale, d.today), horizon: formatDate(locale, d.horizon) })}</Typography.Text>}
       </div>
       <ProblemAlert error={day.error ?? complete.error ?? dismiss.error} />
