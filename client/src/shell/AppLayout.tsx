@@ -1,5 +1,5 @@
 import { Avatar, Dropdown, Layout, Menu, Segmented, Space, Typography } from 'antd';
-import { ApiOutlined, AimOutlined, SmileOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, AimOutlined, SmileOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, LogoutOutlined, RiseOutlined, TeamOutlined, UserOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/I18nProvider';
@@ -18,6 +18,7 @@ const NAV: { path: string; label: MessageKey; permission: string; icon: React.Re
   { path: '/revenue/import', label: 'nav.revenueImport', permission: 'revenue:write', icon: <CloudUploadOutlined /> },
   // Before webhooks: the Admin lands on the first entry they may use (HomeRedirect), and that is users.
   { path: '/users', label: 'nav.users', permission: 'users:manage', icon: <IdcardOutlined /> },
+  { path: '/reference-data', label: 'nav.referenceData', permission: 'referencedata:manage', icon: <UnorderedListOutlined /> },
   { path: '/webhooks', label: 'nav.webhooks', permission: 'webhooks:manage', icon: <ApiOutlined /> },
   { path: '/api-clients', label: 'nav.apiClients', permission: 'apiclients:manage', icon: <KeyOutlined /> },
 ];

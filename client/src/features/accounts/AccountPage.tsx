@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { ReferenceLabel } from '../../shared/referenceData';
 import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
@@ -126,9 +127,9 @@ function AccountOverview({ account: a }: { account: AccountDto }) {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card>
         <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small" title={t('account.profile')}>
-          <Descriptions.Item label={t('account.industry')}>{a.industry}</Descriptions.Item>
-          <Descriptions.Item label={t('account.region')}>{a.region}</Descriptions.Item>
-          <Descriptions.Item label={t('account.segment')}>{a.segment}</Descriptions.Item>
+          <Descriptions.Item label={t('account.industry')}><ReferenceLabel kind="Industry" code={a.industry} /></Descriptions.Item>
+          <Descriptions.Item label={t('account.region')}><ReferenceLabel kind="Region" code={a.region} /></Descriptions.Item>
+          <Descriptions.Item label={t('account.segment')}><ReferenceLabel kind="Segment" code={a.segment} /></Descriptions.Item>
           <Descriptions.Item label={t('account.owner')}>{a.ownerName ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('account.strategicFit')}>{a.strategicFit ?? t('common.none')}</Descriptions.Item>
           {/* Without revenue:read the API leaves the estimate out: no row rather than a misleading "none". */}

@@ -15,8 +15,9 @@ import { en as users } from '../../features/users/i18n/en';
 import { en as audit } from '../../features/audit/i18n/en';
 import { en as plans } from '../../features/plans/i18n/en';
 import { en as surveys } from '../../features/surveys/i18n/en';
+import { en as referenceData } from '../../features/referenceData/i18n/en';
 
 /** The parts, by name (messages.test.ts checks that no key is in two of them). */
-export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients, plans, surveys };
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients, plans, surveys, referenceData };
 
-export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients, ...plans, ...surveys };
+export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients, ...plans, ...surveys, ...referenceData };
