@@ -17,7 +17,7 @@ function Picker() {
   const [value, setValue] = useState<string | undefined>();
   return (
     <>
-      <ReferenceSelect kind="Industry" aria-label="行业" value={value} onChange={setValue} />
+      <ReferenceSelect kind="Industry" aria-label="行业" value={value} onChange={(v) => setValue(typeof v === 'string' ? v : undefined)} />
       <div data-testid="picked">{value ?? ''}</div>
     </>
   );

@@ -31,9 +31,10 @@ export function referenceLabel(items: readonly ReferenceItemDto[] | undefined, k
 }
 
 /** The options of a select: the active entries of `kind` in list order, labelled in `locale` (plus `keep`, an inactive value the form already has). */
-export function referenceOptions(items: readonly ReferenceItemDto[] | undefined, kind: ReferenceKind, locale: Locale, keep?: string | null) {
+export function referenceOptions(items: readonly ReferenceItemDto[] | undefined, kind: ReferenceKind, locale: Locale, keep?: string | readonly string[] | null) {
+  const kept = new Set(keep === null || keep === undefined ? [] : typeof keep === 'string' ? [keep] : keep);
   return (items ?? [])
-    .filter((i) => i.kind === kind && (i.isActive || i.code === keep))
+    .filter((i) => i.kind === kind && (i.isActive || kept.has(i.code)))
     .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))
     .map((i) => ({ value: i.code, label: locale === 'zh-CN' ? i.labelZh : i.labelEn, searchText: `${i.labelZh} ${i.labelEn} ${i.code}`.toLowerCase() }));
 }
@@ -49,18 +50,18 @@ export function ReferenceLabel({ kind, code }: { kind: ReferenceKind; code: stri
   return <>{useReferenceLabels().label(kind, code)}</>;
 }
 
-type ReferenceSelectProps = Omit<SelectProps<string>, 'options' | 'showSearch' | 'filterOption'> & { kind: ReferenceKind };
+type ReferenceSelectProps = Omit<SelectProps<string | string[]>, 'options' | 'showSearch' | 'filterOption'> & { kind: ReferenceKind };
 
 /**
  * A select over one list, searchable in both languages (typing 能源 or energy finds the same entry). Its value is the
- * code. An inactive entry the form already holds stays selectable so that saving other fields keeps it.
+ * code (the codes, with `mode="multiple"`). An inactive entry the form already holds stays selectable so that saving other fields keeps it.
  */
 export function ReferenceSelect({ kind, value, ...props }: ReferenceSelectProps) {
   const { locale } = useI18n();
   const { data, isLoading } = useReferenceItems();
   const options = useMemo(() => referenceOptions(data, kind, locale, value), [data, kind, locale, value]);
   return (
-    <Select<string>
+    <Select<string | string[]>
       {...props}
       value={value}
       loading={isLoading}

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KeyAccount.Api.Infrastructure;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.ReferenceData.Common;
@@ -64,7 +65,7 @@ internal static class ReferenceDataEndpoints
     /// <param name="m">Mediator.</param>
     /// <param name="http">The request.</param>
     /// <param name="ct">Cancellation.</param>
-    private static async Task<Ok<ReferenceItemDto>> Get(ReferenceKind kind, string code, IMediator m, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<ReferenceItemDto>> Get(ReferenceKind kind, [MaxLength(ReferenceItem.MaxCodeLength)] string code, IMediator m, HttpContext http, CancellationToken ct)
     {
         var item = await m.Send(new GetReferenceItemQuery(kind, code), ct);
         ETags.Set(http, item.Version);
@@ -78,7 +79,7 @@ internal static class ReferenceDataEndpoints
     /// <param name="m">Mediator.</param>
     /// <param name="http">The request.</param>
     /// <param name="ct">Cancellation.</param>
-    private static async Task<Ok<ReferenceItemDto>> Update(ReferenceKind kind, string code, ReferenceItemFields body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<ReferenceItemDto>> Update(ReferenceKind kind, [MaxLength(ReferenceItem.MaxCodeLength)] string code, ReferenceItemFields body, IfMatch ifMatch, IMediator m, HttpContext http, CancellationToken ct)
     {
         var item = await m.Send(new UpdateReferenceItemCommand(kind, code, body, ifMatch.Version), ct);
         ETags.Set(http, item.Version);

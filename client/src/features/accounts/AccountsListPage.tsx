@@ -47,7 +47,7 @@ export default function AccountsListPage() {
       style={{ width: 150 }}
       aria-label={t(`accounts.filter.${key}`)}
       data-testid={`accounts-filter-${key}`}
-      onChange={(code) => setFilter(key, code || undefined)}
+      onChange={(code) => setFilter(key, typeof code === 'string' && code ? code : undefined)}
     />
   );
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KeyAccount.Application.Common.Errors;
 using KeyAccount.Domain.ReferenceData;
@@ -27,14 +28,17 @@ public sealed record ReferenceItemFields
 {
     /// <summary>Simplified Chinese label, 1–100 characters.</summary>
     /// <example>华东</example>
+    [MaxLength(ReferenceItem.MaxLabelLength)]
     public string LabelZh { get; init; } = null!;
 
     /// <summary>English label, 1–100 characters.</summary>
     /// <example>East China</example>
+    [MaxLength(ReferenceItem.MaxLabelLength)]
     public string LabelEn { get; init; } = null!;
 
     /// <summary>Position in pickers, ascending (0–100000); ties are ordered by label.</summary>
     /// <example>10</example>
+    [Range(0, ReferenceItemRules.MaxSortOrder)]
     public int SortOrder { get; init; }
 
     /// <summary>Offered in pickers and accepted on accounts (default true). Deactivating keeps the value on the accounts that have it.</summary>
@@ -49,18 +53,22 @@ public sealed record NewReferenceItem
 {
     /// <summary>Stable code: letters, digits and single hyphens, at most 50 characters; stored in lower case (any case is accepted).</summary>
     /// <example>east-china</example>
+    [MaxLength(ReferenceItem.MaxCodeLength)]
     public string Code { get; init; } = null!;
 
     /// <summary>Simplified Chinese label, 1–100 characters.</summary>
     /// <example>华东</example>
+    [MaxLength(ReferenceItem.MaxLabelLength)]
     public string LabelZh { get; init; } = null!;
 
     /// <summary>English label, 1–100 characters.</summary>
     /// <example>East China</example>
+    [MaxLength(ReferenceItem.MaxLabelLength)]
     public string LabelEn { get; init; } = null!;
 
     /// <summary>Position in pickers, ascending (0–100000).</summary>
     /// <example>10</example>
+    [Range(0, ReferenceItemRules.MaxSortOrder)]
     public int SortOrder { get; init; }
 
     /// <summary>Offered in pickers and accepted on accounts (default true).</summary>
