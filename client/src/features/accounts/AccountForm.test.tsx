@@ -91,7 +91,7 @@ describe('AccountForm', () => {
     const field = screen.getByLabelText('Registration number').closest('.ant-form-item');
     await waitFor(() => expect(field).toHaveTextContent('Another account already has this registration number.'));
     expect(screen.getByRole('alert')).toHaveTextContent('Another account already has this registration number.');
-  });
+  }, SLOW);
 
   const validation = () =>
     ApiProblem.from(400, {
