@@ -154,6 +154,7 @@ function routes(ids) {
     ['director', '/tiering/runs'],
     ['director', '/revenue/import'],
     ['admin', '/users'],
+    ['admin', '/reference-data'],
     ['admin', `/users/${ids.user}`],
     ['admin', '/webhooks'],
     ...(ids.endpoint ? [['admin', `/webhooks/${ids.endpoint}`]] : []),

@@ -2,7 +2,7 @@
 // Env: E2E_BASE_URL, E2E_PASSWORD (demo users' password), E2E_SCREENSHOTS (folder for page screenshots).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base, openBrowser, password, screenshot } from './lib/browser.mjs';
+import { base, openBrowser, password, pickOption, screenshot } from './lib/browser.mjs';
 
 let browser;
 let page;
@@ -89,9 +89,13 @@ test('an account manager signs in, filters, opens an account, logs an interactio
   await page.goto(`${base}/accounts/new`);
   await page.getByLabel('客户名称').fill(`E2E 重复代码 ${Date.now()}`);
   await page.getByLabel('统一社会信用代码').fill(taken);
-  await page.getByLabel('行业').fill('制造业');
-  await page.getByLabel('区域').fill('华东');
-  await page.getByLabel('客户类型').fill('企业');
+  // Industry, region and segment are picked from the managed lists (their Chinese labels).
+  await page.getByLabel('行业').click();
+  await pickOption(page, '制造业');
+  await page.getByLabel('区域').click();
+  await pickOption(page, '华东');
+  await page.getByLabel('客户类型').click();
+  await pickOption(page, '大型企业');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   const registration = page.locator('.ant-form-item', { has: page.getByLabel('统一社会信用代码') });
   await registration.getByText('已有客户使用该统一社会信用代码。').waitFor();

@@ -72,8 +72,8 @@ test('Marketing opens a campaign, a contact answers from the emailed link on a p
 
   // The manager's own new account with one contact who has an email address.
   const account = await send(mgr, 'POST', '/api/v1/accounts', {
-    name: `问卷测试客户 ${stamp}`, registrationNumber: `E2E-SV-${stamp}`.slice(0, 20), industry: 'Manufacturing', region: 'East China',
-    segment: 'Enterprise', status: 'Active', strategicFit: 3, potentialAnnualRevenue: { amount: '500000.00', currency: 'CNY' },
+    name: `问卷测试客户 ${stamp}`, registrationNumber: `E2E-SV-${stamp}`.slice(0, 20), industry: 'manufacturing', region: 'east-china',
+    segment: 'enterprise', status: 'Active', strategicFit: 3, potentialAnnualRevenue: { amount: '500000.00', currency: 'CNY' },
     firstContractDate: '2020-01-01', ownerId: mgr.user.id,
   }, { 'Idempotency-Key': crypto.randomUUID() });
   assert.equal(account.status, 201, JSON.stringify(account.body));

@@ -2,7 +2,7 @@
 # deploy/bench.sh exports (sourced after deploy/bench/lib.sh).
 #   exports  — the list exports stream: GET /api/v1/accounts/export (director's token, every account) over 100,000
 #              accounts (seed-accounts.sql), as CSV and as xlsx, and the same with a filter that leaves ~10,000
-#              (industry=Retail). For each download: the wall time, rows/s, bytes, and the API process's resident set
+#              (industry=retail). For each download: the wall time, rows/s, bytes, and the API process's resident set
 #              sampled every 100 ms while it runs (/proc/<pid>/status VmRSS) — the peak's growth over the resident set
 #              before the downloads is what "memory flat" is about: 100,000 rows should need no more than 10,000 do.
 #              Before and after, the process's own figures (GET /bench/memory: RSS, managed heap, GC heap size; a
@@ -48,8 +48,8 @@ with zipfile.ZipFile(sys.argv[1]) as z:
   }
 
   echo "== Warm-up (JIT, pools): one small export of each format"
-  download csv "&industry=Retail" >/dev/null
-  download xlsx "&industry=Retail" >/dev/null
+  download csv "&industry=retail" >/dev/null
+  download xlsx "&industry=retail" >/dev/null
 
   local before after
   before=$(curl -fsS "$base/bench/memory?collect=true")
@@ -63,7 +63,7 @@ with zipfile.ZipFile(sys.argv[1]) as z:
   for format in csv xlsx; do
     for label in 10k 100k; do
       query=""
-      [ "$label" = 10k ] && query="&industry=Retail"
+      [ "$label" = 10k ] && query="&industry=retail"
       for i in $(seq 1 "$reps"); do
         line=$(download "$format" "$query")
         echo "$format $label: $line (seconds bytes rows peakRssKiB)"

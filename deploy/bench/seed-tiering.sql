@@ -29,9 +29,9 @@ SELECT s.id,
        (ARRAY['Apex', 'Blue River', 'Cedar', 'Delta', 'Evergreen', 'Fortune', 'Golden', 'Harbor'])[1 + s.g % 8] || ' ' ||
        (ARRAY['Industries', 'Logistics', 'Electronics', 'Foods', 'Energy', 'Pharma', 'Motors'])[1 + (s.g / 8) % 7] || ' T' || lpad(s.g::text, 6, '0'),
        'TIER' || lpad(s.g::text, 10, '0'),
-       (ARRAY['Manufacturing', 'Automotive', 'Electronics', 'Pharmaceuticals', 'Logistics', 'Energy', 'Food & Beverage', 'Chemicals', 'Retail', 'Construction'])[1 + s.g % 10],
-       (ARRAY['East China', 'South China', 'North China', 'Central China', 'Southwest', 'Northeast', 'Northwest', 'Overseas'])[1 + (s.g / 10) % 8],
-       (ARRAY['Enterprise', 'Mid-Market', 'Distributor', 'Government', 'OEM'])[1 + (s.g / 3) % 5],
+       (ARRAY['manufacturing', 'automotive', 'electronics', 'pharmaceuticals', 'logistics', 'energy', 'food-beverage', 'chemicals', 'retail', 'construction'])[1 + s.g % 10],
+       (ARRAY['east-china', 'south-china', 'north-china', 'central-china', 'southwest', 'northeast', 'northwest', 'overseas'])[1 + (s.g / 10) % 8],
+       (ARRAY['enterprise', 'mid-market', 'distributor', 'government', 'oem'])[1 + (s.g / 3) % 5],
        o.ids[1 + s.g % array_length(o.ids, 1)],
        'Active',
        -- the tier before any run (a run's first pass ignores it: no history yet, every account is Initial)

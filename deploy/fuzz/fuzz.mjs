@@ -485,7 +485,7 @@ const contactBody = () => ({
 const knownGood = {
   'POST /api/v1/auth/login': () => ({ email: LOGIN_EMAIL, password: 'not-a-real-password' }),
   'POST /api/v1/accounts': () => ({
-    name: `华东精密制造有限公司 ${unique('F')}`, registrationNumber: unique('FUZZ').toUpperCase(), industry: 'Manufacturing', region: 'East China', segment: 'Enterprise',
+    name: `华东精密制造有限公司 ${unique('F')}`, registrationNumber: unique('FUZZ').toUpperCase(), industry: 'manufacturing', region: 'east-china', segment: 'enterprise',
     status: 'Active', strategicFit: 3, potentialAnnualRevenue: { amount: '1250000.50', currency: 'CNY' }, firstContractDate: '2020-01-15', ownerId: null,
   }),
   'PUT /api/v1/accounts/{id}/team': () => [{ userId: ctx.me.serviceagent?.id || ctx.me.director?.id, role: 'ServiceLead' }],

@@ -147,6 +147,7 @@ public static class KeyAccountApp
         api.MapSurveyResults();
         api.MapWebhooks();
         api.MapUsers();
+        api.MapReferenceData();
         api.MapAudit();
         api.MapApiClients();
         api.MapOAuthToken();

@@ -50,7 +50,7 @@ public class AccountsTests : ApiTestBase
     public async Task CreateAccount_WhenWrongType_Returns400NamingTheField()
     {
         using var client = await As("director");
-        var response = await client.PostAsync("/api/v1/accounts", new StringContent("{\"name\":\"A\",\"registrationNumber\":\"R1\",\"industry\":\"I\",\"region\":\"R\",\"segment\":\"S\",\"strategicFit\":\"high\"}", Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync("/api/v1/accounts", new StringContent("{\"name\":\"A\",\"registrationNumber\":\"R1\",\"industry\":\"energy\",\"region\":\"overseas\",\"segment\":\"oem\",\"strategicFit\":\"high\"}", Encoding.UTF8, "application/json"));
         await AssertProblem(response, 400, "strategicFit");
     }
 
@@ -58,7 +58,7 @@ public class AccountsTests : ApiTestBase
     public async Task CreateAccount_WhenUnknownEnumValue_Returns400NamingTheField()
     {
         using var client = await As("director");
-        var response = await client.PostAsync("/api/v1/accounts", new StringContent("{\"name\":\"A\",\"registrationNumber\":\"R1\",\"industry\":\"I\",\"region\":\"R\",\"segment\":\"S\",\"status\":\"Bankrupt\"}", Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync("/api/v1/accounts", new StringContent("{\"name\":\"A\",\"registrationNumber\":\"R1\",\"industry\":\"energy\",\"region\":\"overseas\",\"segment\":\"oem\",\"status\":\"Bankrupt\"}", Encoding.UTF8, "application/json"));
         await AssertProblem(response, 400, "status");
     }
 
@@ -70,9 +70,9 @@ public class AccountsTests : ApiTestBase
         {
             name = "",
             registrationNumber = "R1",
-            industry = "I",
-            region = "R",
-            segment = "S",
+            industry = "energy",
+            region = "overseas",
+            segment = "oem",
             status = "Active",
             strategicFit = 9,
             potentialAnnualRevenue = new { amount = "-5", currency = "CNY" },
@@ -165,7 +165,7 @@ public class AccountsTests : ApiTestBase
         var search = await Body(await client.GetAsync("/api/v1/accounts?q=account%20c"));
         Assert.That(search["totalCount"]!.GetValue<int>(), Is.EqualTo(1));
 
-        var filtered = await Body(await client.GetAsync("/api/v1/accounts?tier=Standard&status=Active&industry=Manufacturing&region=East%20China&segment=Enterprise"));
+        var filtered = await Body(await client.GetAsync("/api/v1/accounts?tier=Standard&status=Active&industry=Manufacturing&region=EAST-CHINA&segment=enterprise"));
         Assert.That(filtered["totalCount"]!.GetValue<int>(), Is.EqualTo(7));
         var none = await Body(await client.GetAsync("/api/v1/accounts?tier=Strategic"));
         Assert.That(none["totalCount"]!.GetValue<int>(), Is.Zero);

@@ -40,9 +40,9 @@ public class AuditTests : ApiTestBase
         {
             name = "华东精密制造集团有限公司",
             registrationNumber = "AUD-1",
-            industry = "Manufacturing",
-            region = "East China",
-            segment = "Enterprise",
+            industry = "manufacturing",
+            region = "east-china",
+            segment = "enterprise",
             status = "Active",
             strategicFit = 5,
             potentialAnnualRevenue = new { amount = "1500000.00", currency = "CNY" },

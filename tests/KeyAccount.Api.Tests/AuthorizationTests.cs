@@ -276,7 +276,9 @@ public class AuthorizationTests : ApiTestBase
             .Replace("{contactId:guid}", contactId, StringComparison.Ordinal)
             .Replace("{interactionId:guid}", contactId, StringComparison.Ordinal)
             .Replace("{initiativeId:guid}", contactId, StringComparison.Ordinal)
-            .Replace("{objectiveId:guid}", contactId, StringComparison.Ordinal);
+            .Replace("{objectiveId:guid}", contactId, StringComparison.Ordinal)
+            .Replace("{kind}", "Region", StringComparison.Ordinal)
+            .Replace("{code}", "east-china", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
         request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         request.Content = endpoint.Name switch
@@ -316,7 +318,9 @@ public class AuthorizationTests : ApiTestBase
             "RecordPhoneSurveyResponse" => JsonContent.Create(new { contactId, answers = Array.Empty<object>() }),
             "AnswerPublicSurvey" => JsonContent.Create(new { answers = Array.Empty<object>() }),
             "PreviewSurveyAudience" => JsonContent.Create(new { perAccountCap = 3 }),
-            "CreateSurveyTemplate" or "UpdateSurveyTemplate" => JsonContent.Create(SurveyTemplatesTests.NewTemplate()),
+            "CreateReferenceItem" => JsonContent.Create(new { code = $"r-{Guid.NewGuid():N}", labelZh = "华东", labelEn = "East China", sortOrder = 1 }),
+            "UpdateReferenceItem" => JsonContent.Create(new { labelZh = "华东", labelEn = "East China", sortOrder = 10 }),
+                        "CreateSurveyTemplate" or "UpdateSurveyTemplate" => JsonContent.Create(SurveyTemplatesTests.NewTemplate()),
             _ => null,
         };
         return request;

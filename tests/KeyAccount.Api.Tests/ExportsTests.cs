@@ -86,7 +86,7 @@ public class ExportsTests : ApiTestBase
         {
             var body = new Dictionary<string, object?>
             {
-                ["name"] = name, ["registrationNumber"] = registration, ["industry"] = industry, ["region"] = "East China", ["segment"] = "Enterprise", ["status"] = "Active",
+                ["name"] = name, ["registrationNumber"] = registration, ["industry"] = industry, ["region"] = "east-china", ["segment"] = "enterprise", ["status"] = "Active",
             };
             var created = await director.PostAsJsonAsync("/api/v1/accounts", body);
             Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());

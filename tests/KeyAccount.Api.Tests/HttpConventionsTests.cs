@@ -71,6 +71,10 @@ public class HttpConventionsTests : ApiTestBase
                 return ("/api/v1/users", new { email, displayName = "幂等用户", role = "ServiceAgent", password = "Idempotent-Password-1" }, $"/api/v1/users?q={email}", "admin");
             }
 
+            case "CreateReferenceItem":
+                // The lists outlive each test (reference data): a code of its own.
+                return ("/api/v1/reference-data/Region", new { code = $"idem-{Guid.NewGuid():N}"[..20], labelZh = "西南边陲", labelEn = "Far southwest", sortOrder = 900 }, "/api/v1/reference-data?kind=Region&includeInactive=true", "admin");
+
             case "CreatePlan":
             {
                 var id = await CreateAccountAsync(registration: "IDEM-PLAN");
@@ -94,7 +98,7 @@ public class HttpConventionsTests : ApiTestBase
     {
         // The API refuses to start otherwise; this says which creates exist, so each gets an idempotency case below.
         var creates = ApiEndpoints().Where(e => e.Metadata.GetMetadata<CreateEndpoint>() is not null).Select(NameOf).Order().ToList();
-        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateApiClient", "CreatePlan", "CreateSurveyCampaign", "CreateSurveyTemplate", "CreateTierPolicy", "CreateUser", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "RecordPhoneSurveyResponse", "RecordPlanReview", "RevisePlan", "ReviseSurveyTemplate", "StartTieringRun" }));
+        Assert.That(creates, Is.EqualTo(new[] { "AddComplaintComment", "AddContact", "CreateAccount", "CreateApiClient", "CreatePlan", "CreateReferenceItem", "CreateSurveyCampaign", "CreateSurveyTemplate", "CreateTierPolicy", "CreateUser", "CreateWebhookEndpoint", "FileComplaint", "LogInteraction", "RecordPhoneSurveyResponse", "RecordPlanReview", "RevisePlan", "ReviseSurveyTemplate", "StartTieringRun" }));
     }
 
     [TestCase("CreateAccount")]
@@ -106,6 +110,7 @@ public class HttpConventionsTests : ApiTestBase
     [TestCase("AddComplaintComment")]
     [TestCase("CreateWebhookEndpoint")]
     [TestCase("CreateUser")]
+    [TestCase("CreateReferenceItem")]
     [TestCase("CreatePlan")]
     [TestCase("CreateSurveyCampaign")]
     [TestCase("CreateSurveyTemplate")]
@@ -156,7 +161,7 @@ public class HttpConventionsTests : ApiTestBase
     private static JsonObject AlterFirstString(JsonObject body)
     {
         body.Remove("__different");
-        foreach (var name in new[] { "summary", "text", "name", "displayName", "subject", "description", "title" })
+        foreach (var name in new[] { "summary", "text", "name", "displayName", "subject", "description", "title", "labelEn" })
         {
             if (body[name] is JsonValue value && value.TryGetValue<string>(out var s))
             {

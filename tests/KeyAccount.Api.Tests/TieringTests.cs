@@ -62,7 +62,7 @@ public class TieringTests : ApiTestBase
             var registration = $"TIER-{i}";
             var create = await director.PostAsJsonAsync("/api/v1/accounts", new
             {
-                name = $"Tiering {i}", registrationNumber = registration, industry = "I", region = "R", segment = "S", status = "Active",
+                name = $"Tiering {i}", registrationNumber = registration, industry = "energy", region = "overseas", segment = "oem", status = "Active",
                 strategicFit = p.Fit,
                 potentialAnnualRevenue = p.Potential is { } v ? new { amount = v.ToString(CultureInfo.InvariantCulture), currency = "CNY" } : null,
                 firstContractDate = p.Since,

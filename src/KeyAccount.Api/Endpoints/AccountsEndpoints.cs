@@ -68,9 +68,9 @@ internal static class AccountsEndpoints
     }
 
     /// <param name="tier">Only accounts of this tier.</param>
-    /// <param name="segment">Only this customer type (exact match).</param>
-    /// <param name="industry">Only this industry (exact match).</param>
-    /// <param name="region">Only this region (exact match).</param>
+    /// <param name="segment">Only this customer type: a code of the Segment list, any case (e.g. enterprise).</param>
+    /// <param name="industry">Only this industry: a code of the Industry list, any case (e.g. energy).</param>
+    /// <param name="region">Only this region: a code of the Region list, any case (e.g. east-china).</param>
     /// <param name="ownerId">Only accounts owned by this user.</param>
     /// <param name="status">Only accounts in this status.</param>
     /// <param name="q">Free text: part of the name, or the start of the registration number.</param>
@@ -118,9 +118,9 @@ internal static class AccountsEndpoints
     /// <param name="format">csv (default) or xlsx.</param>
     /// <param name="lang">zh-CN or en: the language of the headers and values (default from Accept-Language, else Chinese).</param>
     /// <param name="tier">Only accounts of this tier.</param>
-    /// <param name="segment">Only this customer type (exact match).</param>
-    /// <param name="industry">Only this industry (exact match).</param>
-    /// <param name="region">Only this region (exact match).</param>
+    /// <param name="segment">Only this customer type: a code of the Segment list, any case (e.g. enterprise).</param>
+    /// <param name="industry">Only this industry: a code of the Industry list, any case (e.g. energy).</param>
+    /// <param name="region">Only this region: a code of the Region list, any case (e.g. east-china).</param>
     /// <param name="ownerId">Only accounts owned by this user.</param>
     /// <param name="status">Only accounts in this status.</param>
     /// <param name="q">Free text: part of the name, or the start of the registration number.</param>

@@ -12,6 +12,12 @@ namespace KeyAccount.Api.Infrastructure;
 /// <summary>Migrations, the optional first administrator, and the demo data (deploy/run.sh only).</summary>
 internal static partial class StartupTasks
 {
+    /// <summary>
+    /// The first policy's name, in both languages the product speaks (a name is data, read by Chinese and English
+    /// users alike). The ReferenceData migration renames the policy that earlier versions created as "Default (design §1.2)".
+    /// </summary>
+    public const string DefaultPolicyName = "默认分级策略 / Default tier policy";
+
     public static async Task RunAsync(WebApplication app)
     {
         var config = app.Configuration;
@@ -71,7 +77,7 @@ internal static partial class StartupTasks
             // Tiering needs a published policy to run: a new database starts with the design's default as version 1.
             if (!await db.TierPolicies.AnyAsync().ConfigureAwait(false))
             {
-                var policy = TierPolicy.CreateDraft(1, "Default (design §1.2)", TierPolicyTerms.Default, TimeProvider.System.GetUtcNow());
+                var policy = TierPolicy.CreateDraft(1, DefaultPolicyName, TierPolicyTerms.Default, TimeProvider.System.GetUtcNow());
                 policy.Publish(TimeProvider.System.GetUtcNow());
                 db.TierPolicies.Add(policy);
                 await db.SaveChangesAsync().ConfigureAwait(false);

@@ -41,13 +41,13 @@ public sealed record Audience
 
     public IReadOnlyList<BuyingRole> BuyingRoles { get; init; } = [];
 
-    /// <summary>The same audience with each list's duplicates removed (order kept): what is stored.</summary>
+    /// <summary>The same audience with each list's duplicates removed (order kept) and the codes of the managed lists in their stored, lower-case form: what is stored.</summary>
     public Audience Normalized() => new()
     {
         Tiers = [.. Tiers.Distinct()],
-        Segments = [.. Segments.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)],
-        Industries = [.. Industries.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)],
-        Regions = [.. Regions.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)],
+        Segments = [.. Segments.Select(ReferenceData.ReferenceItem.NormalizeCode).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)],
+        Industries = [.. Industries.Select(ReferenceData.ReferenceItem.NormalizeCode).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)],
+        Regions = [.. Regions.Select(ReferenceData.ReferenceItem.NormalizeCode).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)],
         AccountIds = [.. AccountIds.Distinct()],
         BuyingRoles = [.. BuyingRoles.Distinct()],
     };

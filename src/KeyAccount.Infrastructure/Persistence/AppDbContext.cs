@@ -86,6 +86,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public DbSet<Domain.Surveys.SurveyFollowUp> SurveyFollowUps => Set<Domain.Surveys.SurveyFollowUp>();
 
+    public DbSet<Domain.ReferenceData.ReferenceItem> ReferenceItems => Set<Domain.ReferenceData.ReferenceItem>();
+
     public DbSet<Domain.Surveys.SurveyCampaign> SurveyCampaigns => Set<Domain.Surveys.SurveyCampaign>();
 
     public DbSet<Domain.Surveys.SurveyInvitation> SurveyInvitations => Set<Domain.Surveys.SurveyInvitation>();
@@ -216,6 +218,7 @@ internal static class UniqueConstraints
 {
     public const string AccountRegistrationNumber = "ux_accounts_registration_number";
     public const string UserEmail = "ux_users_email";
+    public const string ReferenceItemCode = "ux_reference_items_kind_code";
     public const string UserDepartmentHead = "ux_users_department_head";
 
     /// <summary>A new version of the SLA policy numbered like one saved meanwhile: the editor read a version that is no longer current.</summary>
@@ -240,6 +243,7 @@ internal static class UniqueConstraints
         Configurations.SurveyResponseConfiguration.InvitationIndex => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.Surveys.SurveyMustNotBeAnsweredTwice)), "This survey has already been answered."),
         Configurations.SurveyInvitationConfiguration.ContactPerCampaignIndex => new ConflictException(Domain.Common.RuleCodeAttribute.Of(typeof(Domain.Surveys.SurveyCampaignTransitionMustBeAllowed)), "The campaign's invitations were written already: it is open."),
         AccountRegistrationNumber => new ConflictException(ProblemCodes.RegistrationNumberTaken, "Another account already has this registration number.", "registrationNumber"),
+        ReferenceItemCode => new ConflictException(ProblemCodes.ReferenceCodeTaken, "The list already has this code (codes ignore case).", "code"),
         UserEmail => new ConflictException(ProblemCodes.EmailTaken, "Another user already has this email.", "email"),
         UserDepartmentHead => new ConflictException(ProblemCodes.DepartmentHeadTaken, "This department already has an active head.", "isDepartmentHead"),
         _ => new ConflictException(ProblemCodes.Conflict, "The change conflicts with existing data."),

@@ -36,10 +36,11 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
         ("marketing", "周婷 Zhou Ting", Role.Marketing, UserDepartment.Marketing, true, "director"),
     ];
 
-    private static readonly string[] Industries = ["Manufacturing", "Automotive", "Electronics", "Pharmaceuticals", "Logistics", "Energy", "Food & Beverage", "Chemicals", "Retail", "Construction"];
+    // Codes of the managed lists; their entries (with zh-CN and en labels) come with the ReferenceData migration.
+    private static readonly string[] Industries = ["manufacturing", "automotive", "electronics", "pharmaceuticals", "logistics", "energy", "food-beverage", "chemicals", "retail", "construction"];
     private static readonly string[] IndustryWords = ["精密制造", "汽车零部件", "电子科技", "医药", "物流", "能源", "食品", "化工", "商贸", "建材"];
-    private static readonly string[] Regions = ["East China", "South China", "North China", "Central China", "Southwest", "Northeast", "Northwest", "Overseas"];
-    private static readonly string[] Segments = ["Enterprise", "Mid-Market", "Distributor", "Government", "OEM"];
+    private static readonly string[] Regions = ["east-china", "south-china", "north-china", "central-china", "southwest", "northeast", "northwest", "overseas"];
+    private static readonly string[] Segments = ["enterprise", "mid-market", "distributor", "government", "oem"];
     private static readonly string[] Prefixes = ["华东", "华南", "北方", "中科", "金桥", "恒信", "远航", "海川", "宏达", "瑞丰", "天成", "嘉禾", "鼎盛", "新元", "盛世", "广联"];
     private static readonly string[] Surnames = ["张", "王", "李", "刘", "陈", "杨", "黄", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "林"];
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "涛", "明", "超", "霞"];

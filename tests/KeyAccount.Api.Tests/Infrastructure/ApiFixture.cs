@@ -105,7 +105,7 @@ public sealed class ApiFixture
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__ef_migrations_history", "users", "qrtz_job_details", "qrtz_triggers", "qrtz_cron_triggers", "qrtz_simple_triggers", "qrtz_locks", "qrtz_scheduler_state", "qrtz_fired_triggers"],
+            TablesToIgnore = ["__ef_migrations_history", "users", "reference_items", "qrtz_job_details", "qrtz_triggers", "qrtz_cron_triggers", "qrtz_simple_triggers", "qrtz_locks", "qrtz_scheduler_state", "qrtz_fired_triggers"],
         });
     }
 

@@ -28,9 +28,9 @@ public abstract class ApiTestBase
     {
         name,
         registrationNumber = registration ?? $"REG-{Guid.NewGuid():N}"[..20],
-        industry = "Manufacturing",
-        region = "East China",
-        segment = "Enterprise",
+        industry = "manufacturing",
+        region = "east-china",
+        segment = "enterprise",
         status = "Active",
         strategicFit = 4,
         potentialAnnualRevenue = new { amount = "1200000.50", currency = "CNY" },

@@ -1,11 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { ApiProblem } from '../../shared/problem';
-import { renderWithProviders, setupUser, type TestUser } from '../../test';
+import { SLOW, chooseOption, fakeApiPerTest, json, renderWithProviders, setupUser, type TestUser } from '../../test';
 import type { AccountDto } from '../../api/client';
 import { AccountForm } from './AccountForm';
 
+const api = fakeApiPerTest();
+const lists = [
+  { kind: 'Industry', code: 'manufacturing', labelZh: '制造业', labelEn: 'Manufacturing', sortOrder: 10, isActive: true, updatedAt: '2026-12-01T00:00:00Z', version: 1 },
+  { kind: 'Region', code: 'east-china', labelZh: '华东', labelEn: 'East China', sortOrder: 10, isActive: true, updatedAt: '2026-12-01T00:00:00Z', version: 1 },
+  { kind: 'Segment', code: 'enterprise', labelZh: '大型企业', labelEn: 'Enterprise', sortOrder: 10, isActive: true, updatedAt: '2026-12-01T00:00:00Z', version: 1 },
+];
+
 function renderForm(onSubmit = vi.fn().mockResolvedValue(undefined)) {
+  api.on('GET', '/api/v1/reference-data', json(200, lists));
   renderWithProviders(<AccountForm onSubmit={onSubmit} />);
   return onSubmit;
 }
@@ -13,9 +21,10 @@ function renderForm(onSubmit = vi.fn().mockResolvedValue(undefined)) {
 async function fillRequired(user: TestUser) {
   await user.type(screen.getByLabelText('Name'), '华东精密制造有限公司');
   await user.type(screen.getByLabelText('Registration number'), '91310000MA1FL1234X');
-  await user.type(screen.getByLabelText('Industry'), 'Manufacturing');
-  await user.type(screen.getByLabelText('Region'), 'East China');
-  await user.type(screen.getByLabelText('Segment'), 'Enterprise');
+  // Picked from the managed lists by label; the form sends the codes.
+  await chooseOption(user, 'Industry', 'Manufacturing');
+  await chooseOption(user, 'Region', 'East China');
+  await chooseOption(user, 'Segment', 'Enterprise');
 }
 
 describe('AccountForm', () => {
@@ -25,7 +34,7 @@ describe('AccountForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getAllByText('Required').length).toBeGreaterThanOrEqual(5));
     expect(onSubmit).not.toHaveBeenCalled();
-  });
+  }, SLOW);
 
   it('mirrors the API: strategic fit must be 1–5 and the amount not negative', async () => {
     const user = setupUser();
@@ -43,7 +52,7 @@ describe('AccountForm', () => {
       { timeout: 10_000 },
     );
     expect(onSubmit).not.toHaveBeenCalled();
-  });
+  }, SLOW);
 
   it('sends the profile as the API expects it (money amount as a decimal string)', async () => {
     const user = setupUser();
@@ -57,8 +66,11 @@ describe('AccountForm', () => {
       registrationNumber: '91310000MA1FL1234X',
       status: 'Active',
       potentialAnnualRevenue: { amount: '1200000.50', currency: 'CNY' },
+      industry: 'manufacturing',
+      region: 'east-china',
+      segment: 'enterprise',
     });
-  });
+  }, SLOW);
 
   it('places the API’s field errors on the fields they name', async () => {
     const user = setupUser();
@@ -79,7 +91,7 @@ describe('AccountForm', () => {
     const field = screen.getByLabelText('Registration number').closest('.ant-form-item');
     await waitFor(() => expect(field).toHaveTextContent('Another account already has this registration number.'));
     expect(screen.getByRole('alert')).toHaveTextContent('Another account already has this registration number.');
-  });
+  }, SLOW);
 
   const validation = () =>
     ApiProblem.from(400, {
@@ -99,6 +111,7 @@ describe('AccountForm', () => {
     it(`translates field errors by their code, with their arguments, in ${locale}; an unknown code keeps the English text`, async () => {
       const user = setupUser();
       const onSubmit = vi.fn().mockRejectedValue(validation());
+      api.on('GET', '/api/v1/reference-data', json(200, lists));
       renderWithProviders(<AccountForm onSubmit={onSubmit} initial={account} />, { locale });
       await user.click(screen.getByRole('button', { name: texts.save }));
       await waitFor(() => expect(onSubmit).toHaveBeenCalled());
@@ -118,9 +131,9 @@ const account = {
   id: 'a1',
   name: '华东精密制造有限公司',
   registrationNumber: '91310000MA1FL1234X',
-  industry: 'Manufacturing',
-  region: 'East China',
-  segment: 'Enterprise',
+  industry: 'manufacturing',
+  region: 'east-china',
+  segment: 'enterprise',
   status: 'Active',
   ownerId: 'u1',
 } as unknown as AccountDto;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ReferenceSelect } from '../../shared/referenceData';
 import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AccountDto, AccountProfileInput } from '../../api/client';
@@ -100,18 +101,18 @@ export function AccountForm({ initial, onSubmit, onCancel }: { initial?: Account
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="industry" label={t('account.industry')} rules={[required, max(100)]}>
-            <Input />
+          <Form.Item name="industry" label={t('account.industry')} rules={[{ required: true, message: t('validation.required') }]}>
+            <ReferenceSelect kind="Industry" data-testid="account-industry" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="region" label={t('account.region')} rules={[required, max(100)]}>
-            <Input />
+          <Form.Item name="region" label={t('account.region')} rules={[{ required: true, message: t('validation.required') }]}>
+            <ReferenceSelect kind="Region" data-testid="account-region" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="segment" label={t('account.segment')} rules={[required, max(100)]}>
-            <Input />
+          <Form.Item name="segment" label={t('account.segment')} rules={[{ required: true, message: t('validation.required') }]}>
+            <ReferenceSelect kind="Segment" data-testid="account-segment" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
 import { EditOutlined, WarningOutlined } from '@ant-design/icons';
+import { ReferenceLabel } from '../../shared/referenceData';
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useSession } from '../../auth/session';
@@ -131,9 +132,9 @@ function AccountOverview({ account: a, open }: { account: AccountDto; open: Open
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card>
         <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small" title={t('account.profile')}>
-          <Descriptions.Item label={t('account.industry')}>{a.industry}</Descriptions.Item>
-          <Descriptions.Item label={t('account.region')}>{a.region}</Descriptions.Item>
-          <Descriptions.Item label={t('account.segment')}>{a.segment}</Descriptions.Item>
+          <Descriptions.Item label={t('account.industry')}><ReferenceLabel kind="Industry" code={a.industry} /></Descriptions.Item>
+          <Descriptions.Item label={t('account.region')}><ReferenceLabel kind="Region" code={a.region} /></Descriptions.Item>
+          <Descriptions.Item label={t('account.segment')}><ReferenceLabel kind="Segment" code={a.segment} /></Descriptions.Item>
           <Descriptions.Item label={t('account.owner')}>{a.ownerName ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('account.strategicFit')}>{a.strategicFit ?? t('common.none')}</Descriptions.Item>
           {/* Without revenue:read the API leaves the estimate out: no row rather than a misleading "none". */}

@@ -16,6 +16,7 @@ import { ExportButton } from '../../shared/ExportButton';
 import { PageTitle } from '../../shell/PageTitle';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { ReferenceSelect, useReferenceLabels, type ReferenceKind } from '../../shared/referenceData';
 
 /** The list's filters, sort and page, as URL parameters (see useUrlFilters). */
 const FILTERS = {
@@ -37,18 +38,20 @@ export default function AccountsListPage() {
   const { can } = useSession();
   const { filters: query, setFilters, setFilter, resetFilters } = useUrlFilters(FILTERS);
   const { data, isFetching, error } = useAccounts(query);
+  const labels = useReferenceLabels();
 
   const sortOrder = (key: string) => (query.sort === key ? 'ascend' : query.sort === `-${key}` ? 'descend' : null);
-  const textFilter = (key: 'industry' | 'region' | 'segment') => (
-    <Input
-      key={`${key}-${query[key] ?? ''}`}
+  // One select per list, searchable in both languages: "能源" and "energy" pick the same code.
+  const listFilter = (key: 'industry' | 'region' | 'segment', kind: ReferenceKind) => (
+    <ReferenceSelect
+      kind={kind}
       allowClear
       placeholder={t(`accounts.filter.${key}`)}
-      defaultValue={query[key]}
+      value={query[key]}
       style={{ width: 150 }}
       aria-label={t(`accounts.filter.${key}`)}
-      onPressEnter={(e) => setFilter(key, e.currentTarget.value.trim())}
-      onClear={() => setFilter(key, undefined)}
+      data-testid={`accounts-filter-${key}`}
+      onChange={(code) => setFilter(key, typeof code === 'string' && code ? code : undefined)}
     />
   );
 
@@ -102,9 +105,9 @@ export default function AccountsListPage() {
           options={STATUSES.map((v) => ({ value: v, label: t(`status.${v}`) }))}
           onChange={(v) => setFilter('status', v)}
         />
-        {textFilter('industry')}
-        {textFilter('region')}
-        {textFilter('segment')}
+        {listFilter('industry', 'Industry')}
+        {listFilter('region', 'Region')}
+        {listFilter('segment', 'Segment')}
         <Button onClick={resetFilters}>{t('common.reset')}</Button>
       </Space>
       <ProblemAlert error={error} />
@@ -134,8 +137,8 @@ export default function AccountsListPage() {
           { title: t('account.registrationNumber'), dataIndex: 'registrationNumber', sorter: true, sortOrder: sortOrder('registrationNumber') },
           { title: t('account.tier'), dataIndex: 'tier', render: (v: Tier) => <TierTag tier={v} /> },
           { title: t('account.status'), dataIndex: 'status', render: (v: AccountStatus) => <StatusTag status={v} /> },
-          { title: t('account.industry'), dataIndex: 'industry' },
-          { title: t('account.region'), dataIndex: 'region' },
+          { title: t('account.industry'), dataIndex: 'industry', render: (code: string) => labels.label('Industry', code) },
+          { title: t('account.region'), dataIndex: 'region', render: (code: string) => labels.label('Region', code) },
           { title: t('account.owner'), dataIndex: 'ownerName' },
           { title: t('account.updatedAt'), dataIndex: 'updatedAt', sorter: true, sortOrder: sortOrder('updatedAt'), render: (v: string) => formatDate(locale, v) },
         ]}

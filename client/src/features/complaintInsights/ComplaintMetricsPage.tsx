@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { Schemas } from '../../api/client';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
-import { formatDate } from '../../shared/format';
+import { formatDuration, formatDate } from '../../shared/format';
 import { useComplaintMetrics } from './insightsApi';
 import { PageTitle } from '../../shell/PageTitle';
 import { usePageTitle } from '../../shell/usePageTitle';
@@ -17,12 +17,12 @@ const PERIODS = [30, 90, 365] as const;
 const PERIOD = { days: urlFilter.int(90) };
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
-const hrs = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v} h`);
 
 /** SLA compliance, handling times, root causes and recurring problems, for a period. */
 export default function ComplaintMetricsPage() {
   usePageTitle('metrics.title');
   const { t, has, locale } = useI18n();
+  const hrs = (v: number | null | undefined) => formatDuration(locale, v);
   const { filters, setFilter } = useUrlFilters(PERIOD);
   const { days } = filters;
   // Whole minutes, so the query key (and the cache) stays stable while the page is open.

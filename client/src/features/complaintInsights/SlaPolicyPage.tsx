@@ -156,7 +156,7 @@ export default function SlaPolicyPage() {
               key: s,
               render: (_: unknown, row: { cells: Schemas['SlaTargetCellDto'][] }) => {
                 const c = row.cells.find((x) => x.severity === s);
-                return c ? `${formatHours(c.firstResponseHours)} / ${formatHours(c.resolutionHours)}` : '—';
+                return c ? `${formatHours(c.firstResponseHours, locale)} / ${formatHours(c.resolutionHours, locale)}` : '—';
               },
             })),
           ]}

@@ -1,4 +1,5 @@
 import type { Schemas } from '../../api/client';
+import { formatDuration } from '../../shared/format';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -45,7 +46,7 @@ export function toInput(severities: Schemas['SeverityScaleDto'][], alwaysOpen: b
   };
 }
 
-/** Hours as "2 h" / "1.5 d" for the matrix. */
-export function formatHours(hours: number): string {
-  return hours >= 48 && hours % 24 === 0 ? `${hours / 24} d` : `${Math.round(hours * 10) / 10} h`;
+/** Hours as "2 h" / "3 d" (zh-CN: "2 小时" / "3 天") for the matrix: the shared duration format. */
+export function formatHours(hours: number, locale = 'en'): string {
+  return formatDuration(locale, hours);
 }

@@ -5,13 +5,14 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { NEEDS_PLAN_REASONS } from './model';
 import type { NeedsPlanReason } from './plansApi';
+import { formatNumber } from '../../shared/format';
 
 export function NeedsPlanCard({ count, byReason }: { count: number; byReason?: Partial<Record<NeedsPlanReason, number>> }) {
   const { t, locale } = useI18n();
   return (
     <Card size="small" data-testid="needs-plan-card">
       <Link to="/plans?tab=needing">
-        <Statistic title={t('plan.needing.count')} value={new Intl.NumberFormat(locale).format(count)} valueStyle={{ color: count > 0 ? '#cf1322' : undefined }} />
+        <Statistic title={t('plan.needing.count')} value={formatNumber(locale, count)} valueStyle={{ color: count > 0 ? '#cf1322' : undefined }} />
       </Link>
       {byReason && (
         <Space size={[4, 4]} wrap style={{ marginTop: 8 }}>

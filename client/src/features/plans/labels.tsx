@@ -2,7 +2,7 @@
 // measure values in their unit.
 import { Progress, Tag, Typography } from 'antd';
 import { useI18n, useT } from '../../i18n/I18nProvider';
-import { formatNumber } from '../../shared/format';
+import { formatMoney, formatNumber } from '../../shared/format';
 import { measureNumber } from './model';
 import type { InitiativeStatus, MeasureUnit, PlanStatus } from './plansApi';
 
@@ -54,14 +54,10 @@ export function formatMeasure(locale: string, value: string | number | null | un
   const n = measureNumber(value);
   if (n === null || Number.isNaN(n)) return '—';
   if (unit === 'Currency') {
-    try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'CNY', maximumFractionDigits: 2 }).format(n);
-    } catch {
-      return `${formatNumber(locale, n)} ${currency ?? ''}`.trim();
-    }
+    return formatMoney(locale, n, currency || 'CNY', 2);
   }
   if (unit === 'Percent') return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n)}%`;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+  return formatNumber(locale, n, 2);
 }
 
 export function MeasureValue({ value, unit, currency }: { value: string | number | null | undefined; unit: MeasureUnit; currency?: string | null }) {

@@ -17,6 +17,7 @@ import { useAccounts } from '../accounts/accountsApi';
 import type { Tier } from '../../api/client';
 import { AudiencePreview } from './AudiencePreview';
 import { BUYING_ROLES, LANGUAGES, RECURRENCES, fromBeijingPicker, toBeijingPicker } from './model';
+import { ReferenceSelect } from '../../shared/referenceData';
 import {
   postCampaignStep,
   useCampaign,
@@ -214,17 +215,17 @@ function CampaignWizard({ existing, reload }: { existing?: { data: SurveyCampaig
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name={['audience', 'segments']} label={t('surveys.audience.segments')}>
-                <Select mode="tags" allowClear placeholder={t('surveys.audience.any')} open={false} suffixIcon={null} />
+                <ReferenceSelect kind="Segment" mode="multiple" allowClear placeholder={t('surveys.audience.any')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name={['audience', 'industries']} label={t('surveys.audience.industries')}>
-                <Select mode="tags" allowClear placeholder={t('surveys.audience.any')} open={false} suffixIcon={null} />
+                <ReferenceSelect kind="Industry" mode="multiple" allowClear placeholder={t('surveys.audience.any')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name={['audience', 'regions']} label={t('surveys.audience.regions')}>
-                <Select mode="tags" allowClear placeholder={t('surveys.audience.any')} open={false} suffixIcon={null} />
+                <ReferenceSelect kind="Region" mode="multiple" allowClear placeholder={t('surveys.audience.any')} />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>

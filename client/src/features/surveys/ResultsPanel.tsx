@@ -13,6 +13,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../sha
 import type { Tier } from '../../api/client';
 import { NpsFigure, formatScore } from './labels';
 import { localized } from './model';
+import { useReferenceLabels } from '../../shared/referenceData';
 import {
   useCampaign,
   useResultAccounts,
@@ -34,6 +35,7 @@ const percent = (locale: string, value: number | null | undefined, digits = 1) =
 
 export default function ResultsPanel({ campaignId }: { campaignId: string }) {
   const { t, locale } = useI18n();
+  const { label: segmentLabel } = useReferenceLabels();
   const results = useResults(campaignId);
   const campaign = useCampaign(campaignId);
   const template = useTemplate(campaign.data?.data.templateId);
@@ -99,7 +101,7 @@ export default function ResultsPanel({ campaignId }: { campaignId: string }) {
           <Breakdown title={t('surveys.results.byTier')} rows={r.byTier} testId="results-by-tier" renderKey={(key) => (isTier(key) ? <TierTag tier={key} /> : key)} />
         </Col>
         <Col xs={24} lg={12}>
-          <Breakdown title={t('surveys.results.bySegment')} rows={r.bySegment} testId="results-by-segment" renderKey={(key) => key || t('common.none')} />
+          <Breakdown title={t('surveys.results.bySegment')} rows={r.bySegment} testId="results-by-segment" renderKey={(key) => (key ? segmentLabel('Segment', key) : t('common.none'))} />
         </Col>
       </Row>
 

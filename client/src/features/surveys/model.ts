@@ -1,6 +1,7 @@
 // What the surveys pages share that is not drawn: the enums in the order the UI lists them, Beijing wall time for the
 // campaign dates, the template builder's editable questions and how they become the API's input, and the phone form's
 // answers. No score, group or audience rule lives here: those are the server's (SurveyScores, the audience SQL).
+import { formatDateTime } from '../../shared/format';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Locale } from '../../i18n/I18nProvider';
 import type {
@@ -51,10 +52,7 @@ export function toBeijingPicker(iso: string | null | undefined): Dayjs | undefin
 export const fromBeijingPicker = (value: Dayjs) => `${value.format('YYYY-MM-DDTHH:mm')}:00+08:00`;
 
 /** An instant in Beijing time, for people: "2027年3月1日 09:00". */
-export function formatBeijing(locale: string, iso: string | null | undefined) {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai', hourCycle: 'h23' }).format(new Date(iso));
-}
+export const formatBeijing = (locale: string, iso: string | null | undefined) => formatDateTime(locale, iso);
 
 // The template builder -------------------------------------------------------------------------------------------------
 

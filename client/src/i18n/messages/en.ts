@@ -16,8 +16,9 @@ import { en as audit } from '../../features/audit/i18n/en';
 import { en as plans } from '../../features/plans/i18n/en';
 import { en as surveys } from '../../features/surveys/i18n/en';
 import { en as today } from '../../features/today/i18n/en';
+import { en as referenceData } from '../../features/referenceData/i18n/en';
 
 /** The parts, by name (messages.test.ts checks that no key is in two of them). */
-export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients, plans, surveys, today };
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients, plans, surveys, today, referenceData };
 
-export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients, ...plans, ...surveys, ...today };
+export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients, ...plans, ...surveys, ...today, ...referenceData };

@@ -21,16 +21,16 @@ public sealed record AccountDto
     /// <example>91310000MA1FL1234X</example>
     public required string RegistrationNumber { get; init; }
 
-    /// <summary>Industry.</summary>
-    /// <example>Manufacturing</example>
+    /// <summary>Industry: the code of an entry of the Industry list (labels in zh-CN and en at GET /api/v1/reference-data?kind=Industry).</summary>
+    /// <example>manufacturing</example>
     public required string Industry { get; init; }
 
-    /// <summary>Sales region.</summary>
-    /// <example>East China</example>
+    /// <summary>Sales region: the code of an entry of the Region list (labels at GET /api/v1/reference-data?kind=Region).</summary>
+    /// <example>east-china</example>
     public required string Region { get; init; }
 
-    /// <summary>Customer type (segment).</summary>
-    /// <example>Enterprise</example>
+    /// <summary>Customer type (segment): the code of an entry of the Segment list (labels at GET /api/v1/reference-data?kind=Segment).</summary>
+    /// <example>enterprise</example>
     public required string Segment { get; init; }
 
     /// <summary>Lifecycle status.</summary>
@@ -85,16 +85,16 @@ public sealed record AccountSummaryDto
     /// <example>91310000MA1FL1234X</example>
     public required string RegistrationNumber { get; init; }
 
-    /// <summary>Industry.</summary>
-    /// <example>Manufacturing</example>
+    /// <summary>Industry: the code of an entry of the Industry list (labels in zh-CN and en at GET /api/v1/reference-data?kind=Industry).</summary>
+    /// <example>manufacturing</example>
     public required string Industry { get; init; }
 
-    /// <summary>Sales region.</summary>
-    /// <example>East China</example>
+    /// <summary>Sales region: the code of an entry of the Region list (labels at GET /api/v1/reference-data?kind=Region).</summary>
+    /// <example>east-china</example>
     public required string Region { get; init; }
 
-    /// <summary>Customer type (segment).</summary>
-    /// <example>Enterprise</example>
+    /// <summary>Customer type (segment): the code of an entry of the Segment list (labels at GET /api/v1/reference-data?kind=Segment).</summary>
+    /// <example>enterprise</example>
     public required string Segment { get; init; }
 
     /// <summary>Lifecycle status.</summary>
@@ -130,18 +130,18 @@ public sealed record AccountProfileInput
     [MaxLength(50)]
     public required string RegistrationNumber { get; init; }
 
-    /// <summary>Industry.</summary>
-    /// <example>Manufacturing</example>
+    /// <summary>Industry: the code of an entry of the Industry list (labels in zh-CN and en at GET /api/v1/reference-data?kind=Industry).</summary>
+    /// <example>manufacturing</example>
     [MaxLength(100)]
     public required string Industry { get; init; }
 
-    /// <summary>Sales region.</summary>
-    /// <example>East China</example>
+    /// <summary>Sales region: the code of an entry of the Region list (labels at GET /api/v1/reference-data?kind=Region).</summary>
+    /// <example>east-china</example>
     [MaxLength(100)]
     public required string Region { get; init; }
 
-    /// <summary>Customer type (segment).</summary>
-    /// <example>Enterprise</example>
+    /// <summary>Customer type (segment): the code of an entry of the Segment list (labels at GET /api/v1/reference-data?kind=Segment).</summary>
+    /// <example>enterprise</example>
     [MaxLength(100)]
     public required string Segment { get; init; }
 

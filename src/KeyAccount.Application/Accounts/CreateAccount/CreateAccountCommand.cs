@@ -28,7 +28,8 @@ public sealed class CreateAccountHandler(IAppDbContext db, ICurrentUser user, Ti
         var owner = await OwnerRules.ResolveOwnerAsync(db, user, command.Profile.OwnerId, currentOwner: null, cancellationToken).ConfigureAwait(false);
         await OwnerRules.EnsureRegistrationNumberFreeAsync(db, command.Profile.RegistrationNumber, except: null, cancellationToken).ConfigureAwait(false);
 
-        var account = Account.Create(command.Profile.ToProfile(), owner, clock.GetUtcNow());
+        var profile = await AccountReferenceCodes.ResolveAsync(db, command.Profile, current: null, cancellationToken).ConfigureAwait(false);
+        var account = Account.Create(profile.ToProfile(), owner, clock.GetUtcNow());
         db.Accounts.Add(account);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 

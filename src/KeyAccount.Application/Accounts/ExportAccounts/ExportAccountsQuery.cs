@@ -5,6 +5,7 @@ using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Application.Common.Exports;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Domain.Accounts;
+using KeyAccount.Domain.ReferenceData;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -99,14 +100,21 @@ public sealed class ExportAccountsHandler(IAppDbContext db, ICurrentUser user, E
                 a.UpdatedAt))
             .AsAsyncEnumerable();
         ExportColumn[] columns = revenue ? [.. Leading, .. Revenue, .. Trailing] : [.. Leading, .. Trailing];
-        return new ExportTable("accounts", query.Language, columns, count, Cells(rows, revenue, query.Language, cancellationToken));
+
+        // Industry, region and segment are codes; the sheet shows their labels in its language (the lists are a few
+        // hundred rows, read once rather than joined per row). A code without an entry is shown as it is.
+        var labels = (await db.ReferenceItems.AsNoTracking().Select(r => new { r.Kind, r.Code, r.LabelZh, r.LabelEn }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => (r.Kind, r.Code), r => query.Language == ExportLanguage.ZhCn ? r.LabelZh : r.LabelEn);
+        return new ExportTable("accounts", query.Language, columns, count, Cells(rows, revenue, query.Language, labels, cancellationToken));
     }
 
-    private static async IAsyncEnumerable<object?[]> Cells(IAsyncEnumerable<Row> rows, bool revenue, ExportLanguage language, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<object?[]> Cells(IAsyncEnumerable<Row> rows, bool revenue, ExportLanguage language, Dictionary<(ReferenceKind, string), string> labels, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        string Label(ReferenceKind kind, string code) => labels.TryGetValue((kind, code), out var label) ? label : code;
+
         await foreach (var r in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            object?[] leading = [r.Name, r.RegistrationNumber, r.Industry, r.Region, r.Segment, ExportLabels.Of(r.Status, language), ExportLabels.Of(r.Tier, language), r.OwnerName, r.StrategicFit];
+            object?[] leading = [r.Name, r.RegistrationNumber, Label(ReferenceKind.Industry, r.Industry), Label(ReferenceKind.Region, r.Region), Label(ReferenceKind.Segment, r.Segment), ExportLabels.Of(r.Status, language), ExportLabels.Of(r.Tier, language), r.OwnerName, r.StrategicFit];
             object?[] trailing = [r.FirstContractDate, r.CreatedAt, r.UpdatedAt];
             yield return revenue ? [.. leading, r.PotentialAmount, r.PotentialCurrency, .. trailing] : [.. leading, .. trailing];
         }

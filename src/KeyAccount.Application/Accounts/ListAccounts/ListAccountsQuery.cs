@@ -166,19 +166,23 @@ public sealed class ListAccountsHandler(IAppDbContext db, ICurrentUser user) : I
             accounts = accounts.Where(a => a.OwnerId == owner);
         }
 
+        // Codes of the managed lists, in any case: "Energy" and "energy" are one entry.
         if (!string.IsNullOrWhiteSpace(q.Segment))
         {
-            accounts = accounts.Where(a => a.Segment == q.Segment.Trim());
+            var segment = Domain.ReferenceData.ReferenceItem.NormalizeCode(q.Segment);
+            accounts = accounts.Where(a => a.Segment == segment);
         }
 
         if (!string.IsNullOrWhiteSpace(q.Industry))
         {
-            accounts = accounts.Where(a => a.Industry == q.Industry.Trim());
+            var industry = Domain.ReferenceData.ReferenceItem.NormalizeCode(q.Industry);
+            accounts = accounts.Where(a => a.Industry == industry);
         }
 
         if (!string.IsNullOrWhiteSpace(q.Region))
         {
-            accounts = accounts.Where(a => a.Region == q.Region.Trim());
+            var region = Domain.ReferenceData.ReferenceItem.NormalizeCode(q.Region);
+            accounts = accounts.Where(a => a.Region == region);
         }
 
         if (!string.IsNullOrWhiteSpace(q.Search))

@@ -30,8 +30,9 @@ public sealed class UpdateAccountHandler(IAppDbContext db, ICurrentUser user, Ti
         var owner = await OwnerRules.ResolveOwnerAsync(db, user, command.Profile.OwnerId, account.OwnerId, cancellationToken).ConfigureAwait(false);
         await OwnerRules.EnsureRegistrationNumberFreeAsync(db, command.Profile.RegistrationNumber, account.Id, cancellationToken).ConfigureAwait(false);
 
+        var profile = await AccountReferenceCodes.ResolveAsync(db, command.Profile, account, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        account.UpdateProfile(command.Profile.ToProfile(), now);
+        account.UpdateProfile(profile.ToProfile(), now);
         account.ChangeOwner(owner, now);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 

@@ -73,6 +73,9 @@ public interface IAppDbContext
 
     DbSet<Domain.Surveys.SurveyResponse> SurveyResponses { get; }
 
+    /// <summary>The managed lists (industries, regions, segments) whose codes accounts store.</summary>
+    DbSet<Domain.ReferenceData.ReferenceItem> ReferenceItems { get; }
+
     /// <summary>The user with this (normalised) email, its row locked until the transaction ends (sign-in bookkeeping).</summary>
     Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken);
 

@@ -114,6 +114,7 @@ public static class AuditedEntities
             users: [nameof(Domain.DevelopmentPlans.DevelopmentPlan.OwnerId), nameof(Domain.DevelopmentPlans.DevelopmentPlan.AuthorId), nameof(Domain.DevelopmentPlans.DevelopmentPlan.SubmittedBy), nameof(Domain.DevelopmentPlans.DevelopmentPlan.RejectedBy)]),
         // A template's questions are one document: a change lists the whole question list before and after.
         AuditedEntity.Of<Domain.Surveys.SurveyTemplate>("surveyTemplate", t => t.Id.Value, users: [nameof(Domain.Surveys.SurveyTemplate.PublishedBy)]),
+        AuditedEntity.Of<Domain.ReferenceData.ReferenceItem>("referenceItem", r => r.Id.Value),
         AuditedEntity.Of<WebhookEndpoint>("webhookEndpoint", e => e.Id.Value, ignore: [nameof(WebhookEndpoint.FailingSince)], redact: [nameof(WebhookEndpoint.Secret), nameof(WebhookEndpoint.PreviousSecret)]),
     ];
 

@@ -36,6 +36,7 @@ public static class ProblemCodes
     public const string IdempotencyKeyInFlight = "idempotency-key-in-flight";
     public const string TieringRunInProgress = "tiering-run-in-progress";
     public const string NoPublishedPolicy = "no-published-policy";
+    public const string ReferenceCodeTaken = "reference-code-taken";
 
     /// <summary>Every code above.</summary>
     public static IReadOnlyList<string> All { get; } = ConstantsOf(typeof(ProblemCodes));
@@ -106,6 +107,9 @@ public static class FieldErrorCodes
 
     /// <summary>Refers to something that does not exist or that the caller cannot see.</summary>
     public const string UnknownReference = "unknown-reference";
+
+    /// <summary>Names an entry of a managed list (<c>kind</c>, <c>code</c>) that has been deactivated: it may no longer be chosen.</summary>
+    public const string InactiveReference = "inactive-reference";
 
     /// <summary>Must come after (or not before) another field, named in <c>other</c>.</summary>
     public const string NotAfter = "not-after";

@@ -60,16 +60,22 @@ public static class Permissions
     /// <summary>Record a contact's survey answers by phone (ServiceAgents, Marketing, Directors).</summary>
     public const string SurveysRespond = "surveys:respond";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond];
+    /// <summary>Read the managed lists (industries, regions, segments) with their labels: every role, for pickers and labels.</summary>
+    public const string ReferenceDataRead = "referencedata:read";
+
+    /// <summary>Add, relabel, reorder and deactivate entries of the managed lists (Admin).</summary>
+    public const string ReferenceDataManage = "referencedata:manage";
+
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond, ReferenceDataRead, ReferenceDataManage];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
-        [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead],
-        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond],
-        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead, PlansRead, PlansWrite, SurveysRead, SurveysFollowUps],
-        [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup, SurveysRead, SurveysRespond],
-        [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, PlansRead, SurveysRead, SurveysFollowUps],
-        [Role.Marketing] = [SurveysRead, SurveysDesign, SurveysRun, SurveysRespond],
+        [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead, ReferenceDataRead, ReferenceDataManage],
+        [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond, ReferenceDataRead],
+        [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead, PlansRead, PlansWrite, SurveysRead, SurveysFollowUps, ReferenceDataRead],
+        [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup, SurveysRead, SurveysRespond, ReferenceDataRead],
+        [Role.QualityManager] = [AccountsRead, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, PlansRead, SurveysRead, SurveysFollowUps, ReferenceDataRead],
+        [Role.Marketing] = [SurveysRead, SurveysDesign, SurveysRun, SurveysRespond, ReferenceDataRead],
     };
 
     public static IReadOnlyList<string> For(Role role) => ByRole.TryGetValue(role, out var p) ? p : [];

@@ -15,18 +15,18 @@ public sealed record AudienceInput
     [MaxLength(Audience.MaxValues)]
     public IReadOnlyList<Tier>? Tiers { get; init; }
 
-    /// <summary>Accounts of these segments (each at most 100 characters).</summary>
-    /// <example>["Enterprise"]</example>
+    /// <summary>Accounts of these segments: codes of the Segment list (GET /api/v1/reference-data), any case.</summary>
+    /// <example>["enterprise"]</example>
     [MaxLength(Audience.MaxValues), ItemMaxLength(Audience.MaxValueLength)]
     public IReadOnlyList<string>? Segments { get; init; }
 
-    /// <summary>Accounts of these industries (each at most 100 characters).</summary>
-    /// <example>["Manufacturing"]</example>
+    /// <summary>Accounts of these industries: codes of the Industry list, any case.</summary>
+    /// <example>["manufacturing"]</example>
     [MaxLength(Audience.MaxValues), ItemMaxLength(Audience.MaxValueLength)]
     public IReadOnlyList<string>? Industries { get; init; }
 
-    /// <summary>Accounts of these regions (each at most 100 characters).</summary>
-    /// <example>["East China"]</example>
+    /// <summary>Accounts of these regions: codes of the Region list, any case.</summary>
+    /// <example>["east-china"]</example>
     [MaxLength(Audience.MaxValues), ItemMaxLength(Audience.MaxValueLength)]
     public IReadOnlyList<string>? Regions { get; init; }
 

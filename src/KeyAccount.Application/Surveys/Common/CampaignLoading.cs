@@ -124,6 +124,12 @@ public static class CampaignLoading
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(audience);
+
+        // Industries, regions and segments are codes of the managed lists (deactivated entries still select the
+        // accounts that carry them).
+        await ReferenceData.Common.ReferenceCodes.EnsureKnownAsync(db, Domain.ReferenceData.ReferenceKind.Industry, audience.Industries, "audience.industries", cancellationToken).ConfigureAwait(false);
+        await ReferenceData.Common.ReferenceCodes.EnsureKnownAsync(db, Domain.ReferenceData.ReferenceKind.Region, audience.Regions, "audience.regions", cancellationToken).ConfigureAwait(false);
+        await ReferenceData.Common.ReferenceCodes.EnsureKnownAsync(db, Domain.ReferenceData.ReferenceKind.Segment, audience.Segments, "audience.segments", cancellationToken).ConfigureAwait(false);
         if (audience.AccountIds.Count == 0)
         {
             return;

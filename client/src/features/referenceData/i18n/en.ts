@@ -1,0 +1,28 @@
+// The managed lists (industries, regions, segments) and their Admin page, in English.
+// Its keys are this part of MessageKey; zh-CN.ts has each of them (composed in src/i18n/messages/).
+export const en = {
+  'nav.referenceData': 'Reference lists',
+  'referenceData.title': 'Reference lists',
+  'referenceData.intro': 'The industries, regions and segments accounts are filed under. Accounts store the code; everyone reads the label in their language. A deactivated entry stays on its accounts but is no longer offered.',
+  'referenceData.kind.Industry': 'Industries',
+  'referenceData.kind.Region': 'Regions',
+  'referenceData.kind.Segment': 'Segments',
+  'referenceData.code': 'Code',
+  'referenceData.codeHelp': 'Letters, digits and hyphens, e.g. east-china. It never changes.',
+  'referenceData.labelZh': 'Chinese label',
+  'referenceData.labelEn': 'English label',
+  'referenceData.sortOrder': 'Order',
+  'referenceData.state': 'State',
+  'referenceData.active': 'Active',
+  'referenceData.inactive': 'Deactivated',
+  'referenceData.add': 'Add entry',
+  'referenceData.edit': 'Edit',
+  'referenceData.deactivate': 'Deactivate',
+  'referenceData.reactivate': 'Reactivate',
+  'referenceData.save': 'Save',
+  'referenceData.cancel': 'Cancel',
+  'referenceData.newTitle': 'New entry: {kind}',
+  'referenceData.editTitle': 'Edit {code}',
+  'referenceData.saved': 'Saved.',
+  'referenceData.invalidCode': 'Letters, digits and single hyphens between them.',
+};
