@@ -1108,6 +1108,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the entries of the managed lists
+         * @description Industries, regions and segments with their zh-CN and en labels, by list, position and code. Active entries only unless `includeInactive=true` (an account may still carry a deactivated value: read its label from there). Accounts store an entry's `code` (lower case; any case is accepted on input and in filters), never its label: integrators send and receive codes in account bodies, list filters and webhook payloads, and read the labels here.
+         */
+        get: operations["ListReferenceItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference-data/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an entry to a list
+         * @description With a new `code` (letters, digits, single hyphens; at most 50; stored lower case), both labels (1–100 characters each) and a `sortOrder`. A code the list already has, in any case → 409 `reference-code-taken` on `code`. Accounts store an entry's `code` (lower case; any case is accepted on input and in filters), never its label: integrators send and receive codes in account bodies, list filters and webhook payloads, and read the labels here.
+         */
+        post: operations["CreateReferenceItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference-data/{kind}/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an entry
+         * @description The entry (code in any case); the ETag header carries its version.
+         */
+        get: operations["GetReferenceItem"];
+        /**
+         * Change an entry
+         * @description Replaces the labels, the position and the active flag (the code never changes). Deactivating keeps the value on the accounts that have it, but it is no longer offered nor accepted as a new choice (400 `inactive-reference`). Requires If-Match (412 when stale).
+         */
+        put: operations["UpdateReferenceItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/reminders": {
         parameters: {
             query?: never;
@@ -2793,18 +2857,18 @@ export interface components {
              */
             registrationNumber: string;
             /**
-             * @description Industry.
-             * @example Manufacturing
+             * @description Industry: the code of an entry of the Industry list (labels in zh-CN and en at GET /api/v1/reference-data?kind=Industry).
+             * @example manufacturing
              */
             industry: string;
             /**
-             * @description Sales region.
-             * @example East China
+             * @description Sales region: the code of an entry of the Region list (labels at GET /api/v1/reference-data?kind=Region).
+             * @example east-china
              */
             region: string;
             /**
-             * @description Customer type (segment).
-             * @example Enterprise
+             * @description Customer type (segment): the code of an entry of the Segment list (labels at GET /api/v1/reference-data?kind=Segment).
+             * @example enterprise
              */
             segment: string;
             /** @description Lifecycle status. */
@@ -2948,18 +3012,18 @@ export interface components {
              */
             registrationNumber: string;
             /**
-             * @description Industry.
-             * @example Manufacturing
+             * @description Industry: the code of an entry of the Industry list (labels in zh-CN and en at GET /api/v1/reference-data?kind=Industry).
+             * @example manufacturing
              */
             industry: string;
             /**
-             * @description Sales region.
-             * @example East China
+             * @description Sales region: the code of an entry of the Region list (labels at GET /api/v1/reference-data?kind=Region).
+             * @example east-china
              */
             region: string;
             /**
-             * @description Customer type (segment).
-             * @example Enterprise
+             * @description Customer type (segment): the code of an entry of the Segment list (labels at GET /api/v1/reference-data?kind=Segment).
+             * @example enterprise
              */
             segment: string;
             /** @description Lifecycle status. */
@@ -3146,18 +3210,18 @@ export interface components {
              */
             registrationNumber: string;
             /**
-             * @description Industry.
-             * @example Manufacturing
+             * @description Industry: the code of an entry of the Industry list (labels in zh-CN and en at GET /api/v1/reference-data?kind=Industry).
+             * @example manufacturing
              */
             industry: string;
             /**
-             * @description Sales region.
-             * @example East China
+             * @description Sales region: the code of an entry of the Region list (labels at GET /api/v1/reference-data?kind=Region).
+             * @example east-china
              */
             region: string;
             /**
-             * @description Customer type (segment).
-             * @example Enterprise
+             * @description Customer type (segment): the code of an entry of the Segment list (labels at GET /api/v1/reference-data?kind=Segment).
+             * @example enterprise
              */
             segment: string;
             /** @description Lifecycle status. */
@@ -3302,7 +3366,7 @@ export interface components {
              */
             name: string;
             /** @description The permission strings it may be granted (e.g. revenue:write). */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups" | "surveys:respond")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups" | "surveys:respond" | "referencedata:read" | "referencedata:manage")[];
             /**
              * Format: uuid
              * @description The account manager it is bound to: it sees exactly the accounts that user sees (null: every account its scopes reach).
@@ -3421,23 +3485,23 @@ export interface components {
              */
             tiers?: null | components["schemas"]["Tier"][];
             /**
-             * @description Accounts of these segments (each at most 100 characters).
+             * @description Accounts of these segments: codes of the Segment list (GET /api/v1/reference-data), any case.
              * @example [
-             *       "Enterprise"
+             *       "enterprise"
              *     ]
              */
             segments?: null | string[];
             /**
-             * @description Accounts of these industries (each at most 100 characters).
+             * @description Accounts of these industries: codes of the Industry list, any case.
              * @example [
-             *       "Manufacturing"
+             *       "manufacturing"
              *     ]
              */
             industries?: null | string[];
             /**
-             * @description Accounts of these regions (each at most 100 characters).
+             * @description Accounts of these regions: codes of the Region list, any case.
              * @example [
-             *       "East China"
+             *       "east-china"
              *     ]
              */
             regions?: null | string[];
@@ -4330,7 +4394,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups" | "surveys:respond")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups" | "surveys:respond" | "referencedata:read" | "referencedata:manage")[];
             /**
              * Format: uuid
              * @description Optional: an active account manager whose accounts the client is limited to (it then sees exactly what that user sees).
@@ -4757,7 +4821,7 @@ export interface components {
              * @description Stable, kebab-case: a field rule (`required`, `too-long`, …), a business rule about the field, or the problem's own code when the whole problem is about this field (`registration-number-taken`, `idempotency-key-reused`). The client translates it.
              * @enum {string}
              */
-            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "no-next-step" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy";
+            code: "required" | "too-long" | "too-short" | "out-of-range" | "too-small" | "too-large" | "invalid-email" | "invalid-format" | "invalid-value" | "wrong-type" | "date-out-of-range" | "nul-character" | "null-item" | "precision-exceeded" | "unknown-field" | "too-many-items" | "duplicate" | "not-allowed" | "unknown-reference" | "inactive-reference" | "not-after" | "conflicting" | "invalid" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "no-next-step" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap" | "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "reference-code-taken";
             /** @description English text, a fallback for clients without a translation. */
             message: string;
             /** @description The figures of the message by name (`max` of `too-long`, `allowed` of `invalid-value`, `other` of `not-after`); absent when there are none. */
@@ -5223,6 +5287,35 @@ export interface components {
             reminder: components["schemas"]["ReminderDto"];
             /** @description Overdue, DueToday or DueThisWeek. */
             status: components["schemas"]["DueStatus"];
+        };
+        /** @description A new entry: its code and its fields. */
+        NewReferenceItem: {
+            /**
+             * @description Stable code: letters, digits and single hyphens, at most 50 characters; stored in lower case (any case is accepted).
+             * @example east-china
+             */
+            code?: string;
+            /**
+             * @description Simplified Chinese label, 1–100 characters.
+             * @example 华东
+             */
+            labelZh?: string;
+            /**
+             * @description English label, 1–100 characters.
+             * @example East China
+             */
+            labelEn?: string;
+            /**
+             * Format: int32
+             * @description Position in pickers, ascending (0–100000).
+             * @example 10
+             */
+            sortOrder?: number;
+            /**
+             * @description Offered in pickers and accepted on accounts (default true).
+             * @example true
+             */
+            isActive?: boolean;
         };
         /** @description A note on the step (required when waiting for the customer, optional otherwise). */
         NoteInput: {
@@ -6985,7 +7078,7 @@ export interface components {
              * @example validation
              * @enum {string}
              */
-            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "no-next-step" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
+            code: "validation" | "malformed-json" | "not-found" | "authentication-required" | "token-expired" | "session-ended" | "sign-in-failed" | "forbidden" | "stale-version" | "if-match-required" | "rate-limited" | "unsupported-media-type" | "method-not-allowed" | "payload-too-large" | "bad-request" | "server-error" | "service-unavailable" | "conflict" | "registration-number-taken" | "email-taken" | "department-head-taken" | "set-password-token-invalid" | "resource-in-use" | "idempotency-key-reused" | "idempotency-key-in-flight" | "tiering-run-in-progress" | "no-published-policy" | "reference-code-taken" | "api-client-revoked" | "calendar-without-working-time" | "cannot-deactivate-self" | "closed-complaint-takes-no-comments" | "complaint-received-in-future" | "complaint-reference-malformed" | "complaint-transition-not-allowed" | "contact-not-of-account" | "criteria-not-distinct" | "cutoffs-out-of-order" | "date-outside-plan-period" | "department-head-needs-department" | "every-severity-once" | "gross-profit-exceeds-revenue" | "hysteresis-margin-out-of-range" | "initiative-objective-unknown" | "invalid-currency" | "language-not-supported" | "last-active-admin" | "localized-text-incomplete" | "localized-text-too-long" | "manager-cycle" | "measure-actual-computed" | "measure-currency-required" | "measure-target-equals-baseline" | "measure-target-wrong-direction" | "measure-unit-mismatch" | "next-step-required" | "no-next-step" | "order-count-negative" | "override-expiry-not-future" | "override-reason-required" | "plan-four-eyes" | "plan-incomplete" | "plan-item-duplicated" | "plan-item-unknown" | "plan-not-active" | "plan-not-editable" | "plan-not-in-force" | "plan-not-in-progress" | "plan-overlaps" | "plan-period-out-of-range" | "plan-revision-exists" | "plan-transition-not-allowed" | "policy-already-published" | "policy-not-draft" | "policy-not-published" | "potential-revenue-negative" | "precision-exceeded" | "programme-incomplete" | "reports-to-cycle" | "reports-to-not-a-contact" | "resolution-shorter-than-first-response" | "revenue-month-out-of-range" | "revenue-negative" | "review-cadence-out-of-range" | "review-date-out-of-range" | "scaled-resolution-shorter-than-first-response" | "severity-percent-out-of-range" | "strategic-cap-not-positive" | "strategic-fit-out-of-range" | "survey-already-answered" | "survey-answer-choice-not-offered" | "survey-answer-choice-repeated" | "survey-answer-duplicate-question" | "survey-answer-number-out-of-range" | "survey-answer-required" | "survey-answer-single-choice" | "survey-answer-text-too-long" | "survey-answer-unknown-question" | "survey-answer-value-not-expected" | "survey-campaign-closes-before-opening" | "survey-campaign-not-editable" | "survey-campaign-past-close" | "survey-campaign-setting-out-of-range" | "survey-campaign-transition-not-allowed" | "survey-choice-key-duplicate" | "survey-choice-key-invalid" | "survey-closed" | "survey-contact-not-invited" | "survey-expired" | "survey-followup-closed" | "survey-question-choices-invalid" | "survey-question-duplicate-id" | "survey-question-labels-not-allowed" | "survey-question-max-length-invalid" | "survey-template-not-editable" | "survey-template-not-published" | "survey-template-revision-exists" | "survey-template-text-too-long" | "survey-template-too-many-questions" | "survey-template-transition-not-allowed" | "survey-template-without-questions" | "survey-token-malformed" | "team-member-duplicate" | "text-required" | "tier-shift-over-limit" | "unknown-time-zone" | "weight-out-of-range" | "weights-must-sum-to-100" | "working-hours-end-before-start" | "working-hours-not-whole-minutes" | "working-hours-overlap";
             /**
              * @description Quote it when reporting a problem: it finds the request in the server's logs.
              * @example 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01
@@ -7115,6 +7208,63 @@ export interface components {
              */
             lastReceivedAt: string;
         };
+        /** @description One entry of a managed list (an industry, a region or a segment). */
+        ReferenceItemDto: {
+            /** @description Which list: Industry, Region or Segment. */
+            kind: components["schemas"]["ReferenceKind"];
+            /** @description The stable code accounts store and integrators send and receive (lower case). */
+            code: string;
+            /** @description Simplified Chinese label. */
+            labelZh: string;
+            /** @description English label. */
+            labelEn: string;
+            /**
+             * Format: int32
+             * @description Position in pickers, ascending.
+             */
+            sortOrder: number;
+            /** @description False: kept on the accounts that have it, but no longer offered nor accepted for a new choice. */
+            isActive: boolean;
+            /**
+             * Format: date-time
+             * @description When the entry last changed.
+             */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Concurrency version (also the ETag).
+             */
+            version: number;
+        };
+        /** @description An entry's labels, order and state (the code is given on creation and never changes). */
+        ReferenceItemFields: {
+            /**
+             * @description Simplified Chinese label, 1–100 characters.
+             * @example 华东
+             */
+            labelZh?: string;
+            /**
+             * @description English label, 1–100 characters.
+             * @example East China
+             */
+            labelEn?: string;
+            /**
+             * Format: int32
+             * @description Position in pickers, ascending (0–100000); ties are ordered by label.
+             * @example 10
+             */
+            sortOrder?: number;
+            /**
+             * @description Offered in pickers and accepted on accounts (default true). Deactivating keeps the value on the accounts that have it.
+             * @example true
+             */
+            isActive?: boolean;
+        };
+        /**
+         * @description The managed lists an account's profile picks from.
+         * @enum {string}
+         */
+        ReferenceKind: "Industry" | "Region" | "Segment";
         /** @description The Director's reason to send a plan back. */
         RejectPlanInput: {
             /**
@@ -9310,7 +9460,7 @@ export interface components {
              *       "revenue:write"
              *     ]
              */
-            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups" | "surveys:respond")[];
+            scopes: ("accounts:read" | "accounts:write" | "accounts:delete" | "revenue:read" | "revenue:write" | "reminders:read" | "tiering:read" | "tiering:manage" | "complaints:read" | "complaints:write" | "complaints:manage" | "webhooks:manage" | "apiclients:manage" | "users:manage" | "users:lookup" | "audit:read" | "plans:read" | "plans:write" | "plans:approve" | "surveys:read" | "surveys:design" | "surveys:run" | "surveys:followups" | "surveys:respond" | "referencedata:read" | "referencedata:manage")[];
             /**
              * Format: date-time
              * @description When it stops working (any UTC offset; in the future), or null for never.
@@ -9731,11 +9881,11 @@ export interface operations {
             query?: {
                 /** @description Only accounts of this tier. */
                 tier?: components["schemas"]["Tier"];
-                /** @description Only this customer type (exact match). */
+                /** @description Only this customer type: a code of the Segment list, any case (e.g. enterprise). */
                 segment?: string;
-                /** @description Only this industry (exact match). */
+                /** @description Only this industry: a code of the Industry list, any case (e.g. energy). */
                 industry?: string;
-                /** @description Only this region (exact match). */
+                /** @description Only this region: a code of the Region list, any case (e.g. east-china). */
                 region?: string;
                 /** @description Only accounts owned by this user. */
                 ownerId?: string;
@@ -9771,9 +9921,9 @@ export interface operations {
                      *           "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *           "name": "华东精密制造有限公司",
                      *           "registrationNumber": "91310000MA1FL1234X",
-                     *           "industry": "Manufacturing",
-                     *           "region": "East China",
-                     *           "segment": "Enterprise",
+                     *           "industry": "manufacturing",
+                     *           "region": "east-china",
+                     *           "segment": "enterprise",
                      *           "status": "Prospect",
                      *           "tier": "Strategic",
                      *           "ownerId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
@@ -9950,9 +10100,9 @@ export interface operations {
                  * @example {
                  *       "name": "华东精密制造有限公司",
                  *       "registrationNumber": "91310000MA1FL1234X",
-                 *       "industry": "Manufacturing",
-                 *       "region": "East China",
-                 *       "segment": "Enterprise",
+                 *       "industry": "manufacturing",
+                 *       "region": "east-china",
+                 *       "segment": "enterprise",
                  *       "status": "Prospect",
                  *       "strategicFit": 4,
                  *       "potentialAnnualRevenue": {
@@ -9992,9 +10142,9 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "name": "华东精密制造有限公司",
                      *       "registrationNumber": "91310000MA1FL1234X",
-                     *       "industry": "Manufacturing",
-                     *       "region": "East China",
-                     *       "segment": "Enterprise",
+                     *       "industry": "manufacturing",
+                     *       "region": "east-china",
+                     *       "segment": "enterprise",
                      *       "status": "Prospect",
                      *       "tier": "Strategic",
                      *       "tierOverride": {
@@ -10267,11 +10417,11 @@ export interface operations {
                 lang?: "zh-CN" | "en";
                 /** @description Only accounts of this tier. */
                 tier?: components["schemas"]["Tier"];
-                /** @description Only this customer type (exact match). */
+                /** @description Only this customer type: a code of the Segment list, any case (e.g. enterprise). */
                 segment?: string;
-                /** @description Only this industry (exact match). */
+                /** @description Only this industry: a code of the Industry list, any case (e.g. energy). */
                 industry?: string;
-                /** @description Only this region (exact match). */
+                /** @description Only this region: a code of the Region list, any case (e.g. east-china). */
                 region?: string;
                 /** @description Only accounts owned by this user. */
                 ownerId?: string;
@@ -10474,9 +10624,9 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "name": "华东精密制造有限公司",
                      *       "registrationNumber": "91310000MA1FL1234X",
-                     *       "industry": "Manufacturing",
-                     *       "region": "East China",
-                     *       "segment": "Enterprise",
+                     *       "industry": "manufacturing",
+                     *       "region": "east-china",
+                     *       "segment": "enterprise",
                      *       "status": "Prospect",
                      *       "tier": "Strategic",
                      *       "tierOverride": {
@@ -10682,9 +10832,9 @@ export interface operations {
                  * @example {
                  *       "name": "华东精密制造有限公司",
                  *       "registrationNumber": "91310000MA1FL1234X",
-                 *       "industry": "Manufacturing",
-                 *       "region": "East China",
-                 *       "segment": "Enterprise",
+                 *       "industry": "manufacturing",
+                 *       "region": "east-china",
+                 *       "segment": "enterprise",
                  *       "status": "Prospect",
                  *       "strategicFit": 4,
                  *       "potentialAnnualRevenue": {
@@ -10714,9 +10864,9 @@ export interface operations {
                      *       "id": "0193f2a4-5b6c-7d8e-9f00-112233445566",
                      *       "name": "华东精密制造有限公司",
                      *       "registrationNumber": "91310000MA1FL1234X",
-                     *       "industry": "Manufacturing",
-                     *       "region": "East China",
-                     *       "segment": "Enterprise",
+                     *       "industry": "manufacturing",
+                     *       "region": "east-china",
+                     *       "segment": "enterprise",
                      *       "status": "Prospect",
                      *       "tier": "Strategic",
                      *       "tierOverride": {
@@ -29105,6 +29255,1014 @@ export interface operations {
             };
         };
     };
+    ListReferenceItems: {
+        parameters: {
+            query?: {
+                /** @description Only this list: Industry, Region or Segment. */
+                kind?: components["schemas"]["ReferenceKind"];
+                /** @description Also deactivated entries (default false). */
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "kind": "Industry",
+                     *         "code": "text",
+                     *         "labelZh": "text",
+                     *         "labelEn": "text",
+                     *         "sortOrder": 1,
+                     *         "isActive": false,
+                     *         "updatedAt": "2026-03-02T08:30:00Z",
+                     *         "version": 1
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ReferenceItemDto"][];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/reference-data/",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "kind": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for kind."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/reference-data/",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/reference-data/",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/reference-data/",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/reference-data/",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/reference-data/",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateReferenceItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string of 1 to 255 printable characters (a UUID is a good choice) that makes the create safe to retry: the same key with the same request returns the first answer (with `Idempotent-Replayed: true`) instead of creating again; with another request it is a 422; while the first is still running, a 409. Keys are kept per user and operation.
+                 * @example 5f0c8a52-7d3e-4a4b-9a57-2c1d7e0b9f3a
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The list: Industry, Region or Segment. */
+                kind: components["schemas"]["ReferenceKind"];
+            };
+            cookie?: never;
+        };
+        /** @description The new entry. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "east-china",
+                 *       "labelZh": "华东",
+                 *       "labelEn": "East China",
+                 *       "sortOrder": 10,
+                 *       "isActive": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewReferenceItem"];
+            };
+        };
+        responses: {
+            /** @description Created. `Location` names the new resource. */
+            201: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    /**
+                     * @description The path of the created resource.
+                     * @example /api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location: string;
+                    /**
+                     * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
+                     * @example true
+                     */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "Industry",
+                     *       "code": "text",
+                     *       "labelZh": "text",
+                     *       "labelEn": "text",
+                     *       "sortOrder": 1,
+                     *       "isActive": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferenceItemDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "body": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "A JSON body is required."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule or by the resource's current state; `code` names the rule and `args` its figures. */
+            409: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying, when the conflict is only temporary (`idempotency-key-in-flight`, `tiering-run-in-progress`); absent otherwise.
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The change conflicts with existing data.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "conflict",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This Idempotency-Key was used before with a different request; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/idempotency-key-reused",
+                     *       "title": "Idempotency-Key reused",
+                     *       "status": 422,
+                     *       "detail": "This Idempotency-Key was used with a different request; use a new key for a new request.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "idempotency-key-reused",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "idempotency-key-reused",
+                     *             "message": "This Idempotency-Key was used with a different request; use a new key for a new request."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GetReferenceItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The list: Industry, Region or Segment. */
+                kind: components["schemas"]["ReferenceKind"];
+                /** @description The entry's code, any case. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "Industry",
+                     *       "code": "text",
+                     *       "labelZh": "text",
+                     *       "labelEn": "text",
+                     *       "sortOrder": 1,
+                     *       "isActive": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferenceItemDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "Idempotency-Key": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for Idempotency-Key."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    UpdateReferenceItem: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The `ETag` of your last read of the resource being changed (contacts, the team and the tier pin are part of their account: send the account's ETag), e.g. `"42"`. Compared strongly: a weak tag (`W/"42"`) or anything else that is not an ETag of this API is a 400; a stale one a 412; none a 428.
+                 * @example "42"
+                 */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The list: Industry, Region or Segment. */
+                kind: components["schemas"]["ReferenceKind"];
+                /** @description The entry's code, any case. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** @description The entry's new labels, position and state. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "labelZh": "华东",
+                 *       "labelEn": "East China",
+                 *       "sortOrder": 10,
+                 *       "isActive": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReferenceItemFields"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /**
+                     * @description The resource's version; send it back as `If-Match` to change the resource.
+                     * @example "42"
+                     */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "Industry",
+                     *       "code": "text",
+                     *       "labelZh": "text",
+                     *       "labelEn": "text",
+                     *       "sortOrder": 1,
+                     *       "isActive": false,
+                     *       "updatedAt": "2026-03-02T08:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferenceItemDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Send the strong ETag as it was read (\"42\"); weak tags (W/\"42\") cannot guard a change.",
+                     *             "args": {
+                     *               "format": "\"<version>\""
+                     *             }
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the ETag you sent in If-Match: read it again and reapply your change. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/stale-version",
+                     *       "title": "Changed meanwhile",
+                     *       "status": 412,
+                     *       "detail": "The resource was changed by someone else since you read it. Reload it and apply your change again.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "stale-version",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The request body is larger than this endpoint accepts.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "payload-too-large",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "This operation does not take a body of this Content-Type; see its request body in the API document.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "unsupported-media-type",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing: send the ETag of your last read of the resource. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/if-match-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "if-match-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "If-Match": [
+                     *           {
+                     *             "code": "required",
+                     *             "message": "Send the ETag you read in an If-Match header, so a change made meanwhile by someone else is not overwritten."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/reference-data/0193f2a4-5b6c-7d8e-9f00-112233445566/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ListMyReminders: {
         parameters: {
             query?: never;
@@ -30090,13 +31248,13 @@ export interface operations {
                  *           "Key"
                  *         ],
                  *         "segments": [
-                 *           "Enterprise"
+                 *           "enterprise"
                  *         ],
                  *         "industries": [
-                 *           "Manufacturing"
+                 *           "manufacturing"
                  *         ],
                  *         "regions": [
-                 *           "East China"
+                 *           "east-china"
                  *         ],
                  *         "accountIds": [
                  *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -30447,13 +31605,13 @@ export interface operations {
                  *           "Key"
                  *         ],
                  *         "segments": [
-                 *           "Enterprise"
+                 *           "enterprise"
                  *         ],
                  *         "industries": [
-                 *           "Manufacturing"
+                 *           "manufacturing"
                  *         ],
                  *         "regions": [
-                 *           "East China"
+                 *           "east-china"
                  *         ],
                  *         "accountIds": [
                  *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
@@ -30947,13 +32105,13 @@ export interface operations {
                  *           "Key"
                  *         ],
                  *         "segments": [
-                 *           "Enterprise"
+                 *           "enterprise"
                  *         ],
                  *         "industries": [
-                 *           "Manufacturing"
+                 *           "manufacturing"
                  *         ],
                  *         "regions": [
-                 *           "East China"
+                 *           "east-china"
                  *         ],
                  *         "accountIds": [
                  *           "0193f2a4-5b6c-7d8e-9f00-112233445566"
