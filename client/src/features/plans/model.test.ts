@@ -113,7 +113,7 @@ describe('plan-vs-actual chart', () => {
     expect(option.series[1]!.data).toEqual([40, 40]);
     const tip = option.tooltip.formatter([{ dataIndex: 1 }]);
     expect(tip).toContain('Progress: 25%');
-    expect(tip).toContain('Target: CN¥12,000,000.00');
+    expect(tip).toContain('Target: CN¥12,000,000');
   });
 
   it('marks a target changed since the baseline, and escapes people’s text in the tooltip', () => {
