@@ -35,9 +35,15 @@ async function signIn(page, email) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Switches the UI language with the header's switch (中文 / English). */
+/** Switches the UI language: the header's switch (中文 / English) on a wide screen, the user menu's on a phone. */
 async function language(page, label) {
-  await page.getByText(label, { exact: true }).click();
+  const inHeader = page.getByText(label, { exact: true });
+  if ((await inHeader.count()) > 0 && (await inHeader.first().isVisible())) {
+    await inHeader.first().click();
+    return;
+  }
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: label }).click();
 }
 
 /** Today on the business calendar (China Standard Time), as yyyy-MM-dd. */

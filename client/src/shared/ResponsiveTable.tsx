@@ -74,7 +74,8 @@ export function CardList<T extends object>(props: TableProps<T>) {
   return (
     <Spin spinning={!!spinning}>
       {rows.length === 0 ? (
-        (locale?.emptyText as ReactNode) ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        // Empty, the list keeps its test id (as the table does on a wide screen).
+        <div data-testid={(props as { 'data-testid'?: string })['data-testid']}>{(locale?.emptyText as ReactNode) ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}</div>
       ) : (
         <ul className="ka-card-list" data-testid={(props as { 'data-testid'?: string })['data-testid']}>
           {rows.map((row, i) => {
