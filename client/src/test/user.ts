@@ -17,7 +17,8 @@ export type TestUser = ReturnType<typeof setupUser>;
  * starts with it (an option may show more than its name, e.g. an account's tier and registration number).
  */
 export async function chooseOption(user: TestUser, label: string, option: string) {
-  await user.click(screen.getByLabelText(label));
+  // The select may appear a render later (a choice that reveals it): wait for it.
+  await user.click(await screen.findByLabelText(label, undefined, { timeout: 5000 }));
   const item = await waitFor(() => {
     const options = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')];
     const found = options.find((o) => o.textContent === option) ?? options.find((o) => o.textContent?.startsWith(option));
