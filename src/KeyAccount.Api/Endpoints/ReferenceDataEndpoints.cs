@@ -23,7 +23,7 @@ internal static class ReferenceDataEndpoints
 
     public static RouteGroupBuilder MapReferenceData(this RouteGroupBuilder api)
     {
-        var lists = api.MapGroup("/reference-data").WithTags("ReferenceData");
+        var lists = api.MapGroup("/reference-data").WithTags("Reference data");
         lists.MapGet("/", List).WithName("ListReferenceItems").RequireAuthorization(Permissions.ReferenceDataRead)
             .WithSummary("List the entries of the managed lists")
             .WithDescription("Industries, regions and segments with their zh-CN and en labels, by list, position and code. Active entries only unless `includeInactive=true` (an account may still carry a deactivated value: read its label from there)." + Codes)

@@ -20,6 +20,7 @@ internal sealed class DocumentShapeFilter : IDocumentFilter
         ["Contacts"] = "An account's contacts: the decision chain, with buying roles, attitudes, reports-to and relationship levels.",
         ["Interactions"] = "Calls, meetings, visits, emails and events with an account's contacts: what proves the contact cadence.",
         ["Workspace"] = "A user's day (\"my day\"): next steps, reminders, accounts overdue for contact, open complaints, plan initiatives and survey follow-ups that are due or overdue, each as its own home decided it.",
+        ["Reference data"] = "The managed lists an account is described with (industries, regions, segments): each entry a stable code with a Chinese and an English label, an order and an active flag; accounts and survey audiences store the codes.",
         ["Reminders"] = "The signed-in user's open reminders (overdue contact, birthdays, next steps), recorded by the daily reminder job.",
         ["Revenue"] = "Monthly revenue per account: the ERP's bulk upsert (JSON or CSV) and an account's months with trailing-twelve-month figures.",
         ["Events"] = "What KeyAccount tells other systems by webhook: each event's public name, version and data (the catalogue). A change of an event's shape comes with a new version.",
