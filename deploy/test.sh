@@ -5,6 +5,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 . deploy/lib/pg.sh
+. deploy/lib/packages.sh
 
 work=$(mktemp -d /tmp/keyaccount-test.XXXXXX)
 chmod 755 "$work"
@@ -18,6 +19,9 @@ echo "== PostgreSQL for the integration tests"
 pg_start_cluster "$work/postgres" "$(pg_free_port)"
 export KEYACCOUNT_TEST_CONNECTION="${PG_CONNECTION/Database=keyaccount/Database=postgres}"
 psql --version
+
+# The rate limits shared by replicas are tested on a throwaway Redis (RateLimitReplicaTests).
+ensure_packages redis-server redis-server
 
 echo "== Build (Release)"
 dotnet build KeyAccount.sln -c Release -nologo -clp:ErrorsOnly
