@@ -67,6 +67,7 @@ public static class KeyAccountApp
         builder.Services.AddSingleton<EventCatalogue>();
         builder.Services.AddKeyAccountAuth(builder.Configuration);
         builder.Services.AddKeyAccountRateLimits(builder.Configuration);
+        builder.Services.AddKeyAccountProxyHeaders(builder.Configuration);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -101,6 +102,7 @@ public static class KeyAccountApp
 
         await StartupTasks.RunAsync(app).ConfigureAwait(false);
 
+        app.UseForwardedHeaders();
         app.UseKeyAccountDelivery();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
