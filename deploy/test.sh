@@ -40,6 +40,9 @@ bash deploy/openapi.sh --check || status=1
 echo "== OpenAPI lint (Spectral with OWASP, Redocly)"
 bash deploy/openapi-lint.sh || status=1
 
+echo "== Kubernetes manifests (deploy/k8s: schemas, unknown fields, references)"
+bash deploy/k8s-check.sh || status=1
+
 echo "== Fuzz: malformed and hostile requests over every operation; no 5xx, no valid request broken by a bad one"
 FUZZ_REQUESTS=${FUZZ_REQUESTS:-2500} bash deploy/fuzz.sh > "$work/fuzz.log" 2>&1 || { status=1; echo "FUZZ FAILED:"; tail -n 60 "$work/fuzz.log"; }
 grep -E "^   (5xx|valid probes|distinct causes|non-problem)|^\{" "$work/fuzz.log" | tail -n 5
