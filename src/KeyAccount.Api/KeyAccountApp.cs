@@ -53,6 +53,7 @@ public static class KeyAccountApp
 
         builder.AddInfrastructure();
         builder.AddKeyAccountDelivery();
+        builder.AddKeyAccountTelemetry();
         builder.Services.AddApplication();
         builder.Services.AddMediator(options =>
         {
