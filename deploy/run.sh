@@ -5,6 +5,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 . deploy/lib/pg.sh
+. deploy/lib/api.sh
 
 port=${KEYACCOUNT_PORT:-5080}
 data=${KEYACCOUNT_DATA:-$repo/.data}
@@ -36,7 +37,6 @@ build_log="$data/build.log"
 log="$data/api.log"
 : > "$build_log"
 if [ -s "$log" ]; then mv -f "$log" "$log.1"; fi  # the previous run's log is kept once
-fail() { echo " failed." >&2; tail -n 40 "$1" >&2; echo "(full output: $1)" >&2; exit 1; }
 
 if [ -z "${ConnectionStrings__KeyAccount:-}" ]; then
   echo "Starting PostgreSQL in $data/postgres …"
@@ -50,13 +50,7 @@ if [ -z "${Auth__SigningKey:-}" ]; then
   export Auth__SigningKey="$(cat "$data/jwt-key")"
 fi
 
-if [ -f client/package.json ]; then
-  printf 'Building the browser client …'
-  (cd client && { [ -d node_modules ] && [ node_modules -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build) >> "$build_log" 2>&1 \
-    || fail "$build_log"
-  echo " done."
-  export KeyAccount__SpaPath="$repo/client/dist"
-fi
+api_build_client "$build_log"
 
 if pg_port_taken "$port"; then
   if [ -n "${KEYACCOUNT_PORT:-}" ]; then
@@ -66,24 +60,12 @@ if pg_port_taken "$port"; then
   echo "note: port $wanted is taken; KeyAccount uses port $port (set KEYACCOUNT_PORT to choose)"
 fi
 
-printf 'Building the API …'
-dotnet build src/KeyAccount.Api -c Release -nologo -v q -clp:ErrorsOnly >> "$build_log" 2>&1 || fail "$build_log"
-echo " done."
-
+api_build "$build_log"
 # The content root is the build output, where appsettings.json (log levels, jobs) is: started from the repository
 # root without it, the API would run on built-in defaults and log every SQL statement.
-out="$repo/src/KeyAccount.Api/bin/Release/net10.0"
-# One line per log entry, with a UTC timestamp, unless the caller chose otherwise (Logging__Console__FormatterName=json
-# for JSON lines). The formatter must be named for its options to apply.
-export Logging__Console__FormatterName="${Logging__Console__FormatterName:-simple}"
-export Logging__Console__FormatterOptions__SingleLine="${Logging__Console__FormatterOptions__SingleLine:-true}"
-stamp="yyyy-MM-ddTHH:mm:ss.fffZ"; [ "$Logging__Console__FormatterName" = simple ] && stamp="$stamp "  # before the level
-export Logging__Console__FormatterOptions__TimestampFormat="${Logging__Console__FormatterOptions__TimestampFormat:-$stamp}"
-export Logging__Console__FormatterOptions__UseUtcTimestamp="${Logging__Console__FormatterOptions__UseUtcTimestamp:-true}"
-printf 'Migrating the database …'
-# The migration step before the API starts (as a Kubernetes Job or the compose migrate service runs it before replicas).
-dotnet "$out/KeyAccount.Api.dll" migrate --contentRoot "$out" >> "$build_log" 2>&1 || fail "$build_log"
-echo " done."
+out="$api_out"
+api_log_format
+api_migrate "$build_log"
 printf 'Starting KeyAccount (demo data; log: %s) …' "$log"
 started=$(date +%s)
 # Without SMTP settings (Mail__Smtp__Host), mail is written as .eml files here instead of being sent.
@@ -95,12 +77,7 @@ KeyAccount__SeedDemo=true KeyAccount__DemoPassword="$demo_password" \
   dotnet "$out/KeyAccount.Api.dll" --contentRoot "$out" > "$log" 2>&1 &
 api_pid=$!
 
-for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; then break; fi
-  if ! kill -0 "$api_pid" 2>/dev/null; then api_pid=""; fail "$log"; fi
-  sleep 1
-done
-curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null || { echo " not ready in 120 s." >&2; tail -n 40 "$log" >&2; exit 1; }
+api_wait_ready "http://127.0.0.1:$port" "$api_pid" "$log"
 echo " ready in $(( $(date +%s) - started )) s."
 
 # Warnings and errors (simple or JSON console format) are shown from here on; earlier ones are counted in the banner.

@@ -5,6 +5,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 . deploy/lib/pg.sh
+. deploy/lib/packages.sh
 
 work=$(mktemp -d /tmp/keyaccount-test.XXXXXX)
 chmod 755 "$work"
@@ -18,6 +19,9 @@ echo "== PostgreSQL for the integration tests"
 pg_start_cluster "$work/postgres" "$(pg_free_port)"
 export KEYACCOUNT_TEST_CONNECTION="${PG_CONNECTION/Database=keyaccount/Database=postgres}"
 psql --version
+
+# The rate limits shared by replicas are tested on a throwaway Redis (RateLimitReplicaTests).
+ensure_packages redis-server redis-server
 
 echo "== Build (Release)"
 dotnet build KeyAccount.sln -c Release -nologo -clp:ErrorsOnly
@@ -35,6 +39,9 @@ bash deploy/openapi.sh --check || status=1
 
 echo "== OpenAPI lint (Spectral with OWASP, Redocly)"
 bash deploy/openapi-lint.sh || status=1
+
+echo "== Kubernetes manifests (deploy/k8s: schemas, unknown fields, references)"
+bash deploy/k8s-check.sh || status=1
 
 echo "== Fuzz: malformed and hostile requests over every operation; no 5xx, no valid request broken by a bad one"
 FUZZ_REQUESTS=${FUZZ_REQUESTS:-2500} bash deploy/fuzz.sh > "$work/fuzz.log" 2>&1 || { status=1; echo "FUZZ FAILED:"; tail -n 60 "$work/fuzz.log"; }

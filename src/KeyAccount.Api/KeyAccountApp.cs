@@ -53,6 +53,7 @@ public static class KeyAccountApp
 
         builder.AddInfrastructure();
         builder.AddKeyAccountDelivery();
+        builder.AddKeyAccountTelemetry();
         builder.Services.AddApplication();
         builder.Services.AddMediator(options =>
         {
@@ -67,6 +68,7 @@ public static class KeyAccountApp
         builder.Services.AddSingleton<EventCatalogue>();
         builder.Services.AddKeyAccountAuth(builder.Configuration);
         builder.Services.AddKeyAccountRateLimits(builder.Configuration);
+        builder.Services.AddKeyAccountProxyHeaders(builder.Configuration);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -101,6 +103,7 @@ public static class KeyAccountApp
 
         await StartupTasks.RunAsync(app).ConfigureAwait(false);
 
+        app.UseForwardedHeaders();
         app.UseKeyAccountDelivery();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);

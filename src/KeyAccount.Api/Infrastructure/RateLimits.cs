@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using KeyAccount.Api.Infrastructure.RateLimiting;
 using KeyAccount.Infrastructure.Identity;
 
 namespace KeyAccount.Api.Infrastructure;
@@ -7,7 +8,9 @@ namespace KeyAccount.Api.Infrastructure;
 /// <summary>
 /// Rate limits: sign-in and token attempts per client address (brute force), the public survey endpoints per client
 /// address, requests per user, requests per API
-/// client (its own budget or the default), and unauthenticated requests per client address.
+/// client (its own budget or the default), and unauthenticated requests per client address. Each is a one-minute
+/// window counted in Redis when one is configured (shared by every replica), else in the process
+/// (<see cref="RateLimitWindows"/>); a 429 says in <c>Retry-After</c> when the window ends.
 /// </summary>
 internal static class RateLimits
 {
@@ -23,59 +26,54 @@ internal static class RateLimits
         var loginPerMinute = configuration.GetValue("RateLimits:LoginsPerMinutePerAddress", 30);
         var publicSurveysPerMinute = configuration.GetValue("RateLimits:PublicSurveyRequestsPerMinutePerAddress", 30);
         var anonymousPerMinute = configuration.GetValue("RateLimits:AnonymousRequestsPerMinutePerAddress", 300);
+        services.AddSingleton<RateLimitWindows>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                if (RetryAfterSeconds(context.Lease) is { } seconds)
                 {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 }
 
                 await ProblemWriter.WriteAsync(context.HttpContext, 429, Application.Common.Errors.ProblemCodes.RateLimited, "Slow down and retry after the time in the Retry-After header.").ConfigureAwait(false);
             };
-            options.AddPolicy(Login, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            options.AddPolicy(PublicSurveys, http => RateLimitPartition.GetFixedWindowLimiter(
-                "survey:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicSurveysPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(Login, http => Windows(http).PerMinute("login:" + Address(http), loginPerMinute));
+            options.AddPolicy(PublicSurveys, http => Windows(http).PerMinute("survey:" + Address(http), publicSurveysPerMinute));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
                 if (http.Items.TryGetValue(typeof(ActiveClient), out var found) && found is ActiveClient client)
                 {
-                    // An API client has its own budget (set per client, else the default). The budget is part of the
-                    // partition's key, so a changed budget takes effect with a fresh bucket.
-                    var budget = client.RequestsPerMinute ?? perClient;
-                    return RateLimitPartition.GetTokenBucketLimiter($"client:{client.Id}:{budget}", _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = budget,
-                        TokensPerPeriod = budget,
-                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    });
+                    // An API client has its own budget (set per client, else the default).
+                    return Windows(http).PerMinute($"client:{client.Id}", client.RequestsPerMinute ?? perClient);
                 }
 
                 var user = http.User.FindFirst(AuthSetup.SubjectClaim)?.Value;
                 return user is null
-                    ? RateLimitPartition.GetTokenBucketLimiter("anonymous:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new TokenBucketRateLimiterOptions
-                    {
-                        // Unauthenticated requests (sign-in pages, health probes, probing) are limited per client address.
-                        TokenLimit = anonymousPerMinute,
-                        TokensPerPeriod = anonymousPerMinute,
-                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = perUser,
-                        TokensPerPeriod = perUser,
-                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    });
+                    // Unauthenticated requests (sign-in pages, health probes, probing) are limited per client address.
+                    ? Windows(http).PerMinute("anonymous:" + Address(http), anonymousPerMinute)
+                    : Windows(http).PerMinute("user:" + user, perUser);
             });
         });
         return services;
     }
+
+    /// <summary>
+    /// The true wait in whole seconds, rounded up (at least 1): the local window reports it as a <see cref="TimeSpan"/>,
+    /// the Redis window as seconds until its window ends.
+    /// </summary>
+    internal static int? RetryAfterSeconds(RateLimitLease lease)
+    {
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+        {
+            return Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        }
+
+        return lease.TryGetMetadata(RedisRateLimiting.RateLimitMetadataName.RetryAfter, out var seconds) ? Math.Max(1, seconds) : null;
+    }
+
+    private static RateLimitWindows Windows(HttpContext http) => http.RequestServices.GetRequiredService<RateLimitWindows>();
+
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
