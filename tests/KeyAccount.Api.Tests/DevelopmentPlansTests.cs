@@ -539,7 +539,8 @@ public class DevelopmentPlansTests : ApiTestBase
         await StepAsync(manager, plan, "submit");
         await StepAsync(director, plan, "approve");
         await StepAsync(manager, plan, "activate");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The business day (Beijing): from 16:00 UTC it is already tomorrow there, and a review held "today" in UTC would not be in the future.
+        var today = KeyAccount.Domain.Common.BusinessDay.Today(DateTimeOffset.UtcNow);
         await AssertProblem(await SendAsync(manager, HttpMethod.Post, $"{Plans}/{plan["id"]}/reviews", new { heldOn = today.AddDays(1), decisions = "继续" }), 409, "heldOn");
         await AssertProblem(await SendAsync(manager, HttpMethod.Post, $"{Plans}/{plan["id"]}/reviews", new { heldOn = today, decisions = "" }), 400, "decisions");
 
