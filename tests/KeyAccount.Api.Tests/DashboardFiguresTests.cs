@@ -147,7 +147,9 @@ public class DashboardFiguresTests : ApiTestBase
     public async Task GetPortfolio_SatisfactionTrend_HasTwelveBusinessMonthsEndingWithThisOne()
     {
         using var director = await As("director");
-        var trend = (await Body(await director.GetAsync("/api/v1/dashboard")))["satisfactionTrend"]!.AsArray();
+        var raw = await director.GetAsync("/api/v1/dashboard");
+        Assert.That((int)raw.StatusCode, Is.EqualTo(200), await raw.Content.ReadAsStringAsync());
+        var trend = (await Body(raw))["satisfactionTrend"]!.AsArray();
         var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
         Assert.Multiple(() =>
         {
@@ -160,5 +162,35 @@ public class DashboardFiguresTests : ApiTestBase
         using var agent = await As("serviceagent");
         var theirs = await Body(await agent.GetAsync("/api/v1/dashboard"));
         Assert.That((theirs["plansAtRisk"], theirs["satisfactionTrend"]!.AsArray().Count), Is.EqualTo(((JsonNode?)null, 12)));
+    }
+
+    [Test]
+    public async Task RunAccounts_PerTierAndMoved_EqualTheRunsCounts()
+    {
+        using var director = await As("director");
+        await TieringTests.SeedAccountsAsync(director);
+        await TieringTests.PublishAsync(director);
+        var response = await director.PostAsync("/api/v1/tiering/runs", null);
+        Assert.That((int)response.StatusCode, Is.EqualTo(201), await response.Content.ReadAsStringAsync());
+        var run = await Body(response);
+        var id = run["id"]!.GetValue<string>();
+        foreach (var tier in new[] { "Strategic", "Key", "Growth", "Standard" })
+        {
+            var count = run[$"{char.ToLowerInvariant(tier[0])}{tier[1..]}Count"]!.GetValue<int>();
+            Assert.That(await TotalAsync(director, $"/api/v1/tiering/runs/{id}/accounts?tier={tier}"), Is.EqualTo(count), tier);
+        }
+
+        var moved = await Body(await director.GetAsync($"/api/v1/tiering/runs/{id}/accounts?moved=true&pageSize=200"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(moved["totalCount"]!.GetValue<int>(), Is.EqualTo(run["changedCount"]!.GetValue<int>()));
+            Assert.That(moved["items"]!.AsArray().All(i => i!["reason"]!.GetValue<string>() is "Promoted" or "Demoted" or "Override"), Is.True);
+        });
+        Assert.That(run["changedCount"]!.GetValue<int>(), Is.GreaterThan(0), "the seeded accounts all start Standard and some move up");
+
+        using var other = await As("accountmanager2");
+        Assert.That(await TotalAsync(other, $"/api/v1/tiering/runs/{id}/accounts"), Is.Zero, "another manager sees no line of these accounts");
+        await AssertProblem(await director.GetAsync($"/api/v1/tiering/runs/{id}/accounts?tier=Gold"), 400, "tier");
+        Assert.That((int)(await director.GetAsync($"/api/v1/tiering/runs/{Guid.NewGuid()}/accounts")).StatusCode, Is.EqualTo(404));
     }
 }

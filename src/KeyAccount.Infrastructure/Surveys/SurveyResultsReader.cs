@@ -254,7 +254,7 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
         ArgumentNullException.ThrowIfNull(scope);
         var rows = await db.Database.SqlQueryRaw<MonthRow>(
                 MonthlySql.For(scope),
-                [.. AccountScopeSql.Parameters(scope), .. Weights(), new NpgsqlParameter("since", since), new NpgsqlParameter("offset", offset)])
+                [.. AccountScopeSql.Parameters(scope), .. Weights(), new NpgsqlParameter("since", since.ToUniversalTime()), new NpgsqlParameter("offset", offset)])
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(r => new SurveyMonthRow(r.Month, r.ToCounts()))];
     }

@@ -124,14 +124,17 @@ public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, T
         }
 
         // The metrics' period: received_at >= from and < to, as the metrics count it.
+        // The database takes instants in UTC: a bound sent in Beijing time is the same instant.
         if (q.ReceivedFrom is { } from)
         {
-            rows = rows.Where(c => c.ReceivedAt >= from);
+            var since = from.ToUniversalTime();
+            rows = rows.Where(c => c.ReceivedAt >= since);
         }
 
         if (q.ReceivedTo is { } to)
         {
-            rows = rows.Where(c => c.ReceivedAt < to);
+            var until = to.ToUniversalTime();
+            rows = rows.Where(c => c.ReceivedAt < until);
         }
 
         if (q.Severity is { } severity)
