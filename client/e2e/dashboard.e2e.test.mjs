@@ -38,12 +38,13 @@ async function signedIn(lang, width) {
 const numberIn = (text) => Number((text ?? '').replace(/[^\d]/g, ''));
 
 /** The rows a list holds: its pagination's total, or the rows shown when it has none (an empty or one-page list). */
-async function listTotal(page) {
+async function listTotal(page, root = page) {
+  await page.waitForFunction(() => document.querySelector('.ant-pagination-total-text, .ant-table-tbody tr.ant-table-row, .ant-table-placeholder'));
   await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
-  await page.waitForTimeout(300);
-  const total = page.locator('.ant-pagination-total-text');
+  await page.waitForTimeout(500);
+  const total = root.locator('.ant-pagination-total-text');
   if (await total.count()) return numberIn(await total.first().textContent());
-  return page.locator('.ant-table-tbody tr.ant-table-row').count();
+  return root.locator('.ant-table-tbody tr.ant-table-row').count();
 }
 
 /** Opens the portfolio from wherever the Director landed, and waits for its figures. */
@@ -84,14 +85,16 @@ test('the Director follows the Strategic tier count and the SLA breached figure 
     await page.locator('[data-testid="filter-received"]').waitFor();
     await screenshot(page, 'dashboard-breached-complaints-zh-CN-1280');
 
-    // The heat-map's Red cells open the at-risk list of their tier.
+    // A heat-map cell of an at-risk band opens the at-risk list of its tier and band.
     await openPortfolio(page);
-    const red = portfolio.healthHeatMap.find((c) => c.band === 'Red' && c.accounts > 0);
-    if (red) {
-      await page.locator(`a[data-testid="heat-${red.tier}-Red"]`).click();
+    const cell = portfolio.healthHeatMap.find((c) => c.band !== 'Green' && c.accounts > 0);
+    if (cell) {
+      await page.locator(`a[data-testid="heat-${cell.tier}-${cell.band}"]`).click();
       await page.waitForURL(/tab=at-risk/);
-      await page.locator('[data-testid="at-risk-table"]').waitFor();
-      assert.equal(await listTotal(page), red.accounts, 'the at-risk list of that tier holds the cell’s accounts');
+      const list = page.locator('[data-testid="at-risk-table"]');
+      await list.waitFor();
+      assert.equal(await listTotal(page, list), cell.accounts, 'the at-risk list of that tier and band holds the cell’s accounts');
+      await screenshot(page, 'dashboard-heat-cell-at-risk-zh-CN-1280');
     }
   } finally {
     await context.close();

@@ -298,7 +298,7 @@ function AtRisk() {
         loading={isFetching}
         dataSource={data?.items}
         data-testid="at-risk-table"
-        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: (next) => setFilter('page', next), showSizeChanger: false }}
+        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: (next) => setFilter('page', next), showSizeChanger: false, showTotal: (total) => t('accounts.total', { count: total }) }}
         columns={[
           { title: t('account.name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/accounts/${r.accountId}`}>{name}</Link> },
           { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <TierTag tier={tier} /> },
@@ -324,7 +324,7 @@ function Overdue() {
         loading={isFetching}
         dataSource={data?.items}
         data-testid="overdue-table"
-        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: (next) => setFilter('page', next), showSizeChanger: false }}
+        pagination={{ current: page, pageSize: 20, total: data?.totalCount ?? 0, onChange: (next) => setFilter('page', next), showSizeChanger: false, showTotal: (total) => t('accounts.total', { count: total }) }}
         columns={[
           { title: t('account.name'), dataIndex: 'name', render: (name: string, r) => <Link to={`/accounts/${r.accountId}`}>{name}</Link> },
           { title: t('account.tier'), dataIndex: 'tier', render: (tier: Tier) => <TierTag tier={tier} /> },
