@@ -182,7 +182,7 @@ function Overview() {
                       {HEALTH_BANDS.map((band) => {
                         const count = p.healthHeatMap.find((c) => c.tier === tier && c.band === band)?.accounts ?? 0;
                         const href = figureLinks.healthCell(tier, band);
-                        const tint = count === 0 ? 'transparent' : `${bandColor[band]}${band === 'Green' ? '1f' : '2e'}`;
+                        const tint = count === 0 ? 'transparent' : `${bandColor[band]}18`;
                         return (
                           <td key={band} style={{ border: '1px solid #f0f0f0', padding: 8, background: tint, fontSize: 16, fontWeight: 600 }}>
                             {href && count > 0 ? (
