@@ -30,7 +30,7 @@ public class ComplaintsTests : ApiTestBase
         return (await Body(await client.GetAsync("/api/v1/me")))["id"]!.GetValue<string>();
     }
 
-    private static async Task<JsonNode> FileAsync(HttpClient client, string accountId, string severity = "High", DateTimeOffset? receivedAt = null, string? key = null)
+    internal static async Task<JsonNode> FileAsync(HttpClient client, string accountId, string severity = "High", DateTimeOffset? receivedAt = null, string? key = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/complaints") { Content = JsonContent.Create(Intake(accountId, severity, receivedAt)) };
         if (key is not null)

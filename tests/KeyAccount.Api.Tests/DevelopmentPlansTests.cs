@@ -68,7 +68,7 @@ public class DevelopmentPlansTests : ApiTestBase
     }
 
     /// <summary>A manager's account with a contact, and a drafted plan with the whole document on it.</summary>
-    private static async Task<(string Account, JsonNode Plan)> DraftFullPlanAsync(HttpClient manager, string registration, string start = "2026-01-01", string end = "2027-12-31")
+    internal static async Task<(string Account, JsonNode Plan)> DraftFullPlanAsync(HttpClient manager, string registration, string start = "2026-01-01", string end = "2027-12-31")
     {
         var account = await CreateAccountAsync("accountmanager", registration);
         var contact = await Body(await manager.PostAsJsonAsync($"/api/v1/accounts/{account}/contacts", NewContact()));

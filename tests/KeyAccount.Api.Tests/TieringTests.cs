@@ -30,7 +30,7 @@ public class TieringTests : ApiTestBase
         hysteresisMargin = 5,
     };
 
-    private static async Task<string> PublishAsync(HttpClient director, object? body = null)
+    internal static async Task<string> PublishAsync(HttpClient director, object? body = null)
     {
         var created = await director.PostAsJsonAsync("/api/v1/tiering/policies", body ?? PolicyBody());
         Assert.That((int)created.StatusCode, Is.EqualTo(201), await created.Content.ReadAsStringAsync());
@@ -41,7 +41,7 @@ public class TieringTests : ApiTestBase
     }
 
     /// <summary>Accounts with varied facts: revenue in both trailing windows, ties, one without revenue, one without contract date.</summary>
-    private static async Task<List<(string Id, string Registration)>> SeedAccountsAsync(HttpClient director)
+    internal static async Task<List<(string Id, string Registration)>> SeedAccountsAsync(HttpClient director)
     {
         var accounts = new List<(string, string)>();
         var thisMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);

@@ -301,7 +301,7 @@ export interface paths {
         };
         /**
          * The complaints queue
-         * @description Open complaints first, the most urgent due time first. Filter by status, severity, tier, category, account, assignee (or `mine`), SLA state, `overdue` and `openOnly`. AccountManagers see the complaints of their own and their team's accounts.
+         * @description Open complaints first, the most urgent due time first. Filter by status, severity, tier, category, account, assignee (or `mine`), SLA state, `overdue`, `openOnly` and the period received (`receivedFrom`, `receivedTo`: the complaint metrics' and the dashboard's period, so that their counts open as this list). AccountManagers see the complaints of their own and their team's accounts.
          */
         get: operations["ListComplaints"];
         put?: never;
@@ -677,7 +677,7 @@ export interface paths {
         };
         /**
          * Accounts at risk
-         * @description Active accounts whose stored health is Amber or Red (or only `band`), worst first, each with its warnings and when the health was computed. Of one manager with `ownerId`; an AccountManager sees own and team accounts.
+         * @description Active accounts whose stored health is Amber or Red (or only `band`; of one `tier` when given), worst first, each with its warnings and when the health was computed. Of one manager with `ownerId`; an AccountManager sees own and team accounts. The dashboard's health heat-map counts the same stored rows: its Amber and Red cells are this list's totals with `band` and `tier`.
          */
         get: operations["ListAccountsAtRisk"];
         put?: never;
@@ -1855,6 +1855,26 @@ export interface paths {
          * @description When it ran and who or what started it, the policy version it used, and its counts per tier. Each account's result is in that account's tier history.
          */
         get: operations["GetTieringRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tiering/runs/{id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The accounts of a tiering run
+         * @description The run's lines of the stored tier history, by account name: the tier before (null at an account's first run), the tier it placed the account in, the reason and the score. `tier` keeps one tier (the run's count of that tier is this list's total for a Director); `moved=true` keeps the accounts the run moved (Promoted or Demoted, or an override that changed a tier set by an earlier run). AccountManagers see the lines of their own and their team's accounts. An unknown run is a 404.
+         */
+        get: operations["ListTieringRunAccounts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4578,6 +4598,44 @@ export interface components {
              */
             growth: number;
         };
+        /** @description SLA compliance of the complaints received in the last 90 days, as the complaint metrics compute it. */
+        DashboardSlaDto: {
+            /**
+             * Format: date-time
+             * @description The period's start (UTC, inclusive); the list: GET /api/v1/complaints?receivedFrom=…&receivedTo=….
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The period's end (UTC, exclusive): when the dashboard was read.
+             */
+            to: string;
+            /**
+             * Format: int32
+             * @description Complaints received in the period.
+             */
+            complaints: number;
+            /**
+             * Format: double
+             * @description Percent answered within the first-response target, of those whose clock has an outcome; null when none.
+             */
+            firstResponseCompliance: null | number;
+            /**
+             * Format: double
+             * @description Percent resolved within the resolution target, of those whose clock has an outcome; null when none.
+             */
+            resolutionCompliance: null | number;
+            /**
+             * Format: int32
+             * @description Complaints of the period whose stored SLA state is AtRisk (the list: `slaState=AtRisk` with the period).
+             */
+            atRisk: number;
+            /**
+             * Format: int32
+             * @description Complaints of the period whose stored SLA state is Breached (the list: `slaState=Breached` with the period).
+             */
+            breached: number;
+        };
         /** @enum {string} */
         DayOfWeek: "Sunday" | "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday";
         /**
@@ -4860,6 +4918,18 @@ export interface components {
              * @description Its weight in the health score.
              */
             weight: number;
+        };
+        /** @description A cell of the health heat-map: active accounts of a tier whose stored health (the health job's) is in a band. */
+        HealthHeatCellDto: {
+            /** @description The account's tier. */
+            tier: components["schemas"]["Tier"];
+            /** @description The stored health band: Green (70–100), Amber (40–69), Red (< 40). */
+            band: components["schemas"]["HealthBand"];
+            /**
+             * Format: int32
+             * @description Active accounts in scope with that tier and band. For Amber and Red this is the total of GET /api/v1/dashboard/at-risk?band=…&tier=….
+             */
+            accounts: number;
         };
         /** @description A reason why the health is lower than it should be. */
         HealthWarningDto: {
@@ -5846,6 +5916,31 @@ export interface components {
         PagedResultOfSurveyTextAnswerDto: {
             /** @description The rows of this page. */
             items: components["schemas"]["SurveyTextAnswerDto"][];
+            /**
+             * Format: int32
+             * @description 1-based page number (absent when the page was fetched with a cursor).
+             */
+            page: null | number;
+            /**
+             * Format: int32
+             * @description Rows per page (at most 200).
+             */
+            pageSize: number;
+            /**
+             * Format: int32
+             * @description Rows matching the filters, over all pages.
+             */
+            totalCount: number;
+            /**
+             * @description Opaque cursor of the next page for keyset paging; null on the last page.
+             * @example bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY
+             */
+            nextCursor: null | string;
+        };
+        /** @description One page of a list. */
+        PagedResultOfTierRunAccountDto: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["TierRunAccountDto"][];
             /**
              * Format: int32
              * @description 1-based page number (absent when the page was fetched with a cursor).
@@ -6979,7 +7074,7 @@ export interface components {
         };
         /** @enum {string} */
         PolicyStatus: "Draft" | "Published" | "Retired";
-        /** @description The portfolio: tier distribution and revenue share, the Pareto curve and the value matrix. */
+        /** @description The portfolio: tier distribution and revenue share, the Pareto curve and the value matrix, and the figures of the other lists behind the dashboard. */
         PortfolioDto: {
             /**
              * Format: date
@@ -7014,6 +7109,27 @@ export interface components {
             accountsNeedingPlan: number;
             /** @description That figure per reason, one row for each reason (zeros included), in the order NoPlan, NotApproved, Expired. */
             accountsNeedingPlanByReason: components["schemas"]["PlanNeedCountDto"][];
+            /** @description Active accounts per tier and stored health band: every tier × band, zeros included, Strategic and Green first. Accounts the health job has not assessed yet are in no cell. */
+            healthHeatMap: components["schemas"]["HealthHeatCellDto"][];
+            /**
+             * Format: date-time
+             * @description When the health job last computed the stored health counted (null when none is stored).
+             */
+            healthComputedAt: null | string;
+            /** @description NPS and CSAT per month of the last 12 (the current month included, oldest first), over the survey responses of the accounts in scope; empty for callers without surveys:read. */
+            satisfactionTrend: components["schemas"]["SatisfactionMonthDto"][];
+            /** @description Complaint SLA compliance of the last 90 days; null for callers without complaints:read. */
+            sla: components["schemas"]["DashboardSlaDto"] | null;
+            /**
+             * Format: int32
+             * @description Active accounts past their tier's contact cadence (the total of GET /api/v1/dashboard/overdue-contacts).
+             */
+            accountsOverdueForContact: number;
+            /**
+             * Format: int32
+             * @description Plans at risk: Approved or Active plans with an initiative past its due date and not Done, from the dates each plan stores (the total of GET /api/v1/development-plans?status=Approved&status=Active&overdue=true; with `ownerId`, the plans that manager owns). Null for callers without plans:read.
+             */
+            plansAtRisk: null | number;
         };
         /** @description One tier's share of the portfolio. */
         PortfolioTierDto: {
@@ -7578,6 +7694,40 @@ export interface components {
         };
         /** @enum {string} */
         RunTrigger: "Manual" | "Scheduled";
+        /** @description One month of the NPS/CSAT trend: the survey responses received in it (business calendar, UTC+8), scored as a campaign is. */
+        SatisfactionMonthDto: {
+            /**
+             * Format: date
+             * @description The month's first day.
+             * @example 2026-11-01
+             */
+            month: string;
+            /**
+             * Format: int32
+             * @description Responses with an NPS answer.
+             */
+            respondents: number;
+            /**
+             * Format: int32
+             * @description NPS of those responses (% promoters − % detractors); null with none.
+             */
+            nps: null | number;
+            /**
+             * Format: int32
+             * @description The same weighted by the respondents' buying roles; null with none.
+             */
+            weightedNps: null | number;
+            /**
+             * Format: int32
+             * @description Rating answers given in the month.
+             */
+            ratings: number;
+            /**
+             * Format: int32
+             * @description Share of those ratings that are 4 or 5, percent; null with none.
+             */
+            csat: null | number;
+        };
         /** @description What one tier is entitled to. */
         ServiceLevelDto: {
             /** @description The tier. */
@@ -9286,6 +9436,30 @@ export interface components {
             hysteresisMargin?: number;
             /** @description The service programme: one row per tier. Defaults to the design's table when empty. */
             programme?: components["schemas"]["ServiceLevelDto"][];
+        };
+        /** @description An account as one tiering run recorded it (its line of the stored tier history). */
+        TierRunAccountDto: {
+            /**
+             * Format: uuid
+             * @description The account.
+             */
+            accountId: string;
+            /**
+             * @description Its name.
+             * @example 华东精密制造有限公司
+             */
+            name: string;
+            /** @description Its tier before the run when it had been tiered by a run before; null at its first run. */
+            previousTier: components["schemas"]["Tier"] | null;
+            /** @description The tier the run placed it in. */
+            newTier: components["schemas"]["Tier"];
+            /** @description Promoted, Demoted, Initial, Unchanged or Override, as the run recorded it. */
+            reason: components["schemas"]["TierChangeReason"];
+            /**
+             * Format: double
+             * @description Its weighted score, 0–100.
+             */
+            score: number;
         };
         /** @description How one tier's size would change: accounts before and after, the change in percent of before, and whether it is over the limit. */
         TierShift: {
@@ -14404,6 +14578,10 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Only complaints not resolved or closed. */
                 openOnly?: boolean;
+                /** @description Only complaints received at or after this instant (ISO 8601 with offset; the metrics' `from`). */
+                receivedFrom?: string;
+                /** @description Only complaints received before this instant (the metrics' `to`, exclusive); after `receivedFrom`. */
+                receivedTo?: string;
                 /** @description 1-based page. */
                 page?: number;
                 /** @description Rows per page, at most 200. */
@@ -15018,6 +15196,10 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Only complaints not resolved or closed. */
                 openOnly?: boolean;
+                /** @description Only complaints received at or after this instant (ISO 8601 with offset; the metrics' `from`). */
+                receivedFrom?: string;
+                /** @description Only complaints received before this instant (the metrics' `to`, exclusive); after `receivedFrom`. */
+                receivedTo?: string;
             };
             header?: never;
             path?: never;
@@ -20984,7 +21166,36 @@ export interface operations {
                      *           "reason": "NoPlan",
                      *           "accounts": 1
                      *         }
-                     *       ]
+                     *       ],
+                     *       "healthHeatMap": [
+                     *         {
+                     *           "tier": "Strategic",
+                     *           "band": "Green",
+                     *           "accounts": 1
+                     *         }
+                     *       ],
+                     *       "healthComputedAt": "2026-03-02T08:30:00Z",
+                     *       "satisfactionTrend": [
+                     *         {
+                     *           "month": "2026-11-01",
+                     *           "respondents": 1,
+                     *           "nps": 1,
+                     *           "weightedNps": 1,
+                     *           "ratings": 1,
+                     *           "csat": 1
+                     *         }
+                     *       ],
+                     *       "sla": {
+                     *         "from": "2026-03-02T08:30:00Z",
+                     *         "to": "2026-03-02T08:30:00Z",
+                     *         "complaints": 1,
+                     *         "firstResponseCompliance": 1.5,
+                     *         "resolutionCompliance": 1.5,
+                     *         "atRisk": 1,
+                     *         "breached": 1
+                     *       },
+                     *       "accountsOverdueForContact": 1,
+                     *       "plansAtRisk": 1
                      *     }
                      */
                     "application/json": components["schemas"]["PortfolioDto"];
@@ -21135,6 +21346,8 @@ export interface operations {
             query?: {
                 /** @description Amber or Red; both when absent. */
                 band?: components["schemas"]["HealthBand"];
+                /** @description Only accounts of this tier. */
+                tier?: components["schemas"]["Tier"];
                 /** @description Only this manager's accounts. */
                 ownerId?: string;
                 /** @description 1-based page. */
@@ -40856,6 +41069,214 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
                      *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *       "code": "service-unavailable",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ListTieringRunAccounts: {
+        parameters: {
+            query?: {
+                /** @description Only the accounts the run placed in this tier. */
+                tier?: components["schemas"]["Tier"];
+                /** @description Only the accounts whose tier the run changed. */
+                moved?: boolean;
+                /** @description 1-based page. */
+                page?: number;
+                /** @description Rows per page, at most 200. */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The run. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountId": "0193f2a4-5b6c-7d8e-9f00-112233445566",
+                     *           "name": "华东精密制造有限公司",
+                     *           "previousTier": "Strategic",
+                     *           "newTier": "Strategic",
+                     *           "reason": "Initial",
+                     *           "score": 1.5
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "totalCount": 1,
+                     *       "nextCursor": "bmFtZQrljY7kuJznsr7lr4bliLbpgKDmnInpmZDlhazlj7gKOTEzMTAwMDBNQTFGTDEyMzRY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PagedResultOfTierRunAccountDto"];
+                };
+            };
+            /** @description The request is invalid. `errors` names each failing field — body fields as JSON paths (`name`, `potentialAnnualRevenue.amount`, `rows[3].month`), query parameters and headers by name — each with a code and its figures. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "One or more fields are invalid.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566/accounts",
+                     *       "code": "validation",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                     *       "errors": {
+                     *         "tier": [
+                     *           {
+                     *             "code": "invalid-format",
+                     *             "message": "Not a valid value for tier."
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the token expired (`token-expired`): sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/authentication-required",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send a bearer token from POST /api/v1/auth/login in the Authorization header.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566/accounts",
+                     *       "code": "authentication-required",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role (or your API client's scopes) does not grant this operation's permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566/accounts",
+                     *       "code": "forbidden",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you (an AccountManager sees only own and team accounts). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "There is nothing at this address.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566/accounts",
+                     *       "code": "not-found",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Slow down and retry after the time in the Retry-After header.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566/accounts",
+                     *       "code": "rate-limited",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error; only a trace id is returned (quote it when reporting the problem). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/server-error",
+                     *       "title": "Server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the trace id when you report it.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566/accounts",
+                     *       "code": "server-error",
+                     *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached; nothing was changed. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /**
+                     * @description Seconds to wait before retrying.
+                     * @example 5
+                     */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://keyaccount.dev/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database cannot be reached right now; nothing was changed. Retry in a few seconds.",
+                     *       "instance": "/api/v1/tiering/runs/0193f2a4-5b6c-7d8e-9f00-112233445566/accounts",
                      *       "code": "service-unavailable",
                      *       "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
                      *     }

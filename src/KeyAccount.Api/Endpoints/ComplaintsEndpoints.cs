@@ -44,7 +44,7 @@ internal static class ComplaintsEndpoints
 
         complaints.MapGet("/", List).WithName("ListComplaints").RequireAuthorization(Permissions.ComplaintsRead)
             .WithSummary("The complaints queue")
-            .WithDescription("Open complaints first, the most urgent due time first. Filter by status, severity, tier, category, account, assignee (or `mine`), SLA state, `overdue` and `openOnly`. AccountManagers see the complaints of their own and their team's accounts.")
+            .WithDescription("Open complaints first, the most urgent due time first. Filter by status, severity, tier, category, account, assignee (or `mine`), SLA state, `overdue`, `openOnly` and the period received (`receivedFrom`, `receivedTo`: the complaint metrics' and the dashboard's period, so that their counts open as this list). AccountManagers see the complaints of their own and their team's accounts.")
             .ProducesValidationProblem();
         complaints.MapGet("/metrics", async (DateTimeOffset? from, DateTimeOffset? to, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetComplaintMetricsQuery(from, to), ct)))
             .WithName("GetComplaintMetrics").RequireAuthorization(Permissions.ComplaintsRead)
@@ -164,6 +164,8 @@ internal static class ComplaintsEndpoints
     /// <param name="slaState">OnTime, AtRisk or Breached.</param>
     /// <param name="overdue">Only open complaints past their running target.</param>
     /// <param name="openOnly">Only complaints not resolved or closed.</param>
+    /// <param name="receivedFrom">Only complaints received at or after this instant (ISO 8601 with offset; the metrics' `from`).</param>
+    /// <param name="receivedTo">Only complaints received before this instant (the metrics' `to`, exclusive); after `receivedFrom`.</param>
     private static async Task<IResult> Export(
         IMediator m,
         HttpContext http,
@@ -179,7 +181,9 @@ internal static class ComplaintsEndpoints
         [FromQuery] bool mine = false,
         [FromQuery] SlaState? slaState = null,
         [FromQuery] bool overdue = false,
-        [FromQuery] bool openOnly = false)
+        [FromQuery] bool openOnly = false,
+        [FromQuery] DateTimeOffset? receivedFrom = null,
+        [FromQuery] DateTimeOffset? receivedTo = null)
     {
         var (fileFormat, language) = FileExports.Read(http, format, lang);
         var filters = new ListComplaintsQuery
@@ -194,6 +198,8 @@ internal static class ComplaintsEndpoints
             SlaState = slaState,
             Overdue = overdue,
             OpenOnly = openOnly,
+            ReceivedFrom = receivedFrom,
+            ReceivedTo = receivedTo,
         };
         var table = await m.Send(new ExportComplaintsQuery(filters, language), ct);
         return FileExports.File(http, table, fileFormat);
@@ -211,6 +217,8 @@ internal static class ComplaintsEndpoints
     /// <param name="slaState">OnTime, AtRisk or Breached.</param>
     /// <param name="overdue">Only open complaints past their running target.</param>
     /// <param name="openOnly">Only complaints not resolved or closed.</param>
+    /// <param name="receivedFrom">Only complaints received at or after this instant (ISO 8601 with offset; the metrics' `from`).</param>
+    /// <param name="receivedTo">Only complaints received before this instant (the metrics' `to`, exclusive); after `receivedFrom`.</param>
     /// <param name="page">1-based page.</param>
     /// <param name="pageSize">Rows per page, at most 200.</param>
     private static async Task<Ok<PagedResult<ComplaintSummaryDto>>> List(
@@ -226,6 +234,8 @@ internal static class ComplaintsEndpoints
         [FromQuery] SlaState? slaState = null,
         [FromQuery] bool overdue = false,
         [FromQuery] bool openOnly = false,
+        [FromQuery] DateTimeOffset? receivedFrom = null,
+        [FromQuery] DateTimeOffset? receivedTo = null,
         [FromQuery, Range(1, int.MaxValue)] int page = 1,
         [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
         TypedResults.Ok(await m.Send(
@@ -241,6 +251,8 @@ internal static class ComplaintsEndpoints
                 SlaState = slaState,
                 Overdue = overdue,
                 OpenOnly = openOnly,
+                ReceivedFrom = receivedFrom,
+                ReceivedTo = receivedTo,
                 Page = page,
                 PageSize = pageSize,
             },

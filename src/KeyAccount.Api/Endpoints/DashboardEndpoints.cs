@@ -4,6 +4,7 @@ using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Dashboard.GetPortfolio;
 using KeyAccount.Application.Dashboard.ListAccountsAtRisk;
 using KeyAccount.Application.Dashboard.ListOverdueContacts;
+using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Health;
 using KeyAccount.Domain.Users;
 using Mediator;
@@ -25,7 +26,7 @@ internal static class DashboardEndpoints
         dashboard.MapGet("/at-risk", AtRisk)
             .WithName("ListAccountsAtRisk").RequireAuthorization(Permissions.AccountsRead)
             .WithSummary("Accounts at risk")
-            .WithDescription("Active accounts whose stored health is Amber or Red (or only `band`), worst first, each with its warnings and when the health was computed. Of one manager with `ownerId`; an AccountManager sees own and team accounts.")
+            .WithDescription("Active accounts whose stored health is Amber or Red (or only `band`; of one `tier` when given), worst first, each with its warnings and when the health was computed. Of one manager with `ownerId`; an AccountManager sees own and team accounts. The dashboard's health heat-map counts the same stored rows: its Amber and Red cells are this list's totals with `band` and `tier`.")
             .ProducesValidationProblem();
         dashboard.MapGet("/overdue-contacts", Overdue)
             .WithName("ListOverdueContacts").RequireAuthorization(Permissions.AccountsRead)
@@ -36,13 +37,14 @@ internal static class DashboardEndpoints
     }
 
     /// <param name="band">Amber or Red; both when absent.</param>
+    /// <param name="tier">Only accounts of this tier.</param>
     /// <param name="ownerId">Only this manager's accounts.</param>
     /// <param name="page">1-based page.</param>
     /// <param name="pageSize">Rows per page, at most 200.</param>
     /// <param name="m">Mediator.</param>
     /// <param name="ct">Cancellation.</param>
-    private static async Task<Ok<PagedResult<AccountAtRiskDto>>> AtRisk(HealthBand? band, Guid? ownerId, IMediator m, CancellationToken ct, [Range(1, int.MaxValue)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
-        TypedResults.Ok(await m.Send(new ListAccountsAtRiskQuery(band, ownerId is { } o ? new UserId(o) : null, page, pageSize), ct));
+    private static async Task<Ok<PagedResult<AccountAtRiskDto>>> AtRisk(HealthBand? band, Tier? tier, Guid? ownerId, IMediator m, CancellationToken ct, [Range(1, int.MaxValue)] int page = 1, [Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await m.Send(new ListAccountsAtRiskQuery(band, ownerId is { } o ? new UserId(o) : null, page, pageSize, tier), ct));
 
     /// <param name="ownerId">Only this manager's accounts.</param>
     /// <param name="page">1-based page.</param>

@@ -15,6 +15,8 @@ using KeyAccount.Application.Tiering.StartRun;
 using KeyAccount.Application.Tiering.UpdatePolicy;
 using KeyAccount.Application.Tiering.GetPolicy;
 using KeyAccount.Application.Tiering.GetRun;
+using KeyAccount.Application.Tiering.ListRunAccounts;
+using KeyAccount.Application.Common.Models;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Tiering;
 using Mediator;
@@ -58,6 +60,10 @@ internal static class TieringEndpoints
         tiering.MapGet("/runs/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetRunQuery(new TieringRunId(id)), ct)))
             .WithName("GetTieringRun").RequireAuthorization(Permissions.TieringRead).WithSummary("Get a tiering run")
             .WithDescription("When it ran and who or what started it, the policy version it used, and its counts per tier. Each account's result is in that account's tier history.");
+        tiering.MapGet("/runs/{id:guid}/accounts", RunAccounts).WithName("ListTieringRunAccounts").RequireAuthorization(Permissions.TieringRead)
+            .WithSummary("The accounts of a tiering run")
+            .WithDescription("The run's lines of the stored tier history, by account name: the tier before (null at an account's first run), the tier it placed the account in, the reason and the score. `tier` keeps one tier (the run's count of that tier is this list's total for a Director); `moved=true` keeps the accounts the run moved (Promoted or Demoted, or an override that changed a tier set by an earlier run). AccountManagers see the lines of their own and their team's accounts. An unknown run is a 404.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         tiering.MapGet("/history/export", ExportHistory).WithName("ExportTierHistory").RequireAuthorization(Permissions.TieringRead).Exports()
             .WithSummary("Export the tier history (CSV or Excel)")
             .WithDescription("Each account's result in each run — run date, account, owner, policy version, score, previous and new tier, reason — newest run first, as a CSV or .xlsx file streamed as it is read. Filter by account, run, new tier, reason, `changedOnly` (the tier differs from the one before, first results included) and run dates `from`/`to`. AccountManagers get only their own and their team's accounts. At most Exports:MaxRows rows (default 1,000,000): more is a 400 on `filters`.");
@@ -174,4 +180,21 @@ internal static class TieringEndpoints
         await m.Send(new SetTierOverrideCommand(new AccountId(id), null, ifMatch.Version), ct);
         return TypedResults.NoContent();
     }
+
+    /// <param name="id">The run.</param>
+    /// <param name="m">Mediator.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="tier">Only the accounts the run placed in this tier.</param>
+    /// <param name="moved">Only the accounts whose tier the run changed.</param>
+    /// <param name="page">1-based page.</param>
+    /// <param name="pageSize">Rows per page, at most 200.</param>
+    private static async Task<Ok<PagedResult<TierRunAccountDto>>> RunAccounts(
+        Guid id,
+        IMediator m,
+        CancellationToken ct,
+        [FromQuery] Tier? tier = null,
+        [FromQuery] bool moved = false,
+        [FromQuery, Range(1, int.MaxValue)] int page = 1,
+        [FromQuery, Range(1, Paging.MaxPageSize)] int pageSize = Paging.DefaultPageSize) =>
+        TypedResults.Ok(await m.Send(new ListRunAccountsQuery(new TieringRunId(id), tier, moved, page, pageSize), ct));
 }

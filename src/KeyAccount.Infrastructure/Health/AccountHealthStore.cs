@@ -53,14 +53,33 @@ internal sealed class AccountHealthStore(AppDbContext db) : IAccountHealthStore
     // at-risk row (about 0.17 s of database time a page at 100,000 accounts, 42,000 of them at risk).
     private const string AnyRiskBand = "h.band <> 'Green'";
     private const string OneBand = "h.band = @band";
+    private const string OneTier = " AND a.tier = @tier";
 
-    private static readonly (AccountScopeSql.Scoped Any, AccountScopeSql.Scoped One) AtRiskPageSql = (
+    // One text per shape (any band or one, any tier or one), never "@tier IS NULL OR …" (see AccountScopeSql).
+    private static readonly AccountScopeSql.Scoped[] AtRiskPageSql =
+    [
         AccountScopeSql.Statement(filter => Page(AnyRiskBand, filter)),
-        AccountScopeSql.Statement(filter => Page(OneBand, filter)));
+        AccountScopeSql.Statement(filter => Page(OneBand, filter)),
+        AccountScopeSql.Statement(filter => Page(AnyRiskBand + OneTier, filter)),
+        AccountScopeSql.Statement(filter => Page(OneBand + OneTier, filter)),
+    ];
 
-    private static readonly (AccountScopeSql.Scoped Any, AccountScopeSql.Scoped One) AtRiskCountSql = (
+    private static readonly AccountScopeSql.Scoped[] AtRiskCountSql =
+    [
         AccountScopeSql.Statement(filter => Count(AnyRiskBand, filter)),
-        AccountScopeSql.Statement(filter => Count(OneBand, filter)));
+        AccountScopeSql.Statement(filter => Count(OneBand, filter)),
+        AccountScopeSql.Statement(filter => Count(AnyRiskBand + OneTier, filter)),
+        AccountScopeSql.Statement(filter => Count(OneBand + OneTier, filter)),
+    ];
+
+    // The dashboard's heat-map: the same rows as the at-risk list (stored band, active accounts in scope), counted.
+    private static readonly AccountScopeSql.Scoped HeatMapSql = AccountScopeSql.Statement(filter => $"""
+        SELECT a.tier, h.band, count(*)::int AS accounts, max(h.computed_at) AS computed_at
+        FROM account_health h
+        JOIN accounts a ON a.id = h.account_id
+        WHERE a.status = 'Active' AND {filter}
+        GROUP BY a.tier, h.band
+        """);
 
     private static string Page(string band, string filter) => $"""
         WITH page AS (
@@ -109,14 +128,18 @@ internal sealed class AccountHealthStore(AppDbContext db) : IAccountHealthStore
         return written;
     }
 
-    public async Task<(IReadOnlyList<StoredHealthRow> Rows, int Total)> ReadAtRiskAsync(AccountScope scope, HealthBand? band, int skip, int take, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<StoredHealthRow> Rows, int Total)> ReadAtRiskAsync(AccountScope scope, HealthBand? band, Tier? tier, int skip, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        object[] Filter() => band is { } b
-            ? [.. AccountScopeSql.Parameters(scope), new NpgsqlParameter("band", NpgsqlDbType.Varchar) { Value = b.ToString() }]
-            : AccountScopeSql.Parameters(scope);
-        var page = band is null ? AtRiskPageSql.Any : AtRiskPageSql.One;
-        var count = band is null ? AtRiskCountSql.Any : AtRiskCountSql.One;
+        object[] Filter() =>
+        [
+            .. AccountScopeSql.Parameters(scope),
+            .. band is { } b ? [new NpgsqlParameter("band", NpgsqlDbType.Varchar) { Value = b.ToString() }] : Array.Empty<object>(),
+            .. tier is { } t ? [new NpgsqlParameter("tier", NpgsqlDbType.Varchar) { Value = t.ToString() }] : Array.Empty<object>(),
+        ];
+        var shape = (band is null ? 0 : 1) | (tier is null ? 0 : 2);
+        var page = AtRiskPageSql[shape];
+        var count = AtRiskCountSql[shape];
         var rows = await db.Database.SqlQueryRaw<Row>(page.For(scope), [.. Filter(), new NpgsqlParameter("skip", skip), new NpgsqlParameter("take", take)])
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         // A partial page says the total; a full (or empty, past-the-end) one asks.
@@ -127,6 +150,18 @@ internal sealed class AccountHealthStore(AppDbContext db) : IAccountHealthStore
             new AccountId(r.AccountId), r.Name, Enum.Parse<Tier>(r.Tier), new UserId(r.OwnerId), r.OwnerName, r.Score, Enum.Parse<HealthBand>(r.Band),
             JsonSerializer.Deserialize<List<HealthWarning>>(r.Warnings, PublicJson.Options) ?? [], r.ComputedAt))], total);
     }
+
+    public async Task<StoredHealthCounts> CountByTierAsync(AccountScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var rows = await db.Database.SqlQueryRaw<CountRow>(HeatMapSql.For(scope), AccountScopeSql.Parameters(scope))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new StoredHealthCounts(
+            [.. rows.Select(r => new HealthCountRow(Enum.Parse<Tier>(r.Tier), Enum.Parse<HealthBand>(r.Band), r.Accounts))],
+            rows.Count == 0 ? null : rows.Max(r => r.ComputedAt));
+    }
+
+    private sealed record CountRow(string Tier, string Band, int Accounts, DateTimeOffset ComputedAt);
 
     private sealed record Row(Guid AccountId, string Name, string Tier, Guid OwnerId, string? OwnerName, int Score, string Band, string Warnings, DateTimeOffset ComputedAt);
 }

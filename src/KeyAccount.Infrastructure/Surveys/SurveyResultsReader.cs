@@ -36,6 +36,19 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
         GROUP BY GROUPING SETS ((), (a.tier), (a.segment))
         """);
 
+    // The dashboard's NPS/CSAT trend: the same stored groups and counts (SurveyResultsSql), per month of the business's
+    // calendar instead of per campaign; the scores are made from them by SurveyScores, as for a campaign.
+    private static readonly AccountScopeSql.Scoped MonthlySql = AccountScopeSql.Statement(filter => $"""
+        WITH {SurveyResultsSql.WeightsCte}
+        SELECT date_trunc('month', (r.received_at AT TIME ZONE 'UTC') + @offset)::date AS month,
+               {SurveyResultsSql.CountColumns("count(r.id)::int")}
+        FROM survey_responses r
+        LEFT JOIN weights w ON w.role = r.buying_role
+        WHERE r.received_at >= @since {InScope("r", filter)}
+        GROUP BY 1
+        ORDER BY 1
+        """);
+
     // One pass over the campaign's answers, counting each distinct answer (question, number, chosen keys) with its
     // text answers; then, over those few rows, per question (the total set) its answers, mean and texts, and per question
     // and value (a number as text, or each chosen key) the distribution. A multiple choice counts as one answer (its
@@ -236,6 +249,16 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
         return ([.. rows.Select(r => new SurveyTextAnswerDto(new SurveyResponseId(r.ResponseId), new AccountId(r.AccountId), r.AccountName, r.ContactName, Enum.Parse<BuyingRole>(r.BuyingRole), r.Text, r.ReceivedAt))], total);
     }
 
+    public async Task<IReadOnlyList<SurveyMonthRow>> ReadMonthlyAsync(AccountScope scope, DateTimeOffset since, TimeSpan offset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var rows = await db.Database.SqlQueryRaw<MonthRow>(
+                MonthlySql.For(scope),
+                [.. AccountScopeSql.Parameters(scope), .. Weights(), new NpgsqlParameter("since", since.ToUniversalTime()), new NpgsqlParameter("offset", offset)])
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new SurveyMonthRow(r.Month, r.ToCounts()))];
+    }
+
     public async Task<AccountSatisfactionRows> ReadAccountAsync(AccountId account, int maxTrend, CancellationToken cancellationToken)
     {
         NpgsqlParameter Account() => new("account", account.Value);
@@ -256,6 +279,10 @@ internal sealed class SurveyResultsReader(AppDbContext db, IOptions<SurveyOption
     // Column names follow the context's snake_case convention, ad-hoc result types included.
     private sealed record GroupRow(
         string Dimension, string Key, int Invited, int Responded, int Promoters, int Passives, int Detractors,
+        decimal PromoterWeight, decimal PassiveWeight, decimal DetractorWeight, int Ratings, int Satisfied) : ISurveyCountColumns;
+
+    private sealed record MonthRow(
+        DateOnly Month, int Invited, int Responded, int Promoters, int Passives, int Detractors,
         decimal PromoterWeight, decimal PassiveWeight, decimal DetractorWeight, int Ratings, int Satisfied) : ISurveyCountColumns;
 
     private sealed record QuestionRow(Guid QuestionId, string? Value, int IsTotal, int Answered, int Chosen, decimal? Mean, int TextAnswers);

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { urlFilter, useUrlFilters } from '../../shared/useUrlFilters';
 import { formatDuration, formatDate } from '../../shared/format';
 import { useComplaintMetrics } from './insightsApi';
+import { figureLinks, type ReceivedPeriod } from '../portfolio/links';
 import { PageTitle } from '../../shell/PageTitle';
 import { usePageTitle } from '../../shell/usePageTitle';
 
@@ -36,9 +37,22 @@ export default function ComplaintMetricsPage() {
     return has(message) ? t(message) : key;
   };
 
+  // Each count opens the queue of the same complaints: the period the server answered for, and the row's group (the
+  // queue filters by tier and category; it has no department filter, so a department's counts are plain).
+  const period: ReceivedPeriod | null = data ? { from: data.from, to: data.to } : null;
+  const groupFilter = (dimension: 'tier' | 'complaint.category' | 'complaint.department', key: string) =>
+    dimension === 'tier' ? { tier: key } : dimension === 'complaint.category' ? { category: key } : null;
+  const countLink = (dimension: 'tier' | 'complaint.category' | 'complaint.department', key: string, count: number, extra: { slaState?: 'AtRisk' | 'Breached' } = {}) => {
+    const group = groupFilter(dimension, key);
+    if (!period || !group) return count;
+    return <Link to={figureLinks.complaints(period, { ...group, ...extra })} data-testid={`metrics-link-${key}${extra.slaState ? `-${extra.slaState}` : ''}`}>{count}</Link>;
+  };
+
   const figureColumns = (dimension: 'tier' | 'complaint.category' | 'complaint.department') => [
     { title: t('metrics.group'), dataIndex: 'key', render: (k: string) => labelOf(dimension, k) },
-    { title: t('metrics.complaints'), dataIndex: 'complaints', align: 'right' as const },
+    { title: t('metrics.complaints'), dataIndex: 'complaints', align: 'right' as const, render: (v: number, r: Schemas['SlaFiguresDto']) => countLink(dimension, r.key, v) },
+    { title: t('complaint.sla.state.AtRisk'), dataIndex: 'atRisk', align: 'right' as const, render: (v: number, r: Schemas['SlaFiguresDto']) => countLink(dimension, r.key, v, { slaState: 'AtRisk' }) },
+    { title: t('complaint.sla.state.Breached'), dataIndex: 'breached', align: 'right' as const, render: (v: number, r: Schemas['SlaFiguresDto']) => countLink(dimension, r.key, v, { slaState: 'Breached' }) },
     { title: t('metrics.firstResponseCompliance'), dataIndex: 'firstResponseCompliance', align: 'right' as const, render: pct },
     { title: t('metrics.resolutionCompliance'), dataIndex: 'resolutionCompliance', align: 'right' as const, render: pct },
     { title: t('metrics.medianFirstResponse'), dataIndex: 'medianFirstResponseHours', align: 'right' as const, render: hrs },
@@ -63,7 +77,11 @@ export default function ComplaintMetricsPage() {
       {data && data.overall.complaints > 0 && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Row gutter={16}>
-            <Col xs={12} md={6}><Statistic title={t('metrics.complaints')} value={data.overall.complaints} /></Col>
+            <Col xs={12} md={6}>
+              <Link to={figureLinks.complaints({ from: data.from, to: data.to })} data-testid="metrics-complaints" style={{ display: 'block' }}>
+                <Statistic title={t('metrics.complaints')} value={data.overall.complaints} />
+              </Link>
+            </Col>
             <Col xs={12} md={6}><Statistic title={t('metrics.firstResponseCompliance')} value={pct(data.overall.firstResponseCompliance)} data-testid="fr-compliance" /></Col>
             <Col xs={12} md={6}><Statistic title={t('metrics.resolutionCompliance')} value={pct(data.overall.resolutionCompliance)} /></Col>
             <Col xs={12} md={6}>

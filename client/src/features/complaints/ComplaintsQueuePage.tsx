@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Segmented, Select, Space, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -24,6 +24,12 @@ function formatShort(locale: string, iso: string) {
   return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
+/** A bound of the received period as the queue shows it; an edited link's unreadable value as it is. */
+function instantLabel(locale: string, iso: string | undefined) {
+  if (!iso) return '…';
+  return Number.isNaN(new Date(iso).getTime()) ? iso : formatShort(locale, iso);
+}
+
 /** The queue's filters, scope and page, as URL parameters (see useUrlFilters). */
 const FILTERS = {
   status: urlFilter.oneOf(STATUSES),
@@ -35,6 +41,9 @@ const FILTERS = {
   /** `all`: resolved and closed complaints too. */
   open: urlFilter.oneOf(['all']),
   mine: urlFilter.flag(),
+  /** The period received (ISO instants), as the dashboard and the complaint metrics link to it. */
+  receivedFrom: urlFilter.text(),
+  receivedTo: urlFilter.text(),
   page: urlFilter.int(1),
   pageSize: urlFilter.int(20),
 };
@@ -63,6 +72,8 @@ export default function ComplaintsQueuePage() {
     overdue: filters.overdue || undefined,
     openOnly: openOnly || undefined,
     mine: mine || undefined,
+    receivedFrom: filters.receivedFrom,
+    receivedTo: filters.receivedTo,
     page: filters.page,
     pageSize: filters.pageSize,
   };
@@ -130,6 +141,19 @@ export default function ComplaintsQueuePage() {
             {t('complaints.filter.openOnly')}
           </Checkbox>
         </Tooltip>
+        {(filters.receivedFrom || filters.receivedTo) && (
+          <Tag
+            closable
+            data-testid="filter-received"
+            closeIcon={<span aria-label={t('common.reset')}>×</span>}
+            onClose={() => setFilters({ receivedFrom: undefined, receivedTo: undefined })}
+          >
+            {t('complaints.filter.received', {
+              from: instantLabel(locale, filters.receivedFrom),
+              to: instantLabel(locale, filters.receivedTo),
+            })}
+          </Tag>
+        )}
         <Button onClick={resetFilters}>{t('common.reset')}</Button>
       </Space>
       <ProblemAlert error={error} />

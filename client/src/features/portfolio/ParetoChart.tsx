@@ -8,7 +8,8 @@ import type { Schemas } from '../../api/client';
 echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
 /** Cumulative revenue share (y) by share of accounts ranked by revenue (x), with the 20 % line. */
-export default function ParetoChart({ points, labels }: { points: Schemas['ParetoPointDto'][]; labels: { accounts: string; revenue: string } }) {
+/** A click on the curve opens `onOpen` (the accounts it ranks). */
+export default function ParetoChart({ points, labels, onOpen }: { points: Schemas['ParetoPointDto'][]; labels: { accounts: string; revenue: string }; onOpen?: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return undefined;
@@ -30,12 +31,13 @@ export default function ParetoChart({ points, labels }: { points: Schemas['Paret
         },
       ],
     });
+    if (onOpen) chart.on('click', () => onOpen());
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [points, labels.accounts, labels.revenue]);
+  }, [points, labels.accounts, labels.revenue, onOpen]);
   return <div ref={ref} style={{ height: 300 }} data-testid="pareto-chart" />;
 }

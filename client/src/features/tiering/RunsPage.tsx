@@ -14,6 +14,7 @@ import { exportTierHistory, usePolicies, useRuns, useStartRun, type TieringRunDt
 import { PageTitle } from '../../shell/PageTitle';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { ResponsiveTable } from '../../shared/ResponsiveTable';
+import { figureLinks } from '../portfolio/links';
 
 const countOf = (run: TieringRunDto, tier: Tier) =>
   tier === 'Strategic' ? run.strategicCount : tier === 'Key' ? run.keyCount : tier === 'Growth' ? run.growthCount : run.standardCount;
@@ -135,13 +136,19 @@ export default function RunsPage() {
               ),
               key: tier,
               align: 'right' as const,
-              render: (_: unknown, r: TieringRunDto) => formatNumber(locale, countOf(r, tier)),
+              render: (_: unknown, r: TieringRunDto) => (
+                <Link to={figureLinks.runAccounts(r.id, { tier })} data-testid={`run-count-${tier}`}>{formatNumber(locale, countOf(r, tier))}</Link>
+              ),
             })),
             {
               title: t('tiering.runs.changed'),
               dataIndex: 'changedCount',
               align: 'right',
-              render: (v: number) => <strong style={{ color: v ? '#d46b08' : undefined }}>{formatNumber(locale, v)}</strong>,
+              render: (v: number, r: TieringRunDto) => (
+                <Link to={figureLinks.runAccounts(r.id, { moved: true })} data-testid="run-changed">
+                  <strong style={{ color: v ? '#ad4e00' : undefined }}>{formatNumber(locale, v)}</strong>
+                </Link>
+              ),
             },
           ]}
         />

@@ -5,6 +5,7 @@ import { ErrorPage } from '../../shell/ErrorPages';
 import PoliciesPage from './PoliciesPage';
 import PolicyPage from './PolicyPage';
 import RunsPage from './RunsPage';
+import RunAccountsPage from './RunAccountsPage';
 
 /** /tiering: policy versions and runs, as two tabs over sub-routes (links to a version or the runs can be shared). */
 export default function TieringPage() {
@@ -28,6 +29,7 @@ export default function TieringPage() {
         <Route path="policies" element={<PoliciesPage />} />
         <Route path="policies/:id" element={<PolicyPage />} />
         <Route path="runs" element={<RunsPage />} />
+        <Route path="runs/:id" element={<RunAccountsPage />} />
         <Route path="*" element={<ErrorPage status={404} />} />
       </Routes>
     </>

@@ -50,6 +50,10 @@ describe('RunsPage', () => {
     expect(row).toHaveTextContent('Manual');
     expect(row).toHaveTextContent('v2');
     for (const n of ['52', '64', '56', '126', '192']) expect(row).toHaveTextContent(n);
+    // Each count opens the run's accounts behind it: of that tier, or those the run moved.
+    expect(screen.getByTestId('run-count-Strategic')).toHaveAttribute('href', '/tiering/runs/r1?tier=Strategic');
+    expect(screen.getByTestId('run-count-Standard')).toHaveAttribute('href', '/tiering/runs/r1?tier=Standard');
+    expect(screen.getByTestId('run-changed')).toHaveAttribute('href', '/tiering/runs/r1?moved=true');
   });
 
   it('says so in plain words when a run is already in progress (409)', () => {

@@ -1,5 +1,5 @@
 // Tiering over the generated contract: policy versions, simulations, runs, an account's tier history and pin.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { paths } from '../../api/schema';
 import { api, idempotencyKey, ifMatch, unwrap, unwrapWithETag, type Schemas } from '../../api/client';
 import { useCreateMutation } from '../../shared/idempotency';
@@ -77,6 +77,17 @@ export function useSimulation() {
 
 export function useRuns() {
   return useQuery({ queryKey: tieringKeys.runs, queryFn: () => unwrap(api.GET('/api/v1/tiering/runs')) });
+}
+
+export type RunAccountsQuery = NonNullable<paths['/api/v1/tiering/runs/{id}/accounts']['get']['parameters']['query']>;
+
+/** A run's accounts from its stored tier history (of one tier, or only those it moved). */
+export function useRunAccounts(id: string, query: RunAccountsQuery) {
+  return useQuery({
+    queryKey: [...tieringKeys.runs, id, 'accounts', query],
+    queryFn: () => unwrap(api.GET('/api/v1/tiering/runs/{id}/accounts', { params: { path: { id }, query } })),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useStartRun() {

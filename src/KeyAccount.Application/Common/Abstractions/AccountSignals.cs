@@ -136,6 +136,15 @@ public interface IAccountHealthStore
     /// <summary>Replaces the stored health of every active account (one transaction; readers see the old or the new set).</summary>
     Task<int> ReplaceAllAsync(IReadOnlyList<(AccountId Account, AccountHealth Health)> assessed, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Active accounts in scope whose stored band is <paramref name="band"/> (or not Green), worst first, one page, with the total.</summary>
-    Task<(IReadOnlyList<StoredHealthRow> Rows, int Total)> ReadAtRiskAsync(AccountScope scope, HealthBand? band, int skip, int take, CancellationToken cancellationToken);
+    /// <summary>Active accounts in scope whose stored band is <paramref name="band"/> (or not Green), of one <paramref name="tier"/> when given, worst first, one page, with the total.</summary>
+    Task<(IReadOnlyList<StoredHealthRow> Rows, int Total)> ReadAtRiskAsync(AccountScope scope, HealthBand? band, Tier? tier, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>Active accounts in scope per tier and stored band (only the non-empty pairs), and when the stored health was last computed.</summary>
+    Task<StoredHealthCounts> CountByTierAsync(AccountScope scope, CancellationToken cancellationToken);
 }
+
+/// <summary>Active accounts of one tier in one stored health band.</summary>
+public sealed record HealthCountRow(Tier Tier, HealthBand Band, int Accounts);
+
+/// <summary>The stored health counted per tier and band, and the latest computation among them (null when none is stored).</summary>
+public sealed record StoredHealthCounts(IReadOnlyList<HealthCountRow> Cells, DateTimeOffset? ComputedAt);

@@ -52,6 +52,9 @@ public sealed record SurveyAccountResultRow(AccountId AccountId, string Name, Ti
 /// <summary>An account's stored satisfaction (table <c>account_satisfaction</c>) with its campaign's name.</summary>
 public sealed record StoredSatisfactionRow(SurveyCampaignId CampaignId, string CampaignName, int Nps, int? WeightedNps, int Respondents, int? Csat, DateTimeOffset MeasuredAt);
 
+/// <summary>One calendar month's responses (its first day) with their counts.</summary>
+public sealed record SurveyMonthRow(DateOnly Month, SurveyGroupCounts Counts);
+
 /// <summary>An account's satisfaction: the stored measure, the campaigns it answered (oldest first) and its open follow-ups.</summary>
 public sealed record AccountSatisfactionRows(StoredSatisfactionRow? Latest, IReadOnlyList<SurveyTrendRow> Campaigns, int OpenFollowUps);
 
@@ -69,6 +72,13 @@ public interface ISurveyResultsReader
 
     /// <summary>The text answers in scope (of one question when given), newest first, one page, with the total.</summary>
     Task<(IReadOnlyList<SurveyTextAnswerDto> Rows, int Total)> ReadTextAnswersAsync(SurveyCampaignId campaign, AccountScope scope, Guid? questionId, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The responses received from <paramref name="since"/> by the accounts in scope, counted per calendar month of the
+    /// business's time zone (<paramref name="offset"/> from UTC); only months with a response. <c>Invited</c> counts the
+    /// responses (a month has no panel).
+    /// </summary>
+    Task<IReadOnlyList<SurveyMonthRow>> ReadMonthlyAsync(AccountScope scope, DateTimeOffset since, TimeSpan offset, CancellationToken cancellationToken);
 
     /// <summary>The account's stored satisfaction, its last <paramref name="maxTrend"/> answered campaigns and its open follow-ups.</summary>
     Task<AccountSatisfactionRows> ReadAccountAsync(AccountId account, int maxTrend, CancellationToken cancellationToken);

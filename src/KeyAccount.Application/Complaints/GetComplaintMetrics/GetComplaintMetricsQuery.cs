@@ -86,14 +86,30 @@ public sealed class GetComplaintMetricsHandler(IComplaintMetricsReader reader, I
 
     public static readonly TimeSpan RecurringWindow = TimeSpan.FromDays(180);
 
+    /// <summary>The period when none is asked: the 90 days before now.</summary>
+    public static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(90);
+
+    /// <summary>One group's figures as clients read them (compliance, percentiles rounded to one decimal); the dashboard maps here too.</summary>
+    public static SlaFiguresDto Figures(ComplaintFiguresRow r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Key, r.Complaints, Round(r.FirstResponseCompliance), Round(r.ResolutionCompliance),
+            r.FirstResponseBreaches, r.ResolutionBreaches, r.AtRisk, r.Breached, Round(r.MedianFirstResponseHours), Round(r.P90FirstResponseHours), Round(r.MedianResolutionHours), Round(r.P90ResolutionHours));
+    }
+
+    /// <summary>The figures of every complaint of the rows ("all"), zeros when there was none.</summary>
+    public static SlaFiguresDto Overall(ComplaintMetricsRows raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        return raw.Figures.Where(f => f.Dimension == "all").Select(Figures).FirstOrDefault() ?? new SlaFiguresDto("all", 0, null, null, 0, 0, 0, 0, null, null, null, null);
+    }
+
     public async ValueTask<ComplaintMetricsDto> Handle(GetComplaintMetricsQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var to = query.To ?? clock.GetUtcNow();
-        var from = query.From ?? to.AddDays(-90);
+        var from = query.From ?? to - DefaultPeriod;
         var raw = await reader.ReadAsync(user.Scope(), from, to, RecurringWindow, RecurringThreshold, cancellationToken).ConfigureAwait(false);
-        SlaFiguresDto Figures(ComplaintFiguresRow r) => new(r.Key, r.Complaints, Round(r.FirstResponseCompliance), Round(r.ResolutionCompliance),
-            r.FirstResponseBreaches, r.ResolutionBreaches, r.AtRisk, r.Breached, Round(r.MedianFirstResponseHours), Round(r.P90FirstResponseHours), Round(r.MedianResolutionHours), Round(r.P90ResolutionHours));
         IReadOnlyList<SlaFiguresDto> Of(string dimension) => [.. raw.Figures.Where(f => f.Dimension == dimension).OrderByDescending(f => f.Complaints).ThenBy(f => f.Key, StringComparer.Ordinal).Select(Figures)];
 
         var total = raw.RootCauses.Sum(r => r.Complaints);
@@ -106,7 +122,7 @@ public sealed class GetComplaintMetricsHandler(IComplaintMetricsReader reader, I
         return new ComplaintMetricsDto(
             from,
             to,
-            raw.Figures.Where(f => f.Dimension == "all").Select(Figures).FirstOrDefault() ?? new SlaFiguresDto("all", 0, null, null, 0, 0, 0, 0, null, null, null, null),
+            Overall(raw),
             Of("tier"),
             Of("category"),
             Of("department"),

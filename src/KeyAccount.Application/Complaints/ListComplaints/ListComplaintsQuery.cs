@@ -1,5 +1,6 @@
 using FluentValidation;
 using KeyAccount.Application.Common.Abstractions;
+using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Models;
 using KeyAccount.Application.Common.Security;
 using KeyAccount.Application.Complaints.Common;
@@ -39,6 +40,12 @@ public sealed record ListComplaintsQuery : IQuery<PagedResult<ComplaintSummaryDt
     /// <summary>Only complaints not yet resolved or closed.</summary>
     public bool OpenOnly { get; init; }
 
+    /// <summary>Only complaints received at or after this instant (the complaint metrics' period start).</summary>
+    public DateTimeOffset? ReceivedFrom { get; init; }
+
+    /// <summary>Only complaints received before this instant (the complaint metrics' period end, exclusive).</summary>
+    public DateTimeOffset? ReceivedTo { get; init; }
+
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = Paging.DefaultPageSize;
@@ -49,6 +56,9 @@ public sealed class ListComplaintsValidator : AbstractValidator<ListComplaintsQu
     public ListComplaintsValidator()
     {
         Include(PagingValidator.Instance);
+        RuleFor(x => x.ReceivedTo).GreaterThan(x => x.ReceivedFrom).When(x => x.ReceivedFrom is not null && x.ReceivedTo is not null)
+            .WithErrorCode(FieldErrorCodes.NotAfter).WithMessage("receivedTo must be after receivedFrom.")
+            .WithState(_ => new Dictionary<string, object?> { ["other"] = "receivedFrom" });
     }
 }
 
@@ -111,6 +121,20 @@ public sealed class ListComplaintsHandler(IAppDbContext db, ICurrentUser user, T
         if (q.SlaState is { } state)
         {
             rows = rows.Where(c => c.SlaState == state);
+        }
+
+        // The metrics' period: received_at >= from and < to, as the metrics count it.
+        // The database takes instants in UTC: a bound sent in Beijing time is the same instant.
+        if (q.ReceivedFrom is { } from)
+        {
+            var since = from.ToUniversalTime();
+            rows = rows.Where(c => c.ReceivedAt >= since);
+        }
+
+        if (q.ReceivedTo is { } to)
+        {
+            var until = to.ToUniversalTime();
+            rows = rows.Where(c => c.ReceivedAt < until);
         }
 
         if (q.Severity is { } severity)

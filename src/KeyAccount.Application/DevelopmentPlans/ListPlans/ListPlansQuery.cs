@@ -86,39 +86,7 @@ public sealed class ListPlansHandler(IAppDbContext db, ICurrentUser user, TimePr
     {
         ArgumentNullException.ThrowIfNull(query);
         var today = clock.Today();
-        var plans = db.DevelopmentPlans.AsNoTracking();
-        if (AccountAccess.RestrictedTo(user) is not null)
-        {
-            var visible = db.VisibleAccounts(user);
-            plans = plans.Where(p => visible.Any(a => a.Id == p.AccountId));
-        }
-
-        if (query.AccountId is { } account)
-        {
-            plans = plans.Where(p => p.AccountId == account);
-        }
-
-        if (query.OwnerId is { } owner)
-        {
-            plans = plans.Where(p => p.OwnerId == owner);
-        }
-
-        if (query.Status.Count > 0)
-        {
-            var statuses = query.Status.Distinct().ToList();
-            plans = plans.Where(p => statuses.Contains(p.Status));
-        }
-
-        if (query.NeedsReview)
-        {
-            plans = plans.Where(PlanSignals.NeedsReview(today));
-        }
-
-        if (query.Overdue)
-        {
-            plans = plans.Where(PlanSignals.Overdue(today));
-        }
-
+        var plans = Filter(db, user, today, query);
         var rows = plans.Join(db.Accounts, p => p.AccountId, a => a.Id, (p, a) => new { Plan = p, a.Name, a.Tier });
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -193,5 +161,48 @@ public sealed class ListPlansHandler(IAppDbContext db, ICurrentUser user, TimePr
             UpdatedAt = p.UpdatedAt,
         }).ToList();
         return new PagedResult<PlanSummaryDto>(items, query.Page, query.PageSize, total, null);
+    }
+
+    /// <summary>
+    /// The list's filters (all but the text) over the plans the caller may see: the dashboard's "plans at risk" counts
+    /// these same rows (Approved or Active, <c>overdue</c>).
+    /// </summary>
+    internal static IQueryable<DevelopmentPlan> Filter(IAppDbContext db, ICurrentUser user, DateOnly today, ListPlansQuery q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        var plans = db.DevelopmentPlans.AsNoTracking();
+        if (AccountAccess.RestrictedTo(user) is not null)
+        {
+            var visible = db.VisibleAccounts(user);
+            plans = plans.Where(p => visible.Any(a => a.Id == p.AccountId));
+        }
+
+        if (q.AccountId is { } account)
+        {
+            plans = plans.Where(p => p.AccountId == account);
+        }
+
+        if (q.OwnerId is { } owner)
+        {
+            plans = plans.Where(p => p.OwnerId == owner);
+        }
+
+        if (q.Status.Count > 0)
+        {
+            var statuses = q.Status.Distinct().ToList();
+            plans = plans.Where(p => statuses.Contains(p.Status));
+        }
+
+        if (q.NeedsReview)
+        {
+            plans = plans.Where(PlanSignals.NeedsReview(today));
+        }
+
+        if (q.Overdue)
+        {
+            plans = plans.Where(PlanSignals.Overdue(today));
+        }
+
+        return plans;
     }
 }

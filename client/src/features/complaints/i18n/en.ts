@@ -231,4 +231,5 @@ export const en = {
   'complaint.initiative.createPlan': 'Create a plan',
   'complaint.initiative.done.linked': '{reference}: corrective action linked to the initiative',
   'complaint.initiative.done.unlinked': '{reference}: corrective action unlinked',
+  'complaints.filter.received': 'Received {from} – {to}',
 };

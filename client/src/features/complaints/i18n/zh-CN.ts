@@ -234,4 +234,5 @@ export const zhCN: Translation<typeof en> = {
   'complaint.initiative.createPlan': '创建计划',
   'complaint.initiative.done.linked': '{reference}：纠正措施已关联到举措',
   'complaint.initiative.done.unlinked': '{reference}：已取消关联',
+  'complaints.filter.received': '收到时间 {from} – {to}',
 };

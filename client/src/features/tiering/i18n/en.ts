@@ -165,4 +165,12 @@ export const en = {
   'tiering.pin.current': 'Pinned to {tier} until {date}',
   'tiering.pin.setAt': 'Pinned {date}',
   'tiering.pin.nextRun': 'The tier changes to the pinned one at the next tiering run.',
+  'tiering.runAccounts.title': 'Accounts of the run',
+  'tiering.runAccounts.back': 'All runs',
+  'tiering.runAccounts.moved': 'Only accounts the run moved',
+  'tiering.runAccounts.total': '{count} accounts',
+  'tiering.runAccounts.before': 'Before',
+  'tiering.runAccounts.after': 'After',
+  'tiering.runAccounts.reason': 'Reason',
+  'tiering.runAccounts.score': 'Score',
 };

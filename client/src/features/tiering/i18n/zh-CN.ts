@@ -168,4 +168,12 @@ export const zhCN: Translation<typeof en> = {
   'tiering.pin.current': '已锁定为{tier}，至 {date}',
   'tiering.pin.setAt': '锁定于 {date}',
   'tiering.pin.nextRun': '下一次分级运行时将改为锁定的等级。',
+  'tiering.runAccounts.title': '本次分级运行的客户',
+  'tiering.runAccounts.back': '全部分级运行记录',
+  'tiering.runAccounts.moved': '仅显示等级变动的客户',
+  'tiering.runAccounts.total': '共 {count} 个客户',
+  'tiering.runAccounts.before': '调整前',
+  'tiering.runAccounts.after': '调整后',
+  'tiering.runAccounts.reason': '原因',
+  'tiering.runAccounts.score': '得分',
 };
