@@ -24,8 +24,8 @@ public class DemoDataTests
 {
     private const string Password = "Demo-Password!1";
 
-    /// <summary>A Wednesday morning in Beijing.</summary>
-    private static readonly DateTimeOffset SeededAt = new(2026, 12, 2, 1, 30, 0, TimeSpan.Zero);
+    /// <summary>The seeding instant of both databases (now: the sign-in tokens are checked against the system clock).</summary>
+    private static readonly DateTimeOffset SeededAt = DateTimeOffset.UtcNow;
 
     [Test]
     public async Task Seed_GivesEveryPageLivingData_AndIsDeterministic()
@@ -149,7 +149,7 @@ public class DemoDataTests
                 UNION ALL SELECT 'timeline.' || kind, count(*) FROM complaint_timeline GROUP BY kind
                 UNION ALL SELECT 'plans.' || status, count(*) FROM development_plans GROUP BY status
                 UNION ALL SELECT 'plans.rejected', count(*) FROM development_plans WHERE rejection_comment IS NOT NULL
-                UNION ALL SELECT 'initiatives.overdue', count(*) FROM plan_initiatives WHERE status NOT IN ('Done', 'Cancelled') AND due_date < DATE '2026-12-02'
+                UNION ALL SELECT 'initiatives.overdue', count(*) FROM plan_initiatives WHERE status NOT IN ('Done', 'Cancelled') AND due_date < (now() AT TIME ZONE 'Asia/Shanghai')::date
                 UNION ALL SELECT 'responses.' || nps_group, count(*) FROM survey_responses GROUP BY nps_group
                 UNION ALL SELECT 'answers.chinese', count(*) FROM survey_answers WHERE text ~ '[一-龥]'
                 UNION ALL SELECT 'followups.' || lower(f.status), count(*) FROM survey_followups f GROUP BY f.status

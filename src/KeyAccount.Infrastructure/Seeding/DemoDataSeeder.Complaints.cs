@@ -100,6 +100,7 @@ public sealed partial class DemoDataSeeder
             complaint.ClearDomainEvents();
             db.Complaints.Add(complaint);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
 
             // The notices of the steps the scan took, when it took them; only for complaints still in hand.
             if (!complaint.IsStopped)

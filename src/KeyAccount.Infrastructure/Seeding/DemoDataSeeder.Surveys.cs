@@ -40,7 +40,7 @@ public sealed partial class DemoDataSeeder
     /// account (one contact each, decision makers first: the audience SQL decides), its invitations sent; it is still
     /// open and closes in five days.
     /// </summary>
-    private async Task<SurveyCampaign> OpenSurveyAsync(Dictionary<string, User> users, List<Account> accounts, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SurveyCampaign> OpenSurveyAsync(Dictionary<string, User> users, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var template = await db.SurveyTemplates.AsNoTracking().Where(t => t.Status == SurveyTemplateStatus.Published).OrderBy(t => t.CreatedAt)
             .Select(t => t.Id).FirstAsync(cancellationToken).ConfigureAwait(false);
@@ -88,7 +88,7 @@ public sealed partial class DemoDataSeeder
     {
         var random = new Random(late ? 20261125 : 20261124);
         var byId = accounts.ToDictionary(a => a.Id);
-        var invitations = await db.SurveyInvitations.Where(i => i.CampaignId == campaign.Id && i.Status == SurveyInvitationStatus.Sent)
+        var invitations = await db.SurveyInvitations.AsNoTracking().Where(i => i.CampaignId == campaign.Id && i.Status == SurveyInvitationStatus.Sent)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         invitations.Sort((x, y) => string.CompareOrdinal(x.Email, y.Email)); // a stable order: ids differ from one seed to the next
         var openedAt = campaign.OpenedAt!.Value;
@@ -120,6 +120,8 @@ public sealed partial class DemoDataSeeder
                 answers.Add(new(DefaultSurveyTemplates.ImproveQuestionId, Text: comments[random.Next(comments.Length)]));
             }
 
+            // One response at a time, with nothing else tracked: each save then looks at a handful of entities.
+            db.SurveyInvitations.Attach(invitation);
             var recorded = await ResponseRecording.RecordAsync(db, satisfaction, surveySettings, invitation, answers, SurveyInvitationChannel.Email, null, at, cancellationToken).ConfigureAwait(false);
             count++;
             demoDetractor |= forDemo;
@@ -128,13 +130,10 @@ public sealed partial class DemoDataSeeder
                 var followUp = await db.SurveyFollowUps.FirstAsync(f => f.Id == followUpId, cancellationToken).ConfigureAwait(false);
                 followUp.Close(account.OwnerId, "已电话回访客户，约定下周上门沟通改进措施。", at.AddHours(20));
                 followUp.ClearDomainEvents();
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-        }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var entry in db.ChangeTracker.Entries<Domain.Common.AggregateRoot>())
-        {
-            entry.Entity.ClearDomainEvents();
+            db.ChangeTracker.Clear();
         }
 
         return count;

@@ -19,18 +19,20 @@ public sealed partial class DemoDataSeeder
     /// the second run, today, moves the few whose revenue or satisfaction changed since. A run right after seeding then
     /// moves nothing or next to nothing.
     /// </summary>
-    private async Task SeedTiersAsync(IDbContextTransaction transaction, TierPolicy policy, List<Account> accounts, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SeedTiersAsync(IDbContextTransaction transaction, TierPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var runAt = now.AddDays(-FirstRunDaysAgo);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
         await transaction.CreateSavepointAsync("demo_tiering_probe", cancellationToken).ConfigureAwait(false);
         var probe = TieringRun.Start(policy, RunTrigger.Scheduled, null, runAt);
         await tiering.RunAsync(policy, probe, cancellationToken).ConfigureAwait(false);
         var decided = await db.TierAssignments.AsNoTracking().Where(t => t.RunId == probe.Id)
             .ToDictionaryAsync(t => t.AccountId, t => t.NewTier, cancellationToken).ConfigureAwait(false);
         await transaction.RollbackToSavepointAsync("demo_tiering_probe", cancellationToken).ConfigureAwait(false);
-        db.Entry(probe).State = EntityState.Detached;
+        db.ChangeTracker.Clear();
 
+        var accounts = await db.Accounts.OrderBy(a => a.RegistrationNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
         var active = 0;
         foreach (var account in accounts)
         {
@@ -51,6 +53,7 @@ public sealed partial class DemoDataSeeder
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
         var first = TieringRun.Start(policy, RunTrigger.Scheduled, null, runAt);
         await tiering.RunAsync(policy, first, cancellationToken).ConfigureAwait(false);
     }

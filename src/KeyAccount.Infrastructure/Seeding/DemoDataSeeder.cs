@@ -87,11 +87,12 @@ public sealed partial class DemoDataSeeder(
         // The order follows time: the survey opened six weeks ago, most answers came before last month's tiering run,
         // this month's run sees the few that came since; then the work of the last months, relative to today.
         var policy = await db.TierPolicies.AsNoTracking().FirstAsync(p => p.Status == PolicyStatus.Published, cancellationToken).ConfigureAwait(false);
-        var survey = await OpenSurveyAsync(users, accounts, now, cancellationToken).ConfigureAwait(false);
+        var survey = await OpenSurveyAsync(users, now, cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
         Phase("accounts", ref started);
         var responses = await RespondAsync(survey, users, accounts, now, late: false, cancellationToken).ConfigureAwait(false);
         Phase("survey", ref started);
-        await SeedTiersAsync(transaction, policy, accounts, now, cancellationToken).ConfigureAwait(false);
+        await SeedTiersAsync(transaction, policy, now, cancellationToken).ConfigureAwait(false);
         responses += await RespondAsync(survey, users, accounts, now, late: true, cancellationToken).ConfigureAwait(false);
         await RunTieringAsync(policy, now, cancellationToken).ConfigureAwait(false);
         Phase("tiering", ref started);
@@ -100,6 +101,8 @@ public sealed partial class DemoDataSeeder(
         db.ChangeTracker.Clear();
         accounts = await db.Accounts.AsNoTracking().Include(a => a.Contacts).OrderBy(a => a.RegistrationNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
         var interactions = SeedInteractions(policy, accounts, random, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
         Phase("interactions", ref started);
         var complaints = await SeedComplaintsAsync(policy, users, accounts, now, cancellationToken).ConfigureAwait(false);
         Phase("complaints", ref started);
