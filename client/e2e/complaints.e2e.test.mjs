@@ -194,7 +194,8 @@ test('a service agent files a complaint, acknowledges, assigns it to themself, r
   assert.match(await timeline.getByTestId('timeline-Assigned').textContent(), /分派给.*（物流部）/);
   assert.match(await timeline.getByTestId('timeline-Resolved').textContent(), /供应商/);
   await shot('24-complaint-resolved-zh');
-  await page.goto(`${base}/complaints?open=all`);
+  // The demo has complaints in every status: the resolved ones are few enough for the first page.
+  await page.goto(`${base}/complaints?status=Resolved`);
   await page.locator('.ant-table-row', { hasText: reference }).waitFor();
   await page.getByText('我的待办').waitFor();
   await shot('25-complaints-queue-zh');
