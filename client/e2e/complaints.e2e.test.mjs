@@ -14,6 +14,11 @@ let browser;
 let page;
 
 before(async () => {
+  // On a busy machine the API may still be migrating and seeding the demo when the run starts: wait until it is ready.
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${base}/health/ready`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
   ({ browser, page } = await openBrowser());
 });
 
