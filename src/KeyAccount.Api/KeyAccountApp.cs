@@ -149,6 +149,7 @@ public static class KeyAccountApp
         api.MapUsers();
         api.MapReferenceData();
         api.MapAudit();
+        api.MapAdminJobs();
         api.MapApiClients();
         api.MapOAuthToken();
 
