@@ -16,8 +16,11 @@ namespace KeyAccount.Infrastructure.Jobs;
 /// something or failed, so that their idle polls do not bury the history.
 /// Recording never fails a job: a database error here is logged and the job runs (or its outcome stands) as it would.
 /// </summary>
-public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, ILogger<JobRunRecorder> logger) : IJobListener
+public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsoft.Extensions.Configuration.IConfiguration configuration, ILogger<JobRunRecorder> logger) : IJobListener
 {
+    /// <summary>A firing later than this after its due time was a missed occurrence run now (Quartz's misfire threshold).</summary>
+    private readonly TimeSpan _misfireThreshold = TimeSpan.FromSeconds(Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "Jobs:MisfireThresholdSeconds", 60));
+
     /// <summary>A manual run's id, put in the trigger's data by the manual start (the run's row exists already).</summary>
     public const string RunIdKey = "keyaccount.runId";
 
@@ -37,7 +40,7 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, ILogger<
             return;
         }
 
-        var (id, trigger) = Classify(context);
+        var (id, trigger) = Classify(context, _misfireThreshold);
         Running[context.FireInstanceId] = id;
         var now = DateTimeOffset.UtcNow;
         var node = context.Scheduler.SchedulerInstanceId;
@@ -92,7 +95,13 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, ILogger<
         }
 
         var now = DateTimeOffset.UtcNow;
-        var error = jobException?.InnerException ?? jobException;
+        // The job's own exception, not Quartz's wrappers around it.
+        Exception? error = jobException;
+        while (error is { InnerException: { } inner } && error.GetType().Namespace?.StartsWith("Quartz", StringComparison.Ordinal) == true)
+        {
+            error = inner;
+        }
+
         var outcome = error switch
         {
             null => JobRunOutcome.Succeeded,
@@ -111,7 +120,7 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, ILogger<
                     : "UPDATE job_runs SET ended_at = @now, outcome = @outcome, error = @error, counts = @counts WHERE id = @id",
                 connection);
             var (id, trigger) = quiet
-                ? Classify(context)
+                ? Classify(context, _misfireThreshold)
                 : (Running.TryRemove(context.FireInstanceId, out var started) ? started : Guid.Empty, default);
             command.Parameters.AddWithValue("id", id);
             command.Parameters.AddWithValue("now", now);
@@ -151,9 +160,10 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, ILogger<
     /// <summary>
     /// The run's id and what set it off: a recovery (the node running it died), a retry (the retry policy fired the
     /// same occurrence again), a manual start (its id came with the trigger), a catch-up (a cron trigger fired at a
-    /// time that is not one of its occurrences: the misfire instruction fired a missed one now), or the schedule.
+    /// time that is not one of its occurrences, or any trigger later than the misfire threshold: the misfire instruction
+    /// fired a missed occurrence now), or the schedule.
     /// </summary>
-    internal static (Guid Id, JobRunTrigger Trigger) Classify(IJobExecutionContext context)
+    internal static (Guid Id, JobRunTrigger Trigger) Classify(IJobExecutionContext context, TimeSpan misfireThreshold)
     {
         if (context.Recovering)
         {
@@ -170,7 +180,8 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, ILogger<
             return (manualId, JobRunTrigger.Manual);
         }
 
-        if (context.Trigger is ICronTrigger cron && context.ScheduledFireTimeUtc is { } due && !IsOccurrence(cron, due))
+        if (context.ScheduledFireTimeUtc is { } due
+            && (context.FireTimeUtc - due > misfireThreshold || (context.Trigger is ICronTrigger cron && !IsOccurrence(cron, due))))
         {
             return (Guid.CreateVersion7(), JobRunTrigger.CatchUp);
         }
