@@ -13,11 +13,15 @@ public sealed record JobCounts(IReadOnlyDictionary<string, int> Values)
     /// <summary>Whether the run did anything at all.</summary>
     public bool Any => Values.Values.Any(v => v != 0);
 
-    /// <summary>Sets the run's counts as the context's result.</summary>
-    public static void Report(IJobExecutionContext context, params (string Name, int Count)[] counts)
+    /// <summary>Sets the run's counts as the context's result (none when the job is run without a scheduler, as tests do).</summary>
+    public static void Report(IJobExecutionContext? context, params (string Name, int Count)[] counts)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(counts);
+        if (context is null)
+        {
+            return;
+        }
+
         var values = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (name, count) in counts)
         {
