@@ -155,6 +155,7 @@ function routes(ids) {
     ['director', '/revenue/import'],
     ['admin', '/users'],
     ['admin', '/reference-data'],
+    ['admin', '/admin/jobs'],
     ['admin', `/users/${ids.user}`],
     ['admin', '/webhooks'],
     ...(ids.endpoint ? [['admin', `/webhooks/${ids.endpoint}`]] : []),

@@ -29,6 +29,7 @@ const UsersPage = lazy(() => import('./features/users/UsersPage'));
 const UserPage = lazy(() => import('./features/users/UserPage'));
 const SetPasswordPage = lazy(() => import('./features/users/SetPasswordPage'));
 const ReferenceDataPage = lazy(() => import('./features/referenceData/ReferenceDataPage'));
+const JobsPage = lazy(() => import('./features/jobs/JobsPage'));
 const ApiClientsPage = lazy(() => import('./features/apiClients/ApiClientsPage'));
 const PlansPage = lazy(() => import('./features/plans/PlansPage'));
 const NewPlanPage = lazy(() => import('./features/plans/NewPlanPage'));
@@ -90,6 +91,7 @@ export default function App() {
                     <Route path="users" element={<RequirePermission permission="users:manage"><UsersPage /></RequirePermission>} />
                     <Route path="users/:id" element={<RequirePermission permission="users:manage"><UserPage /></RequirePermission>} />
                     <Route path="reference-data" element={<RequirePermission permission="referencedata:manage"><ReferenceDataPage /></RequirePermission>} />
+                    <Route path="admin/jobs" element={<RequirePermission permission="jobs:manage"><JobsPage /></RequirePermission>} />
                     <Route path="api-clients" element={<RequirePermission permission="apiclients:manage"><ApiClientsPage /></RequirePermission>} />
                     <Route path="403" element={<ErrorPage status={403} />} />
                     <Route path="500" element={<ErrorPage status={500} />} />

@@ -152,6 +152,7 @@ public static class KeyAccountApp
         api.MapUsers();
         api.MapReferenceData();
         api.MapAudit();
+        api.MapAdminJobs();
         api.MapApiClients();
         api.MapOAuthToken();
 

@@ -189,85 +189,49 @@ public static class DependencyInjection
 
     private static void AddScheduler(IHostApplicationBuilder builder, string connectionString)
     {
-        var cron = builder.Configuration["Jobs:ContactCadenceReminders:Cron"] ?? "0 0 6 * * ?";
-        var tieringCron = builder.Configuration["Jobs:TieringRun:Cron"] ?? "0 0 2 1 * ?";
-        var escalationCron = builder.Configuration["Jobs:ComplaintEscalation:Cron"] ?? "0 * * * * ?";
-        var healthCron = builder.Configuration["Jobs:AccountHealth:Cron"] ?? "0 */15 * * * ?";
-        var planMetricsCron = builder.Configuration["Jobs:PlanMetricsRefresh:Cron"] ?? "0 0 18 * * ?";
-        var planRemindersCron = builder.Configuration["Jobs:PlanReminders:Cron"] ?? "0 0 1 * * ?";
-        var surveyCron = builder.Configuration["Jobs:SurveyCampaign:Cron"] ?? "0 * * * * ?";
-        var surveyTriggered = builder.Configuration.GetValue("Jobs:SurveyCampaign:Enabled", true);
-        var mailPollSeconds = builder.Configuration.GetValue(Email.MailOptions.Section + ":PollSeconds", 5);
-        var webhookPollSeconds = builder.Configuration.GetValue(WebhookOptions.Section + ":PollSeconds", 2);
+        var retry = RetryPolicy.Exponential(
+            builder.Configuration.GetValue("Jobs:Retry:MaxAttempts", 4),
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:Retry:FirstDelaySeconds", 60)),
+            2);
+        var misfireThreshold = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:MisfireThresholdSeconds", 60));
+        builder.Services.AddSingleton<JobRunRecorder>();
+        builder.Services.AddScoped<Application.Jobs.Common.IJobAdministration, JobAdministration>();
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(4);
+            // A failed run is retried at 1, 2, 4 and 8 minutes (Jobs:Retry:*) by Quartz itself: the attempt is stored on
+            // the trigger in the clustered store, so any node makes it. A retry never displaces the trigger's next
+            // regular occurrence, so the every-minute jobs and the pollers are simply run again by their schedule.
+            q.UseDefaultRetryPolicy(retry);
             q.UsePersistentStore(store =>
             {
                 // Separate small pool for the scheduler, so jobs never starve requests (and the other way round).
                 var quartzConnection = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 8, ApplicationName = "keyaccount-quartz" };
                 store.UsePostgres(quartzConnection.ConnectionString);
+                store.ConfigureStore(o => o.MisfireThreshold = misfireThreshold);
                 store.UseClustering(c =>
                 {
                     c.CheckinInterval = TimeSpan.FromSeconds(15);
                     c.CheckinMisfireThreshold = TimeSpan.FromSeconds(30);
                 });
             });
-            q.AddJob<ContactCadenceReminderJob>(j => j.WithIdentity(ContactCadenceReminderJob.Key).StoreDurably());
-            q.AddTrigger(t => t
-                .ForJob(ContactCadenceReminderJob.Key)
-                .WithIdentity("contact-cadence-reminders-daily", "accounts")
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob<TieringRunJob>(j => j.WithIdentity(TieringRunJob.Key).StoreDurably());
-            q.AddTrigger(t => t
-                .ForJob(TieringRunJob.Key)
-                .WithIdentity("tiering-run-monthly", "tiering")
-                .WithCronSchedule(tieringCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob<AccountHealthJob>(j => j.WithIdentity(AccountHealthJob.Key).StoreDurably());
-            q.AddTrigger(t => t
-                .ForJob(AccountHealthJob.Key)
-                .WithIdentity("account-health-periodic", "accounts")
-                .WithCronSchedule(healthCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddTrigger(t => t
-                .ForJob(AccountHealthJob.Key)
-                .WithIdentity("account-health-at-start", "accounts")
-                .StartNow());
+
+            // Job details only; their triggers are written by JobScheduleSync, and only when their schedule changed.
+            // RequestRecovery: a run whose node dies is run again by another node (recorded as a recovery). The pollers
+            // need none: their next poll is seconds away.
+            q.AddJob<ContactCadenceReminderJob>(j => j.WithIdentity(ContactCadenceReminderJob.Key).StoreDurably().RequestRecovery());
+            q.AddJob<TieringRunJob>(j => j.WithIdentity(TieringRunJob.Key).StoreDurably().RequestRecovery());
+            q.AddJob<AccountHealthJob>(j => j.WithIdentity(AccountHealthJob.Key).StoreDurably().RequestRecovery());
             q.AddJob<WebhookDeliveryJob>(j => j.WithIdentity(WebhookDeliveryJob.Key).StoreDurably());
-            q.AddTrigger(t => t
-                .ForJob(WebhookDeliveryJob.Key)
-                .WithIdentity("webhook-delivery-poll", "webhooks")
-                .StartNow()
-                .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromSeconds(Math.Max(1, webhookPollSeconds))).RepeatForever()));
             q.AddJob<MailDeliveryJob>(j => j.WithIdentity(MailDeliveryJob.Key).StoreDurably());
-            q.AddTrigger(t => t
-                .ForJob(MailDeliveryJob.Key)
-                .WithIdentity("mail-delivery-poll", "mail")
-                .StartNow()
-                .WithSimpleSchedule(x => x.WithInterval(TimeSpan.FromSeconds(Math.Max(1, mailPollSeconds))).RepeatForever()));
-            q.AddJob<PlanMetricsRefreshJob>(j => j.WithIdentity(PlanMetricsRefreshJob.Key).StoreDurably());
-            q.AddTrigger(t => t
-                .ForJob(PlanMetricsRefreshJob.Key)
-                .WithIdentity("plan-metrics-refresh-nightly", "plans")
-                .WithCronSchedule(planMetricsCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob<PlanRemindersJob>(j => j.WithIdentity(PlanRemindersJob.Key).StoreDurably());
-            q.AddTrigger(t => t
-                .ForJob(PlanRemindersJob.Key)
-                .WithIdentity("plan-reminders-daily", "plans")
-                .WithCronSchedule(planRemindersCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob<ComplaintEscalationJob>(j => j.WithIdentity(ComplaintEscalationJob.Key).StoreDurably());
-            q.AddTrigger(t => t
-                .ForJob(ComplaintEscalationJob.Key)
-                .WithIdentity("complaint-escalation-every-minute", "complaints")
-                .WithCronSchedule(escalationCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-            q.AddJob<SurveyCampaignJob>(j => j.WithIdentity(SurveyCampaignJob.Key).StoreDurably());
-            if (surveyTriggered)
-            {
-                q.AddTrigger(t => t
-                    .ForJob(SurveyCampaignJob.Key)
-                    .WithIdentity("survey-campaigns-every-minute", "surveys")
-                    .WithCronSchedule(surveyCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-            }
+            q.AddJob<PlanMetricsRefreshJob>(j => j.WithIdentity(PlanMetricsRefreshJob.Key).StoreDurably().RequestRecovery());
+            q.AddJob<PlanRemindersJob>(j => j.WithIdentity(PlanRemindersJob.Key).StoreDurably().RequestRecovery());
+            q.AddJob<ComplaintEscalationJob>(j => j.WithIdentity(ComplaintEscalationJob.Key).StoreDurably().RequestRecovery());
+            q.AddJob<SurveyCampaignJob>(j => j.WithIdentity(SurveyCampaignJob.Key).StoreDurably().RequestRecovery());
+            q.AddJobListener(sp => sp.GetRequiredService<JobRunRecorder>(), [GroupMatcher<JobKey>.AnyGroup()]);
         });
+        // Before the Quartz hosted service starts the scheduler: the triggers are in place when it first acquires.
+        builder.Services.AddHostedService<JobScheduleSync>();
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }
 }

@@ -278,7 +278,9 @@ public class AuthorizationTests : ApiTestBase
             .Replace("{initiativeId:guid}", contactId, StringComparison.Ordinal)
             .Replace("{objectiveId:guid}", contactId, StringComparison.Ordinal)
             .Replace("{kind}", "Region", StringComparison.Ordinal)
-            .Replace("{code}", "east-china", StringComparison.Ordinal);
+            .Replace("{code}", "east-china", StringComparison.Ordinal)
+            .Replace("{key}", "no-such-job", StringComparison.Ordinal)
+            .Replace("{runId:guid}", contactId, StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
         request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         request.Content = endpoint.Name switch

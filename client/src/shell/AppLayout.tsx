@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Segmented, Typography } from 'antd';
-import { ScheduleOutlined, ApiOutlined, AimOutlined, SmileOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CheckOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, RiseOutlined, TeamOutlined, UserOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ScheduleOutlined, ApiOutlined, AimOutlined, SmileOutlined, IdcardOutlined, KeyOutlined, BellOutlined, CheckOutlined, CloudUploadOutlined, CustomerServiceOutlined, FundOutlined, GlobalOutlined, LogoutOutlined, MenuOutlined, RiseOutlined, TeamOutlined, UserOutlined, UnorderedListOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { useI18n, type Locale } from '../i18n/I18nProvider';
@@ -26,6 +26,7 @@ const NAV: { path: string; label: MessageKey; permission: string; icon: React.Re
   { path: '/reference-data', label: 'nav.referenceData', permission: 'referencedata:manage', icon: <UnorderedListOutlined /> },
   { path: '/webhooks', label: 'nav.webhooks', permission: 'webhooks:manage', icon: <ApiOutlined /> },
   { path: '/api-clients', label: 'nav.apiClients', permission: 'apiclients:manage', icon: <KeyOutlined /> },
+  { path: '/admin/jobs', label: 'nav.jobs', permission: 'jobs:manage', icon: <FieldTimeOutlined /> },
 ];
 
 export function visibleNav(permissions: readonly string[]) {

@@ -18,6 +18,7 @@ public sealed partial class AccountHealthJob(IMediator mediator, TimeProvider cl
     {
         var stored = await mediator.Send(new RecomputeHealthCommand(clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         LogStored(logger, stored);
+        JobCounts.Report(context, ("accountsAssessed", stored));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account health: {Count} active accounts assessed and stored")]

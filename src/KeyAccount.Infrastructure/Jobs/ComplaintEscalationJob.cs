@@ -31,6 +31,8 @@ public sealed partial class ComplaintEscalationJob(IMediator mediator, TimeProvi
         {
             LogFollowUpSteps(logger, followUpSteps);
         }
+
+        JobCounts.Report(context, ("complaintSteps", steps), ("followUpSteps", followUpSteps));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Complaint escalation: {Steps} steps taken")]

@@ -18,6 +18,7 @@ public sealed partial class ContactCadenceReminderJob(IReminderWriter writer, Ti
     {
         var recorded = await writer.RecordDueRemindersAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogRecorded(logger, recorded);
+        JobCounts.Report(context, ("remindersRecorded", recorded));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact cadence reminders: {Count} new reminders recorded")]

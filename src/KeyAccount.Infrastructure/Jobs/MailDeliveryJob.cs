@@ -18,10 +18,13 @@ public sealed partial class MailDeliveryJob(ReminderMailer reminders, MailSender
     {
         // New reminders become one digest per user first, then everything due is sent — whatever the first step did:
         // a failure there must not hold up the mail already queued.
+        var digests = 0;
         try
         {
-            while (await reminders.QueueDigestsAsync(cancellationToken).ConfigureAwait(false) > 0 && !cancellationToken.IsCancellationRequested)
+            int queued;
+            while ((queued = await reminders.QueueDigestsAsync(cancellationToken).ConfigureAwait(false)) > 0 && !cancellationToken.IsCancellationRequested)
             {
+                digests += queued;
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -29,7 +32,8 @@ public sealed partial class MailDeliveryJob(ReminderMailer reminders, MailSender
             LogDigestFailed(logger, e);
         }
 
-        await sender.RunAsync(TimeSpan.FromSeconds(20), cancellationToken).ConfigureAwait(false);
+        var sent = await sender.RunAsync(TimeSpan.FromSeconds(20), cancellationToken).ConfigureAwait(false);
+        JobCounts.Report(context, ("remindersDigested", digests), ("messagesHandled", sent));
     }
 
     [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Error, Message = "Queuing the reminder digests failed; queued mail is sent anyway")]

@@ -17,6 +17,7 @@ public sealed partial class PlanMetricsRefreshJob(IPlanMetricsRefresh refresh, T
     {
         var outcome = await refresh.RefreshAsync(clock.GetUtcNow(), null, cancellationToken).ConfigureAwait(false);
         LogRefreshed(logger, outcome.Measures, outcome.ObjectivesChanged, outcome.PlansChanged, outcome.PlansSkipped);
+        JobCounts.Report(context, ("measuresRead", outcome.Measures), ("objectivesChanged", outcome.ObjectivesChanged), ("plansChanged", outcome.PlansChanged), ("plansSkipped", outcome.PlansSkipped));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plan metrics: {Measures} measures read, {Objectives} objectives and {Plans} plans changed, {Skipped} plans left for the next run")]

@@ -19,6 +19,7 @@ public sealed partial class PlanRemindersJob(IPlanReminders reminders, TimeProvi
     {
         var outcome = await reminders.RecordAsync(clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         LogRecorded(logger, outcome.InitiativesOverdue, outcome.ReviewsDue, outcome.AccountsNeedingPlan);
+        JobCounts.Report(context, ("initiativesOverdue", outcome.InitiativesOverdue), ("reviewsDue", outcome.ReviewsDue), ("accountsNeedingPlan", outcome.AccountsNeedingPlan));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Plan reminders: {Overdue} overdue initiatives, {Reviews} reviews due, {Accounts} accounts needing a plan")]

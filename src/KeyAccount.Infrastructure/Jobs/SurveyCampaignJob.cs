@@ -49,6 +49,8 @@ public sealed partial class SurveyCampaignJob(IServiceScopeFactory scopes, Surve
         {
             LogRun(logger, opened, closed, invitations, reminders);
         }
+
+        JobCounts.Report(context, ("campaignsOpened", opened), ("campaignsClosed", closed), ("invitationsQueued", invitations), ("remindersQueued", reminders));
     }
 
     /// <summary>The campaigns to open and to close now, with the versions they were read at (campaigns are few: the domain decides).</summary>

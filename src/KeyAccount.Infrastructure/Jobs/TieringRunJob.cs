@@ -11,6 +11,9 @@ public sealed class TieringRunJob(IMediator mediator) : IJob
 {
     public static readonly JobKey Key = new("tiering-run", "tiering");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await mediator.Send(new StartRunCommand(RunTrigger.Scheduled), cancellationToken).ConfigureAwait(false);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var run = await mediator.Send(new StartRunCommand(RunTrigger.Scheduled), cancellationToken).ConfigureAwait(false);
+        JobCounts.Report(context, ("accountsTiered", run.StrategicCount + run.KeyCount + run.GrowthCount + run.StandardCount), ("tiersChanged", run.ChangedCount));
+    }
 }

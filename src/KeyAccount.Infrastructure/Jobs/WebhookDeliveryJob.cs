@@ -15,6 +15,9 @@ public sealed class WebhookDeliveryJob(WebhookDispatcher dispatcher) : IJob
 
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
-        await dispatcher.RunAsync(Budget, cancellationToken).ConfigureAwait(false);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var attempts = await dispatcher.RunAsync(Budget, cancellationToken).ConfigureAwait(false);
+        JobCounts.Report(context, ("deliveryAttempts", attempts));
+    }
 }

@@ -17,8 +17,9 @@ import { en as plans } from '../../features/plans/i18n/en';
 import { en as surveys } from '../../features/surveys/i18n/en';
 import { en as today } from '../../features/today/i18n/en';
 import { en as referenceData } from '../../features/referenceData/i18n/en';
+import { en as jobs } from '../../features/jobs/i18n/en';
 
 /** The parts, by name (messages.test.ts checks that no key is in two of them). */
-export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients, plans, surveys, today, referenceData };
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients, plans, surveys, today, referenceData, jobs };
 
-export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients, ...plans, ...surveys, ...today, ...referenceData };
+export const en = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients, ...plans, ...surveys, ...today, ...referenceData, ...jobs };

@@ -17,8 +17,9 @@ import { zhCN as plans } from '../../features/plans/i18n/zh-CN';
 import { zhCN as surveys } from '../../features/surveys/i18n/zh-CN';
 import { zhCN as today } from '../../features/today/i18n/zh-CN';
 import { zhCN as referenceData } from '../../features/referenceData/i18n/zh-CN';
+import { zhCN as jobs } from '../../features/jobs/i18n/zh-CN';
 
 /** The parts, by name (messages.test.ts checks that no key is in two of them). */
-export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients, plans, surveys, today, referenceData };
+export const parts = { shared, shell, auth, accounts, tiering, portfolio, complaints, complaintInsights, webhooks, revenue, users, audit, apiClients, plans, surveys, today, referenceData, jobs };
 
-export const zhCN: Messages = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients, ...plans, ...surveys, ...today, ...referenceData };
+export const zhCN: Messages = { ...shared, ...shell, ...auth, ...accounts, ...tiering, ...portfolio, ...complaints, ...complaintInsights, ...webhooks, ...revenue, ...users, ...audit, ...apiClients, ...plans, ...surveys, ...today, ...referenceData, ...jobs };

@@ -57,9 +57,15 @@ internal sealed class OperationResponsesFilter : IOperationFilter
         }
         else
         {
-            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.BearerScheme, context.Document)] = [] });
+            var policy = metadata.OfType<IAuthorizeData>().LastOrDefault(a => a.Policy is not null)?.Policy;
+            // Under /admin/ the user's token names the roles it needs (OpenAPI 3.1 allows role names for a bearer
+            // scheme): an admin operation's requirement is its own, never the same as an ordinary endpoint's.
+            List<string> roles = context.ApiDescription.RelativePath?.StartsWith("api/v1/admin/", StringComparison.Ordinal) == true && policy is not null
+                ? [.. Enum.GetValues<KeyAccount.Domain.Users.Role>().Where(r => KeyAccount.Application.Common.Security.Permissions.Grants(r, policy)).Select(r => r.ToString())]
+                : [];
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.BearerScheme, context.Document)] = roles });
             Add(401);
-            if (metadata.OfType<IAuthorizeData>().LastOrDefault(a => a.Policy is not null)?.Policy is { } permission)
+            if (policy is { } permission)
             {
                 // Or an API client's token holding the permission as a scope.
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OAuthSecurityScheme.Name, context.Document)] = [permission] });

@@ -66,11 +66,14 @@ public static class Permissions
     /// <summary>Add, relabel, reorder and deactivate entries of the managed lists (Admin).</summary>
     public const string ReferenceDataManage = "referencedata:manage";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond, ReferenceDataRead, ReferenceDataManage];
+    /// <summary>See the scheduled jobs, their runs and outcomes, and start a job by hand (Admin).</summary>
+    public const string JobsManage = "jobs:manage";
+
+    public static readonly IReadOnlyList<string> All = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, WebhooksManage, ApiClientsManage, UsersManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond, ReferenceDataRead, ReferenceDataManage, JobsManage];
 
     private static readonly Dictionary<Role, string[]> ByRole = new()
     {
-        [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead, ReferenceDataRead, ReferenceDataManage],
+        [Role.Admin] = [WebhooksManage, ApiClientsManage, UsersManage, AuditRead, ReferenceDataRead, ReferenceDataManage, JobsManage],
         [Role.Director] = [AccountsRead, AccountsWrite, AccountsDelete, RevenueRead, RevenueWrite, RemindersRead, TieringRead, TieringManage, ComplaintsRead, ComplaintsWrite, ComplaintsManage, UsersLookup, AuditRead, PlansRead, PlansWrite, PlansApprove, SurveysRead, SurveysDesign, SurveysRun, SurveysFollowUps, SurveysRespond, ReferenceDataRead],
         [Role.AccountManager] = [AccountsRead, AccountsWrite, RevenueRead, RemindersRead, TieringRead, ComplaintsRead, ComplaintsWrite, UsersLookup, AuditRead, PlansRead, PlansWrite, SurveysRead, SurveysFollowUps, ReferenceDataRead],
         [Role.ServiceAgent] = [AccountsRead, RemindersRead, ComplaintsRead, ComplaintsWrite, UsersLookup, SurveysRead, SurveysRespond, ReferenceDataRead],

@@ -1,0 +1,201 @@
+using System.Text.Json;
+using KeyAccount.Application.Jobs.Common;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using Quartz;
+
+namespace KeyAccount.Infrastructure.Jobs;
+
+/// <summary>
+/// Records every run of every job in <c>job_runs</c> — one listener for all jobs, so no job records itself: the trigger
+/// (scheduled, manual, retry, catch-up, recovery), the attempt, the due time, start, end, outcome, a bounded error
+/// summary (kind and message, never a stack), the counts the job reported (<see cref="JobCounts"/>) and the node.
+/// A run is written as it starts (so a run in progress, and a run its node died in, are visible) and completed as it
+/// ends. The pollers that fire every few seconds (<see cref="QuietJobs"/>) are written only when they ended and did
+/// something or failed, so that their idle polls do not bury the history.
+/// Recording never fails a job: a database error here is logged and the job runs (or its outcome stands) as it would.
+/// </summary>
+public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsoft.Extensions.Configuration.IConfiguration configuration, ILogger<JobRunRecorder> logger) : IJobListener
+{
+    /// <summary>A firing later than this after its due time was a missed occurrence run now (Quartz's misfire threshold).</summary>
+    private readonly TimeSpan _misfireThreshold = TimeSpan.FromSeconds(Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(configuration, "Jobs:MisfireThresholdSeconds", 60));
+
+    /// <summary>A manual run's id, put in the trigger's data by the manual start (the run's row exists already).</summary>
+    public const string RunIdKey = "keyaccount.runId";
+
+    /// <summary>The run id of each firing in progress on this node, by fire instance.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> Running = new(StringComparer.Ordinal);
+
+    /// <summary>The every-few-seconds pollers: their runs are recorded only when they did something or failed.</summary>
+    public static readonly IReadOnlySet<JobKey> QuietJobs = new HashSet<JobKey> { MailDeliveryJob.Key, WebhookDeliveryJob.Key };
+
+    public string Name => "keyaccount-job-runs";
+
+    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (QuietJobs.Contains(context.JobDetail.Key))
+        {
+            return;
+        }
+
+        var (id, trigger) = Classify(context, _misfireThreshold);
+        Running[context.FireInstanceId] = id;
+        var now = DateTimeOffset.UtcNow;
+        var node = context.Scheduler.SchedulerInstanceId;
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (context.Recovering)
+            {
+                // The node that started this occurrence died mid-run: its open row ends as interrupted. The job is not
+                // concurrent across the cluster, so an open row of another node is that dead run.
+                await using var interrupted = new NpgsqlCommand(
+                    "UPDATE job_runs SET outcome = 'Interrupted', ended_at = @now WHERE job_key = @job AND ended_at IS NULL AND started_at IS NOT NULL AND node IS DISTINCT FROM @node",
+                    connection);
+                interrupted.Parameters.AddWithValue("now", now);
+                interrupted.Parameters.AddWithValue("job", context.JobDetail.Key.Name);
+                interrupted.Parameters.AddWithValue("node", node);
+                await interrupted.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using var command = new NpgsqlCommand(
+                """
+                INSERT INTO job_runs (id, job_key, trigger, attempt, scheduled_at, queued_at, started_at, node, counts)
+                VALUES (@id, @job, @trigger, @attempt, @scheduled, @now, @now, @node, '{}'::jsonb)
+                ON CONFLICT (id) DO UPDATE SET started_at = EXCLUDED.started_at, node = EXCLUDED.node
+                """,
+                connection);
+            command.Parameters.AddWithValue("id", id);
+            command.Parameters.AddWithValue("job", context.JobDetail.Key.Name);
+            command.Parameters.AddWithValue("trigger", trigger.ToString());
+            command.Parameters.AddWithValue("attempt", context.RetryAttempt + 1);
+            command.Parameters.Add(new NpgsqlParameter("scheduled", NpgsqlDbType.TimestampTz) { Value = (object?)context.ScheduledFireTimeUtc ?? DBNull.Value });
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("node", node);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            LogRecordFailed(logger, context.JobDetail.Key.Name, e);
+        }
+    }
+
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var counts = JobCounts.Of(context);
+        var quiet = QuietJobs.Contains(context.JobDetail.Key);
+        if (quiet && jobException is null && !counts.Any)
+        {
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        // The job's own exception, not Quartz's wrappers around it.
+        Exception? error = jobException;
+        while (error is { InnerException: { } inner } && error.GetType().Namespace?.StartsWith("Quartz", StringComparison.Ordinal) == true)
+        {
+            error = inner;
+        }
+
+        var outcome = error switch
+        {
+            null => JobRunOutcome.Succeeded,
+            OperationCanceledException when context.CancellationToken.IsCancellationRequested => JobRunOutcome.Interrupted,
+            _ => JobRunOutcome.Failed,
+        };
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(
+                quiet
+                    ? """
+                      INSERT INTO job_runs (id, job_key, trigger, attempt, scheduled_at, queued_at, started_at, ended_at, outcome, error, counts, node)
+                      VALUES (@id, @job, @trigger, @attempt, @scheduled, @started, @started, @now, @outcome, @error, @counts, @node)
+                      """
+                    : "UPDATE job_runs SET ended_at = @now, outcome = @outcome, error = @error, counts = @counts WHERE id = @id",
+                connection);
+            var (id, trigger) = quiet
+                ? Classify(context, _misfireThreshold)
+                : (Running.TryRemove(context.FireInstanceId, out var started) ? started : Guid.Empty, default);
+            command.Parameters.AddWithValue("id", id);
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("outcome", outcome.ToString());
+            command.Parameters.Add(new NpgsqlParameter("error", NpgsqlDbType.Varchar) { Value = (object?)Summary(error) ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("counts", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(counts.Values) });
+            if (quiet)
+            {
+                command.Parameters.AddWithValue("job", context.JobDetail.Key.Name);
+                command.Parameters.AddWithValue("trigger", trigger.ToString());
+                command.Parameters.AddWithValue("attempt", context.RetryAttempt + 1);
+                command.Parameters.Add(new NpgsqlParameter("scheduled", NpgsqlDbType.TimestampTz) { Value = (object?)context.ScheduledFireTimeUtc ?? DBNull.Value });
+                command.Parameters.AddWithValue("started", context.FireTimeUtc);
+                command.Parameters.AddWithValue("node", context.Scheduler.SchedulerInstanceId);
+            }
+
+            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            LogRecordFailed(logger, context.JobDetail.Key.Name, e);
+        }
+    }
+
+    /// <summary>The error's kind and message, bounded; never its stack.</summary>
+    public static string? Summary(Exception? error)
+    {
+        if (error is null)
+        {
+            return null;
+        }
+
+        var text = $"{error.GetType().Name}: {error.Message}".ReplaceLineEndings(" ");
+        return text.Length <= JobRun.ErrorMaxLength ? text : string.Concat(text.AsSpan(0, JobRun.ErrorMaxLength - 1), "…");
+    }
+
+    /// <summary>
+    /// The run's id and what set it off: a recovery (the node running it died), a retry (the retry policy fired the
+    /// same occurrence again), a manual start (its id came with the trigger), a catch-up (a cron trigger fired at a
+    /// time that is not one of its occurrences, or any trigger later than the misfire threshold: the misfire instruction
+    /// fired a missed occurrence now), or the schedule.
+    /// </summary>
+    internal static (Guid Id, JobRunTrigger Trigger) Classify(IJobExecutionContext context, TimeSpan misfireThreshold)
+    {
+        if (context.Recovering)
+        {
+            return (Guid.CreateVersion7(), JobRunTrigger.Recovery);
+        }
+
+        if (context.RetryAttempt > 0)
+        {
+            return (Guid.CreateVersion7(), JobRunTrigger.Retry);
+        }
+
+        if (context.MergedJobDataMap.TryGetString(RunIdKey, out var manual) && Guid.TryParse(manual, out var manualId))
+        {
+            return (manualId, JobRunTrigger.Manual);
+        }
+
+        if (context.ScheduledFireTimeUtc is { } due
+            && (context.FireTimeUtc - due > misfireThreshold || (context.Trigger is ICronTrigger cron && !IsOccurrence(cron, due))))
+        {
+            return (Guid.CreateVersion7(), JobRunTrigger.CatchUp);
+        }
+
+        return (Guid.CreateVersion7(), JobRunTrigger.Scheduled);
+    }
+
+    private static bool IsOccurrence(ICronTrigger trigger, DateTimeOffset due)
+    {
+        var expression = new CronExpression(trigger.CronExpressionString!, trigger.TimeZone);
+        var second = new DateTimeOffset(due.UtcTicks - (due.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        return expression.IsSatisfiedBy(second);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: its run could not be recorded")]
+    private static partial void LogRecordFailed(ILogger logger, string job, Exception exception);
+}
