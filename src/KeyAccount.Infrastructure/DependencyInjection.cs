@@ -98,6 +98,10 @@ public static class DependencyInjection
         {
             AddScheduler(builder, connectionString);
         }
+        else
+        {
+            services.AddScoped<Application.Jobs.Common.IJobAdministration, Jobs.NoJobAdministration>();
+        }
 
         return builder;
     }
