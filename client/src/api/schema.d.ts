@@ -29440,6 +29440,11 @@ export interface operations {
             202: {
                 headers: {
                     /**
+                     * @description Where to follow the accepted work (a job run: poll it for its outcome), when there is such a resource.
+                     * @example /api/v1/admin/jobs/account-health/runs/0193f2a4-5b6c-7d8e-9f00-112233445566
+                     */
+                    Location?: string;
+                    /**
                      * @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was created again); absent otherwise.
                      * @example true
                      */

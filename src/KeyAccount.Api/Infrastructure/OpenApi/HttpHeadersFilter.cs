@@ -12,7 +12,7 @@ namespace KeyAccount.Api.Infrastructure;
 /// <item><see cref="EndpointKinds.Creates"/> (<see cref="CreateEndpoint"/>): the optional <c>Idempotency-Key</c> request
 /// header, and <c>Idempotent-Replayed</c> on the answers a replay repeats;</item>
 /// <item><see cref="ETags.SendsETag"/> (<see cref="ETagResponse"/>): <c>ETag</c> on successful answers;</item>
-/// <item><c>Location</c> on every 201, <c>Retry-After</c> on every 429 and 503 (and on a 409 that is only temporary).</item>
+/// <item><c>Location</c> on every 201 (and on a 202 that names where to follow the work), <c>Retry-After</c> on every 429 and 503 (and on a 409 that is only temporary).</item>
 /// </list>
 /// </summary>
 internal sealed class HttpHeadersFilter : IOperationFilter
@@ -70,6 +70,12 @@ internal sealed class HttpHeadersFilter : IOperationFilter
                 {
                     Header(concrete, "Location", true, "The path of the created resource.",
                         new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = 200 }, JsonValue.Create("/api/v1/accounts/0193f2a4-5b6c-7d8e-9f00-112233445566"));
+                }
+
+                if (status == StatusCodes.Status202Accepted)
+                {
+                    Header(concrete, "Location", false, "Where to follow the accepted work (a job run: poll it for its outcome), when there is such a resource.",
+                        new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference", MaxLength = 300 }, JsonValue.Create("/api/v1/admin/jobs/account-health/runs/0193f2a4-5b6c-7d8e-9f00-112233445566"));
                 }
 
                 if (create)
