@@ -61,10 +61,7 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --d
 pids+=($!)
 export ConnectionStrings__Redis="127.0.0.1:$redis_port"
 
-if [ -z "${Auth__SigningKey:-}" ]; then
-  if [ ! -s "$data/jwt-key" ]; then (umask 077; head -c 48 /dev/urandom | base64 -w0 > "$data/jwt-key"); fi
-  export Auth__SigningKey="$(cat "$data/jwt-key")"
-fi
+api_signing_key "$data"
 
 api_build_client "$build_log"
 api_build "$build_log"

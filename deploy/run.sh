@@ -45,10 +45,7 @@ if [ -z "${ConnectionStrings__KeyAccount:-}" ]; then
   export ConnectionStrings__KeyAccount="$PG_CONNECTION"
 fi
 
-if [ -z "${Auth__SigningKey:-}" ]; then
-  if [ ! -s "$data/jwt-key" ]; then (umask 077; head -c 48 /dev/urandom | base64 -w0 > "$data/jwt-key"); fi
-  export Auth__SigningKey="$(cat "$data/jwt-key")"
-fi
+api_signing_key "$data"
 
 api_build_client "$build_log"
 

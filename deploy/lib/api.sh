@@ -6,6 +6,15 @@ api_out="$repo/src/KeyAccount.Api/bin/Release/net10.0"
 # fail LOG — stops with the end of a log.
 fail() { echo " failed." >&2; tail -n 40 "$1" >&2; echo "(full output: $1)" >&2; exit 1; }
 
+# api_signing_key DATA — the key signing the bearer tokens, unless Auth__SigningKey is set: generated once per data
+# folder, so tokens survive a restart and every replica started from that folder checks the others' tokens.
+api_signing_key() {
+  if [ -z "${Auth__SigningKey:-}" ]; then
+    if [ ! -s "$1/jwt-key" ]; then (umask 077; head -c 48 /dev/urandom | base64 -w0 > "$1/jwt-key"); fi
+    export Auth__SigningKey="$(cat "$1/jwt-key")"
+  fi
+}
+
 # api_build_client LOG — builds the browser client (npm ci only when the lock file changed) and exports its path.
 api_build_client() {
   [ -f "$repo/client/package.json" ] || return 0

@@ -15,10 +15,13 @@ import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const models = {
-  'v1/Namespace': Namespace, 'v1/ConfigMap': ConfigMap, 'v1/Secret': Secret, 'v1/Service': Service,
-  'apps/v1/Deployment': Deployment, 'apps/v1/StatefulSet': StatefulSet, 'batch/v1/Job': Job,
-  'networking.k8s.io/v1/Ingress': Ingress, 'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+// Each kind: its model (schema validation) and its module and TypeScript type (unknown fields, below).
+const kinds = {
+  'v1/Namespace': [Namespace, 'v1', 'INamespace'], 'v1/ConfigMap': [ConfigMap, 'v1', 'IConfigMap'], 'v1/Secret': [Secret, 'v1', 'ISecret'],
+  'v1/Service': [Service, 'v1', 'IService'], 'apps/v1/Deployment': [Deployment, 'apps/v1', 'IDeployment'],
+  'apps/v1/StatefulSet': [StatefulSet, 'apps/v1', 'IStatefulSet'], 'batch/v1/Job': [Job, 'batch/v1', 'IJob'],
+  'networking.k8s.io/v1/Ingress': [Ingress, 'networking.k8s.io/v1', 'IIngress'],
+  'policy/v1/PodDisruptionBudget': [PodDisruptionBudget, 'policy/v1', 'IPodDisruptionBudget'],
 };
 const problems = [];
 const docs = [];
@@ -36,7 +39,7 @@ for (const { file, doc } of docs) {
     for (const r of doc.resources ?? []) if (!readdirSync(dir).includes(r)) problems.push(`${where}: resource ${r} does not exist`);
     continue;
   }
-  const Model = models[`${doc.apiVersion}/${doc.kind}`];
+  const [Model] = kinds[`${doc.apiVersion}/${doc.kind}`] ?? [];
   if (!Model) { problems.push(`${where}: no schema for ${doc.apiVersion} ${doc.kind}`); continue; }
   try {
     new Model(doc).validate();
@@ -48,14 +51,9 @@ for (const { file, doc } of docs) {
 // Unknown fields: the schemas allow extra properties, so a misspelt field (readinesProbe) would pass them. The models'
 // TypeScript types do not: each document becomes an object literal of its kind's type, and tsc's excess-property
 // check names every field the kind does not have.
-const types = {
-  'v1/Namespace': ['v1', 'INamespace'], 'v1/ConfigMap': ['v1', 'IConfigMap'], 'v1/Secret': ['v1', 'ISecret'], 'v1/Service': ['v1', 'IService'],
-  'apps/v1/Deployment': ['apps/v1', 'IDeployment'], 'apps/v1/StatefulSet': ['apps/v1', 'IStatefulSet'], 'batch/v1/Job': ['batch/v1', 'IJob'],
-  'networking.k8s.io/v1/Ingress': ['networking.k8s.io/v1', 'IIngress'], 'policy/v1/PodDisruptionBudget': ['policy/v1', 'IPodDisruptionBudget'],
-};
-const typed = docs.filter(({ doc }) => types[`${doc.apiVersion}/${doc.kind}`]);
+const typed = docs.filter(({ doc }) => kinds[`${doc.apiVersion}/${doc.kind}`]);
 const source = typed.map(({ file, doc }, i) => {
-  const [module, type] = types[`${doc.apiVersion}/${doc.kind}`];
+  const [, module, type] = kinds[`${doc.apiVersion}/${doc.kind}`];
   return `// ${file}: ${doc.kind}/${doc.metadata?.name}\nimport type { ${type} as T${i} } from 'kubernetes-models/${module}';\nexport const d${i}: T${i} = ${JSON.stringify(doc, null, 1)};`;
 }).join('\n');
 const work = mkdtempSync(join(dir, 'check', '.work-')); // beside node_modules, where tsc finds the types
@@ -104,7 +102,7 @@ for (const { file, doc } of docs.filter(({ doc }) => doc.kind === 'Ingress')) {
   }
 }
 
-const kinds = docs.map(({ doc }) => doc.kind);
-console.log(`deploy/k8s: ${docs.length} documents (${[...new Set(kinds)].join(', ')}), ${problems.length} problems`);
+const found = docs.map(({ doc }) => doc.kind);
+console.log(`deploy/k8s: ${docs.length} documents (${[...new Set(found)].join(', ')}), ${problems.length} problems`);
 for (const p of problems) console.log('  ' + p);
 process.exit(problems.length ? 1 : 0);

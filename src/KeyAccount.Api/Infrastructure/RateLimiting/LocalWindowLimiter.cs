@@ -16,8 +16,6 @@ internal sealed class LocalWindowLimiter(int permitLimit, TimeSpan window, TimeP
     private long windowEndsAt = long.MinValue;
     private int used;
 
-    public int PermitLimit => permitLimit;
-
     /// <summary>Idle since its last window ended (or since it was made, when it never counted a request): the partitioned limiter then drops it.</summary>
     public override TimeSpan? IdleDuration
     {

@@ -43,9 +43,6 @@ internal sealed partial class RateLimitWindows : IDisposable
         }
     }
 
-    /// <summary>Whether the windows are shared through Redis (configured), as the readiness report and the log say.</summary>
-    public bool Shared => redis is not null;
-
     /// <summary>A budget of <paramref name="permitsPerMinute"/> requests a minute for <paramref name="key"/>.</summary>
     public RateLimitPartition<string> PerMinute(string key, int permitsPerMinute)
     {
