@@ -64,6 +64,7 @@ public class DemoDataTests
             Assert.That(counts.GetValueOrDefault("runs"), Is.EqualTo(2), "two tiering runs");
             Assert.That(counts.GetValueOrDefault("run1.changed"), Is.InRange(1, 20), "the first run moves a few");
             Assert.That(counts.GetValueOrDefault("run2.changed"), Is.InRange(0, 20), "the second run moves a few");
+            Assert.That(counts.GetValueOrDefault("runs.completed-on-their-day"), Is.EqualTo(2), "each run completed minutes after it started (last month's run last month)");
             Assert.That(counts.GetValueOrDefault("history.Promoted"), Is.GreaterThan(0), "promotions in the history");
             Assert.That(counts.GetValueOrDefault("history.Demoted"), Is.GreaterThan(0), "demotions in the history");
             Assert.That(counts.GetValueOrDefault("tiers.Strategic"), Is.GreaterThan(3), "a few Strategic accounts");
@@ -157,6 +158,7 @@ public class DemoDataTests
                     WHERE f.status = 'Open' AND u.email = 'accountmanager@demo.keyaccount.local'
                 UNION ALL SELECT 'runs', count(*) FROM tiering_runs
                 UNION ALL SELECT 'run' || row_number() OVER (ORDER BY started_at) || '.changed', changed_count FROM tiering_runs
+                UNION ALL SELECT 'runs.completed-on-their-day', count(*) FROM tiering_runs WHERE completed_at BETWEEN started_at AND started_at + interval '5 minutes'
                 UNION ALL SELECT 'history.' || reason, count(*) FROM tier_assignments GROUP BY reason
                 UNION ALL SELECT 'tiers.' || tier, count(*) FROM accounts GROUP BY tier
                 UNION ALL SELECT 'interactions', count(*) FROM interactions
