@@ -60,6 +60,7 @@ public class DemoDataTests
             }
 
             Assert.That(counts.GetValueOrDefault("answers.chinese"), Is.GreaterThan(0), "Chinese comments");
+            Assert.That(counts.GetValueOrDefault("texts.without-chinese"), Is.Zero, "the demo is Chinese-first: no English-only summaries, next steps, complaints or comments");
             Assert.That(counts.GetValueOrDefault("followups.open.demo-am"), Is.GreaterThan(0), "an open follow-up on the demo account manager's account");
             Assert.That(counts.GetValueOrDefault("runs"), Is.EqualTo(2), "two tiering runs");
             Assert.That(counts.GetValueOrDefault("run1.changed"), Is.InRange(1, 20), "the first run moves a few");
@@ -153,6 +154,10 @@ public class DemoDataTests
                 UNION ALL SELECT 'initiatives.overdue', count(*) FROM plan_initiatives WHERE status NOT IN ('Done', 'Cancelled') AND due_date < (now() AT TIME ZONE 'Asia/Shanghai')::date
                 UNION ALL SELECT 'responses.' || nps_group, count(*) FROM survey_responses GROUP BY nps_group
                 UNION ALL SELECT 'answers.chinese', count(*) FROM survey_answers WHERE text ~ '[一-龥]'
+                UNION ALL SELECT 'texts.without-chinese', count(*) FROM (
+                    SELECT summary AS text FROM interactions UNION ALL SELECT next_step FROM interactions WHERE next_step IS NOT NULL
+                    UNION ALL SELECT subject FROM complaints UNION ALL SELECT description FROM complaints UNION ALL SELECT text FROM survey_answers WHERE text IS NOT NULL) t
+                    WHERE text !~ '[一-龥]'
                 UNION ALL SELECT 'followups.' || lower(f.status), count(*) FROM survey_followups f GROUP BY f.status
                 UNION ALL SELECT 'followups.open.demo-am', count(*) FROM survey_followups f JOIN accounts a ON a.id = f.account_id JOIN users u ON u.id = a.owner_id
                     WHERE f.status = 'Open' AND u.email = 'accountmanager@demo.keyaccount.local'

@@ -19,10 +19,10 @@ public sealed partial class DemoDataSeeder
         (ComplaintCategory.ProductQuality, "来料尺寸超差", "客户来料检验发现一批零件尺寸超出公差，要求退换。"),
         (ComplaintCategory.Billing, "发票金额与合同不符", "客户财务指出本月发票金额与框架协议价格不一致。"),
         (ComplaintCategory.Service, "现场服务响应慢", "设备故障报修后 48 小时仍未安排工程师到场。"),
-        (ComplaintCategory.ProductQuality, "Surface defects on the last batch", "Incoming inspection found scratches on 3% of the housings."),
+        (ComplaintCategory.ProductQuality, "上一批外壳表面划伤", "客户来料检验发现 3% 的外壳表面有划痕。"),
         (ComplaintCategory.Delivery, "包装破损导致货损", "运输包装破损，部分产品受潮。"),
         (ComplaintCategory.Other, "技术资料版本错误", "随货提供的技术资料不是最新版本。"),
-        (ComplaintCategory.Service, "Hotline not reachable", "The customer could not reach the service hotline for two days."),
+        (ComplaintCategory.Service, "服务热线无法接通", "客户连续两天打不通服务热线。"),
     ];
 
     /// <summary>What a demo complaint goes through: its status today and, for one still open, the SLA state wanted today.</summary>

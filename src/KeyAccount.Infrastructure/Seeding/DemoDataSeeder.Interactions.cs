@@ -14,8 +14,8 @@ public sealed partial class DemoDataSeeder
         "确认年度框架协议条款",
         "跟进样品测试结果",
         "准备季度业务回顾材料",
-        "Send the revised quotation",
-        "Book the plant visit with procurement",
+        "寄送本季度产品资料",
+        "安排客户采购部来厂参观",
     ];
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed partial class DemoDataSeeder
         "交付准时，技术支持响应很快。",
         "驻厂工程师非常专业，帮我们解决了产线问题。",
         "产品质量稳定，愿意继续扩大合作。",
-        "Responsive team and stable quality.",
+        "团队响应及时，质量稳定。",
     ];
 
     private static readonly string[] PassiveComments =
@@ -24,7 +24,7 @@ public sealed partial class DemoDataSeeder
         "价格还有优化空间。",
         "希望缩短交货周期。",
         "发票和对账流程可以更简单一些。",
-        "Documentation could be clearer.",
+        "技术文档可以写得更清楚一些。",
     ];
 
     private static readonly string[] DetractorComments =
@@ -32,7 +32,7 @@ public sealed partial class DemoDataSeeder
         "最近两批货都延迟交付，影响了我们的生产计划。",
         "投诉处理太慢，一周都没有答复。",
         "质量问题反复出现，需要尽快改进。",
-        "Too many delivery delays this quarter.",
+        "本季度交货延迟次数太多。",
     ];
 
     /// <summary>

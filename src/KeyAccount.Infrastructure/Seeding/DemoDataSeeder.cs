@@ -58,7 +58,7 @@ public sealed partial class DemoDataSeeder(
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "涛", "明", "超", "霞"];
     private static readonly string[] Titles = ["总经理", "采购总监", "技术总监", "财务经理", "采购经理", "工程师", "生产经理", "质量经理"];
     private static readonly string[] Departments = ["Management", "Procurement", "Engineering", "Finance", "Production", "Quality"];
-    private static readonly string[] Summaries = ["季度业务回顾", "新产品技术交流", "年度框架协议谈判", "交付问题沟通", "高层拜访", "Quarterly business review", "Site visit to the plant", "Pricing discussion for 2027"];
+    private static readonly string[] Summaries = ["季度业务回顾", "新产品技术交流", "年度框架协议谈判", "交付问题沟通", "高层拜访", "月度电话沟通", "陪同客户参观工厂", "2027 年价格谈判"];
 
     public async Task SeedAsync(string demoPassword, CancellationToken cancellationToken)
     {
