@@ -21,8 +21,8 @@ public sealed partial class DemoDataSeeder
     /// <summary>
     /// A year of contact, relative to the seeding day, on each tier's cadence in the published policy's service
     /// programme (Standard, which has none, every few months): most accounts were last contacted within their cadence,
-    /// a handful per owner are overdue by days to weeks. Next steps on the latest contact: for each owner some due this
-    /// week, a few overdue, some later; older contacts' next steps are done.
+    /// a handful per owner are overdue by days to weeks. Next steps on the latest contact: for each owner a few due this
+    /// week, two or three overdue, some later; older contacts' next steps are done.
     /// </summary>
     private int SeedInteractions(TierPolicy policy, List<Account> accounts, Random random, DateTimeOffset now)
     {
@@ -54,10 +54,12 @@ public sealed partial class DemoDataSeeder
                 }
             }
 
-            // The next step on the latest contact, by the owner's account order: this week, overdue, or later.
+            // The next step on the latest contact, by the owner's account order: a few due this week (j = 0, 27, 54, …:
+            // today and the days after), two or three overdue by days (j = 5, 68, 131), some later. The first two pick
+            // among the accounts the third never reaches (j % 9 is 0 or 5, never 6), so the random draws stay the same.
             DateOnly? due = account.Status != AccountStatus.Active ? null
-                : j % 9 == 0 ? today.AddDays((j / 9) % 7)
-                : j % 21 == 5 ? today.AddDays(-1 - ((j / 21) % 9))
+                : j % 27 == 0 ? today.AddDays((j / 27) % 7)
+                : j % 63 == 5 ? today.AddDays(-1 - (j / 21))
                 : j % 9 == 6 ? today.AddDays(10 + random.Next(20))
                 : null;
             for (var k = 0; k < times.Count; k++)
