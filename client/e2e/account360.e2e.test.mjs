@@ -87,7 +87,8 @@ test('the account manager opens an account, switches tabs by URL, edits a contac
   await tabLoaded('contacts');
 
   // Edit the contact: against us, and a higher target level than today's → the server flags the gap.
-  const node = page.locator(`[data-testid="contact-node"][data-contact="${contact.name}"]`).first();
+  // By its id: two contacts of one account may share a name (the demo has two 杨军 at one customer).
+  const node = page.locator(`[data-testid="contact-node"][data-contact-id="${contact.id}"]`);
   await node.getByTestId('contact-edit').click();
   const form = page.getByTestId('contact-form');
   await form.waitFor();
@@ -144,7 +145,7 @@ test('the account manager opens an account, switches tabs by URL, edits a contac
   }
   await page.goto(`${base}/accounts/${account.id}?tab=contacts`);
   await tabLoaded('contacts');
-  await page.locator(`[data-testid="contact-node"][data-contact="${contact.name}"]`).first().getByText('未达目标关系层级').waitFor();
+  await page.locator(`[data-testid="contact-node"][data-contact-id="${contact.id}"]`).getByText('未达目标关系层级').waitFor();
 
   // On a phone.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -37,14 +37,35 @@ async function signedIn(lang, width) {
 
 const numberIn = (text) => Number((text ?? '').replace(/[^\d]/g, ''));
 
-/** The rows a list holds: its pagination's total, or the rows shown when it has none (an empty or one-page list). */
-async function listTotal(page, root = page) {
-  await page.waitForFunction(() => document.querySelector('.ant-pagination-total-text, .ant-table-tbody tr.ant-table-row, .ant-table-placeholder'));
-  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
-  await page.waitForTimeout(500);
-  const total = root.locator('.ant-pagination-total-text');
-  if (await total.count()) return numberIn(await total.first().textContent());
-  return root.locator('.ant-table-tbody tr.ant-table-row').count();
+/**
+ * The list's own GET with these query parameters, as a promise taken before the click that opens the list: the list is
+ * read only once its data has come, never the table's empty state from before (or a spinner not shown yet).
+ */
+function listResponse(page, path, params) {
+  return page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return r.request().method() === 'GET' && url.pathname === path && Object.entries(params).every(([k, v]) => url.searchParams.get(k) === v);
+  });
+}
+
+/**
+ * The rows a list shows once `listed` (its response, from listResponse) has come: its pagination's total, or the rows
+ * shown when it has none (an empty or one-page list). Waits (up to 15 s) until the page shows the response's total and
+ * no spinner, then returns what the page shows, so a list that renders another figure still fails the assertion.
+ */
+async function listTotal(page, listed) {
+  const response = await listed;
+  assert.ok(response.ok(), `GET ${response.url()}: ${response.status()}`);
+  const { totalCount } = await response.json();
+  const shown = async () => {
+    const total = page.locator('.ant-pagination-total-text');
+    if (await total.count()) return numberIn(await total.first().textContent());
+    return page.locator('.ant-table-tbody tr.ant-table-row').count();
+  };
+  for (const until = Date.now() + 15_000; Date.now() < until; await page.waitForTimeout(200)) {
+    if ((await shown()) === totalCount && (await page.locator('.ant-spin-spinning').count()) === 0) break;
+  }
+  return shown();
 }
 
 /** Opens the portfolio from wherever the Director landed, and waits for its figures. */
@@ -63,9 +84,10 @@ test('the Director follows the Strategic tier count and the SLA breached figure 
     const figure = numberIn(await strategic.textContent());
     assert.equal(figure, portfolio.tiers.find((t) => t.tier === 'Strategic').accounts, 'the page shows the API figure');
     assert.equal(await strategic.getAttribute('href'), '/accounts?tier=Strategic&status=Active');
+    const strategicList = listResponse(page, '/api/v1/accounts', { tier: 'Strategic', status: 'Active' });
     await strategic.click();
     await page.waitForURL(/\/accounts\?/);
-    assert.equal(await listTotal(page), figure, 'the accounts list holds as many Strategic accounts as the figure');
+    assert.equal(await listTotal(page, strategicList), figure, 'the accounts list holds as many Strategic accounts as the figure');
 
     await openPortfolio(page);
     const breached = page.locator('[data-testid="sla-breached"]');
@@ -74,6 +96,7 @@ test('the Director follows the Strategic tier count and the SLA breached figure 
     assert.equal(breachedFigure, portfolio.sla.breached);
     // Keyboard: the figure is a link, reached and followed with the keyboard.
     await breached.focus();
+    const breachedList = listResponse(page, '/api/v1/complaints', { slaState: 'Breached' });
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/complaints\?/);
     const url = new URL(page.url());
@@ -81,7 +104,7 @@ test('the Director follows the Strategic tier count and the SLA breached figure 
     assert.equal(url.searchParams.get('open'), 'all');
     assert.ok(url.searchParams.get('receivedFrom') && url.searchParams.get('receivedTo'), 'the period of the figure');
     await page.locator('[data-testid="complaints-table"]').waitFor();
-    assert.equal(await listTotal(page), breachedFigure, 'the queue holds as many breached complaints as the figure');
+    assert.equal(await listTotal(page, breachedList), breachedFigure, 'the queue holds as many breached complaints as the figure');
     await page.locator('[data-testid="filter-received"]').waitFor();
     await screenshot(page, 'dashboard-breached-complaints-zh-CN-1280');
 

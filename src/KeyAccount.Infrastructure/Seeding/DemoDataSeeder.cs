@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using KeyAccount.Application.Common.Abstractions;
 using KeyAccount.Domain.Accounts;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.DevelopmentPlans;
+using KeyAccount.Domain.Tiering;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,17 @@ namespace KeyAccount.Infrastructure.Seeding;
 /// industries and regions, each with contacts, interactions and 24 months of revenue. Deterministic (fixed seed),
 /// and it runs once: a database that already has the demo director is left as it is. Never enabled by default.
 /// </summary>
-public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hasher, IRevenueWriter revenue, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed partial class DemoDataSeeder(
+    AppDbContext db,
+    IPasswordHasher hasher,
+    IRevenueWriter revenue,
+    ITieringEngine tiering,
+    ISurveyAudience audience,
+    ISatisfactionRefresh satisfaction,
+    ISurveySettings surveySettings,
+    IReminderWriter reminders,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
 {
     public const string Domain = "demo.keyaccount.local";
     public const int AccountCount = 320;
@@ -46,7 +58,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
     private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰", "涛", "明", "超", "霞"];
     private static readonly string[] Titles = ["总经理", "采购总监", "技术总监", "财务经理", "采购经理", "工程师", "生产经理", "质量经理"];
     private static readonly string[] Departments = ["Management", "Procurement", "Engineering", "Finance", "Production", "Quality"];
-    private static readonly string[] Summaries = ["季度业务回顾", "新产品技术交流", "年度框架协议谈判", "交付问题沟通", "高层拜访", "Quarterly business review", "Site visit to the plant", "Pricing discussion for 2027"];
+    private static readonly string[] Summaries = ["季度业务回顾", "新产品技术交流", "年度框架协议谈判", "交付问题沟通", "高层拜访", "月度电话沟通", "陪同客户参观工厂", "2027 年价格谈判"];
 
     public async Task SeedAsync(string demoPassword, CancellationToken cancellationToken)
     {
@@ -57,9 +69,52 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
             return;
         }
 
+        var started = Stopwatch.GetTimestamp();
+        var begun = started;
+
         // All or nothing: a seed interrupted half-way must not leave users without their accounts.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
+        var users = SeedUsers(demoPassword, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var random = new Random(20261123);
+        var (accounts, revenueRows) = SeedAccounts(users, random, now);
+        db.Accounts.AddRange(accounts);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await revenue.UpsertAsync(revenueRows, now, cancellationToken).ConfigureAwait(false);
+
+        // The order follows time: the survey opened six weeks ago, most answers came before last month's tiering run,
+        // this month's run sees the few that came since; then the work of the last months, relative to today.
+        var policy = await db.TierPolicies.AsNoTracking().FirstAsync(p => p.Status == PolicyStatus.Published, cancellationToken).ConfigureAwait(false);
+        var survey = await OpenSurveyAsync(users, now, cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        Phase("accounts", ref started);
+        var responses = await RespondAsync(survey, users, accounts, now, late: false, cancellationToken).ConfigureAwait(false);
+        Phase("survey", ref started);
+        await SeedTiersAsync(transaction, policy, now, cancellationToken).ConfigureAwait(false);
+        responses += await RespondAsync(survey, users, accounts, now, late: true, cancellationToken).ConfigureAwait(false);
+        await RunTieringAsync(policy, now, cancellationToken).ConfigureAwait(false);
+        Phase("tiering", ref started);
+
+        // The runs moved tiers in SQL: the accounts are read again as they now are.
+        db.ChangeTracker.Clear();
+        accounts = await db.Accounts.AsNoTracking().Include(a => a.Contacts).OrderBy(a => a.RegistrationNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var interactions = SeedInteractions(policy, accounts, random, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        Phase("interactions", ref started);
+        var complaints = await SeedComplaintsAsync(policy, users, accounts, now, cancellationToken).ConfigureAwait(false);
+        Phase("complaints", ref started);
+        var plans = SeedPlans(accounts, users, now);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var milliseconds = (long)Stopwatch.GetElapsedTime(begun).TotalMilliseconds;
+        LogSeeded(logger, users.Count, accounts.Count, interactions, revenueRows.Count, complaints, plans, responses, milliseconds);
+    }
+
+    private Dictionary<string, User> SeedUsers(string demoPassword, DateTimeOffset now)
+    {
         var hash = hasher.Hash(demoPassword);
         var users = DemoUsers.ToDictionary(
             u => u.Local,
@@ -71,21 +126,30 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
         }
 
         db.Users.AddRange(users.Values);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return users;
+    }
 
-        var random = new Random(20261123);
+    /// <summary>
+    /// The accounts, their contacts and 24 months of revenue. Each account has a latent standing (its size's place in
+    /// the portfolio, blurred by chance) that its growth, margin, strategic fit, potential and relationship length follow,
+    /// as they tend to in a real portfolio: the default policy's weighted criteria then spread the accounts over the
+    /// tiers the way a key-account portfolio looks (a few Strategic, more Key, a broad base), rather than ranking
+    /// independent noise into a single Strategic account.
+    /// </summary>
+    private static (List<Account> Accounts, List<RevenueRow> Revenue) SeedAccounts(Dictionary<string, User> users, Random random, DateTimeOffset now)
+    {
         var managers = new[] { users["accountmanager"], users["accountmanager2"] };
         var accounts = new List<Account>(AccountCount);
-        var interactions = new List<Interaction>();
         var rows = new List<RevenueRow>();
         var thisMonth = new DateOnly(now.Year, now.Month, 1);
-
         for (var i = 0; i < AccountCount; i++)
         {
             var industry = random.Next(Industries.Length);
             // Two managers share most accounts; every tenth belongs to the director, so object-level access shows.
             var owner = i % 10 == 9 ? users["director"] : managers[i % 2];
-            var size = Math.Pow(random.NextDouble(), 3); // long tail: a few large customers
+            var standing = random.NextDouble();
+            var size = Math.Pow(standing, 3); // long tail: a few large customers
+            double Follow() => (0.7 * standing) + (0.3 * random.NextDouble());
             var monthly = Math.Round(20_000m + (decimal)size * 4_000_000m, 2);
             var status = i % 23 == 0 ? AccountStatus.Dormant : i % 37 == 0 ? AccountStatus.Prospect : AccountStatus.Active;
             var profile = new AccountProfile(
@@ -95,10 +159,12 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
                 Regions[random.Next(Regions.Length)],
                 Segments[random.Next(Segments.Length)],
                 status,
-                random.Next(1, 6),
-                new Money(Math.Round(monthly * 12 * (decimal)(1.2 + random.NextDouble()) / 1000m) * 1000m, "CNY"),
-                thisMonth.AddMonths(-random.Next(6, 180)));
+                1 + (int)Math.Round(Follow() * 4),
+                new Money(Math.Round(monthly * 12 * (decimal)(1.2 + Follow()) / 1000m) * 1000m, "CNY"),
+                thisMonth.AddMonths(-(6 + (int)(Follow() * 174))));
             var account = Account.Create(profile, owner.Id, now.AddDays(-random.Next(400, 2000)));
+
+            // A first guess by size; the tiering of the default policy decides the tiers (SeedTiersAsync).
             account.AssignTier(size switch { > 0.5 => Tier.Strategic, > 0.2 => Tier.Key, > 0.05 => Tier.Growth, _ => Tier.Standard }, now);
             if (i % 5 == 0)
             {
@@ -107,85 +173,82 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
 
             AddContacts(account, random, now);
             accounts.Add(account);
-
             if (status != AccountStatus.Prospect)
             {
-                var trend = 0.9 + (random.NextDouble() * 0.3);
+                var trend = 0.9 + (Follow() * 0.3);
+                var margin = 0.12 + (Follow() * 0.2);
                 for (var m = 23; m >= 0; m--)
                 {
                     var month = thisMonth.AddMonths(-m - 1);
                     var factor = (decimal)(Math.Pow(trend, (24 - m) / 12.0) * (0.8 + (random.NextDouble() * 0.4)));
                     var value = Math.Round(monthly * factor, 2);
-                    rows.Add(new RevenueRow(account.Id, month, value, Math.Round(value * (decimal)(0.12 + (random.NextDouble() * 0.2)), 2), random.Next(1, 60), "CNY"));
+                    rows.Add(new RevenueRow(account.Id, month, value, Math.Round(value * (decimal)(margin + (random.NextDouble() * 0.04)), 2), random.Next(1, 60), "CNY"));
                 }
-            }
-
-            var contactIds = account.Contacts.Select(c => c.Id).ToList();
-            var count = random.Next(0, 9);
-            for (var k = 0; k < count; k++)
-            {
-                var involved = contactIds.Count == 0 ? [] : new[] { contactIds[random.Next(contactIds.Count)] };
-                var due = k == 0 && random.Next(3) == 0 ? DateOnly.FromDateTime(now.UtcDateTime).AddDays(random.Next(-5, 10)) : (DateOnly?)null;
-                interactions.Add(account.LogInteraction(
-                    new InteractionDetails(
-                        (InteractionType)random.Next(5),
-                        now.AddDays(-random.Next(1, 200)).AddHours(-random.Next(0, 10)),
-                        Summaries[random.Next(Summaries.Length)],
-                        involved,
-                        due is null ? null : "Send the follow-up proposal",
-                        due),
-                    owner.Id,
-                    now));
             }
 
             account.ClearDomainEvents();
         }
 
-        db.Accounts.AddRange(accounts);
-        db.Interactions.AddRange(interactions);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await revenue.UpsertAsync(rows, now, cancellationToken).ConfigureAwait(false);
-        var plans = SeedPlans(accounts, users, now);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        LogSeeded(logger, users.Count, accounts.Count, interactions.Count, rows.Count, plans);
+        return (accounts, rows);
     }
 
     /// <summary>
-    /// Development plans for some Strategic and Key accounts, so that every part of the plans screens has something to
-    /// show: active plans (one with an overdue initiative, one with its review due), plans waiting in the Director's
-    /// inbox (one of them a revision of an active plan, with its changes), drafts; the other Strategic and Key accounts
-    /// have none and appear under "accounts that need a plan".
+    /// Development plans for some Strategic and Key accounts (as this month's run left them), so that every part of the
+    /// plans screens has something to show, in every status: active plans (one with an overdue initiative, one with
+    /// its review held), plans waiting in the Director's inbox (one of them a revision of an active plan, with its
+    /// changes), drafts, a draft the Director sent back with a comment, approved plans not yet started, completed and
+    /// cancelled ones; the other Strategic and Key accounts have none and appear under "accounts that need a plan".
     /// </summary>
     private int SeedPlans(List<Account> accounts, Dictionary<string, User> users, DateTimeOffset now)
     {
         var today = PlanDay.Today(now);
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-6);
         var director = users["director"].Id;
-        var planned = accounts.Where(a => a.Tier is Tier.Strategic or Tier.Key && a.Status == AccountStatus.Active && a.OwnerId != director).Take(10).ToList();
+        var planned = accounts.Where(a => a.Tier is Tier.Strategic or Tier.Key && a.Status == AccountStatus.Active && a.OwnerId != director).Take(18).ToList();
         var count = 0;
         for (var i = 0; i < planned.Count; i++)
         {
             var account = planned[i];
             var owner = account.OwnerId;
             var content = DemoPlan(account, owner, users, start, today, i);
-            var plan = DevelopmentPlan.Draft(account.Id, content, owner, today, now);
-            var stage = i % 5; // 0, 1: active; 2: submitted; 3: active with a submitted revision; 4: draft
+            var plan = DevelopmentPlan.Draft(account.Id, content, owner, today, now.AddDays(-60));
+
+            // 0, 1: active; 2: submitted; 3: active with a submitted revision; 4: draft; 5: approved, not started;
+            // 6: sent back by the Director (a draft again, with the comment); 7: completed; 8: cancelled.
+            var stage = i % 9;
             if (stage != 4)
             {
-                plan.Submit(owner, now);
+                plan.Submit(owner, now.AddDays(-50));
             }
 
-            if (stage is 0 or 1 or 3)
+            if (stage == 6)
             {
-                plan.Approve(director, null, null, now);
-                plan.Activate(owner, start.AddDays(14), now);
+                plan.Reject("请补充竞争对手分析，并把预算拆分到季度。", director, now.AddDays(-45));
+            }
+
+            if (stage is 0 or 1 or 3 or 5 or 7 or 8)
+            {
+                plan.Approve(director, null, null, now.AddDays(-45));
+            }
+
+            if (stage is 0 or 1 or 3 or 7 or 8)
+            {
+                plan.Activate(owner, start.AddDays(14), now.AddDays(-44));
                 plan.RecordActual(plan.Objectives[2].Id, 1m, now);
                 plan.SetInitiativeStatus(plan.Initiatives[0].Id, InitiativeStatus.Done, owner, null, start.AddDays(60), now);
                 if (stage == 1)
                 {
                     db.PlanReviews.Add(plan.RecordReview(start.AddMonths(3).AddDays(2), director, "加派技术支持，推进联合研发立项。", new Dictionary<PlanObjectiveId, string> { [plan.Objectives[0].Id] = "上半年订单受客户减产影响推迟。" }, today, now));
                 }
+            }
+
+            if (stage == 7)
+            {
+                plan.Complete(owner, now.AddDays(-3));
+            }
+            else if (stage == 8)
+            {
+                plan.Cancel("客户被集团收购，采购转由集团统一管理。", director, now.AddDays(-10));
             }
 
             db.DevelopmentPlans.Add(plan);
@@ -272,9 +335,19 @@ public sealed partial class DemoDataSeeder(AppDbContext db, IPasswordHasher hash
         }
     }
 
+    private void Phase(string name, ref long started)
+    {
+        var ms = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogPhase(logger, name, ms);
+        started = Stopwatch.GetTimestamp();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo phase {Phase}: {Milliseconds} ms")]
+    private static partial void LogPhase(ILogger logger, string phase, long milliseconds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data already present; not seeding again")]
     private static partial void LogSkipped(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data: {Users} users, {Accounts} accounts, {Interactions} interactions, {Revenue} revenue months, {Plans} development plans")]
-    private static partial void LogSeeded(ILogger logger, int users, int accounts, int interactions, int revenue, int plans);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data in {Milliseconds} ms: {Users} users, {Accounts} accounts, {Interactions} interactions, {Revenue} revenue months, {Complaints} complaints, {Plans} development plans, {Responses} survey responses")]
+    private static partial void LogSeeded(ILogger logger, int users, int accounts, int interactions, int revenue, int complaints, int plans, int responses, long milliseconds);
 }

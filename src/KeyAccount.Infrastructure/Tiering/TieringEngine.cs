@@ -20,7 +20,7 @@ namespace KeyAccount.Infrastructure.Tiering;
 /// scales, the score, hysteresis, overrides, the Strategic cap and the reasons); a run then writes the outcome back
 /// in bulk, one statement per table, in the run's transaction.
 /// </summary>
-internal sealed class TieringEngine(AppDbContext db, IPlanCoverage planCoverage) : ITieringEngine
+internal sealed class TieringEngine(AppDbContext db, IPlanCoverage planCoverage, TimeProvider clock) : ITieringEngine
 {
     /// <summary>Any number will do, as long as every replica uses the same one.</summary>
     internal const long RunLock = 0x6B61_7469_6572;
@@ -68,10 +68,15 @@ internal sealed class TieringEngine(AppDbContext db, IPlanCoverage planCoverage)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(run);
+        var began = clock.GetTimestamp();
         await using var transaction = await db.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var outcomes = await DecideAsync(policy, run.RunDate, cancellationToken).ConfigureAwait(false);
         var (counts, changed) = Count(outcomes);
-        var now = DateTimeOffset.UtcNow;
+
+        // The run's instants (its completion, the tier changes, reminders, events) follow its own start on the injected
+        // clock: the start plus the time the run took. A run started now completes now; one started on another day (the
+        // demo's run of last month, a test's fixed clock) completes on that day, not on the wall clock's.
+        var now = run.StartedAt + clock.GetElapsedTime(began);
         run.Complete(counts, changed, now);
         db.TieringRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

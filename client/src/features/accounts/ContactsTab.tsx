@@ -125,7 +125,7 @@ export default function ContactsTab({ account }: { account: AccountDto }) {
     nodes.map(({ contact: c, children }) => ({
       key: c.id,
       title: (
-        <div data-testid="contact-node" data-contact={c.name} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 6, padding: '2px 0' }}>
+        <div data-testid="contact-node" data-contact={c.name} data-contact-id={c.id} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 6, padding: '2px 0' }}>
           <Typography.Text strong>{c.name}</Typography.Text>
           {c.title && <Typography.Text type="secondary">{c.title}</Typography.Text>}
           <Tag color="blue">{t(`buyingRole.${c.buyingRole}`)}</Tag>

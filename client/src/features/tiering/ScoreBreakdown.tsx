@@ -4,6 +4,7 @@ import { formatNumber } from '../../shared/format';
 import { useCriterionLabel } from './labels';
 import { breakdownRows, roundScore } from './policyModel';
 import type { CriterionScoreDto } from './tieringApi';
+import './ScoreBreakdown.css';
 
 /**
  * "Why this tier": per criterion, the account's normalised value (0–100, a bar), the policy's weight, and the points
@@ -14,17 +15,16 @@ export function ScoreBreakdown({ breakdown, score }: { breakdown: readonly Crite
   const label = useCriterionLabel();
   const { rows } = breakdownRows(breakdown);
   const n = (v: number, digits = 1) => formatNumber(locale, roundScore(v, digits));
-  const grid = { display: 'grid', gridTemplateColumns: 'minmax(110px, 1.2fr) minmax(120px, 2fr) 64px 72px', gap: 12, alignItems: 'center' } as const;
   return (
-    <div data-testid="score-breakdown" role="table" aria-label={t('tiering.breakdown.title')}>
-      <div role="row" style={{ ...grid, fontSize: 12, color: '#595959', paddingBottom: 4, borderBottom: '1px solid #f0f0f0' }}>
+    <div data-testid="score-breakdown" className="ka-breakdown" role="table" aria-label={t('tiering.breakdown.title')}>
+      <div role="row" className="ka-breakdown-row" style={{ fontSize: 12, color: '#595959', paddingBottom: 4, borderBottom: '1px solid #f0f0f0' }}>
         <span role="columnheader">{t('tiering.breakdown.criterion')}</span>
         <span role="columnheader">{t('tiering.breakdown.value')}</span>
         <span role="columnheader" style={{ textAlign: 'right' }}>{t('tiering.breakdown.weight')}</span>
         <span role="columnheader" style={{ textAlign: 'right' }}>{t('tiering.breakdown.points')}</span>
       </div>
       {rows.map((r) => (
-        <div role="row" key={r.criterion} style={{ ...grid, padding: '6px 0', borderBottom: '1px solid #fafafa', opacity: r.weight === 0 ? 0.45 : 1 }}>
+        <div role="row" key={r.criterion} className="ka-breakdown-row" style={{ padding: '6px 0', borderBottom: '1px solid #fafafa', opacity: r.weight === 0 ? 0.45 : 1 }}>
           <span role="cell">{label(r.criterion)}</span>
           <Tooltip title={t('tiering.breakdown.valueHint', { value: n(r.normalised) })}>
             <span role="cell" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
@@ -38,7 +38,7 @@ export function ScoreBreakdown({ breakdown, score }: { breakdown: readonly Crite
           <span role="cell" style={{ textAlign: 'right', fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{r.contribution > 0 ? `+${n(r.contribution, 2)}` : n(r.contribution, 2)}</span>
         </div>
       ))}
-      <div role="row" style={{ ...grid, paddingTop: 8 }}>
+      <div role="row" className="ka-breakdown-row" style={{ paddingTop: 8 }}>
         <span role="cell" style={{ gridColumn: '1 / 4' }}>
           <Typography.Text type="secondary">{t('tiering.breakdown.total')}</Typography.Text>
         </span>
