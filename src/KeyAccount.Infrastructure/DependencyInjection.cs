@@ -203,6 +203,8 @@ public static class DependencyInjection
         builder.Services.AddQuartz(q =>
         {
             q.UseDefaultThreadPool(4);
+            // A failed run's span gets the job's own exception from JobRunTracing, not Quartz's wrapper of it.
+            q.ConfigureScheduler(o => o.RecordExceptionSpanEvents = false);
             // A failed run is retried at 1, 2, 4 and 8 minutes (Jobs:Retry:*) by Quartz itself: the attempt is stored on
             // the trigger in the clustered store, so any node makes it. A retry never displaces the trigger's next
             // regular occurrence, so the every-minute jobs and the pollers are simply run again by their schedule.
@@ -233,6 +235,10 @@ public static class DependencyInjection
             q.AddJob<ComplaintEscalationJob>(j => j.WithIdentity(ComplaintEscalationJob.Key).StoreDurably().RequestRecovery());
             q.AddJob<SurveyCampaignJob>(j => j.WithIdentity(SurveyCampaignJob.Key).StoreDurably().RequestRecovery());
             q.AddJobListener(sp => sp.GetRequiredService<JobRunRecorder>(), [GroupMatcher<JobKey>.AnyGroup()]);
+            // Around every run, inside Quartz's span of it: a log scope naming the job, trigger and fire instance
+            // (beside the trace id every line written in the span carries), and the span's name and KeyAccount tags.
+            q.AddJobLogScope();
+            q.AddJobMiddleware<JobRunTracing>();
         });
         // Before the Quartz hosted service starts the scheduler: the triggers are in place when it first acquires.
         builder.Services.AddHostedService<JobScheduleSync>();

@@ -1,14 +1,19 @@
+using KeyAccount.Infrastructure.Jobs;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Quartz;
+using Quartz.Diagnostics;
 
 namespace KeyAccount.Api.Infrastructure;
 
 /// <summary>
-/// OpenTelemetry traces and metrics: requests (ASP.NET Core), SQL commands (Npgsql), outbound HTTP (webhooks) and the
-/// runtime. (The scheduled jobs have no span of their own yet: their SQL, outside any request, is dropped below.) On when an OTLP endpoint is configured
+/// OpenTelemetry traces and metrics: requests (ASP.NET Core), job runs (Quartz), SQL commands (Npgsql), outbound HTTP
+/// (webhooks) and the runtime. Each job run is a trace of its own — Quartz's execution span, named and tagged by
+/// <see cref="JobRunTracing"/>, with the run's SQL and HTTP under it (not the pollers': below) — and Quartz's meter
+/// counts and times the runs by job and result (<c>quartz.job.execution.duration</c>). On when an OTLP endpoint is configured
 /// (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, with the standard <c>OTEL_*</c> variables for protocol, headers and service
 /// name) or <c>OpenTelemetry:Enabled</c> is true; off otherwise (nothing is collected for nobody). Log lines carry the
 /// trace and span ids of what they were written in (the console's scopes), and every problem answer its
@@ -31,12 +36,14 @@ internal static class Telemetry
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .SetSampler(new ParentBasedSampler(new NoLoneClientSpans())))
+                .AddSource(QuartzInstrumentation.ActivitySourceName)
+                .SetSampler(services => new ParentBasedSampler(new NoBackgroundRoots(services.GetService<IJobExecutionContextAccessor>()))))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Npgsql"));
+                .AddMeter("Npgsql")
+                .AddMeter(QuartzInstrumentation.MeterName));
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
             telemetry.UseOtlpExporter();
@@ -46,13 +53,21 @@ internal static class Telemetry
     }
 
     /// <summary>
-    /// A client span with no parent — a SQL command or an HTTP call outside any request or job run, such as the
-    /// scheduler polling its tables every few seconds — is dropped: it would be a trace of one span, thousands an hour.
-    /// Everything else is kept (the children of a kept span follow their parent).
+    /// The roots of background chatter are dropped: a client span with no parent (a SQL command or an HTTP call outside
+    /// any request or job run, such as the job run recorder's writes), Quartz's job store spans with no parent (the
+    /// scheduler acquiring triggers every few seconds, and completing each firing) and the runs of the pollers
+    /// (<see cref="JobRunTracing.Traces"/>): each would be a trace of a few spans, thousands an hour, and what they run
+    /// is dropped with them. Every other job run's span is a root too, and is kept, as is everything else (the children
+    /// of a kept span follow their parent). The firing a span starts in is Quartz's ambient one (<paramref name="jobs"/>,
+    /// null without a scheduler): the span's own job tags are set only after this decision.
     /// </summary>
-    private sealed class NoLoneClientSpans : Sampler
+    private sealed class NoBackgroundRoots(IJobExecutionContextAccessor? jobs) : Sampler
     {
         public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
-            new(samplingParameters.Kind == System.Diagnostics.ActivityKind.Client ? SamplingDecision.Drop : SamplingDecision.RecordAndSample);
+            new(samplingParameters.Kind == System.Diagnostics.ActivityKind.Client
+                || samplingParameters.Name.StartsWith("Quartz.JobStore.", StringComparison.Ordinal)
+                || (samplingParameters.Name == JobRunTracing.ExecuteSpanName && jobs?.Current is { } firing && !JobRunTracing.Traces(firing.JobDetail.Key))
+                    ? SamplingDecision.Drop
+                    : SamplingDecision.RecordAndSample);
     }
 }

@@ -14,6 +14,7 @@ namespace KeyAccount.Infrastructure.Jobs;
 /// A run is written as it starts (so a run in progress, and a run its node died in, are visible) and completed as it
 /// ends. The pollers that fire every few seconds (<see cref="QuietJobs"/>) are written only when they ended and did
 /// something or failed, so that their idle polls do not bury the history.
+/// The firing's run (id and trigger) is kept while it runs (<see cref="RunOf"/>), where its end and its span find it.
 /// Recording never fails a job: a database error here is logged and the job runs (or its outcome stands) as it would.
 /// </summary>
 public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsoft.Extensions.Configuration.IConfiguration configuration, ILogger<JobRunRecorder> logger) : IJobListener
@@ -24,8 +25,8 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsof
     /// <summary>A manual run's id, put in the trigger's data by the manual start (the run's row exists already).</summary>
     public const string RunIdKey = "keyaccount.runId";
 
-    /// <summary>The run id of each firing in progress on this node, by fire instance.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Guid> Running = new(StringComparer.Ordinal);
+    /// <summary>The run of each firing in progress on this node, by fire instance: for its end and its span (<see cref="JobRunTracing"/>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Run> Running = new(StringComparer.Ordinal);
 
     /// <summary>The every-few-seconds pollers: their runs are recorded only when they did something or failed.</summary>
     public static readonly IReadOnlySet<JobKey> QuietJobs = new HashSet<JobKey> { MailDeliveryJob.Key, WebhookDeliveryJob.Key };
@@ -35,13 +36,14 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsof
     public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var run = Classify(context, _misfireThreshold);
+        Running[context.FireInstanceId] = run;
         if (QuietJobs.Contains(context.JobDetail.Key))
         {
             return;
         }
 
-        var (id, trigger) = Classify(context, _misfireThreshold);
-        Running[context.FireInstanceId] = id;
+        var (id, trigger) = run;
         var now = DateTimeOffset.UtcNow;
         var node = context.Scheduler.SchedulerInstanceId;
         try
@@ -87,6 +89,8 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsof
     public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // The id this firing started with (a quiet poller's row is first written now, with it).
+        var (id, trigger) = Running.TryRemove(context.FireInstanceId, out var run) ? run : Classify(context, _misfireThreshold);
         var counts = JobCounts.Of(context);
         var quiet = QuietJobs.Contains(context.JobDetail.Key);
         if (quiet && jobException is null && !counts.Any)
@@ -119,9 +123,6 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsof
                       """
                     : "UPDATE job_runs SET ended_at = @now, outcome = @outcome, error = @error, counts = @counts WHERE id = @id",
                 connection);
-            var (id, trigger) = quiet
-                ? Classify(context, _misfireThreshold)
-                : (Running.TryRemove(context.FireInstanceId, out var started) ? started : Guid.Empty, default);
             command.Parameters.AddWithValue("id", id);
             command.Parameters.AddWithValue("now", now);
             command.Parameters.AddWithValue("outcome", outcome.ToString());
@@ -145,6 +146,16 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsof
         }
     }
 
+    /// <summary>A firing's run as <see cref="JobToBeExecuted"/> classified it: its <c>job_runs</c> id and what set it off.</summary>
+    public readonly record struct Run(Guid Id, JobRunTrigger Trigger);
+
+    /// <summary>The run of a firing this recorder was told of (every firing it listens to), or null.</summary>
+    public static Run? RunOf(IJobExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Running.TryGetValue(context.FireInstanceId, out var run) ? run : null;
+    }
+
     /// <summary>The error's kind and message, bounded; never its stack.</summary>
     public static string? Summary(Exception? error)
     {
@@ -163,30 +174,30 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsof
     /// time that is not one of its occurrences, or any trigger later than the misfire threshold: the misfire instruction
     /// fired a missed occurrence now), or the schedule.
     /// </summary>
-    internal static (Guid Id, JobRunTrigger Trigger) Classify(IJobExecutionContext context, TimeSpan misfireThreshold)
+    internal static Run Classify(IJobExecutionContext context, TimeSpan misfireThreshold)
     {
         if (context.Recovering)
         {
-            return (Guid.CreateVersion7(), JobRunTrigger.Recovery);
+            return new Run(Guid.CreateVersion7(), JobRunTrigger.Recovery);
         }
 
         if (context.RetryAttempt > 0)
         {
-            return (Guid.CreateVersion7(), JobRunTrigger.Retry);
+            return new Run(Guid.CreateVersion7(), JobRunTrigger.Retry);
         }
 
         if (context.MergedJobDataMap.TryGetString(RunIdKey, out var manual) && Guid.TryParse(manual, out var manualId))
         {
-            return (manualId, JobRunTrigger.Manual);
+            return new Run(manualId, JobRunTrigger.Manual);
         }
 
         if (context.ScheduledFireTimeUtc is { } due
             && (context.FireTimeUtc - due > misfireThreshold || (context.Trigger is ICronTrigger cron && !IsOccurrence(cron, due))))
         {
-            return (Guid.CreateVersion7(), JobRunTrigger.CatchUp);
+            return new Run(Guid.CreateVersion7(), JobRunTrigger.CatchUp);
         }
 
-        return (Guid.CreateVersion7(), JobRunTrigger.Scheduled);
+        return new Run(Guid.CreateVersion7(), JobRunTrigger.Scheduled);
     }
 
     private static bool IsOccurrence(ICronTrigger trigger, DateTimeOffset due)
