@@ -113,11 +113,12 @@ def main(argv):
         for n, t in s["targets"].items():
             print(target_line(n, t))
     elif cmd == "down":
+        # From the stop command until PostgreSQL accepted connections again (20 s, and the start).
         s = {"down_s": round((int(a[2]) - int(a[1])) / 1000, 1),
              "health_ready_while_down": dict(zip(["lb", "replica1", "replica2"], a[3].split())),
              "targets": json.load(open(a[0]))}
         write(a[4], s)
-        print(f"   PostgreSQL down {s['down_s']} s; /health/ready while down: {s['health_ready_while_down']}")
+        print(f"   PostgreSQL down {s['down_s']} s (from the stop command until it accepted connections again); /health/ready while down: {s['health_ready_while_down']}")
         for n, t in s["targets"].items():
             print(target_line(n, t))
     elif cmd == "job":
