@@ -4,12 +4,17 @@
 #            API replicas clustered on the database, nginx in front), started in lib.sh's work folder, and these faults,
 #            in this order, each under load (authenticated GETs of the accounts list from deploy/bench/faults-load.mjs,
 #            paced to stay under the users' rate limits, to the load balancer and to each replica directly):
-#   1. rate limit: one user's requests through the load balancer (round robin over both replicas) until the first
-#      429; the 2xx answered before it against the configured budget (RateLimits:RequestsPerMinutePerUser). Goal: within 5 %.
-#   2. replica killed: kill -9 of the replica holding the next escalation run (Quartz's acquired trigger; else replica
-#      2), a few seconds before the minute, under load through the load balancer: failed requests there (no answer or
-#      5xx; goal 0), and the seconds from the kill until the surviving replica runs the escalation job (job_runs).
-#      The killed replica is then started again as it ran (its command line, environment and folder).
+#   0. setup: 20 complaints (FAULTS_COMPLAINTS) filed through the API with a receipt time that puts their at-risk step
+#      (80 % of the first-response target) during the faults, one every 12 s from 45 s on, so that the escalation scans
+#      have steps to take while replicas die and the database goes away.
+#   1. rate limit: one user's requests through the load balancer (round robin over both replicas), 8 at a time, until
+#      the first 429; the 2xx answered against the configured budget (RateLimits:RequestsPerMinutePerUser). Goal: within 5 %.
+#   2. replica killed: kill -9, 1.5 s before the minute, of the replica holding the next escalation run (Quartz's
+#      acquired trigger), else of the one that ran the last escalation, else of replica 2 — under load through the load
+#      balancer: failed requests there (no answer or 5xx; goal 0), and the seconds from the kill until the surviving
+#      replica runs the escalation job (job_runs). The replicas run with Quartz's log at Information, so that each
+#      log names its scheduler instance. The killed replica is then started again as it ran (its command line,
+#      environment and folder, from /proc).
 #   3. PostgreSQL restarted with pg_ctl restart -m immediate under load: per target (load balancer, each replica) the
 #      5xx and unanswered requests against the requests in flight at the restart (goal: at most those), and the
 #      recovery time (from the moment PostgreSQL accepts connections again, by pg_isready every 50 ms, until every
@@ -22,9 +27,10 @@
 #   5. each escalation step once: complaint timeline entries of an escalation step (AtRisk, Escalated) recorded twice
 #      for the same complaint, clock and level, over the whole run (goal 0), and the steps the scans took meanwhile.
 # The figures of each scenario are printed as it ends, then one JSON line with all of them and a `goals` object.
-# Takes about 10–12 minutes after the build and start-up of replicas.sh (5+ minutes on a loaded machine). Exits 0 when
+# Takes about 6 minutes after the build and start-up of replicas.sh (5+ minutes on a loaded machine). Exits 0 when
 # the suite ran, whatever the figures; non-zero when it could not run. Env: FAULTS_RATE (requests/s of the load, default
-# 40), FAULTS_KEEP=<dir> (a copy of the logs: replicas, nginx, PostgreSQL, the load's request lines).
+# 40, at most 80 % of the load users' budgets), FAULTS_COMPLAINTS (default 20), FAULTS_KEEP=<dir> (a copy of the logs:
+# replicas, nginx, PostgreSQL, the load's request lines, each scenario's JSON).
 
 faults_now() { date +%s%3N; }
 
