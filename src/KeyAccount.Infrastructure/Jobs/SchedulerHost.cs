@@ -17,6 +17,8 @@ internal sealed partial class SchedulerHost(ISchedulerFactory schedulers, ILogge
     /// <summary>How long a stopping replica waits for the scheduler (below Kubernetes' default grace of 30 s).</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
 
+    private static readonly TimeSpan ExitAfterAbandon = TimeSpan.FromSeconds(5);
+
     private IScheduler? scheduler;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -42,6 +44,15 @@ internal sealed partial class SchedulerHost(ISchedulerFactory schedulers, ILogge
         catch (OperationCanceledException)
         {
             LogShutdownAbandoned(logger, Grace.TotalSeconds);
+
+            // The scheduler's own threads are foreground threads and outlive the host: once the host has stopped
+            // (a few seconds from now at most), nothing is left to wait for, so the process ends even while they run.
+            new Thread(() =>
+            {
+                Thread.Sleep(ExitAfterAbandon);
+                Environment.Exit(0);
+            })
+            { IsBackground = true, Name = "scheduler-abandoned-exit" }.Start();
         }
     }
 
