@@ -77,7 +77,7 @@ public static class KeyAccountApp
         builder.Services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
         builder.Services.AddKeyAccountOpenApi();
-        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        builder.Services.AddKeyAccountHealthChecks();
         return builder;
     }
 
@@ -127,8 +127,7 @@ public static class KeyAccountApp
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapKeyAccountHealthChecks();
         app.MapGet("/swagger", () => Results.Redirect("/swagger/index.html")).ExcludeFromDescription().AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").AddRequestGuard();

@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton(new TimelineAppendInterceptor());
         services.AddSingleton<AuditTrailInterceptor>();
         services.AddSingleton<BrokenConnectionGuard>();
+        services.AddSingleton<IDatabaseFaults, DatabaseFaults>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton<ClientSessions>();
         services.AddSingleton(sp => new UserSessionEviction(new Lazy<UserSessions>(sp.GetRequiredService<UserSessions>), new Lazy<ClientSessions>(sp.GetRequiredService<ClientSessions>)));
@@ -242,6 +243,7 @@ public static class DependencyInjection
         });
         // Before the Quartz hosted service starts the scheduler: the triggers are in place when it first acquires.
         builder.Services.AddHostedService<JobScheduleSync>();
-        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Quartz's hosted service would wait for the scheduler's shutdown without a bound (SchedulerHost says why).
+        builder.Services.AddHostedService<SchedulerHost>();
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KeyAccount.Application.Common.Behaviors;
 using KeyAccount.Domain.ApiClients;
 using KeyAccount.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,10 +27,17 @@ public sealed class ClientSessions(IDbContextFactory<AppDbContext> contexts, Tim
         var now = clock.GetUtcNow();
         if (!_cache.TryGetValue(client, out var entry) || entry.ReadAt + _lifetime <= now)
         {
-            await using var db = AppDbContext.Rent(contexts);
-            var facts = await db.ApiClients.AsNoTracking().Where(c => c.Id == client)
-                .Select(c => new { c.RevokedAt, c.ExpiresAt, c.RequestsPerMinute, Scopes = EF.Property<List<string>>(c, "_scopes") })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var facts = await UnitOfWorkRetry.RunAsync(
+                async ct =>
+                {
+                    await using var db = AppDbContext.Rent(contexts);
+                    return await db.ApiClients.AsNoTracking().Where(c => c.Id == client)
+                        .Select(c => new ClientFacts(c.RevokedAt, c.ExpiresAt, c.RequestsPerMinute, EF.Property<List<string>>(c, "_scopes")))
+                        .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                },
+                DatabaseFaults.Unavailable,
+                static () => { },
+                cancellationToken).ConfigureAwait(false);
             entry = facts is null ? new Entry(false, null, null, null, [], now) : new Entry(true, facts.RevokedAt, facts.ExpiresAt, facts.RequestsPerMinute, [.. facts.Scopes], now);
             _cache[client] = entry;
         }
@@ -44,6 +52,8 @@ public sealed class ClientSessions(IDbContextFactory<AppDbContext> contexts, Tim
 
     /// <summary>Forgets every cached client (after notifications may have been missed).</summary>
     public void EvictAll() => _cache.Clear();
+
+    private sealed record ClientFacts(DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt, int? RequestsPerMinute, List<string> Scopes);
 
     private sealed record Entry(bool Exists, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt, int? RequestsPerMinute, HashSet<string> Scopes, DateTimeOffset ReadAt);
 }

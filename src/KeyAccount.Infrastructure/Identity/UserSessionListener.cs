@@ -10,6 +10,7 @@ namespace KeyAccount.Infrastructure.Identity;
 /// from this replica's session caches, so that a deactivation, a new role or a new password — or a revoked, expired or
 /// narrowed client — made on any replica stops the tokens here at their next request. While the connection is down, notifications are lost: after each
 /// (re)connection the whole cache is dropped, and meanwhile its few seconds of lifetime bound the staleness.
+/// When the connection breaks, the data source's idle connections are dropped too (they broke with it).
 /// </summary>
 internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, UserSessions sessions, ClientSessions clients, ILogger<UserSessionListener> logger) : BackgroundService
 {
@@ -57,6 +58,11 @@ internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, U
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
+                // This connection is the replica's canary: it waits on the server all the time, so it is the first to
+                // learn that PostgreSQL restarted or the network dropped. Every idle pooled connection died with it, but
+                // the pool would find out only by handing each one to a request; clearing the pool now closes them, and
+                // the next request opens a fresh one (or learns at once that the database is still down).
+                dataSource.Clear();
                 LogListenFailed(logger, e, RetryAfter.TotalSeconds);
                 try
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KeyAccount.Application.Common.Behaviors;
 using KeyAccount.Domain.ApiClients;
 using KeyAccount.Domain.Users;
 using KeyAccount.Infrastructure.Persistence;
@@ -43,10 +44,19 @@ public sealed class UserSessions(IDbContextFactory<AppDbContext> contexts, TimeP
         if (!_cache.TryGetValue(user, out var entry) || entry.ReadAt + _lifetime <= now)
         {
             var evictions = Interlocked.Read(ref _evictions);
-            await using var db = AppDbContext.Rent(contexts);
-            var facts = await db.Users.AsNoTracking().Where(u => u.Id == user)
-                .Select(u => new { u.IsActive, u.LockedUntil, u.SecurityStamp })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            // Every signed-in request passes here first: after a database restart, this read meets a dead pooled
+            // connection before any handler does, so it runs again like the pipeline's reads.
+            var facts = await UnitOfWorkRetry.RunAsync(
+                async ct =>
+                {
+                    await using var db = AppDbContext.Rent(contexts);
+                    return await db.Users.AsNoTracking().Where(u => u.Id == user)
+                        .Select(u => new SessionFacts(u.IsActive, u.LockedUntil, u.SecurityStamp))
+                        .FirstOrDefaultAsync(ct).ConfigureAwait(false);
+                },
+                DatabaseFaults.Unavailable,
+                static () => { },
+                cancellationToken).ConfigureAwait(false);
             entry = facts is null ? Entry.Unknown(now) : new Entry(true, facts.IsActive, facts.LockedUntil, facts.SecurityStamp, now);
             _cache[user] = entry;
 
@@ -73,6 +83,8 @@ public sealed class UserSessions(IDbContextFactory<AppDbContext> contexts, TimeP
         Interlocked.Increment(ref _evictions);
         _cache.Clear();
     }
+
+    private sealed record SessionFacts(bool IsActive, DateTimeOffset? LockedUntil, Guid SecurityStamp);
 
     private sealed record Entry(bool Exists, bool IsActive, DateTimeOffset? LockedUntil, Guid SecurityStamp, DateTimeOffset ReadAt)
     {

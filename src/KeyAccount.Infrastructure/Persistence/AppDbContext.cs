@@ -103,6 +103,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     public void ClearTracked() => ChangeTracker.Clear();
 
+    public bool InTransaction => Database.CurrentTransaction is not null;
+
+    public void ResetAfterFailure()
+    {
+        ChangeTracker.Clear();
+
+        // The connection object that failed goes (as on the next rent, see Rent); EF opens a new one from the data
+        // source, whose pool the failure cleared (BrokenConnectionGuard) or which gives a fresh physical connection.
+        Database.CloseConnection();
+        Database.SetDbConnection(null, contextOwnsConnection: true);
+        ConnectionSuspect = false;
+    }
+
     public async Task<User?> FindUserForSignInAsync(string email, CancellationToken cancellationToken) =>
         (await Users.FromSqlInterpolated($"SELECT *, xmin FROM users WHERE email = {email} FOR UPDATE").ToListAsync(cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 

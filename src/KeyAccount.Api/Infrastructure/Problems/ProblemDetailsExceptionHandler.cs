@@ -5,8 +5,8 @@ using KeyAccount.Application.Common.Errors;
 using KeyAccount.Application.Common.Serialization;
 using KeyAccount.Domain.Common;
 using KeyAccount.Domain.Surveys;
+using KeyAccount.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
 
 namespace KeyAccount.Api.Infrastructure;
 
@@ -68,7 +68,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDeta
             ForbiddenException f => (403, ProblemCodes.Forbidden, f.Message, null, null),
             AuthenticationFailedException a => (401, ProblemCodes.SignInFailed, a.Message, null, null),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => (499, ProblemCodes.BadRequest, string.Empty, null, null),
-            _ when IsDatabaseUnavailable(exception) => (503, ProblemCodes.ServiceUnavailable, "The database cannot be reached right now; nothing was changed. Retry in a few seconds.", null, null),
+            _ when DatabaseFaults.Unavailable(exception) => (503, ProblemCodes.ServiceUnavailable, "The database cannot be reached right now; nothing was changed. Retry in a few seconds.", null, null),
             _ => (500, ProblemCodes.ServerError, "Something went wrong on our side. Quote the trace id when you report it.", null, null),
         };
 
@@ -136,24 +136,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(ILogger<ProblemDeta
         var path = JsonPaths.Field(j.Path);
         return (400, path == "body" ? ProblemCodes.MalformedJson : ProblemCodes.Validation, "The request body is not valid JSON for this operation.",
             One(path, new FieldError(FieldErrorCodes.WrongType, $"The value at {path} has the wrong type or format.")), null);
-    }
-
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException { IsTransient: true } and not PostgresException)
-            {
-                return true;
-            }
-
-            if (e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Broken rules as field errors, by each rule's field (<c>answers[0].number</c>; <c>body</c> for a rule without one).</summary>

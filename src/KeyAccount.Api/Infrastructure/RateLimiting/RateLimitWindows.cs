@@ -64,6 +64,25 @@ internal sealed partial class RateLimitWindows : IDisposable
             this));
     }
 
+    /// <summary>Whether the rate limits are shared through Redis, and whether Redis answers a ping now (readiness reports it).</summary>
+    public async Task<(bool Shared, Exception? Failure)> PingAsync()
+    {
+        if (redis is null)
+        {
+            return (false, null);
+        }
+
+        try
+        {
+            await redis.Value.GetDatabase().PingAsync().ConfigureAwait(false);
+            return (true, null);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            return (true, e);
+        }
+    }
+
     public void Dispose()
     {
         if (redis is { IsValueCreated: true })

@@ -90,6 +90,12 @@ public interface IAppDbContext
     /// <summary>Stops tracking everything loaded so far (a batch job's next batch starts with an empty unit of work).</summary>
     void ClearTracked();
 
+    /// <summary>Whether a transaction is open on this unit of work (the request's own, or one a step above began).</summary>
+    bool InTransaction { get; }
+
+    /// <summary>After the database could not be reached: forgets everything loaded and the connection, so the work can start again.</summary>
+    void ResetAfterFailure();
+
     /// <summary>Runs <paramref name="work"/> (set-based statements and saves) in one transaction: all of it or none.</summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 

@@ -133,3 +133,14 @@ public interface IIdempotencyStore
 
     Task CompleteAsync(string scope, string key, StoredResponse response, DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Which failures mean "the database could not be reached" (refused, reset, shut down, starting up, out of connection
+/// slots) — as opposed to an answer from it (a constraint, a lock timeout, a bug). Such a failure changed nothing that
+/// was not committed, so a unit of work that had not reached its commit may run again, and a request that still fails
+/// is told 503 with a retry hint.
+/// </summary>
+public interface IDatabaseFaults
+{
+    bool IsUnavailable(Exception exception);
+}

@@ -7,7 +7,7 @@ namespace KeyAccount.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
 /// A failing request never leaves a pooled connection unusable. PostgreSQL's own errors (a constraint, a lock
-/// timeout) leave the connection in a known state and are left alone. Any other failure while a command runs (a
+/// timeout) leave the connection in a known state and are left alone, except those saying the server is going away. Any other failure while a command runs (a
 /// parameter the driver cannot write, a network fault) may leave the connection's protocol state or its
 /// auto-prepared statements out of step with the server — Npgsql 10 then answers the next command on that
 /// connection with "prepared statement … already exists" or "Received backend message DataRow while expecting
@@ -33,9 +33,13 @@ public sealed partial class BrokenConnectionGuard(NpgsqlDataSource dataSource, I
         return Task.CompletedTask;
     }
 
-    /// <summary>Whether a failure may have left the connection out of step with the server.</summary>
+    /// <summary>
+    /// Whether a failure may have left the connection out of step with the server — or shows that the server went away
+    /// (<see cref="DatabaseFaults.Unavailable"/>: a restart or <c>pg_terminate_backend</c> ended every connection of
+    /// the pool, not only this one, and the pool learns it only one request at a time otherwise).
+    /// </summary>
     public static bool LeavesConnectionSuspect(Exception exception) =>
-        exception is not PostgresException and not OperationCanceledException;
+        (exception is not PostgresException and not OperationCanceledException) || DatabaseFaults.Unavailable(exception);
 
     private void Discard(DbCommand command, CommandErrorEventData eventData)
     {
@@ -56,6 +60,6 @@ public sealed partial class BrokenConnectionGuard(NpgsqlDataSource dataSource, I
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A database command failed on the client side ({ExceptionType}); its connection is discarded instead of returning to the pool")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A database command failed in a way that leaves connections suspect ({ExceptionType}); the pool is cleared and this connection is discarded")]
     private static partial void LogDiscarded(ILogger logger, string exceptionType);
 }
