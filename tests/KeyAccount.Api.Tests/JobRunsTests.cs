@@ -67,6 +67,30 @@ public class JobRunsTests : ApiTestBase
     }
 
     [Test]
+    public async Task ARunWhoseEndWasNeverRecorded_EndsAsInterrupted_WhenTheJobRunsNext()
+    {
+        // A run that started an hour ago and whose end was never written (the database went away as it ended).
+        var lost = Guid.NewGuid();
+        await ExecuteSqlAsync($"INSERT INTO job_runs (id, job_key, trigger, attempt, queued_at, started_at, node, counts) VALUES ('{lost}', 'contact-cadence-reminders', 'Scheduled', 1, now() - interval '1 hour', now() - interval '1 hour', 'a-node', '{{}}'::jsonb)");
+
+        var admin = await As("admin");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/jobs/contact-cadence-reminders/runs");
+        request.Headers.Add("Idempotency-Key", "run-after-lost-" + Guid.NewGuid());
+        var response = await admin.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        var next = await UntilAsync(admin, response.Headers.Location!.ToString(), r => r["outcome"] is not null);
+        Assert.That(next["outcome"]!.GetValue<string>(), Is.EqualTo("Succeeded"));
+
+        var old = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/admin/jobs/contact-cadence-reminders/runs/{lost}"))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(old["outcome"]?.GetValue<string>(), Is.EqualTo("Interrupted"), "no run shows as in progress for ever");
+            Assert.That(old["endedAt"], Is.Not.Null);
+            Assert.That(old["error"]!.GetValue<string>(), Does.Contain("never recorded"));
+        });
+    }
+
+    [Test]
     public async Task JobRuns_OfAnUnknownJob_Answer404AndPagingIsValidated()
     {
         var admin = await As("admin");

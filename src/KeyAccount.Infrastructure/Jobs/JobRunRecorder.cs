@@ -49,16 +49,23 @@ public sealed partial class JobRunRecorder(NpgsqlDataSource dataSource, Microsof
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            if (context.Recovering)
+            // A run of this job that started and never ended is over: the jobs are not concurrent across the cluster,
+            // so it cannot still be running. Its node died mid-run (this is then its recovery), or the run's end could
+            // not be written (the database was gone at that moment, and the run failed or was retried since). It ends
+            // as interrupted now, instead of showing as in progress for ever.
+            await using (var interrupted = new NpgsqlCommand(
+                """
+                UPDATE job_runs SET outcome = 'Interrupted', ended_at = @now, error = coalesce(error, @why)
+                WHERE job_key = @job AND ended_at IS NULL AND started_at IS NOT NULL AND id <> @id
+                """,
+                connection))
             {
-                // The node that started this occurrence died mid-run: its open row ends as interrupted. The job is not
-                // concurrent across the cluster, so an open row of another node is that dead run.
-                await using var interrupted = new NpgsqlCommand(
-                    "UPDATE job_runs SET outcome = 'Interrupted', ended_at = @now WHERE job_key = @job AND ended_at IS NULL AND started_at IS NOT NULL AND node IS DISTINCT FROM @node",
-                    connection);
                 interrupted.Parameters.AddWithValue("now", now);
                 interrupted.Parameters.AddWithValue("job", context.JobDetail.Key.Name);
-                interrupted.Parameters.AddWithValue("node", node);
+                interrupted.Parameters.AddWithValue("id", id);
+                interrupted.Parameters.AddWithValue("why", context.Recovering
+                    ? "Its node stopped before the run ended; the run was recovered on another node."
+                    : "The run's end was never recorded (its node stopped or lost the database); closed when the next run started.");
                 await interrupted.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -25,7 +25,7 @@ public enum JobRunOutcome
     Succeeded,
     Failed,
 
-    /// <summary>The node running it stopped (died or was shut down) before the run ended.</summary>
+    /// <summary>The node running it stopped (died or was shut down) before the run ended, or lost the database before its end was recorded.</summary>
     Interrupted,
 }
 
