@@ -216,10 +216,15 @@ public static class DependencyInjection
                 var quartzConnection = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 8, ApplicationName = "keyaccount-quartz" };
                 store.UsePostgres(quartzConnection.ConnectionString);
                 store.ConfigureStore(o => o.MisfireThreshold = misfireThreshold);
+                // A node that stops checking in is declared dead once its check-in is interval + threshold overdue; then
+                // another node frees the triggers it had acquired and recovers its runs. At 15 + 30 s a due escalation
+                // waited 44–53 s after a replica was killed (deploy/bench.sh faults); at 5 + 15 s it waits about 20 s. A
+                // check-in is one small UPDATE per node every 5 s; 15 s of slack keeps a node that is slow for a moment
+                // (a long GC, a loaded machine) from being taken for dead.
                 store.UseClustering(c =>
                 {
-                    c.CheckinInterval = TimeSpan.FromSeconds(15);
-                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(30);
+                    c.CheckinInterval = TimeSpan.FromSeconds(5);
+                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
                 });
             });
 

@@ -12,7 +12,7 @@ namespace KeyAccount.Api.Tests;
 /// <summary>
 /// The database going away: connections the server ended (a restart, <c>pg_terminate_backend</c>) never reach a
 /// request as a failure — reads and not-yet-committed writes run again on a fresh connection, and a write is made
-/// once; a database that is down answers 503 with <c>Retry-After</c> within a second or two (never 500), and
+/// once; a database that is down answers 503 with <c>Retry-After</c> within about two seconds (never 500), and
 /// <c>/health/ready</c> says which part is down. Each test runs a host of its own (its own connection pool, marked
 /// with its own application name, and no scheduler), so ending its connections touches nobody else's.
 /// </summary>
@@ -63,7 +63,7 @@ public sealed class DatabaseFaultsTests : ApiTestBase
             Assert.That(response.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(5)));
         }
 
-        Assert.That(took, Is.All.LessThan(TimeSpan.FromSeconds(4)), "fails fast (refused connections are retried for about a second, not waited on): " + string.Join(", ", took));
+        Assert.That(took, Is.All.LessThan(TimeSpan.FromSeconds(4)), "fails fast (refused connections are retried for about two seconds, not waited on): " + string.Join(", ", took));
 
         using var probe = host.CreateClient(); // a load balancer's probe carries no token
         var ready = await probe.GetAsync("/health/ready");

@@ -12,8 +12,8 @@ namespace KeyAccount.Application.Common.Behaviors;
 /// A unit of work that failed because the database could not be reached (<see cref="IDatabaseFaults"/>: a pooled
 /// connection a PostgreSQL restart left dead, a refused connection while it restarts) runs again from the start — a
 /// query always, a command only when the failure came before its commit (nothing of it was written) and it owns its
-/// transaction (a joined one is lost with its owner's connection). <see cref="UnitOfWorkRetry"/> say when: together well
-/// under two seconds, so a short restart costs no request and a database that stays down is reported (503) soon.
+/// transaction (a joined one is lost with its owner's connection). <see cref="UnitOfWorkRetry"/> say when: together about
+/// two seconds, so a short restart costs no request and a database that stays down is reported (503) soon.
 /// </para>
 /// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db, IDatabaseFaults faults) : IPipelineBehavior<TMessage, TResponse>
