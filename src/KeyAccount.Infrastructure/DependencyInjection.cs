@@ -40,6 +40,10 @@ public static class DependencyInjection
         services.AddHostedService<UserSessionListener>();
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
         services.AddSingleton(dataSource);
+        var direct = builder.Configuration.GetConnectionString(SessionConnections.ConnectionName);
+        services.AddSingleton(string.IsNullOrWhiteSpace(direct)
+            ? new SessionConnections(dataSource)
+            : new SessionConnections(new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(direct) { ApplicationName = "keyaccount-session", MaxPoolSize = 4 }.ConnectionString).Build()));
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) => options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention()

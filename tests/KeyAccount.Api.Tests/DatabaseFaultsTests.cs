@@ -96,6 +96,28 @@ public sealed class DatabaseFaultsTests : ApiTestBase
         Assert.That(report["checks"]!["database"]!["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
     }
 
+    [Test]
+    public async Task BehindATransactionModePooler_TheSessionListenerUsesTheDirectConnection()
+    {
+        // ConnectionStrings:KeyAccountDirect: what needs a session (LISTEN, the migrators' advisory lock) goes there.
+        await using var host = ApiFixture.Factory.WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:KeyAccountDirect", ApiFixture.ConnectionString);
+            web.UseSetting("Jobs:Enabled", "false");
+        });
+        using var client = host.CreateClient();
+        Assert.That((int)(await client.GetAsync("/health/ready")).StatusCode, Is.EqualTo(200));
+
+        long listening = 0;
+        for (var i = 0; i < 50 && listening == 0; i++)
+        {
+            listening = await CountAsync("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'keyaccount-session' AND query LIKE 'LISTEN%'");
+            await Task.Delay(200);
+        }
+
+        Assert.That(listening, Is.EqualTo(1), "the host's LISTEN session is on the direct connection");
+    }
+
     private static WebApplicationFactory<Program> Host(string connectionString) => ApiFixture.Factory.WithWebHostBuilder(web =>
     {
         web.UseSetting("ConnectionStrings:KeyAccount", connectionString);

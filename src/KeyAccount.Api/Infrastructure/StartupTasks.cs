@@ -62,7 +62,7 @@ internal static partial class StartupTasks
     {
         var db = services.GetRequiredService<AppDbContext>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("KeyAccount.Startup");
-        await using var lockConnection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync().ConfigureAwait(false);
+        await using var lockConnection = await services.GetRequiredService<SessionConnections>().OpenAsync().ConfigureAwait(false);
         if (!await AdvisoryAsync(lockConnection, "pg_try_advisory_lock").ConfigureAwait(false))
         {
             LogWaitingForMigrator(logger);

@@ -1,4 +1,5 @@
 using KeyAccount.Domain.Users;
+using KeyAccount.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace KeyAccount.Infrastructure.Identity;
 /// (re)connection the whole cache is dropped, and meanwhile its few seconds of lifetime bound the staleness.
 /// When the connection breaks, the data source's idle connections are dropped too (they broke with it).
 /// </summary>
-internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, UserSessions sessions, ClientSessions clients, ILogger<UserSessionListener> logger) : BackgroundService
+internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, SessionConnections sessionConnections, UserSessions sessions, ClientSessions clients, ILogger<UserSessionListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
@@ -25,7 +26,8 @@ internal sealed partial class UserSessionListener(NpgsqlDataSource dataSource, U
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
+                // A session of its own (LISTEN): directly to PostgreSQL where a transaction-mode pooler sits in between.
+                await using var connection = await sessionConnections.OpenAsync(stoppingToken).ConfigureAwait(false);
                 connection.Notification += (_, e) =>
                 {
                     if (e.Payload.StartsWith(UserSessions.ClientPrefix, StringComparison.Ordinal))
