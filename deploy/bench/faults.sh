@@ -165,7 +165,7 @@ bench_faults() {
     [ -n "$run" ] && { takeover=$run; break; }
     sleep 1
   done
-  echo "   escalation run on the survivor: ${takeover:-none in 180 s}"
+  [ -n "$takeover" ] || echo "   no escalation run on the survivor within 180 s of the kill"
   # The killed replica again, as it ran.
   local restart_ms; restart_ms=$(faults_now)
   (cd "$vcwd" && exec env -i "${venv[@]}" "${vcmd[@]}") >> "$work/api-$((victim + 1)).log" 2>&1 &
